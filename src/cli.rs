@@ -1,0 +1,235 @@
+//! The command line: clap definitions, and each subcommand as a thin call into the core.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand, ValueEnum};
+use unicode_width::UnicodeWidthStr;
+
+use crate::checklist::{Checklist, Department};
+use crate::export;
+use crate::session::{AuditFacts, Session};
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kansa",
+    version,
+    about = "Information-security audit hearings in the terminal"
+)]
+pub struct Cli {
+    /// Where sessions are kept (default: the platform's data directory).
+    #[arg(long, global = true, env = "KANSA_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a session and print its id.
+    New {
+        /// Checklist file (default: the bundled seed checklist).
+        #[arg(long, value_name = "FILE")]
+        checklist: Option<PathBuf>,
+        #[arg(long)]
+        title: String,
+        /// Departments of this round, full or short names (default: the roster).
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
+        departments: Vec<String>,
+        /// 監査実施日, as YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// An auditor; repeat for several.
+        #[arg(long = "auditor", value_name = "NAME")]
+        auditors: Vec<String>,
+        /// 監査実施責任者.
+        #[arg(long, value_name = "NAME")]
+        lead: Option<String>,
+    },
+    /// List the sessions: id, title, status, progress, last change.
+    List,
+    /// Check a checklist file.
+    Validate { file: PathBuf },
+    /// Write a report of a session.
+    Export {
+        id: String,
+        #[arg(long, value_enum)]
+        format: Format,
+        #[arg(long, value_enum, default_value = "matrix")]
+        report: Report,
+        /// Output file, or - for standard output.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Xlsx,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Report {
+    Matrix,
+    Departments,
+    Summary,
+    All,
+}
+
+/// Runs the command line; the error is the one-line reason for a non-zero exit.
+pub fn run(cli: Cli) -> Result<(), String> {
+    let store = || -> Result<Store, String> {
+        let dir =
+            Store::data_dir(cli.data_dir.clone()).ok_or("no data directory: pass --data-dir")?;
+        Store::open(&dir).map_err(|e| e.to_string())
+    };
+    match cli.command {
+        None => Err("the interactive screen is not built yet; see `kansa --help`".into()),
+        Some(Command::Validate { file }) => validate(&file),
+        Some(Command::New {
+            checklist,
+            title,
+            departments,
+            date,
+            auditors,
+            lead,
+        }) => {
+            let facts = AuditFacts {
+                title,
+                date,
+                auditors,
+                lead: lead.unwrap_or_default(),
+            };
+            new_session(&store()?, checklist.as_deref(), &departments, facts)
+        }
+        Some(Command::List) => list(&store()?),
+        Some(Command::Export {
+            id,
+            format,
+            report,
+            output,
+        }) => export(&store()?, &id, format, report, &output),
+    }
+}
+
+fn validate(file: &Path) -> Result<(), String> {
+    let checklist = Checklist::load(file).map_err(|e| e.to_string())?;
+    println!("{}: ok — {}", file.display(), checklist.summary());
+    Ok(())
+}
+
+fn new_session(
+    store: &Store,
+    checklist: Option<&Path>,
+    names: &[String],
+    facts: AuditFacts,
+) -> Result<(), String> {
+    let checklist = match checklist {
+        Some(path) => Checklist::load(path).map_err(|e| e.to_string())?,
+        None => Checklist::bundled(),
+    };
+    let departments = choose_departments(&checklist, names);
+    if departments.is_empty() {
+        return Err("no departments: the checklist has no roster; pass --departments".into());
+    }
+    let now = Local::now().fixed_offset();
+    let session = Session::new(store.new_id(now), checklist, departments, facts, now);
+    store.create(&session).map_err(|e| e.to_string())?;
+    println!("{}", session.id);
+    Ok(())
+}
+
+/// The roster entries named (full or short name), in the order given; a name not on the
+/// roster becomes a department of its own, to which every item applies.
+fn choose_departments(checklist: &Checklist, names: &[String]) -> Vec<Department> {
+    if names.is_empty() {
+        return checklist.departments.clone();
+    }
+    names
+        .iter()
+        .map(|name| name.trim())
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            let known = checklist.departments.iter().find(|d| d.name == name || d.short == name);
+            known.cloned().unwrap_or_else(|| {
+                eprintln!("kansa: {name} is not on the checklist's roster; added with every item applicable");
+                Department { name: name.into(), short: name.into(), tags: Vec::new(), remark: String::new() }
+            })
+        })
+        .collect()
+}
+
+fn list(store: &Store) -> Result<(), String> {
+    let (summaries, errors) = store.list().map_err(|e| e.to_string())?;
+    for error in &errors {
+        eprintln!("kansa: {error}");
+    }
+    let rows: Vec<[String; 5]> = summaries
+        .iter()
+        .map(|s| {
+            let percent = (s.answered * 100).checked_div(s.cells).unwrap_or(0);
+            [
+                s.id.clone(),
+                s.title.clone(),
+                s.status.clone(),
+                format!("{}/{} ({percent}%)", s.answered, s.cells),
+                s.last_change.format("%Y-%m-%d %H:%M").to_string(),
+            ]
+        })
+        .collect();
+    let header = ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"].map(String::from);
+    print_table(&header, &rows);
+    Ok(())
+}
+
+/// Prints rows in columns padded to their display width (Japanese takes two cells).
+fn print_table<const N: usize>(header: &[String; N], rows: &[[String; N]]) {
+    let mut widths = header.clone().map(|h| h.width());
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    for row in std::iter::once(header).chain(rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
+            .collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+}
+
+fn export(
+    store: &Store,
+    id: &str,
+    format: Format,
+    report: Report,
+    output: &Path,
+) -> Result<(), String> {
+    let session = store.load(id).map_err(|e| e.to_string())?;
+    let text = match (format, report) {
+        (Format::Csv, Report::Matrix) => export::matrix_csv(&session).map_err(|e| e.to_string())?,
+        (Format::Csv, _) => return Err("CSV holds the matrix only: use --report matrix".into()),
+        (other, _) => {
+            return Err(format!("--format {other:?} is not available yet; use csv").to_lowercase());
+        }
+    };
+    write_output(output, text.as_bytes())
+}
+
+fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
+    if output == Path::new("-") {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|_| stdout.flush())
+            .map_err(|e| format!("stdout: {e}"));
+    }
+    std::fs::write(output, bytes).map_err(|e| format!("{}: {e}", output.display()))
+}

@@ -1,0 +1,134 @@
+//! Errors that point at a place in a file: path, line and column, and what was expected.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A 1-based line and column (columns count characters, as RON reports them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`.
+    pub fn of_offset(text: &str, offset: usize) -> Position {
+        let before = &text[..offset.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+
+    /// The position of the `nth` (0-based) occurrence of `needle` in `text`, if any.
+    pub fn of_nth(text: &str, needle: &str, nth: usize) -> Option<Position> {
+        let (offset, _) = text.match_indices(needle).nth(nth)?;
+        Some(Self::of_offset(text, offset))
+    }
+
+    /// The position of the `nth` (0-based) `literal` written as the value of `field`
+    /// (`field: literal`, any spacing), e.g. the second `id: "I-1"`.
+    pub fn of_field(text: &str, field: &str, literal: &str, nth: usize) -> Option<Position> {
+        let is_value_of_field = |offset: usize| {
+            let before = text[..offset].trim_end();
+            let Some(before) = before.strip_suffix(':') else {
+                return false;
+            };
+            let before = before.trim_end();
+            before.ends_with(field)
+                && !before[..before.len() - field.len()]
+                    .ends_with(|c: char| c.is_alphanumeric() || c == '_')
+        };
+        let (offset, _) = text
+            .match_indices(literal)
+            .filter(|(o, _)| is_value_of_field(*o))
+            .nth(nth)?;
+        Some(Self::of_offset(text, offset))
+    }
+}
+
+/// A problem in a file a person or kansa wrote, located for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub position: Option<Position>,
+    pub message: String,
+}
+
+impl FileError {
+    pub fn new(path: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
+        FileError {
+            path: path.to_path_buf(),
+            position,
+            message: message.into(),
+        }
+    }
+
+    /// Turns a RON parse error into a located error; `line_offset` is added when the
+    /// parsed text does not start on line 1 of the file.
+    pub fn from_ron(path: &Path, error: &ron::error::SpannedError, line_offset: usize) -> Self {
+        let start = error.span.start;
+        let position = Position {
+            line: start.line + line_offset,
+            column: start.col,
+        };
+        FileError::new(path, Some(position), error.code.to_string())
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(p) => write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                p.line,
+                p.column,
+                self.message
+            ),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let text = "ab\n監査x\n";
+        assert_eq!(
+            Position::of_offset(text, 0),
+            Position { line: 1, column: 1 }
+        );
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            Position::of_offset(text, x),
+            Position { line: 2, column: 3 }
+        );
+        assert_eq!(
+            Position::of_nth(text, "x", 0),
+            Some(Position { line: 2, column: 3 })
+        );
+        assert_eq!(Position::of_nth(text, "x", 1), None);
+        let ron = "(id: \"a\", text: \"a\", items: [(id:\"a\")])";
+        assert_eq!(
+            Position::of_field(ron, "id", "\"a\"", 1),
+            Some(Position {
+                line: 1,
+                column: 33
+            })
+        );
+        assert_eq!(
+            Position::of_field(ron, "text", "\"a\"", 0),
+            Some(Position {
+                line: 1,
+                column: 19
+            })
+        );
+    }
+}

@@ -1,0 +1,452 @@
+//! An audit round in progress: the checklist snapshot, the departments heard, every
+//! answer, the history of changes and where to resume. Pure data and rules; saving is
+//! the store's job.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::checklist::{Checklist, Department, Item, Mark, Meaning};
+
+/// The session format this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+pub type Timestamp = DateTime<FixedOffset>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: u32,
+    pub id: String,
+    pub created: Timestamp,
+    pub facts: AuditFacts,
+    /// Taken when the session was created: editing the checklist file later never
+    /// changes a session.
+    pub checklist: Checklist,
+    pub hearings: Vec<Hearing>,
+    pub cursor: Cursor,
+    /// Every change of a mark or note, oldest first.
+    #[serde(default)]
+    pub history: Vec<Event>,
+}
+
+/// The audit's facts, as the reports print them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AuditFacts {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub auditors: Vec<String>,
+    /// 監査実施責任者.
+    #[serde(default)]
+    pub lead: String,
+}
+
+/// One department's hearing: who they are and what they answered, by item id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hearing {
+    pub department: Department,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Answer {
+    /// The mark's symbol; None until a mark is given.
+    #[serde(default)]
+    pub mark: Option<String>,
+    #[serde(default)]
+    pub note: String,
+    /// When the mark or note last changed; None for a mark set by applicability.
+    #[serde(default)]
+    pub set_at: Option<Timestamp>,
+    /// The mark was set at creation because the item cannot apply to the department.
+    #[serde(default)]
+    pub by_applicability: bool,
+}
+
+/// Where the hearing stands: a department (short name) and an item id.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Cursor {
+    pub department: String,
+    pub item: String,
+}
+
+/// A change, with who made it and when. Journal lines and history entries are events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub at: Timestamp,
+    pub by: String,
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    Mark {
+        department: String,
+        item: String,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    Note {
+        department: String,
+        item: String,
+        from: String,
+        to: String,
+    },
+    /// The place to resume at; not part of the history.
+    Move(Cursor),
+}
+
+impl Change {
+    /// The change that undoes this one.
+    pub fn inverse(&self) -> Change {
+        match self.clone() {
+            Change::Mark {
+                department,
+                item,
+                from,
+                to,
+            } => Change::Mark {
+                department,
+                item,
+                from: to,
+                to: from,
+            },
+            Change::Note {
+                department,
+                item,
+                from,
+                to,
+            } => Change::Note {
+                department,
+                item,
+                from: to,
+                to: from,
+            },
+            Change::Move(cursor) => Change::Move(cursor),
+        }
+    }
+}
+
+/// Why a change was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("no department {0:?} in this session")]
+    UnknownDepartment(String),
+    #[error("no item {0:?} in this checklist")]
+    UnknownItem(String),
+    #[error("no mark {0:?} in this checklist's scale")]
+    UnknownMark(String),
+}
+
+impl Session {
+    /// A new round: every item that cannot apply to a department starts 該当なし.
+    pub fn new(
+        id: String,
+        checklist: Checklist,
+        departments: Vec<Department>,
+        facts: AuditFacts,
+        now: Timestamp,
+    ) -> Self {
+        let not_applicable = checklist.not_applicable().map(|m| m.symbol.clone());
+        let hearings = departments
+            .into_iter()
+            .map(|department| {
+                let answers = checklist
+                    .items()
+                    .filter(|(_, item)| !item.applies.holds(&department.tags))
+                    .filter_map(|(_, item)| {
+                        let mark = not_applicable.clone()?;
+                        let answer = Answer {
+                            mark: Some(mark),
+                            by_applicability: true,
+                            ..Answer::default()
+                        };
+                        Some((item.id.clone(), answer))
+                    })
+                    .collect();
+                Hearing {
+                    department,
+                    answers,
+                }
+            })
+            .collect::<Vec<_>>();
+        let cursor = Cursor {
+            department: hearings
+                .first()
+                .map(|h| h.department.short.clone())
+                .unwrap_or_default(),
+            item: checklist
+                .items()
+                .next()
+                .map(|(_, i)| i.id.clone())
+                .unwrap_or_default(),
+        };
+        Session {
+            format: FORMAT,
+            id,
+            created: now,
+            facts,
+            checklist,
+            hearings,
+            cursor,
+            history: Vec::new(),
+        }
+    }
+
+    pub fn hearing(&self, department: &str) -> Option<&Hearing> {
+        self.hearings
+            .iter()
+            .find(|h| h.department.short == department || h.department.name == department)
+    }
+
+    pub fn answer(&self, department: &str, item: &str) -> Option<&Answer> {
+        self.hearing(department)?.answers.get(item)
+    }
+
+    pub fn mark_of(&self, department: &str, item: &str) -> Option<&Mark> {
+        let symbol = self.answer(department, item)?.mark.as_deref()?;
+        self.checklist.mark(symbol)
+    }
+
+    /// The change that gives `item` of `department` the mark `symbol` (None clears it).
+    pub fn set_mark(
+        &self,
+        department: &str,
+        item: &str,
+        symbol: Option<&str>,
+    ) -> Result<Change, Refusal> {
+        let (department, item) = self.locate(department, item)?;
+        if let Some(symbol) = symbol {
+            self.checklist
+                .mark(symbol)
+                .ok_or_else(|| Refusal::UnknownMark(symbol.to_string()))?;
+        }
+        let from = self.answer(&department, &item).and_then(|a| a.mark.clone());
+        Ok(Change::Mark {
+            department,
+            item,
+            from,
+            to: symbol.map(str::to_string),
+        })
+    }
+
+    /// The change that replaces the note of `item` of `department`.
+    pub fn set_note(&self, department: &str, item: &str, note: &str) -> Result<Change, Refusal> {
+        let (department, item) = self.locate(department, item)?;
+        let from = self
+            .answer(&department, &item)
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
+        Ok(Change::Note {
+            department,
+            item,
+            from,
+            to: note.to_string(),
+        })
+    }
+
+    /// The change that moves the resume position.
+    pub fn move_to(&self, department: &str, item: &str) -> Result<Change, Refusal> {
+        let (department, item) = self.locate(department, item)?;
+        Ok(Change::Move(Cursor { department, item }))
+    }
+
+    /// Applies an event, checked or replayed from the journal.
+    pub fn apply(&mut self, event: Event) -> Result<(), Refusal> {
+        match &event.change {
+            Change::Mark {
+                department,
+                item,
+                to,
+                ..
+            } => {
+                let answer = self.answer_mut(department, item)?;
+                answer.mark = to.clone();
+                answer.by_applicability = false;
+                answer.set_at = Some(event.at);
+            }
+            Change::Note {
+                department,
+                item,
+                to,
+                ..
+            } => {
+                let answer = self.answer_mut(department, item)?;
+                answer.note = to.clone();
+                answer.set_at = Some(event.at);
+            }
+            Change::Move(cursor) => {
+                self.locate(&cursor.department, &cursor.item)?;
+                self.cursor = cursor.clone();
+                return Ok(());
+            }
+        }
+        self.history.push(event);
+        Ok(())
+    }
+
+    /// Cells per department times items.
+    pub fn cell_count(&self) -> usize {
+        self.hearings.len() * self.checklist.item_count()
+    }
+
+    /// Cells with a mark, in all departments.
+    pub fn answered_count(&self) -> usize {
+        self.hearings.iter().map(|h| self.answered_in(h)).sum()
+    }
+
+    pub fn answered_in(&self, hearing: &Hearing) -> usize {
+        hearing
+            .answers
+            .values()
+            .filter(|a| a.mark.is_some())
+            .count()
+    }
+
+    /// The time of the last change, or of creation.
+    pub fn last_change(&self) -> Timestamp {
+        self.history.last().map_or(self.created, |e| e.at)
+    }
+
+    /// The meaning of the mark in a cell, if it has one.
+    pub fn meaning(&self, department: &str, item: &Item) -> Option<Meaning> {
+        self.mark_of(department, &item.id).map(|m| m.meaning)
+    }
+
+    fn locate(&self, department: &str, item: &str) -> Result<(String, String), Refusal> {
+        let hearing = self
+            .hearing(department)
+            .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))?;
+        let item = self
+            .checklist
+            .item(item)
+            .ok_or_else(|| Refusal::UnknownItem(item.to_string()))?;
+        Ok((hearing.department.short.clone(), item.id.clone()))
+    }
+
+    fn answer_mut(&mut self, department: &str, item: &str) -> Result<&mut Answer, Refusal> {
+        let (department, item) = self.locate(department, item)?;
+        let hearing = self
+            .hearings
+            .iter_mut()
+            .find(|h| h.department.short == department);
+        let hearing = hearing.ok_or(Refusal::UnknownDepartment(department))?;
+        Ok(hearing.answers.entry(item).or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        DateTime::parse_from_rfc3339("2024-09-27T10:00:00+09:00").unwrap()
+    }
+
+    fn seed_session() -> Session {
+        let checklist = Checklist::bundled();
+        let departments = checklist.departments.clone();
+        let facts = AuditFacts {
+            title: "上半期".into(),
+            ..AuditFacts::default()
+        };
+        Session::new("t".into(), checklist, departments, facts, now())
+    }
+
+    fn record(session: &mut Session, change: Change) {
+        session
+            .apply(Event {
+                at: now(),
+                by: "tester".into(),
+                change,
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_new_round_marks_only_the_seeds_not_applicable_cells() {
+        let session = seed_session();
+        assert_eq!(session.cell_count(), 168);
+        assert_eq!(session.answered_count(), 32);
+        assert!(session.answer("秘書", "III-7").unwrap().by_applicability);
+        assert!(session.answer("管財", "III-7").is_none());
+        assert_eq!(
+            session.cursor,
+            Cursor {
+                department: "秘書".into(),
+                item: "I-1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn marks_and_notes_are_recorded_with_their_history() {
+        let mut session = seed_session();
+        let change = session.set_mark("保育課", "I-3", Some("×")).unwrap();
+        assert_eq!(
+            change,
+            Change::Mark {
+                department: "保育".into(),
+                item: "I-3".into(),
+                from: None,
+                to: Some("×".into())
+            }
+        );
+        record(&mut session, change);
+        let change = session
+            .set_note("保育", "I-3", "付箋にID・パスワード")
+            .unwrap();
+        record(&mut session, change);
+        let answer = session.answer("保育", "I-3").unwrap();
+        assert_eq!(answer.mark.as_deref(), Some("×"));
+        assert_eq!(answer.note, "付箋にID・パスワード");
+        assert_eq!(session.history.len(), 2);
+        let undo = session.history[0].change.inverse();
+        record(&mut session, undo);
+        assert_eq!(session.answer("保育", "I-3").unwrap().mark, None);
+        assert_eq!(session.answered_count(), 32);
+    }
+
+    #[test]
+    fn overriding_an_applicability_mark_makes_it_the_auditors() {
+        let mut session = seed_session();
+        let change = session.set_mark("秘書", "III-7", Some("○")).unwrap();
+        record(&mut session, change);
+        assert!(!session.answer("秘書", "III-7").unwrap().by_applicability);
+    }
+
+    #[test]
+    fn unknown_names_are_refused() {
+        let session = seed_session();
+        assert_eq!(
+            session.set_mark("総務", "I-1", None),
+            Err(Refusal::UnknownDepartment("総務".into()))
+        );
+        assert_eq!(
+            session.set_mark("保育", "X-1", None),
+            Err(Refusal::UnknownItem("X-1".into()))
+        );
+        assert_eq!(
+            session.set_mark("保育", "I-1", Some("◎")),
+            Err(Refusal::UnknownMark("◎".into()))
+        );
+    }
+
+    #[test]
+    fn moving_changes_the_cursor_but_not_the_history() {
+        let mut session = seed_session();
+        let change = session.move_to("障がい福祉課", "IV-2").unwrap();
+        record(&mut session, change);
+        assert_eq!(
+            session.cursor,
+            Cursor {
+                department: "障がい".into(),
+                item: "IV-2".into()
+            }
+        );
+        assert!(session.history.is_empty());
+    }
+}

@@ -1,0 +1,419 @@
+//! Where sessions live and how they are saved: one file per session holding a RON
+//! snapshot followed by a journal of changes, one RON line each. Recording a change
+//! is one fsync'd append; the journal is folded into the snapshot (an atomic replace)
+//! when a session is opened and closed. The only module that touches session files.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+
+use crate::error::FileError;
+use crate::session::{self, Change, Event, Session, Timestamp};
+
+/// The line that separates the snapshot from the journal.
+const JOURNAL_MARK: &str = "// journal";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    File(#[from] FileError),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("session {id} is open for writing by {holder}")]
+    Locked { id: String, holder: String },
+    #[error("no session {0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Refused(#[from] session::Refusal),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The folder of sessions under a data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// What `kansa list` shows of a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub answered: usize,
+    pub cells: usize,
+    pub last_change: Timestamp,
+}
+
+impl Store {
+    /// The data directory: the one given (`--data-dir` or `KANSA_DATA_DIR`), else the
+    /// platform's.
+    pub fn data_dir(given: Option<PathBuf>) -> Option<PathBuf> {
+        given.or_else(|| {
+            directories::ProjectDirs::from("", "", "kansa").map(|p| p.data_dir().to_path_buf())
+        })
+    }
+
+    /// Opens (creating, owner-only) the sessions folder under `data_dir`.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        let dir = data_dir.join("sessions");
+        for folder in [data_dir, &dir] {
+            if !folder.exists() {
+                fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(folder)
+                    .map_err(io_error(folder))?;
+            }
+        }
+        Ok(Store { dir })
+    }
+
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.ron"))
+    }
+
+    /// Saves a new session; fails rather than replace one with the same id.
+    pub fn create(&self, session: &Session) -> Result<(), StoreError> {
+        let path = self.path_of(&session.id);
+        write_atomically(&path, &snapshot_text(session), false)
+    }
+
+    /// Reads a session without locking it.
+    pub fn load(&self, id: &str) -> Result<Session, StoreError> {
+        Ok(read_session(&self.existing(id)?)?.session)
+    }
+
+    /// Opens a session for writing: locks it, folds its journal into the snapshot.
+    pub fn open_writer(&self, id: &str, actor: &str) -> Result<Writer, StoreError> {
+        let path = self.existing(id)?;
+        let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id)?;
+        let read = read_session(&path)?;
+        let mut writer = Writer {
+            file: open_for_append(&path)?,
+            path,
+            good_len: read.good_len,
+            session: read.session,
+            pending: Vec::new(),
+            journal_lines: read.journal_lines,
+            actor: actor.to_string(),
+            _lock: lock,
+        };
+        if read.journal_lines > 0 || read.torn {
+            writer.compact()?;
+        }
+        Ok(writer)
+    }
+
+    /// Every readable session, newest change first, and the errors of the others.
+    pub fn list(&self) -> Result<(Vec<Summary>, Vec<StoreError>), StoreError> {
+        let mut summaries = Vec::new();
+        let mut errors = Vec::new();
+        for entry in fs::read_dir(&self.dir).map_err(io_error(&self.dir))? {
+            let path = entry.map_err(io_error(&self.dir))?.path();
+            if path.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            match read_session(&path) {
+                Ok(read) => summaries.push(summary(&read.session)),
+                Err(e) => errors.push(e.into()),
+            }
+        }
+        summaries.sort_by(|a, b| {
+            b.last_change
+                .cmp(&a.last_change)
+                .then_with(|| b.id.cmp(&a.id))
+        });
+        Ok((summaries, errors))
+    }
+
+    /// A fresh session id: the creation time, then a few characters against collisions.
+    pub fn new_id(&self, now: Timestamp) -> String {
+        let stem = now.format("%Y%m%d-%H%M%S").to_string();
+        (0u32..)
+            .map(|n| {
+                if n == 0 {
+                    stem.clone()
+                } else {
+                    format!("{stem}-{n}")
+                }
+            })
+            .find(|id| !self.path_of(id).exists())
+            .unwrap_or(stem)
+    }
+
+    fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
+        let valid = !id.is_empty() && !id.contains(['/', '\\']) && !id.starts_with('.');
+        let path = self.path_of(id);
+        if valid && path.exists() {
+            Ok(path)
+        } else {
+            Err(StoreError::NotFound(id.to_string()))
+        }
+    }
+}
+
+fn summary(session: &Session) -> Summary {
+    Summary {
+        id: session.id.clone(),
+        title: session.facts.title.clone(),
+        status: "open".into(),
+        answered: session.answered_count(),
+        cells: session.cell_count(),
+        last_change: session.last_change(),
+    }
+}
+
+/// A session open for writing. Every `record` is on disk before it returns Ok.
+pub struct Writer {
+    path: PathBuf,
+    file: File,
+    /// Bytes of the file known to be whole; a failed append is cut back to this.
+    good_len: u64,
+    session: Session,
+    /// Journal lines applied in memory but not yet durable.
+    pending: Vec<String>,
+    journal_lines: usize,
+    actor: String,
+    _lock: Lock,
+}
+
+impl Writer {
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when every change is on disk.
+    pub fn is_saved(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Applies `change` and makes it durable. On a failed save the change stays
+    /// applied and pending; `retry` (or the next `record`) saves it.
+    pub fn record(&mut self, change: Change) -> Result<(), StoreError> {
+        let event = Event {
+            at: now(),
+            by: self.actor.clone(),
+            change,
+        };
+        let line =
+            ron::to_string(&event).map_err(|e| FileError::new(&self.path, None, e.to_string()))?;
+        self.session.apply(event)?;
+        self.pending.push(line);
+        self.retry()
+    }
+
+    /// Writes what is pending, then fsyncs.
+    pub fn retry(&mut self) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut bytes = self.pending.join("\n");
+        bytes.push('\n');
+        let result = self.append(bytes.as_bytes());
+        if result.is_ok() {
+            self.good_len += bytes.len() as u64;
+            self.journal_lines += self.pending.len();
+            self.pending.clear();
+        }
+        result.map_err(io_error(&self.path))
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.file.set_len(self.good_len)?;
+        self.file.seek(SeekFrom::Start(self.good_len))?;
+        self.file.write_all(bytes)?;
+        self.file.sync_data()
+    }
+
+    /// Folds the journal into a new snapshot, keeping the previous file beside it as
+    /// `ID.ron.prev`.
+    pub fn compact(&mut self) -> Result<(), StoreError> {
+        self.retry()?;
+        let text = snapshot_text(&self.session);
+        let previous = self.path.with_extension("ron.prev");
+        let _ = fs::remove_file(&previous);
+        fs::hard_link(&self.path, &previous).map_err(io_error(&previous))?;
+        write_atomically(&self.path, &text, true)?;
+        self.file = open_for_append(&self.path)?;
+        self.good_len = text.len() as u64;
+        self.journal_lines = 0;
+        Ok(())
+    }
+
+    /// Closes the session, folding the journal when it holds anything.
+    pub fn close(mut self) -> Result<(), StoreError> {
+        if self.journal_lines > 0 || !self.pending.is_empty() {
+            self.compact()
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn now() -> Timestamp {
+    Local::now().fixed_offset()
+}
+
+fn snapshot_text(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .struct_names(false);
+    let body = ron::ser::to_string_pretty(session, config).unwrap_or_default();
+    format!("// kansa session\n{body}\n{JOURNAL_MARK}\n")
+}
+
+struct ReadSession {
+    session: Session,
+    journal_lines: usize,
+    /// Bytes up to the end of the last whole journal line.
+    good_len: u64,
+    /// The file ended in an incomplete line: an append cut short by a crash, never
+    /// reported as saved.
+    torn: bool,
+}
+
+fn read_session(path: &Path) -> Result<ReadSession, FileError> {
+    let text = fs::read_to_string(path)
+        .map_err(|e| FileError::new(path, None, format!("cannot read: {e}")))?;
+    parse_session(&text, path)
+}
+
+fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
+    let (snapshot, journal) = match text.find(&format!("\n{JOURNAL_MARK}\n")) {
+        Some(at) => text.split_at(at + JOURNAL_MARK.len() + 2),
+        None => (text, ""),
+    };
+    let mut session: Session =
+        ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, 0))?;
+    if session.format != session::FORMAT {
+        let message = format!(
+            "expected session format {}, found {}",
+            session::FORMAT,
+            session.format
+        );
+        return Err(FileError::new(
+            path,
+            crate::error::Position::of_nth(text, "format", 0),
+            message,
+        ));
+    }
+    let first_line = snapshot.matches('\n').count();
+    let mut good_len = snapshot.len();
+    let mut journal_lines = 0;
+    let mut torn = false;
+    for (index, line) in journal.split_inclusive('\n').enumerate() {
+        let whole = line.ends_with('\n');
+        let event = match ron::from_str::<Event>(line) {
+            Ok(event) => event,
+            Err(_) if !whole => {
+                torn = true;
+                break;
+            }
+            Err(e) => return Err(FileError::from_ron(path, &e, first_line + index)),
+        };
+        let position = crate::error::Position {
+            line: first_line + index + 1,
+            column: 1,
+        };
+        session
+            .apply(event)
+            .map_err(|e| FileError::new(path, Some(position), e.to_string()))?;
+        good_len += line.len();
+        journal_lines += 1;
+    }
+    Ok(ReadSession {
+        session,
+        journal_lines,
+        good_len: good_len as u64,
+        torn,
+    })
+}
+
+fn open_for_append(path: &Path) -> Result<File, StoreError> {
+    OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(io_error(path))
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder: fsync, rename,
+/// fsync the folder. Without `replace`, an existing file is an error.
+fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".kansa-")
+        .tempfile_in(dir)
+        .map_err(io_error(dir))?;
+    temp.write_all(text.as_bytes())
+        .map_err(io_error(temp.path()))?;
+    temp.as_file().sync_all().map_err(io_error(temp.path()))?;
+    let persisted = if replace {
+        temp.persist(path).map(drop)
+    } else {
+        temp.persist_noclobber(path).map(drop)
+    };
+    persisted.map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_error(dir))
+}
+
+/// An advisory lock on `ID.lock` beside the session, held while the session is open
+/// for writing; the file names the holder.
+struct Lock {
+    _file: File,
+}
+
+impl Lock {
+    fn acquire(path: &Path, id: &str) -> Result<Lock, StoreError> {
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path)
+            .map_err(io_error(path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = holder.trim();
+                let holder = if holder.is_empty() {
+                    "another process"
+                } else {
+                    holder
+                };
+                return Err(StoreError::Locked {
+                    id: id.to_string(),
+                    holder: holder.to_string(),
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io_error(path)(e)),
+        }
+        let host = gethostname::gethostname().to_string_lossy().into_owned();
+        let holder = format!("pid {} on {host}", std::process::id());
+        file.set_len(0)
+            .and_then(|_| file.write_all(holder.as_bytes()))
+            .map_err(io_error(path))?;
+        Ok(Lock { _file: file })
+    }
+}
