@@ -120,14 +120,14 @@ mod tests {
             Position::of_field(ron, "id", "\"a\"", 1),
             Some(Position {
                 line: 1,
-                column: 33
+                column: 34
             })
         );
         assert_eq!(
             Position::of_field(ron, "text", "\"a\"", 0),
             Some(Position {
                 line: 1,
-                column: 19
+                column: 17
             })
         );
     }
