@@ -4,8 +4,8 @@
 //! when a session is opened and closed. The only module that touches session files.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -232,10 +232,10 @@ impl Writer {
         result.map_err(io_error(&self.path))
     }
 
+    /// Writes at the end of the whole lines. A failed attempt may leave a partial line
+    /// there; the retry writes all of it again and more, so it covers what was left.
     fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.file.set_len(self.good_len)?;
-        self.file.seek(SeekFrom::Start(self.good_len))?;
-        self.file.write_all(bytes)?;
+        self.file.write_all_at(bytes, self.good_len)?;
         self.file.sync_data()
     }
 
