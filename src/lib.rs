@@ -8,5 +8,6 @@ pub mod checklist;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod sample;
 pub mod session;
 pub mod store;
