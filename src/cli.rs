@@ -9,6 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::checklist::{Checklist, Department};
 use crate::export;
+use crate::i18n::Lang;
+use crate::tui::{self, App, Context};
 use crate::session::{AuditFacts, Session};
 use crate::store::Store;
 
@@ -22,6 +24,9 @@ pub struct Cli {
     /// Where sessions are kept (default: the platform's data directory).
     #[arg(long, global = true, env = "KANSA_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Language of the screens (default: from the locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -47,6 +52,13 @@ pub enum Command {
         /// 監査実施責任者.
         #[arg(long, value_name = "NAME")]
         lead: Option<String>,
+    },
+    /// Open a session's hearing: at the saved position, or at a department's first item.
+    Open {
+        id: String,
+        /// Full or short name of the department to start at.
+        #[arg(long, value_name = "NAME")]
+        department: Option<String>,
     },
     /// List the sessions: id, title, status, progress, last change.
     List,
@@ -89,7 +101,15 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Store::open(&dir).map_err(|e| e.to_string())
     };
     match cli.command {
-        None => Err("the interactive screen is not built yet; see `kansa --help`".into()),
+        None => {
+            let context = tui_context(store()?, cli.lang);
+            tui::run(App::at_list(context)).map_err(|e| format!("terminal: {e}"))
+        }
+        Some(Command::Open { id, department }) => {
+            let context = tui_context(store()?, cli.lang);
+            let app = App::at_session(context, &id, department.as_deref())?;
+            tui::run(app).map_err(|e| format!("terminal: {e}"))
+        }
         Some(Command::Validate { file }) => validate(&file),
         Some(Command::New {
             checklist,
@@ -115,6 +135,19 @@ pub fn run(cli: Cli) -> Result<(), String> {
             output,
         }) => export(&store()?, &id, format, report, &output),
     }
+}
+
+fn tui_context(store: Store, lang: Option<Lang>) -> Context {
+    let t = lang.unwrap_or_else(Lang::from_env).strings();
+    Context { store, actor: actor(), t }
+}
+
+/// Who is making changes, for the history: the login name.
+fn actor() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
 }
 
 fn validate(file: &Path) -> Result<(), String> {

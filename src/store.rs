@@ -106,6 +106,7 @@ impl Store {
             pending: Vec::new(),
             journal_lines: read.journal_lines,
             actor: actor.to_string(),
+            failing_disk: false,
             _lock: lock,
         };
         if read.journal_lines > 0 || read.torn {
@@ -184,6 +185,7 @@ pub struct Writer {
     pending: Vec<String>,
     journal_lines: usize,
     actor: String,
+    failing_disk: bool,
     _lock: Lock,
 }
 
@@ -199,6 +201,18 @@ impl Writer {
     /// True when every change is on disk.
     pub fn is_saved(&self) -> bool {
         self.pending.is_empty()
+    }
+
+    /// Changes applied in memory that are not yet on disk.
+    pub fn pending(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// For tests: make every save fail as a full or read-only disk would, until
+    /// turned off again. Root ignores file permissions, so tests cannot rely on them.
+    #[doc(hidden)]
+    pub fn simulate_failing_disk(&mut self, failing: bool) {
+        self.failing_disk = failing;
     }
 
     /// Applies `change` and makes it durable. On a failed save the change stays
@@ -235,6 +249,9 @@ impl Writer {
     /// Writes at the end of the whole lines. A failed attempt may leave a partial line
     /// there; the retry writes all of it again and more, so it covers what was left.
     fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.failing_disk {
+            return Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device (simulated)"));
+        }
         self.file.write_all_at(bytes, self.good_len)?;
         self.file.sync_data()
     }

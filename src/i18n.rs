@@ -1,0 +1,251 @@
+//! Every string the screen shows, once per language. Templates take `{}` in order.
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// Japanese when the locale (LC_ALL, then LC_MESSAGES, then LANG) says so.
+    pub fn from_env() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .unwrap_or_default();
+        if locale.starts_with("ja") { Lang::Ja } else { Lang::En }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Fills the `{}` of a template with `args`, in order.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut pieces = template.split("{}").peekable();
+    while let Some(piece) = pieces.next() {
+        out.push_str(piece);
+        if pieces.peek().is_some() {
+            out.push_str(&args.next().map(|a| a.to_string()).unwrap_or_default());
+        }
+    }
+    out
+}
+
+pub struct Strings {
+    pub app: &'static str,
+    pub too_small: &'static str,
+    // Session list
+    pub sessions: &'static str,
+    pub no_sessions: &'static str,
+    pub column_title: &'static str,
+    pub column_status: &'static str,
+    pub column_progress: &'static str,
+    pub column_last_change: &'static str,
+    pub status_open: &'static str,
+    pub unreadable: &'static str,
+    pub list_keys: &'static [(&'static str, &'static str)],
+    // New-session form
+    pub new_session: &'static str,
+    pub field_checklist: &'static str,
+    pub bundled_checklist: &'static str,
+    pub field_title: &'static str,
+    pub field_date: &'static str,
+    pub field_auditors: &'static str,
+    pub field_lead: &'static str,
+    pub field_departments: &'static str,
+    pub field_add_department: &'static str,
+    pub create: &'static str,
+    pub form_keys: &'static [(&'static str, &'static str)],
+    pub need_title: &'static str,
+    pub bad_date: &'static str,
+    pub need_department: &'static str,
+    pub added_department: &'static str,
+    // Hearing
+    pub overall: &'static str,
+    pub remark: &'static str,
+    pub guidance: &'static str,
+    pub marks: &'static str,
+    pub current_mark: &'static str,
+    pub unanswered: &'static str,
+    pub by_applicability: &'static str,
+    pub note: &'static str,
+    pub note_editing: &'static str,
+    pub hearing_keys: &'static [(&'static str, &'static str)],
+    pub note_keys: &'static [(&'static str, &'static str)],
+    pub mark_key_hint: &'static str,
+    pub last_item: &'static str,
+    pub first_item: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub undone: &'static str,
+    pub read_only: &'static str,
+    pub save_failed: &'static str,
+    pub saved_again: &'static str,
+    pub departments: &'static str,
+    pub items: &'static str,
+    pub picker_keys: &'static [(&'static str, &'static str)],
+    pub help: &'static str,
+    pub help_keys: &'static [(&'static str, &'static str)],
+    pub cannot_open: &'static str,
+}
+
+pub static JA: Strings = Strings {
+    app: "kansa 情報セキュリティ内部監査",
+    too_small: "端末が小さすぎます。{}×{} 以上に広げてください（現在 {}×{}）",
+    sessions: "監査セッション",
+    no_sessions: "セッションはまだありません。n で新しく作成します。",
+    column_title: "監査名",
+    column_status: "状態",
+    column_progress: "進捗",
+    column_last_change: "最終更新",
+    status_open: "実施中",
+    unreadable: "読めないファイル",
+    list_keys: &[("↑↓", "選択"), ("Enter", "再開"), ("n", "新規"), ("q", "終了")],
+    new_session: "新しい監査セッション",
+    field_checklist: "チェックリスト",
+    bundled_checklist: "（空欄: 同梱のチェックリスト）",
+    field_title: "監査名",
+    field_date: "監査実施日 (YYYY-MM-DD)",
+    field_auditors: "監査担当者（、区切り）",
+    field_lead: "監査実施責任者",
+    field_departments: "被監査部門",
+    field_add_department: "名簿にない部署を追加",
+    create: "作成",
+    form_keys: &[("Tab/↑↓", "項目移動"), ("Space", "選択切替"), ("Enter", "決定"), ("Esc", "戻る")],
+    need_title: "監査名を入力してください",
+    bad_date: "監査実施日は YYYY-MM-DD で入力してください",
+    need_department: "被監査部門を一つ以上選んでください",
+    added_department: "部署を追加しました: {}",
+    overall: "全体",
+    remark: "備考",
+    guidance: "ヒアリングの観点",
+    marks: "評価",
+    current_mark: "現在",
+    unanswered: "未回答",
+    by_applicability: "（適用条件により設定）",
+    note: "メモ",
+    note_editing: "メモを編集中 — Esc で保存して戻る",
+    hearing_keys: &[
+        ("←→", "移動"),
+        ("Enter", "メモ"),
+        ("g", "項目"),
+        ("d", "部署"),
+        ("u", "取消"),
+        ("?", "ヘルプ"),
+        ("q", "終了"),
+    ],
+    note_keys: &[("Esc", "保存して戻る"), ("Enter", "改行")],
+    mark_key_hint: "評価して次へ",
+    last_item: "この部署の最後の項目です（d で部署を切替）",
+    first_item: "最初の項目です",
+    nothing_to_undo: "取り消す変更はありません",
+    undone: "取り消しました: {}",
+    read_only: "読み取り専用: このセッションは {} が編集中です",
+    save_failed: "保存できません（{}）。未保存の変更 {} 件を保持して再試行しています",
+    saved_again: "保存しました",
+    departments: "部署を切替",
+    items: "項目へ移動",
+    picker_keys: &[("↑↓", "選択"), ("Enter", "移動"), ("Esc", "閉じる")],
+    help: "ヘルプ",
+    help_keys: &[
+        ("1 2 3 0 …", "評価を記録して次の項目へ（キーはチェックリストの定義）"),
+        ("← →", "評価せずに前後の項目へ"),
+        ("Enter", "メモを編集（Esc で保存して戻る）"),
+        ("g", "項目を選んで移動"),
+        ("d", "部署を切替（部署ごとの進捗つき）"),
+        ("u", "直前の変更を取り消す"),
+        ("?", "このヘルプ"),
+        ("q", "終了（回答は記録した時点で保存済み）"),
+    ],
+    cannot_open: "開けません: {}",
+};
+
+pub static EN: Strings = Strings {
+    app: "kansa information-security audit",
+    too_small: "The terminal is too small. Make it at least {}×{} (now {}×{})",
+    sessions: "Audit sessions",
+    no_sessions: "No sessions yet. Press n to create one.",
+    column_title: "Title",
+    column_status: "Status",
+    column_progress: "Progress",
+    column_last_change: "Last change",
+    status_open: "open",
+    unreadable: "Unreadable file",
+    list_keys: &[("↑↓", "select"), ("Enter", "resume"), ("n", "new"), ("q", "quit")],
+    new_session: "New audit session",
+    field_checklist: "Checklist",
+    bundled_checklist: "(empty: the bundled checklist)",
+    field_title: "Title",
+    field_date: "Audit date (YYYY-MM-DD)",
+    field_auditors: "Auditors (comma-separated)",
+    field_lead: "Lead auditor",
+    field_departments: "Departments",
+    field_add_department: "Add a department not on the roster",
+    create: "Create",
+    form_keys: &[("Tab/↑↓", "field"), ("Space", "toggle"), ("Enter", "confirm"), ("Esc", "back")],
+    need_title: "Enter a title",
+    bad_date: "Enter the audit date as YYYY-MM-DD",
+    need_department: "Choose at least one department",
+    added_department: "Added department: {}",
+    overall: "Overall",
+    remark: "Remark",
+    guidance: "Hearing guidance",
+    marks: "Mark",
+    current_mark: "Now",
+    unanswered: "not answered",
+    by_applicability: "(set by applicability)",
+    note: "Note",
+    note_editing: "Editing the note — Esc saves and leaves",
+    hearing_keys: &[
+        ("←→", "move"),
+        ("Enter", "note"),
+        ("g", "item"),
+        ("d", "department"),
+        ("u", "undo"),
+        ("?", "help"),
+        ("q", "quit"),
+    ],
+    note_keys: &[("Esc", "save and leave"), ("Enter", "new line")],
+    mark_key_hint: "mark and go on",
+    last_item: "Last item of this department (d switches department)",
+    first_item: "First item",
+    nothing_to_undo: "Nothing to undo",
+    undone: "Undone: {}",
+    read_only: "Read-only: this session is being edited by {}",
+    save_failed: "Cannot save ({}). Keeping {} unsaved changes and retrying",
+    saved_again: "Saved",
+    departments: "Switch department",
+    items: "Go to item",
+    picker_keys: &[("↑↓", "select"), ("Enter", "go"), ("Esc", "close")],
+    help: "Help",
+    help_keys: &[
+        ("1 2 3 0 …", "record the mark and go to the next item (keys come from the checklist)"),
+        ("← →", "previous / next item without marking"),
+        ("Enter", "edit the note (Esc saves and leaves)"),
+        ("g", "choose an item to go to"),
+        ("d", "switch department (with each one's progress)"),
+        ("u", "undo the last change"),
+        ("?", "this help"),
+        ("q", "quit (answers are saved as they are recorded)"),
+    ],
+    cannot_open: "Cannot open: {}",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_in_order() {
+        assert_eq!(fill("{}×{} now", &[&80, &24]), "80×24 now");
+        assert_eq!(fill("no args", &[]), "no args");
+    }
+}

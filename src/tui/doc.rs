@@ -1,0 +1,134 @@
+//! The session a screen works on: open for writing, or read-only when another kansa
+//! holds it. Records changes, keeps failed saves pending and retries them, and lets a
+//! read-only copy follow the writer.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use crate::session::{Change, Session};
+use crate::store::{Store, StoreError, Writer};
+
+pub enum Doc {
+    Writing {
+        writer: Box<Writer>,
+        /// Why the last save failed, while changes are pending.
+        save_error: Option<String>,
+    },
+    Reading {
+        session: Box<Session>,
+        holder: String,
+        path: PathBuf,
+        modified: Option<SystemTime>,
+        store: Store,
+    },
+}
+
+/// What a save attempt came to, for the screen to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    Yes,
+    /// Saved now after earlier failures.
+    Again,
+    No,
+    ReadOnly,
+}
+
+impl Doc {
+    /// Opens `id` for writing, or read-only when another process holds it.
+    pub fn open(store: &Store, id: &str, actor: &str) -> Result<Doc, StoreError> {
+        match store.open_writer(id, actor) {
+            Ok(writer) => Ok(Doc::Writing { writer: Box::new(writer), save_error: None }),
+            Err(StoreError::Locked { holder, .. }) => {
+                let path = store.path_of(id);
+                let session = Box::new(store.load(id)?);
+                let modified = modified(&path);
+                Ok(Doc::Reading { session, holder, path, modified, store: store.clone() })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        match self {
+            Doc::Writing { writer, .. } => writer.session(),
+            Doc::Reading { session, .. } => session,
+        }
+    }
+
+    /// Who holds the session when this copy is read-only.
+    pub fn holder(&self) -> Option<&str> {
+        match self {
+            Doc::Reading { holder, .. } => Some(holder),
+            Doc::Writing { .. } => None,
+        }
+    }
+
+    pub fn save_error(&self) -> Option<&str> {
+        match self {
+            Doc::Writing { save_error, .. } => save_error.as_deref(),
+            Doc::Reading { .. } => None,
+        }
+    }
+
+    pub fn pending(&self) -> usize {
+        match self {
+            Doc::Writing { writer, .. } => writer.pending(),
+            Doc::Reading { .. } => 0,
+        }
+    }
+
+    /// Applies a change and saves it; a failed save keeps it in memory, pending.
+    pub fn record(&mut self, change: Change) -> Saved {
+        match self {
+            Doc::Writing { writer, save_error } => {
+                let result = writer.record(change);
+                settle(result, writer, save_error)
+            }
+            Doc::Reading { .. } => Saved::ReadOnly,
+        }
+    }
+
+    /// Called now and then: retries pending saves, or follows the writer's changes.
+    pub fn tick(&mut self) -> Saved {
+        match self {
+            Doc::Writing { writer, save_error } if !writer.is_saved() => {
+                let result = writer.retry();
+                settle(result, writer, save_error)
+            }
+            Doc::Writing { .. } => Saved::Yes,
+            Doc::Reading { session, path, modified: seen, store, .. } => {
+                let now = modified(path);
+                if now != *seen
+                    && let Ok(fresh) = store.load(&session.id)
+                {
+                    **session = fresh;
+                    *seen = now;
+                }
+                Saved::ReadOnly
+            }
+        }
+    }
+
+    /// Folds the journal on the way out; a failure leaves the journal, which is safe.
+    pub fn close(self) {
+        if let Doc::Writing { writer, .. } = self {
+            let _ = writer.close();
+        }
+    }
+}
+
+fn settle(result: Result<(), StoreError>, writer: &Writer, save_error: &mut Option<String>) -> Saved {
+    match result {
+        Ok(()) if save_error.take().is_some() => Saved::Again,
+        Ok(()) => Saved::Yes,
+        Err(e) => {
+            *save_error = Some(e.to_string());
+            debug_assert!(!writer.is_saved());
+            Saved::No
+        }
+    }
+}
+
+fn modified(path: &std::path::Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}

@@ -1,0 +1,186 @@
+//! The interactive screens. `App` holds the current screen; input arrives as `Input`,
+//! each screen turns it into a state change and maybe a `Step` to another screen;
+//! drawing only reads state.
+
+mod doc;
+mod form;
+mod hearing;
+mod list;
+mod picker;
+mod widgets;
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::execute;
+
+use crate::i18n::Strings;
+use crate::store::Store;
+
+pub use doc::Doc;
+pub use hearing::HearingScreen;
+
+/// The smallest terminal the screens are drawn in; below it they say what is needed.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// What reaches the app from the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Key(KeyEvent),
+    Paste(String),
+    /// Time passed without input: retry saves, follow other writers.
+    Tick,
+}
+
+/// A move between screens, asked for by the screen that handled the input.
+pub enum Step {
+    Stay,
+    Quit,
+    List,
+    NewSession,
+    Open { id: String, department: Option<String> },
+}
+
+pub enum Screen {
+    List(list::SessionList),
+    Form(Box<form::NewSessionForm>),
+    Hearing(Box<HearingScreen>),
+}
+
+/// Everything the screens share: where sessions live, who is working, the language.
+pub struct Context {
+    pub store: Store,
+    pub actor: String,
+    pub t: &'static Strings,
+}
+
+pub struct App {
+    pub context: Context,
+    pub screen: Screen,
+    pub quit: bool,
+    /// Started at the list (so `q` in a hearing returns there) or at one session.
+    from_list: bool,
+}
+
+impl App {
+    /// The app at the session list.
+    pub fn at_list(context: Context) -> App {
+        let screen = Screen::List(list::SessionList::load(&context.store));
+        App { context, screen, quit: false, from_list: true }
+    }
+
+    /// The app at one session's hearing.
+    pub fn at_session(context: Context, id: &str, department: Option<&str>) -> Result<App, String> {
+        let screen = HearingScreen::open(&context, id, department)?;
+        Ok(App { context, screen: Screen::Hearing(Box::new(screen)), quit: false, from_list: false })
+    }
+
+    pub fn handle(&mut self, input: Input) {
+        let step = match &mut self.screen {
+            Screen::List(screen) => screen.handle(&input, &self.context),
+            Screen::Form(screen) => screen.handle(&input, &self.context),
+            Screen::Hearing(screen) => screen.handle(&input, &self.context),
+        };
+        self.go(step);
+    }
+
+    fn go(&mut self, step: Step) {
+        match step {
+            Step::Stay => {}
+            Step::Quit if self.from_list && matches!(self.screen, Screen::Hearing(_)) => self.go(Step::List),
+            Step::Quit => {
+                self.leave_screen();
+                self.quit = true;
+            }
+            Step::List => {
+                self.leave_screen();
+                self.screen = Screen::List(list::SessionList::load(&self.context.store));
+            }
+            Step::NewSession => self.screen = Screen::Form(Box::new(form::NewSessionForm::new(&self.context))),
+            Step::Open { id, department } => match HearingScreen::open(&self.context, &id, department.as_deref()) {
+                Ok(screen) => {
+                    self.leave_screen();
+                    self.screen = Screen::Hearing(Box::new(screen));
+                }
+                Err(reason) => {
+                    if let Screen::List(list) = &mut self.screen {
+                        list.problem = Some(reason);
+                    }
+                }
+            },
+        }
+    }
+
+    /// Lets the current screen finish its business (save a note, release the lock).
+    fn leave_screen(&mut self) {
+        let placeholder = Screen::List(list::SessionList::default());
+        if let Screen::Hearing(screen) = std::mem::replace(&mut self.screen, placeholder) {
+            screen.close(&self.context);
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            widgets::too_small(frame, self.context.t);
+            return;
+        }
+        match &self.screen {
+            Screen::List(screen) => screen.draw(frame, area, self.context.t),
+            Screen::Form(screen) => screen.draw(frame, area, self.context.t),
+            Screen::Hearing(screen) => screen.draw(frame, area, self.context.t),
+        }
+    }
+
+    /// The hearing on screen, if any.
+    pub fn hearing(&self) -> Option<&HearingScreen> {
+        match &self.screen {
+            Screen::Hearing(screen) => Some(screen),
+            _ => None,
+        }
+    }
+
+    /// Hands over the hearing on screen, for tests that reach into the store.
+    pub fn hearing_mut(&mut self) -> Option<&mut HearingScreen> {
+        match &mut self.screen {
+            Screen::Hearing(screen) => Some(screen),
+            _ => None,
+        }
+    }
+}
+
+/// Runs the app in the terminal until it quits; restores the terminal on every path.
+pub fn run(mut app: App) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        hook(info);
+    }));
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app);
+    app.go(Step::Quit);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+    while !app.quit {
+        terminal.draw(|frame| app.draw(frame))?;
+        let input = if event::poll(Duration::from_millis(500))? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => Input::Key(key),
+                Event::Paste(text) => Input::Paste(text),
+                _ => continue,
+            }
+        } else {
+            Input::Tick
+        };
+        app.handle(input);
+    }
+    Ok(())
+}
