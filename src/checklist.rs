@@ -121,7 +121,7 @@ impl Checklist {
     /// Parses and validates checklist text; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Checklist, FileError> {
         let checklist: Checklist =
-            ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, 0))?;
+            ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text, 0))?;
         checklist.validate(text, path)?;
         Ok(checklist)
     }

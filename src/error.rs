@@ -20,6 +20,35 @@ impl Position {
         Position { line, column }
     }
 
+    /// The byte offset of this position in `text`; None when it lies outside.
+    pub fn offset_in(self, text: &str) -> Option<usize> {
+        let line_start = if self.line == 1 {
+            0
+        } else {
+            text.match_indices('\n').nth(self.line.checked_sub(2)?)?.0 + 1
+        };
+        let line = &text[line_start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let column = self.column.checked_sub(1)?;
+        let within = match line.char_indices().nth(column) {
+            Some((offset, _)) => offset,
+            None if line.chars().count() == column => line.len(),
+            None => return None,
+        };
+        Some(line_start + within)
+    }
+
+    /// The first place at or after this one that is not blank. RON starts the span of
+    /// a wrong value at the blank after the colon, not at the value.
+    pub fn skip_blanks(self, text: &str) -> Position {
+        let Some(offset) = self.offset_in(text) else {
+            return self;
+        };
+        let rest = &text[offset..];
+        let blanks = rest.len() - rest.trim_start().len();
+        Self::of_offset(text, offset + blanks)
+    }
+
     /// The position of the `nth` (0-based) occurrence of `needle` in `text`, if any.
     pub fn of_nth(text: &str, needle: &str, nth: usize) -> Option<Position> {
         let (offset, _) = text.match_indices(needle).nth(nth)?;
@@ -64,13 +93,22 @@ impl FileError {
         }
     }
 
-    /// Turns a RON parse error into a located error; `line_offset` is added when the
-    /// parsed text does not start on line 1 of the file.
-    pub fn from_ron(path: &Path, error: &ron::error::SpannedError, line_offset: usize) -> Self {
-        let start = error.span.start;
+    /// Turns a RON error in parsing `text` into a located error; `line_offset` is added
+    /// when `text` does not start on line 1 of the file.
+    pub fn from_ron(
+        path: &Path,
+        error: &ron::error::SpannedError,
+        text: &str,
+        line_offset: usize,
+    ) -> Self {
+        let start = Position {
+            line: error.span.start.line,
+            column: error.span.start.col,
+        }
+        .skip_blanks(text);
         let position = Position {
             line: start.line + line_offset,
-            column: start.col,
+            column: start.column,
         };
         FileError::new(path, Some(position), error.code.to_string())
     }
@@ -115,6 +153,14 @@ mod tests {
             Some(Position { line: 2, column: 3 })
         );
         assert_eq!(Position::of_nth(text, "x", 1), None);
+        assert_eq!(Position { line: 2, column: 3 }.offset_in(text), Some(x));
+        assert_eq!(
+            Position { line: 3, column: 1 }.offset_in(text),
+            Some(text.len())
+        );
+        assert_eq!(Position { line: 2, column: 5 }.offset_in(text), None);
+        assert_eq!(Position { line: 4, column: 1 }.offset_in(text), None);
+        assert_eq!(Position { line: 0, column: 1 }.offset_in(text), None);
         let ron = "(id: \"a\", text: \"a\", items: [(id:\"a\")])";
         assert_eq!(
             Position::of_field(ron, "id", "\"a\"", 1),
@@ -128,6 +174,26 @@ mod tests {
             Some(Position {
                 line: 1,
                 column: 17
+            })
+        );
+    }
+
+    #[test]
+    fn ron_errors_point_at_the_value_not_the_blank_before_it() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Mark {
+            label: String,
+            key: char,
+        }
+        let text = "(\n  label: \"適正\",\n  key:   2,\n)";
+        let error = ron::from_str::<Mark>(text).unwrap_err();
+        let error = FileError::from_ron(Path::new("m.ron"), &error, text, 10);
+        assert_eq!(
+            error.position,
+            Some(Position {
+                line: 13,
+                column: 10
             })
         );
     }

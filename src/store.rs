@@ -315,7 +315,7 @@ fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
         None => (text, ""),
     };
     let mut session: Session =
-        ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, 0))?;
+        ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, snapshot, 0))?;
     if session.format != session::FORMAT {
         let message = format!(
             "expected session format {}, found {}",
@@ -340,7 +340,7 @@ fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
                 torn = true;
                 break;
             }
-            Err(e) => return Err(FileError::from_ron(path, &e, first_line + index)),
+            Err(e) => return Err(FileError::from_ron(path, &e, line, first_line + index)),
         };
         let position = crate::error::Position {
             line: first_line + index + 1,
