@@ -1,0 +1,249 @@
+//! The `kansa` binary as scripts use it: `validate` (and where its errors point),
+//! `new` and `list`, the data directory and the permissions of what it creates.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BUNDLED: &str = "checklists/ryugasaki-2024-h1.ron";
+
+/// The binary, run from the package root and blind to the caller's KANSA_DATA_DIR.
+fn kansa() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("KANSA_DATA_DIR");
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("the kansa binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`, counted here
+/// independently of the crate's own `Position`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[test]
+fn line_column_counts_characters() {
+    let text = "ab\n監査 x\n";
+    assert_eq!(line_column(text, 0), (1, 1));
+    assert_eq!(line_column(text, 3), (2, 1));
+    assert_eq!(line_column(text, text.find('x').unwrap()), (2, 4));
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_bundled_checklist_validates() {
+    let output = run(kansa().args(["validate", BUNDLED]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "one-line summary: {out}");
+    assert!(
+        out.contains("4 areas, 28 items, 6 departments, 4 marks"),
+        "{out}"
+    );
+}
+
+/// A mistake made in a copy of the bundled checklist: the first `find` becomes
+/// `replace`, and the error must point `token` bytes into the replacement.
+struct Mistake {
+    what: &'static str,
+    find: &'static str,
+    replace: &'static str,
+    token: usize,
+    message: &'static str,
+}
+
+const MISTAKES: &[Mistake] = &[
+    Mistake {
+        what: "misspelt field",
+        find: "guidance:",
+        replace: "guidanse:",
+        token: 0,
+        message: "guidanse",
+    },
+    Mistake {
+        what: "wrong type",
+        find: "key: '2'",
+        replace: "key: 2",
+        token: "key: ".len(),
+        message: "char",
+    },
+    Mistake {
+        what: "duplicate item id",
+        find: "id: \"I-2(1)\"",
+        replace: "id: \"I-1\"",
+        token: "id: ".len(),
+        message: "duplicate item id \"I-1\"",
+    },
+    Mistake {
+        what: "duplicate mark key",
+        find: "key: '2'",
+        replace: "key: '1'",
+        token: "key: ".len(),
+        message: "duplicate mark key '1'",
+    },
+    Mistake {
+        what: "unknown tag in a condition",
+        find: "Tag(\"own-server\")",
+        replace: "Tag(\"own-servr\")",
+        token: 0,
+        message: "own-servr",
+    },
+    Mistake {
+        what: "missing field",
+        find: "ascii: \"^\", ",
+        replace: "",
+        token: "label: \"監査指導により改善\", key: '2', meaning: ImprovedUnderGuidance".len(),
+        message: "ascii",
+    },
+];
+
+#[test]
+fn checklist_mistakes_are_reported_at_their_line_and_column() {
+    let original = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(BUNDLED))
+        .expect("bundled checklist");
+    let dir = tempfile::tempdir().unwrap();
+    for (n, mistake) in MISTAKES.iter().enumerate() {
+        let at = original.find(mistake.find).expect(mistake.what);
+        let text = format!(
+            "{}{}{}",
+            &original[..at],
+            mistake.replace,
+            &original[at + mistake.find.len()..]
+        );
+        let (line, column) = line_column(&text, at + mistake.token);
+        let path = dir.path().join(format!("mistake-{n}.ron"));
+        std::fs::write(&path, &text).unwrap();
+
+        let output = run(kansa().arg("validate").arg(&path));
+        assert!(!output.status.success(), "{} must fail", mistake.what);
+        let err = stderr(&output);
+        assert_eq!(err.lines().count(), 1, "{}: one line: {err}", mistake.what);
+        let reason = err.trim_end();
+        let reason = reason.strip_prefix("kansa: ").unwrap_or(reason);
+        let expected = format!("{}:{line}:{column}: ", path.display());
+        assert!(
+            reason.starts_with(&expected),
+            "{}: expected {expected}…, got {reason}",
+            mistake.what
+        );
+        assert!(
+            reason.contains(mistake.message),
+            "{}: {reason}",
+            mistake.what
+        );
+        assert!(stdout(&output).is_empty(), "{}", mistake.what);
+    }
+}
+
+#[test]
+fn a_missing_checklist_is_a_one_line_error() {
+    let output = run(kansa().args(["validate", "no/such/file.ron"]));
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no/such/file.ron"), "{err}");
+}
+
+/// Runs `kansa new` and returns the id it printed.
+fn new_session(command: &mut Command) -> String {
+    let output = run(command);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.ends_with('\n'), "{out:?}");
+    let id = out.trim_end_matches('\n');
+    assert!(
+        !id.is_empty() && !id.contains(char::is_whitespace),
+        "only an id on stdout: {out:?}"
+    );
+    id.to_string()
+}
+
+fn list_line(command: &mut Command, id: &str) -> String {
+    let output = run(command);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    out.lines()
+        .find(|l| l.split_whitespace().next() == Some(id))
+        .unwrap_or_else(|| panic!("{id} not listed:\n{out}"))
+        .to_string()
+}
+
+#[test]
+fn new_prints_only_an_id_and_creates_private_files() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let id = new_session(
+        kansa()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["new", "--title", "令和6年度 上半期"]),
+    );
+    let file = data.join("sessions").join(format!("{id}.ron"));
+    assert!(file.is_file(), "{} exists", file.display());
+    assert_eq!(mode(&file), 0o600, "session file");
+    assert_eq!(mode(&data), 0o700, "data directory");
+    assert_eq!(mode(&data.join("sessions")), 0o700, "sessions directory");
+
+    let line = list_line(kansa().arg("--data-dir").arg(&data).arg("list"), &id);
+    assert!(line.contains("32/168"), "the seed's 32 該当なし cells: {line}");
+    assert!(line.contains("令和6年度 上半期"), "{line}");
+    assert!(line.contains("open"), "{line}");
+}
+
+#[test]
+fn kansa_data_dir_names_the_data_directory() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("from-env");
+    let id = new_session(
+        kansa()
+            .env("KANSA_DATA_DIR", &data)
+            .args(["new", "--title", "env"]),
+    );
+    assert!(data.join("sessions").join(format!("{id}.ron")).is_file());
+    let line = list_line(kansa().env("KANSA_DATA_DIR", &data).arg("list"), &id);
+    assert!(line.contains("32/168"), "{line}");
+
+    // --data-dir wins over the environment.
+    let other = root.path().join("from-flag");
+    let output = run(kansa()
+        .env("KANSA_DATA_DIR", &data)
+        .arg("--data-dir")
+        .arg(&other)
+        .arg("list"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stdout(&output).contains(&id), "{}", stdout(&output));
+}
+
+#[test]
+fn new_takes_a_subset_of_departments() {
+    let root = tempfile::tempdir().unwrap();
+    let id = new_session(kansa().arg("--data-dir").arg(root.path()).args([
+        "new",
+        "--title",
+        "二課のみ",
+        "--departments",
+        "保育課,障がい",
+    ]));
+    let line = list_line(kansa().arg("--data-dir").arg(root.path()).arg("list"), &id);
+    // 保育 and 障がい: only II-2(1) and II-2(2) cannot apply.
+    assert!(line.contains("4/56"), "{line}");
+}
