@@ -15,7 +15,11 @@ impl Lang {
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty())
             .unwrap_or_default();
-        if locale.starts_with("ja") { Lang::Ja } else { Lang::En }
+        if locale.starts_with("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
     }
 
     pub fn strings(self) -> &'static Strings {
@@ -108,7 +112,12 @@ pub static JA: Strings = Strings {
     column_last_change: "最終更新",
     status_open: "実施中",
     unreadable: "読めないファイル",
-    list_keys: &[("↑↓", "選択"), ("Enter", "再開"), ("n", "新規"), ("q", "終了")],
+    list_keys: &[
+        ("↑↓", "選択"),
+        ("Enter", "再開"),
+        ("n", "新規"),
+        ("q", "終了"),
+    ],
     new_session: "新しい監査セッション",
     field_checklist: "チェックリスト",
     bundled_checklist: "（空欄: 同梱のチェックリスト）",
@@ -117,9 +126,14 @@ pub static JA: Strings = Strings {
     field_auditors: "監査担当者（、区切り）",
     field_lead: "監査実施責任者",
     field_departments: "被監査部門",
-    field_add_department: "名簿にない部署を追加",
+    field_add_department: "部署を追加（名簿外）",
     create: "作成",
-    form_keys: &[("Tab/↑↓", "項目移動"), ("Space", "選択切替"), ("Enter", "決定"), ("Esc", "戻る")],
+    form_keys: &[
+        ("Tab/↑↓", "項目移動"),
+        ("Space", "選択切替"),
+        ("Enter", "決定"),
+        ("Esc", "戻る"),
+    ],
     need_title: "監査名を入力してください",
     bad_date: "監査実施日は YYYY-MM-DD で入力してください",
     need_department: "被監査部門を一つ以上選んでください",
@@ -156,7 +170,10 @@ pub static JA: Strings = Strings {
     picker_keys: &[("↑↓", "選択"), ("Enter", "移動"), ("Esc", "閉じる")],
     help: "ヘルプ",
     help_keys: &[
-        ("1 2 3 0 …", "評価を記録して次の項目へ（キーはチェックリストの定義）"),
+        (
+            "1 2 3 0 …",
+            "評価を記録して次の項目へ（キーはチェックリストの定義）",
+        ),
         ("← →", "評価せずに前後の項目へ"),
         ("Enter", "メモを編集（Esc で保存して戻る）"),
         ("g", "項目を選んで移動"),
@@ -179,7 +196,12 @@ pub static EN: Strings = Strings {
     column_last_change: "Last change",
     status_open: "open",
     unreadable: "Unreadable file",
-    list_keys: &[("↑↓", "select"), ("Enter", "resume"), ("n", "new"), ("q", "quit")],
+    list_keys: &[
+        ("↑↓", "select"),
+        ("Enter", "resume"),
+        ("n", "new"),
+        ("q", "quit"),
+    ],
     new_session: "New audit session",
     field_checklist: "Checklist",
     bundled_checklist: "(empty: the bundled checklist)",
@@ -188,9 +210,14 @@ pub static EN: Strings = Strings {
     field_auditors: "Auditors (comma-separated)",
     field_lead: "Lead auditor",
     field_departments: "Departments",
-    field_add_department: "Add a department not on the roster",
+    field_add_department: "Add a department",
     create: "Create",
-    form_keys: &[("Tab/↑↓", "field"), ("Space", "toggle"), ("Enter", "confirm"), ("Esc", "back")],
+    form_keys: &[
+        ("Tab/↑↓", "field"),
+        ("Space", "toggle"),
+        ("Enter", "confirm"),
+        ("Esc", "back"),
+    ],
     need_title: "Enter a title",
     bad_date: "Enter the audit date as YYYY-MM-DD",
     need_department: "Choose at least one department",
@@ -227,7 +254,10 @@ pub static EN: Strings = Strings {
     picker_keys: &[("↑↓", "select"), ("Enter", "go"), ("Esc", "close")],
     help: "Help",
     help_keys: &[
-        ("1 2 3 0 …", "record the mark and go to the next item (keys come from the checklist)"),
+        (
+            "1 2 3 0 …",
+            "record the mark and go to the next item (keys come from the checklist)",
+        ),
         ("← →", "previous / next item without marking"),
         ("Enter", "edit the note (Esc saves and leaves)"),
         ("g", "choose an item to go to"),

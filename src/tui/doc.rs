@@ -37,12 +37,21 @@ impl Doc {
     /// Opens `id` for writing, or read-only when another process holds it.
     pub fn open(store: &Store, id: &str, actor: &str) -> Result<Doc, StoreError> {
         match store.open_writer(id, actor) {
-            Ok(writer) => Ok(Doc::Writing { writer: Box::new(writer), save_error: None }),
+            Ok(writer) => Ok(Doc::Writing {
+                writer: Box::new(writer),
+                save_error: None,
+            }),
             Err(StoreError::Locked { holder, .. }) => {
                 let path = store.path_of(id);
                 let session = Box::new(store.load(id)?);
                 let modified = modified(&path);
-                Ok(Doc::Reading { session, holder, path, modified, store: store.clone() })
+                Ok(Doc::Reading {
+                    session,
+                    holder,
+                    path,
+                    modified,
+                    store: store.clone(),
+                })
             }
             Err(e) => Err(e),
         }
@@ -60,6 +69,14 @@ impl Doc {
         match self {
             Doc::Reading { holder, .. } => Some(holder),
             Doc::Writing { .. } => None,
+        }
+    }
+
+    /// The writer, when this copy holds the session.
+    pub fn writer_mut(&mut self) -> Option<&mut Writer> {
+        match self {
+            Doc::Writing { writer, .. } => Some(writer),
+            Doc::Reading { .. } => None,
         }
     }
 
@@ -96,7 +113,13 @@ impl Doc {
                 settle(result, writer, save_error)
             }
             Doc::Writing { .. } => Saved::Yes,
-            Doc::Reading { session, path, modified: seen, store, .. } => {
+            Doc::Reading {
+                session,
+                path,
+                modified: seen,
+                store,
+                ..
+            } => {
                 let now = modified(path);
                 if now != *seen
                     && let Ok(fresh) = store.load(&session.id)
@@ -117,7 +140,11 @@ impl Doc {
     }
 }
 
-fn settle(result: Result<(), StoreError>, writer: &Writer, save_error: &mut Option<String>) -> Saved {
+fn settle(
+    result: Result<(), StoreError>,
+    writer: &Writer,
+    save_error: &mut Option<String>,
+) -> Saved {
     match result {
         Ok(()) if save_error.take().is_some() => Saved::Again,
         Ok(()) => Saved::Yes,

@@ -42,8 +42,14 @@ const ORDER: [Field; 8] = [
 ];
 
 /// The text fields, in the order of `ORDER` without the list and the button.
-const TEXT_FIELDS: [Field; 6] =
-    [Field::Checklist, Field::Title, Field::Date, Field::Auditors, Field::Lead, Field::AddDepartment];
+const TEXT_FIELDS: [Field; 6] = [
+    Field::Checklist,
+    Field::Title,
+    Field::Date,
+    Field::Auditors,
+    Field::Lead,
+    Field::AddDepartment,
+];
 
 pub struct NewSessionForm {
     inputs: [TextArea<'static>; 6],
@@ -63,20 +69,39 @@ impl NewSessionForm {
             input.set_cursor_line_style(Style::new());
         }
         let checklist = Checklist::bundled();
-        let departments = checklist.departments.iter().map(|d| (d.clone(), true)).collect();
-        NewSessionForm { inputs, focus: Field::Title, checklist, departments, department_cursor: 0, problem: None }
+        let departments = checklist
+            .departments
+            .iter()
+            .map(|d| (d.clone(), true))
+            .collect();
+        NewSessionForm {
+            inputs,
+            focus: Field::Title,
+            checklist,
+            departments,
+            department_cursor: 0,
+            problem: None,
+        }
     }
 
     fn input(&self, field: Field) -> Option<&TextArea<'static>> {
-        TEXT_FIELDS.iter().position(|f| *f == field).map(|i| &self.inputs[i])
+        TEXT_FIELDS
+            .iter()
+            .position(|f| *f == field)
+            .map(|i| &self.inputs[i])
     }
 
     fn input_mut(&mut self, field: Field) -> Option<&mut TextArea<'static>> {
-        TEXT_FIELDS.iter().position(|f| *f == field).map(|i| &mut self.inputs[i])
+        TEXT_FIELDS
+            .iter()
+            .position(|f| *f == field)
+            .map(|i| &mut self.inputs[i])
     }
 
     fn text(&self, field: Field) -> String {
-        self.input(field).map(|i| i.lines().join(" ").trim().to_string()).unwrap_or_default()
+        self.input(field)
+            .map(|i| i.lines().join(" ").trim().to_string())
+            .unwrap_or_default()
     }
 
     pub fn handle(&mut self, input: &Input, context: &Context) -> Step {
@@ -99,8 +124,12 @@ impl NewSessionForm {
             (KeyCode::Esc, _) => return Step::List,
             (KeyCode::Tab, _) => self.move_focus(1, t),
             (KeyCode::BackTab, _) => self.move_focus(-1, t),
-            (KeyCode::Up, Field::Departments) if self.department_cursor > 0 => self.department_cursor -= 1,
-            (KeyCode::Down, Field::Departments) if self.department_cursor + 1 < self.departments.len() => {
+            (KeyCode::Up, Field::Departments) if self.department_cursor > 0 => {
+                self.department_cursor -= 1
+            }
+            (KeyCode::Down, Field::Departments)
+                if self.department_cursor + 1 < self.departments.len() =>
+            {
                 self.department_cursor += 1
             }
             (KeyCode::Char(' '), Field::Departments) => {
@@ -127,16 +156,27 @@ impl NewSessionForm {
             self.reload_checklist(t);
         }
         let index = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = index.checked_add_signed(delta).unwrap_or(0).min(ORDER.len() - 1);
+        let next = index
+            .checked_add_signed(delta)
+            .unwrap_or(0)
+            .min(ORDER.len() - 1);
         self.focus = ORDER[next];
     }
 
     fn reload_checklist(&mut self, _t: &Strings) {
         let path = self.text(Field::Checklist);
-        let loaded = if path.is_empty() { Ok(Checklist::bundled()) } else { Checklist::load(Path::new(&path)) };
+        let loaded = if path.is_empty() {
+            Ok(Checklist::bundled())
+        } else {
+            Checklist::load(Path::new(&path))
+        };
         match loaded {
             Ok(checklist) if checklist != self.checklist => {
-                self.departments = checklist.departments.iter().map(|d| (d.clone(), true)).collect();
+                self.departments = checklist
+                    .departments
+                    .iter()
+                    .map(|d| (d.clone(), true))
+                    .collect();
                 self.department_cursor = 0;
                 self.checklist = checklist;
                 self.problem = None;
@@ -148,10 +188,20 @@ impl NewSessionForm {
 
     fn add_department(&mut self, t: &Strings) {
         let name = self.text(Field::AddDepartment);
-        if name.is_empty() || self.departments.iter().any(|(d, _)| d.name == name || d.short == name) {
+        if name.is_empty()
+            || self
+                .departments
+                .iter()
+                .any(|(d, _)| d.name == name || d.short == name)
+        {
             return;
         }
-        let department = Department { name: name.clone(), short: name.clone(), tags: Vec::new(), remark: String::new() };
+        let department = Department {
+            name: name.clone(),
+            short: name.clone(),
+            tags: Vec::new(),
+            remark: String::new(),
+        };
         self.departments.push((department, true));
         if let Some(input) = self.input_mut(Field::AddDepartment) {
             input.select_all();
@@ -165,7 +215,12 @@ impl NewSessionForm {
         let title = self.text(Field::Title);
         let date_text = self.text(Field::Date);
         let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").ok();
-        let departments: Vec<Department> = self.departments.iter().filter(|(_, c)| *c).map(|(d, _)| d.clone()).collect();
+        let departments: Vec<Department> = self
+            .departments
+            .iter()
+            .filter(|(_, c)| *c)
+            .map(|(d, _)| d.clone())
+            .collect();
         let problem = if title.is_empty() {
             Some(t.need_title)
         } else if date.is_none() && !date_text.is_empty() {
@@ -179,12 +234,31 @@ impl NewSessionForm {
             self.problem = Some(problem.to_string());
             return Step::Stay;
         }
-        let split = |s: String| s.split(['、', ',', '，']).map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
-        let facts = AuditFacts { title, date, auditors: split(self.text(Field::Auditors)), lead: self.text(Field::Lead) };
+        let split = |s: String| {
+            s.split(['、', ',', '，'])
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect()
+        };
+        let facts = AuditFacts {
+            title,
+            date,
+            auditors: split(self.text(Field::Auditors)),
+            lead: self.text(Field::Lead),
+        };
         let now = Local::now().fixed_offset();
-        let session = Session::new(context.store.new_id(now), self.checklist.clone(), departments, facts, now);
+        let session = Session::new(
+            context.store.new_id(now),
+            self.checklist.clone(),
+            departments,
+            facts,
+            now,
+        );
         match context.store.create(&session) {
-            Ok(()) => Step::Open { id: session.id, department: None },
+            Ok(()) => Step::Open {
+                id: session.id,
+                department: None,
+            },
             Err(e) => {
                 self.problem = Some(e.to_string());
                 Step::Stay
@@ -205,38 +279,78 @@ impl NewSessionForm {
             Constraint::Length(footer_lines.len() as u16),
         ])
         .areas(area);
-        frame.render_widget(Paragraph::new(format!(" {} — {}", t.app, t.new_session)).bold().reversed(), title);
+        frame.render_widget(
+            Paragraph::new(format!(" {} — {}", t.app, t.new_session))
+                .bold()
+                .reversed(),
+            title,
+        );
         let rows = Layout::vertical([Constraint::Length(1); 5]).split(fields);
-        let labels = [t.field_checklist, t.field_title, t.field_date, t.field_auditors, t.field_lead];
+        let labels = [
+            t.field_checklist,
+            t.field_title,
+            t.field_date,
+            t.field_auditors,
+            t.field_lead,
+        ];
         for ((field, label), row) in TEXT_FIELDS.iter().zip(labels).zip(rows.iter()) {
             self.draw_field(frame, *row, *field, label, t);
         }
         let chosen = self.departments.iter().filter(|(_, c)| *c).count();
-        let heading = format!(" {} ({chosen}/{})", t.field_departments, self.departments.len());
-        frame.render_widget(Paragraph::new(heading).style(self.label_style(Field::Departments)), label);
+        let heading = format!(
+            " {} ({chosen}/{})",
+            t.field_departments,
+            self.departments.len()
+        );
+        frame.render_widget(
+            Paragraph::new(heading).style(self.label_style(Field::Departments)),
+            label,
+        );
         self.draw_departments(frame, list);
         self.draw_field(frame, add, Field::AddDepartment, t.field_add_department, t);
         let button = Span::raw(format!("[ {} ]", t.create)).style(self.label_style(Field::Create));
-        frame.render_widget(Paragraph::new(Line::from(vec![Span::raw(" "), button])), create);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![Span::raw(" "), button])),
+            create,
+        );
         let problem_text = self.problem.as_deref().unwrap_or("");
-        frame.render_widget(Paragraph::new(problem_text).bold().wrap(Wrap { trim: true }), problem);
+        frame.render_widget(
+            Paragraph::new(problem_text)
+                .bold()
+                .wrap(Wrap { trim: true }),
+            problem,
+        );
         frame.render_widget(Paragraph::new(footer_lines), footer);
     }
 
     fn label_style(&self, field: Field) -> Style {
-        if self.focus == field { Style::new().reversed().bold() } else { Style::new().bold() }
+        if self.focus == field {
+            Style::new().reversed().bold()
+        } else {
+            Style::new().bold()
+        }
     }
 
     fn draw_field(&self, frame: &mut Frame, row: Rect, field: Field, label: &str, t: &Strings) {
-        let [label_area, input_area] = Layout::horizontal([Constraint::Length(28), Constraint::Fill(1)]).areas(row);
-        frame.render_widget(Paragraph::new(format!(" {label}")).style(self.label_style(field)), label_area);
-        let Some(input) = self.input(field) else { return };
+        let [label_area, input_area] =
+            Layout::horizontal([Constraint::Length(28), Constraint::Fill(1)]).areas(row);
+        frame.render_widget(
+            Paragraph::new(format!(" {label}")).style(self.label_style(field)),
+            label_area,
+        );
+        let Some(input) = self.input(field) else {
+            return;
+        };
         if field == Field::Checklist && input.is_empty() && self.focus != field {
             let shown = format!("{} {}", self.checklist.title, t.bundled_checklist);
             frame.render_widget(Paragraph::new(shown).dim(), input_area);
             return;
         }
-        let input_area = Rect { x: input_area.x + 1, width: input_area.width.saturating_sub(1), ..input_area };
+        let input_area = Rect {
+            x: input_area.x + 1,
+            width: input_area.width.saturating_sub(1),
+            ..input_area
+        };
         widgets::text_area(frame, input, input_area, self.focus == field);
     }
 
@@ -246,14 +360,26 @@ impl NewSessionForm {
             .iter()
             .map(|(d, chosen)| {
                 let check = if *chosen { "[x]" } else { "[ ]" };
-                let remark = if d.remark.is_empty() { String::new() } else { format!("  {}", d.remark) };
+                let remark = if d.remark.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", d.remark)
+                };
                 Line::from(format!("{check} {}（{}）{remark}", d.name, d.short))
             })
             .collect();
         let focused = self.focus == Field::Departments;
-        let list = List::new(rows).highlight_style(if focused { Style::new().reversed() } else { Style::new() });
+        let list = List::new(rows).highlight_style(if focused {
+            Style::new().reversed()
+        } else {
+            Style::new()
+        });
         let mut state = ListState::default().with_selected(Some(self.department_cursor));
-        let area = Rect { x: area.x + 2, width: area.width.saturating_sub(2), ..area };
+        let area = Rect {
+            x: area.x + 2,
+            width: area.width.saturating_sub(2),
+            ..area
+        };
         frame.render_stateful_widget(list, area, &mut state);
     }
 }

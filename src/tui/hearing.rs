@@ -39,23 +39,49 @@ enum Overlay {
 
 impl HearingScreen {
     /// Opens session `id` at its saved position, or at the first item of `department`.
-    pub fn open(context: &Context, id: &str, department: Option<&str>) -> Result<HearingScreen, String> {
+    pub fn open(
+        context: &Context,
+        id: &str,
+        department: Option<&str>,
+    ) -> Result<HearingScreen, String> {
         let doc = Doc::open(&context.store, id, &context.actor).map_err(|e| e.to_string())?;
         let session = doc.session();
         let (department, item) = match department {
             Some(name) => {
-                let found = session.hearings.iter().position(|h| h.department.name == name || h.department.short == name);
-                (found.ok_or_else(|| format!("no department {name:?} in session {id}"))?, 0)
+                let found = session
+                    .hearings
+                    .iter()
+                    .position(|h| h.department.name == name || h.department.short == name);
+                (
+                    found.ok_or_else(|| format!("no department {name:?} in session {id}"))?,
+                    0,
+                )
             }
             None => {
                 let cursor = &session.cursor;
-                let department = session.hearings.iter().position(|h| h.department.short == cursor.department);
-                let item = session.checklist.items().position(|(_, i)| i.id == cursor.item);
+                let department = session
+                    .hearings
+                    .iter()
+                    .position(|h| h.department.short == cursor.department);
+                let item = session
+                    .checklist
+                    .items()
+                    .position(|(_, i)| i.id == cursor.item);
                 (department.unwrap_or(0), item.unwrap_or(0))
             }
         };
-        let message = doc.holder().map(|holder| fill(context.t.read_only, &[&holder]));
-        Ok(HearingScreen { doc, department, item, note: None, overlay: None, undo: Vec::new(), message })
+        let message = doc
+            .holder()
+            .map(|holder| fill(context.t.read_only, &[&holder]));
+        Ok(HearingScreen {
+            doc,
+            department,
+            item,
+            note: None,
+            overlay: None,
+            undo: Vec::new(),
+            message,
+        })
     }
 
     pub fn session(&self) -> &Session {
@@ -68,7 +94,10 @@ impl HearingScreen {
 
     /// The department short name and item id on screen.
     pub fn position(&self) -> (String, String) {
-        (self.department_short().to_string(), self.current().1.id.clone())
+        (
+            self.department_short().to_string(),
+            self.current().1.id.clone(),
+        )
     }
 
     pub fn is_editing_note(&self) -> bool {
@@ -122,12 +151,20 @@ impl HearingScreen {
             }
             return Step::Stay;
         }
-        self.message = self.doc.holder().map(|holder| fill(t.read_only, &[&holder]));
-        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        self.message = self
+            .doc
+            .holder()
+            .map(|holder| fill(t.read_only, &[&holder]));
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
             return Step::Stay;
         }
         match key.code {
-            KeyCode::Char(c) if self.session().checklist.mark_for_key(c).is_some() => self.mark_with(c, t),
+            KeyCode::Char(c) if self.session().checklist.mark_for_key(c).is_some() => {
+                self.mark_with(c, t)
+            }
             KeyCode::Right | KeyCode::Char('l') => self.step(1, t),
             KeyCode::Left | KeyCode::Char('h') => self.step(-1, t),
             KeyCode::Enter => self.start_note(t),
@@ -148,7 +185,14 @@ impl HearingScreen {
     }
 
     fn mark_with(&mut self, key: char, t: &Strings) {
-        let Some(symbol) = self.session().checklist.mark_for_key(key).map(|m| m.symbol.clone()) else { return };
+        let Some(symbol) = self
+            .session()
+            .checklist
+            .mark_for_key(key)
+            .map(|m| m.symbol.clone())
+        else {
+            return;
+        };
         let (department, item) = self.position();
         if let Ok(change) = self.session().set_mark(&department, &item, Some(&symbol)) {
             self.record(change, t);
@@ -205,15 +249,30 @@ impl HearingScreen {
             return;
         };
         let (department, item, what) = match &change {
-            Change::Mark { department, item, from, to } => {
-                let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| t.unanswered.to_string());
-                (department, item, format!("{item} {} → {}", shown(to), shown(from)))
+            Change::Mark {
+                department,
+                item,
+                from,
+                to,
+            } => {
+                let shown =
+                    |m: &Option<String>| m.clone().unwrap_or_else(|| t.unanswered.to_string());
+                (
+                    department,
+                    item,
+                    format!("{item} {} → {}", shown(to), shown(from)),
+                )
             }
-            Change::Note { department, item, .. } => (department, item, format!("{item} {}", t.note)),
+            Change::Note {
+                department, item, ..
+            } => (department, item, format!("{item} {}", t.note)),
             Change::Move(_) => return,
         };
         let session = self.session();
-        let target = session.hearings.iter().position(|h| &h.department.short == department);
+        let target = session
+            .hearings
+            .iter()
+            .position(|h| &h.department.short == department);
         let target_item = session.checklist.items().position(|(_, i)| &i.id == item);
         self.save(change.inverse(), t);
         if let (Some(d), Some(i)) = (target, target_item) {
@@ -229,13 +288,21 @@ impl HearingScreen {
             return;
         }
         let (department, item) = self.position();
-        let text = self.session().answer(&department, &item).map(|a| a.note.clone()).unwrap_or_default();
+        let text = self
+            .session()
+            .answer(&department, &item)
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
         let mut note = TextArea::new(text.split('\n').map(str::to_string).collect());
         note.set_wrap_mode(WrapMode::WordOrGlyph);
         note.set_cursor_line_style(Style::new());
         note.move_cursor(ratatui_textarea::CursorMove::Bottom);
         note.move_cursor(ratatui_textarea::CursorMove::End);
-        note.set_block(Block::bordered().title(format!(" {} ", t.note_editing)).bold());
+        note.set_block(
+            Block::bordered()
+                .title(format!(" {} ", t.note_editing))
+                .bold(),
+        );
         self.note = Some(note);
     }
 
@@ -244,7 +311,10 @@ impl HearingScreen {
         let Some(note) = self.note.take() else { return };
         let text = note.lines().join("\n");
         let (department, item) = self.position();
-        let unchanged = self.session().answer(&department, &item).map_or(text.is_empty(), |a| a.note == text);
+        let unchanged = self
+            .session()
+            .answer(&department, &item)
+            .map_or(text.is_empty(), |a| a.note == text);
         if !unchanged && let Ok(change) = self.session().set_note(&department, &item, &text) {
             self.record(change, t);
         }
@@ -257,20 +327,34 @@ impl HearingScreen {
     }
 
     fn department_short(&self) -> &str {
-        self.session().hearings.get(self.department).map_or("", |h| h.department.short.as_str())
+        self.session()
+            .hearings
+            .get(self.department)
+            .map_or("", |h| h.department.short.as_str())
     }
 
     fn current(&self) -> (&Area, &Item) {
         let checklist = &self.session().checklist;
         let mut items = checklist.items();
-        items.nth(self.item).or_else(|| checklist.items().next()).expect("a checklist has at least one item")
+        items
+            .nth(self.item)
+            .or_else(|| checklist.items().next())
+            .expect("a checklist has at least one item")
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Strings) {
         let banner = self.banner(t);
         let note_height = self.note_height(area.height);
         let footer_lines = self.footer(t, area.width);
-        let [header, department, banner_area, body, note_area, message_area, footer] = Layout::vertical([
+        let [
+            header,
+            department,
+            banner_area,
+            body,
+            note_area,
+            message_area,
+            footer,
+        ] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(u16::from(banner.is_some())),
@@ -284,9 +368,16 @@ impl HearingScreen {
         if let Some(text) = &banner {
             frame.render_widget(widgets::banner(text), banner_area);
         }
-        frame.render_widget(Paragraph::new(self.body(t)).wrap(Wrap { trim: false }), body);
+        frame.render_widget(
+            Paragraph::new(self.body(t)).wrap(Wrap { trim: false }),
+            body,
+        );
         self.draw_note(frame, note_area, t);
-        let message = self.message.as_deref().filter(|m| Some(*m) != banner.as_deref()).unwrap_or("");
+        let message = self
+            .message
+            .as_deref()
+            .filter(|m| Some(*m) != banner.as_deref())
+            .unwrap_or("");
         frame.render_widget(Paragraph::new(message).italic(), message_area);
         frame.render_widget(Paragraph::new(footer_lines), footer);
         if let Some(overlay) = &self.overlay {
@@ -299,7 +390,9 @@ impl HearingScreen {
         if let Some(reason) = self.doc.save_error() {
             return Some(fill(t.save_failed, &[&reason, &self.doc.pending()]));
         }
-        self.doc.holder().map(|holder| fill(t.read_only, &[&holder]))
+        self.doc
+            .holder()
+            .map(|holder| fill(t.read_only, &[&holder]))
     }
 
     fn note_height(&self, height: u16) -> u16 {
@@ -307,7 +400,10 @@ impl HearingScreen {
             Some(_) => (height / 3).max(5),
             None => {
                 let (department, item) = self.position();
-                let lines = self.session().answer(&department, &item).map_or(1, |a| a.note.lines().count().max(1));
+                let lines = self
+                    .session()
+                    .answer(&department, &item)
+                    .map_or(1, |a| a.note.lines().count().max(1));
                 (lines as u16 + 2).clamp(3, (height / 4).max(3))
             }
         }
@@ -315,14 +411,37 @@ impl HearingScreen {
 
     fn draw_header(&self, frame: &mut Frame, header: Rect, department: Rect, t: &Strings) {
         let session = self.session();
-        let overall = format!("{} {}", t.overall, widgets::progress_bar(session.answered_count(), session.cell_count(), 10));
-        let [title, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(overall.width() as u16 + 1)]).areas(header);
-        frame.render_widget(Paragraph::new(format!(" {}", session.facts.title)).bold().reversed(), title);
+        let overall = format!(
+            "{} {}",
+            t.overall,
+            widgets::progress_bar(session.answered_count(), session.cell_count(), 10)
+        );
+        let [title, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(overall.width() as u16 + 1),
+        ])
+        .areas(header);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", session.facts.title))
+                .bold()
+                .reversed(),
+            title,
+        );
         frame.render_widget(Paragraph::new(overall).reversed(), right);
-        let Some(hearing) = session.hearings.get(self.department) else { return };
+        let Some(hearing) = session.hearings.get(self.department) else {
+            return;
+        };
         let d = &hearing.department;
-        let progress = widgets::progress_bar(session.answered_in(hearing), session.checklist.item_count(), 10);
-        let [name, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(progress.width() as u16 + 1)]).areas(department);
+        let progress = widgets::progress_bar(
+            session.answered_in(hearing),
+            session.checklist.item_count(),
+            10,
+        );
+        let [name, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(progress.width() as u16 + 1),
+        ])
+        .areas(department);
         let mut spans = vec![Span::raw(format!(" {}（{}）", d.name, d.short)).bold()];
         if !d.remark.is_empty() {
             spans.push(Span::raw(format!("  {}: {}", t.remark, d.remark)).dim());
@@ -338,7 +457,9 @@ impl HearingScreen {
         let mut lines = vec![
             Line::from(format!("{} {}", area.id, area.title)).dim(),
             Line::from(vec![
-                Span::raw(item.id.clone()).bold().add_modifier(Modifier::UNDERLINED),
+                Span::raw(item.id.clone())
+                    .bold()
+                    .add_modifier(Modifier::UNDERLINED),
                 Span::raw(format!("  {}/{count}", self.item + 1)).dim(),
             ]),
             Line::from(item.text.clone()).bold(),
@@ -354,14 +475,25 @@ impl HearingScreen {
         let mut marks = vec![Span::raw(format!("{}  ", t.marks)).dim()];
         for mark in &session.checklist.scale {
             let chosen = current == Some(mark.symbol.as_str());
-            let style = if chosen { widgets::mark_style(mark.meaning).reversed().bold() } else { Style::new() };
-            marks.push(Span::styled(format!("{} {} {}", mark.key, mark.symbol, mark.label), style));
+            let style = if chosen {
+                widgets::mark_style(mark.meaning).reversed().bold()
+            } else {
+                Style::new()
+            };
+            marks.push(Span::styled(
+                format!("{} {} {}", mark.key, mark.symbol, mark.label),
+                style,
+            ));
             marks.push(Span::raw("   "));
         }
         lines.push(Line::from(marks));
         let now = match current.and_then(|symbol| session.checklist.mark(symbol)) {
             Some(mark) => {
-                let how = if answer.is_some_and(|a| a.by_applicability) { t.by_applicability } else { "" };
+                let how = if answer.is_some_and(|a| a.by_applicability) {
+                    t.by_applicability
+                } else {
+                    ""
+                };
                 mark_line(mark, how)
             }
             None => Line::from(t.unanswered).italic(),
@@ -378,18 +510,32 @@ impl HearingScreen {
             return;
         }
         let (department, item) = self.position();
-        let text = self.session().answer(&department, &item).map(|a| a.note.clone()).unwrap_or_default();
+        let text = self
+            .session()
+            .answer(&department, &item)
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
         let block = Block::bordered().title(format!(" {} ", t.note));
-        frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+        frame.render_widget(
+            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+            area,
+        );
     }
 
     fn footer(&self, t: &Strings, width: u16) -> Vec<Line<'static>> {
         if self.note.is_some() {
             return widgets::key_hints(t.note_keys.iter().copied(), width);
         }
-        let keys: Vec<String> = self.session().checklist.scale.iter().map(|m| m.key.to_string()).collect();
+        let keys: Vec<String> = self
+            .session()
+            .checklist
+            .scale
+            .iter()
+            .map(|m| m.key.to_string())
+            .collect();
         let keys = keys.join(" ");
-        let hints = std::iter::once((keys.as_str(), t.mark_key_hint)).chain(t.hearing_keys.iter().copied());
+        let hints =
+            std::iter::once((keys.as_str(), t.mark_key_hint)).chain(t.hearing_keys.iter().copied());
         widgets::key_hints(hints, width)
     }
 
@@ -401,7 +547,12 @@ impl HearingScreen {
                 let rows: Vec<Line> = t
                     .help_keys
                     .iter()
-                    .map(|(key, what)| Line::from(vec![Span::raw(format!("{key:<10} ")).bold(), Span::raw(*what)]))
+                    .map(|(key, what)| {
+                        Line::from(vec![
+                            Span::raw(format!("{key:<10} ")).bold(),
+                            Span::raw(*what),
+                        ])
+                    })
                     .collect();
                 let width = rows.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
                 let inner = widgets::popup(frame, area, width, rows.len() as u16 + 2, t.help);
@@ -414,7 +565,10 @@ impl HearingScreen {
                     .iter()
                     .map(|h| {
                         let bar = widgets::progress_bar(session.answered_in(h), count, 8);
-                        Line::from(format!("{bar}  {}（{}）", h.department.name, h.department.short))
+                        Line::from(format!(
+                            "{bar}  {}（{}）",
+                            h.department.name, h.department.short
+                        ))
                     })
                     .collect();
                 picker.draw(frame, area, t.departments, rows, hints);
@@ -425,7 +579,9 @@ impl HearingScreen {
                     .checklist
                     .items()
                     .map(|(_, item)| {
-                        let mark = session.answer(department, &item.id).and_then(|a| a.mark.clone());
+                        let mark = session
+                            .answer(department, &item.id)
+                            .and_then(|a| a.mark.clone());
                         let mark = mark.unwrap_or_else(|| "·".to_string());
                         Line::from(format!("{mark} {:<8} {}", item.id, item.text))
                     })
@@ -438,7 +594,10 @@ impl HearingScreen {
 
 fn mark_line<'a>(mark: &Mark, how: &'a str) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{} {}", mark.symbol, mark.label), widgets::mark_style(mark.meaning).bold()),
+        Span::styled(
+            format!("{} {}", mark.symbol, mark.label),
+            widgets::mark_style(mark.meaning).bold(),
+        ),
         Span::raw(format!(" {how}")).dim(),
     ])
 }

@@ -30,19 +30,27 @@ impl SessionList {
                 unreadable: errors.iter().map(ToString::to_string).collect(),
                 ..SessionList::default()
             },
-            Err(e) => SessionList { problem: Some(e.to_string()), ..SessionList::default() },
+            Err(e) => SessionList {
+                problem: Some(e.to_string()),
+                ..SessionList::default()
+            },
         }
     }
 
     pub fn handle(&mut self, input: &Input, _context: &Context) -> Step {
-        let Input::Key(key) = input else { return Step::Stay };
+        let Input::Key(key) = input else {
+            return Step::Stay;
+        };
         let last = self.summaries.len().saturating_sub(1);
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
             KeyCode::Enter => {
                 if let Some(summary) = self.summaries.get(self.selected) {
-                    return Step::Open { id: summary.id.clone(), department: None };
+                    return Step::Open {
+                        id: summary.id.clone(),
+                        department: None,
+                    };
                 }
             }
             KeyCode::Char('n') => return Step::NewSession,
@@ -62,15 +70,33 @@ impl SessionList {
             Constraint::Length(footer_lines.len() as u16),
         ])
         .areas(area);
-        frame.render_widget(Paragraph::new(format!(" {} — {}", t.app, t.sessions)).bold().reversed(), title);
+        frame.render_widget(
+            Paragraph::new(format!(" {} — {}", t.app, t.sessions))
+                .bold()
+                .reversed(),
+            title,
+        );
         let block = Block::bordered();
         if self.summaries.is_empty() {
-            frame.render_widget(Paragraph::new(t.no_sessions).block(block).wrap(Wrap { trim: true }), table_area);
+            frame.render_widget(
+                Paragraph::new(t.no_sessions)
+                    .block(block)
+                    .wrap(Wrap { trim: true }),
+                table_area,
+            );
         } else {
             self.draw_table(frame, table_area, block, t);
         }
-        let mut lines: Vec<Line> = self.problem.iter().map(|p| Line::from(p.as_str()).bold()).collect();
-        lines.extend(self.unreadable.iter().map(|e| Line::from(format!("{}: {e}", t.unreadable)).dim()));
+        let mut lines: Vec<Line> = self
+            .problem
+            .iter()
+            .map(|p| Line::from(p.as_str()).bold())
+            .collect();
+        lines.extend(
+            self.unreadable
+                .iter()
+                .map(|e| Line::from(format!("{}: {e}", t.unreadable)).dim()),
+        );
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes_area);
         frame.render_widget(Paragraph::new(footer_lines), footer);
     }
@@ -84,8 +110,19 @@ impl SessionList {
                 s.last_change.format("%Y-%m-%d %H:%M").to_string(),
             ])
         });
-        let header = Row::new(vec![t.column_title, t.column_status, t.column_progress, t.column_last_change]).bold();
-        let widths = [Constraint::Fill(1), Constraint::Length(8), Constraint::Length(20), Constraint::Length(16)];
+        let header = Row::new(vec![
+            t.column_title,
+            t.column_status,
+            t.column_progress,
+            t.column_last_change,
+        ])
+        .bold();
+        let widths = [
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(20),
+            Constraint::Length(16),
+        ];
         let table = Table::new(rows, widths)
             .header(header)
             .block(block)

@@ -13,7 +13,9 @@ use std::io;
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind,
+};
 use ratatui::crossterm::execute;
 
 use crate::i18n::Strings;
@@ -41,7 +43,10 @@ pub enum Step {
     Quit,
     List,
     NewSession,
-    Open { id: String, department: Option<String> },
+    Open {
+        id: String,
+        department: Option<String>,
+    },
 }
 
 pub enum Screen {
@@ -69,13 +74,23 @@ impl App {
     /// The app at the session list.
     pub fn at_list(context: Context) -> App {
         let screen = Screen::List(list::SessionList::load(&context.store));
-        App { context, screen, quit: false, from_list: true }
+        App {
+            context,
+            screen,
+            quit: false,
+            from_list: true,
+        }
     }
 
     /// The app at one session's hearing.
     pub fn at_session(context: Context, id: &str, department: Option<&str>) -> Result<App, String> {
         let screen = HearingScreen::open(&context, id, department)?;
-        Ok(App { context, screen: Screen::Hearing(Box::new(screen)), quit: false, from_list: false })
+        Ok(App {
+            context,
+            screen: Screen::Hearing(Box::new(screen)),
+            quit: false,
+            from_list: false,
+        })
     }
 
     pub fn handle(&mut self, input: Input) {
@@ -90,7 +105,9 @@ impl App {
     fn go(&mut self, step: Step) {
         match step {
             Step::Stay => {}
-            Step::Quit if self.from_list && matches!(self.screen, Screen::Hearing(_)) => self.go(Step::List),
+            Step::Quit if self.from_list && matches!(self.screen, Screen::Hearing(_)) => {
+                self.go(Step::List)
+            }
             Step::Quit => {
                 self.leave_screen();
                 self.quit = true;
@@ -99,18 +116,22 @@ impl App {
                 self.leave_screen();
                 self.screen = Screen::List(list::SessionList::load(&self.context.store));
             }
-            Step::NewSession => self.screen = Screen::Form(Box::new(form::NewSessionForm::new(&self.context))),
-            Step::Open { id, department } => match HearingScreen::open(&self.context, &id, department.as_deref()) {
-                Ok(screen) => {
-                    self.leave_screen();
-                    self.screen = Screen::Hearing(Box::new(screen));
-                }
-                Err(reason) => {
-                    if let Screen::List(list) = &mut self.screen {
-                        list.problem = Some(reason);
+            Step::NewSession => {
+                self.screen = Screen::Form(Box::new(form::NewSessionForm::new(&self.context)))
+            }
+            Step::Open { id, department } => {
+                match HearingScreen::open(&self.context, &id, department.as_deref()) {
+                    Ok(screen) => {
+                        self.leave_screen();
+                        self.screen = Screen::Hearing(Box::new(screen));
+                    }
+                    Err(reason) => {
+                        if let Screen::List(list) = &mut self.screen {
+                            list.problem = Some(reason);
+                        }
                     }
                 }
-            },
+            }
         }
     }
 

@@ -22,7 +22,10 @@ pub enum Picked {
 
 impl Picker {
     pub fn new(selected: usize, len: usize) -> Picker {
-        Picker { selected: selected.min(len.saturating_sub(1)), len }
+        Picker {
+            selected: selected.min(len.saturating_sub(1)),
+            len,
+        }
     }
 
     pub fn handle(&mut self, key: &KeyEvent) -> Picked {
@@ -42,15 +45,30 @@ impl Picker {
     }
 
     /// Draws `rows` in a pop-up over `area`, the selected row highlighted.
-    pub fn draw(&self, frame: &mut Frame, area: Rect, title: &str, rows: Vec<Line<'_>>, keys: &[(&str, &str)]) {
-        let widest = rows.iter().map(Line::width).max().unwrap_or(0).max(title.len() + 4);
+    pub fn draw(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        title: &str,
+        rows: Vec<Line<'_>>,
+        keys: &[(&str, &str)],
+    ) {
+        let widest = rows
+            .iter()
+            .map(Line::width)
+            .max()
+            .unwrap_or(0)
+            .max(title.len() + 4);
         let width = (widest as u16 + 4).min(area.width);
         let hints = widgets::key_hints(keys.iter().copied(), width.saturating_sub(2));
         let height = rows.len() as u16 + hints.len() as u16 + 2;
         let inner = widgets::popup(frame, area, width, height, title);
         let [list_area, hint_area] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(hints.len() as u16)]).areas(inner);
-        let list = List::new(rows).highlight_style(Style::new().reversed().bold()).highlight_symbol("▶ ");
+            Layout::vertical([Constraint::Min(1), Constraint::Length(hints.len() as u16)])
+                .areas(inner);
+        let list = List::new(rows)
+            .highlight_style(Style::new().reversed().bold())
+            .highlight_symbol("▶ ");
         let mut state = ListState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(list, list_area, &mut state);
         frame.render_widget(ratatui::widgets::Paragraph::new(hints), hint_area);

@@ -15,18 +15,27 @@ use super::{MIN_HEIGHT, MIN_WIDTH};
 /// Says how large the terminal must be, instead of drawing a screen that cannot fit.
 pub fn too_small(frame: &mut Frame, t: &Strings) {
     let area = frame.area();
-    let text = fill(t.too_small, &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height]);
+    let text = fill(
+        t.too_small,
+        &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+    );
     let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }
 
 /// `key action  key action …`, keys in reverse video, packed into lines of `width`
 /// cells without splitting a hint.
-pub fn key_hints<'a>(hints: impl IntoIterator<Item = (&'a str, &'a str)>, width: u16) -> Vec<Line<'static>> {
+pub fn key_hints<'a>(
+    hints: impl IntoIterator<Item = (&'a str, &'a str)>,
+    width: u16,
+) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = vec![Line::default()];
     for (key, action) in hints {
         let hint = [
-            Span::styled(format!(" {key} "), Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)),
+            Span::styled(
+                format!(" {key} "),
+                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            ),
             Span::raw(format!(" {action}")),
         ];
         let hint_width: usize = hint.iter().map(Span::width).sum();
@@ -47,18 +56,37 @@ pub fn key_hints<'a>(hints: impl IntoIterator<Item = (&'a str, &'a str)>, width:
 /// `████░░░░ 12/28` in `width` cells of bar.
 pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
     let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
-    format!("{}{} {done}/{total}", "█".repeat(filled), "░".repeat(width - filled))
+    let digits = total.to_string().len();
+    format!(
+        "{}{} {done:>digits$}/{total}",
+        "█".repeat(filled),
+        "░".repeat(width - filled)
+    )
 }
 
 /// A bordered pop-up in the middle of `area`, cleared underneath.
 pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
-    let [_, middle, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(height), Constraint::Fill(1)]).areas(area);
-    let [_, rect, _] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(width), Constraint::Fill(1)]).areas(middle);
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, rect, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width),
+        Constraint::Fill(1),
+    ])
+    .areas(middle);
     // One more column on the left: a wide character straddling the edge would
     // otherwise be half-covered and the terminal would eat the border.
-    let margin = Rect { x: rect.x.saturating_sub(1), width: rect.width + u16::from(rect.x > 0), ..rect };
+    let margin = Rect {
+        x: rect.x.saturating_sub(1),
+        width: rect.width + u16::from(rect.x > 0),
+        ..rect
+    };
     frame.render_widget(Clear, margin);
     let block = Block::bordered().title(Line::from(format!(" {title} ")).bold());
     let inner = block.inner(rect);
@@ -68,7 +96,9 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str
 
 /// A one-line banner: the reason something is not as it should be.
 pub fn banner(text: &str) -> Paragraph<'_> {
-    Paragraph::new(text).style(Style::new().reversed().bold()).alignment(Alignment::Left)
+    Paragraph::new(text)
+        .style(Style::new().reversed().bold())
+        .alignment(Alignment::Left)
 }
 
 /// Draws a text area and, when it has focus, puts the terminal cursor at its cursor,
@@ -83,8 +113,14 @@ pub fn text_area(frame: &mut Frame, textarea: &TextArea<'static>, area: Rect, fo
     let (top, left) = textarea.scroll_offset();
     let row = cursor.row.saturating_sub(top as usize);
     let column = cursor.col.saturating_sub(left as usize);
-    let x = inner.x.saturating_add(column as u16).min(inner.right().saturating_sub(1));
-    let y = inner.y.saturating_add(row as u16).min(inner.bottom().saturating_sub(1));
+    let x = inner
+        .x
+        .saturating_add(column as u16)
+        .min(inner.right().saturating_sub(1));
+    let y = inner
+        .y
+        .saturating_add(row as u16)
+        .min(inner.bottom().saturating_sub(1));
     if inner.width > 0 && inner.height > 0 {
         frame.set_cursor_position(Position::new(x, y));
     }

@@ -1,0 +1,220 @@
+//! The real binary in a real terminal (tmux): typing a department's marks and a
+//! Japanese note, surviving SIGKILL, and resuming with everything there.
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const KANSA: &str = env!("CARGO_BIN_EXE_kansa");
+/// The seed's marks for 保育課 as the bundled keys, in checklist order.
+const HOIKU_KEYS: &str = "1133113111100111111113111111";
+
+/// A tmux server of its own, so tests never touch the user's sessions.
+struct Tmux {
+    socket: String,
+    started: std::cell::Cell<bool>,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Tmux {
+        let socket = format!("kansa-test-{name}-{}", std::process::id());
+        let tmux = Tmux {
+            socket,
+            started: std::cell::Cell::new(false),
+        };
+        tmux.kill_server();
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed");
+        assert!(
+            output.status.success() || args[0] == "kill-server",
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Starts `command` in a window of `width`×`height`, with a Japanese locale.
+    fn start(&self, window: &str, width: u16, height: u16, command: &str) {
+        let shell = format!("exec env LANG=ja_JP.UTF-8 LC_ALL= TERM=xterm-256color {command}");
+        let (w, h) = (width.to_string(), height.to_string());
+        if self.started.replace(true) {
+            self.run(&["new-window", "-d", "-t", "test", "-n", window, &shell]);
+        } else {
+            self.run(&[
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "test",
+                "-n",
+                window,
+                "-x",
+                &w,
+                "-y",
+                &h,
+                &shell,
+            ]);
+            self.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        }
+    }
+
+    fn screen(&self, window: &str) -> String {
+        self.run(&["capture-pane", "-p", "-t", &format!("test:{window}")])
+    }
+
+    fn keys(&self, window: &str, keys: &[&str]) {
+        let target = format!("test:{window}");
+        let mut args = vec!["send-keys", "-t", &target];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn literal(&self, window: &str, text: &str) {
+        self.run(&["send-keys", "-t", &format!("test:{window}"), "-l", text]);
+    }
+
+    fn pid(&self, window: &str) -> String {
+        self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            &format!("test:{window}"),
+            "#{pane_pid}",
+        ])
+        .trim()
+        .to_string()
+    }
+
+    /// Waits until the window shows `text`; fails with the screen after `secs`.
+    fn wait_for(&self, window: &str, text: &str, secs: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(window);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(secs),
+                "waited for {text:?}; the screen is:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn kill_server(&self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.kill_server();
+    }
+}
+
+fn new_session(data: &Path) -> String {
+    let output = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data)
+        .args(["new", "--title", "令和6年度上半期"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn marks_and_a_japanese_note_survive_sigkill() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_session(data.path());
+    let tmux = Tmux::new("sigkill");
+    let open = format!(
+        "{KANSA} --data-dir {} open {id} --department 保育課",
+        data.path().display()
+    );
+    tmux.start("hearing", 100, 30, &open);
+    tmux.wait_for("hearing", "保育課（保育）", 10);
+
+    let (before_note, after_note) = HOIKU_KEYS.split_at(3);
+    for key in before_note.chars() {
+        tmux.keys("hearing", &[&key.to_string()]);
+    }
+    tmux.wait_for("hearing", "I-3  4/28", 5);
+    tmux.keys("hearing", &["Enter"]);
+    tmux.wait_for("hearing", "Esc で保存して戻る", 5);
+    tmux.literal("hearing", "IDとパスワードを付箋で貼付。至急改善を指示");
+    tmux.wait_for("hearing", "至急改善を指示", 5);
+    tmux.keys("hearing", &["Escape"]);
+    tmux.wait_for("hearing", "評価して次へ", 5);
+    for key in after_note.chars() {
+        tmux.keys("hearing", &[&key.to_string()]);
+    }
+    tmux.wait_for("hearing", "28/28", 10);
+
+    let pid = tmux.pid("hearing");
+    let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+    tmux.wait_for("hearing", "Pane is dead", 5);
+
+    let csv = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "export", &id, "--format", "csv", "--report", "matrix", "-o", "-",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let column: String = csv
+        .lines()
+        .skip(1)
+        .map(|row| match row.rsplit(',').nth(1).unwrap() {
+            "○" => '1',
+            "△" => '2',
+            "×" => '3',
+            "-" => '0',
+            other => panic!("unexpected cell {other:?} in {row}"),
+        })
+        .collect();
+    assert_eq!(column, HOIKU_KEYS, "the 保育 column after SIGKILL");
+
+    tmux.start(
+        "reopened",
+        100,
+        30,
+        &format!("{KANSA} --data-dir {} open {id}", data.path().display()),
+    );
+    tmux.wait_for("reopened", "28/28", 10);
+    tmux.keys("reopened", &["g"]);
+    tmux.wait_for("reopened", "項目へ移動", 5);
+    for _ in 0..24 {
+        tmux.keys("reopened", &["Up"]);
+    }
+    tmux.keys("reopened", &["Enter"]);
+    let screen = tmux.wait_for("reopened", "IDとパスワードを付箋で貼付。至急改善を指示", 5);
+    assert!(screen.contains("I-3"), "{screen}");
+    tmux.keys("reopened", &["q"]);
+}
