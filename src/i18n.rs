@@ -10,9 +10,14 @@ pub enum Lang {
 impl Lang {
     /// Japanese when the locale (LC_ALL, then LC_MESSAGES, then LANG) says so.
     pub fn from_env() -> Lang {
+        Self::from_locale(|name| std::env::var(name).ok())
+    }
+
+    /// The language of the first locale variable that is set, as POSIX ranks them.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
-            .filter_map(|name| std::env::var(name).ok())
+            .filter_map(|name| var(name))
             .find(|value| !value.is_empty())
             .unwrap_or_default();
         if locale.starts_with("ja") {
@@ -272,6 +277,40 @@ pub static EN: Strings = Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_locale_chooses_the_language_in_posix_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "ja_JP"),
+                ("LANG", "C")
+            ])),
+            Lang::Ja
+        );
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys_in_help() {
+        assert_eq!(JA.help_keys.len(), EN.help_keys.len());
+        let keys = |s: &Strings| s.hearing_keys.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(keys(&JA), keys(&EN));
+    }
 
     #[test]
     fn templates_fill_in_order() {

@@ -225,3 +225,69 @@ fn opening_an_unknown_department_is_an_error() {
         .unwrap();
     assert!(error.contains("総務課"), "{error}");
 }
+
+#[test]
+fn the_terminal_cursor_sits_where_japanese_is_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "ime", "IME");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "監査");
+    let mut terminal = draw(&app, 80, 24);
+    let cursor = terminal.get_cursor_position().unwrap();
+    let text = screen_text(&app, 80, 24);
+    let row = text
+        .lines()
+        .position(|l| l.contains("│監査"))
+        .expect("the note row");
+    assert_eq!(
+        (cursor.x, cursor.y as usize),
+        (1 + 4, row),
+        "two wide characters after the border:\n{text}"
+    );
+    app.handle(Input::Paste("（貼付）".into()));
+    key(&mut app, KeyCode::Esc);
+    let saved = on_disk(dir.path(), &id);
+    assert_eq!(saved.answer("保育", "I-1").unwrap().note, "監査（貼付）");
+}
+
+#[test]
+fn the_form_creates_a_session_and_opens_its_hearing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::at_list(context(dir.path(), Lang::Ja));
+    char_key(&mut app, 'n');
+    type_text(&mut app, "令和7年度上半期");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "監査 太郎、監査 花子");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "総務課");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    let session = app
+        .hearing()
+        .expect("the hearing of the new session")
+        .session();
+    assert_eq!(session.facts.title, "令和7年度上半期");
+    assert_eq!(session.facts.auditors, ["監査 太郎", "監査 花子"]);
+    let shorts: Vec<&str> = session
+        .hearings
+        .iter()
+        .map(|h| h.department.short.as_str())
+        .collect();
+    assert_eq!(
+        shorts,
+        ["防災", "管財", "福祉総務", "保育", "障がい", "総務課"],
+        "秘書 unchosen, 総務課 added"
+    );
+    assert_eq!(
+        app.hearing().unwrap().position(),
+        ("防災".to_string(), "I-1".to_string())
+    );
+    let listed = Store::open(dir.path()).unwrap().list().unwrap().0;
+    assert_eq!(listed.len(), 1);
+}
