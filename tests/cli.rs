@@ -191,12 +191,11 @@ fn list_line(command: &mut Command, id: &str) -> String {
 fn new_prints_only_an_id_and_creates_private_files() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
-    let id = new_session(
-        kansa()
-            .arg("--data-dir")
-            .arg(&data)
-            .args(["new", "--title", "令和6年度 上半期"]),
-    );
+    let id = new_session(kansa().arg("--data-dir").arg(&data).args([
+        "new",
+        "--title",
+        "令和6年度 上半期",
+    ]));
     let file = data.join("sessions").join(format!("{id}.ron"));
     assert!(file.is_file(), "{} exists", file.display());
     assert_eq!(mode(&file), 0o600, "session file");
@@ -204,7 +203,10 @@ fn new_prints_only_an_id_and_creates_private_files() {
     assert_eq!(mode(&data.join("sessions")), 0o700, "sessions directory");
 
     let line = list_line(kansa().arg("--data-dir").arg(&data).arg("list"), &id);
-    assert!(line.contains("32/168"), "the seed's 32 該当なし cells: {line}");
+    assert!(
+        line.contains("32/168"),
+        "the seed's 32 該当なし cells: {line}"
+    );
     assert!(line.contains("令和6年度 上半期"), "{line}");
     assert!(line.contains("open"), "{line}");
 }
