@@ -304,9 +304,30 @@ struct ReadSession {
 }
 
 fn read_session(path: &Path) -> Result<ReadSession, FileError> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| FileError::new(path, None, format!("cannot read: {e}")))?;
-    parse_session(&text, path)
+    let bytes =
+        fs::read(path).map_err(|e| FileError::new(path, None, format!("cannot read: {e}")))?;
+    parse_session(session_text(&bytes, path)?, path)
+}
+
+/// The text of a session file. A file that ends inside a character is read up to it:
+/// a crash in the middle of appending a Japanese note leaves that, and the torn line
+/// is then dropped like any other; a cut snapshot fails to parse where it was cut.
+fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            if e.error_len().is_none() {
+                return Ok(valid);
+            }
+            let position = crate::error::Position::of_offset(valid, valid.len());
+            Err(FileError::new(
+                path,
+                Some(position),
+                "expected UTF-8 text, found bytes that are not",
+            ))
+        }
+    }
 }
 
 fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
@@ -432,5 +453,27 @@ impl Lock {
             .and_then(|_| file.write_all(holder.as_bytes()))
             .map_err(io_error(path))?;
         Ok(Lock { _file: file })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_inside_a_character_reads_up_to_it() {
+        let path = Path::new("s.ron");
+        let text = "ab\n保育";
+        let cut = &text.as_bytes()[..text.len() - 1];
+        assert_eq!(session_text(cut, path), Ok("ab\n保"));
+        let mut bad = b"ab\n\xff\n".to_vec();
+        let error = session_text(&bad, path).unwrap_err();
+        let at = crate::error::Position { line: 2, column: 1 };
+        assert_eq!(error.position, Some(at));
+        bad.pop();
+        assert!(
+            session_text(&bad, path).is_err(),
+            "an invalid byte is not a cut"
+        );
     }
 }
