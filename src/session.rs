@@ -14,7 +14,10 @@ pub const FORMAT: u32 = 1;
 
 pub type Timestamp = DateTime<FixedOffset>;
 
+/// Every type of a session file rejects unknown fields: a misspelt field would
+/// otherwise be dropped silently, and the next save would lose what it held.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Session {
     pub format: u32,
     pub id: String,
@@ -32,6 +35,7 @@ pub struct Session {
 
 /// The audit's facts, as the reports print them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuditFacts {
     pub title: String,
     #[serde(default)]
@@ -45,6 +49,7 @@ pub struct AuditFacts {
 
 /// One department's hearing: who they are and what they answered, by item id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Hearing {
     pub department: Department,
     #[serde(default)]
@@ -52,6 +57,7 @@ pub struct Hearing {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The mark's symbol; None until a mark is given.
     #[serde(default)]
@@ -68,6 +74,7 @@ pub struct Answer {
 
 /// Where the hearing stands: a department (short name) and an item id.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cursor {
     pub department: String,
     pub item: String,
@@ -75,6 +82,7 @@ pub struct Cursor {
 
 /// A change, with who made it and when. Journal lines and history entries are events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     pub at: Timestamp,
     pub by: String,
@@ -82,6 +90,7 @@ pub struct Event {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Change {
     Mark {
         department: String,
