@@ -1,0 +1,418 @@
+//! Sessions on disk: one writer at a time (also across processes), broken files
+//! reported with their place and never touched, torn journal lines, and an answer
+//! being on disk as soon as `record` returns.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+
+use kansa::checklist::Checklist;
+use kansa::error::{FileError, Position};
+use kansa::session::{AuditFacts, Session};
+use kansa::store::{Store, StoreError};
+
+/// Set in a child copy of this test binary to make `helper` act: `MODE DIR ID`.
+const HELPER: &str = "KANSA_TEST_HELPER";
+
+fn new_session(store: &Store, title: &str) -> String {
+    let checklist = Checklist::bundled();
+    let now = chrono::Local::now().fixed_offset();
+    let id = store.new_id(now);
+    let facts = AuditFacts {
+        title: title.into(),
+        ..AuditFacts::default()
+    };
+    let departments = checklist.departments.clone();
+    store
+        .create(&Session::new(
+            id.clone(),
+            checklist,
+            departments,
+            facts,
+            now,
+        ))
+        .unwrap();
+    id
+}
+
+/// A session with a few answers in its journal (the writer is never closed).
+fn session_with_journal(store: &Store) -> (String, Vec<u8>) {
+    let id = new_session(store, "journal");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    for (department, item, mark) in [("保育", "I-3", "×"), ("秘書", "I-1", "○")] {
+        let change = writer
+            .session()
+            .set_mark(department, item, Some(mark))
+            .unwrap();
+        writer.record(change).unwrap();
+    }
+    let change = writer
+        .session()
+        .set_note("保育", "I-3", "付箋にID・パスワードの記載あり。")
+        .unwrap();
+    writer.record(change).unwrap();
+    drop(writer);
+    let bytes = std::fs::read(store.path_of(&id)).unwrap();
+    (id, bytes)
+}
+
+fn host() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+fn kansa(data: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
+    command
+        .env_remove("KANSA_DATA_DIR")
+        .arg("--data-dir")
+        .arg(data);
+    command
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// 1-based line and character column of byte `offset` of `text`.
+fn line_column(text: &str, offset: usize) -> Position {
+    let before = &text[..offset];
+    Position {
+        line: before.bytes().filter(|&b| b == b'\n').count() + 1,
+        column: before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1,
+    }
+}
+
+#[test]
+fn a_second_writer_is_refused_and_told_who_holds_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "lock");
+    let first = store.open_writer(&id, "a").unwrap();
+    let refused = store.open_writer(&id, "b").err().expect("a second writer");
+    let message = refused.to_string();
+    assert!(matches!(refused, StoreError::Locked { .. }), "{message}");
+    assert!(
+        message.contains(&format!("pid {}", std::process::id())),
+        "{message}"
+    );
+    assert!(message.contains(&host()), "{message}");
+    assert_eq!(message.lines().count(), 1);
+    // Readers are never refused.
+    store.load(&id).unwrap();
+    first.close().unwrap();
+    store.open_writer(&id, "b").unwrap().close().unwrap();
+}
+
+/// Starts this test binary again as `helper`, in `mode`, and waits for it to report
+/// `ready` on stdout.
+fn spawn_helper(mode: &str, data: &Path, id: &str, ready: &str) -> Child {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "helper", "--nocapture", "--test-threads=1"])
+        .env(HELPER, format!("{mode} {} {id}", data.display()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let seen = lines.any(|l| l.unwrap().contains(ready));
+    assert!(seen, "the helper never said {ready}");
+    // Keep reading, or the helper's last words meet a closed pipe and it fails.
+    std::thread::spawn(move || lines.for_each(drop));
+    child
+}
+
+/// Not a test on its own: a child process that opens a session for writing, maybe
+/// records an answer, says so and holds on until its stdin closes (or it is killed).
+#[test]
+fn helper() {
+    let Ok(args) = std::env::var(HELPER) else {
+        return;
+    };
+    let [mode, data, id] = args.split(' ').collect::<Vec<_>>()[..] else {
+        panic!("{HELPER}={args}");
+    };
+    let store = Store::open(Path::new(data)).unwrap();
+    let mut writer = store.open_writer(id, "child").unwrap();
+    if mode == "record" {
+        let change = writer
+            .session()
+            .set_mark("障がい", "III-7", Some("×"))
+            .unwrap();
+        writer.record(change).unwrap();
+        let change = writer
+            .session()
+            .set_note("障がい", "III-7", "e-Learningの受講状況が悪い。")
+            .unwrap();
+        writer.record(change).unwrap();
+    }
+    println!("KANSA-HELPER-{mode}");
+    std::io::stdout().flush().unwrap();
+    let mut rest = String::new();
+    let _ = std::io::stdin().read_line(&mut rest);
+    drop(writer);
+}
+
+#[test]
+fn a_writer_in_another_process_is_named_with_its_pid_and_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "lock across processes");
+    let mut child = spawn_helper("hold", dir.path(), &id, "KANSA-HELPER-hold");
+
+    let refused = store.open_writer(&id, "parent").err().expect("locked");
+    let message = refused.to_string();
+    assert!(
+        message.contains(&format!("pid {} on {}", child.id(), host())),
+        "{message}"
+    );
+
+    drop(child.stdin.take());
+    assert!(child.wait().unwrap().success());
+    store.open_writer(&id, "parent").unwrap().close().unwrap();
+}
+
+#[test]
+fn an_answer_is_on_disk_when_record_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "durable");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let change = writer
+        .session()
+        .set_mark("保育", "I-5(2)", Some("×"))
+        .unwrap();
+    writer.record(change).unwrap();
+    assert!(writer.is_saved());
+
+    // Another reader, as after a crash: no close, no drop.
+    let reader = Store::open(dir.path()).unwrap();
+    let seen = reader.load(&id).unwrap();
+    assert_eq!(
+        seen.answer("保育", "I-5(2)").unwrap().mark.as_deref(),
+        Some("×")
+    );
+    assert_eq!(seen.history.len(), 1);
+    std::mem::forget(writer);
+}
+
+#[test]
+fn answers_survive_a_writer_killed_with_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "kill -9");
+    let mut child = spawn_helper("record", dir.path(), &id, "KANSA-HELPER-record");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let session = store.load(&id).unwrap();
+    let answer = session.answer("障がい", "III-7").unwrap();
+    assert_eq!(answer.mark.as_deref(), Some("×"));
+    assert_eq!(answer.note, "e-Learningの受講状況が悪い。");
+    // The kernel released the lock with the process; the journal folds on open.
+    let writer = store.open_writer(&id, "parent").unwrap();
+    assert_eq!(writer.session(), &session);
+    writer.close().unwrap();
+    assert_eq!(store.load(&id).unwrap(), session);
+}
+
+/// How a broken file must be reported: by the CLI (export fails, list names it) and
+/// by `open_writer`, at `at`, with the file left exactly as it was.
+fn assert_reported_and_untouched(dir: &Path, id: &str, at: Position, what: &str) {
+    let store = Store::open(dir).unwrap();
+    let path = store.path_of(id);
+    let before = std::fs::read(&path).unwrap();
+    let located = format!("{}:{}:{}: ", path.display(), at.line, at.column);
+
+    let output = kansa(dir)
+        .args(["export", id, "--format", "csv", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "{what}: export must fail");
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "{what}: {err}");
+    assert!(
+        err.contains(&located),
+        "{what}: expected {located}… in {err}"
+    );
+    assert!(output.stdout.is_empty(), "{what}");
+
+    let output = kansa(dir).arg("list").output().unwrap();
+    let err = stderr(&output);
+    assert!(
+        err.contains(&located),
+        "{what}: expected {located}… in {err}"
+    );
+    assert!(!String::from_utf8_lossy(&output.stdout).contains(id));
+
+    match store.open_writer(id, "監査 太郎") {
+        Err(StoreError::File(FileError {
+            position: Some(position),
+            ..
+        })) => assert_eq!(position, at, "{what}"),
+        Err(other) => panic!("{what}: {other}"),
+        Ok(_) => panic!("{what}: a broken file opened for writing"),
+    }
+    match store.load(id) {
+        Err(StoreError::File(e)) => assert_eq!(e.position, Some(at), "{what}"),
+        Err(other) => panic!("{what}: {other}"),
+        Ok(_) => panic!("{what}: a broken file loaded"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "{what}: untouched");
+    let previous = path.with_extension("ron.prev");
+    assert!(
+        !previous.exists() || std::fs::read(&previous).unwrap() != before,
+        "{what}: nothing was rewritten"
+    );
+}
+
+/// Replaces the first `find` after `after` in session `id`'s file; returns where the
+/// error must point, `token` bytes into the replacement.
+fn break_file(
+    store: &Store,
+    id: &str,
+    after: &str,
+    find: &str,
+    replace: &str,
+    token: usize,
+) -> Position {
+    let path = store.path_of(id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find(after).unwrap();
+    let at = start + text[start..].find(find).unwrap();
+    let broken = format!("{}{replace}{}", &text[..at], &text[at + find.len()..]);
+    std::fs::write(&path, &broken).unwrap();
+    line_column(&broken, at + token)
+}
+
+#[test]
+fn a_bad_value_in_the_snapshot_is_located_and_the_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "bad value");
+    let at = break_file(
+        &store,
+        &id,
+        "answers",
+        "by_applicability: true",
+        "by_applicability: はい",
+        "by_applicability: ".len(),
+    );
+    assert_reported_and_untouched(dir.path(), &id, at, "bad value");
+}
+
+#[test]
+fn a_misspelt_field_in_the_snapshot_is_located_and_the_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (id, _) = session_with_journal(&store);
+    let at = break_file(&store, &id, "answers", "note:", "nota:", 0);
+    assert_reported_and_untouched(dir.path(), &id, at, "misspelt field");
+}
+
+#[test]
+fn a_broken_journal_line_is_located_and_the_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (id, _) = session_with_journal(&store);
+    let at = break_file(
+        &store,
+        &id,
+        "// journal",
+        "Some(\"○\")",
+        "Some(○)",
+        "Some(".len(),
+    );
+    assert_reported_and_untouched(dir.path(), &id, at, "broken journal line");
+}
+
+#[test]
+fn a_journal_line_naming_an_unknown_item_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (id, _) = session_with_journal(&store);
+    let path = store.path_of(&id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let journal = text.find("// journal\n").unwrap() + "// journal\n".len();
+    let first = &text[journal..][..text[journal..].find('\n').unwrap()];
+    let wrong = first.replace("\"I-3\"", "\"I-99\"");
+    assert_ne!(wrong, first);
+    std::fs::write(&path, text.replacen(first, &wrong, 1)).unwrap();
+    let at = line_column(&text, journal);
+    assert_reported_and_untouched(dir.path(), &id, at, "unknown item in the journal");
+}
+
+#[test]
+fn a_truncated_snapshot_is_located_and_the_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "truncated");
+    let path = store.path_of(&id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Cut right after a line in the middle of the answers, as a bad copy would.
+    let middle = text[text.len() / 2..].find(",\n").unwrap() + text.len() / 2 + 2;
+    let cut = &text[..middle];
+    std::fs::write(&path, cut).unwrap();
+    assert_reported_and_untouched(dir.path(), &id, line_column(cut, cut.len()), "truncated");
+}
+
+#[test]
+fn a_snapshot_cut_inside_a_character_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "cut inside a character");
+    let path = store.path_of(&id);
+    let bytes = std::fs::read(&path).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let kanji = text.find("人的セキュリティ").unwrap();
+    std::fs::write(&path, &bytes[..kanji + 1]).unwrap();
+    // The string that was cut opens at the quote before it.
+    let at = line_column(&text, kanji - 1);
+    assert_reported_and_untouched(dir.path(), &id, at, "cut inside a character");
+}
+
+#[test]
+fn a_torn_journal_line_is_ignored_and_the_original_kept_beside() {
+    for cut_inside_a_character in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let (id, _) = session_with_journal(&store);
+        let path = store.path_of(&id);
+        let whole = store.load(&id).unwrap();
+
+        // Half of a note change, as a crash in the middle of an append leaves it.
+        let line = "(at:\"2024-09-27T10:00:00+09:00\",by:\"監査 太郎\",change:Note(department:\"保育\",item:\"I-2(2)\",from:\"\",to:\"デスクトップに保存あり\"))\n";
+        let tear = line.find("保存").unwrap() + usize::from(cut_inside_a_character);
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        file.write_all(&line.as_bytes()[..tear]).unwrap();
+        drop(file);
+        let torn = std::fs::read(&path).unwrap();
+
+        assert_eq!(store.load(&id).unwrap(), whole, "torn line ignored");
+        let writer = store.open_writer(&id, "監査 太郎").unwrap();
+        assert_eq!(writer.session(), &whole);
+        let previous = path.with_extension("ron.prev");
+        assert_eq!(std::fs::read(&previous).unwrap(), torn, "original kept");
+        let folded = std::fs::read_to_string(&path).unwrap();
+        assert!(folded.ends_with("// journal\n"), "journal folded");
+        // Answers after the tear are whole lines of their own.
+        let change = writer
+            .session()
+            .set_mark("保育", "I-2(2)", Some("×"))
+            .unwrap();
+        let mut writer = writer;
+        writer.record(change).unwrap();
+        drop(writer);
+        let reloaded = store.load(&id).unwrap();
+        assert_eq!(
+            reloaded.answer("保育", "I-2(2)").unwrap().mark.as_deref(),
+            Some("×")
+        );
+    }
+}
