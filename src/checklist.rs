@@ -180,16 +180,15 @@ impl Checklist {
     /// Checks what RON's types cannot: uniqueness, references and reserved keys. Errors
     /// point at the offending value in `text`.
     fn validate(&self, text: &str, path: &Path) -> Result<(), FileError> {
-        let at = |field: &str, literal: String, nth: usize| {
-            Position::of_field(text, field, &literal, nth)
-        };
+        let at =
+            |field: &str, value: &String, nth: usize| Position::of_field(text, field, value, nth);
         let fail = |position: Option<Position>, message: String| {
             Err(FileError::new(path, position, message))
         };
         if self.format != FORMAT {
             let found = self.format;
             return fail(
-                at("format", found.to_string(), 0),
+                Position::of_field(text, "format", &found, 0),
                 format!("expected format {FORMAT}, found {found}"),
             );
         }
@@ -209,20 +208,20 @@ impl Checklist {
         for mark in &self.scale {
             if mark.symbol.trim().is_empty() {
                 return fail(
-                    at("symbol", quoted(&mark.symbol), 0),
+                    at("symbol", &mark.symbol, 0),
                     "expected a non-empty mark symbol".into(),
                 );
             }
             if let Some(n) = seen.again("symbol", &mark.symbol) {
                 return fail(
-                    at("symbol", quoted(&mark.symbol), n),
+                    at("symbol", &mark.symbol, n),
                     format!("duplicate mark symbol {:?}", mark.symbol),
                 );
             }
             let key = format!("{:?}", mark.key);
             if let Some(n) = seen.again("key", &key) {
                 return fail(
-                    at("key", key, n),
+                    Position::of_field(text, "key", &mark.key, n),
                     format!("duplicate mark key {:?}", mark.key),
                 );
             }
@@ -231,20 +230,20 @@ impl Checklist {
                     "key {:?} is used by the hearing screen; expected another key",
                     mark.key
                 );
-                return fail(at("key", key, 0), message);
+                return fail(Position::of_field(text, "key", &mark.key, 0), message);
             }
         }
         for area in &self.areas {
             if let Some(n) = seen.again("id", &area.id) {
                 return fail(
-                    at("id", quoted(&area.id), n),
+                    at("id", &area.id, n),
                     format!("duplicate area id {:?}", area.id),
                 );
             }
             for item in &area.items {
                 if let Some(n) = seen.again("id", &item.id) {
                     return fail(
-                        at("id", quoted(&item.id), n),
+                        at("id", &item.id, n),
                         format!("duplicate item id {:?}", item.id),
                     );
                 }
@@ -253,11 +252,11 @@ impl Checklist {
         for department in &self.departments {
             if let Some(n) = seen.again("name", &department.name) {
                 let message = format!("duplicate department {:?}", department.name);
-                return fail(at("name", quoted(&department.name), n), message);
+                return fail(at("name", &department.name, n), message);
             }
             if let Some(n) = seen.again("short", &department.short) {
                 let message = format!("duplicate short name {:?}", department.short);
-                return fail(at("short", quoted(&department.short), n), message);
+                return fail(at("short", &department.short, n), message);
             }
         }
         let known: BTreeSet<&str> = self
@@ -271,17 +270,13 @@ impl Checklist {
             if let Some(tag) = tags.into_iter().find(|t| !known.contains(t)) {
                 let expected = known.iter().cloned().collect::<Vec<_>>().join(", ");
                 return fail(
-                    Position::of_nth(text, &format!("Tag({})", quoted(tag)), 0),
+                    Position::of_variant(text, "Tag", &tag.to_string(), 0),
                     format!("no department has the tag {tag:?}; expected one of: {expected}"),
                 );
             }
         }
         Ok(())
     }
-}
-
-fn quoted(s: &str) -> String {
-    format!("{s:?}")
 }
 
 /// Remembers the values seen per field; a repeat learns which occurrence it is.

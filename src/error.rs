@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
+
 /// A 1-based line and column (columns count characters, as RON reports them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
@@ -55,25 +57,69 @@ impl Position {
         Some(Self::of_offset(text, offset))
     }
 
-    /// The position of the `nth` (0-based) `literal` written as the value of `field`
-    /// (`field: literal`, any spacing), e.g. the second `id: "I-1"`.
-    pub fn of_field(text: &str, field: &str, literal: &str, nth: usize) -> Option<Position> {
-        let is_value_of_field = |offset: usize| {
-            let before = text[..offset].trim_end();
-            let Some(before) = before.strip_suffix(':') else {
-                return false;
-            };
-            let before = before.trim_end();
-            before.ends_with(field)
-                && !before[..before.len() - field.len()]
-                    .ends_with(|c: char| c.is_alphanumeric() || c == '_')
-        };
-        let (offset, _) = text
-            .match_indices(literal)
-            .filter(|(o, _)| is_value_of_field(*o))
+    /// The position of the `nth` (0-based) value equal to `value` written after
+    /// `field:`, e.g. the second `id: "I-1"`. Candidates are read back with RON, so a
+    /// value written with escapes, as a raw string or in hex is found all the same.
+    pub fn of_field<T>(text: &str, field: &str, value: &T, nth: usize) -> Option<Position>
+    where
+        T: DeserializeOwned + PartialEq,
+    {
+        Self::of_value_after(text, field, ':', value, nth)
+    }
+
+    /// The position of the `nth` (0-based) `variant(value)`, e.g. `Tag("kikan")`; it
+    /// points at the variant's name.
+    pub fn of_variant<T>(text: &str, variant: &str, value: &T, nth: usize) -> Option<Position>
+    where
+        T: DeserializeOwned + PartialEq,
+    {
+        let offset = Self::names_followed_by(text, variant, '(')
+            .filter(|&(_, value_at)| read_back::<T>(&text[value_at..]).as_ref() == Some(value))
+            .nth(nth)?
+            .0;
+        Some(Self::of_offset(text, offset))
+    }
+
+    fn of_value_after<T>(
+        text: &str,
+        name: &str,
+        separator: char,
+        value: &T,
+        nth: usize,
+    ) -> Option<Position>
+    where
+        T: DeserializeOwned + PartialEq,
+    {
+        let offset = Self::names_followed_by(text, name, separator)
+            .map(|(_, value_at)| value_at)
+            .filter(|&value_at| read_back::<T>(&text[value_at..]).as_ref() == Some(value))
             .nth(nth)?;
         Some(Self::of_offset(text, offset))
     }
+
+    /// Byte offsets of `name` as a whole word followed by `separator`, and of what
+    /// follows the separator and any blanks.
+    fn names_followed_by<'a>(
+        text: &'a str,
+        name: &'a str,
+        separator: char,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        text.match_indices(name).filter_map(move |(offset, _)| {
+            if text[..offset].ends_with(is_word) {
+                return None;
+            }
+            let rest = text[offset + name.len()..].trim_start();
+            let rest = rest.strip_prefix(separator)?.trim_start();
+            Some((offset, text.len() - rest.len()))
+        })
+    }
+}
+
+/// The value RON reads at the start of `text`, ignoring what follows it.
+fn read_back<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let mut deserializer = ron::Deserializer::from_str(text).ok()?;
+    T::deserialize(&mut deserializer).ok()
 }
 
 /// A problem in a file a person or kansa wrote, located for the reader.
@@ -162,15 +208,16 @@ mod tests {
         assert_eq!(Position { line: 4, column: 1 }.offset_in(text), None);
         assert_eq!(Position { line: 0, column: 1 }.offset_in(text), None);
         let ron = "(id: \"a\", text: \"a\", items: [(id:\"a\")])";
+        let a = "a".to_string();
         assert_eq!(
-            Position::of_field(ron, "id", "\"a\"", 1),
+            Position::of_field(ron, "id", &a, 1),
             Some(Position {
                 line: 1,
                 column: 34
             })
         );
         assert_eq!(
-            Position::of_field(ron, "text", "\"a\"", 0),
+            Position::of_field(ron, "text", &a, 0),
             Some(Position {
                 line: 1,
                 column: 17
@@ -196,5 +243,18 @@ mod tests {
                 column: 10
             })
         );
+    }
+
+    #[test]
+    fn values_are_found_however_they_are_written() {
+        let ron = "(id: \"x\", tag: Tag(\"a\\nb\"), id: r#\"a\nb\"#, n: 0x10, key:\n  'q')";
+        let ab = "a\nb".to_string();
+        let at = |line, column| Some(Position { line, column });
+        assert_eq!(Position::of_field(ron, "id", &ab, 0), at(1, 33));
+        assert_eq!(Position::of_variant(ron, "Tag", &ab, 0), at(1, 16));
+        assert_eq!(Position::of_field(ron, "n", &16u32, 0), at(2, 9));
+        assert_eq!(Position::of_field(ron, "key", &'q', 0), at(3, 3));
+        assert_eq!(Position::of_field(ron, "id", &"y".to_string(), 0), None);
+        assert_eq!(Position::of_field(ron, "d", &"x".to_string(), 0), None);
     }
 }
