@@ -322,4 +322,13 @@ mod tests {
         assert!(!all.holds(&tags));
         assert!(Condition::Not(Box::new(all)).holds(&tags));
     }
+
+    #[test]
+    fn an_unknown_tag_written_across_lines_is_located() {
+        // Found by the property test: a raw newline inside the tag name.
+        let text = BUNDLED.replacen("Tag(\"own-server\")", "Tag(\"own\nserver\")", 1);
+        let error = Checklist::parse(&text, Path::new("c.ron")).unwrap_err();
+        let offset = text.find("Tag(\"own\n").unwrap();
+        assert_eq!(error.position, Some(Position::of_offset(&text, offset)));
+    }
 }
