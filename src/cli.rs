@@ -1,5 +1,6 @@
 //! The command line: clap definitions, and each subcommand as a thin call into the core.
 
+use std::cell::Cell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -10,9 +11,12 @@ use unicode_width::UnicodeWidthStr;
 use crate::checklist::{Checklist, Department};
 use crate::export;
 use crate::i18n::Lang;
-use crate::tui::{self, App, Context};
+use crate::marks::MarksDisplay;
+use crate::matrix::{self, Filter};
 use crate::session::{AuditFacts, Session};
+use crate::settings::Settings;
 use crate::store::Store;
+use crate::tui::{self, App, Context};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +31,10 @@ pub struct Cli {
     /// Language of the screens (default: from the locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// How marks are drawn: narrow, wide (terminals that draw ○△× two cells wide) or
+    /// ascii (default: the last choice made in the matrix, else narrow).
+    #[arg(long, global = true, value_enum)]
+    pub marks: Option<MarksDisplay>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -62,6 +70,8 @@ pub enum Command {
     },
     /// List the sessions: id, title, status, progress, last change.
     List,
+    /// Print a session's results matrix (結果一覧) as text.
+    Show { id: String },
     /// Check a checklist file.
     Validate { file: PathBuf },
     /// Write a report of a session.
@@ -95,20 +105,42 @@ pub enum Report {
 
 /// Runs the command line; the error is the one-line reason for a non-zero exit.
 pub fn run(cli: Cli) -> Result<(), String> {
-    let store = || -> Result<Store, String> {
-        let dir =
-            Store::data_dir(cli.data_dir.clone()).ok_or("no data directory: pass --data-dir")?;
-        Store::open(&dir).map_err(|e| e.to_string())
+    let data_dir =
+        || Store::data_dir(cli.data_dir.clone()).ok_or("no data directory: pass --data-dir");
+    let store =
+        || -> Result<Store, String> { Store::open(&data_dir()?).map_err(|e| e.to_string()) };
+    let marks = || -> Result<MarksDisplay, String> {
+        match cli.marks {
+            Some(marks) => Ok(marks),
+            None => Ok(Settings::load(&data_dir()?)
+                .map_err(|e| e.to_string())?
+                .marks),
+        }
+    };
+    let context = || -> Result<Context, String> {
+        let t = cli.lang.unwrap_or_else(Lang::from_env).strings();
+        let marks = Cell::new(marks()?);
+        Ok(Context {
+            store: store()?,
+            data_dir: data_dir()?,
+            actor: actor(),
+            t,
+            marks,
+        })
     };
     match cli.command {
-        None => {
-            let context = tui_context(store()?, cli.lang);
-            tui::run(App::at_list(context)).map_err(|e| format!("terminal: {e}"))
-        }
-        Some(Command::Open { id, department }) => {
-            let context = tui_context(store()?, cli.lang);
-            let app = App::at_session(context, &id, department.as_deref())?;
+        None => tui::run(App::at_list(context()?)).map_err(|e| format!("terminal: {e}")),
+        Some(Command::Open {
+            ref id,
+            ref department,
+        }) => {
+            let app = App::at_session(context()?, id, department.as_deref())?;
             tui::run(app).map_err(|e| format!("terminal: {e}"))
+        }
+        Some(Command::Show { ref id }) => {
+            let session = store()?.load(id).map_err(|e| e.to_string())?;
+            print!("{}", matrix::text(&session, &Filter::default(), marks()?));
+            Ok(())
         }
         Some(Command::Validate { file }) => validate(&file),
         Some(Command::New {
@@ -135,11 +167,6 @@ pub fn run(cli: Cli) -> Result<(), String> {
             output,
         }) => export(&store()?, &id, format, report, &output),
     }
-}
-
-fn tui_context(store: Store, lang: Option<Lang>) -> Context {
-    let t = lang.unwrap_or_else(Lang::from_env).strings();
-    Context { store, actor: actor(), t }
 }
 
 /// Who is making changes, for the history: the login name.

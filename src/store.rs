@@ -250,7 +250,10 @@ impl Writer {
     /// there; the retry writes all of it again and more, so it covers what was left.
     fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.failing_disk {
-            return Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device (simulated)"));
+            return Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device (simulated)",
+            ));
         }
         self.file.write_all_at(bytes, self.good_len)?;
         self.file.sync_data()
@@ -390,7 +393,7 @@ fn open_for_append(path: &Path) -> Result<File, StoreError> {
 
 /// Writes `text` to `path` through a temporary file in the same folder: fsync, rename,
 /// fsync the folder. Without `replace`, an existing file is an error.
-fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
+pub(crate) fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".kansa-")

@@ -258,6 +258,7 @@ impl NewSessionForm {
             Ok(()) => Step::Open {
                 id: session.id,
                 department: None,
+                matrix: false,
             },
             Err(e) => {
                 self.problem = Some(e.to_string());

@@ -16,6 +16,7 @@ use crate::i18n::{Strings, fill};
 use crate::session::{Change, Session};
 
 use super::doc::{Doc, Saved};
+use super::matrix::{MatrixAction, MatrixView};
 use super::picker::{Picked, Picker};
 use super::{Context, Input, Step, widgets};
 
@@ -26,6 +27,8 @@ pub struct HearingScreen {
     /// The note being edited, if any.
     note: Option<TextArea<'static>>,
     overlay: Option<Overlay>,
+    /// The results matrix, when it is on screen instead of the item.
+    matrix: Option<MatrixView>,
     /// Changes made in this sitting, for `u`.
     undo: Vec<Change>,
     message: Option<String>,
@@ -80,6 +83,7 @@ impl HearingScreen {
             note: None,
             overlay: None,
             undo: Vec::new(),
+            matrix: None,
             message,
         })
     }
@@ -119,11 +123,21 @@ impl HearingScreen {
                 }
                 Step::Stay
             }
-            Input::Key(key) => self.on_key(key, t),
+            Input::Key(key) => self.on_key(key, context),
         }
     }
 
-    fn on_key(&mut self, key: &KeyEvent, t: &Strings) -> Step {
+    /// Shows the matrix with its cursor on the item and department on screen.
+    pub fn show_matrix(&mut self) {
+        self.matrix = Some(MatrixView::new(self.item, self.department));
+    }
+
+    pub fn is_showing_matrix(&self) -> bool {
+        self.matrix.is_some()
+    }
+
+    fn on_key(&mut self, key: &KeyEvent, context: &Context) -> Step {
+        let t = context.t;
         if let Some(note) = &mut self.note {
             if key.code == KeyCode::Esc {
                 self.finish_note(t);
@@ -150,6 +164,9 @@ impl HearingScreen {
                 }
             }
             return Step::Stay;
+        }
+        if self.matrix.is_some() {
+            return self.on_matrix_key(key, context);
         }
         self.message = self
             .doc
@@ -178,8 +195,62 @@ impl HearingScreen {
             }
             KeyCode::Char('u') => self.undo(t),
             KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
+            KeyCode::Char('m') => self.show_matrix(),
             KeyCode::Char('q') => return Step::Quit,
             _ => {}
+        }
+        Step::Stay
+    }
+
+    fn on_matrix_key(&mut self, key: &KeyEvent, context: &Context) -> Step {
+        let t = context.t;
+        let Some(matrix) = &mut self.matrix else {
+            return Step::Stay;
+        };
+        let action = matrix.handle(key, self.doc.session());
+        let (item, department) = (matrix.item, matrix.department);
+        self.message = self
+            .doc
+            .holder()
+            .map(|holder| fill(t.read_only, &[&holder]));
+        match action {
+            MatrixAction::Stay => {}
+            MatrixAction::Mark(key) => {
+                let session = self.session();
+                let symbol = session
+                    .checklist
+                    .mark_for_key(key)
+                    .map(|m| m.symbol.clone());
+                let short: Option<String> = session
+                    .hearings
+                    .get(department)
+                    .map(|h| h.department.short.clone());
+                let item_id: Option<String> = session
+                    .checklist
+                    .items()
+                    .nth(item)
+                    .map(|(_, i)| i.id.clone());
+                if let (Some(short), Some(item_id)) = (short, item_id)
+                    && let Ok(change) = session.set_mark(&short, &item_id, symbol.as_deref())
+                {
+                    self.record(change, t);
+                }
+            }
+            MatrixAction::Hearing => {
+                self.matrix = None;
+                self.go_to(department, item, t);
+            }
+            MatrixAction::Quit => return Step::Quit,
+            MatrixAction::CycleMarks => {
+                let next = context.marks.get().next();
+                context.marks.set(next);
+                let settings = crate::settings::Settings { marks: next };
+                if let Err(e) = settings.save(&context.data_dir) {
+                    self.message = Some(fill(t.settings_not_saved, &[&e]));
+                }
+            }
+            MatrixAction::Undo => self.undo(t),
+            MatrixAction::Help => self.overlay = Some(Overlay::Help),
         }
         Step::Stay
     }
@@ -342,7 +413,34 @@ impl HearingScreen {
             .expect("a checklist has at least one item")
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Strings) {
+    pub fn draw(&self, frame: &mut Frame, area: Rect, context: &Context) {
+        let t = context.t;
+        if let Some(matrix) = &self.matrix {
+            self.draw_matrix(matrix, frame, area, context);
+        } else {
+            self.draw_item(frame, area, t);
+        }
+        if let Some(overlay) = &self.overlay {
+            self.draw_overlay(overlay, frame, area, t);
+        }
+    }
+
+    /// The matrix, with the banner and the last message above it.
+    fn draw_matrix(&self, matrix: &MatrixView, frame: &mut Frame, area: Rect, context: &Context) {
+        let t = context.t;
+        let notice = self.banner(t).or_else(|| self.message.clone());
+        let [notice_area, table] = Layout::vertical([
+            Constraint::Length(u16::from(notice.is_some())),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        if let Some(text) = &notice {
+            frame.render_widget(widgets::banner(text), notice_area);
+        }
+        matrix.draw(frame, table, self.session(), t, context.marks.get());
+    }
+
+    fn draw_item(&self, frame: &mut Frame, area: Rect, t: &Strings) {
         let banner = self.banner(t);
         let note_height = self.note_height(area.height);
         let footer_lines = self.footer(t, area.width);
@@ -380,9 +478,6 @@ impl HearingScreen {
             .unwrap_or("");
         frame.render_widget(Paragraph::new(message).italic(), message_area);
         frame.render_widget(Paragraph::new(footer_lines), footer);
-        if let Some(overlay) = &self.overlay {
-            self.draw_overlay(overlay, frame, area, t);
-        }
     }
 
     /// A save failure or read-only notice stays on screen until it no longer holds.
@@ -544,8 +639,12 @@ impl HearingScreen {
         let hints = t.picker_keys;
         match overlay {
             Overlay::Help => {
-                let rows: Vec<Line> = t
-                    .help_keys
+                let keys = if self.matrix.is_some() {
+                    t.matrix_help_keys
+                } else {
+                    t.help_keys
+                };
+                let rows: Vec<Line> = keys
                     .iter()
                     .map(|(key, what)| {
                         Line::from(vec![

@@ -45,11 +45,13 @@ impl SessionList {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Enter => {
+            KeyCode::Enter | KeyCode::Char('m') => {
                 if let Some(summary) = self.summaries.get(self.selected) {
+                    let matrix = key.code == KeyCode::Char('m');
                     return Step::Open {
                         id: summary.id.clone(),
                         department: None,
+                        matrix,
                     };
                 }
             }

@@ -6,10 +6,13 @@ mod doc;
 mod form;
 mod hearing;
 mod list;
+mod matrix;
 mod picker;
 mod widgets;
 
+use std::cell::Cell;
 use std::io;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use ratatui::Frame;
@@ -19,6 +22,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::i18n::Strings;
+use crate::marks::MarksDisplay;
 use crate::store::Store;
 
 pub use doc::Doc;
@@ -46,6 +50,8 @@ pub enum Step {
     Open {
         id: String,
         department: Option<String>,
+        /// Show the results matrix rather than the item.
+        matrix: bool,
     },
 }
 
@@ -58,8 +64,11 @@ pub enum Screen {
 /// Everything the screens share: where sessions live, who is working, the language.
 pub struct Context {
     pub store: Store,
+    pub data_dir: PathBuf,
     pub actor: String,
     pub t: &'static Strings,
+    /// How marks are drawn; changed from the matrix, remembered in the data directory.
+    pub marks: Cell<MarksDisplay>,
 }
 
 pub struct App {
@@ -119,19 +128,24 @@ impl App {
             Step::NewSession => {
                 self.screen = Screen::Form(Box::new(form::NewSessionForm::new(&self.context)))
             }
-            Step::Open { id, department } => {
-                match HearingScreen::open(&self.context, &id, department.as_deref()) {
-                    Ok(screen) => {
-                        self.leave_screen();
-                        self.screen = Screen::Hearing(Box::new(screen));
+            Step::Open {
+                id,
+                department,
+                matrix,
+            } => match HearingScreen::open(&self.context, &id, department.as_deref()) {
+                Ok(mut screen) => {
+                    if matrix {
+                        screen.show_matrix();
                     }
-                    Err(reason) => {
-                        if let Screen::List(list) = &mut self.screen {
-                            list.problem = Some(reason);
-                        }
+                    self.leave_screen();
+                    self.screen = Screen::Hearing(Box::new(screen));
+                }
+                Err(reason) => {
+                    if let Screen::List(list) = &mut self.screen {
+                        list.problem = Some(reason);
                     }
                 }
-            }
+            },
         }
     }
 
@@ -152,8 +166,19 @@ impl App {
         match &self.screen {
             Screen::List(screen) => screen.draw(frame, area, self.context.t),
             Screen::Form(screen) => screen.draw(frame, area, self.context.t),
-            Screen::Hearing(screen) => screen.draw(frame, area, self.context.t),
+            Screen::Hearing(screen) => screen.draw(frame, area, &self.context),
         }
+    }
+
+    /// Which view is on screen and how marks are drawn: when this changes, the
+    /// terminal is cleared before the next frame.
+    fn view(&self) -> (u8, bool, MarksDisplay) {
+        let (kind, matrix) = match &self.screen {
+            Screen::List(_) => (0, false),
+            Screen::Form(_) => (1, false),
+            Screen::Hearing(screen) => (2, screen.is_showing_matrix()),
+        };
+        (kind, matrix, self.context.marks.get())
     }
 
     /// The hearing on screen, if any.
@@ -175,7 +200,7 @@ impl App {
 
 /// Runs the app in the terminal until it quits; restores the terminal on every path.
 pub fn run(mut app: App) -> io::Result<()> {
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -201,7 +226,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         } else {
             Input::Tick
         };
+        let before = app.view();
         app.handle(input);
+        if app.view() != before {
+            // Cells left to a wide mark are never written; a new view must not
+            // inherit what the old one drew there.
+            terminal.clear()?;
+        }
     }
     Ok(())
 }

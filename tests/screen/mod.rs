@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The seed's marks for 保育課, in checklist order, as the bundled keys.
-pub const HOIKU_KEYS: &str = "1133113111100111111113111111";
+pub const HOIKU_KEYS: &str = SEED_KEYS[4];
 
 /// The seed's 保育 column as symbols, in checklist order.
 pub fn hoiku_marks() -> Vec<&'static str> {
@@ -28,11 +28,37 @@ pub fn hoiku_marks() -> Vec<&'static str> {
         .collect()
 }
 
+/// The seed's 結果一覧 as the bundled keys, one string per department in roster
+/// order, items in checklist order (1 ○, 2 △, 3 ×, 0 -).
+pub const SEED_KEYS: [&str; 6] = [
+    "1121111111111110000010000000",
+    "1111111111111111111111000000",
+    "1221111111111110000011111111",
+    "1121111111111110000011111111",
+    "1133113111100111111113111111",
+    "1121111111100111111113111111",
+];
+
+/// Enters the whole seed round through the hearing screen, department by department.
+pub fn enter_seed_round(app: &mut App) {
+    for (d, keys) in SEED_KEYS.iter().enumerate() {
+        char_key(app, 'd');
+        key(app, KeyCode::Home);
+        for _ in 0..d {
+            key(app, KeyCode::Down);
+        }
+        key(app, KeyCode::Enter);
+        type_text(app, keys);
+    }
+}
+
 pub fn context(dir: &std::path::Path, lang: Lang) -> Context {
     Context {
         store: Store::open(dir).expect("data dir"),
+        data_dir: dir.to_path_buf(),
         actor: "tester".into(),
         t: lang.strings(),
+        marks: std::cell::Cell::new(kansa::marks::MarksDisplay::Narrow),
     }
 }
 
@@ -71,6 +97,16 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|frame| app.draw(frame)).expect("draw");
     terminal
+}
+
+/// The buffer as drawn, before the backend sees it: cells marked skip keep that mark.
+pub fn frame_buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| app.draw(frame))
+        .expect("draw")
+        .buffer
+        .clone()
 }
 
 /// The screen as plain text, one line per row.
