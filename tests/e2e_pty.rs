@@ -126,6 +126,16 @@ impl Drop for Tmux {
     }
 }
 
+/// True while the process exists and is not a zombie waiting for tmux to reap it.
+fn running(pid: &str) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat
+        .rsplit(')')
+        .next()
+        .and_then(|rest| rest.split_whitespace().next());
+    matches!(state, Some(s) if s != "Z" && s != "X")
+}
+
 fn new_session(data: &Path) -> String {
     let output = Command::new(KANSA)
         .arg("--data-dir")
@@ -172,7 +182,14 @@ fn marks_and_a_japanese_note_survive_sigkill() {
     let pid = tmux.pid("hearing");
     let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
     assert!(killed.success());
-    tmux.wait_for("hearing", "Pane is dead", 5);
+    let start = Instant::now();
+    while running(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "kansa survived SIGKILL"
+        );
+        sleep(Duration::from_millis(20));
+    }
 
     let csv = Command::new(KANSA)
         .arg("--data-dir")
@@ -217,4 +234,54 @@ fn marks_and_a_japanese_note_survive_sigkill() {
     let screen = tmux.wait_for("reopened", "IDとパスワードを付箋で貼付。至急改善を指示", 5);
     assert!(screen.contains("I-3"), "{screen}");
     tmux.keys("reopened", &["q"]);
+}
+
+#[test]
+fn a_read_only_second_instance_follows_the_writer() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_session(data.path());
+    let tmux = Tmux::new("follow");
+    let open = |department: &str| {
+        format!(
+            "{KANSA} --data-dir {} open {id} --department {department}",
+            data.path().display()
+        )
+    };
+    tmux.start("writer", 120, 30, &open("保育課"));
+    tmux.wait_for("writer", "保育課（保育）", 10);
+    tmux.start("reader", 120, 30, &open("保育課"));
+    tmux.wait_for("reader", "読み取り専用", 10);
+    tmux.keys("reader", &["m"]);
+    let before = tmux.wait_for("reader", "結果一覧", 5);
+    let row = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.starts_with("I-1 "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!row(&before).contains('×'), "{before}");
+
+    tmux.keys("writer", &["3"]);
+    tmux.wait_for("writer", "I-2(1)", 5);
+    let marked = Instant::now();
+    let start = Instant::now();
+    let after = loop {
+        let screen = tmux.screen("reader");
+        if row(&screen).contains('×') {
+            break screen;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the reader never showed the mark:\n{screen}"
+        );
+        sleep(Duration::from_millis(20));
+    };
+    eprintln!(
+        "the reader showed the writer's mark after {:?}",
+        marked.elapsed()
+    );
+    assert!(row(&after).contains('×'));
+    tmux.keys("reader", &["q"]);
+    tmux.keys("writer", &["q"]);
 }

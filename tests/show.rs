@@ -1,0 +1,75 @@
+//! `kansa show`: the matrix printed as text, in each marks display.
+
+use std::process::Command;
+
+const KANSA: &str = env!("CARGO_BIN_EXE_kansa");
+
+fn kansa(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let output = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        output.status.success(),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+#[test]
+fn show_prints_the_matrix_with_counts_in_each_display() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, id, _) = kansa(data.path(), &["new", "--title", "上半期"]);
+    assert!(ok);
+    let id = id.trim();
+    let (ok, narrow, stderr) = kansa(data.path(), &["show", id]);
+    assert!(ok, "{stderr}");
+    let header = narrow.lines().next().unwrap();
+    for short in ["秘書", "防災", "管財", "福祉総務", "保育", "障がい"] {
+        assert!(header.contains(short), "{header}");
+    }
+    let iv1 = narrow.lines().find(|l| l.starts_with("IV-1 ")).unwrap();
+    assert_eq!(
+        iv1.matches('-').count(),
+        3,
+        "IV-1 is not applicable to 秘書 and 防災: {iv1}"
+    );
+    assert!(
+        narrow
+            .lines()
+            .any(|l| l.starts_with('%') && l.contains("42%")),
+        "秘書 starts 12/28:\n{narrow}"
+    );
+
+    let (_, ascii, _) = kansa(data.path(), &["--marks", "ascii", "show", id]);
+    assert!(
+        ascii.lines().next().unwrap().contains(" o ") && !ascii.contains('○'),
+        "{ascii}"
+    );
+    let (_, wide, _) = kansa(data.path(), &["--marks", "wide", "show", id]);
+    let bar = |text: &str| -> Vec<usize> {
+        text.lines()
+            .filter_map(|l| {
+                l.find('|')
+                    .map(|i| kansa::marks::MarksDisplay::Wide.width(&l[..i]))
+            })
+            .collect()
+    };
+    let bars = bar(&wide);
+    assert!(
+        bars.windows(2).all(|w| w[0] == w[1]),
+        "wide rows line up:\n{wide}"
+    );
+}
+
+#[test]
+fn show_of_an_unknown_session_fails_in_one_line() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, _, stderr) = kansa(data.path(), &["show", "nope"]);
+    assert!(!ok);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("nope"));
+}
