@@ -214,6 +214,17 @@ fn a_second_instance_reads_only_and_names_the_holder() {
         .answer("保育", "I-1")
         .and_then(|a| a.mark.clone());
     assert_eq!(seen.as_deref(), Some("×"), "the reader follows the writer");
+
+    drop(writer);
+    reader.handle(Input::Tick);
+    assert!(screen_text(&reader, 80, 24).contains("編集できるようになりました"));
+    char_key(&mut reader, '1');
+    let saved = on_disk(dir.path(), &id);
+    assert_eq!(
+        saved.answer("保育", "I-1").and_then(|a| a.mark.as_deref()),
+        Some("○"),
+        "once the writer left, the reader writes"
+    );
 }
 
 #[test]

@@ -31,6 +31,8 @@ pub enum Saved {
     Again,
     No,
     ReadOnly,
+    /// The other process let go: this copy now holds the session for writing.
+    Unlocked,
 }
 
 impl Doc {
@@ -105,8 +107,9 @@ impl Doc {
         }
     }
 
-    /// Called now and then: retries pending saves, or follows the writer's changes.
-    pub fn tick(&mut self) -> Saved {
+    /// Called now and then: retries pending saves; a read-only copy takes the session
+    /// over once its writer has left, or else follows the writer's changes.
+    pub fn tick(&mut self, actor: &str) -> Saved {
         match self {
             Doc::Writing { writer, save_error } if !writer.is_saved() => {
                 let result = writer.retry();
@@ -120,6 +123,13 @@ impl Doc {
                 store,
                 ..
             } => {
+                if let Ok(writer) = store.open_writer(&session.id, actor) {
+                    *self = Doc::Writing {
+                        writer: Box::new(writer),
+                        save_error: None,
+                    };
+                    return Saved::Unlocked;
+                }
                 let now = modified(path);
                 if now != *seen
                     && let Ok(fresh) = store.load(&session.id)

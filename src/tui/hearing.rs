@@ -112,8 +112,10 @@ impl HearingScreen {
         let t = context.t;
         match input {
             Input::Tick => {
-                if self.doc.tick() == Saved::Again {
-                    self.message = Some(t.saved_again.to_string());
+                match self.doc.tick(&context.actor) {
+                    Saved::Again => self.message = Some(t.saved_again.to_string()),
+                    Saved::Unlocked => self.message = Some(t.now_writable.to_string()),
+                    Saved::Yes | Saved::No | Saved::ReadOnly => {}
                 }
                 Step::Stay
             }
@@ -304,7 +306,7 @@ impl HearingScreen {
     /// Records without remembering the change for `u` (an undo itself, a move).
     fn save(&mut self, change: Change, t: &Strings) {
         match self.doc.record(change) {
-            Saved::ReadOnly => {}
+            Saved::ReadOnly | Saved::Unlocked => {}
             Saved::No => {
                 let reason = self.doc.save_error().unwrap_or_default().to_string();
                 self.message = Some(fill(t.save_failed, &[&reason, &self.doc.pending()]));
@@ -648,7 +650,7 @@ impl HearingScreen {
                     .iter()
                     .map(|(key, what)| {
                         Line::from(vec![
-                            Span::raw(format!("{key:<10} ")).bold(),
+                            Span::raw(format!("{key:<12} ")).bold(),
                             Span::raw(*what),
                         ])
                     })
