@@ -28,7 +28,10 @@ impl Tmux {
     }
 
     fn run(&self, args: &[&str]) -> String {
+        // -u and a UTF-8 locale: Japanese must reach the pane whatever CI's locale is.
         let output = Command::new("tmux")
+            .env("LANG", "C.UTF-8")
+            .arg("-u")
             .arg("-L")
             .arg(&self.socket)
             .args(args)
