@@ -98,6 +98,45 @@ pub fn department_count(session: &Session, department: usize) -> Count {
     Count::of(session, cells)
 }
 
+/// Shown for a cell without a mark.
+pub const UNANSWERED: &str = "·";
+/// Shown after the mark of a cell that has a note.
+pub const NOTE: &str = "*";
+
+/// What a cell shows: the mark as `display` draws it (or `UNANSWERED`), then `NOTE`
+/// when the cell has a note.
+pub fn cell_text(
+    session: &Session,
+    department: usize,
+    item: &Item,
+    display: MarksDisplay,
+) -> String {
+    let answer = session
+        .hearings
+        .get(department)
+        .and_then(|h| h.answers.get(&item.id));
+    let mark = answer
+        .and_then(|a| a.mark.as_deref())
+        .and_then(|s| session.checklist.mark(s));
+    let glyph = mark.map_or(UNANSWERED, |m| display.glyph(m));
+    let note = if answer.is_some_and(|a| !a.note.is_empty()) {
+        NOTE
+    } else {
+        ""
+    };
+    format!("{glyph}{note}")
+}
+
+/// The widest item id, so that item texts can start in one column.
+pub fn id_width(session: &Session, display: MarksDisplay) -> usize {
+    session
+        .checklist
+        .items()
+        .map(|(_, i)| display.width(&i.id))
+        .max()
+        .unwrap_or(0)
+}
+
 /// Shortens `text` to `width` cells (as `display` counts them), ending in `…` when cut.
 pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
     if display.width(text) <= width {
@@ -125,13 +164,7 @@ pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
 /// progress at the foot. `display` decides how wide a mark is.
 pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String {
     let scale = &session.checklist.scale;
-    let unanswered = "·";
-    let ids = session
-        .checklist
-        .items()
-        .map(|(_, i)| display.width(&i.id))
-        .max()
-        .unwrap_or(0);
+    let ids = id_width(session, display);
     let item_width = ids + 1 + 30;
     let columns: Vec<usize> = session
         .hearings
@@ -160,7 +193,7 @@ pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String
     for mark in scale {
         line.push_str(&format!(" {}", cell(display.glyph(mark), 3)));
     }
-    line.push_str(&format!(" {}", cell(unanswered, 3)));
+    line.push_str(&format!(" {}", cell(UNANSWERED, 3)));
     out.push_str(line.trim_end());
     out.push('\n');
     for area in &session.checklist.areas {
@@ -176,16 +209,8 @@ pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String
         for item in items {
             let label = format!("{} {}", display.pad(&item.id, ids), item.text);
             let mut line = cell(&truncate(&label, item_width, display), item_width);
-            for (h, w) in session.hearings.iter().zip(&columns) {
-                let answer = h.answers.get(&item.id);
-                let glyph = answer
-                    .and_then(|a| a.mark.as_deref())
-                    .and_then(|s| session.checklist.mark(s));
-                let mut shown =
-                    glyph.map_or(unanswered.to_string(), |m| display.glyph(m).to_string());
-                if answer.is_some_and(|a| !a.note.is_empty()) {
-                    shown.push('*');
-                }
+            for (department, w) in columns.iter().enumerate() {
+                let shown = cell_text(session, department, item, display);
                 line.push_str(&format!(" {}", cell(&shown, *w)));
             }
             line.push_str(" |");
@@ -213,7 +238,7 @@ pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String
             c.marks[i].to_string()
         });
     }
-    foot(unanswered.to_string(), &|c| c.unanswered.to_string());
+    foot(UNANSWERED.to_string(), &|c| c.unanswered.to_string());
     foot("%".to_string(), &|c| format!("{}%", c.percent()));
     out
 }

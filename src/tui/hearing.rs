@@ -360,12 +360,7 @@ impl HearingScreen {
         if self.doc.holder().is_some() {
             return;
         }
-        let (department, item) = self.position();
-        let text = self
-            .session()
-            .answer(&department, &item)
-            .map(|a| a.note.clone())
-            .unwrap_or_default();
+        let text = self.current_note();
         let mut note = TextArea::new(text.split('\n').map(str::to_string).collect());
         note.set_wrap_mode(WrapMode::WordOrGlyph);
         note.set_cursor_line_style(Style::new());
@@ -384,11 +379,9 @@ impl HearingScreen {
         let Some(note) = self.note.take() else { return };
         let text = note.lines().join("\n");
         let (department, item) = self.position();
-        let unchanged = self
-            .session()
-            .answer(&department, &item)
-            .map_or(text.is_empty(), |a| a.note == text);
-        if !unchanged && let Ok(change) = self.session().set_note(&department, &item, &text) {
+        if text != self.current_note()
+            && let Ok(change) = self.session().set_note(&department, &item, &text)
+        {
             self.record(change, t);
         }
     }
@@ -397,6 +390,15 @@ impl HearingScreen {
     pub fn close(mut self, context: &Context) {
         self.finish_note(context.t);
         self.doc.close();
+    }
+
+    /// The saved note of the cell on screen.
+    fn current_note(&self) -> String {
+        let (department, item) = self.position();
+        self.session()
+            .answer(&department, &item)
+            .map(|a| a.note.clone())
+            .unwrap_or_default()
     }
 
     fn department_short(&self) -> &str {
@@ -496,11 +498,7 @@ impl HearingScreen {
         match &self.note {
             Some(_) => (height / 3).max(5),
             None => {
-                let (department, item) = self.position();
-                let lines = self
-                    .session()
-                    .answer(&department, &item)
-                    .map_or(1, |a| a.note.lines().count().max(1));
+                let lines = self.current_note().lines().count().max(1);
                 (lines as u16 + 2).clamp(3, (height / 4).max(3))
             }
         }
@@ -606,12 +604,7 @@ impl HearingScreen {
             widgets::text_area(frame, note, area, true);
             return;
         }
-        let (department, item) = self.position();
-        let text = self
-            .session()
-            .answer(&department, &item)
-            .map(|a| a.note.clone())
-            .unwrap_or_default();
+        let text = self.current_note();
         let block = Block::bordered().title(format!(" {} ", t.note));
         frame.render_widget(
             Paragraph::new(text).block(block).wrap(Wrap { trim: false }),

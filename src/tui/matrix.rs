@@ -14,13 +14,10 @@ use ratatui::widgets::Paragraph;
 use crate::checklist::Item;
 use crate::i18n::{Strings, fill};
 use crate::marks::MarksDisplay;
-use crate::matrix::{self, Filter};
+use crate::matrix::{self, Filter, NOTE, UNANSWERED};
 use crate::session::Session;
 
 use super::widgets;
-
-const UNANSWERED: &str = "·";
-const NOTE: &str = "*";
 
 pub struct MatrixView {
     /// The cursor: an item (index in checklist order) and a department.
@@ -375,12 +372,7 @@ impl Columns {
             visible.push((column, x as u16, width));
             x += width + 1;
         }
-        let id_width = session
-            .checklist
-            .items()
-            .map(|(_, i)| display.width(&i.id))
-            .max()
-            .unwrap_or(0);
+        let id_width = matrix::id_width(session, display);
         Columns {
             display,
             item_width,
@@ -479,7 +471,14 @@ impl Columns {
                             }
                         }
                     }
-                    self.put(buf, x, y, &self.cell_text(session, d, item), width, style);
+                    self.put(
+                        buf,
+                        x,
+                        y,
+                        &matrix::cell_text(session, d, item, self.display),
+                        width,
+                        style,
+                    );
                 }
                 Column::Count(i) => {
                     let n = count.marks.get(i).copied().unwrap_or(count.unanswered);
@@ -487,20 +486,6 @@ impl Columns {
                 }
             }
         }
-    }
-
-    fn cell_text(&self, session: &Session, department: usize, item: &Item) -> String {
-        let answer = session.hearings[department].answers.get(&item.id);
-        let mark = answer
-            .and_then(|a| a.mark.as_deref())
-            .and_then(|s| session.checklist.mark(s));
-        let glyph = mark.map_or(UNANSWERED, |m| self.display.glyph(m));
-        let note = if answer.is_some_and(|a| !a.note.is_empty()) {
-            NOTE
-        } else {
-            ""
-        };
-        format!("{glyph}{note}")
     }
 
     fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {
