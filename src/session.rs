@@ -297,6 +297,12 @@ impl Session {
         Ok(())
     }
 
+    /// True when there is something to hear: at least one item and one department.
+    /// A session written by hand may lack either; the screens refuse it.
+    pub fn is_hearable(&self) -> bool {
+        self.checklist.item_count() > 0 && !self.hearings.is_empty()
+    }
+
     /// Cells per department times items.
     pub fn cell_count(&self) -> usize {
         self.hearings.len() * self.checklist.item_count()

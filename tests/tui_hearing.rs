@@ -365,3 +365,23 @@ fn a_really_full_disk_shows_the_banner_and_loses_nothing_once_space_is_back() {
         "every change reached the disk"
     );
 }
+
+#[test]
+fn a_session_with_nothing_to_hear_is_refused_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let checklist = kansa::checklist::Checklist::bundled();
+    let now = chrono::Local::now().fixed_offset();
+    let empty = kansa::session::Session::new(
+        "empty".into(),
+        checklist,
+        Vec::new(),
+        Default::default(),
+        now,
+    );
+    store.create(&empty).unwrap();
+    let error = App::at_session(context(dir.path(), Lang::Ja), "empty", None)
+        .err()
+        .unwrap();
+    assert!(error.contains("no departments"), "{error}");
+}

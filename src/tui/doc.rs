@@ -133,6 +133,7 @@ impl Doc {
                 let now = modified(path);
                 if now != *seen
                     && let Ok(fresh) = store.load(&session.id)
+                    && fresh.is_hearable()
                 {
                     **session = fresh;
                     *seen = now;

@@ -49,6 +49,11 @@ impl HearingScreen {
     ) -> Result<HearingScreen, String> {
         let doc = Doc::open(&context.store, id, &context.actor).map_err(|e| e.to_string())?;
         let session = doc.session();
+        if !session.is_hearable() {
+            return Err(format!(
+                "session {id} has no items or no departments to hear"
+            ));
+        }
         let (department, item) = match department {
             Some(name) => {
                 let found = session
@@ -414,7 +419,7 @@ impl HearingScreen {
         items
             .nth(self.item)
             .or_else(|| checklist.items().next())
-            .expect("a checklist has at least one item")
+            .expect("open refuses sessions without items")
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, context: &Context) {
