@@ -451,8 +451,10 @@ impl HearingScreen {
 
     fn draw_item(&self, frame: &mut Frame, area: Rect, t: &Strings) {
         let banner = self.banner(t);
-        let note_height = self.note_height(area.height);
         let footer_lines = self.footer(t, area.width);
+        // The item takes what its text needs; the note has the rest, at least 3 rows.
+        let body_text = Paragraph::new(self.body(t)).wrap(Wrap { trim: false });
+        let body_height = body_text.line_count(area.width).min(u16::MAX as usize) as u16;
         let [
             header,
             department,
@@ -465,8 +467,8 @@ impl HearingScreen {
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(u16::from(banner.is_some())),
+            Constraint::Length(body_height.saturating_add(1)),
             Constraint::Min(3),
-            Constraint::Length(note_height),
             Constraint::Length(1),
             Constraint::Length(footer_lines.len() as u16),
         ])
@@ -475,10 +477,7 @@ impl HearingScreen {
         if let Some(text) = &banner {
             frame.render_widget(widgets::banner(text), banner_area);
         }
-        frame.render_widget(
-            Paragraph::new(self.body(t)).wrap(Wrap { trim: false }),
-            body,
-        );
+        frame.render_widget(body_text, body);
         self.draw_note(frame, note_area, t);
         let message = self
             .message
@@ -497,16 +496,6 @@ impl HearingScreen {
         self.doc
             .holder()
             .map(|holder| fill(t.read_only, &[&holder]))
-    }
-
-    fn note_height(&self, height: u16) -> u16 {
-        match &self.note {
-            Some(_) => (height / 3).max(5),
-            None => {
-                let lines = self.current_note().lines().count().max(1);
-                (lines as u16 + 2).clamp(3, (height / 4).max(3))
-            }
-        }
     }
 
     fn draw_header(&self, frame: &mut Frame, header: Rect, department: Rect, t: &Strings) {
