@@ -4,8 +4,7 @@
 //! when a session is opened and closed. The only module that touches session files.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -68,9 +67,7 @@ impl Store {
         let dir = data_dir.join("sessions");
         for folder in [data_dir, &dir] {
             if !folder.exists() {
-                fs::DirBuilder::new()
-                    .recursive(true)
-                    .mode(0o700)
+                owner_only::dir(fs::DirBuilder::new().recursive(true))
                     .create(folder)
                     .map_err(io_error(folder))?;
             }
@@ -255,7 +252,8 @@ impl Writer {
                 "no space left on device (simulated)",
             ));
         }
-        self.file.write_all_at(bytes, self.good_len)?;
+        self.file.seek(SeekFrom::Start(self.good_len))?;
+        self.file.write_all(bytes)?;
         self.file.sync_data()
     }
 
@@ -411,9 +409,44 @@ pub(crate) fn write_atomically(path: &Path, text: &str, replace: bool) -> Result
         path: path.to_path_buf(),
         source: e.error,
     })?;
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io_error(dir))
+    sync_folder(dir).map_err(io_error(dir))
+}
+
+/// Makes a rename in `dir` durable. Windows cannot open a folder as a file; NTFS
+/// journals the rename itself.
+fn sync_folder(dir: &Path) -> io::Result<()> {
+    if cfg!(unix) {
+        File::open(dir)?.sync_all()
+    } else {
+        Ok(())
+    }
+}
+
+/// Session files hold findings about people and systems: only their owner may read
+/// them. On Unix that is the mode; on Windows the user's profile folders already
+/// carry owner-only permissions.
+mod owner_only {
+    use std::fs::{DirBuilder, OpenOptions};
+
+    #[cfg(unix)]
+    pub fn dir(builder: &mut DirBuilder) -> &mut DirBuilder {
+        std::os::unix::fs::DirBuilderExt::mode(builder, 0o700)
+    }
+
+    #[cfg(unix)]
+    pub fn file(options: &mut OpenOptions) -> &mut OpenOptions {
+        std::os::unix::fs::OpenOptionsExt::mode(options, 0o600)
+    }
+
+    #[cfg(not(unix))]
+    pub fn dir(builder: &mut DirBuilder) -> &mut DirBuilder {
+        builder
+    }
+
+    #[cfg(not(unix))]
+    pub fn file(options: &mut OpenOptions) -> &mut OpenOptions {
+        options
+    }
 }
 
 /// An advisory lock on `ID.lock` beside the session, held while the session is open
@@ -424,12 +457,9 @@ struct Lock {
 
 impl Lock {
     fn acquire(path: &Path, id: &str) -> Result<Lock, StoreError> {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        let mut file = owner_only::file(&mut options)
             .open(path)
             .map_err(io_error(path))?;
         match file.try_lock() {
