@@ -167,7 +167,7 @@ pub static JA: Strings = Strings {
     unanswered: "未回答",
     by_applicability: "（適用条件により設定）",
     note: "メモ",
-    note_editing: "メモを編集中 — Esc で保存して戻る",
+    note_editing: "メモを編集中（Esc で保存して戻る）",
     hearing_keys: &[
         ("←→", "移動"),
         ("Enter", "メモ"),
@@ -295,7 +295,7 @@ pub static EN: Strings = Strings {
     unanswered: "not answered",
     by_applicability: "(set by applicability)",
     note: "Note",
-    note_editing: "Editing the note — Esc saves and leaves",
+    note_editing: "Editing the note (Esc saves and leaves)",
     hearing_keys: &[
         ("←→", "move"),
         ("Enter", "note"),

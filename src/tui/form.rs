@@ -281,7 +281,7 @@ impl NewSessionForm {
         ])
         .areas(area);
         frame.render_widget(
-            Paragraph::new(format!(" {} — {}", t.app, t.new_session))
+            Paragraph::new(format!(" {}  {}", t.app, t.new_session))
                 .bold()
                 .reversed(),
             title,

@@ -73,7 +73,7 @@ impl SessionList {
         ])
         .areas(area);
         frame.render_widget(
-            Paragraph::new(format!(" {} — {}", t.app, t.sessions))
+            Paragraph::new(format!(" {}  {}", t.app, t.sessions))
                 .bold()
                 .reversed(),
             title,

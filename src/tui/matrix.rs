@@ -209,7 +209,7 @@ impl MatrixView {
             MarksDisplay::Ascii => t.marks_ascii,
         };
         let heading = format!(
-            " {} — {}   {}   {}",
+            " {}  {}   {}   {}",
             t.matrix,
             session.facts.title,
             self.describe_filter(t),
