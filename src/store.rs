@@ -191,10 +191,6 @@ impl Writer {
         &self.session
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// True when every change is on disk.
     pub fn is_saved(&self) -> bool {
         self.pending.is_empty()

@@ -109,10 +109,6 @@ impl HearingScreen {
         )
     }
 
-    pub fn is_editing_note(&self) -> bool {
-        self.note.is_some()
-    }
-
     pub fn handle(&mut self, input: &Input, context: &Context) -> Step {
         let t = context.t;
         match input {
