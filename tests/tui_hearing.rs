@@ -385,3 +385,22 @@ fn a_session_with_nothing_to_hear_is_refused_not_a_panic() {
         .unwrap();
     assert!(error.contains("no departments"), "{error}");
 }
+
+#[test]
+fn ctrl_c_leaves_from_a_note_being_typed_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "ctrlc", "中断");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "途中まで書いたメモ");
+    app.handle(Input::Key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('c'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    )));
+    assert!(app.quit);
+    let saved = on_disk(dir.path(), &id);
+    assert_eq!(
+        saved.answer("保育", "I-1").unwrap().note,
+        "途中まで書いたメモ"
+    );
+}

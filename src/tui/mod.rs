@@ -17,7 +17,8 @@ use std::time::Duration;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
 };
 use ratatui::crossterm::execute;
 
@@ -103,6 +104,15 @@ impl App {
     }
 
     pub fn handle(&mut self, input: Input) {
+        if let Input::Key(key) = &input
+            && key.code == KeyCode::Char('c')
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            // Ctrl-C leaves from anywhere, a note being typed included: it is saved.
+            self.leave_screen();
+            self.quit = true;
+            return;
+        }
         let step = match &mut self.screen {
             Screen::List(screen) => screen.handle(&input, &self.context),
             Screen::Form(screen) => screen.handle(&input, &self.context),
