@@ -448,7 +448,15 @@ mod owner_only {
 /// An advisory lock on `ID.lock` beside the session, held while the session is open
 /// for writing; the file names the holder.
 struct Lock {
-    _file: File,
+    file: File,
+}
+
+impl Drop for Lock {
+    /// Unlocks explicitly rather than by closing: a child process spawned meanwhile
+    /// holds a copy of the descriptor until it execs, and the lock would live on in it.
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
 }
 
 impl Lock {
@@ -481,7 +489,7 @@ impl Lock {
         file.set_len(0)
             .and_then(|_| file.write_all(holder.as_bytes()))
             .map_err(io_error(path))?;
-        Ok(Lock { _file: file })
+        Ok(Lock { file })
     }
 }
 
