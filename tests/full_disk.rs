@@ -4,15 +4,8 @@
 mod screen;
 
 use kansa::i18n::Lang;
-use kansa::store::Store;
 use kansa::tui::{App, Input};
 use screen::*;
-
-fn on_disk(dir: &std::path::Path, id: &str) -> kansa::session::Session {
-    Store::open(dir)
-        .and_then(|s| s.load(id))
-        .expect("session on disk")
-}
 
 /// A real full disk: a small tmpfs, filled up while the hearing goes on. Needs the
 /// right to mount (root, as on CI); elsewhere it says so and leaves the job to the

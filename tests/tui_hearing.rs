@@ -25,12 +25,6 @@ fn answers(
         .collect()
 }
 
-fn on_disk(dir: &std::path::Path, id: &str) -> kansa::session::Session {
-    Store::open(dir)
-        .and_then(|s| s.load(id))
-        .expect("session on disk")
-}
-
 #[test]
 fn a_whole_department_is_on_disk_after_every_key() {
     let dir = tempfile::tempdir().unwrap();

@@ -281,9 +281,7 @@ impl NewSessionForm {
         ])
         .areas(area);
         frame.render_widget(
-            Paragraph::new(format!(" {}  {}", t.app, t.new_session))
-                .bold()
-                .reversed(),
+            widgets::title_bar(format!(" {}  {}", t.app, t.new_session)),
             title,
         );
         let rows = Layout::vertical([Constraint::Length(1); 5]).split(fields);

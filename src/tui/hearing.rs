@@ -507,9 +507,7 @@ impl HearingScreen {
         ])
         .areas(header);
         frame.render_widget(
-            Paragraph::new(format!(" {}", session.facts.title))
-                .bold()
-                .reversed(),
+            widgets::title_bar(format!(" {}", session.facts.title)),
             title,
         );
         frame.render_widget(Paragraph::new(overall).reversed(), right);

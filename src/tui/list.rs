@@ -73,9 +73,7 @@ impl SessionList {
         ])
         .areas(area);
         frame.render_widget(
-            Paragraph::new(format!(" {}  {}", t.app, t.sessions))
-                .bold()
-                .reversed(),
+            widgets::title_bar(format!(" {}  {}", t.app, t.sessions)),
             title,
         );
         let block = Block::bordered();

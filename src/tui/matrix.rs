@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Style, Stylize};
+use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
 use crate::checklist::Item;
@@ -215,7 +215,7 @@ impl MatrixView {
             self.describe_filter(t),
             display_name
         );
-        frame.render_widget(Paragraph::new(heading).bold().reversed(), title);
+        frame.render_widget(widgets::title_bar(heading), title);
         let layout = Columns::new(
             session,
             table.union(foot),

@@ -94,6 +94,11 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str
     inner
 }
 
+/// The top line of a screen: its title in reverse video.
+pub fn title_bar(text: String) -> Paragraph<'static> {
+    Paragraph::new(text).bold().reversed()
+}
+
 /// A one-line banner: the reason something is not as it should be.
 pub fn banner(text: &str) -> Paragraph<'_> {
     Paragraph::new(text)

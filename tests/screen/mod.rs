@@ -28,6 +28,13 @@ pub fn hoiku_marks() -> Vec<&'static str> {
         .collect()
 }
 
+/// The session as saved, read the way another process would.
+pub fn on_disk(dir: &std::path::Path, id: &str) -> kansa::session::Session {
+    Store::open(dir)
+        .and_then(|s| s.load(id))
+        .expect("session on disk")
+}
+
 /// The seed's 結果一覧 as the bundled keys, one string per department in roster
 /// order, items in checklist order (1 ○, 2 △, 3 ×, 0 -).
 pub const SEED_KEYS: [&str; 6] = [
