@@ -2,7 +2,6 @@
 //! departments, every cell answered with a note) at 240×70: the cost of one frame,
 //! buffer diff included, as each key or tick redraws it.
 
-use std::cell::Cell;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -34,7 +33,7 @@ fn matrix_draw(c: &mut Criterion) {
             data_dir: dir.path().to_path_buf(),
             actor: "bench".into(),
             t: Lang::Ja.strings(),
-            marks: Cell::new(display),
+            marks: display,
         };
         let mut app = App::at_session(context, "large", None).expect("open");
         key(&mut app, KeyCode::Char('m'));

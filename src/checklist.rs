@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FileError, Position};
+use crate::keymap;
 
 /// The checklist format this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -14,9 +15,6 @@ pub const FORMAT: u32 = 1;
 /// The bundled checklist: the seed round (龍ヶ崎市 令和6年度上半期).
 pub const BUNDLED_PATH: &str = "checklists/ryugasaki-2024-h1.ron";
 pub const BUNDLED: &str = include_str!("../checklists/ryugasaki-2024-h1.ron");
-
-/// Keys the hearing screen keeps for itself; a mark may not use them.
-pub const RESERVED_KEYS: &[char] = &['q', 'm', 'u', 'g', 'd', 'h', 'j', 'k', 'l', '?', ' '];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,8 +152,10 @@ impl Checklist {
         self.scale.iter().find(|m| m.symbol == symbol)
     }
 
+    /// The mark of `key`, in either width: `２` typed with the input method on is `2`.
     pub fn mark_for_key(&self, key: char) -> Option<&Mark> {
-        self.scale.iter().find(|m| m.key == key)
+        let key = keymap::fold_width(key);
+        self.scale.iter().find(|m| keymap::fold_width(m.key) == key)
     }
 
     /// The mark given to items that cannot apply to a department, if the scale has one.
@@ -218,14 +218,14 @@ impl Checklist {
                     format!("duplicate mark symbol {:?}", mark.symbol),
                 );
             }
-            let key = format!("{:?}", mark.key);
+            let key = format!("{:?}", keymap::fold_width(mark.key));
             if let Some(n) = seen.again("key", &key) {
                 return fail(
                     Position::of_field(text, "key", &mark.key, n),
                     format!("duplicate mark key {:?}", mark.key),
                 );
             }
-            if RESERVED_KEYS.contains(&mark.key) || mark.key.is_control() {
+            if keymap::is_bound(mark.key) || mark.key.is_control() {
                 let message = format!(
                     "key {:?} is used by the hearing screen; expected another key",
                     mark.key

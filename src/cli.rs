@@ -1,6 +1,5 @@
 //! The command line: clap definitions, and each subcommand as a thin call into the core.
 
-use std::cell::Cell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +11,8 @@ use crate::checklist::{Checklist, Department};
 use crate::export;
 use crate::i18n::Lang;
 use crate::marks::MarksDisplay;
-use crate::matrix::{self, Filter};
+use crate::matrix;
+use crate::results::Filter;
 use crate::session::{AuditFacts, Session};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -119,7 +119,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
     };
     let context = || -> Result<Context, String> {
         let t = cli.lang.unwrap_or_else(Lang::from_env).strings();
-        let marks = Cell::new(marks()?);
+        let marks = marks()?;
         Ok(Context {
             store: store()?,
             data_dir: data_dir()?,
@@ -134,7 +134,10 @@ pub fn run(cli: Cli) -> Result<(), String> {
             ref id,
             ref department,
         }) => {
-            let app = App::at_session(context()?, id, department.as_deref())?;
+            let context = context()?;
+            let t = context.t;
+            let app =
+                App::at_session(context, id, department.as_deref()).map_err(|e| e.describe(t))?;
             tui::run(app).map_err(|e| format!("terminal: {e}"))
         }
         Some(Command::Show { ref id }) => {

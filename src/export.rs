@@ -12,12 +12,12 @@ pub fn matrix_csv(session: &Session) -> Result<String, csv::Error> {
     writer.write_record(&header)?;
     for (area, item) in session.checklist.items() {
         let mut row = vec![area.id.as_str(), item.id.as_str(), item.text.as_str()];
-        row.extend(session.hearings.iter().map(|h| {
-            h.answers
-                .get(&item.id)
-                .and_then(|a| a.mark.as_deref())
-                .unwrap_or("")
-        }));
+        row.extend(
+            session
+                .hearings
+                .iter()
+                .map(|h| h.mark(&item.id).unwrap_or("")),
+        );
         writer.write_record(&row)?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;

@@ -1,4 +1,7 @@
-//! Every string the screen shows, once per language. Templates take `{}` in order.
+//! Every string the screen shows, once per language. Templates are functions, so a
+//! wrong argument is a compile error, not a silently empty hole.
+
+use crate::keymap::{Action, Group};
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,23 +38,17 @@ impl Lang {
     }
 }
 
-/// Fills the `{}` of a template with `args`, in order.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::new();
-    let mut args = args.iter();
-    let mut pieces = template.split("{}").peekable();
-    while let Some(piece) = pieces.next() {
-        out.push_str(piece);
-        if pieces.peek().is_some() {
-            out.push_str(&args.next().map(|a| a.to_string()).unwrap_or_default());
-        }
-    }
-    out
-}
-
 pub struct Strings {
     pub app: &'static str,
-    pub too_small: &'static str,
+    pub too_small: fn(u16, u16, u16, u16) -> String,
+    /// The footer word for an action.
+    pub hint: fn(Action) -> &'static str,
+    /// The help line for an action.
+    pub explain: fn(Action) -> &'static str,
+    pub group_hint: fn(Group) -> &'static str,
+    pub group_explain: fn(Group) -> &'static str,
+    /// The help line of the matrix's mark filter, given the scale as `○ → △ → …`.
+    pub filter_cycle: fn(&str) -> String,
     // Session list
     pub sessions: &'static str,
     pub no_sessions: &'static str,
@@ -61,7 +58,6 @@ pub struct Strings {
     pub column_last_change: &'static str,
     pub status_open: &'static str,
     pub unreadable: &'static str,
-    pub list_keys: &'static [(&'static str, &'static str)],
     // New-session form
     pub new_session: &'static str,
     pub field_checklist: &'static str,
@@ -73,11 +69,10 @@ pub struct Strings {
     pub field_departments: &'static str,
     pub field_add_department: &'static str,
     pub create: &'static str,
-    pub form_keys: &'static [(&'static str, &'static str)],
     pub need_title: &'static str,
     pub bad_date: &'static str,
     pub need_department: &'static str,
-    pub added_department: &'static str,
+    pub added_department: fn(&str) -> String,
     // Hearing
     pub overall: &'static str,
     pub remark: &'static str,
@@ -88,42 +83,59 @@ pub struct Strings {
     pub by_applicability: &'static str,
     pub note: &'static str,
     pub note_editing: &'static str,
-    pub hearing_keys: &'static [(&'static str, &'static str)],
-    pub note_keys: &'static [(&'static str, &'static str)],
-    pub mark_key_hint: &'static str,
     pub last_item: &'static str,
     pub first_item: &'static str,
     pub nothing_to_undo: &'static str,
-    pub undone: &'static str,
-    pub read_only: &'static str,
-    pub save_failed: &'static str,
+    pub undone: fn(&str) -> String,
+    pub read_only: fn(&str) -> String,
+    pub save_failed: fn(&str, usize) -> String,
     pub saved_again: &'static str,
     pub now_writable: &'static str,
     pub departments: &'static str,
     pub items: &'static str,
-    pub picker_keys: &'static [(&'static str, &'static str)],
     pub help: &'static str,
-    pub help_keys: &'static [(&'static str, &'static str)],
-    pub cannot_open: &'static str,
+    pub cannot_open: fn(&str) -> String,
+    pub not_hearable: fn(&str) -> String,
+    pub no_department: fn(&str, &str) -> String,
     // Matrix
     pub matrix: &'static str,
     pub matrix_item: &'static str,
-    pub filter_mark: &'static str,
+    pub filter_mark: fn(&str) -> String,
     pub filter_unanswered: &'static str,
-    pub filter_area: &'static str,
+    pub filter_area: fn(&str) -> String,
     pub marks_narrow: &'static str,
     pub marks_wide: &'static str,
     pub marks_ascii: &'static str,
     pub no_items: &'static str,
     pub progress: &'static str,
-    pub matrix_keys: &'static [(&'static str, &'static str)],
-    pub matrix_help_keys: &'static [(&'static str, &'static str)],
-    pub settings_not_saved: &'static str,
+    /// What the matrix's cells show besides marks, for its help.
+    pub matrix_legend: &'static str,
+    pub settings_not_saved: fn(&str) -> String,
 }
 
 pub static JA: Strings = Strings {
     app: "kansa 情報セキュリティ内部監査",
-    too_small: "端末が小さすぎます。{}×{} 以上に広げてください（現在 {}×{}）",
+    too_small: |w, h, now_w, now_h| {
+        format!("端末が小さすぎます。{w}×{h} 以上に広げてください（現在 {now_w}×{now_h}）")
+    },
+    hint: ja_hint,
+    explain: ja_explain,
+    group_hint: |group| match group {
+        Group::Step | Group::Move => "移動",
+        Group::Select => "選択",
+        Group::Page => "1画面",
+        Group::Corner => "端へ",
+        Group::Field => "項目移動",
+    },
+    group_explain: |group| match group {
+        Group::Step => "評価せずに前後の項目へ",
+        Group::Move => "セルを移動",
+        Group::Select => "選択",
+        Group::Page => "1画面ずつ移動",
+        Group::Corner => "左上・右下の端へ",
+        Group::Field => "次・前の入力欄へ",
+    },
+    filter_cycle: |chain| format!("絞込: {chain} のある項目 → 未回答のある項目 → すべて"),
     sessions: "監査セッション",
     no_sessions: "セッションはまだありません。n で新しく作成します。",
     column_title: "監査名",
@@ -132,13 +144,6 @@ pub static JA: Strings = Strings {
     column_last_change: "最終更新",
     status_open: "実施中",
     unreadable: "読めないファイル",
-    list_keys: &[
-        ("↑↓", "選択"),
-        ("Enter", "再開"),
-        ("m", "結果一覧"),
-        ("n", "新規"),
-        ("q", "終了"),
-    ],
     new_session: "新しい監査セッション",
     field_checklist: "チェックリスト",
     bundled_checklist: "（空欄: 同梱のチェックリスト）",
@@ -149,16 +154,10 @@ pub static JA: Strings = Strings {
     field_departments: "被監査部門",
     field_add_department: "部署を追加（名簿外）",
     create: "作成",
-    form_keys: &[
-        ("Tab/↑↓", "項目移動"),
-        ("Space", "選択切替"),
-        ("Enter", "決定"),
-        ("Esc", "戻る"),
-    ],
     need_title: "監査名を入力してください",
     bad_date: "監査実施日は YYYY-MM-DD で入力してください",
     need_department: "被監査部門を一つ以上選んでください",
-    added_department: "部署を追加しました: {}",
+    added_department: |name| format!("部署を追加しました: {name}"),
     overall: "全体",
     remark: "備考",
     guidance: "ヒアリングの観点",
@@ -168,91 +167,130 @@ pub static JA: Strings = Strings {
     by_applicability: "（適用条件により設定）",
     note: "メモ",
     note_editing: "メモを編集中（Esc で保存して戻る）",
-    hearing_keys: &[
-        ("←→", "移動"),
-        ("Enter", "メモ"),
-        ("g", "項目"),
-        ("d", "部署"),
-        ("m", "結果一覧"),
-        ("u", "取消"),
-        ("?", "ヘルプ"),
-        ("q", "終了"),
-    ],
-    note_keys: &[("Esc", "保存して戻る"), ("Enter", "改行")],
-    mark_key_hint: "評価して次へ",
     last_item: "この部署の最後の項目です（d で部署を切替）",
     first_item: "最初の項目です",
     nothing_to_undo: "取り消す変更はありません",
-    undone: "取り消しました: {}",
-    read_only: "読み取り専用: このセッションは {} が編集中です",
-    save_failed: "保存できません（{}）。未保存の変更 {} 件を保持して再試行しています",
+    undone: |what| format!("取り消しました: {what}"),
+    read_only: |holder| format!("読み取り専用: このセッションは {holder} が編集中です"),
+    save_failed: |reason, pending| {
+        format!("保存できません（{reason}）。未保存の変更 {pending} 件を保持して再試行しています")
+    },
     saved_again: "保存しました",
     now_writable: "編集できるようになりました（他の編集者が終了しました）",
     departments: "部署を切替",
     items: "項目へ移動",
-    picker_keys: &[("↑↓", "選択"), ("Enter", "移動"), ("Esc", "閉じる")],
     help: "ヘルプ",
-    help_keys: &[
-        (
-            "1 2 3 0 …",
-            "評価を記録して次の項目へ（キーはチェックリストの定義）",
-        ),
-        ("← →", "評価せずに前後の項目へ"),
-        ("Enter", "メモを編集（Esc で保存して戻る）"),
-        ("g", "項目を選んで移動"),
-        ("d", "部署を切替（部署ごとの進捗つき）"),
-        ("m", "結果一覧（全部署の評価）"),
-        ("u", "直前の変更を取り消す"),
-        ("?", "このヘルプ"),
-        ("q", "終了（回答は記録した時点で保存済み）"),
-        ("Ctrl-C", "どこからでも終了（編集中のメモも保存）"),
-    ],
-    cannot_open: "開けません: {}",
+    cannot_open: |reason| format!("開けません: {reason}"),
+    not_hearable: |id| format!("セッション {id} にはヒアリングする項目か部署がありません"),
+    no_department: |name, id| format!("セッション {id} に部署「{name}」はありません"),
     matrix: "結果一覧",
     matrix_item: "監査項目",
-    filter_mark: "{} のある項目",
+    filter_mark: |mark| format!("{mark} のある項目"),
     filter_unanswered: "未回答のある項目",
-    filter_area: "領域 {}",
+    filter_area: |area| format!("領域 {area}"),
     marks_narrow: "記号: 1文字幅",
     marks_wide: "記号: 2文字幅",
     marks_ascii: "記号: ASCII",
     no_items: "条件に合う項目はありません",
     progress: "進捗",
-    matrix_keys: &[
-        ("↑↓←→", "移動"),
-        ("1 2 3 0", "評価"),
-        ("Enter", "ヒアリング"),
-        ("f", "評価で絞込"),
-        ("a", "領域"),
-        ("w", "記号の幅"),
-        ("u", "取消"),
-        ("?", "ヘルプ"),
-        ("q", "終了"),
-    ],
-    matrix_help_keys: &[
-        ("↑↓←→ hjkl", "セルを移動（PageUp/PageDown で1画面）"),
-        ("Home End", "左上・右下の端へ"),
-        ("1 2 3 0 …", "このセルに評価を記録"),
-        ("Enter Esc m", "このセルのヒアリング画面へ"),
-        (
-            "f",
-            "絞込: ○のある項目 → △ → × → - → 未回答のある項目 → すべて",
-        ),
-        ("a", "領域で絞込（順に切替）"),
-        ("w", "記号の幅: 1文字幅 → 2文字幅 → ASCII（次回も使用）"),
-        ("u", "直前の変更を取り消す"),
-        ("q", "終了"),
-        (
-            "* ·",
-            "* はメモあり、· は未回答、薄い記号は適用条件による該当なし",
-        ),
-    ],
-    settings_not_saved: "設定を保存できません: {}",
+    matrix_legend: "* はメモあり、· は未回答、薄い記号は適用条件による該当なし",
+    settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
 };
+
+fn ja_hint(action: Action) -> &'static str {
+    use Action::*;
+    match action {
+        MarkAndNext => "評価して次へ",
+        MarkCell => "評価",
+        Previous => "前へ",
+        Next => "次へ",
+        EditNote => "メモ",
+        GoToItem => "項目",
+        SwitchDepartment => "部署",
+        OpenMatrix => "結果一覧",
+        OpenHearing => "ヒアリング",
+        Undo => "取消",
+        Help => "ヘルプ",
+        Leave => "終了",
+        Quit => "終了",
+        CellUp | CellDown | CellLeft | CellRight => "移動",
+        PageUp | PageDown => "1画面",
+        TopLeft | BottomRight => "端へ",
+        FilterMark => "評価で絞込",
+        FilterArea => "領域",
+        MarksWidth => "記号の幅",
+        SelectUp | SelectDown => "選択",
+        CloseEditor => "保存して戻る",
+        NewLine => "改行",
+        Choose => "移動",
+        Close => "閉じる",
+        Resume => "再開",
+        NewSession => "新規",
+        NextField | PreviousField => "項目移動",
+        Toggle => "選択切替",
+        Confirm => "決定",
+        Back => "戻る",
+    }
+}
+
+fn ja_explain(action: Action) -> &'static str {
+    use Action::*;
+    match action {
+        MarkAndNext => "評価を記録して次の項目へ（キーはチェックリストの定義）",
+        MarkCell => "このセルに評価を記録",
+        Previous | Next => "評価せずに前後の項目へ",
+        EditNote => "メモを編集（Esc で保存して戻る）",
+        GoToItem => "項目を選んで移動",
+        SwitchDepartment => "部署を切替（部署ごとの進捗つき）",
+        OpenMatrix => "結果一覧（全部署の評価）",
+        OpenHearing => "このセルのヒアリング画面へ",
+        Undo => "直前の変更を取り消す",
+        Help => "このヘルプ",
+        Leave => "終了（回答は記録した時点で保存済み）",
+        Quit => "どこからでも終了（編集中のメモも保存）",
+        CellUp | CellDown | CellLeft | CellRight => "セルを移動",
+        PageUp | PageDown => "1画面ずつ移動",
+        TopLeft | BottomRight => "左上・右下の端へ",
+        FilterMark => "評価で絞込",
+        FilterArea => "領域で絞込（順に切替）",
+        MarksWidth => "記号の幅: 1文字幅 → 2文字幅 → ASCII（次回も使用）",
+        SelectUp | SelectDown => "選択",
+        CloseEditor => "メモを保存して戻る",
+        NewLine => "改行",
+        Choose => "選んだものへ移動",
+        Close => "閉じる",
+        Resume => "選んだセッションを再開",
+        NewSession => "新しいセッションを作成",
+        NextField | PreviousField => "次・前の入力欄へ",
+        Toggle => "部署の選択を切替",
+        Confirm => "決定",
+        Back => "入力をやめて一覧へ戻る",
+    }
+}
 
 pub static EN: Strings = Strings {
     app: "kansa information-security audit",
-    too_small: "The terminal is too small. Make it at least {}×{} (now {}×{})",
+    too_small: |w, h, now_w, now_h| {
+        format!("The terminal is too small. Make it at least {w}×{h} (now {now_w}×{now_h})")
+    },
+    hint: en_hint,
+    explain: en_explain,
+    group_hint: |group| match group {
+        Group::Step | Group::Move => "move",
+        Group::Select => "select",
+        Group::Page => "page",
+        Group::Corner => "corner",
+        Group::Field => "field",
+    },
+    group_explain: |group| match group {
+        Group::Step => "previous / next item without marking",
+        Group::Move => "move the cell",
+        Group::Select => "select",
+        Group::Page => "move by a screen",
+        Group::Corner => "to the top-left / bottom-right corner",
+        Group::Field => "next / previous field",
+    },
+    filter_cycle: |chain| format!("filter: items with {chain} → not fully answered → all"),
     sessions: "Audit sessions",
     no_sessions: "No sessions yet. Press n to create one.",
     column_title: "Title",
@@ -261,13 +299,6 @@ pub static EN: Strings = Strings {
     column_last_change: "Last change",
     status_open: "open",
     unreadable: "Unreadable file",
-    list_keys: &[
-        ("↑↓", "select"),
-        ("Enter", "resume"),
-        ("m", "matrix"),
-        ("n", "new"),
-        ("q", "quit"),
-    ],
     new_session: "New audit session",
     field_checklist: "Checklist",
     bundled_checklist: "(empty: the bundled checklist)",
@@ -278,16 +309,10 @@ pub static EN: Strings = Strings {
     field_departments: "Departments",
     field_add_department: "Add a department",
     create: "Create",
-    form_keys: &[
-        ("Tab/↑↓", "field"),
-        ("Space", "toggle"),
-        ("Enter", "confirm"),
-        ("Esc", "back"),
-    ],
     need_title: "Enter a title",
     bad_date: "Enter the audit date as YYYY-MM-DD",
     need_department: "Choose at least one department",
-    added_department: "Added department: {}",
+    added_department: |name| format!("Added department: {name}"),
     overall: "Overall",
     remark: "Remark",
     guidance: "Hearing guidance",
@@ -297,87 +322,105 @@ pub static EN: Strings = Strings {
     by_applicability: "(set by applicability)",
     note: "Note",
     note_editing: "Editing the note (Esc saves and leaves)",
-    hearing_keys: &[
-        ("←→", "move"),
-        ("Enter", "note"),
-        ("g", "item"),
-        ("d", "department"),
-        ("m", "matrix"),
-        ("u", "undo"),
-        ("?", "help"),
-        ("q", "quit"),
-    ],
-    note_keys: &[("Esc", "save and leave"), ("Enter", "new line")],
-    mark_key_hint: "mark and go on",
     last_item: "Last item of this department (d switches department)",
     first_item: "First item",
     nothing_to_undo: "Nothing to undo",
-    undone: "Undone: {}",
-    read_only: "Read-only: this session is being edited by {}",
-    save_failed: "Cannot save ({}). Keeping {} unsaved changes and retrying",
+    undone: |what| format!("Undone: {what}"),
+    read_only: |holder| format!("Read-only: this session is being edited by {holder}"),
+    save_failed: |reason, pending| {
+        format!("Cannot save ({reason}). Keeping {pending} unsaved changes and retrying")
+    },
     saved_again: "Saved",
     now_writable: "You can edit now (the other editor has left)",
     departments: "Switch department",
     items: "Go to item",
-    picker_keys: &[("↑↓", "select"), ("Enter", "go"), ("Esc", "close")],
     help: "Help",
-    help_keys: &[
-        (
-            "1 2 3 0 …",
-            "record the mark and go to the next item (keys come from the checklist)",
-        ),
-        ("← →", "previous / next item without marking"),
-        ("Enter", "edit the note (Esc saves and leaves)"),
-        ("g", "choose an item to go to"),
-        ("d", "switch department (with each one's progress)"),
-        ("m", "the results matrix (every department's marks)"),
-        ("u", "undo the last change"),
-        ("?", "this help"),
-        ("q", "quit (answers are saved as they are recorded)"),
-        ("Ctrl-C", "quit from anywhere (a note being typed is saved)"),
-    ],
-    cannot_open: "Cannot open: {}",
+    cannot_open: |reason| format!("Cannot open: {reason}"),
+    not_hearable: |id| format!("session {id} has no items or no departments to hear"),
+    no_department: |name, id| format!("no department {name:?} in session {id}"),
     matrix: "Results matrix",
     matrix_item: "Audit item",
-    filter_mark: "items with {}",
+    filter_mark: |mark| format!("items with {mark}"),
     filter_unanswered: "items not fully answered",
-    filter_area: "area {}",
+    filter_area: |area| format!("area {area}"),
     marks_narrow: "marks: narrow",
     marks_wide: "marks: wide",
     marks_ascii: "marks: ASCII",
     no_items: "No items match",
     progress: "Progress",
-    matrix_keys: &[
-        ("↑↓←→", "move"),
-        ("1 2 3 0", "mark"),
-        ("Enter", "hearing"),
-        ("f", "filter by mark"),
-        ("a", "area"),
-        ("w", "mark width"),
-        ("u", "undo"),
-        ("?", "help"),
-        ("q", "quit"),
-    ],
-    matrix_help_keys: &[
-        ("↑↓←→ hjkl", "move the cell (PageUp/PageDown by a screen)"),
-        ("Home End", "to the top-left / bottom-right corner"),
-        ("1 2 3 0 …", "record the mark in this cell"),
-        ("Enter Esc m", "the hearing at this cell"),
-        (
-            "f",
-            "filter: items with ○ → △ → × → - → not fully answered → all",
-        ),
-        ("a", "filter by area (cycles)"),
-        ("w", "mark width: narrow → wide → ASCII (remembered)"),
-        ("u", "undo the last change"),
-        ("q", "quit"),
-        (
-            "* ·",
-            "* has a note, · not answered, dim marks set by applicability",
-        ),
-    ],
-    settings_not_saved: "Cannot save the settings: {}",
+    matrix_legend: "* has a note, · not answered, dim marks set by applicability",
+    settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
 };
+
+fn en_hint(action: Action) -> &'static str {
+    use Action::*;
+    match action {
+        MarkAndNext => "mark and go on",
+        MarkCell => "mark",
+        Previous => "previous",
+        Next => "next",
+        EditNote => "note",
+        GoToItem => "item",
+        SwitchDepartment => "department",
+        OpenMatrix => "matrix",
+        OpenHearing => "hearing",
+        Undo => "undo",
+        Help => "help",
+        Leave | Quit => "quit",
+        CellUp | CellDown | CellLeft | CellRight => "move",
+        PageUp | PageDown => "page",
+        TopLeft | BottomRight => "corner",
+        FilterMark => "filter by mark",
+        FilterArea => "area",
+        MarksWidth => "mark width",
+        SelectUp | SelectDown => "select",
+        CloseEditor => "save and leave",
+        NewLine => "new line",
+        Choose => "go",
+        Close => "close",
+        Resume => "resume",
+        NewSession => "new",
+        NextField | PreviousField => "field",
+        Toggle => "toggle",
+        Confirm => "confirm",
+        Back => "back",
+    }
+}
+
+fn en_explain(action: Action) -> &'static str {
+    use Action::*;
+    match action {
+        MarkAndNext => "record the mark and go to the next item (keys come from the checklist)",
+        MarkCell => "record the mark in this cell",
+        Previous | Next => "previous / next item without marking",
+        EditNote => "edit the note (Esc saves and leaves)",
+        GoToItem => "choose an item to go to",
+        SwitchDepartment => "switch department (with each one's progress)",
+        OpenMatrix => "the results matrix (every department's marks)",
+        OpenHearing => "the hearing at this cell",
+        Undo => "undo the last change",
+        Help => "this help",
+        Leave => "quit (answers are saved as they are recorded)",
+        Quit => "quit from anywhere (a note being typed is saved)",
+        CellUp | CellDown | CellLeft | CellRight => "move the cell",
+        PageUp | PageDown => "move by a screen",
+        TopLeft | BottomRight => "to the top-left / bottom-right corner",
+        FilterMark => "filter by mark",
+        FilterArea => "filter by area (cycles)",
+        MarksWidth => "mark width: narrow → wide → ASCII (remembered)",
+        SelectUp | SelectDown => "select",
+        CloseEditor => "save the note and leave",
+        NewLine => "new line",
+        Choose => "go to the one chosen",
+        Close => "close",
+        Resume => "resume the session chosen",
+        NewSession => "create a new session",
+        NextField | PreviousField => "next / previous field",
+        Toggle => "choose or unchoose a department",
+        Confirm => "confirm",
+        Back => "leave the form for the list",
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -411,15 +454,8 @@ mod tests {
     }
 
     #[test]
-    fn both_languages_have_the_same_keys_in_help() {
-        assert_eq!(JA.help_keys.len(), EN.help_keys.len());
-        let keys = |s: &Strings| s.hearing_keys.iter().map(|(k, _)| *k).collect::<Vec<_>>();
-        assert_eq!(keys(&JA), keys(&EN));
-    }
-
-    #[test]
-    fn templates_fill_in_order() {
-        assert_eq!(fill("{}×{} now", &[&80, &24]), "80×24 now");
-        assert_eq!(fill("no args", &[]), "no args");
+    fn templates_fill_their_arguments() {
+        assert_eq!((EN.too_small)(40, 12, 30, 10).matches("×").count(), 2);
+        assert!((JA.save_failed)("ディスクが一杯", 3).contains("3 件"));
     }
 }

@@ -1,107 +1,20 @@
-//! The 結果一覧: items × departments, with the count of each mark per item and per
-//! department, filters, and the table as plain text (`kansa show`).
+//! The 結果一覧 laid out: what each cell shows, how wide each column is for a marks
+//! display, and the table as plain text (`kansa show`). The screen's matrix uses the
+//! same columns, so the two never disagree.
 
 use unicode_width::UnicodeWidthChar;
 
 use crate::checklist::Item;
 use crate::marks::MarksDisplay;
+use crate::results::{self, Count, Filter};
 use crate::session::Session;
-
-/// Which items a view shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Filter {
-    /// Only items where some department has this mark (a symbol).
-    pub mark: Option<String>,
-    /// Only items some department has not answered.
-    pub unanswered: bool,
-    /// Only the items of this area (an id).
-    pub area: Option<String>,
-}
-
-impl Filter {
-    pub fn is_empty(&self) -> bool {
-        *self == Filter::default()
-    }
-
-    pub fn passes(&self, session: &Session, area: &str, item: &Item) -> bool {
-        let marks = || {
-            session
-                .hearings
-                .iter()
-                .map(|h| h.answers.get(&item.id).and_then(|a| a.mark.as_deref()))
-        };
-        self.area.as_deref().is_none_or(|a| a == area)
-            && self
-                .mark
-                .as_deref()
-                .is_none_or(|m| marks().any(|x| x == Some(m)))
-            && (!self.unanswered || marks().any(|x| x.is_none()))
-    }
-}
-
-/// Counts of each mark (in scale order) and of unanswered cells.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Count {
-    pub marks: Vec<usize>,
-    pub unanswered: usize,
-}
-
-impl Count {
-    fn of<'a>(session: &Session, cells: impl Iterator<Item = Option<&'a str>>) -> Count {
-        let mut count = Count {
-            marks: vec![0; session.checklist.scale.len()],
-            unanswered: 0,
-        };
-        for cell in cells {
-            match cell.and_then(|s| session.checklist.scale.iter().position(|m| m.symbol == s)) {
-                Some(i) => count.marks[i] += 1,
-                None => count.unanswered += 1,
-            }
-        }
-        count
-    }
-
-    pub fn answered(&self) -> usize {
-        self.marks.iter().sum()
-    }
-
-    /// Answered share in whole percent.
-    pub fn percent(&self) -> usize {
-        (self.answered() * 100)
-            .checked_div(self.answered() + self.unanswered)
-            .unwrap_or(0)
-    }
-}
-
-/// The mark counts of one item over the departments.
-pub fn item_count(session: &Session, item: &Item) -> Count {
-    Count::of(
-        session,
-        session
-            .hearings
-            .iter()
-            .map(|h| h.answers.get(&item.id).and_then(|a| a.mark.as_deref())),
-    )
-}
-
-/// The mark counts of one department over the items.
-pub fn department_count(session: &Session, department: usize) -> Count {
-    let Some(hearing) = session.hearings.get(department) else {
-        return Count::default();
-    };
-    let cells = session.checklist.items().map(|(_, item)| {
-        hearing
-            .answers
-            .get(&item.id)
-            .and_then(|a| a.mark.as_deref())
-    });
-    Count::of(session, cells)
-}
 
 /// Shown for a cell without a mark.
 pub const UNANSWERED: &str = "·";
 /// Shown after the mark of a cell that has a note.
 pub const NOTE: &str = "*";
+/// The width of a per-item count column.
+pub const COUNT_WIDTH: usize = 3;
 
 /// What a cell shows: the mark as `display` draws it (or `UNANSWERED`), then `NOTE`
 /// when the cell has a note.
@@ -114,7 +27,7 @@ pub fn cell_text(
     let answer = session
         .hearings
         .get(department)
-        .and_then(|h| h.answers.get(&item.id));
+        .and_then(|h| h.answer(&item.id));
     let mark = answer
         .and_then(|a| a.mark.as_deref())
         .and_then(|s| session.checklist.mark(s));
@@ -127,14 +40,57 @@ pub fn cell_text(
     format!("{glyph}{note}")
 }
 
-/// The widest item id, so that item texts can start in one column.
-pub fn id_width(session: &Session, display: MarksDisplay) -> usize {
-    session
-        .checklist
-        .items()
-        .map(|(_, i)| display.width(&i.id))
-        .max()
-        .unwrap_or(0)
+/// The widths of the matrix's columns for one marks display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    pub display: MarksDisplay,
+    /// The widest item id, so that item texts start in one column.
+    pub id_width: usize,
+    /// One per department, in session order: its short name or its widest cell.
+    pub departments: Vec<usize>,
+}
+
+impl Columns {
+    pub fn new(session: &Session, display: MarksDisplay) -> Columns {
+        let glyph = session
+            .checklist
+            .scale
+            .iter()
+            .map(|m| display.width(display.glyph(m)))
+            .max()
+            .unwrap_or(1);
+        let cell = glyph + display.width(NOTE);
+        let departments = session
+            .hearings
+            .iter()
+            .map(|h| display.width(&h.department.short).max(cell))
+            .collect();
+        let id_width = session
+            .checklist
+            .items()
+            .map(|(_, i)| display.width(&i.id))
+            .max()
+            .unwrap_or(0);
+        Columns {
+            display,
+            id_width,
+            departments,
+        }
+    }
+
+    /// An item's id, padded so that texts line up, then its text.
+    pub fn item_label(&self, item: &Item) -> String {
+        format!(
+            "{} {}",
+            self.display.pad(&item.id, self.id_width),
+            item.text
+        )
+    }
+
+    /// `text` padded to `width` cells as this display counts them.
+    pub fn pad(&self, text: &str, width: usize) -> String {
+        self.display.pad(text, width)
+    }
 }
 
 /// Shortens `text` to `width` cells (as `display` counts them), ending in `…` when cut.
@@ -163,39 +119,9 @@ pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
 /// count of each mark per item; area headings between; per-department counts and
 /// progress at the foot. `display` decides how wide a mark is.
 pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String {
-    let scale = &session.checklist.scale;
-    let ids = id_width(session, display);
-    let item_width = ids + 1 + 30;
-    let columns: Vec<usize> = session
-        .hearings
-        .iter()
-        .map(|h| {
-            display
-                .width(&h.department.short)
-                .max(
-                    scale
-                        .iter()
-                        .map(|m| display.width(display.glyph(m)))
-                        .max()
-                        .unwrap_or(1)
-                        + 1,
-                )
-                .max(4)
-        })
-        .collect();
-    let cell = |text: &str, width: usize| display.pad(text, width);
-    let mut out = String::new();
-    let mut line = cell("", item_width);
-    for (h, w) in session.hearings.iter().zip(&columns) {
-        line.push_str(&format!(" {}", cell(&h.department.short, *w)));
-    }
-    line.push_str(" |");
-    for mark in scale {
-        line.push_str(&format!(" {}", cell(display.glyph(mark), 3)));
-    }
-    line.push_str(&format!(" {}", cell(UNANSWERED, 3)));
-    out.push_str(line.trim_end());
-    out.push('\n');
+    let columns = Columns::new(session, display);
+    let item_width = columns.id_width + 1 + 30;
+    let mut out = header_line(session, &columns, item_width);
     for area in &session.checklist.areas {
         let items: Vec<&Item> = area
             .items
@@ -207,36 +133,65 @@ pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String
         }
         out.push_str(&format!("{} {}\n", area.id, area.title));
         for item in items {
-            let label = format!("{} {}", display.pad(&item.id, ids), item.text);
-            let mut line = cell(&truncate(&label, item_width, display), item_width);
-            for (department, w) in columns.iter().enumerate() {
-                let shown = cell_text(session, department, item, display);
-                line.push_str(&format!(" {}", cell(&shown, *w)));
-            }
-            line.push_str(" |");
-            let count = item_count(session, item);
-            for n in count.marks.iter().chain([&count.unanswered]) {
-                line.push_str(&format!(" {}", cell(&n.to_string(), 3)));
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
+            out.push_str(&item_line(session, &columns, item_width, item));
         }
     }
+    out.push_str(&foot_lines(session, &columns, item_width));
+    out
+}
+
+fn header_line(session: &Session, columns: &Columns, item_width: usize) -> String {
+    let mut line = columns.pad("", item_width);
+    for (h, w) in session.hearings.iter().zip(&columns.departments) {
+        line.push_str(&format!(" {}", columns.pad(&h.department.short, *w)));
+    }
+    line.push_str(" |");
+    let glyphs = session
+        .checklist
+        .scale
+        .iter()
+        .map(|m| display_glyph(columns, m));
+    for glyph in glyphs.chain([UNANSWERED.to_string()]) {
+        line.push_str(&format!(" {}", columns.pad(&glyph, COUNT_WIDTH)));
+    }
+    format!("{}\n", line.trim_end())
+}
+
+fn display_glyph(columns: &Columns, mark: &crate::checklist::Mark) -> String {
+    columns.display.glyph(mark).to_string()
+}
+
+fn item_line(session: &Session, columns: &Columns, item_width: usize, item: &Item) -> String {
+    let label = truncate(&columns.item_label(item), item_width, columns.display);
+    let mut line = columns.pad(&label, item_width);
+    for (department, w) in columns.departments.iter().enumerate() {
+        let shown = cell_text(session, department, item, columns.display);
+        line.push_str(&format!(" {}", columns.pad(&shown, *w)));
+    }
+    line.push_str(" |");
+    let count = results::item_count(session, item);
+    for n in count.marks.iter().chain([&count.unanswered]) {
+        line.push_str(&format!(" {}", columns.pad(&n.to_string(), COUNT_WIDTH)));
+    }
+    format!("{}\n", line.trim_end())
+}
+
+fn foot_lines(session: &Session, columns: &Columns, item_width: usize) -> String {
     let counts: Vec<Count> = (0..session.hearings.len())
-        .map(|d| department_count(session, d))
+        .map(|d| results::department_count(session, d))
         .collect();
+    let mut out = String::new();
     let mut foot = |label: String, value: &dyn Fn(&Count) -> String| {
-        let mut line = cell(&label, item_width);
-        for (count, w) in counts.iter().zip(&columns) {
-            line.push_str(&format!(" {}", cell(&value(count), *w)));
+        let mut line = columns.pad(&label, item_width);
+        for (count, w) in counts.iter().zip(&columns.departments) {
+            line.push_str(&format!(" {}", columns.pad(&value(count), *w)));
         }
         out.push_str(line.trim_end());
         out.push('\n');
     };
-    for (i, mark) in scale.iter().enumerate() {
-        foot(format!("{} {}", display.glyph(mark), mark.label), &|c| {
-            c.marks[i].to_string()
-        });
+    for (i, mark) in session.checklist.scale.iter().enumerate() {
+        let label = format!("{} {}", display_glyph(columns, mark), mark.label);
+        foot(label, &|c| c.marks[i].to_string());
     }
     foot(UNANSWERED.to_string(), &|c| c.unanswered.to_string());
     foot("%".to_string(), &|c| format!("{}%", c.percent()));
@@ -265,51 +220,6 @@ mod tests {
             AuditFacts::default(),
             now,
         )
-    }
-
-    #[test]
-    fn counts_follow_the_scale_and_unanswered() {
-        let session = seed();
-        let secretary = department_count(&session, 0);
-        assert_eq!(secretary.marks, [0, 0, 0, 12]);
-        assert_eq!(secretary.unanswered, 16);
-        assert_eq!(secretary.percent(), 42);
-        let item = session.checklist.item("IV-1").unwrap();
-        assert_eq!(item_count(&session, item).marks, [0, 0, 0, 2]);
-    }
-
-    #[test]
-    fn filters_choose_items() {
-        let session = seed();
-        let shown = |f: &Filter| {
-            session
-                .checklist
-                .items()
-                .filter(|(a, i)| f.passes(&session, &a.id, i))
-                .count()
-        };
-        assert_eq!(shown(&Filter::default()), 28);
-        assert_eq!(
-            shown(&Filter {
-                mark: Some("-".into()),
-                ..Filter::default()
-            }),
-            14
-        );
-        assert_eq!(
-            shown(&Filter {
-                area: Some("IV".into()),
-                ..Filter::default()
-            }),
-            6
-        );
-        assert_eq!(
-            shown(&Filter {
-                mark: Some("×".into()),
-                ..Filter::default()
-            }),
-            0
-        );
     }
 
     #[test]

@@ -56,6 +56,22 @@ pub struct Hearing {
     pub answers: BTreeMap<String, Answer>,
 }
 
+impl Hearing {
+    pub fn answer(&self, item: &str) -> Option<&Answer> {
+        self.answers.get(item)
+    }
+
+    /// The symbol of the mark given to `item`, if any.
+    pub fn mark(&self, item: &str) -> Option<&str> {
+        self.answer(item)?.mark.as_deref()
+    }
+
+    /// True when `item` was marked at creation because it cannot apply here.
+    pub fn by_applicability(&self, item: &str) -> bool {
+        self.answer(item).is_some_and(|a| a.by_applicability)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
@@ -212,11 +228,11 @@ impl Session {
     }
 
     pub fn answer(&self, department: &str, item: &str) -> Option<&Answer> {
-        self.hearing(department)?.answers.get(item)
+        self.hearing(department)?.answer(item)
     }
 
     pub fn mark_of(&self, department: &str, item: &str) -> Option<&Mark> {
-        let symbol = self.answer(department, item)?.mark.as_deref()?;
+        let symbol = self.hearing(department)?.mark(item)?;
         self.checklist.mark(symbol)
     }
 

@@ -227,7 +227,8 @@ fn opening_an_unknown_department_is_an_error() {
     let id = new_session(dir.path(), "unknown", "不明");
     let error = App::at_session(context(dir.path(), Lang::Ja), &id, Some("総務課"))
         .err()
-        .unwrap();
+        .unwrap()
+        .to_string();
     assert!(error.contains("総務課"), "{error}");
 }
 
@@ -313,7 +314,8 @@ fn a_session_with_nothing_to_hear_is_refused_not_a_panic() {
     store.create(&empty).unwrap();
     let error = App::at_session(context(dir.path(), Lang::Ja), "empty", None)
         .err()
-        .unwrap();
+        .unwrap()
+        .to_string();
     assert!(error.contains("no departments"), "{error}");
 }
 

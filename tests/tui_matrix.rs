@@ -21,8 +21,8 @@ const MODES: [(MarksDisplay, &str); 3] = [
 /// The seed round with every mark entered, showing the matrix.
 fn seed_matrix(dir: &std::path::Path, lang: Lang, display: MarksDisplay) -> App {
     let id = new_session(dir, "seed", "令和6年度（上半期）情報セキュリティ内部監査");
-    let context = context(dir, lang);
-    context.marks.set(display);
+    let mut context = context(dir, lang);
+    context.marks = display;
     let mut app = App::at_session(context, &id, None).unwrap();
     enter_seed_round(&mut app);
     char_key(&mut app, 'm');

@@ -13,10 +13,11 @@ use ratatui::widgets::{List, ListState, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::checklist::{Checklist, Department};
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
+use crate::keymap::{self, Action};
 use crate::session::{AuditFacts, Session};
 
-use super::{Context, Input, Step, widgets};
+use super::{Context, Input, Step, help, widgets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -118,33 +119,36 @@ impl NewSessionForm {
         }
     }
 
-    fn on_key(&mut self, key: &KeyEvent, context: &Context) -> Step {
+    fn on_key(&mut self, event: &KeyEvent, context: &Context) -> Step {
         let t = context.t;
-        match (key.code, self.focus) {
-            (KeyCode::Esc, _) => return Step::List,
-            (KeyCode::Tab, _) => self.move_focus(1, t),
-            (KeyCode::BackTab, _) => self.move_focus(-1, t),
-            (KeyCode::Up, Field::Departments) if self.department_cursor > 0 => {
+        let action = super::key_of(event).and_then(|key| keymap::lookup(keymap::FORM, key));
+        let in_list = self.focus == Field::Departments;
+        match (action, self.focus) {
+            (Some(Action::Back), _) => return Step::List,
+            (Some(Action::PreviousField), Field::Departments)
+                if event.code == KeyCode::Up && self.department_cursor > 0 =>
+            {
                 self.department_cursor -= 1
             }
-            (KeyCode::Down, Field::Departments)
-                if self.department_cursor + 1 < self.departments.len() =>
+            (Some(Action::NextField), Field::Departments)
+                if event.code == KeyCode::Down
+                    && self.department_cursor + 1 < self.departments.len() =>
             {
                 self.department_cursor += 1
             }
-            (KeyCode::Char(' '), Field::Departments) => {
+            (Some(Action::Toggle), _) if in_list => {
                 if let Some((_, chosen)) = self.departments.get_mut(self.department_cursor) {
                     *chosen = !*chosen;
                 }
             }
-            (KeyCode::Up, _) => self.move_focus(-1, t),
-            (KeyCode::Down, _) => self.move_focus(1, t),
-            (KeyCode::Enter, Field::Create) => return self.create(context),
-            (KeyCode::Enter, Field::AddDepartment) => self.add_department(t),
-            (KeyCode::Enter, _) => self.move_focus(1, t),
+            (Some(Action::PreviousField), _) => self.move_focus(-1, t),
+            (Some(Action::NextField), _) => self.move_focus(1, t),
+            (Some(Action::Confirm), Field::Create) => return self.create(context),
+            (Some(Action::Confirm), Field::AddDepartment) => self.add_department(t),
+            (Some(Action::Confirm), _) => self.move_focus(1, t),
             (_, field) => {
                 if let Some(input) = self.input_mut(field) {
-                    input.input(*key);
+                    input.input(*event);
                 }
             }
         }
@@ -207,7 +211,7 @@ impl NewSessionForm {
             input.select_all();
             input.cut();
         }
-        self.problem = Some(fill(t.added_department, &[&name]));
+        self.problem = Some((t.added_department)(&name));
     }
 
     fn create(&mut self, context: &Context) -> Step {
@@ -268,7 +272,7 @@ impl NewSessionForm {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Strings) {
-        let footer_lines = widgets::key_hints(t.form_keys.iter().copied(), area.width);
+        let footer_lines = help::footer(keymap::FORM, t, None, area.width);
         let [title, fields, label, list, add, create, problem, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(5),

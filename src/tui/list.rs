@@ -1,23 +1,26 @@
 //! The session list: resume any session, newest first, or start a new one.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::i18n::Strings;
+use crate::keymap::{self, Action};
 use crate::store::{Store, Summary};
 
-use super::{Context, Input, Step, widgets};
+use super::{Input, Step, help, widgets};
 
 #[derive(Default)]
 pub struct SessionList {
     summaries: Vec<Summary>,
     /// Files that could not be read, one line each.
     unreadable: Vec<String>,
-    selected: usize,
+    /// The selection and the scroll offset, kept from one frame to the next.
+    state: TableState,
+    /// The help is open over the list.
+    help: bool,
     /// Why the last attempt to open a session failed.
     pub problem: Option<String>,
 }
@@ -37,34 +40,64 @@ impl SessionList {
         }
     }
 
-    pub fn handle(&mut self, input: &Input, _context: &Context) -> Step {
-        let Input::Key(key) = input else {
+    fn selected(&self) -> usize {
+        self.state.selected().unwrap_or(0)
+    }
+
+    pub fn handle(&mut self, input: &Input) -> Step {
+        let Input::Key(event) = input else {
             return Step::Stay;
         };
+        let Some(key) = super::key_of(event) else {
+            return Step::Stay;
+        };
+        if std::mem::take(&mut self.help) {
+            return Step::Stay;
+        }
         let last = self.summaries.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Enter | KeyCode::Char('m') => {
-                if let Some(summary) = self.summaries.get(self.selected) {
-                    let matrix = key.code == KeyCode::Char('m');
+        let at = self.selected();
+        match keymap::lookup(keymap::LIST, key) {
+            Some(Action::SelectUp) => self.state.select(Some(at.saturating_sub(1))),
+            Some(Action::SelectDown) => self.state.select(Some((at + 1).min(last))),
+            Some(action @ (Action::Resume | Action::OpenMatrix)) => {
+                if let Some(summary) = self.summaries.get(at) {
                     return Step::Open {
                         id: summary.id.clone(),
                         department: None,
-                        matrix,
+                        matrix: action == Action::OpenMatrix,
                     };
                 }
             }
-            KeyCode::Char('n') => return Step::NewSession,
-            KeyCode::Char('q') | KeyCode::Esc => return Step::Quit,
+            Some(Action::NewSession) => return Step::NewSession,
+            Some(Action::Help) => self.help = true,
+            Some(Action::Leave) => return Step::Quit,
             _ => {}
         }
         Step::Stay
     }
 
+    /// Scrolls as little as needed to keep the selection in the rows the table shows.
+    pub fn resize(&mut self, size: Rect) {
+        // The title, the table's border and header, the notes and the footer.
+        let chrome = 1 + 3 + self.notes().min(5) as u16 + 2;
+        let height = usize::from(size.height.saturating_sub(chrome).max(1));
+        let (at, offset) = (self.selected(), self.state.offset());
+        *self.state.offset_mut() = if at < offset {
+            at
+        } else if at >= offset + height {
+            at + 1 - height
+        } else {
+            offset
+        };
+    }
+
+    fn notes(&self) -> usize {
+        self.unreadable.len() + usize::from(self.problem.is_some())
+    }
+
     pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Strings) {
-        let notes = self.unreadable.len() + usize::from(self.problem.is_some());
-        let footer_lines = widgets::key_hints(t.list_keys.iter().copied(), area.width);
+        let notes = self.notes();
+        let footer_lines = help::footer(keymap::LIST, t, None, area.width);
         let [title, table_area, notes_area, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(3),
@@ -99,6 +132,9 @@ impl SessionList {
         );
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes_area);
         frame.render_widget(Paragraph::new(footer_lines), footer);
+        if self.help {
+            help::draw(frame, area, &[keymap::LIST, keymap::APP], t, None, &[]);
+        }
     }
 
     fn draw_table(&self, frame: &mut Frame, area: Rect, block: Block, t: &Strings) {
@@ -128,7 +164,11 @@ impl SessionList {
             .block(block)
             .row_highlight_style(Style::new().reversed())
             .highlight_symbol("▶ ");
-        let mut state = TableState::default().with_selected(Some(self.selected));
+        // `resize` has already scrolled the kept state; rendering a copy leaves it be.
+        let mut state = self.state;
+        if state.selected().is_none() {
+            state.select(Some(0));
+        }
         frame.render_stateful_widget(table, area, &mut state);
     }
 }

@@ -1,44 +1,43 @@
-//! The live matrix (結果一覧): items down, departments across, a cell cursor, counts
-//! per item and per department, filters, and marks drawn narrow, wide or in ASCII.
-//! The item column, the header and the department counts stay put while it scrolls.
-
-use std::cell::Cell;
+//! The live matrix (結果一覧): items down, departments across, the session's cursor
+//! as a cell, counts per item and per department, filters, and marks drawn narrow,
+//! wide or in ASCII. The item column, the header and the department counts stay put
+//! while it scrolls; where it is scrolled to is view state, kept by `follow` from the
+//! last frame's size, so drawing only reads.
 
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellDiffOption};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use crate::checklist::Item;
-use crate::i18n::{Strings, fill};
+use crate::checklist::{Item, Mark};
+use crate::i18n::Strings;
+use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
-use crate::matrix::{self, Filter, NOTE, UNANSWERED};
+use crate::matrix::{self, COUNT_WIDTH, UNANSWERED};
+use crate::results::{self, Filter};
 use crate::session::Session;
 
-use super::widgets;
+use super::session::Cursor;
+use super::{Context, help, widgets};
 
+#[derive(Default)]
 pub struct MatrixView {
-    /// The cursor: an item (index in checklist order) and a department.
-    pub item: usize,
-    pub department: usize,
     pub filter: Filter,
-    /// Where the view was scrolled to when last drawn; kept so the view does not jump.
-    top: Cell<usize>,
-    left: Cell<usize>,
-    page: Cell<usize>,
+    /// The first body row and the first column shown when last followed; kept so that
+    /// the view moves as little as it must.
+    top: usize,
+    left: usize,
+    /// Rows a page key moves: the body's height at the last frame.
+    page: usize,
 }
 
-/// What a key in the matrix asks the hearing screen to do.
-pub enum MatrixAction {
-    Stay,
-    Mark(char),
-    Hearing,
-    Quit,
-    CycleMarks,
-    Undo,
-    Help,
+/// What the matrix shows of itself in an area: the first row and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Viewport {
+    top: usize,
+    left: usize,
+    page: usize,
 }
 
 /// A row of the body: an area heading or an item (indices in checklist order).
@@ -48,66 +47,77 @@ enum Row {
     Item(usize),
 }
 
-impl MatrixView {
-    pub fn new(item: usize, department: usize) -> MatrixView {
-        MatrixView {
-            item,
-            department,
-            filter: Filter::default(),
-            top: Cell::new(0),
-            left: Cell::new(0),
-            page: Cell::new(10),
+/// The parts of the matrix's area: title, table, per-department totals, key hints.
+struct Regions {
+    title: Rect,
+    table: Rect,
+    foot: Rect,
+    footer: Rect,
+    hints: Vec<ratatui::text::Line<'static>>,
+}
+
+impl Regions {
+    fn new(area: Rect, session: &Session, t: &Strings, scale: Option<&[Mark]>) -> Regions {
+        let hints = help::footer(keymap::MATRIX, t, scale, area.width);
+        let totals = session.checklist.scale.len() as u16 + 2;
+        let totals = if area.height >= totals + hints.len() as u16 + 6 {
+            totals
+        } else {
+            0
+        };
+        let [title, table, foot, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(totals),
+            Constraint::Length(hints.len() as u16),
+        ])
+        .areas(area);
+        Regions {
+            title,
+            table,
+            foot,
+            footer,
+            hints,
         }
     }
+}
 
-    pub fn handle(&mut self, key: &KeyEvent, session: &Session) -> MatrixAction {
+impl MatrixView {
+    /// Moves the cursor or changes the filter, as a matrix key asks.
+    pub fn apply(&mut self, action: Action, cursor: &mut Cursor, session: &Session) {
         let items = self.items(session);
-        let at = items.iter().position(|i| *i == self.item).unwrap_or(0);
+        let at = items.iter().position(|i| *i == cursor.item).unwrap_or(0);
         let last_department = session.hearings.len().saturating_sub(1);
         let go = |delta: isize| {
-            items
-                .get(
-                    at.saturating_add_signed(delta)
-                        .min(items.len().saturating_sub(1)),
-                )
-                .copied()
+            let to = at
+                .saturating_add_signed(delta)
+                .min(items.len().saturating_sub(1));
+            items.get(to).copied().unwrap_or(cursor.item)
         };
-        match key.code {
-            KeyCode::Char(c) if session.checklist.mark_for_key(c).is_some() => {
-                return MatrixAction::Mark(c);
+        let page = self.page.max(1) as isize;
+        match action {
+            Action::CellUp => cursor.item = go(-1),
+            Action::CellDown => cursor.item = go(1),
+            Action::PageUp => cursor.item = go(-page),
+            Action::PageDown => cursor.item = go(page),
+            Action::CellLeft => cursor.department = cursor.department.saturating_sub(1),
+            Action::CellRight => cursor.department = (cursor.department + 1).min(last_department),
+            Action::TopLeft => {
+                cursor.item = items.first().copied().unwrap_or(cursor.item);
+                cursor.department = 0;
             }
-            KeyCode::Up | KeyCode::Char('k') => self.item = go(-1).unwrap_or(self.item),
-            KeyCode::Down | KeyCode::Char('j') => self.item = go(1).unwrap_or(self.item),
-            KeyCode::PageUp => self.item = go(-(self.page.get() as isize)).unwrap_or(self.item),
-            KeyCode::PageDown => self.item = go(self.page.get() as isize).unwrap_or(self.item),
-            KeyCode::Left | KeyCode::Char('h') => {
-                self.department = self.department.saturating_sub(1)
+            Action::BottomRight => {
+                cursor.item = items.last().copied().unwrap_or(cursor.item);
+                cursor.department = last_department;
             }
-            KeyCode::Right | KeyCode::Char('l') => {
-                self.department = (self.department + 1).min(last_department)
-            }
-            KeyCode::Home => {
-                self.item = items.first().copied().unwrap_or(self.item);
-                self.department = 0;
-            }
-            KeyCode::End => {
-                self.item = items.last().copied().unwrap_or(self.item);
-                self.department = last_department;
-            }
-            KeyCode::Char('f') => self.cycle_mark_filter(session),
-            KeyCode::Char('a') => self.cycle_area(session),
-            KeyCode::Char('w') => return MatrixAction::CycleMarks,
-            KeyCode::Char('u') => return MatrixAction::Undo,
-            KeyCode::Char('?') => return MatrixAction::Help,
-            KeyCode::Enter | KeyCode::Esc | KeyCode::Char('m') => return MatrixAction::Hearing,
-            KeyCode::Char('q') => return MatrixAction::Quit,
+            Action::FilterMark => self.cycle_mark_filter(session, cursor),
+            Action::FilterArea => self.cycle_area(session, cursor),
             _ => {}
         }
-        MatrixAction::Stay
     }
 
     /// All items → items with each mark of the scale → items not fully answered → all.
-    fn cycle_mark_filter(&mut self, session: &Session) {
+    fn cycle_mark_filter(&mut self, session: &Session, cursor: &mut Cursor) {
         let scale = &session.checklist.scale;
         let (mark, unanswered) = match (&self.filter.mark, self.filter.unanswered) {
             (None, false) => (scale.first().map(|m| m.symbol.clone()), scale.is_empty()),
@@ -119,25 +129,25 @@ impl MatrixView {
         };
         self.filter.mark = mark;
         self.filter.unanswered = unanswered;
-        self.keep_cursor_visible(session);
+        self.keep_cursor_visible(session, cursor);
     }
 
-    fn cycle_area(&mut self, session: &Session) {
+    fn cycle_area(&mut self, session: &Session, cursor: &mut Cursor) {
         let areas = &session.checklist.areas;
         let next = match &self.filter.area {
             None => areas.first(),
             Some(id) => areas.iter().skip_while(|a| &a.id != id).nth(1),
         };
         self.filter.area = next.map(|a| a.id.clone());
-        self.keep_cursor_visible(session);
+        self.keep_cursor_visible(session, cursor);
     }
 
-    fn keep_cursor_visible(&mut self, session: &Session) {
+    fn keep_cursor_visible(&self, session: &Session, cursor: &mut Cursor) {
         let items = self.items(session);
-        if !items.contains(&self.item)
+        if !items.contains(&cursor.item)
             && let Some(first) = items.first()
         {
-            self.item = *first;
+            cursor.item = *first;
         }
     }
 
@@ -170,15 +180,61 @@ impl MatrixView {
     fn describe_filter(&self, t: &Strings) -> String {
         let mut parts = Vec::new();
         if let Some(mark) = &self.filter.mark {
-            parts.push(fill(t.filter_mark, &[mark]));
+            parts.push((t.filter_mark)(mark));
         }
         if self.filter.unanswered {
             parts.push(t.filter_unanswered.to_string());
         }
         if let Some(area) = &self.filter.area {
-            parts.push(fill(t.filter_area, &[area]));
+            parts.push((t.filter_area)(area));
         }
         parts.join(" · ")
+    }
+
+    /// Scrolls, as little as it must, so that the cursor is in view in `area`.
+    pub fn follow(
+        &mut self,
+        session: &Session,
+        cursor: Cursor,
+        area: Rect,
+        t: &Strings,
+        display: MarksDisplay,
+        scale: Option<&[Mark]>,
+    ) {
+        let regions = Regions::new(area, session, t, scale);
+        let viewport = self.viewport(session, cursor, &regions, display);
+        (self.top, self.left, self.page) = (viewport.top, viewport.left, viewport.page);
+    }
+
+    /// Where the view is scrolled to in these regions: from the kept position, moved
+    /// just enough to show the cursor.
+    fn viewport(
+        &self,
+        session: &Session,
+        cursor: Cursor,
+        regions: &Regions,
+        display: MarksDisplay,
+    ) -> Viewport {
+        let rows = self.rows(session);
+        let at = rows
+            .iter()
+            .position(|r| *r == Row::Item(cursor.item))
+            .unwrap_or(0);
+        let height = regions.table.height.saturating_sub(1) as usize;
+        let top = scroll_to(self.top, at, height, rows.len());
+        // Show the area heading above the first item when there is room.
+        let top = if top == at && top > 0 && at + 1 < top + height {
+            top - 1
+        } else {
+            top
+        };
+        let area = regions.table.union(regions.foot);
+        let left = Placed::first_column(session, area, display, cursor.department, self.left);
+        Viewport {
+            top,
+            left,
+            page: height.saturating_sub(1).max(1),
+        }
     }
 
     pub fn draw(
@@ -186,23 +242,12 @@ impl MatrixView {
         frame: &mut Frame,
         area: Rect,
         session: &Session,
-        t: &Strings,
-        display: MarksDisplay,
+        cursor: Cursor,
+        context: &Context,
+        scale: Option<&[Mark]>,
     ) {
-        let hints = widgets::key_hints(t.matrix_keys.iter().copied(), area.width);
-        let totals = session.checklist.scale.len() as u16 + 2;
-        let totals = if area.height >= totals + hints.len() as u16 + 6 {
-            totals
-        } else {
-            0
-        };
-        let [title, table, foot, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(1),
-            Constraint::Length(totals),
-            Constraint::Length(hints.len() as u16),
-        ])
-        .areas(area);
+        let (t, display) = (context.t, context.marks);
+        let regions = Regions::new(area, session, t, scale);
         let display_name = match display {
             MarksDisplay::Narrow => t.marks_narrow,
             MarksDisplay::Wide => t.marks_wide,
@@ -215,25 +260,37 @@ impl MatrixView {
             self.describe_filter(t),
             display_name
         );
-        frame.render_widget(widgets::title_bar(heading), title);
-        let layout = Columns::new(
+        frame.render_widget(widgets::title_bar(heading), regions.title);
+        let viewport = self.viewport(session, cursor, &regions, display);
+        let layout = Placed::new(
             session,
-            table.union(foot),
+            regions.table.union(regions.foot),
             display,
-            self.department,
-            &self.left,
+            viewport.left,
         );
-        self.draw_table(frame.buffer_mut(), table, session, &layout, t);
-        layout.draw_totals(frame.buffer_mut(), foot, session, t);
-        frame.render_widget(Paragraph::new(hints), footer);
+        let buf = frame.buffer_mut();
+        self.draw_table(
+            buf,
+            regions.table,
+            session,
+            &layout,
+            cursor,
+            viewport.top,
+            t,
+        );
+        layout.draw_totals(buf, regions.foot, session, t);
+        frame.render_widget(Paragraph::new(regions.hints), regions.footer);
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn draw_table(
         &self,
         buf: &mut Buffer,
         area: Rect,
         session: &Session,
-        layout: &Columns,
+        layout: &Placed,
+        cursor: Cursor,
+        top: usize,
         t: &Strings,
     ) {
         if area.height == 0 {
@@ -250,43 +307,24 @@ impl MatrixView {
             buf.set_string(body.x, body.y, t.no_items, Style::new().italic());
             return;
         }
-        let cursor = rows
-            .iter()
-            .position(|r| *r == Row::Item(self.item))
-            .unwrap_or(0);
-        let height = body.height as usize;
-        self.page.set(height.saturating_sub(1).max(1));
-        let top = scroll_to(self.top.get(), cursor, height, rows.len());
-        // Show the area heading above the first item when there is room.
-        let top = if top == cursor && top > 0 && cursor + 1 < top + height {
-            top - 1
-        } else {
-            top
-        };
-        self.top.set(top);
-        let items: Vec<(&str, &Item)> = session
-            .checklist
-            .items()
-            .map(|(a, i)| (a.id.as_str(), i))
-            .collect();
-        for (offset, row) in rows.iter().skip(top).take(height).enumerate() {
+        let items: Vec<&Item> = session.checklist.items().map(|(_, i)| i).collect();
+        let shown = rows.iter().skip(top).take(body.height as usize);
+        for (offset, row) in shown.enumerate() {
             let y = body.y + offset as u16;
             match *row {
                 Row::Area(a) => {
-                    let area_row = &session.checklist.areas[a];
-                    let text = format!("{} {}", area_row.id, area_row.title);
-                    layout.put(
-                        buf,
-                        body.x,
-                        y,
-                        &text,
-                        body.width as usize,
-                        Style::new().bold().dim(),
-                    );
+                    let Some(heading) = session.checklist.areas.get(a) else {
+                        continue;
+                    };
+                    let text = format!("{} {}", heading.id, heading.title);
+                    let style = Style::new().bold().dim();
+                    layout.put(buf, body.x, y, &text, body.width as usize, style);
                 }
                 Row::Item(i) => {
-                    let selected = (i == self.item).then_some(self.department);
-                    layout.draw_item(buf, y, session, items[i].1, selected);
+                    let selected = (i == cursor.item).then_some(cursor.department);
+                    if let Some(item) = items.get(i) {
+                        layout.draw_item(buf, y, session, item, selected);
+                    }
                 }
             }
         }
@@ -306,12 +344,11 @@ fn scroll_to(top: usize, cursor: usize, height: usize, len: usize) -> usize {
     }
 }
 
-/// Where each column goes across the screen for this size and display.
-struct Columns {
-    display: MarksDisplay,
+/// Where each column goes across the screen for this size and display: the shared
+/// `matrix::Columns` widths, placed from the first column scrolled to.
+struct Placed {
+    columns: matrix::Columns,
     item_width: usize,
-    /// The widest item id, so that item texts start in one column.
-    id_width: usize,
     /// Visible columns: a department index or a per-item count (index into scale, or
     /// the scale's length for unanswered), with its x and width.
     visible: Vec<(Column, u16, usize)>,
@@ -324,59 +361,58 @@ enum Column {
     Count(usize),
 }
 
-impl Columns {
-    fn new(
+impl Placed {
+    /// Every column in order with its width: departments, then the per-item counts.
+    fn all(session: &Session, columns: &matrix::Columns) -> Vec<(Column, usize)> {
+        let departments = columns.departments.iter().enumerate();
+        let mut all: Vec<(Column, usize)> = departments
+            .map(|(d, w)| (Column::Department(d), *w))
+            .collect();
+        let counts = 0..=session.checklist.scale.len();
+        all.extend(counts.map(|i| (Column::Count(i), COUNT_WIDTH)));
+        all
+    }
+
+    fn item_width(area: Rect) -> usize {
+        (area.width as usize / 3)
+            .clamp(12, 40)
+            .min(area.width as usize)
+    }
+
+    /// The first column to show so that department `cursor` fits, scrolling as little
+    /// as possible from `left`. At the last department the counts after it come too.
+    fn first_column(
         session: &Session,
         area: Rect,
         display: MarksDisplay,
         cursor: usize,
-        left: &Cell<usize>,
-    ) -> Columns {
-        let scale = &session.checklist.scale;
-        let glyph = scale
-            .iter()
-            .map(|m| display.width(display.glyph(m)))
-            .max()
-            .unwrap_or(1);
-        let cell = glyph + display.width(NOTE);
-        let mut all: Vec<(Column, usize)> = session
-            .hearings
-            .iter()
-            .enumerate()
-            .map(|(d, h)| {
-                (
-                    Column::Department(d),
-                    display.width(&h.department.short).max(cell),
-                )
-            })
-            .collect();
-        all.extend((0..=scale.len()).map(|i| (Column::Count(i), 3)));
-        let item_width = (area.width as usize / 3)
-            .clamp(12, 40)
-            .min(area.width as usize);
-        let room = (area.width as usize).saturating_sub(item_width + 1);
-        // At the last department, bring the per-item counts after it into view too.
+        left: usize,
+    ) -> usize {
+        let all = Self::all(session, &matrix::Columns::new(session, display));
+        let room = (area.width as usize).saturating_sub(Self::item_width(area) + 1);
         let target = if cursor + 1 >= session.hearings.len() {
-            all.len() - 1
+            all.len().saturating_sub(1)
         } else {
             cursor
         };
-        let first = fit_left(left.get(), target, &all, room);
-        left.set(first);
+        fit_left(left, target, &all, room)
+    }
+
+    fn new(session: &Session, area: Rect, display: MarksDisplay, first: usize) -> Placed {
+        let columns = matrix::Columns::new(session, display);
+        let item_width = Self::item_width(area);
         let mut visible = Vec::new();
         let mut x = area.x as usize + item_width + 1;
-        for (column, width) in all.into_iter().skip(first) {
+        for (column, width) in Self::all(session, &columns).into_iter().skip(first) {
             if x + width > area.right() as usize {
                 break;
             }
             visible.push((column, x as u16, width));
             x += width + 1;
         }
-        let id_width = matrix::id_width(session, display);
-        Columns {
-            display,
+        Placed {
+            columns,
             item_width,
-            id_width,
             visible,
             left_x: area.x,
         }
@@ -386,11 +422,11 @@ impl Columns {
     /// terminal draws wider than ratatui thinks gets the next cell marked skip, so the
     /// terminal's glyph keeps it and the cells after stay where they belong.
     fn put(&self, buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
-        let text = matrix::truncate(text, width, self.display);
+        let text = matrix::truncate(text, width, self.columns.display);
         let mut x = x as usize;
         for c in text.chars() {
             let (shown, counted) = (
-                self.display.char_width(c),
+                self.columns.display.char_width(c),
                 unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
             );
             if let Some(cell) = buf.cell_mut((x as u16, y)) {
@@ -422,7 +458,10 @@ impl Columns {
         );
         for &(column, x, width) in &self.visible {
             let label = match column {
-                Column::Department(d) => session.hearings[d].department.short.clone(),
+                Column::Department(d) => session
+                    .hearings
+                    .get(d)
+                    .map_or(String::new(), |h| h.department.short.clone()),
                 Column::Count(i) => self.count_label(session, i),
             };
             self.put(buf, x, area.y, &label, width, style);
@@ -435,7 +474,7 @@ impl Columns {
             .scale
             .get(index)
             .map_or(UNANSWERED.to_string(), |m| {
-                self.display.glyph(m).to_string()
+                self.columns.display.glyph(m).to_string()
             })
     }
 
@@ -447,18 +486,14 @@ impl Columns {
         item: &Item,
         selected: Option<usize>,
     ) {
-        let label = format!(
-            "{} {}",
-            self.display.pad(&item.id, self.id_width),
-            item.text
-        );
+        let label = self.columns.item_label(item);
         let row_style = if selected.is_some() {
             Style::new().bold()
         } else {
             Style::new()
         };
         self.put(buf, self.left_x, y, &label, self.item_width, row_style);
-        let count = matrix::item_count(session, item);
+        let count = results::item_count(session, item);
         for &(column, x, width) in &self.visible {
             match column {
                 Column::Department(d) => {
@@ -475,7 +510,7 @@ impl Columns {
                         buf,
                         x,
                         y,
-                        &matrix::cell_text(session, d, item, self.display),
+                        &matrix::cell_text(session, d, item, self.columns.display),
                         width,
                         style,
                     );
@@ -489,15 +524,15 @@ impl Columns {
     }
 
     fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {
-        let answer = session.hearings[department].answers.get(&item.id);
-        let mark = answer
-            .and_then(|a| a.mark.as_deref())
+        let Some(hearing) = session.hearings.get(department) else {
+            return Style::new();
+        };
+        let mark = hearing
+            .mark(&item.id)
             .and_then(|s| session.checklist.mark(s));
         match mark {
             None => Style::new().dim(),
-            Some(m) if answer.is_some_and(|a| a.by_applicability) => {
-                widgets::mark_style(m.meaning).dim()
-            }
+            Some(m) if hearing.by_applicability(&item.id) => widgets::mark_style(m.meaning).dim(),
             Some(m) => widgets::mark_style(m.meaning).bold(),
         }
     }
@@ -507,13 +542,13 @@ impl Columns {
         if area.height == 0 {
             return;
         }
-        let counts: Vec<matrix::Count> = (0..session.hearings.len())
-            .map(|d| matrix::department_count(session, d))
+        let counts: Vec<results::Count> = (0..session.hearings.len())
+            .map(|d| results::department_count(session, d))
             .collect();
         let scale = &session.checklist.scale;
         let labels = scale
             .iter()
-            .map(|m| format!("{} {}", self.display.glyph(m), m.label))
+            .map(|m| format!("{} {}", self.columns.display.glyph(m), m.label))
             .chain([
                 format!("{UNANSWERED} {}", t.unanswered),
                 t.progress.to_string(),
@@ -532,7 +567,9 @@ impl Columns {
                 let Column::Department(d) = column else {
                     continue;
                 };
-                let count = &counts[d];
+                let Some(count) = counts.get(d) else {
+                    continue;
+                };
                 let value = match row {
                     r if r < scale.len() => count.marks[r].to_string(),
                     r if r == scale.len() => count.unanswered.to_string(),

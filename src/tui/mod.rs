@@ -1,16 +1,18 @@
 //! The interactive screens. `App` holds the current screen; input arrives as `Input`,
-//! each screen turns it into a state change and maybe a `Step` to another screen;
-//! drawing only reads state.
+//! each screen turns it into actions through its view's key table (`keymap`), changes
+//! its state and maybe asks for a `Step` to another screen; drawing only reads state.
 
 mod doc;
+mod editor;
 mod form;
-mod hearing;
+mod help;
+mod item;
 mod list;
 mod matrix;
 mod picker;
+mod session;
 mod widgets;
 
-use std::cell::Cell;
 use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -22,12 +24,15 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use ratatui::layout::Rect;
+
 use crate::i18n::Strings;
+use crate::keymap::Key;
 use crate::marks::MarksDisplay;
 use crate::store::Store;
 
 pub use doc::Doc;
-pub use hearing::HearingScreen;
+pub use session::{OpenError, SessionScreen};
 
 /// The smallest terminal the screens are drawn in; below it they say what is needed.
 pub const MIN_WIDTH: u16 = 40;
@@ -59,7 +64,7 @@ pub enum Step {
 pub enum Screen {
     List(list::SessionList),
     Form(Box<form::NewSessionForm>),
-    Hearing(Box<HearingScreen>),
+    Session(Box<SessionScreen>),
 }
 
 /// Everything the screens share: where sessions live, who is working, the language.
@@ -69,7 +74,7 @@ pub struct Context {
     pub actor: String,
     pub t: &'static Strings,
     /// How marks are drawn; changed from the matrix, remembered in the data directory.
-    pub marks: Cell<MarksDisplay>,
+    pub marks: MarksDisplay,
 }
 
 pub struct App {
@@ -78,6 +83,8 @@ pub struct App {
     pub quit: bool,
     /// Started at the list (so `q` in a hearing returns there) or at one session.
     from_list: bool,
+    /// The terminal's size at the last frame.
+    size: Rect,
 }
 
 impl App {
@@ -89,18 +96,35 @@ impl App {
             screen,
             quit: false,
             from_list: true,
+            size: Rect::default(),
         }
     }
 
     /// The app at one session's hearing.
-    pub fn at_session(context: Context, id: &str, department: Option<&str>) -> Result<App, String> {
-        let screen = HearingScreen::open(&context, id, department)?;
+    pub fn at_session(
+        context: Context,
+        id: &str,
+        department: Option<&str>,
+    ) -> Result<App, OpenError> {
+        let screen = SessionScreen::open(&context, id, department)?;
         Ok(App {
             context,
-            screen: Screen::Hearing(Box::new(screen)),
+            screen: Screen::Session(Box::new(screen)),
             quit: false,
             from_list: false,
+            size: Rect::default(),
         })
+    }
+
+    /// Tells the screens the terminal's size before input is handled, so that what
+    /// they scroll to fits what the next frame shows.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        match &mut self.screen {
+            Screen::Session(screen) => screen.resize(self.size, &self.context),
+            Screen::List(screen) => screen.resize(self.size),
+            Screen::Form(_) => {}
+        }
     }
 
     pub fn handle(&mut self, input: Input) {
@@ -114,17 +138,19 @@ impl App {
             return;
         }
         let step = match &mut self.screen {
-            Screen::List(screen) => screen.handle(&input, &self.context),
+            Screen::List(screen) => screen.handle(&input),
             Screen::Form(screen) => screen.handle(&input, &self.context),
-            Screen::Hearing(screen) => screen.handle(&input, &self.context),
+            Screen::Session(screen) => screen.handle(&input, &mut self.context),
         };
         self.go(step);
+        let size = self.size;
+        self.resize(size.width, size.height);
     }
 
     fn go(&mut self, step: Step) {
         match step {
             Step::Stay => {}
-            Step::Quit if self.from_list && matches!(self.screen, Screen::Hearing(_)) => {
+            Step::Quit if self.from_list && matches!(self.screen, Screen::Session(_)) => {
                 self.go(Step::List)
             }
             Step::Quit => {
@@ -142,17 +168,17 @@ impl App {
                 id,
                 department,
                 matrix,
-            } => match HearingScreen::open(&self.context, &id, department.as_deref()) {
+            } => match SessionScreen::open(&self.context, &id, department.as_deref()) {
                 Ok(mut screen) => {
                     if matrix {
                         screen.show_matrix();
                     }
                     self.leave_screen();
-                    self.screen = Screen::Hearing(Box::new(screen));
+                    self.screen = Screen::Session(Box::new(screen));
                 }
                 Err(reason) => {
                     if let Screen::List(list) = &mut self.screen {
-                        list.problem = Some(reason);
+                        list.problem = Some(reason.describe(self.context.t));
                     }
                 }
             },
@@ -162,7 +188,7 @@ impl App {
     /// Lets the current screen finish its business (save a note, release the lock).
     fn leave_screen(&mut self) {
         let placeholder = Screen::List(list::SessionList::default());
-        if let Screen::Hearing(screen) = std::mem::replace(&mut self.screen, placeholder) {
+        if let Screen::Session(screen) = std::mem::replace(&mut self.screen, placeholder) {
             screen.close(&self.context);
         }
     }
@@ -176,7 +202,7 @@ impl App {
         match &self.screen {
             Screen::List(screen) => screen.draw(frame, area, self.context.t),
             Screen::Form(screen) => screen.draw(frame, area, self.context.t),
-            Screen::Hearing(screen) => screen.draw(frame, area, &self.context),
+            Screen::Session(screen) => screen.draw(frame, area, &self.context),
         }
     }
 
@@ -186,23 +212,24 @@ impl App {
         let (kind, matrix) = match &self.screen {
             Screen::List(_) => (0, false),
             Screen::Form(_) => (1, false),
-            Screen::Hearing(screen) => (2, screen.is_showing_matrix()),
+            Screen::Session(screen) => (2, screen.is_showing_matrix()),
         };
-        (kind, matrix, self.context.marks.get())
+        (kind, matrix, self.context.marks)
     }
 
-    /// The hearing on screen, if any.
-    pub fn hearing(&self) -> Option<&HearingScreen> {
+    /// The session on screen, if any.
+    pub fn hearing(&self) -> Option<&SessionScreen> {
         match &self.screen {
-            Screen::Hearing(screen) => Some(screen),
+            Screen::Session(screen) => Some(screen),
             _ => None,
         }
     }
 
-    /// Hands over the hearing on screen, for tests that reach into the store.
-    pub fn hearing_mut(&mut self) -> Option<&mut HearingScreen> {
+    /// Hands over the session on screen, for tests that reach into the store.
+    #[cfg(feature = "testkit")]
+    pub fn hearing_mut(&mut self) -> Option<&mut SessionScreen> {
         match &mut self.screen {
-            Screen::Hearing(screen) => Some(screen),
+            Screen::Session(screen) => Some(screen),
             _ => None,
         }
     }
@@ -226,6 +253,8 @@ pub fn run(mut app: App) -> io::Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     while !app.quit {
+        let size = terminal.size()?;
+        app.resize(size.width, size.height);
         terminal.draw(|frame| app.draw(frame))?;
         let input = if event::poll(Duration::from_millis(500))? {
             match event::read()? {
@@ -245,4 +274,31 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         }
     }
     Ok(())
+}
+
+/// The key a table knows for a terminal key event: characters folded from full width,
+/// nothing for Ctrl or Alt combinations (no view binds them; Ctrl-C is the app's).
+pub(crate) fn key_of(event: &KeyEvent) -> Option<Key> {
+    if event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    Some(match event.code {
+        KeyCode::Char(c) => Key::char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        _ => return None,
+    })
 }

@@ -8,17 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
-use crate::i18n::{Strings, fill};
+use crate::i18n::Strings;
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Says how large the terminal must be, instead of drawing a screen that cannot fit.
 pub fn too_small(frame: &mut Frame, t: &Strings) {
     let area = frame.area();
-    let text = fill(
-        t.too_small,
-        &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
-    );
+    let text = (t.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }
@@ -51,6 +48,12 @@ pub fn key_hints<'a>(
         }
     }
     lines
+}
+
+/// `text` padded with spaces to `width` display cells.
+pub fn pad(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 /// `████░░░░ 12/28` in `width` cells of bar.

@@ -65,7 +65,7 @@ pub fn context(dir: &std::path::Path, lang: Lang) -> Context {
         data_dir: dir.to_path_buf(),
         actor: "tester".into(),
         t: lang.strings(),
-        marks: std::cell::Cell::new(kansa::marks::MarksDisplay::Narrow),
+        marks: kansa::marks::MarksDisplay::Narrow,
     }
 }
 

@@ -1,0 +1,292 @@
+//! Every key the screens bind, one table per view. The screens dispatch from these
+//! tables, their footers and `?` help are generated from them, and the keys a
+//! checklist may not give its marks are derived from them, so the three cannot drift.
+//! Plain data: the terminal's key events are turned into `Key` at the screen's edge.
+
+/// A key as the tables know it. Characters arrive folded to their ASCII form, so a
+/// full-width `２` typed with the input method on is the key `2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Enter,
+    Esc,
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Tab,
+    BackTab,
+    CtrlC,
+}
+
+impl Key {
+    /// A character key, folded from its full-width form (NFKC for the ASCII range).
+    pub fn char(c: char) -> Key {
+        Key::Char(fold_width(c))
+    }
+
+    /// How a footer or the help writes the key.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::PageUp => "PageUp".into(),
+            Key::PageDown => "PageDown".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::CtrlC => "Ctrl-C".into(),
+        }
+    }
+}
+
+/// The ASCII form of a full-width character (`２` → `2`, `ｑ` → `q`, the ideographic
+/// space → space); any other character as it is.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// What a key asks a view to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The checklist's mark keys (the table only says where their hint goes): record
+    /// the mark and go on to the next item.
+    MarkAndNext,
+    /// The checklist's mark keys in the matrix: mark the cell under the cursor.
+    MarkCell,
+    /// Ctrl-C: leave from anywhere, a note being typed included.
+    Quit,
+    Previous,
+    Next,
+    EditNote,
+    GoToItem,
+    SwitchDepartment,
+    OpenMatrix,
+    OpenHearing,
+    Undo,
+    Help,
+    Leave,
+    CellUp,
+    CellDown,
+    CellLeft,
+    CellRight,
+    PageUp,
+    PageDown,
+    TopLeft,
+    BottomRight,
+    FilterMark,
+    FilterArea,
+    MarksWidth,
+    SelectUp,
+    SelectDown,
+    CloseEditor,
+    NewLine,
+    Choose,
+    Close,
+    Resume,
+    NewSession,
+    NextField,
+    PreviousField,
+    Toggle,
+    Confirm,
+    Back,
+}
+
+/// Actions that footers and help show as one entry (`←→ 移動`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Previous and next item.
+    Step,
+    /// A cell up, down, left or right.
+    Move,
+    /// Up and down a list.
+    Select,
+    Page,
+    Corner,
+    Field,
+}
+
+impl Action {
+    pub fn group(self) -> Option<Group> {
+        use Action::*;
+        match self {
+            Previous | Next => Some(Group::Step),
+            CellUp | CellDown | CellLeft | CellRight => Some(Group::Move),
+            SelectUp | SelectDown => Some(Group::Select),
+            PageUp | PageDown => Some(Group::Page),
+            TopLeft | BottomRight => Some(Group::Corner),
+            NextField | PreviousField => Some(Group::Field),
+            _ => None,
+        }
+    }
+}
+
+/// Keys that do one action in one view. `footer` says whether the footer shows it;
+/// the help shows every binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub footer: bool,
+}
+
+const fn bind(keys: &'static [Key], action: Action) -> Binding {
+    Binding {
+        keys,
+        action,
+        footer: true,
+    }
+}
+
+const fn help_only(keys: &'static [Key], action: Action) -> Binding {
+    Binding {
+        keys,
+        action,
+        footer: false,
+    }
+}
+
+use Key::Char as C;
+
+/// The item view of the hearing.
+pub const ITEM: &[Binding] = &[
+    bind(&[], Action::MarkAndNext),
+    bind(&[Key::Left, C('h')], Action::Previous),
+    bind(&[Key::Right, C('l')], Action::Next),
+    bind(&[Key::Enter], Action::EditNote),
+    bind(&[C('g')], Action::GoToItem),
+    bind(&[C('d')], Action::SwitchDepartment),
+    bind(&[C('m')], Action::OpenMatrix),
+    bind(&[C('u')], Action::Undo),
+    bind(&[C('?')], Action::Help),
+    bind(&[C('q')], Action::Leave),
+];
+
+/// The results matrix.
+pub const MATRIX: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::CellUp),
+    bind(&[Key::Down, C('j')], Action::CellDown),
+    bind(&[Key::Left, C('h')], Action::CellLeft),
+    bind(&[Key::Right, C('l')], Action::CellRight),
+    help_only(&[Key::PageUp], Action::PageUp),
+    help_only(&[Key::PageDown], Action::PageDown),
+    help_only(&[Key::Home], Action::TopLeft),
+    help_only(&[Key::End], Action::BottomRight),
+    bind(&[], Action::MarkCell),
+    bind(&[Key::Enter, Key::Esc, C('m')], Action::OpenHearing),
+    bind(&[C('f')], Action::FilterMark),
+    bind(&[C('a')], Action::FilterArea),
+    bind(&[C('w')], Action::MarksWidth),
+    bind(&[C('u')], Action::Undo),
+    bind(&[C('?')], Action::Help),
+    bind(&[C('q')], Action::Leave),
+];
+
+/// The note editor: every other key types.
+pub const EDITOR: &[Binding] = &[
+    bind(&[Key::Esc], Action::CloseEditor),
+    bind(&[Key::Enter], Action::NewLine),
+];
+
+/// A pop-up list (departments, items).
+pub const PICKER: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    help_only(&[Key::PageUp], Action::PageUp),
+    help_only(&[Key::PageDown], Action::PageDown),
+    help_only(&[Key::Home], Action::TopLeft),
+    help_only(&[Key::End], Action::BottomRight),
+    bind(&[Key::Enter], Action::Choose),
+    bind(&[Key::Esc, C('q')], Action::Close),
+];
+
+/// The session list.
+pub const LIST: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Enter], Action::Resume),
+    bind(&[C('m')], Action::OpenMatrix),
+    bind(&[C('n')], Action::NewSession),
+    bind(&[C('?')], Action::Help),
+    bind(&[C('q')], Action::Leave),
+];
+
+/// The new-session form: every other key types into the field.
+pub const FORM: &[Binding] = &[
+    bind(&[Key::Tab, Key::Down], Action::NextField),
+    bind(&[Key::BackTab, Key::Up], Action::PreviousField),
+    bind(&[C(' ')], Action::Toggle),
+    bind(&[Key::Enter], Action::Confirm),
+    bind(&[Key::Esc], Action::Back),
+];
+
+/// Keys every screen knows; the help of each lists them last.
+pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
+
+/// The views in which the checklist's mark keys are live, and every other view:
+/// a mark key may be none of their keys.
+pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, LIST, FORM];
+
+/// The action `key` is bound to in `table`.
+pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {
+    table
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action)
+}
+
+/// True when some view binds the character `c` (in either width): a mark may not
+/// use it, or that view's key would stop working or mark instead.
+pub fn is_bound(c: char) -> bool {
+    let key = Key::char(c);
+    ALL.iter().any(|table| lookup(table, key).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_keys_fold_to_ascii() {
+        assert_eq!(Key::char('２'), Key::Char('2'));
+        assert_eq!(Key::char('ｑ'), Key::Char('q'));
+        assert_eq!(Key::char('？'), Key::Char('?'));
+        assert_eq!(Key::char('\u{3000}'), Key::Char(' '));
+        assert_eq!(Key::char('監'), Key::Char('監'));
+    }
+
+    #[test]
+    fn view_keys_are_bound_and_marks_are_not() {
+        for c in ['f', 'a', 'w', 'q', 'm', 'u', 'g', 'd', '?', ' ', 'ｆ'] {
+            assert!(is_bound(c), "{c:?}");
+        }
+        for c in ['1', '2', '3', '0', '5', 'x'] {
+            assert!(!is_bound(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_does_two_things_in_one_view() {
+        for table in ALL {
+            let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(key), "{key:?} twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The multi-line text editor of notes (and, later, of 所見): Japanese input composes
+//! at its cursor, paste keeps line breaks, and `Esc` leaves it keeping what was typed.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::widgets::Block;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::widgets;
+
+pub struct Editor {
+    area: TextArea<'static>,
+}
+
+impl Editor {
+    /// An editor holding `text`, its cursor at the end, titled `title`.
+    pub fn new(text: &str, title: &str) -> Editor {
+        let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_cursor_line_style(Style::new());
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        area.set_block(Block::bordered().title(format!(" {title} ")).bold());
+        Editor { area }
+    }
+
+    pub fn input(&mut self, key: KeyEvent) {
+        self.area.input(key);
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.area.insert_str(text);
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// Draws the editor with the terminal cursor at its cursor, for the input method.
+    pub fn draw(&self, frame: &mut Frame, area: Rect) {
+        widgets::text_area(frame, &self.area, area, true);
+    }
+}

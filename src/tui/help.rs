@@ -1,0 +1,157 @@
+//! Footers and the `?` help, generated from the view's key table (`keymap`) and the
+//! session's scale, so that what they say is what the keys do.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Stylize;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::checklist::Mark;
+use crate::i18n::Strings;
+use crate::keymap::{Action, Binding, Group};
+
+use super::widgets;
+
+/// One entry of a footer or the help: the keys as written, and what they do.
+struct Entry {
+    /// The first key of each binding, then the other keys (`↑↓←→` and `hjkl`).
+    keys: Vec<String>,
+    others: Vec<String>,
+    footer: String,
+    help: String,
+}
+
+impl Entry {
+    /// `↑↓←→ hjkl`, or `PageUp/PageDown` where a key is a word.
+    fn written(&self, footer: bool) -> String {
+        let join = |keys: &[String]| {
+            let glue = if keys.iter().all(|k| k.chars().count() == 1) {
+                ""
+            } else {
+                "/"
+            };
+            keys.join(glue)
+        };
+        if footer || self.others.is_empty() {
+            join(&self.keys)
+        } else {
+            format!("{} {}", join(&self.keys), join(&self.others))
+        }
+    }
+}
+
+/// The entries of `table`: grouped actions merged (`←→ 移動`), the mark keys written
+/// from `scale` (left out when `scale` is None: a read-only copy cannot mark).
+fn entries(table: &[Binding], t: &Strings, scale: Option<&[Mark]>, footer: bool) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut last_group: Option<Group> = None;
+    for binding in table.iter().filter(|b| b.footer || !footer) {
+        let group = binding.action.group();
+        let (first, others) = keys_of(binding, scale);
+        if first.is_empty() {
+            continue;
+        }
+        match (group, out.last_mut()) {
+            (Some(g), Some(entry)) if last_group == Some(g) => {
+                entry.keys.push(first);
+                entry.others.extend(others);
+            }
+            _ => out.push(Entry {
+                keys: vec![first],
+                others,
+                footer: group
+                    .map_or((t.hint)(binding.action), t.group_hint)
+                    .to_string(),
+                help: explain(binding.action, t, scale),
+            }),
+        }
+        last_group = group;
+    }
+    out
+}
+
+/// The first key of a binding as written and its other keys; mark bindings show the
+/// scale's keys (`1 2 3 0`).
+fn keys_of(binding: &Binding, scale: Option<&[Mark]>) -> (String, Vec<String>) {
+    if matches!(binding.action, Action::MarkAndNext | Action::MarkCell) {
+        let keys: Vec<String> = scale
+            .unwrap_or_default()
+            .iter()
+            .map(|m| m.key.to_string())
+            .collect();
+        return (keys.join(" "), Vec::new());
+    }
+    let mut labels = binding.keys.iter().map(|k| k.label());
+    let first = labels.next().unwrap_or_default();
+    (first, labels.collect())
+}
+
+fn explain(action: Action, t: &Strings, scale: Option<&[Mark]>) -> String {
+    match (action, action.group()) {
+        (Action::FilterMark, _) => {
+            let chain: Vec<&str> = scale
+                .unwrap_or_default()
+                .iter()
+                .map(|m| m.symbol.as_str())
+                .collect();
+            (t.filter_cycle)(&chain.join(" → "))
+        }
+        (_, Some(group)) => (t.group_explain)(group).to_string(),
+        (action, None) => (t.explain)(action).to_string(),
+    }
+}
+
+/// The footer of a view, packed into lines of `width` cells.
+pub fn footer(
+    table: &[Binding],
+    t: &Strings,
+    scale: Option<&[Mark]>,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let entries: Vec<(String, String)> = entries(table, t, scale, true)
+        .into_iter()
+        .map(|e| (e.written(true), e.footer))
+        .collect();
+    widgets::key_hints(
+        entries
+            .iter()
+            .map(|(keys, what)| (keys.as_str(), what.as_str())),
+        width,
+    )
+}
+
+/// The help of a view: every binding of `table`, then the keys every screen knows,
+/// then `legend` lines.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    tables: &[&[Binding]],
+    t: &Strings,
+    scale: Option<&[Mark]>,
+    legend: &[&str],
+) {
+    let entries: Vec<(String, String)> = tables
+        .iter()
+        .flat_map(|table| entries(table, t, scale, false))
+        .map(|e| (e.written(false), e.help))
+        .collect();
+    let key_width = entries
+        .iter()
+        .map(|(keys, _)| unicode_width::UnicodeWidthStr::width(keys.as_str()))
+        .max()
+        .unwrap_or(0);
+    let mut rows: Vec<Line> = entries
+        .into_iter()
+        .map(|(keys, help)| {
+            Line::from(vec![
+                Span::raw(widgets::pad(&keys, key_width + 1)).bold(),
+                Span::raw(help),
+            ])
+        })
+        .collect();
+    rows.extend(legend.iter().map(|l| Line::from(*l)));
+    let width = rows.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
+    let inner = widgets::popup(frame, area, width, rows.len() as u16 + 2, t.help);
+    frame.render_widget(Paragraph::new(rows).wrap(Wrap { trim: false }), inner);
+}

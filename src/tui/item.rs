@@ -1,0 +1,242 @@
+//! The item view of a session: one item of one department — its area, text and
+//! hearing guidance, the scale with its keys, the current mark and the note.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::checklist::{Area, Item, Mark};
+use crate::i18n::Strings;
+use crate::keymap;
+
+use super::session::SessionScreen;
+use super::{help, widgets};
+
+pub fn draw(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) {
+    let banner = screen.banner(t);
+    let footer_lines = footer(screen, t, area.width);
+    // The item takes what its text needs; the note has the rest, at least 3 rows.
+    let body_text = Paragraph::new(body(screen, t, area.width)).wrap(Wrap { trim: false });
+    let body_height = body_text.line_count(area.width).min(u16::MAX as usize) as u16;
+    let [
+        header,
+        department,
+        banner_area,
+        body,
+        note_area,
+        message_area,
+        footer,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(banner.is_some())),
+        Constraint::Length(body_height.saturating_add(1)),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(footer_lines.len() as u16),
+    ])
+    .areas(area);
+    draw_header(screen, frame, header, department, t);
+    if let Some(text) = &banner {
+        frame.render_widget(widgets::banner(text), banner_area);
+    }
+    frame.render_widget(body_text, body);
+    draw_note(screen, frame, note_area, t);
+    let message = screen
+        .message
+        .as_deref()
+        .filter(|m| Some(*m) != banner.as_deref())
+        .unwrap_or("");
+    frame.render_widget(Paragraph::new(message).italic(), message_area);
+    frame.render_widget(Paragraph::new(footer_lines), footer);
+}
+
+fn draw_header(
+    screen: &SessionScreen,
+    frame: &mut Frame,
+    header: Rect,
+    department: Rect,
+    t: &Strings,
+) {
+    let session = screen.session();
+    let overall = format!(
+        "{} {}",
+        t.overall,
+        widgets::progress_bar(session.answered_count(), session.cell_count(), 10)
+    );
+    let [title, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(overall.width() as u16 + 1),
+    ])
+    .areas(header);
+    frame.render_widget(
+        widgets::title_bar(format!(" {}", session.facts.title)),
+        title,
+    );
+    frame.render_widget(Paragraph::new(overall).reversed(), right);
+    let Some(hearing) = session.hearings.get(screen.cursor.department) else {
+        return;
+    };
+    let d = &hearing.department;
+    let progress = widgets::progress_bar(
+        session.answered_in(hearing),
+        session.checklist.item_count(),
+        10,
+    );
+    let [name, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(progress.width() as u16 + 1),
+    ])
+    .areas(department);
+    let mut spans = vec![Span::raw(format!(" {}（{}）", d.name, d.short)).bold()];
+    if !d.remark.is_empty() {
+        spans.push(Span::raw(format!("  {}: {}", t.remark, d.remark)).dim());
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), name);
+    frame.render_widget(Paragraph::new(progress), right);
+}
+
+/// The item on screen; the session refuses to open without items.
+fn current(screen: &SessionScreen) -> Option<(&Area, &Item)> {
+    let checklist = &screen.session().checklist;
+    checklist.items().nth(screen.cursor.item)
+}
+
+fn body<'a>(screen: &'a SessionScreen, t: &Strings, width: u16) -> Text<'a> {
+    let session = screen.session();
+    let Some((area, item)) = current(screen) else {
+        return Text::default();
+    };
+    let count = session.checklist.item_count();
+    let mut lines = vec![
+        Line::from(format!("{} {}", area.id, area.title)).dim(),
+        Line::from(vec![
+            Span::raw(item.id.clone())
+                .bold()
+                .add_modifier(Modifier::UNDERLINED),
+            Span::raw(format!("  {}/{count}", screen.cursor.item + 1)).dim(),
+        ]),
+        Line::from(item.text.clone()).bold(),
+    ];
+    if !item.guidance.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(t.guidance).dim());
+        lines.push(Line::from(item.guidance.clone()));
+    }
+    lines.push(Line::default());
+    let hearing = session.hearings.get(screen.cursor.department);
+    let current = hearing.and_then(|h| h.mark(&item.id));
+    lines.extend(scale_lines(&session.checklist.scale, current, t, width));
+    let now = match current.and_then(|symbol| session.checklist.mark(symbol)) {
+        Some(mark) => {
+            let how = if hearing.is_some_and(|h| h.by_applicability(&item.id)) {
+                t.by_applicability
+            } else {
+                ""
+            };
+            mark_line(mark, how)
+        }
+        None => Line::from(t.unanswered).italic(),
+    };
+    let mut current_line = vec![Span::raw(format!("{}  ", t.current_mark)).dim()];
+    current_line.extend(now.spans);
+    lines.push(Line::from(current_line));
+    Text::from(lines)
+}
+
+/// The scale with its keys, wrapped between marks, never inside one (`5 M 重大な不適合`
+/// stays on one line), the current mark highlighted.
+fn scale_lines(
+    scale: &[Mark],
+    current: Option<&str>,
+    t: &Strings,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let lead = format!("{}  ", t.marks);
+    let indent = " ".repeat(lead.width());
+    let mut lines = vec![Line::from(Span::raw(lead).dim())];
+    for mark in scale {
+        let text = format!("{} {} {}", mark.key, mark.symbol, mark.label);
+        let style = if current == Some(mark.symbol.as_str()) {
+            widgets::mark_style(mark.meaning).reversed().bold()
+        } else {
+            Style::new()
+        };
+        let Some(line) = lines.last_mut() else { break };
+        let fresh = line.width() <= indent.width();
+        if !fresh && line.width() + 3 + text.width() > width as usize {
+            lines.push(Line::from(Span::raw(indent.clone())));
+        } else if !fresh {
+            line.spans.push(Span::raw("   "));
+        }
+        if let Some(line) = lines.last_mut() {
+            line.spans.push(Span::styled(text, style));
+        }
+    }
+    lines
+}
+
+fn draw_note(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) {
+    if let Some(editor) = &screen.editor {
+        editor.draw(frame, area);
+        return;
+    }
+    let block = Block::bordered().title(format!(" {} ", t.note));
+    frame.render_widget(
+        Paragraph::new(screen.current_note())
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn footer(screen: &SessionScreen, t: &Strings, width: u16) -> Vec<Line<'static>> {
+    if screen.editor.is_some() {
+        return help::footer(keymap::EDITOR, t, None, width);
+    }
+    help::footer(keymap::ITEM, t, screen.markable_scale(), width)
+}
+
+fn mark_line<'a>(mark: &Mark, how: &'a str) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(
+            format!("{} {}", mark.symbol, mark.label),
+            widgets::mark_style(mark.meaning).bold(),
+        ),
+        Span::raw(format!(" {how}")).dim(),
+    ])
+}
+
+/// The department picker's rows: each department with its progress.
+pub fn department_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
+    let session = screen.session();
+    let count = session.checklist.item_count();
+    session
+        .hearings
+        .iter()
+        .map(|h| {
+            let bar = widgets::progress_bar(session.answered_in(h), count, 8);
+            Line::from(format!(
+                "{bar}  {}（{}）",
+                h.department.name, h.department.short
+            ))
+        })
+        .collect()
+}
+
+/// The item picker's rows: each item with its mark in this department.
+pub fn item_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
+    let session = screen.session();
+    let hearing = session.hearings.get(screen.cursor.department);
+    session
+        .checklist
+        .items()
+        .map(|(_, item)| {
+            let mark = hearing.and_then(|h| h.mark(&item.id)).unwrap_or("·");
+            Line::from(format!("{mark} {:<8} {}", item.id, item.text))
+        })
+        .collect()
+}

@@ -1,0 +1,545 @@
+//! One session on screen: the document, the cursor that every view of it shares, undo,
+//! the message line and the overlays. A view turns keys into actions through its key
+//! table; `update` carries them out, calling the core and the store; views only draw.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+
+use super::doc::{Doc, Saved};
+use crate::i18n::Strings;
+use crate::keymap::{self, Action, Binding, Key};
+use crate::session::{Change, Session};
+use crate::settings::Settings;
+
+use super::editor::Editor;
+use super::matrix::MatrixView;
+use super::picker::{Picked, Picker};
+use super::{Context, Input, Step, help, item};
+
+pub struct SessionScreen {
+    pub(super) doc: Doc,
+    pub(super) cursor: Cursor,
+    pub(super) view: View,
+    pub(super) matrix: MatrixView,
+    /// The note being edited, if any.
+    pub(super) editor: Option<Editor>,
+    overlay: Option<Overlay>,
+    /// Changes made in this sitting, for `u`.
+    undo: Vec<Change>,
+    pub(super) message: Option<String>,
+    /// The terminal's size at the last frame, which the views scroll within.
+    size: Rect,
+}
+
+/// Where the session's views stand: a department and an item, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cursor {
+    pub department: usize,
+    pub item: usize,
+}
+
+/// Which view of the session is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Item,
+    Matrix,
+}
+
+impl View {
+    fn table(self) -> &'static [Binding] {
+        match self {
+            View::Item => keymap::ITEM,
+            View::Matrix => keymap::MATRIX,
+        }
+    }
+}
+
+/// Why a session cannot be put on screen.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
+    #[error("session {0} has no items or no departments to hear")]
+    NotHearable(String),
+    #[error("no department {name:?} in session {id}")]
+    NoDepartment { name: String, id: String },
+}
+
+impl OpenError {
+    /// The reason in the screen's language.
+    pub fn describe(&self, t: &Strings) -> String {
+        match self {
+            OpenError::Store(e) => e.to_string(),
+            OpenError::NotHearable(id) => (t.not_hearable)(id),
+            OpenError::NoDepartment { name, id } => (t.no_department)(name, id),
+        }
+    }
+}
+
+enum Overlay {
+    Help,
+    Departments(Picker),
+    Items(Picker),
+}
+
+impl SessionScreen {
+    /// Opens session `id` at its saved position, or at the first item of `department`.
+    pub fn open(
+        context: &Context,
+        id: &str,
+        department: Option<&str>,
+    ) -> Result<SessionScreen, OpenError> {
+        let doc = Doc::open(&context.store, id, &context.actor)?;
+        let session = doc.session();
+        if !session.is_hearable() {
+            return Err(OpenError::NotHearable(id.to_string()));
+        }
+        let cursor = match department {
+            Some(name) => Cursor {
+                department: department_index(session, name).ok_or_else(|| {
+                    OpenError::NoDepartment {
+                        name: name.to_string(),
+                        id: id.to_string(),
+                    }
+                })?,
+                item: 0,
+            },
+            None => saved_cursor(session),
+        };
+        let message = doc.holder().map(|holder| (context.t.read_only)(holder));
+        Ok(SessionScreen {
+            doc,
+            cursor,
+            view: View::Item,
+            matrix: MatrixView::default(),
+            editor: None,
+            overlay: None,
+            undo: Vec::new(),
+            message,
+            size: Rect::default(),
+        })
+    }
+
+    pub fn session(&self) -> &Session {
+        self.doc.session()
+    }
+
+    #[cfg(feature = "testkit")]
+    pub fn doc_mut(&mut self) -> &mut Doc {
+        &mut self.doc
+    }
+
+    /// The department short name and item id on screen.
+    pub fn position(&self) -> (String, String) {
+        let session = self.session();
+        let department = session
+            .hearings
+            .get(self.cursor.department)
+            .map_or("", |h| h.department.short.as_str());
+        let item = session
+            .checklist
+            .items()
+            .nth(self.cursor.item)
+            .map_or("", |(_, i)| i.id.as_str());
+        (department.to_string(), item.to_string())
+    }
+
+    pub fn show_matrix(&mut self) {
+        self.view = View::Matrix;
+    }
+
+    pub fn is_showing_matrix(&self) -> bool {
+        self.view == View::Matrix
+    }
+
+    /// Remembers the terminal's size, so that views scroll to what it will show.
+    pub fn resize(&mut self, size: Rect, context: &Context) {
+        self.size = size;
+        self.follow(context);
+    }
+
+    pub fn handle(&mut self, input: &Input, context: &mut Context) -> Step {
+        let step = match input {
+            Input::Tick => {
+                self.tick(context);
+                Step::Stay
+            }
+            Input::Paste(text) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.paste(text);
+                }
+                Step::Stay
+            }
+            Input::Key(event) => self.on_key(event, context),
+        };
+        self.follow(context);
+        step
+    }
+
+    fn on_key(&mut self, event: &KeyEvent, context: &mut Context) -> Step {
+        if let Some(editor) = &mut self.editor {
+            if event.code == KeyCode::Esc {
+                self.finish_note(context.t);
+            } else {
+                editor.input(*event);
+            }
+            return Step::Stay;
+        }
+        let Some(key) = super::key_of(event) else {
+            return Step::Stay;
+        };
+        if self.overlay.is_some() {
+            self.on_overlay_key(key, context.t);
+            return Step::Stay;
+        }
+        self.message = None;
+        match keymap::lookup(self.view.table(), key) {
+            Some(action) => self.update(action, context),
+            None => {
+                if let Key::Char(c) = key {
+                    self.mark_with(c, context.t);
+                }
+                Step::Stay
+            }
+        }
+    }
+
+    /// Carries out what a view's key asked for.
+    fn update(&mut self, action: Action, context: &mut Context) -> Step {
+        let t = context.t;
+        let session = self.doc.session();
+        match action {
+            Action::Previous => self.step(-1, t),
+            Action::Next => self.step(1, t),
+            Action::EditNote => self.start_note(t),
+            Action::GoToItem => {
+                let picker = Picker::new(self.cursor.item, session.checklist.item_count());
+                self.overlay = Some(Overlay::Items(picker));
+            }
+            Action::SwitchDepartment => {
+                let picker = Picker::new(self.cursor.department, session.hearings.len());
+                self.overlay = Some(Overlay::Departments(picker));
+            }
+            Action::OpenMatrix => self.view = View::Matrix,
+            Action::OpenHearing => {
+                self.view = View::Item;
+                self.go_to(self.cursor, t);
+            }
+            Action::Undo => self.undo(t),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Leave => return Step::Quit,
+            Action::MarksWidth => self.cycle_marks(context),
+            _ => self.matrix.apply(action, &mut self.cursor, session),
+        }
+        Step::Stay
+    }
+
+    fn on_overlay_key(&mut self, key: Key, t: &Strings) {
+        let picked = match &mut self.overlay {
+            Some(Overlay::Departments(picker) | Overlay::Items(picker)) => picker.handle(key),
+            _ => Picked::Closed,
+        };
+        match (picked, self.overlay.take()) {
+            (Picked::Nothing, overlay) => self.overlay = overlay,
+            (Picked::Closed, _) => {}
+            (Picked::Chosen(department), Some(Overlay::Departments(_))) => self.go_to(
+                Cursor {
+                    department,
+                    item: 0,
+                },
+                t,
+            ),
+            (Picked::Chosen(item), _) => self.go_to(
+                Cursor {
+                    item,
+                    ..self.cursor
+                },
+                t,
+            ),
+        }
+    }
+
+    /// A mark key: records the mark at the cursor; in the item view, goes on.
+    fn mark_with(&mut self, key: char, t: &Strings) {
+        let session = self.session();
+        let Some(symbol) = session
+            .checklist
+            .mark_for_key(key)
+            .map(|m| m.symbol.clone())
+        else {
+            return;
+        };
+        let (department, item) = self.position();
+        if let Ok(change) = session.set_mark(&department, &item, Some(&symbol)) {
+            self.record(change, t);
+        }
+        if self.view == View::Item && self.doc.holder().is_none() {
+            self.step(1, t);
+        }
+    }
+
+    /// Moves `delta` items within the department, saying so at either end.
+    fn step(&mut self, delta: isize, t: &Strings) {
+        let last = self.session().checklist.item_count().saturating_sub(1);
+        match self.cursor.item.checked_add_signed(delta) {
+            Some(item) if item <= last => self.go_to(
+                Cursor {
+                    item,
+                    ..self.cursor
+                },
+                t,
+            ),
+            Some(_) => self.message = Some(t.last_item.to_string()),
+            None => self.message = Some(t.first_item.to_string()),
+        }
+    }
+
+    /// Puts the cursor at `cursor` and saves it as the place to resume at.
+    fn go_to(&mut self, cursor: Cursor, t: &Strings) {
+        let session = self.session();
+        self.cursor = Cursor {
+            department: cursor
+                .department
+                .min(session.hearings.len().saturating_sub(1)),
+            item: cursor
+                .item
+                .min(session.checklist.item_count().saturating_sub(1)),
+        };
+        let (department, item) = self.position();
+        if self.doc.holder().is_none()
+            && let Ok(change) = self.session().move_to(&department, &item)
+        {
+            self.save(change, t);
+        }
+    }
+
+    fn record(&mut self, change: Change, t: &Strings) {
+        if !matches!(change, Change::Move(_)) && self.doc.holder().is_none() {
+            self.undo.push(change.clone());
+        }
+        self.save(change, t);
+    }
+
+    /// Records without remembering the change for `u` (an undo itself, a move).
+    fn save(&mut self, change: Change, t: &Strings) {
+        match self.doc.record(change) {
+            Saved::ReadOnly | Saved::Unlocked | Saved::Yes => {}
+            Saved::No => self.message = self.save_problem(t),
+            Saved::Again => self.message = Some(t.saved_again.to_string()),
+        }
+    }
+
+    fn undo(&mut self, t: &Strings) {
+        let Some(change) = self.undo.pop() else {
+            self.message = Some(t.nothing_to_undo.to_string());
+            return;
+        };
+        let Some((department, item, what)) = describe_undo(&change, t) else {
+            return;
+        };
+        let target = Cursor {
+            department: department_index(self.session(), &department).unwrap_or(0),
+            item: item_index(self.session(), &item).unwrap_or(0),
+        };
+        self.save(change.inverse(), t);
+        self.go_to(target, t);
+        if self.doc.save_error().is_none() {
+            self.message = Some((t.undone)(&what));
+        }
+    }
+
+    fn start_note(&mut self, t: &Strings) {
+        if self.doc.holder().is_none() {
+            self.editor = Some(Editor::new(&self.current_note(), t.note_editing));
+        }
+    }
+
+    /// Leaves the note, recording it if it changed: typed text is never discarded.
+    fn finish_note(&mut self, t: &Strings) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        let text = editor.text();
+        let (department, item) = self.position();
+        if text != self.current_note()
+            && let Ok(change) = self.session().set_note(&department, &item, &text)
+        {
+            self.record(change, t);
+        }
+    }
+
+    /// The saved note of the cell under the cursor.
+    pub(super) fn current_note(&self) -> String {
+        let (department, item) = self.position();
+        self.session()
+            .answer(&department, &item)
+            .map(|a| a.note.clone())
+            .unwrap_or_default()
+    }
+
+    fn cycle_marks(&mut self, context: &mut Context) {
+        context.marks = context.marks.next();
+        let mut settings = Settings::load(&context.data_dir).unwrap_or_default();
+        settings.marks = context.marks;
+        if let Err(e) = settings.save(&context.data_dir) {
+            self.message = Some((context.t.settings_not_saved)(&e.to_string()));
+        }
+    }
+
+    /// Retries pending saves; a read-only copy follows the writer or takes over.
+    fn tick(&mut self, context: &Context) {
+        match self.doc.tick(&context.actor) {
+            Saved::Again => self.message = Some(context.t.saved_again.to_string()),
+            Saved::Unlocked => self.message = Some(context.t.now_writable.to_string()),
+            Saved::Yes | Saved::No | Saved::ReadOnly => {}
+        }
+    }
+
+    /// Keeps the matrix's viewport and an open list around the cursor, for the last
+    /// frame's size.
+    fn follow(&mut self, context: &Context) {
+        if self.size.is_empty() {
+            // No frame yet: nothing to fit, and the first frame scrolls for itself.
+            return;
+        }
+        let t = context.t;
+        let area = self.matrix_area(self.size, t);
+        let session = self.doc.session();
+        let scale = self.doc.holder().is_none();
+        let scale = scale.then_some(session.checklist.scale.as_slice());
+        self.matrix
+            .follow(session, self.cursor, area, t, context.marks, scale);
+        let (title, rows) = match &self.overlay {
+            Some(Overlay::Departments(_)) => (t.departments, item::department_rows(self)),
+            Some(Overlay::Items(_)) => (t.items, item::item_rows(self)),
+            _ => return,
+        };
+        if let Some(Overlay::Departments(picker) | Overlay::Items(picker)) = &mut self.overlay {
+            picker.follow(self.size, title, &rows, t);
+        }
+    }
+
+    /// Saves an open note and folds the journal: the screen is going away.
+    pub fn close(mut self, context: &Context) {
+        self.finish_note(context.t);
+        self.doc.close();
+    }
+
+    /// A save failure or read-only notice stays on screen until it no longer holds.
+    pub(super) fn banner(&self, t: &Strings) -> Option<String> {
+        if self.doc.save_error().is_some() {
+            return self.save_problem(t);
+        }
+        self.doc.holder().map(|holder| (t.read_only)(holder))
+    }
+
+    fn save_problem(&self, t: &Strings) -> Option<String> {
+        let reason = self.doc.save_error()?;
+        Some((t.save_failed)(reason, self.doc.pending()))
+    }
+
+    /// The scale, for footers and help, when this copy may mark.
+    pub(super) fn markable_scale(&self) -> Option<&[crate::checklist::Mark]> {
+        let scale = &self.session().checklist.scale;
+        self.doc.holder().is_none().then_some(scale.as_slice())
+    }
+
+    /// The matrix takes the screen but for a notice line when there is something to say.
+    fn matrix_area(&self, area: Rect, t: &Strings) -> Rect {
+        let notice = u16::from(self.banner(t).or_else(|| self.message.clone()).is_some());
+        Rect {
+            y: area.y.saturating_add(notice),
+            height: area.height.saturating_sub(notice),
+            ..area
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, context: &Context) {
+        let t = context.t;
+        match self.view {
+            View::Item => item::draw(self, frame, area, t),
+            View::Matrix => {
+                if let Some(text) = self.banner(t).or_else(|| self.message.clone()) {
+                    let line = Rect { height: 1, ..area };
+                    frame.render_widget(super::widgets::banner(&text), line);
+                }
+                let table = self.matrix_area(area, t);
+                let session = self.session();
+                self.matrix.draw(
+                    frame,
+                    table,
+                    session,
+                    self.cursor,
+                    context,
+                    self.markable_scale(),
+                );
+            }
+        }
+        if let Some(overlay) = &self.overlay {
+            self.draw_overlay(overlay, frame, area, t);
+        }
+    }
+
+    fn draw_overlay(&self, overlay: &Overlay, frame: &mut Frame, area: Rect, t: &Strings) {
+        match overlay {
+            Overlay::Help => {
+                let legend: &[&str] = match self.view {
+                    View::Item => &[],
+                    View::Matrix => &[t.matrix_legend],
+                };
+                let tables = [self.view.table(), keymap::APP];
+                help::draw(frame, area, &tables, t, self.markable_scale(), legend);
+            }
+            Overlay::Departments(picker) => {
+                picker.draw(frame, area, t.departments, item::department_rows(self), t)
+            }
+            Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(self), t),
+        }
+    }
+}
+
+/// The department of `name` (full or short) in the session, by index.
+fn department_index(session: &Session, name: &str) -> Option<usize> {
+    session
+        .hearings
+        .iter()
+        .position(|h| h.department.name == name || h.department.short == name)
+}
+
+fn item_index(session: &Session, id: &str) -> Option<usize> {
+    session.checklist.items().position(|(_, i)| i.id == id)
+}
+
+/// Where the session was left: its saved cursor, or the start.
+fn saved_cursor(session: &Session) -> Cursor {
+    Cursor {
+        department: department_index(session, &session.cursor.department).unwrap_or(0),
+        item: item_index(session, &session.cursor.item).unwrap_or(0),
+    }
+}
+
+/// The cell an undo goes back to, and how the message line names what it undid.
+fn describe_undo(change: &Change, t: &Strings) -> Option<(String, String, String)> {
+    let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| t.unanswered.to_string());
+    match change {
+        Change::Mark {
+            department,
+            item,
+            from,
+            to,
+        } => Some((
+            department.clone(),
+            item.clone(),
+            format!("{item} {} → {}", shown(to), shown(from)),
+        )),
+        Change::Note {
+            department, item, ..
+        } => Some((
+            department.clone(),
+            item.clone(),
+            format!("{item} {}", t.note),
+        )),
+        Change::Move(_) => None,
+    }
+}
