@@ -14,8 +14,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::checklist::{Area, Item, Mark};
 use crate::i18n::{Strings, fill};
 use crate::session::{Change, Session};
+use crate::store::{Doc, Saved};
 
-use super::doc::{Doc, Saved};
 use super::matrix::{MatrixAction, MatrixView};
 use super::picker::{Picked, Picker};
 use super::{Context, Input, Step, widgets};

@@ -2,7 +2,6 @@
 //! each screen turns it into a state change and maybe a `Step` to another screen;
 //! drawing only reads state.
 
-mod doc;
 mod form;
 mod hearing;
 mod list;
@@ -26,7 +25,6 @@ use crate::i18n::Strings;
 use crate::marks::MarksDisplay;
 use crate::store::Store;
 
-pub use doc::Doc;
 pub use hearing::HearingScreen;
 
 /// The smallest terminal the screens are drawn in; below it they say what is needed.

@@ -1,16 +1,22 @@
 //! Where sessions live and how they are saved: one file per session holding a RON
 //! snapshot followed by a journal of changes, one RON line each. Recording a change
 //! is one fsync'd append; the journal is folded into the snapshot (an atomic replace)
-//! when a session is opened and closed. The only module that touches session files.
+//! when a session is opened and closed. The only module that touches session files;
+//! `doc` is the handle the screens hold on one session.
+
+mod doc;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::Local;
 
 use crate::error::FileError;
 use crate::session::{self, Change, Event, Session, Timestamp};
+
+pub use doc::{Doc, Saved};
 
 /// The line that separates the snapshot from the journal.
 const JOURNAL_MARK: &str = "// journal";
@@ -147,6 +153,14 @@ impl Store {
             })
             .find(|id| !self.path_of(id).exists())
             .unwrap_or(stem)
+    }
+
+    /// When the session file last changed, if it can be told: a read-only copy reloads
+    /// only when this moves.
+    fn modified(&self, id: &str) -> Option<SystemTime> {
+        fs::metadata(self.path_of(id))
+            .and_then(|m| m.modified())
+            .ok()
     }
 
     fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {

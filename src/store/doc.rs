@@ -2,12 +2,13 @@
 //! holds it. Records changes, keeps failed saves pending and retries them, and lets a
 //! read-only copy follow the writer.
 
-use std::path::PathBuf;
 use std::time::SystemTime;
 
+use super::{Store, StoreError, Writer};
 use crate::session::{Change, Session};
-use crate::store::{Store, StoreError, Writer};
 
+/// One session as a screen holds it: the writer, or a copy while another process
+/// writes.
 pub enum Doc {
     Writing {
         writer: Box<Writer>,
@@ -17,7 +18,6 @@ pub enum Doc {
     Reading {
         session: Box<Session>,
         holder: String,
-        path: PathBuf,
         modified: Option<SystemTime>,
         store: Store,
     },
@@ -44,13 +44,13 @@ impl Doc {
                 save_error: None,
             }),
             Err(StoreError::Locked { holder, .. }) => {
-                let path = store.path_of(id);
+                // Taken before reading: a change landing in between is then reloaded
+                // at the next tick rather than missed.
+                let modified = store.modified(id);
                 let session = Box::new(store.load(id)?);
-                let modified = modified(&path);
                 Ok(Doc::Reading {
                     session,
                     holder,
-                    path,
                     modified,
                     store: store.clone(),
                 })
@@ -118,7 +118,6 @@ impl Doc {
             Doc::Writing { .. } => Saved::Yes,
             Doc::Reading {
                 session,
-                path,
                 modified: seen,
                 store,
                 ..
@@ -130,7 +129,7 @@ impl Doc {
                     };
                     return Saved::Unlocked;
                 }
-                let now = modified(path);
+                let now = store.modified(&session.id);
                 if now != *seen
                     && let Ok(fresh) = store.load(&session.id)
                     && fresh.is_hearable()
@@ -165,8 +164,4 @@ fn settle(
             Saved::No
         }
     }
-}
-
-fn modified(path: &std::path::Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
