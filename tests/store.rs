@@ -8,8 +8,8 @@ use std::process::{Child, Command, Output, Stdio};
 
 use kansa::checklist::Checklist;
 use kansa::error::{FileError, Position};
-use kansa::session::{AuditFacts, Session};
-use kansa::store::{Store, StoreError};
+use kansa::session::{AuditFacts, Change, Refusal, Session};
+use kansa::store::{Doc, RecordError, Saved, Store, StoreError};
 
 /// Set in a child copy of this test binary to make `helper` act: `MODE DIR ID`.
 const HELPER: &str = "KANSA_TEST_HELPER";
@@ -197,6 +197,76 @@ fn an_answer_is_on_disk_when_record_returns() {
     );
     assert_eq!(seen.history.len(), 1);
     std::mem::forget(writer);
+}
+
+/// A change naming a department the session does not have, as a stale screen or a
+/// hand-made caller could send.
+fn unknown_department_mark() -> Change {
+    Change::Mark {
+        department: "総務".into(),
+        item: "I-1".into(),
+        from: None,
+        to: Some("○".into()),
+    }
+}
+
+#[test]
+fn a_refused_change_is_neither_applied_nor_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "refused");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let before = writer.session().clone();
+    let refused = writer.record(unknown_department_mark()).unwrap_err();
+    assert!(
+        matches!(&refused, RecordError::Refused(Refusal::UnknownDepartment(d)) if d == "総務"),
+        "{refused:?}"
+    );
+    assert!(writer.is_saved());
+    assert_eq!(writer.session(), &before);
+    writer.close().unwrap();
+    assert_eq!(store.load(&id).unwrap(), before);
+}
+
+#[test]
+fn the_document_tells_a_refusal_from_a_failed_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "refused on a failing disk");
+    let mut doc = Doc::open(&store, &id, "監査 太郎").unwrap();
+    let refused = doc.record(unknown_department_mark());
+    assert_eq!(
+        refused,
+        Saved::Refused(Refusal::UnknownDepartment("総務".into()))
+    );
+    assert_eq!((doc.pending(), doc.save_error()), (0, None));
+
+    doc.writer_mut().unwrap().simulate_failing_disk(true);
+    let change = doc.session().set_mark("保育", "I-3", Some("×")).unwrap();
+    assert_eq!(doc.record(change), Saved::No);
+    let reason = doc.save_error().map(str::to_string);
+    assert!(reason.is_some());
+    assert!(matches!(
+        doc.record(unknown_department_mark()),
+        Saved::Refused(_)
+    ));
+    assert_eq!(
+        doc.pending(),
+        1,
+        "the refusal added nothing to the pending save"
+    );
+    assert_eq!(doc.save_error().map(str::to_string), reason);
+
+    doc.writer_mut().unwrap().simulate_failing_disk(false);
+    assert_eq!(doc.tick("監査 太郎"), Saved::Again);
+    assert_eq!((doc.pending(), doc.save_error()), (0, None));
+    doc.close();
+    let saved = store.load(&id).unwrap();
+    assert_eq!(
+        saved.answer("保育", "I-3").unwrap().mark.as_deref(),
+        Some("×")
+    );
+    assert_eq!(saved.history.len(), 1);
 }
 
 #[test]

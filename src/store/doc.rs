@@ -4,8 +4,8 @@
 
 use std::time::SystemTime;
 
-use super::{Store, StoreError, Writer};
-use crate::session::{Change, Session};
+use super::{RecordError, Store, StoreError, Writer};
+use crate::session::{Change, Refusal, Session};
 
 /// One session as a screen holds it: the writer, or a copy while another process
 /// writes.
@@ -30,6 +30,9 @@ pub enum Saved {
     /// Saved now after earlier failures.
     Again,
     No,
+    /// The session refused the change (an unknown department, item or mark): nothing
+    /// changed and nothing is pending; earlier pending changes are as they were.
+    Refused(Refusal),
     ReadOnly,
     /// The other process let go: this copy now holds the session for writing.
     Unlocked,
@@ -99,10 +102,11 @@ impl Doc {
     /// Applies a change and saves it; a failed save keeps it in memory, pending.
     pub fn record(&mut self, change: Change) -> Saved {
         match self {
-            Doc::Writing { writer, save_error } => {
-                let result = writer.record(change);
-                settle(result, writer, save_error)
-            }
+            Doc::Writing { writer, save_error } => match writer.record(change) {
+                Err(RecordError::Refused(refusal)) => Saved::Refused(refusal),
+                Err(RecordError::Unsaved(e)) => settle(Err(e), writer, save_error),
+                Ok(()) => settle(Ok(()), writer, save_error),
+            },
             Doc::Reading { .. } => Saved::ReadOnly,
         }
     }

@@ -35,6 +35,28 @@ pub enum StoreError {
     Refused(#[from] session::Refusal),
 }
 
+/// Why `Writer::record` did not save a change. The two cases leave the session in
+/// different states, so a caller must be able to tell them apart.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// The session refused the change: nothing was applied and nothing is pending.
+    #[error("{0}")]
+    Refused(#[from] session::Refusal),
+    /// The change is applied in memory and pending; `retry` (or the next `record`)
+    /// saves it.
+    #[error("{0}")]
+    Unsaved(StoreError),
+}
+
+impl From<RecordError> for StoreError {
+    fn from(error: RecordError) -> StoreError {
+        match error {
+            RecordError::Refused(refusal) => StoreError::Refused(refusal),
+            RecordError::Unsaved(error) => error,
+        }
+    }
+}
+
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.to_path_buf(),
@@ -88,7 +110,7 @@ impl Store {
     /// Saves a new session; fails rather than replace one with the same id.
     pub fn create(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.path_of(&session.id);
-        write_atomically(&path, &snapshot_text(session), false)
+        write_atomically(&path, &snapshot_text(session, &path)?, false)
     }
 
     /// Reads a session without locking it.
@@ -192,8 +214,8 @@ pub struct Writer {
     /// Bytes of the file known to be whole; a failed append is cut back to this.
     good_len: u64,
     session: Session,
-    /// Journal lines applied in memory but not yet durable.
-    pending: Vec<String>,
+    /// Changes applied in memory but not yet durable.
+    pending: Vec<Event>,
     journal_lines: usize,
     actor: String,
     failing_disk: bool,
@@ -222,19 +244,17 @@ impl Writer {
         self.failing_disk = failing;
     }
 
-    /// Applies `change` and makes it durable. On a failed save the change stays
-    /// applied and pending; `retry` (or the next `record`) saves it.
-    pub fn record(&mut self, change: Change) -> Result<(), StoreError> {
+    /// Applies `change` and makes it durable. A change the session refuses is neither
+    /// applied nor kept; on a failed save the change stays applied and pending.
+    pub fn record(&mut self, change: Change) -> Result<(), RecordError> {
         let event = Event {
             at: now(),
             by: self.actor.clone(),
             change,
         };
-        let line =
-            ron::to_string(&event).map_err(|e| FileError::new(&self.path, None, e.to_string()))?;
-        self.session.apply(event)?;
-        self.pending.push(line);
-        self.retry()
+        self.session.apply(event.clone())?;
+        self.pending.push(event);
+        self.retry().map_err(RecordError::Unsaved)
     }
 
     /// Writes what is pending, then fsyncs.
@@ -242,8 +262,7 @@ impl Writer {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let mut bytes = self.pending.join("\n");
-        bytes.push('\n');
+        let bytes = self.journal_text()?;
         let result = self.append(bytes.as_bytes());
         if result.is_ok() {
             self.good_len += bytes.len() as u64;
@@ -251,6 +270,18 @@ impl Writer {
             self.pending.clear();
         }
         result.map_err(io_error(&self.path))
+    }
+
+    /// The pending changes as journal lines, each ending in a newline.
+    fn journal_text(&self) -> Result<String, StoreError> {
+        let mut text = String::new();
+        for event in &self.pending {
+            let line = ron::to_string(event)
+                .map_err(|e| FileError::new(&self.path, None, e.to_string()))?;
+            text.push_str(&line);
+            text.push('\n');
+        }
+        Ok(text)
     }
 
     /// Writes at the end of the whole lines. A failed attempt may leave a partial line
@@ -271,7 +302,7 @@ impl Writer {
     /// `ID.ron.prev`.
     pub fn compact(&mut self) -> Result<(), StoreError> {
         self.retry()?;
-        let text = snapshot_text(&self.session);
+        let text = snapshot_text(&self.session, &self.path)?;
         let previous = self.path.with_extension("ron.prev");
         let _ = fs::remove_file(&previous);
         fs::hard_link(&self.path, &previous).map_err(io_error(&previous))?;
@@ -296,12 +327,15 @@ fn now() -> Timestamp {
     Local::now().fixed_offset()
 }
 
-fn snapshot_text(session: &Session) -> String {
+/// The whole session as the text of a fresh file with an empty journal. A failure is
+/// returned, never written: an empty snapshot would replace the session with nothing.
+fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
         .struct_names(false);
-    let body = ron::ser::to_string_pretty(session, config).unwrap_or_default();
-    format!("// kansa session\n{body}\n{JOURNAL_MARK}\n")
+    let body = ron::ser::to_string_pretty(session, config)
+        .map_err(|e| FileError::new(path, None, e.to_string()))?;
+    Ok(format!("// kansa session\n{body}\n{JOURNAL_MARK}\n"))
 }
 
 struct ReadSession {

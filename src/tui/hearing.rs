@@ -116,7 +116,7 @@ impl HearingScreen {
                 match self.doc.tick(&context.actor) {
                     Saved::Again => self.message = Some(t.saved_again.to_string()),
                     Saved::Unlocked => self.message = Some(t.now_writable.to_string()),
-                    Saved::Yes | Saved::No | Saved::ReadOnly => {}
+                    Saved::Yes | Saved::No | Saved::Refused(_) | Saved::ReadOnly => {}
                 }
                 Step::Stay
             }
@@ -313,6 +313,7 @@ impl HearingScreen {
                 self.message = Some(fill(t.save_failed, &[&reason, &self.doc.pending()]));
             }
             Saved::Again => self.message = Some(t.saved_again.to_string()),
+            Saved::Refused(refusal) => self.message = Some(refusal.to_string()),
             Saved::Yes => {}
         }
     }
