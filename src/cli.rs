@@ -8,14 +8,14 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
-use crate::checklist::{Checklist, Department};
+use crate::checklist::Checklist;
 use crate::export;
 use crate::i18n::Lang;
 use crate::marks::MarksDisplay;
 use crate::matrix::{self, Filter};
-use crate::session::{AuditFacts, Session};
+use crate::session::AuditFacts;
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::tui::{self, App, Context};
 
 #[derive(Debug, Parser)]
@@ -193,35 +193,23 @@ fn new_session(
         Some(path) => Checklist::load(path).map_err(|e| e.to_string())?,
         None => Checklist::bundled(),
     };
-    let departments = choose_departments(&checklist, names);
-    if departments.is_empty() {
-        return Err("no departments: the checklist has no roster; pass --departments".into());
-    }
+    let names = (!names.is_empty()).then_some(names);
     let now = Local::now().fixed_offset();
-    let session = Session::new(store.new_id(now), checklist, departments, facts, now);
-    store.create(&session).map_err(|e| e.to_string())?;
-    println!("{}", session.id);
-    Ok(())
-}
-
-/// The roster entries named (full or short name), in the order given; a name not on the
-/// roster becomes a department of its own, to which every item applies.
-fn choose_departments(checklist: &Checklist, names: &[String]) -> Vec<Department> {
-    if names.is_empty() {
-        return checklist.departments.clone();
+    let created = store
+        .create_session(checklist, names, facts, now)
+        .map_err(|e| match e {
+            StoreError::NoDepartments => {
+                "no departments: the checklist has no roster; pass --departments".to_string()
+            }
+            e => e.to_string(),
+        })?;
+    for name in &created.unlisted {
+        eprintln!(
+            "kansa: {name} is not on the checklist's roster; added with every item applicable"
+        );
     }
-    names
-        .iter()
-        .map(|name| name.trim())
-        .filter(|name| !name.is_empty())
-        .map(|name| {
-            let known = checklist.departments.iter().find(|d| d.name == name || d.short == name);
-            known.cloned().unwrap_or_else(|| {
-                eprintln!("kansa: {name} is not on the checklist's roster; added with every item applicable");
-                Department { name: name.into(), short: name.into(), tags: Vec::new(), remark: String::new() }
-            })
-        })
-        .collect()
+    println!("{}", created.session.id);
+    Ok(())
 }
 
 fn list(store: &Store) -> Result<(), String> {

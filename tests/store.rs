@@ -199,6 +199,31 @@ fn an_answer_is_on_disk_when_record_returns() {
     std::mem::forget(writer);
 }
 
+#[test]
+fn a_new_round_gets_its_id_from_the_store_and_needs_a_department() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let now = chrono::Local::now().fixed_offset();
+    let facts = AuditFacts {
+        title: "一課".into(),
+        ..AuditFacts::default()
+    };
+    let names = ["障がい福祉課".to_string(), "情報政策課".to_string()];
+    let created = store
+        .create_session(Checklist::bundled(), Some(&names), facts.clone(), now)
+        .unwrap();
+    assert_eq!(created.unlisted, ["情報政策課"]);
+    assert_eq!(store.load(&created.session.id).unwrap(), created.session);
+    let again = store
+        .create_session(Checklist::bundled(), None, facts.clone(), now)
+        .unwrap();
+    assert_ne!(again.session.id, created.session.id, "same second, new id");
+    assert_eq!(again.session.hearings.len(), 6, "the roster");
+
+    let none = store.create_session(Checklist::bundled(), Some(&[]), facts, now);
+    assert!(matches!(none, Err(StoreError::NoDepartments)), "{none:?}");
+}
+
 /// A change naming a department the session does not have, as a stale screen or a
 /// hand-made caller could send.
 fn unknown_department_mark() -> Change {

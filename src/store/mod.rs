@@ -13,8 +13,9 @@ use std::time::SystemTime;
 
 use chrono::Local;
 
+use crate::checklist::Checklist;
 use crate::error::FileError;
-use crate::session::{self, Change, Event, Session, Timestamp};
+use crate::session::{self, AuditFacts, Change, Event, Session, Timestamp};
 
 pub use doc::{Doc, Saved};
 
@@ -31,6 +32,9 @@ pub enum StoreError {
     Locked { id: String, holder: String },
     #[error("no session {0}")]
     NotFound(String),
+    /// A new round was asked for with no departments (none named, no roster).
+    #[error("no departments: the checklist has no roster")]
+    NoDepartments,
     #[error("{0}")]
     Refused(#[from] session::Refusal),
 }
@@ -70,6 +74,14 @@ pub struct Store {
     dir: PathBuf,
 }
 
+/// A session just created, with the names it did not find on the checklist's roster
+/// (each became a department of its own) for the caller to mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Created {
+    pub session: Session,
+    pub unlisted: Vec<String>,
+}
+
 /// What `kansa list` shows of a session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -107,7 +119,28 @@ impl Store {
         self.dir.join(format!("{id}.ron"))
     }
 
-    /// Saves a new session; fails rather than replace one with the same id.
+    /// Creates a new round: the one way both `kansa new` and the new-session form do
+    /// it. `departments` are full or short names (`None`: the checklist's roster; see
+    /// `session::choose_departments`); the store gives the id, from `now`.
+    pub fn create_session(
+        &self,
+        checklist: Checklist,
+        departments: Option<&[String]>,
+        facts: AuditFacts,
+        now: Timestamp,
+    ) -> Result<Created, StoreError> {
+        let chosen = session::choose_departments(&checklist, departments);
+        if chosen.departments.is_empty() {
+            return Err(StoreError::NoDepartments);
+        }
+        let unlisted = chosen.unlisted.clone();
+        let session = Session::start(self.new_id(now), checklist, chosen, facts, now);
+        self.create(&session)?;
+        Ok(Created { session, unlisted })
+    }
+
+    /// Saves a session built elsewhere under its own id; fails rather than replace one
+    /// with the same id.
     pub fn create(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.path_of(&session.id);
         write_atomically(&path, &snapshot_text(session, &path)?, false)
