@@ -8,6 +8,7 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
+use crate::auditor::Auditor;
 use crate::checklist::Checklist;
 use crate::export;
 use crate::i18n::Lang;
@@ -35,6 +36,10 @@ pub struct Cli {
     /// ascii (default: the last choice made in the matrix, else narrow).
     #[arg(long, global = true, value_enum)]
     pub marks: Option<MarksDisplay>,
+    /// Who is working, as the history and the lock name them (default: $KANSA_AUDITOR,
+    /// else the name chosen in the screens, else the login name).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_auditor: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -109,13 +114,16 @@ pub fn run(cli: Cli) -> Result<(), String> {
         || Store::data_dir(cli.data_dir.clone()).ok_or("no data directory: pass --data-dir");
     let store =
         || -> Result<Store, String> { Store::open(&data_dir()?).map_err(|e| e.to_string()) };
+    let settings =
+        || -> Result<Settings, String> { Settings::load(&data_dir()?).map_err(|e| e.to_string()) };
     let marks = || -> Result<MarksDisplay, String> {
         match cli.marks {
             Some(marks) => Ok(marks),
-            None => Ok(Settings::load(&data_dir()?)
-                .map_err(|e| e.to_string())?
-                .marks),
+            None => Ok(settings()?.marks),
         }
+    };
+    let auditor = || -> Result<Auditor, String> {
+        Auditor::from_process(cli.as_auditor.as_deref(), || Ok(settings()?.auditor))
     };
     let context = || -> Result<Context, String> {
         let t = cli.lang.unwrap_or_else(Lang::from_env).strings();
@@ -123,7 +131,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Ok(Context {
             store: store()?,
             data_dir: data_dir()?,
-            actor: actor(),
+            actor: auditor()?.name,
             t,
             marks,
         })
@@ -167,14 +175,6 @@ pub fn run(cli: Cli) -> Result<(), String> {
             output,
         }) => export(&store()?, &id, format, report, &output),
     }
-}
-
-/// Who is making changes, for the history: the login name.
-fn actor() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
 }
 
 fn validate(file: &Path) -> Result<(), String> {

@@ -106,6 +106,28 @@ fn a_second_writer_is_refused_and_told_who_holds_the_lock() {
     store.open_writer(&id, "b").unwrap().close().unwrap();
 }
 
+#[test]
+fn the_lock_the_read_only_copy_and_the_history_name_the_person_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "who");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let expected = format!("監査 太郎 (pid {} on {})", std::process::id(), host());
+    match store.open_writer(&id, "監査 花子") {
+        Err(StoreError::Locked { holder, .. }) => assert_eq!(holder, expected),
+        other => panic!("expected the lock to be held: {:?}", other.err()),
+    }
+    let reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    assert_eq!(reader.holder(), Some(expected.as_str()));
+
+    let change = writer.session().set_mark("保育", "I-1", Some("○")).unwrap();
+    writer.record(change).unwrap();
+    writer.close().unwrap();
+    let history = store.load(&id).unwrap().history;
+    let who: Vec<_> = history.iter().map(|e| e.by.as_str()).collect();
+    assert_eq!(who, ["監査 太郎"]);
+}
+
 /// Starts this test binary again as `helper`, in `mode`, and waits for it to report
 /// `ready` on stdout.
 fn spawn_helper(mode: &str, data: &Path, id: &str, ready: &str) -> Child {
@@ -168,6 +190,10 @@ fn a_writer_in_another_process_is_named_with_its_pid_and_host() {
     assert!(
         message.contains(&format!("pid {} on {}", child.id(), host())),
         "{message}"
+    );
+    assert!(
+        message.contains("child (pid"),
+        "the person is named: {message}"
     );
 
     drop(child.stdin.take());

@@ -151,10 +151,11 @@ impl Store {
         Ok(read_session(&self.existing(id)?)?.session)
     }
 
-    /// Opens a session for writing: locks it, folds its journal into the snapshot.
+    /// Opens a session for writing as `actor` (who the history and the lock name):
+    /// locks it, folds its journal into the snapshot.
     pub fn open_writer(&self, id: &str, actor: &str) -> Result<Writer, StoreError> {
         let path = self.existing(id)?;
-        let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id)?;
+        let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id, actor)?;
         let read = read_session(&path)?;
         let mut writer = Writer {
             file: open_for_append(&path)?,
@@ -527,7 +528,7 @@ mod owner_only {
 }
 
 /// An advisory lock on `ID.lock` beside the session, held while the session is open
-/// for writing; the file names the holder.
+/// for writing; the file names the holder: `監査 太郎 (pid 123 on host)`.
 struct Lock {
     file: File,
 }
@@ -541,7 +542,7 @@ impl Drop for Lock {
 }
 
 impl Lock {
-    fn acquire(path: &Path, id: &str) -> Result<Lock, StoreError> {
+    fn acquire(path: &Path, id: &str, actor: &str) -> Result<Lock, StoreError> {
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         let mut file = owner_only::file(&mut options)
@@ -566,7 +567,7 @@ impl Lock {
             Err(fs::TryLockError::Error(e)) => return Err(io_error(path)(e)),
         }
         let host = gethostname::gethostname().to_string_lossy().into_owned();
-        let holder = format!("pid {} on {host}", std::process::id());
+        let holder = format!("{actor} (pid {} on {host})", std::process::id());
         file.set_len(0)
             .and_then(|_| file.write_all(holder.as_bytes()))
             .map_err(io_error(path))?;

@@ -247,8 +247,9 @@ impl HearingScreen {
             MatrixAction::CycleMarks => {
                 let next = context.marks.get().next();
                 context.marks.set(next);
-                let settings = crate::settings::Settings { marks: next };
-                if let Err(e) = settings.save(&context.data_dir) {
+                let saved =
+                    crate::settings::Settings::update(&context.data_dir, |s| s.marks = next);
+                if let Err(e) = saved {
                     self.message = Some(fill(t.settings_not_saved, &[&e]));
                 }
             }
