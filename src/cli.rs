@@ -7,15 +7,16 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
-use crate::checklist::{Checklist, Department};
+use crate::auditor::Auditor;
+use crate::checklist::Checklist;
 use crate::export;
 use crate::i18n::Lang;
 use crate::marks::MarksDisplay;
 use crate::matrix;
 use crate::results::Filter;
-use crate::session::{AuditFacts, Session};
+use crate::session::AuditFacts;
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::tui::{self, App, Context};
 
 #[derive(Debug, Parser)]
@@ -35,6 +36,10 @@ pub struct Cli {
     /// ascii (default: the last choice made in the matrix, else narrow).
     #[arg(long, global = true, value_enum)]
     pub marks: Option<MarksDisplay>,
+    /// Who is working, as the history and the lock name them (default: $KANSA_AUDITOR,
+    /// else the name chosen in the screens, else the login name).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_auditor: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -109,13 +114,16 @@ pub fn run(cli: Cli) -> Result<(), String> {
         || Store::data_dir(cli.data_dir.clone()).ok_or("no data directory: pass --data-dir");
     let store =
         || -> Result<Store, String> { Store::open(&data_dir()?).map_err(|e| e.to_string()) };
+    let settings =
+        || -> Result<Settings, String> { Settings::load(&data_dir()?).map_err(|e| e.to_string()) };
     let marks = || -> Result<MarksDisplay, String> {
         match cli.marks {
             Some(marks) => Ok(marks),
-            None => Ok(Settings::load(&data_dir()?)
-                .map_err(|e| e.to_string())?
-                .marks),
+            None => Ok(settings()?.marks),
         }
+    };
+    let auditor = || -> Result<Auditor, String> {
+        Auditor::from_process(cli.as_auditor.as_deref(), || Ok(settings()?.auditor))
     };
     let context = || -> Result<Context, String> {
         let t = cli.lang.unwrap_or_else(Lang::from_env).strings();
@@ -123,7 +131,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Ok(Context {
             store: store()?,
             data_dir: data_dir()?,
-            actor: actor(),
+            actor: auditor()?.name,
             t,
             marks,
         })
@@ -172,14 +180,6 @@ pub fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-/// Who is making changes, for the history: the login name.
-fn actor() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
-}
-
 fn validate(file: &Path) -> Result<(), String> {
     let checklist = Checklist::load(file).map_err(|e| e.to_string())?;
     println!("{}: ok — {}", file.display(), checklist.summary());
@@ -196,35 +196,23 @@ fn new_session(
         Some(path) => Checklist::load(path).map_err(|e| e.to_string())?,
         None => Checklist::bundled(),
     };
-    let departments = choose_departments(&checklist, names);
-    if departments.is_empty() {
-        return Err("no departments: the checklist has no roster; pass --departments".into());
-    }
+    let names = (!names.is_empty()).then_some(names);
     let now = Local::now().fixed_offset();
-    let session = Session::new(store.new_id(now), checklist, departments, facts, now);
-    store.create(&session).map_err(|e| e.to_string())?;
-    println!("{}", session.id);
-    Ok(())
-}
-
-/// The roster entries named (full or short name), in the order given; a name not on the
-/// roster becomes a department of its own, to which every item applies.
-fn choose_departments(checklist: &Checklist, names: &[String]) -> Vec<Department> {
-    if names.is_empty() {
-        return checklist.departments.clone();
+    let created = store
+        .create_session(checklist, names, facts, now)
+        .map_err(|e| match e {
+            StoreError::NoDepartments => {
+                "no departments: the checklist has no roster; pass --departments".to_string()
+            }
+            e => e.to_string(),
+        })?;
+    for name in &created.unlisted {
+        eprintln!(
+            "kansa: {name} is not on the checklist's roster; added with every item applicable"
+        );
     }
-    names
-        .iter()
-        .map(|name| name.trim())
-        .filter(|name| !name.is_empty())
-        .map(|name| {
-            let known = checklist.departments.iter().find(|d| d.name == name || d.short == name);
-            known.cloned().unwrap_or_else(|| {
-                eprintln!("kansa: {name} is not on the checklist's roster; added with every item applicable");
-                Department { name: name.into(), short: name.into(), tags: Vec::new(), remark: String::new() }
-            })
-        })
-        .collect()
+    println!("{}", created.session.id);
+    Ok(())
 }
 
 fn list(store: &Store) -> Result<(), String> {

@@ -111,6 +111,8 @@ pub struct Strings {
     /// What the matrix's cells show besides marks, for its help.
     pub matrix_legend: &'static str,
     pub settings_not_saved: fn(&str) -> String,
+    /// The session refused a change (it names what it does not know).
+    pub refused: fn(&str) -> String,
 }
 
 pub static JA: Strings = Strings {
@@ -195,6 +197,7 @@ pub static JA: Strings = Strings {
     progress: "進捗",
     matrix_legend: "* はメモあり、· は未回答、薄い記号は適用条件による該当なし",
     settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
+    refused: |reason| format!("記録できません: {reason}"),
 };
 
 fn ja_hint(action: Action) -> &'static str {
@@ -350,6 +353,7 @@ pub static EN: Strings = Strings {
     progress: "Progress",
     matrix_legend: "* has a note, · not answered, dim marks set by applicability",
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
+    refused: |reason| format!("Not recorded: {reason}"),
 };
 
 fn en_hint(action: Action) -> &'static str {

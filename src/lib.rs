@@ -3,7 +3,9 @@
 //! The domain core (`checklist`, `session`, `results`, `matrix`, `export`, `keymap`)
 //! knows nothing of terminals; `store` is the only module that touches session files;
 //! `tui` is the interactive screens, `i18n` their words, and `cli` the command line.
+//! `auditor` says who is working.
 
+pub mod auditor;
 pub mod checklist;
 pub mod cli;
 pub mod error;

@@ -166,6 +166,93 @@ pub enum Refusal {
     UnknownMark(String),
 }
 
+impl Hearing {
+    /// A department's hearing before any answer: the items that cannot apply to it (by
+    /// its tags) start 該当なし, marked as set by applicability.
+    fn opening(checklist: &Checklist, department: Department) -> Hearing {
+        let not_applicable = checklist.not_applicable().map(|m| m.symbol.clone());
+        let answers = checklist
+            .items()
+            .filter(|(_, item)| !item.applies.holds(&department.tags))
+            .filter_map(|(_, item)| {
+                let answer = Answer {
+                    mark: Some(not_applicable.clone()?),
+                    by_applicability: true,
+                    ..Answer::default()
+                };
+                Some((item.id.clone(), answer))
+            })
+            .collect();
+        Hearing {
+            department,
+            answers,
+        }
+    }
+}
+
+/// The departments of a new round, from the names its creator gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    pub departments: Vec<Department>,
+    /// The names not on the checklist's roster, in the order given: each became a
+    /// department of its own. The caller says so; the core never prints.
+    pub unlisted: Vec<String>,
+}
+
+// Here rather than in `checklist`: a department off the roster exists only in a session.
+impl Department {
+    /// A department that is not on the checklist's roster: its name is also its short
+    /// name, and with no tags every item applies to it.
+    pub fn unlisted(name: &str) -> Department {
+        Department {
+            name: name.to_string(),
+            short: name.to_string(),
+            tags: Vec::new(),
+            remark: String::new(),
+        }
+    }
+}
+
+/// The departments named (full or short names, trimmed; blanks skipped), in the order
+/// given and each once; `None` takes the checklist's whole roster. A name not on the
+/// roster becomes `Department::unlisted` and is listed in `unlisted`.
+pub fn choose_departments(checklist: &Checklist, names: Option<&[String]>) -> Chosen {
+    let Some(names) = names else {
+        return Chosen {
+            departments: checklist.departments.clone(),
+            unlisted: Vec::new(),
+        };
+    };
+    let mut chosen = Chosen {
+        departments: Vec::new(),
+        unlisted: Vec::new(),
+    };
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let listed = checklist
+            .departments
+            .iter()
+            .find(|d| d.name == name || d.short == name);
+        let department = match listed {
+            Some(department) => department.clone(),
+            None => Department::unlisted(name),
+        };
+        // Two names for one department would give it two hearings, of which only the
+        // first could ever be reached by its name.
+        if chosen
+            .departments
+            .iter()
+            .any(|d| d.short == department.short)
+        {
+            continue;
+        }
+        if listed.is_none() {
+            chosen.unlisted.push(name.to_string());
+        }
+        chosen.departments.push(department);
+    }
+    chosen
+}
+
 impl Session {
     /// A new round: every item that cannot apply to a department starts 該当なし.
     pub fn new(
@@ -175,29 +262,48 @@ impl Session {
         facts: AuditFacts,
         now: Timestamp,
     ) -> Self {
-        let not_applicable = checklist.not_applicable().map(|m| m.symbol.clone());
         let hearings = departments
             .into_iter()
+            .map(|department| Hearing::opening(&checklist, department))
+            .collect();
+        Self::with_hearings(id, checklist, hearings, facts, now)
+    }
+
+    /// A new round of the departments chosen by name: like `new`, except that nothing
+    /// is known of an unlisted department's profile, so every item applies to it
+    /// rather than its having none of the tags that make items apply.
+    pub fn start(
+        id: String,
+        checklist: Checklist,
+        chosen: Chosen,
+        facts: AuditFacts,
+        now: Timestamp,
+    ) -> Self {
+        let hearings = chosen
+            .departments
+            .into_iter()
             .map(|department| {
-                let answers = checklist
-                    .items()
-                    .filter(|(_, item)| !item.applies.holds(&department.tags))
-                    .filter_map(|(_, item)| {
-                        let mark = not_applicable.clone()?;
-                        let answer = Answer {
-                            mark: Some(mark),
-                            by_applicability: true,
-                            ..Answer::default()
-                        };
-                        Some((item.id.clone(), answer))
-                    })
-                    .collect();
-                Hearing {
-                    department,
-                    answers,
+                if chosen.unlisted.contains(&department.short) {
+                    Hearing {
+                        department,
+                        answers: BTreeMap::new(),
+                    }
+                } else {
+                    Hearing::opening(&checklist, department)
                 }
             })
-            .collect::<Vec<_>>();
+            .collect();
+        Self::with_hearings(id, checklist, hearings, facts, now)
+    }
+
+    /// A round of these hearings, resuming at the first item of the first.
+    fn with_hearings(
+        id: String,
+        checklist: Checklist,
+        hearings: Vec<Hearing>,
+        facts: AuditFacts,
+        now: Timestamp,
+    ) -> Self {
         let cursor = Cursor {
             department: hearings
                 .first()
@@ -463,6 +569,47 @@ mod tests {
         assert_eq!(
             session.set_mark("保育", "I-1", Some("◎")),
             Err(Refusal::UnknownMark("◎".into()))
+        );
+    }
+
+    #[test]
+    fn departments_are_chosen_by_either_name_once_and_unlisted_ones_reported() {
+        let checklist = Checklist::bundled();
+        let whole = choose_departments(&checklist, None);
+        assert_eq!(whole.departments, checklist.departments);
+        assert!(whole.unlisted.is_empty());
+
+        let names = ["保育課", " 秘書 ", "", "総務課", "保育", "総務課"].map(String::from);
+        let chosen = choose_departments(&checklist, Some(&names));
+        let shorts: Vec<_> = chosen.departments.iter().map(|d| &d.short[..]).collect();
+        assert_eq!(shorts, ["保育", "秘書", "総務課"]);
+        assert_eq!(chosen.unlisted, ["総務課"]);
+        assert_eq!(chosen.departments[2], Department::unlisted("総務課"));
+
+        let tagged = Session::new(
+            "t".into(),
+            checklist.clone(),
+            chosen.departments.clone(),
+            AuditFacts::default(),
+            now(),
+        );
+        assert!(
+            !tagged.hearing("総務課").unwrap().answers.is_empty(),
+            "with no tags, items that need one would not apply"
+        );
+        let session = Session::start("t".into(), checklist, chosen, AuditFacts::default(), now());
+        assert_eq!(
+            session.hearing("保育").unwrap(),
+            tagged.hearing("保育").unwrap()
+        );
+        assert!(
+            session.hearing("総務課").unwrap().answers.is_empty(),
+            "every item applies to an unlisted department"
+        );
+        assert!(
+            choose_departments(&Checklist::bundled(), Some(&[]))
+                .departments
+                .is_empty()
         );
     }
 

@@ -1,5 +1,5 @@
-//! What a user chose that outlives a session (how marks are drawn), kept as RON in
-//! the data directory, which is the user's own.
+//! What a user chose that outlives a session (how marks are drawn, who they are), kept
+//! as RON in the data directory, which is the user's own.
 
 use std::path::{Path, PathBuf};
 
@@ -8,10 +8,14 @@ use serde::{Deserialize, Serialize};
 use crate::error::FileError;
 use crate::marks::MarksDisplay;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Every field has a default, so a file written before a field existed still reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub marks: MarksDisplay,
+    /// The name the auditor chose for themself (see `auditor::Auditor`).
+    #[serde(default)]
+    pub auditor: Option<String>,
 }
 
 impl Settings {
@@ -27,6 +31,18 @@ impl Settings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
             Err(e) => Err(FileError::new(&path, None, format!("cannot read: {e}"))),
         }
+    }
+
+    /// Changes the saved settings with `change` and saves them, keeping what `change`
+    /// leaves alone: saving one choice must not forget another.
+    pub fn update(
+        data_dir: &Path,
+        change: impl FnOnce(&mut Settings),
+    ) -> Result<Settings, crate::store::StoreError> {
+        let mut settings = Settings::load(data_dir)?;
+        change(&mut settings);
+        settings.save(data_dir)?;
+        Ok(settings)
     }
 
     pub fn save(&self, data_dir: &Path) -> Result<(), crate::store::StoreError> {
@@ -46,6 +62,7 @@ mod tests {
         assert_eq!(Settings::load(dir.path()).unwrap(), Settings::default());
         Settings {
             marks: MarksDisplay::Wide,
+            ..Settings::default()
         }
         .save(dir.path())
         .unwrap();
@@ -56,5 +73,26 @@ mod tests {
         std::fs::write(Settings::path(dir.path()), "(marks: Huge)").unwrap();
         let error = Settings::load(dir.path()).unwrap_err();
         assert!(error.position.is_some(), "{error}");
+    }
+
+    #[test]
+    fn the_auditor_is_remembered_and_older_files_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(Settings::path(dir.path()), "(marks: Wide)\n").unwrap();
+        let old = Settings::load(dir.path()).unwrap();
+        assert_eq!((old.marks, old.auditor), (MarksDisplay::Wide, None));
+
+        let chosen =
+            Settings::update(dir.path(), |s| s.auditor = Some("監査 花子".into())).unwrap();
+        assert_eq!(Settings::load(dir.path()).unwrap(), chosen);
+        assert_eq!(chosen.marks, MarksDisplay::Wide, "kept");
+
+        Settings::update(dir.path(), |s| s.marks = MarksDisplay::Ascii).unwrap();
+        let both = Settings::load(dir.path()).unwrap();
+        assert_eq!(both.auditor.as_deref(), Some("監査 花子"), "kept");
+        assert_eq!(both.marks, MarksDisplay::Ascii);
+
+        let none = Settings::update(dir.path(), |s| s.auditor = None).unwrap();
+        assert_eq!(Settings::load(dir.path()).unwrap(), none);
     }
 }

@@ -249,3 +249,27 @@ fn new_takes_a_subset_of_departments() {
     // 保育 and 障がい: only II-2(1) and II-2(2) cannot apply.
     assert!(line.contains("4/56"), "{line}");
 }
+
+#[test]
+fn new_adds_a_department_off_the_roster_to_which_every_item_applies() {
+    let root = tempfile::tempdir().unwrap();
+    let output = run(kansa().arg("--data-dir").arg(root.path()).args([
+        "new",
+        "--title",
+        "総務課を追加",
+        "--departments",
+        "保育課,総務課,保育",
+    ]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let id = stdout(&output).trim().to_string();
+    assert_eq!(stdout(&output).lines().count(), 1, "the id alone on stdout");
+    let warnings = stderr(&output);
+    assert_eq!(warnings.lines().count(), 1, "{warnings}");
+    assert!(
+        warnings.contains("総務課 is not on the checklist's roster"),
+        "{warnings}"
+    );
+    let line = list_line(kansa().arg("--data-dir").arg(root.path()).arg("list"), &id);
+    // 保育 once (II-2(1) and II-2(2) cannot apply), 総務課 with every item applying.
+    assert!(line.contains("2/56"), "{line}");
+}

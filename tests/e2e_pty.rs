@@ -288,3 +288,57 @@ fn a_read_only_second_instance_follows_the_writer() {
     tmux.keys("reader", &["q"]);
     tmux.keys("writer", &["q"]);
 }
+
+/// `--as` and `KANSA_AUDITOR` name the person working: in the lock, so in a second
+/// instance's read-only banner, and in the history of what each one changed.
+#[test]
+fn the_person_working_is_named_in_the_banner_and_the_history() {
+    let data = tempfile::tempdir().unwrap();
+    let output = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--as", "監査花子", "new", "--title", "T"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
+    let tmux = Tmux::new("auditor");
+    let open = format!(
+        "{KANSA} --data-dir {} open {id} --department 保育課",
+        data.path().display()
+    );
+    // --as wins over KANSA_AUDITOR.
+    tmux.start(
+        "flag",
+        120,
+        30,
+        &format!("KANSA_AUDITOR=誰か {open} --as 監査花子"),
+    );
+    tmux.wait_for("flag", "保育課（保育）", 10);
+    tmux.start("env", 120, 30, &format!("KANSA_AUDITOR=監査次郎 {open}"));
+    let banner = tmux.wait_for("env", "読み取り専用", 10);
+    assert!(banner.contains("監査花子 (pid"), "{banner}");
+
+    tmux.keys("flag", &["3"]);
+    tmux.wait_for("flag", "I-2(1)", 5);
+    tmux.keys("flag", &["q"]);
+    tmux.wait_for("env", "編集できるようになりました", 10);
+    tmux.keys("env", &["2"]);
+    tmux.wait_for("env", "I-2(1)", 5);
+    tmux.keys("env", &["q"]);
+
+    let store = kansa::store::Store::open(data.path()).unwrap();
+    let history = store.load(&id).unwrap().history;
+    let who: Vec<(&str, Option<&str>)> = history
+        .iter()
+        .map(|event| match &event.change {
+            kansa::session::Change::Mark { to, .. } => (event.by.as_str(), to.as_deref()),
+            other => panic!("unexpected change in the history: {other:?}"),
+        })
+        .collect();
+    assert_eq!(who, [("監査花子", Some("×")), ("監査次郎", Some("△"))]);
+}

@@ -8,8 +8,8 @@ use std::process::{Child, Command, Output, Stdio};
 
 use kansa::checklist::Checklist;
 use kansa::error::{FileError, Position};
-use kansa::session::{AuditFacts, Session};
-use kansa::store::{Store, StoreError};
+use kansa::session::{AuditFacts, Change, Refusal, Session};
+use kansa::store::{Doc, RecordError, Saved, Store, StoreError};
 
 /// Set in a child copy of this test binary to make `helper` act: `MODE DIR ID`.
 const HELPER: &str = "KANSA_TEST_HELPER";
@@ -106,6 +106,28 @@ fn a_second_writer_is_refused_and_told_who_holds_the_lock() {
     store.open_writer(&id, "b").unwrap().close().unwrap();
 }
 
+#[test]
+fn the_lock_the_read_only_copy_and_the_history_name_the_person_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "who");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let expected = format!("監査 太郎 (pid {} on {})", std::process::id(), host());
+    match store.open_writer(&id, "監査 花子") {
+        Err(StoreError::Locked { holder, .. }) => assert_eq!(holder, expected),
+        other => panic!("expected the lock to be held: {:?}", other.err()),
+    }
+    let reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    assert_eq!(reader.holder(), Some(expected.as_str()));
+
+    let change = writer.session().set_mark("保育", "I-1", Some("○")).unwrap();
+    writer.record(change).unwrap();
+    writer.close().unwrap();
+    let history = store.load(&id).unwrap().history;
+    let who: Vec<_> = history.iter().map(|e| e.by.as_str()).collect();
+    assert_eq!(who, ["監査 太郎"]);
+}
+
 /// Starts this test binary again as `helper`, in `mode`, and waits for it to report
 /// `ready` on stdout.
 fn spawn_helper(mode: &str, data: &Path, id: &str, ready: &str) -> Child {
@@ -169,6 +191,10 @@ fn a_writer_in_another_process_is_named_with_its_pid_and_host() {
         message.contains(&format!("pid {} on {}", child.id(), host())),
         "{message}"
     );
+    assert!(
+        message.contains("child (pid"),
+        "the person is named: {message}"
+    );
 
     drop(child.stdin.take());
     assert!(child.wait().unwrap().success());
@@ -197,6 +223,101 @@ fn an_answer_is_on_disk_when_record_returns() {
     );
     assert_eq!(seen.history.len(), 1);
     std::mem::forget(writer);
+}
+
+#[test]
+fn a_new_round_gets_its_id_from_the_store_and_needs_a_department() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let now = chrono::Local::now().fixed_offset();
+    let facts = AuditFacts {
+        title: "一課".into(),
+        ..AuditFacts::default()
+    };
+    let names = ["障がい福祉課".to_string(), "情報政策課".to_string()];
+    let created = store
+        .create_session(Checklist::bundled(), Some(&names), facts.clone(), now)
+        .unwrap();
+    assert_eq!(created.unlisted, ["情報政策課"]);
+    assert_eq!(store.load(&created.session.id).unwrap(), created.session);
+    let again = store
+        .create_session(Checklist::bundled(), None, facts.clone(), now)
+        .unwrap();
+    assert_ne!(again.session.id, created.session.id, "same second, new id");
+    assert_eq!(again.session.hearings.len(), 6, "the roster");
+
+    let none = store.create_session(Checklist::bundled(), Some(&[]), facts, now);
+    assert!(matches!(none, Err(StoreError::NoDepartments)), "{none:?}");
+}
+
+/// A change naming a department the session does not have, as a stale screen or a
+/// hand-made caller could send.
+fn unknown_department_mark() -> Change {
+    Change::Mark {
+        department: "総務".into(),
+        item: "I-1".into(),
+        from: None,
+        to: Some("○".into()),
+    }
+}
+
+#[test]
+fn a_refused_change_is_neither_applied_nor_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "refused");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let before = writer.session().clone();
+    let refused = writer.record(unknown_department_mark()).unwrap_err();
+    assert!(
+        matches!(&refused, RecordError::Refused(Refusal::UnknownDepartment(d)) if d == "総務"),
+        "{refused:?}"
+    );
+    assert!(writer.is_saved());
+    assert_eq!(writer.session(), &before);
+    writer.close().unwrap();
+    assert_eq!(store.load(&id).unwrap(), before);
+}
+
+#[test]
+fn the_document_tells_a_refusal_from_a_failed_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "refused on a failing disk");
+    let mut doc = Doc::open(&store, &id, "監査 太郎").unwrap();
+    let refused = doc.record(unknown_department_mark());
+    assert_eq!(
+        refused,
+        Saved::Refused(Refusal::UnknownDepartment("総務".into()))
+    );
+    assert_eq!((doc.pending(), doc.save_error()), (0, None));
+
+    doc.writer_mut().unwrap().simulate_failing_disk(true);
+    let change = doc.session().set_mark("保育", "I-3", Some("×")).unwrap();
+    assert_eq!(doc.record(change), Saved::No);
+    let reason = doc.save_error().map(str::to_string);
+    assert!(reason.is_some());
+    assert!(matches!(
+        doc.record(unknown_department_mark()),
+        Saved::Refused(_)
+    ));
+    assert_eq!(
+        doc.pending(),
+        1,
+        "the refusal added nothing to the pending save"
+    );
+    assert_eq!(doc.save_error().map(str::to_string), reason);
+
+    doc.writer_mut().unwrap().simulate_failing_disk(false);
+    assert_eq!(doc.tick("監査 太郎"), Saved::Again);
+    assert_eq!((doc.pending(), doc.save_error()), (0, None));
+    doc.close();
+    let saved = store.load(&id).unwrap();
+    assert_eq!(
+        saved.answer("保育", "I-3").unwrap().mark.as_deref(),
+        Some("×")
+    );
+    assert_eq!(saved.history.len(), 1);
 }
 
 #[test]

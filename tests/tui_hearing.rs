@@ -290,6 +290,10 @@ fn the_form_creates_a_session_and_opens_its_hearing() {
         ["防災", "管財", "福祉総務", "保育", "障がい", "総務課"],
         "秘書 unchosen, 総務課 added"
     );
+    assert!(
+        session.hearing("総務課").unwrap().answers.is_empty(),
+        "every item applies to a department added in the form"
+    );
     assert_eq!(
         app.hearing().unwrap().position(),
         ("防災".to_string(), "I-1".to_string())

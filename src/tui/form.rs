@@ -15,7 +15,7 @@ use ratatui_textarea::TextArea;
 use crate::checklist::{Checklist, Department};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
-use crate::session::{AuditFacts, Session};
+use crate::session::AuditFacts;
 
 use super::{Context, Input, Step, help, widgets};
 
@@ -200,13 +200,7 @@ impl NewSessionForm {
         {
             return;
         }
-        let department = Department {
-            name: name.clone(),
-            short: name.clone(),
-            tags: Vec::new(),
-            remark: String::new(),
-        };
-        self.departments.push((department, true));
+        self.departments.push((Department::unlisted(&name), true));
         if let Some(input) = self.input_mut(Field::AddDepartment) {
             input.select_all();
             input.cut();
@@ -219,11 +213,11 @@ impl NewSessionForm {
         let title = self.text(Field::Title);
         let date_text = self.text(Field::Date);
         let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").ok();
-        let departments: Vec<Department> = self
+        let departments: Vec<String> = self
             .departments
             .iter()
             .filter(|(_, c)| *c)
-            .map(|(d, _)| d.clone())
+            .map(|(d, _)| d.short.clone())
             .collect();
         let problem = if title.is_empty() {
             Some(t.need_title)
@@ -251,16 +245,14 @@ impl NewSessionForm {
             lead: self.text(Field::Lead),
         };
         let now = Local::now().fixed_offset();
-        let session = Session::new(
-            context.store.new_id(now),
-            self.checklist.clone(),
-            departments,
-            facts,
-            now,
-        );
-        match context.store.create(&session) {
-            Ok(()) => Step::Open {
-                id: session.id,
+        let checklist = self.checklist.clone();
+        // The unlisted departments were announced as they were added.
+        match context
+            .store
+            .create_session(checklist, Some(&departments), facts, now)
+        {
+            Ok(created) => Step::Open {
+                id: created.session.id,
                 department: None,
                 matrix: false,
             },

@@ -2,7 +2,6 @@
 //! each screen turns it into actions through its view's key table (`keymap`), changes
 //! its state and maybe asks for a `Step` to another screen; drawing only reads state.
 
-mod doc;
 mod editor;
 mod form;
 mod help;
@@ -31,7 +30,6 @@ use crate::keymap::Key;
 use crate::marks::MarksDisplay;
 use crate::store::Store;
 
-pub use doc::Doc;
 pub use session::{OpenError, SessionScreen};
 
 /// The smallest terminal the screens are drawn in; below it they say what is needed.

@@ -6,11 +6,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
-use super::doc::{Doc, Saved};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action, Binding, Key};
 use crate::session::{Change, Session};
 use crate::settings::Settings;
+use crate::store::{Doc, Saved};
 
 use super::editor::Editor;
 use super::matrix::MatrixView;
@@ -327,6 +327,7 @@ impl SessionScreen {
             Saved::ReadOnly | Saved::Unlocked | Saved::Yes => {}
             Saved::No => self.message = self.save_problem(t),
             Saved::Again => self.message = Some(t.saved_again.to_string()),
+            Saved::Refused(refusal) => self.message = Some((t.refused)(&refusal.to_string())),
         }
     }
 
@@ -380,9 +381,9 @@ impl SessionScreen {
 
     fn cycle_marks(&mut self, context: &mut Context) {
         context.marks = context.marks.next();
-        let mut settings = Settings::load(&context.data_dir).unwrap_or_default();
-        settings.marks = context.marks;
-        if let Err(e) = settings.save(&context.data_dir) {
+        let marks = context.marks;
+        // Through update: the file also remembers who is working.
+        if let Err(e) = Settings::update(&context.data_dir, |s| s.marks = marks) {
             self.message = Some((context.t.settings_not_saved)(&e.to_string()));
         }
     }
@@ -392,7 +393,7 @@ impl SessionScreen {
         match self.doc.tick(&context.actor) {
             Saved::Again => self.message = Some(context.t.saved_again.to_string()),
             Saved::Unlocked => self.message = Some(context.t.now_writable.to_string()),
-            Saved::Yes | Saved::No | Saved::ReadOnly => {}
+            Saved::Yes | Saved::No | Saved::Refused(_) | Saved::ReadOnly => {}
         }
     }
 

@@ -2,12 +2,13 @@
 //! holds it. Records changes, keeps failed saves pending and retries them, and lets a
 //! read-only copy follow the writer.
 
-use std::path::PathBuf;
 use std::time::SystemTime;
 
-use crate::session::{Change, Session};
-use crate::store::{Store, StoreError, Writer};
+use super::{RecordError, Store, StoreError, Writer};
+use crate::session::{Change, Refusal, Session};
 
+/// One session as a screen holds it: the writer, or a copy while another process
+/// writes.
 pub enum Doc {
     Writing {
         writer: Box<Writer>,
@@ -17,7 +18,6 @@ pub enum Doc {
     Reading {
         session: Box<Session>,
         holder: String,
-        path: PathBuf,
         modified: Option<SystemTime>,
         store: Store,
     },
@@ -30,6 +30,9 @@ pub enum Saved {
     /// Saved now after earlier failures.
     Again,
     No,
+    /// The session refused the change (an unknown department, item or mark): nothing
+    /// changed and nothing is pending; earlier pending changes are as they were.
+    Refused(Refusal),
     ReadOnly,
     /// The other process let go: this copy now holds the session for writing.
     Unlocked,
@@ -44,13 +47,13 @@ impl Doc {
                 save_error: None,
             }),
             Err(StoreError::Locked { holder, .. }) => {
-                let path = store.path_of(id);
+                // Taken before reading: a change landing in between is then reloaded
+                // at the next tick rather than missed.
+                let modified = store.modified(id);
                 let session = Box::new(store.load(id)?);
-                let modified = modified(&path);
                 Ok(Doc::Reading {
                     session,
                     holder,
-                    path,
                     modified,
                     store: store.clone(),
                 })
@@ -99,10 +102,11 @@ impl Doc {
     /// Applies a change and saves it; a failed save keeps it in memory, pending.
     pub fn record(&mut self, change: Change) -> Saved {
         match self {
-            Doc::Writing { writer, save_error } => {
-                let result = writer.record(change);
-                settle(result, writer, save_error)
-            }
+            Doc::Writing { writer, save_error } => match writer.record(change) {
+                Err(RecordError::Refused(refusal)) => Saved::Refused(refusal),
+                Err(RecordError::Unsaved(e)) => settle(Err(e), writer, save_error),
+                Ok(()) => settle(Ok(()), writer, save_error),
+            },
             Doc::Reading { .. } => Saved::ReadOnly,
         }
     }
@@ -118,7 +122,6 @@ impl Doc {
             Doc::Writing { .. } => Saved::Yes,
             Doc::Reading {
                 session,
-                path,
                 modified: seen,
                 store,
                 ..
@@ -130,7 +133,7 @@ impl Doc {
                     };
                     return Saved::Unlocked;
                 }
-                let now = modified(path);
+                let now = store.modified(&session.id);
                 if now != *seen
                     && let Ok(fresh) = store.load(&session.id)
                     && fresh.is_hearable()
@@ -165,8 +168,4 @@ fn settle(
             Saved::No
         }
     }
-}
-
-fn modified(path: &std::path::Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }

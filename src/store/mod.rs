@@ -1,16 +1,23 @@
 //! Where sessions live and how they are saved: one file per session holding a RON
 //! snapshot followed by a journal of changes, one RON line each. Recording a change
 //! is one fsync'd append; the journal is folded into the snapshot (an atomic replace)
-//! when a session is opened and closed. The only module that touches session files.
+//! when a session is opened and closed. The only module that touches session files;
+//! `doc` is the handle the screens hold on one session.
+
+mod doc;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::Local;
 
+use crate::checklist::Checklist;
 use crate::error::FileError;
-use crate::session::{self, Change, Event, Session, Timestamp};
+use crate::session::{self, AuditFacts, Change, Event, Session, Timestamp};
+
+pub use doc::{Doc, Saved};
 
 /// The line that separates the snapshot from the journal.
 const JOURNAL_MARK: &str = "// journal";
@@ -25,8 +32,33 @@ pub enum StoreError {
     Locked { id: String, holder: String },
     #[error("no session {0}")]
     NotFound(String),
+    /// A new round was asked for with no departments (none named, no roster).
+    #[error("no departments: the checklist has no roster")]
+    NoDepartments,
     #[error("{0}")]
     Refused(#[from] session::Refusal),
+}
+
+/// Why `Writer::record` did not save a change. The two cases leave the session in
+/// different states, so a caller must be able to tell them apart.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// The session refused the change: nothing was applied and nothing is pending.
+    #[error("{0}")]
+    Refused(#[from] session::Refusal),
+    /// The change is applied in memory and pending; `retry` (or the next `record`)
+    /// saves it.
+    #[error("{0}")]
+    Unsaved(StoreError),
+}
+
+impl From<RecordError> for StoreError {
+    fn from(error: RecordError) -> StoreError {
+        match error {
+            RecordError::Refused(refusal) => StoreError::Refused(refusal),
+            RecordError::Unsaved(error) => error,
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -40,6 +72,14 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+}
+
+/// A session just created, with the names it did not find on the checklist's roster
+/// (each became a department of its own) for the caller to mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Created {
+    pub session: Session,
+    pub unlisted: Vec<String>,
 }
 
 /// What `kansa list` shows of a session.
@@ -79,10 +119,31 @@ impl Store {
         self.dir.join(format!("{id}.ron"))
     }
 
-    /// Saves a new session; fails rather than replace one with the same id.
+    /// Creates a new round: the one way both `kansa new` and the new-session form do
+    /// it. `departments` are full or short names (`None`: the checklist's roster; see
+    /// `session::choose_departments`); the store gives the id, from `now`.
+    pub fn create_session(
+        &self,
+        checklist: Checklist,
+        departments: Option<&[String]>,
+        facts: AuditFacts,
+        now: Timestamp,
+    ) -> Result<Created, StoreError> {
+        let chosen = session::choose_departments(&checklist, departments);
+        if chosen.departments.is_empty() {
+            return Err(StoreError::NoDepartments);
+        }
+        let unlisted = chosen.unlisted.clone();
+        let session = Session::start(self.new_id(now), checklist, chosen, facts, now);
+        self.create(&session)?;
+        Ok(Created { session, unlisted })
+    }
+
+    /// Saves a session built elsewhere under its own id; fails rather than replace one
+    /// with the same id.
     pub fn create(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.path_of(&session.id);
-        write_atomically(&path, &snapshot_text(session), false)
+        write_atomically(&path, &snapshot_text(session, &path)?, false)
     }
 
     /// Reads a session without locking it.
@@ -90,10 +151,11 @@ impl Store {
         Ok(read_session(&self.existing(id)?)?.session)
     }
 
-    /// Opens a session for writing: locks it, folds its journal into the snapshot.
+    /// Opens a session for writing as `actor` (who the history and the lock name):
+    /// locks it, folds its journal into the snapshot.
     pub fn open_writer(&self, id: &str, actor: &str) -> Result<Writer, StoreError> {
         let path = self.existing(id)?;
-        let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id)?;
+        let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id, actor)?;
         let read = read_session(&path)?;
         let mut writer = Writer {
             file: open_for_append(&path)?,
@@ -149,6 +211,14 @@ impl Store {
             .unwrap_or(stem)
     }
 
+    /// When the session file last changed, if it can be told: a read-only copy reloads
+    /// only when this moves.
+    fn modified(&self, id: &str) -> Option<SystemTime> {
+        fs::metadata(self.path_of(id))
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
     fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
         let valid = !id.is_empty() && !id.contains(['/', '\\']) && !id.starts_with('.');
         let path = self.path_of(id);
@@ -178,8 +248,8 @@ pub struct Writer {
     /// Bytes of the file known to be whole; a failed append is cut back to this.
     good_len: u64,
     session: Session,
-    /// Journal lines applied in memory but not yet durable.
-    pending: Vec<String>,
+    /// Changes applied in memory but not yet durable.
+    pending: Vec<Event>,
     journal_lines: usize,
     actor: String,
     failing_disk: bool,
@@ -208,19 +278,17 @@ impl Writer {
         self.failing_disk = failing;
     }
 
-    /// Applies `change` and makes it durable. On a failed save the change stays
-    /// applied and pending; `retry` (or the next `record`) saves it.
-    pub fn record(&mut self, change: Change) -> Result<(), StoreError> {
+    /// Applies `change` and makes it durable. A change the session refuses is neither
+    /// applied nor kept; on a failed save the change stays applied and pending.
+    pub fn record(&mut self, change: Change) -> Result<(), RecordError> {
         let event = Event {
             at: now(),
             by: self.actor.clone(),
             change,
         };
-        let line =
-            ron::to_string(&event).map_err(|e| FileError::new(&self.path, None, e.to_string()))?;
-        self.session.apply(event)?;
-        self.pending.push(line);
-        self.retry()
+        self.session.apply(event.clone())?;
+        self.pending.push(event);
+        self.retry().map_err(RecordError::Unsaved)
     }
 
     /// Writes what is pending, then fsyncs.
@@ -228,8 +296,7 @@ impl Writer {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let mut bytes = self.pending.join("\n");
-        bytes.push('\n');
+        let bytes = self.journal_text()?;
         let result = self.append(bytes.as_bytes());
         if result.is_ok() {
             self.good_len += bytes.len() as u64;
@@ -237,6 +304,18 @@ impl Writer {
             self.pending.clear();
         }
         result.map_err(io_error(&self.path))
+    }
+
+    /// The pending changes as journal lines, each ending in a newline.
+    fn journal_text(&self) -> Result<String, StoreError> {
+        let mut text = String::new();
+        for event in &self.pending {
+            let line = ron::to_string(event)
+                .map_err(|e| FileError::new(&self.path, None, e.to_string()))?;
+            text.push_str(&line);
+            text.push('\n');
+        }
+        Ok(text)
     }
 
     /// Writes at the end of the whole lines. A failed attempt may leave a partial line
@@ -257,7 +336,7 @@ impl Writer {
     /// `ID.ron.prev`.
     pub fn compact(&mut self) -> Result<(), StoreError> {
         self.retry()?;
-        let text = snapshot_text(&self.session);
+        let text = snapshot_text(&self.session, &self.path)?;
         let previous = self.path.with_extension("ron.prev");
         let _ = fs::remove_file(&previous);
         fs::hard_link(&self.path, &previous).map_err(io_error(&previous))?;
@@ -282,12 +361,15 @@ fn now() -> Timestamp {
     Local::now().fixed_offset()
 }
 
-fn snapshot_text(session: &Session) -> String {
+/// The whole session as the text of a fresh file with an empty journal. A failure is
+/// returned, never written: an empty snapshot would replace the session with nothing.
+fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
         .struct_names(false);
-    let body = ron::ser::to_string_pretty(session, config).unwrap_or_default();
-    format!("// kansa session\n{body}\n{JOURNAL_MARK}\n")
+    let body = ron::ser::to_string_pretty(session, config)
+        .map_err(|e| FileError::new(path, None, e.to_string()))?;
+    Ok(format!("// kansa session\n{body}\n{JOURNAL_MARK}\n"))
 }
 
 struct ReadSession {
@@ -446,7 +528,7 @@ mod owner_only {
 }
 
 /// An advisory lock on `ID.lock` beside the session, held while the session is open
-/// for writing; the file names the holder.
+/// for writing; the file names the holder: `監査 太郎 (pid 123 on host)`.
 struct Lock {
     file: File,
 }
@@ -460,7 +542,7 @@ impl Drop for Lock {
 }
 
 impl Lock {
-    fn acquire(path: &Path, id: &str) -> Result<Lock, StoreError> {
+    fn acquire(path: &Path, id: &str, actor: &str) -> Result<Lock, StoreError> {
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         let mut file = owner_only::file(&mut options)
@@ -485,7 +567,7 @@ impl Lock {
             Err(fs::TryLockError::Error(e)) => return Err(io_error(path)(e)),
         }
         let host = gethostname::gethostname().to_string_lossy().into_owned();
-        let holder = format!("pid {} on {host}", std::process::id());
+        let holder = format!("{actor} (pid {} on {host})", std::process::id());
         file.set_len(0)
             .and_then(|_| file.write_all(holder.as_bytes()))
             .map_err(io_error(path))?;
