@@ -32,6 +32,7 @@ fn matrix_draw(c: &mut Criterion) {
             store: store.clone(),
             data_dir: dir.path().to_path_buf(),
             actor: "bench".into(),
+            actor_chosen: true,
             t: Lang::Ja.strings(),
             marks: display,
         };

@@ -128,10 +128,12 @@ pub fn run(cli: Cli) -> Result<(), String> {
     let context = || -> Result<Context, String> {
         let t = cli.lang.unwrap_or_else(Lang::from_env).strings();
         let marks = marks()?;
+        let auditor = auditor()?;
         Ok(Context {
             store: store()?,
             data_dir: data_dir()?,
-            actor: auditor()?.name,
+            actor_chosen: auditor.is_chosen(),
+            actor: auditor.name,
             t,
             marks,
         })

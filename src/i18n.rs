@@ -113,6 +113,10 @@ pub struct Strings {
     pub settings_not_saved: fn(&str) -> String,
     /// The session refused a change (it names what it does not know).
     pub refused: fn(&str) -> String,
+    // Who is working
+    pub who_title: &'static str,
+    pub who_question: &'static str,
+    pub who_other: &'static str,
 }
 
 pub static JA: Strings = Strings {
@@ -198,6 +202,9 @@ pub static JA: Strings = Strings {
     matrix_legend: "* はメモあり、· は未回答、薄い記号は適用条件による該当なし",
     settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
     refused: |reason| format!("記録できません: {reason}"),
+    who_title: "監査担当者",
+    who_question: "あなたの名前を選んでください。履歴とロックに記録され、次回からも使われます（--as や KANSA_AUDITOR でも指定できます）。",
+    who_other: "その他の名前:",
 };
 
 fn ja_hint(action: Action) -> &'static str {
@@ -354,6 +361,9 @@ pub static EN: Strings = Strings {
     matrix_legend: "* has a note, · not answered, dim marks set by applicability",
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
     refused: |reason| format!("Not recorded: {reason}"),
+    who_title: "Who is working",
+    who_question: "Choose your name. The history and the lock record it, and it is remembered (--as or KANSA_AUDITOR also name you).",
+    who_other: "Another name:",
 };
 
 fn en_hint(action: Action) -> &'static str {

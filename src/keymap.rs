@@ -235,12 +235,20 @@ pub const FORM: &[Binding] = &[
     bind(&[Key::Esc], Action::Back),
 ];
 
+/// Choosing who is working: every other key types a name.
+pub const WHO: &[Binding] = &[
+    bind(&[Key::Up], Action::SelectUp),
+    bind(&[Key::Down], Action::SelectDown),
+    bind(&[Key::Enter], Action::Choose),
+    bind(&[Key::Esc], Action::Back),
+];
+
 /// Keys every screen knows; the help of each lists them last.
 pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
-pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, LIST, FORM];
+pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, LIST, FORM, WHO];
 
 /// The action `key` is bound to in `table`.
 pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {

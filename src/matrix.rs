@@ -206,21 +206,7 @@ pub fn is_ambiguous(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checklist::Checklist;
-    use crate::session::AuditFacts;
-
-    fn seed() -> Session {
-        let checklist = Checklist::bundled();
-        let departments = checklist.departments.clone();
-        let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T10:00:00+09:00").unwrap();
-        Session::new(
-            "t".into(),
-            checklist,
-            departments,
-            AuditFacts::default(),
-            now,
-        )
-    }
+    use crate::session::testing::seed_session as seed;
 
     #[test]
     fn every_text_row_is_as_wide_in_every_mode() {

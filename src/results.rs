@@ -85,21 +85,7 @@ pub fn department_count(session: &Session, department: usize) -> Count {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checklist::Checklist;
-    use crate::session::AuditFacts;
-
-    fn seed() -> Session {
-        let checklist = Checklist::bundled();
-        let departments = checklist.departments.clone();
-        let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T10:00:00+09:00").unwrap();
-        Session::new(
-            "t".into(),
-            checklist,
-            departments,
-            AuditFacts::default(),
-            now,
-        )
-    }
+    use crate::session::testing::seed_session as seed;
 
     #[test]
     fn counts_follow_the_scale_and_unanswered() {

@@ -475,15 +475,16 @@ impl Session {
     }
 }
 
+/// The seed round as it starts, for the core's unit tests.
 #[cfg(test)]
-mod tests {
+pub(crate) mod testing {
     use super::*;
 
-    fn now() -> Timestamp {
-        DateTime::parse_from_rfc3339("2024-09-27T10:00:00+09:00").unwrap()
+    pub fn now() -> Timestamp {
+        DateTime::parse_from_rfc3339("2024-09-27T10:00:00+09:00").expect("a fixed time")
     }
 
-    fn seed_session() -> Session {
+    pub fn seed_session() -> Session {
         let checklist = Checklist::bundled();
         let departments = checklist.departments.clone();
         let facts = AuditFacts {
@@ -492,6 +493,12 @@ mod tests {
         };
         Session::new("t".into(), checklist, departments, facts, now())
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{now, seed_session};
+    use super::*;
 
     fn record(session: &mut Session, change: Change) {
         session

@@ -47,7 +47,11 @@ impl Tmux {
 
     /// Starts `command` in a window of `width`×`height`, with a Japanese locale.
     fn start(&self, window: &str, width: u16, height: u16, command: &str) {
-        let shell = format!("exec env LANG=ja_JP.UTF-8 LC_ALL= TERM=xterm-256color {command}");
+        // The person working is named, as an auditor's shell would; a command may name
+        // another after it.
+        let shell = format!(
+            "exec env LANG=ja_JP.UTF-8 LC_ALL= TERM=xterm-256color KANSA_AUDITOR=監査太郎 {command}"
+        );
         let (w, h) = (width.to_string(), height.to_string());
         if self.started.replace(true) {
             self.run(&["new-window", "-d", "-t", "test", "-n", window, &shell]);

@@ -341,3 +341,26 @@ fn ctrl_c_leaves_from_a_note_being_typed_and_keeps_it() {
         "途中まで書いたメモ"
     );
 }
+
+#[test]
+fn someone_who_has_not_named_themself_is_asked_once_and_the_history_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "who", "誰");
+    let mut unnamed = context(dir.path(), Lang::Ja);
+    unnamed.actor_chosen = false;
+    unnamed.actor = "root".into();
+    let mut app = App::at_session(unnamed, &id, Some("保育")).unwrap();
+    let asked = screen_text(&app, 80, 24);
+    assert!(asked.contains("監査 太郎"), "the round's people:\n{asked}");
+    assert!(asked.contains("デジタル都市推進課長"), "{asked}");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    type_text(&mut app, "監査 花子");
+    key(&mut app, KeyCode::Enter);
+    char_key(&mut app, '3');
+    let saved = on_disk(dir.path(), &id);
+    let last = saved.history.last().expect("a change");
+    assert_eq!(last.by, "監査 花子");
+    let settings = kansa::settings::Settings::load(dir.path()).unwrap();
+    assert_eq!(settings.auditor.as_deref(), Some("監査 花子"));
+}

@@ -10,6 +10,7 @@ mod list;
 mod matrix;
 mod picker;
 mod session;
+mod who;
 mod widgets;
 
 use std::io;
@@ -28,6 +29,7 @@ use ratatui::layout::Rect;
 use crate::i18n::Strings;
 use crate::keymap::Key;
 use crate::marks::MarksDisplay;
+use crate::settings::Settings;
 use crate::store::Store;
 
 pub use session::{OpenError, SessionScreen};
@@ -63,6 +65,7 @@ pub enum Screen {
     List(list::SessionList),
     Form(Box<form::NewSessionForm>),
     Session(Box<SessionScreen>),
+    Who(Box<who::WhoScreen>),
 }
 
 /// Everything the screens share: where sessions live, who is working, the language.
@@ -70,6 +73,9 @@ pub struct Context {
     pub store: Store,
     pub data_dir: PathBuf,
     pub actor: String,
+    /// The person named themself (`--as`, `KANSA_AUDITOR`, or earlier here); when not,
+    /// the screens ask before the first session is opened.
+    pub actor_chosen: bool,
     pub t: &'static Strings,
     /// How marks are drawn; changed from the matrix, remembered in the data directory.
     pub marks: MarksDisplay,
@@ -105,9 +111,17 @@ impl App {
         department: Option<&str>,
     ) -> Result<App, OpenError> {
         let screen = SessionScreen::open(&context, id, department)?;
+        let screen = if context.actor_chosen {
+            Screen::Session(Box::new(screen))
+        } else {
+            let then = (id.to_string(), department.map(str::to_string), false);
+            let who = who::WhoScreen::new(screen.session(), then);
+            screen.close(&context);
+            Screen::Who(Box::new(who))
+        };
         Ok(App {
             context,
-            screen: Screen::Session(Box::new(screen)),
+            screen,
             quit: false,
             from_list: false,
             size: Rect::default(),
@@ -121,7 +135,7 @@ impl App {
         match &mut self.screen {
             Screen::Session(screen) => screen.resize(self.size, &self.context),
             Screen::List(screen) => screen.resize(self.size),
-            Screen::Form(_) => {}
+            Screen::Form(_) | Screen::Who(_) => {}
         }
     }
 
@@ -139,6 +153,20 @@ impl App {
             Screen::List(screen) => screen.handle(&input),
             Screen::Form(screen) => screen.handle(&input, &self.context),
             Screen::Session(screen) => screen.handle(&input, &mut self.context),
+            Screen::Who(screen) => match screen.handle(&input) {
+                who::Chose::Nothing => Step::Stay,
+                who::Chose::Back if self.from_list => Step::List,
+                who::Chose::Back => Step::Quit,
+                who::Chose::Name(name) => {
+                    let (id, department, matrix) = screen.then.clone();
+                    self.choose_actor(name);
+                    Step::Open {
+                        id,
+                        department,
+                        matrix,
+                    }
+                }
+            },
         };
         self.go(step);
         let size = self.size;
@@ -166,6 +194,11 @@ impl App {
                 id,
                 department,
                 matrix,
+            } if !self.context.actor_chosen => self.ask_who(id, department, matrix),
+            Step::Open {
+                id,
+                department,
+                matrix,
             } => match SessionScreen::open(&self.context, &id, department.as_deref()) {
                 Ok(mut screen) => {
                     if matrix {
@@ -181,6 +214,30 @@ impl App {
                 }
             },
         }
+    }
+
+    /// Asks who is working before opening session `id`, from its people.
+    fn ask_who(&mut self, id: String, department: Option<String>, matrix: bool) {
+        match self.context.store.load(&id) {
+            Ok(session) => {
+                let who = who::WhoScreen::new(&session, (id, department, matrix));
+                self.screen = Screen::Who(Box::new(who));
+            }
+            Err(e) => {
+                if let Screen::List(list) = &mut self.screen {
+                    list.problem = Some((self.context.t.cannot_open)(&e.to_string()));
+                }
+            }
+        }
+    }
+
+    /// Remembers who is working, for this run and the next.
+    fn choose_actor(&mut self, name: String) {
+        let remembered = name.clone();
+        // A settings file that cannot be written only costs asking again next time.
+        let _ = Settings::update(&self.context.data_dir, |s| s.auditor = Some(remembered));
+        self.context.actor = name;
+        self.context.actor_chosen = true;
     }
 
     /// Lets the current screen finish its business (save a note, release the lock).
@@ -201,6 +258,7 @@ impl App {
             Screen::List(screen) => screen.draw(frame, area, self.context.t),
             Screen::Form(screen) => screen.draw(frame, area, self.context.t),
             Screen::Session(screen) => screen.draw(frame, area, &self.context),
+            Screen::Who(screen) => screen.draw(frame, area, self.context.t),
         }
     }
 
@@ -211,6 +269,7 @@ impl App {
             Screen::List(_) => (0, false),
             Screen::Form(_) => (1, false),
             Screen::Session(screen) => (2, screen.is_showing_matrix()),
+            Screen::Who(_) => (3, false),
         };
         (kind, matrix, self.context.marks)
     }

@@ -64,6 +64,7 @@ pub fn context(dir: &std::path::Path, lang: Lang) -> Context {
         store: Store::open(dir).expect("data dir"),
         data_dir: dir.to_path_buf(),
         actor: "tester".into(),
+        actor_chosen: true,
         t: lang.strings(),
         marks: kansa::marks::MarksDisplay::Narrow,
     }
