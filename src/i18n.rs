@@ -108,8 +108,9 @@ pub struct Strings {
     pub marks_ascii: &'static str,
     pub no_items: &'static str,
     pub progress: &'static str,
-    /// What the matrix's cells show besides marks, for its help.
-    pub matrix_legend: &'static str,
+    /// What the matrix's cells show besides marks, for its help, given the
+    /// unanswered dot.
+    pub matrix_legend: fn(&str) -> String,
     pub settings_not_saved: fn(&str) -> String,
     /// The session refused a change (it names what it does not know).
     pub refused: fn(&str) -> String,
@@ -199,7 +200,7 @@ pub static JA: Strings = Strings {
     marks_ascii: "記号: ASCII",
     no_items: "条件に合う項目はありません",
     progress: "進捗",
-    matrix_legend: "* はメモあり、· は未回答、薄い記号は適用条件による該当なし",
+    matrix_legend: |dot| format!("* はメモあり、{dot} は未回答、薄い記号は適用条件による該当なし"),
     settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
     refused: |reason| format!("記録できません: {reason}"),
     who_title: "監査担当者",
@@ -358,7 +359,7 @@ pub static EN: Strings = Strings {
     marks_ascii: "marks: ASCII",
     no_items: "No items match",
     progress: "Progress",
-    matrix_legend: "* has a note, · not answered, dim marks set by applicability",
+    matrix_legend: |dot| format!("* has a note, {dot} not answered, dim marks set by applicability"),
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
     refused: |reason| format!("Not recorded: {reason}"),
     who_title: "Who is working",

@@ -34,6 +34,22 @@ impl MarksDisplay {
         }
     }
 
+    /// What a cell without a mark shows.
+    pub fn unanswered(self) -> &'static str {
+        match self {
+            MarksDisplay::Ascii => ".",
+            MarksDisplay::Narrow | MarksDisplay::Wide => "·",
+        }
+    }
+
+    /// What ends a text cut short.
+    pub fn ellipsis(self) -> &'static str {
+        match self {
+            MarksDisplay::Ascii => "...",
+            MarksDisplay::Narrow | MarksDisplay::Wide => "…",
+        }
+    }
+
     /// Cells the terminal uses for `text` in this mode.
     pub fn width(self, text: &str) -> usize {
         match self {
@@ -70,5 +86,7 @@ mod tests {
         assert_eq!(MarksDisplay::Wide.width("保育"), 4);
         assert_eq!(MarksDisplay::Wide.pad("○", 3), "○ ");
         assert_eq!(MarksDisplay::Narrow.pad("○", 3), "○  ");
+        assert!(MarksDisplay::Ascii.unanswered().is_ascii());
+        assert!(MarksDisplay::Ascii.ellipsis().is_ascii());
     }
 }

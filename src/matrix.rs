@@ -9,14 +9,12 @@ use crate::marks::MarksDisplay;
 use crate::results::{self, Count, Filter};
 use crate::session::Session;
 
-/// Shown for a cell without a mark.
-pub const UNANSWERED: &str = "·";
 /// Shown after the mark of a cell that has a note.
 pub const NOTE: &str = "*";
 /// The width of a per-item count column.
 pub const COUNT_WIDTH: usize = 3;
 
-/// What a cell shows: the mark as `display` draws it (or `UNANSWERED`), then `NOTE`
+/// What a cell shows: the mark as `display` draws it (or its unanswered dot), then `NOTE`
 /// when the cell has a note.
 pub fn cell_text(
     session: &Session,
@@ -31,7 +29,7 @@ pub fn cell_text(
     let mark = answer
         .and_then(|a| a.mark.as_deref())
         .and_then(|s| session.checklist.mark(s));
-    let glyph = mark.map_or(UNANSWERED, |m| display.glyph(m));
+    let glyph = mark.map_or(display.unanswered(), |m| display.glyph(m));
     let note = if answer.is_some_and(|a| !a.note.is_empty()) {
         NOTE
     } else {
@@ -98,7 +96,7 @@ pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
     if display.width(text) <= width {
         return text.to_string();
     }
-    let ellipsis = display.width("…");
+    let ellipsis = display.width(display.ellipsis());
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
@@ -110,7 +108,7 @@ pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
         used += w;
     }
     if width >= ellipsis {
-        out.push('…');
+        out.push_str(display.ellipsis());
     }
     out
 }
@@ -151,7 +149,7 @@ fn header_line(session: &Session, columns: &Columns, item_width: usize) -> Strin
         .scale
         .iter()
         .map(|m| display_glyph(columns, m));
-    for glyph in glyphs.chain([UNANSWERED.to_string()]) {
+    for glyph in glyphs.chain([columns.display.unanswered().to_string()]) {
         line.push_str(&format!(" {}", columns.pad(&glyph, COUNT_WIDTH)));
     }
     format!("{}\n", line.trim_end())
@@ -193,7 +191,9 @@ fn foot_lines(session: &Session, columns: &Columns, item_width: usize) -> String
         let label = format!("{} {}", display_glyph(columns, mark), mark.label);
         foot(label, &|c| c.marks[i].to_string());
     }
-    foot(UNANSWERED.to_string(), &|c| c.unanswered.to_string());
+    foot(columns.display.unanswered().to_string(), &|c| {
+        c.unanswered.to_string()
+    });
     foot("%".to_string(), &|c| format!("{}%", c.percent()));
     out
 }
@@ -233,5 +233,6 @@ mod tests {
     fn truncation_counts_cells() {
         assert_eq!(truncate("情報資産等", 5, MarksDisplay::Narrow), "情報…");
         assert_eq!(truncate("abc", 5, MarksDisplay::Narrow), "abc");
+        assert_eq!(truncate("情報資産等", 7, MarksDisplay::Ascii), "情報...");
     }
 }

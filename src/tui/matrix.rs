@@ -14,7 +14,7 @@ use crate::checklist::{Item, Mark};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
-use crate::matrix::{self, COUNT_WIDTH, UNANSWERED};
+use crate::matrix::{self, COUNT_WIDTH};
 use crate::results::{self, Filter};
 use crate::session::Session;
 
@@ -473,7 +473,7 @@ impl Placed {
             .checklist
             .scale
             .get(index)
-            .map_or(UNANSWERED.to_string(), |m| {
+            .map_or(self.columns.display.unanswered().to_string(), |m| {
                 self.columns.display.glyph(m).to_string()
             })
     }
@@ -550,7 +550,7 @@ impl Placed {
             .iter()
             .map(|m| format!("{} {}", self.columns.display.glyph(m), m.label))
             .chain([
-                format!("{UNANSWERED} {}", t.unanswered),
+                format!("{} {}", self.columns.display.unanswered(), t.unanswered),
                 t.progress.to_string(),
             ]);
         for (row, label) in labels.enumerate().take(area.height as usize) {

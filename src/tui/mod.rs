@@ -11,6 +11,7 @@ mod matrix;
 mod picker;
 mod session;
 mod who;
+mod wide;
 mod widgets;
 
 use std::io;
@@ -252,8 +253,15 @@ impl App {
         let area = frame.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             widgets::too_small(frame, self.context.t);
-            return;
+        } else {
+            self.draw_screen(frame, area);
         }
+        if self.context.marks == MarksDisplay::Wide {
+            wide::fit(frame.buffer_mut());
+        }
+    }
+
+    fn draw_screen(&self, frame: &mut Frame, area: Rect) {
         match &self.screen {
             Screen::List(screen) => screen.draw(frame, area, self.context.t),
             Screen::Form(screen) => screen.draw(frame, area, self.context.t),

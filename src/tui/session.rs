@@ -478,16 +478,18 @@ impl SessionScreen {
             }
         }
         if let Some(overlay) = &self.overlay {
-            self.draw_overlay(overlay, frame, area, t);
+            self.draw_overlay(overlay, frame, area, context);
         }
     }
 
-    fn draw_overlay(&self, overlay: &Overlay, frame: &mut Frame, area: Rect, t: &Strings) {
+    fn draw_overlay(&self, overlay: &Overlay, frame: &mut Frame, area: Rect, context: &Context) {
+        let t = context.t;
         match overlay {
             Overlay::Help => {
+                let legend = (t.matrix_legend)(context.marks.unanswered());
                 let legend: &[&str] = match self.view {
                     View::Item => &[],
-                    View::Matrix => &[t.matrix_legend],
+                    View::Matrix => &[&legend],
                 };
                 let tables = [self.view.table(), keymap::APP];
                 help::draw(frame, area, &tables, t, self.markable_scale(), legend);
