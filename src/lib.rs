@@ -1,8 +1,19 @@
 //! kansa: information-security audit hearings in the terminal.
 //!
-//! The domain core (`checklist`, `session`, `export`, `wareki`) knows nothing of
-//! terminals; `store` is the only module that touches session files; `tui` is the
-//! interactive screens, `i18n` their words, and `cli` the command line.
+//! The module map, one line each. The domain core knows nothing of terminals:
+//! - `checklist`: the checklist a round follows (scale, areas, items, roster), checked.
+//! - `session`: a round's answers and history; every change is a value.
+//! - `matrix`: the 結果一覧 (counts per mark, filters) and its text for `kansa show`.
+//! - `export`: reports made from a session (the CSV matrix).
+//! - `marks`: how mark symbols are drawn (narrow, wide, ASCII).
+//! - `error`: problems located in a file (path:line:column) and what they are.
+//!
+//! Around it:
+//! - `store`: where sessions live; the only module that touches session files.
+//! - `settings`: what a user chose that outlives a session, in the data directory.
+//! - `i18n`: every word kansa shows or prints, once per language.
+//! - `tui`: the interactive screens; `cli`: the command line.
+//! - `sample` (feature `testkit`): generated large audits for tests and benchmarks.
 
 pub mod checklist;
 pub mod cli;
@@ -11,6 +22,7 @@ pub mod export;
 pub mod i18n;
 pub mod marks;
 pub mod matrix;
+#[cfg(feature = "testkit")]
 pub mod sample;
 pub mod session;
 pub mod settings;

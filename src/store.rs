@@ -203,7 +203,7 @@ impl Writer {
 
     /// For tests: make every save fail as a full or read-only disk would, until
     /// turned off again. Root ignores file permissions, so tests cannot rely on them.
-    #[doc(hidden)]
+    #[cfg(feature = "testkit")]
     pub fn simulate_failing_disk(&mut self, failing: bool) {
         self.failing_disk = failing;
     }
