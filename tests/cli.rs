@@ -1,41 +1,15 @@
 //! The `kansa` binary as scripts use it: `validate` (and where its errors point),
 //! `new` and `list`, the data directory and the permissions of what it creates.
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::{kansa, line_column, run, stderr, stdout};
 
 const BUNDLED: &str = "checklists/ryugasaki-2024-h1.ron";
-
-/// The binary, run from the package root and blind to the caller's KANSA_DATA_DIR.
-fn kansa() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("KANSA_DATA_DIR");
-    command
-}
-
-fn run(command: &mut Command) -> Output {
-    command.output().expect("the kansa binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// 1-based line and column (in characters) of byte `offset` of `text`, counted here
-/// independently of the crate's own `Position`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
 
 #[test]
 fn line_column_counts_characters() {

@@ -2,10 +2,13 @@
 //! reported with their place and never touched, torn journal lines, and an answer
 //! being on disk as soon as `record` returns.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 
+use common::{kansa_in, stderr};
 use kansa::checklist::Checklist;
 use kansa::error::{FileError, Position};
 use kansa::session::{AuditFacts, Session};
@@ -60,29 +63,10 @@ fn host() -> String {
     gethostname::gethostname().to_string_lossy().into_owned()
 }
 
-fn kansa(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
-    command
-        .env_remove("KANSA_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data);
-    command
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
 /// 1-based line and character column of byte `offset` of `text`.
 fn line_column(text: &str, offset: usize) -> Position {
-    let before = &text[..offset];
-    Position {
-        line: before.bytes().filter(|&b| b == b'\n').count() + 1,
-        column: before[before.rfind('\n').map_or(0, |i| i + 1)..]
-            .chars()
-            .count()
-            + 1,
-    }
+    let (line, column) = common::line_column(text, offset);
+    Position { line, column }
 }
 
 #[test]
@@ -227,7 +211,7 @@ fn assert_reported_and_untouched(dir: &Path, id: &str, at: Position, what: &str)
     let before = std::fs::read(&path).unwrap();
     let located = format!("{}:{}:{}: ", path.display(), at.line, at.column);
 
-    let output = kansa(dir)
+    let output = kansa_in(dir)
         .args(["export", id, "--format", "csv", "-o", "-"])
         .output()
         .unwrap();
@@ -240,7 +224,7 @@ fn assert_reported_and_untouched(dir: &Path, id: &str, at: Position, what: &str)
     );
     assert!(output.stdout.is_empty(), "{what}");
 
-    let output = kansa(dir).arg("list").output().unwrap();
+    let output = kansa_in(dir).arg("list").output().unwrap();
     let err = stderr(&output);
     assert!(
         err.contains(&located),
