@@ -9,24 +9,51 @@ use std::path::{Path, PathBuf};
 
 use chrono::Local;
 
-use crate::error::FileError;
-use crate::session::{self, Change, Event, Session, Timestamp};
+use crate::error::{FileError, IoReason, Problem, located};
+use crate::i18n::{Describe, MESSAGES_EN, Messages};
+use crate::session::{self, Change, Event, Refusal, Session, Timestamp};
 
 /// The line that separates the snapshot from the journal.
 const JOURNAL_MARK: &str = "// journal";
 
+/// Why the store failed. Its words come from `i18n` (`Describe`), in the reader's
+/// language; `Display` gives the English.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{0}")]
     File(#[from] FileError),
-    #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("session {id} is open for writing by {holder}")]
     Locked { id: String, holder: String },
-    #[error("no session {0}")]
     NotFound(String),
-    #[error("{0}")]
     Refused(#[from] session::Refusal),
+}
+
+impl Describe for StoreError {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            StoreError::File(error) => error.describe(m),
+            StoreError::Io { path, source } => {
+                located(path, None, &IoReason::from(source).describe(m))
+            }
+            StoreError::Locked { id, holder } => (m.locked)(id, holder),
+            StoreError::NotFound(id) => (m.no_session)(id),
+            StoreError::Refused(refusal) => refused(refusal).describe(m),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&MESSAGES_EN))
+    }
+}
+
+/// A change the session refused, as the problem of a file that asked for it.
+fn refused(refusal: &Refusal) -> Problem {
+    match refusal {
+        Refusal::UnknownDepartment(name) => Problem::UnknownDepartment(name.clone()),
+        Refusal::UnknownItem(id) => Problem::UnknownItem(id.clone()),
+        Refusal::UnknownMark(symbol) => Problem::UnknownMark(symbol.clone()),
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -216,8 +243,8 @@ impl Writer {
             by: self.actor.clone(),
             change,
         };
-        let line =
-            ron::to_string(&event).map_err(|e| FileError::new(&self.path, None, e.to_string()))?;
+        let line = ron::to_string(&event)
+            .map_err(|e| FileError::new(&self.path, None, Problem::Ron(e)))?;
         self.session.apply(event)?;
         self.pending.push(line);
         self.retry()
@@ -301,8 +328,7 @@ struct ReadSession {
 }
 
 fn read_session(path: &Path) -> Result<ReadSession, FileError> {
-    let bytes =
-        fs::read(path).map_err(|e| FileError::new(path, None, format!("cannot read: {e}")))?;
+    let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
     parse_session(session_text(&bytes, path)?, path)
 }
 
@@ -318,11 +344,7 @@ fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> 
                 return Ok(valid);
             }
             let position = crate::error::Position::of_offset(valid, valid.len());
-            Err(FileError::new(
-                path,
-                Some(position),
-                "expected UTF-8 text, found bytes that are not",
-            ))
+            Err(FileError::new(path, Some(position), Problem::NotUtf8))
         }
     }
 }
@@ -335,15 +357,14 @@ fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
     let mut session: Session =
         ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, snapshot, 0))?;
     if session.format != session::FORMAT {
-        let message = format!(
-            "expected session format {}, found {}",
-            session::FORMAT,
-            session.format
-        );
+        let problem = Problem::SessionFormat {
+            expected: session::FORMAT,
+            found: session.format,
+        };
         return Err(FileError::new(
             path,
             crate::error::Position::of_nth(text, "format", 0),
-            message,
+            problem,
         ));
     }
     let first_line = snapshot.matches('\n').count();
@@ -366,7 +387,7 @@ fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
         };
         session
             .apply(event)
-            .map_err(|e| FileError::new(path, Some(position), e.to_string()))?;
+            .map_err(|e| FileError::new(path, Some(position), refused(&e)))?;
         good_len += line.len();
         journal_lines += 1;
     }
@@ -496,6 +517,21 @@ impl Lock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_change_reads_in_english_as_the_session_words_it() {
+        for refusal in [
+            Refusal::UnknownDepartment("総務".into()),
+            Refusal::UnknownItem("X-1".into()),
+            Refusal::UnknownMark("◎".into()),
+        ] {
+            assert_eq!(refused(&refusal).to_string(), refusal.to_string());
+            assert_eq!(
+                StoreError::Refused(refusal.clone()).to_string(),
+                refusal.to_string()
+            );
+        }
+    }
 
     #[test]
     fn a_file_cut_inside_a_character_reads_up_to_it() {
