@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FileError, Position};
+use crate::error::{FileError, Position, Problem};
+use crate::i18n::Messages;
 use crate::keymap;
 
 /// The checklist format this build reads and writes.
@@ -125,8 +126,7 @@ impl Checklist {
     }
 
     pub fn load(path: &Path) -> Result<Checklist, FileError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| FileError::new(path, None, format!("cannot read: {e}")))?;
+        let text = std::fs::read_to_string(path).map_err(|e| FileError::cannot_read(path, &e))?;
         Self::parse(&text, path)
     }
 
@@ -165,15 +165,15 @@ impl Checklist {
             .find(|m| m.meaning == Meaning::NotApplicable)
     }
 
-    /// A one-line summary, as `kansa validate` prints it.
-    pub fn summary(&self) -> String {
-        format!(
-            "{}: {} areas, {} items, {} departments, {} marks",
-            self.title,
+    /// The one line `kansa validate` prints for this checklist, read from `path`.
+    pub fn summary(&self, path: &Path, m: &Messages) -> String {
+        (m.validated)(
+            &path.display().to_string(),
+            &self.title,
             self.areas.len(),
             self.item_count(),
             self.departments.len(),
-            self.scale.len()
+            self.scale.len(),
         )
     }
 
@@ -182,83 +182,80 @@ impl Checklist {
     fn validate(&self, text: &str, path: &Path) -> Result<(), FileError> {
         let at =
             |field: &str, value: &String, nth: usize| Position::of_field(text, field, value, nth);
-        let fail = |position: Option<Position>, message: String| {
-            Err(FileError::new(path, position, message))
+        let fail = |position: Option<Position>, problem: Problem| {
+            Err(FileError::new(path, position, problem))
         };
         if self.format != FORMAT {
             let found = self.format;
             return fail(
                 Position::of_field(text, "format", &found, 0),
-                format!("expected format {FORMAT}, found {found}"),
+                Problem::ChecklistFormat {
+                    expected: FORMAT,
+                    found,
+                },
             );
         }
         if self.scale.is_empty() {
-            return fail(
-                Position::of_nth(text, "scale", 0),
-                "expected at least one mark in the scale".into(),
-            );
+            return fail(Position::of_nth(text, "scale", 0), Problem::EmptyScale);
         }
         if self.item_count() == 0 {
-            return fail(
-                Position::of_nth(text, "areas", 0),
-                "expected at least one item".into(),
-            );
+            return fail(Position::of_nth(text, "areas", 0), Problem::NoItems);
         }
         let mut seen = Seen::default();
         for mark in &self.scale {
             if mark.symbol.trim().is_empty() {
-                return fail(
-                    at("symbol", &mark.symbol, 0),
-                    "expected a non-empty mark symbol".into(),
-                );
+                return fail(at("symbol", &mark.symbol, 0), Problem::EmptySymbol);
             }
             if let Some(n) = seen.again("symbol", &mark.symbol) {
                 return fail(
                     at("symbol", &mark.symbol, n),
-                    format!("duplicate mark symbol {:?}", mark.symbol),
+                    Problem::DuplicateSymbol(mark.symbol.clone()),
                 );
             }
             let key = format!("{:?}", keymap::fold_width(mark.key));
             if let Some(n) = seen.again("key", &key) {
                 return fail(
                     Position::of_field(text, "key", &mark.key, n),
-                    format!("duplicate mark key {:?}", mark.key),
+                    Problem::DuplicateKey(mark.key),
                 );
             }
             if keymap::is_bound(mark.key) || mark.key.is_control() {
-                let message = format!(
-                    "key {:?} is used by the hearing screen; expected another key",
-                    mark.key
-                );
-                return fail(Position::of_field(text, "key", &mark.key, 0), message);
+                let problem = Problem::ReservedKey(mark.key);
+                return fail(Position::of_field(text, "key", &mark.key, 0), problem);
             }
         }
         for area in &self.areas {
             if let Some(n) = seen.again("id", &area.id) {
                 return fail(
                     at("id", &area.id, n),
-                    format!("duplicate area id {:?}", area.id),
+                    Problem::DuplicateArea(area.id.clone()),
                 );
             }
             for item in &area.items {
                 if let Some(n) = seen.again("id", &item.id) {
                     return fail(
                         at("id", &item.id, n),
-                        format!("duplicate item id {:?}", item.id),
+                        Problem::DuplicateItem(item.id.clone()),
                     );
                 }
             }
         }
         for department in &self.departments {
             if let Some(n) = seen.again("name", &department.name) {
-                let message = format!("duplicate department {:?}", department.name);
-                return fail(at("name", &department.name, n), message);
+                let problem = Problem::DuplicateDepartment(department.name.clone());
+                return fail(at("name", &department.name, n), problem);
             }
             if let Some(n) = seen.again("short", &department.short) {
-                let message = format!("duplicate short name {:?}", department.short);
-                return fail(at("short", &department.short, n), message);
+                let problem = Problem::DuplicateShort(department.short.clone());
+                return fail(at("short", &department.short, n), problem);
             }
         }
+        self.check_tags(text, path)
+    }
+
+    /// Every tag a condition names is a tag some department has: a misspelt tag would
+    /// otherwise make an item silently not apply.
+    fn check_tags(&self, text: &str, path: &Path) -> Result<(), FileError> {
         let known: BTreeSet<&str> = self
             .departments
             .iter()
@@ -268,11 +265,12 @@ impl Checklist {
             let mut tags = Vec::new();
             item.applies.tags(&mut tags);
             if let Some(tag) = tags.into_iter().find(|t| !known.contains(t)) {
-                let expected = known.iter().cloned().collect::<Vec<_>>().join(", ");
-                return fail(
-                    Position::of_variant(text, "Tag", &tag.to_string(), 0),
-                    format!("no department has the tag {tag:?}; expected one of: {expected}"),
-                );
+                let problem = Problem::UnknownTag {
+                    tag: tag.to_string(),
+                    known: known.iter().map(|t| t.to_string()).collect(),
+                };
+                let position = Position::of_variant(text, "Tag", &tag.to_string(), 0);
+                return Err(FileError::new(path, position, problem));
             }
         }
         Ok(())

@@ -1,6 +1,6 @@
 //! The command line: clap definitions, and each subcommand as a thin call into the core.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
@@ -9,8 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::auditor::Auditor;
 use crate::checklist::Checklist;
+use crate::error::{FileError, IoReason, located};
 use crate::export;
-use crate::i18n::Lang;
+use crate::i18n::{Describe, Lang, MESSAGES_EN, Messages};
 use crate::marks::MarksDisplay;
 use crate::matrix;
 use crate::results::Filter;
@@ -29,7 +30,7 @@ pub struct Cli {
     /// Where sessions are kept (default: the platform's data directory).
     #[arg(long, global = true, env = "KANSA_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Language of the screens (default: from the locale).
+    /// Language of the screens and messages (default: from the locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// How marks are drawn: narrow, wide (terminals that draw ○△× two cells wide) or
@@ -108,25 +109,84 @@ pub enum Report {
     All,
 }
 
-/// Runs the command line; the error is the one-line reason for a non-zero exit.
-pub fn run(cli: Cli) -> Result<(), String> {
-    let data_dir =
-        || Store::data_dir(cli.data_dir.clone()).ok_or("no data directory: pass --data-dir");
-    let store =
-        || -> Result<Store, String> { Store::open(&data_dir()?).map_err(|e| e.to_string()) };
-    let settings =
-        || -> Result<Settings, String> { Settings::load(&data_dir()?).map_err(|e| e.to_string()) };
-    let marks = || -> Result<MarksDisplay, String> {
+impl Cli {
+    /// The language of the screens and of what kansa prints: `--lang`, else the locale.
+    pub fn language(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
+}
+
+/// Why a command failed: kept typed up to the edge, which words it in the user's
+/// language (`Describe`) as the one-line reason for a non-zero exit.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// No --data-dir, no KANSA_DATA_DIR and no platform data directory.
+    NoDataDir,
+    File(#[from] FileError),
+    Store(#[from] StoreError),
+    NoDepartments,
+    CsvMatrixOnly,
+    NotAvailableYet(Format),
+    Csv(#[from] csv::Error),
+    /// Writing the output failed; `path` is `-` for standard output.
+    Output {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Terminal(#[source] io::Error),
+    /// Why the screens could not start, already in words.
+    Screen(String),
+}
+
+impl Describe for CliError {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            CliError::NoDataDir => m.no_data_dir.to_string(),
+            CliError::File(error) => error.describe(m),
+            CliError::Store(error) => error.describe(m),
+            CliError::NoDepartments => m.no_departments.to_string(),
+            CliError::CsvMatrixOnly => m.csv_matrix_only.to_string(),
+            CliError::NotAvailableYet(format) => {
+                (m.format_not_yet)(&format!("{format:?}").to_lowercase())
+            }
+            CliError::Csv(error) => (m.csv_failed)(&error.to_string()),
+            CliError::Output { path, source } => {
+                let reason = IoReason::from(source).describe(m);
+                if path == Path::new("-") {
+                    format!("{}: {reason}", m.stdout)
+                } else {
+                    located(path, None, &reason)
+                }
+            }
+            CliError::Terminal(error) => (m.terminal)(&IoReason::from(error).describe(m)),
+            CliError::Screen(reason) => reason.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&MESSAGES_EN))
+    }
+}
+
+/// Runs the command line, printing in `cli.language()`; the caller words the error.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let lang = cli.language();
+    let m = lang.messages();
+    let data_dir = || Store::data_dir(cli.data_dir.clone()).ok_or(CliError::NoDataDir);
+    let store = || -> Result<Store, CliError> { Ok(Store::open(&data_dir()?)?) };
+    let settings = || -> Result<Settings, CliError> { Ok(Settings::load(&data_dir()?)?) };
+    let marks = || -> Result<MarksDisplay, CliError> {
         match cli.marks {
             Some(marks) => Ok(marks),
             None => Ok(settings()?.marks),
         }
     };
-    let auditor = || -> Result<Auditor, String> {
+    let auditor = || -> Result<Auditor, CliError> {
         Auditor::from_process(cli.as_auditor.as_deref(), || Ok(settings()?.auditor))
     };
-    let context = || -> Result<Context, String> {
-        let t = cli.lang.unwrap_or_else(Lang::from_env).strings();
+    let context = || -> Result<Context, CliError> {
         let marks = marks()?;
         let auditor = auditor()?;
         Ok(Context {
@@ -134,28 +194,28 @@ pub fn run(cli: Cli) -> Result<(), String> {
             data_dir: data_dir()?,
             actor_chosen: auditor.is_chosen(),
             actor: auditor.name,
-            t,
+            t: lang.strings(),
             marks,
         })
     };
     match cli.command {
-        None => tui::run(App::at_list(context()?)).map_err(|e| format!("terminal: {e}")),
+        None => tui::run(App::at_list(context()?)).map_err(CliError::Terminal),
         Some(Command::Open {
             ref id,
             ref department,
         }) => {
             let context = context()?;
             let t = context.t;
-            let app =
-                App::at_session(context, id, department.as_deref()).map_err(|e| e.describe(t))?;
-            tui::run(app).map_err(|e| format!("terminal: {e}"))
+            let app = App::at_session(context, id, department.as_deref())
+                .map_err(|e| CliError::Screen(e.describe(t)))?;
+            tui::run(app).map_err(CliError::Terminal)
         }
         Some(Command::Show { ref id }) => {
-            let session = store()?.load(id).map_err(|e| e.to_string())?;
+            let session = store()?.load(id)?;
             print!("{}", matrix::text(&session, &Filter::default(), marks()?));
             Ok(())
         }
-        Some(Command::Validate { file }) => validate(&file),
+        Some(Command::Validate { file }) => validate(&file, m),
         Some(Command::New {
             checklist,
             title,
@@ -170,9 +230,9 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 auditors,
                 lead: lead.unwrap_or_default(),
             };
-            new_session(&store()?, checklist.as_deref(), &departments, facts)
+            new_session(&store()?, checklist.as_deref(), &departments, facts, m)
         }
-        Some(Command::List) => list(&store()?),
+        Some(Command::List) => list(&store()?, m),
         Some(Command::Export {
             id,
             format,
@@ -182,9 +242,9 @@ pub fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-fn validate(file: &Path) -> Result<(), String> {
-    let checklist = Checklist::load(file).map_err(|e| e.to_string())?;
-    println!("{}: ok — {}", file.display(), checklist.summary());
+fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
+    let checklist = Checklist::load(file)?;
+    println!("{}", checklist.summary(file, m));
     Ok(())
 }
 
@@ -193,9 +253,10 @@ fn new_session(
     checklist: Option<&Path>,
     names: &[String],
     facts: AuditFacts,
-) -> Result<(), String> {
+    m: &Messages,
+) -> Result<(), CliError> {
     let checklist = match checklist {
-        Some(path) => Checklist::load(path).map_err(|e| e.to_string())?,
+        Some(path) => Checklist::load(path)?,
         None => Checklist::bundled(),
     };
     let names = (!names.is_empty()).then_some(names);
@@ -203,24 +264,20 @@ fn new_session(
     let created = store
         .create_session(checklist, names, facts, now)
         .map_err(|e| match e {
-            StoreError::NoDepartments => {
-                "no departments: the checklist has no roster; pass --departments".to_string()
-            }
-            e => e.to_string(),
+            StoreError::NoDepartments => CliError::NoDepartments,
+            e => CliError::Store(e),
         })?;
     for name in &created.unlisted {
-        eprintln!(
-            "kansa: {name} is not on the checklist's roster; added with every item applicable"
-        );
+        eprintln!("kansa: {}", (m.not_on_roster)(name));
     }
     println!("{}", created.session.id);
     Ok(())
 }
 
-fn list(store: &Store) -> Result<(), String> {
-    let (summaries, errors) = store.list().map_err(|e| e.to_string())?;
+fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
+    let (summaries, errors) = store.list()?;
     for error in &errors {
-        eprintln!("kansa: {error}");
+        eprintln!("kansa: {}", error.describe(m));
     }
     let rows: Vec<[String; 5]> = summaries
         .iter()
@@ -229,15 +286,23 @@ fn list(store: &Store) -> Result<(), String> {
             [
                 s.id.clone(),
                 s.title.clone(),
-                s.status.clone(),
+                status(&s.status, m).to_string(),
                 format!("{}/{} ({percent}%)", s.answered, s.cells),
                 s.last_change.format("%Y-%m-%d %H:%M").to_string(),
             ]
         })
         .collect();
-    let header = ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"].map(String::from);
+    let header = m.list_header.map(String::from);
     print_table(&header, &rows);
     Ok(())
+}
+
+/// A session's status in words; one this build does not know is shown as stored.
+fn status<'a>(status: &'a str, m: &'a Messages) -> &'a str {
+    match status {
+        "open" => m.status_open,
+        other => other,
+    }
 }
 
 /// Prints rows in columns padded to their display width (Japanese takes two cells).
@@ -264,25 +329,25 @@ fn export(
     format: Format,
     report: Report,
     output: &Path,
-) -> Result<(), String> {
-    let session = store.load(id).map_err(|e| e.to_string())?;
+) -> Result<(), CliError> {
+    let session = store.load(id)?;
     let text = match (format, report) {
-        (Format::Csv, Report::Matrix) => export::matrix_csv(&session).map_err(|e| e.to_string())?,
-        (Format::Csv, _) => return Err("CSV holds the matrix only: use --report matrix".into()),
-        (other, _) => {
-            return Err(format!("--format {other:?} is not available yet; use csv").to_lowercase());
-        }
+        (Format::Csv, Report::Matrix) => export::matrix_csv(&session)?,
+        (Format::Csv, _) => return Err(CliError::CsvMatrixOnly),
+        (other, _) => return Err(CliError::NotAvailableYet(other)),
     };
     write_output(output, text.as_bytes())
 }
 
-fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
-    if output == Path::new("-") {
+fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let written = if output == Path::new("-") {
         let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|_| stdout.flush())
-            .map_err(|e| format!("stdout: {e}"));
-    }
-    std::fs::write(output, bytes).map_err(|e| format!("{}: {e}", output.display()))
+        stdout.write_all(bytes).and_then(|_| stdout.flush())
+    } else {
+        std::fs::write(output, bytes)
+    };
+    written.map_err(|source| CliError::Output {
+        path: output.to_path_buf(),
+        source,
+    })
 }

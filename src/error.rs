@@ -1,9 +1,12 @@
-//! Errors that point at a place in a file: path, line and column, and what was expected.
+//! Errors that point at a place in a file: path, line and column, and what is wrong
+//! there, as data that the edge puts in the reader's language.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
+use std::{fmt, io};
 
 use serde::de::DeserializeOwned;
+
+use crate::i18n::{Describe, MESSAGES_EN, Messages};
 
 /// A 1-based line and column (columns count characters, as RON reports them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,16 +130,76 @@ fn read_back<T: DeserializeOwned>(text: &str) -> Option<T> {
 pub struct FileError {
     pub path: PathBuf,
     pub position: Option<Position>,
-    pub message: String,
+    pub problem: Problem,
+}
+
+/// What is wrong in a file: kept as data, so that the edge words it in the reader's
+/// language (`Describe`); `Display` gives the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    CannotRead(IoReason),
+    NotUtf8,
+    /// RON could not read the text (syntax, or a value of the wrong shape).
+    Ron(ron::error::Error),
+    ChecklistFormat {
+        expected: u32,
+        found: u32,
+    },
+    SessionFormat {
+        expected: u32,
+        found: u32,
+    },
+    EmptyScale,
+    NoItems,
+    EmptySymbol,
+    DuplicateSymbol(String),
+    DuplicateKey(char),
+    /// A mark key that a screen binds to something else.
+    ReservedKey(char),
+    DuplicateArea(String),
+    DuplicateItem(String),
+    DuplicateDepartment(String),
+    DuplicateShort(String),
+    /// A condition names a tag no department has; `known` are the tags there are.
+    UnknownTag {
+        tag: String,
+        known: Vec<String>,
+    },
+    // A journal line the session refuses: it names what the session does not have.
+    UnknownDepartment(String),
+    UnknownItem(String),
+    UnknownMark(String),
+}
+
+/// An operating-system error as data: `io::Error` can be neither cloned nor compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoReason {
+    pub kind: io::ErrorKind,
+    /// The system's own words, e.g. "No such file or directory (os error 2)".
+    pub detail: String,
+}
+
+impl From<&io::Error> for IoReason {
+    fn from(error: &io::Error) -> Self {
+        IoReason {
+            kind: error.kind(),
+            detail: error.to_string(),
+        }
+    }
 }
 
 impl FileError {
-    pub fn new(path: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
+    pub fn new(path: &Path, position: Option<Position>, problem: Problem) -> Self {
         FileError {
             path: path.to_path_buf(),
             position,
-            message: message.into(),
+            problem,
         }
+    }
+
+    /// The file could not be read at all: there is no place in it to point at.
+    pub fn cannot_read(path: &Path, error: &io::Error) -> Self {
+        Self::new(path, None, Problem::CannotRead(error.into()))
     }
 
     /// Turns a RON error in parsing `text` into a located error; `line_offset` is added
@@ -156,23 +219,71 @@ impl FileError {
             line: start.line + line_offset,
             column: start.column,
         };
-        FileError::new(path, Some(position), error.code.to_string())
+        FileError::new(path, Some(position), Problem::Ron(error.code.clone()))
     }
 }
 
+/// `path:line:column: message`, or `path: message` without a place: the shape editors
+/// and scripts read, the same in every language.
+pub fn located(path: &Path, position: Option<Position>, message: &str) -> String {
+    match position {
+        Some(p) => format!("{}:{}:{}: {message}", path.display(), p.line, p.column),
+        None => format!("{}: {message}", path.display()),
+    }
+}
+
+impl Describe for FileError {
+    fn describe(&self, m: &Messages) -> String {
+        located(&self.path, self.position, &self.problem.describe(m))
+    }
+}
+
+impl Describe for IoReason {
+    fn describe(&self, m: &Messages) -> String {
+        (m.io)(self.kind, &self.detail)
+    }
+}
+
+impl Describe for Problem {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            Problem::CannotRead(reason) => (m.cannot_read)(&reason.describe(m)),
+            Problem::NotUtf8 => m.not_utf8.to_string(),
+            Problem::Ron(error) => (m.ron)(error),
+            Problem::ChecklistFormat { expected, found } => (m.checklist_format)(*expected, *found),
+            Problem::SessionFormat { expected, found } => (m.session_format)(*expected, *found),
+            Problem::EmptyScale => m.empty_scale.to_string(),
+            Problem::NoItems => m.no_items.to_string(),
+            Problem::EmptySymbol => m.empty_symbol.to_string(),
+            Problem::DuplicateSymbol(symbol) => (m.duplicate_symbol)(symbol),
+            Problem::DuplicateKey(key) => (m.duplicate_key)(*key),
+            Problem::ReservedKey(key) => (m.reserved_key)(*key),
+            Problem::DuplicateArea(id) => (m.duplicate_area)(id),
+            Problem::DuplicateItem(id) => (m.duplicate_item)(id),
+            Problem::DuplicateDepartment(name) => (m.duplicate_department)(name),
+            Problem::DuplicateShort(short) => (m.duplicate_short)(short),
+            Problem::UnknownTag { tag, known } => {
+                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                (m.unknown_tag)(tag, &known)
+            }
+            Problem::UnknownDepartment(name) => (m.unknown_department)(name),
+            Problem::UnknownItem(id) => (m.unknown_item)(id),
+            Problem::UnknownMark(symbol) => (m.unknown_mark)(symbol),
+        }
+    }
+}
+
+/// English, for logs, tests and `?` into other errors; what a user reads goes through
+/// `Describe` in their language.
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some(p) => write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                p.line,
-                p.column,
-                self.message
-            ),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
+        f.write_str(&self.describe(&MESSAGES_EN))
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(&MESSAGES_EN))
     }
 }
 
@@ -181,6 +292,7 @@ impl std::error::Error for FileError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Describe;
 
     #[test]
     fn offsets_become_lines_and_character_columns() {
@@ -243,6 +355,56 @@ mod tests {
                 column: 10
             })
         );
+    }
+
+    #[test]
+    fn every_problem_has_words_in_both_languages_at_the_same_place() {
+        use crate::i18n::Lang;
+        let missing = io::Error::from(io::ErrorKind::NotFound);
+        let problems = [
+            Problem::CannotRead((&missing).into()),
+            Problem::NotUtf8,
+            Problem::Ron(ron::error::Error::Eof),
+            Problem::ChecklistFormat {
+                expected: 1,
+                found: 2,
+            },
+            Problem::SessionFormat {
+                expected: 1,
+                found: 2,
+            },
+            Problem::EmptyScale,
+            Problem::NoItems,
+            Problem::EmptySymbol,
+            Problem::DuplicateSymbol("○".into()),
+            Problem::DuplicateKey('1'),
+            Problem::ReservedKey('q'),
+            Problem::DuplicateArea("I".into()),
+            Problem::DuplicateItem("I-1".into()),
+            Problem::DuplicateDepartment("保育課".into()),
+            Problem::DuplicateShort("保育".into()),
+            Problem::UnknownTag {
+                tag: "x".into(),
+                known: vec!["a".into(), "b".into()],
+            },
+            Problem::UnknownDepartment("総務".into()),
+            Problem::UnknownItem("X-1".into()),
+            Problem::UnknownMark("◎".into()),
+        ];
+        let at = Some(Position { line: 3, column: 5 });
+        for problem in problems {
+            let english = problem.localized(Lang::En);
+            let japanese = problem.localized(Lang::Ja);
+            assert_eq!(english, problem.to_string());
+            assert_ne!(japanese, english, "{problem:?}");
+            assert!(
+                !japanese.is_empty() && !japanese.contains('\n'),
+                "{japanese}"
+            );
+            let error = FileError::new(Path::new("c.ron"), at, problem);
+            assert_eq!(error.localized(Lang::Ja), format!("c.ron:3:5: {japanese}"));
+            assert_eq!(error.to_string(), format!("c.ron:3:5: {english}"));
+        }
     }
 
     #[test]

@@ -39,6 +39,8 @@ impl Lang {
 }
 
 pub struct Strings {
+    /// The words of the command line and of errors, in the same language.
+    pub messages: &'static Messages,
     pub app: &'static str,
     pub too_small: fn(u16, u16, u16, u16) -> String,
     /// The footer word for an action.
@@ -121,6 +123,7 @@ pub struct Strings {
 }
 
 pub static JA: Strings = Strings {
+    messages: &MESSAGES_JA,
     app: "kansa 情報セキュリティ内部監査",
     too_small: |w, h, now_w, now_h| {
         format!("端末が小さすぎます。{w}×{h} 以上に広げてください（現在 {now_w}×{now_h}）")
@@ -280,6 +283,7 @@ fn ja_explain(action: Action) -> &'static str {
 }
 
 pub static EN: Strings = Strings {
+    messages: &MESSAGES_EN,
     app: "kansa information-security audit",
     too_small: |w, h, now_w, now_h| {
         format!("The terminal is too small. Make it at least {w}×{h} (now {now_w}×{now_h})")
@@ -359,7 +363,9 @@ pub static EN: Strings = Strings {
     marks_ascii: "marks: ASCII",
     no_items: "No items match",
     progress: "Progress",
-    matrix_legend: |dot| format!("* has a note, {dot} not answered, dim marks set by applicability"),
+    matrix_legend: |dot| {
+        format!("* has a note, {dot} not answered, dim marks set by applicability")
+    },
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
     refused: |reason| format!("Not recorded: {reason}"),
     who_title: "Who is working",
@@ -434,6 +440,395 @@ fn en_explain(action: Action) -> &'static str {
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
         Back => "leave the form for the list",
+    }
+}
+
+// The command line's words and every error's, as typed templates: each is a function
+// of its arguments, so a missing or extra argument does not compile (where `fill`
+// would leave a blank or drop a value silently).
+
+/// Something kansa tells its user (an error, a notice), kept as data until it is
+/// shown and put in words there, in the language of whoever reads it.
+pub trait Describe {
+    /// The words for this, from `m`.
+    fn describe(&self, m: &Messages) -> String;
+
+    /// The words for this in `lang`.
+    fn localized(&self, lang: Lang) -> String {
+        self.describe(lang.messages())
+    }
+}
+
+impl Lang {
+    /// The words of the command line and of errors in this language.
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Lang::Ja => &MESSAGES_JA,
+            Lang::En => &MESSAGES_EN,
+        }
+    }
+}
+
+/// What `kansa` prints outside the screens, and every error, once per language.
+/// `path:line:column: ` before a located message is not language and is added by
+/// `error::located`.
+pub struct Messages {
+    // kansa list, validate and new
+    pub list_header: [&'static str; 5],
+    pub status_open: &'static str,
+    pub validated: fn(
+        path: &str,
+        title: &str,
+        areas: usize,
+        items: usize,
+        departments: usize,
+        marks: usize,
+    ) -> String,
+    pub not_on_roster: fn(name: &str) -> String,
+    // Why a command failed
+    pub no_data_dir: &'static str,
+    pub no_departments: &'static str,
+    pub csv_matrix_only: &'static str,
+    pub format_not_yet: fn(format: &str) -> String,
+    pub csv_failed: fn(reason: &str) -> String,
+    pub terminal: fn(reason: &str) -> String,
+    pub stdout: &'static str,
+    // The store
+    pub locked: fn(id: &str, holder: &str) -> String,
+    pub no_session: fn(id: &str) -> String,
+    /// An operating-system error; `detail` is the system's own (English) text.
+    pub io: fn(kind: std::io::ErrorKind, detail: &str) -> String,
+    // What is wrong in a file
+    pub cannot_read: fn(reason: &str) -> String,
+    pub not_utf8: &'static str,
+    pub ron: fn(error: &ron::error::Error) -> String,
+    pub checklist_format: fn(expected: u32, found: u32) -> String,
+    pub session_format: fn(expected: u32, found: u32) -> String,
+    pub empty_scale: &'static str,
+    pub no_items: &'static str,
+    pub empty_symbol: &'static str,
+    pub duplicate_symbol: fn(symbol: &str) -> String,
+    pub duplicate_key: fn(key: char) -> String,
+    pub reserved_key: fn(key: char) -> String,
+    pub duplicate_area: fn(id: &str) -> String,
+    pub duplicate_item: fn(id: &str) -> String,
+    pub duplicate_department: fn(name: &str) -> String,
+    pub duplicate_short: fn(short: &str) -> String,
+    pub unknown_tag: fn(tag: &str, known: &[&str]) -> String,
+    pub unknown_department: fn(name: &str) -> String,
+    pub unknown_item: fn(id: &str) -> String,
+    pub unknown_mark: fn(symbol: &str) -> String,
+}
+
+pub static MESSAGES_JA: Messages = Messages {
+    list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
+    status_open: "実施中",
+    validated: |path, title, areas, items, departments, marks| {
+        format!(
+            "{path}: 問題ありません — {title}: {areas} 領域、{items} 項目、{departments} 部署、評価 {marks} 段階"
+        )
+    },
+    not_on_roster: |name| {
+        format!("{name} はチェックリストの名簿にありません。すべての項目を該当として追加しました")
+    },
+    no_data_dir: "データの保存先がわかりません。--data-dir で指定してください",
+    no_departments: "被監査部門がありません。チェックリストに名簿がないので --departments で指定してください",
+    csv_matrix_only: "CSV で出力できるのは結果一覧だけです。--report matrix を指定してください",
+    format_not_yet: |format| format!("--format {format} はまだ使えません。csv を指定してください"),
+    csv_failed: |reason| format!("CSV を作成できません（{reason}）"),
+    terminal: |reason| format!("端末を使えません（{reason}）"),
+    stdout: "標準出力",
+    locked: |id, holder| format!("セッション {id} は {holder} が編集中です"),
+    no_session: |id| format!("セッション {id} はありません"),
+    io: io_ja,
+    cannot_read: |reason| format!("読み込めません（{reason}）"),
+    not_utf8: "UTF-8 のテキストではありません（UTF-8 として読めないバイトがあります）",
+    ron: ron_ja,
+    checklist_format: |expected, found| {
+        format!("format は {expected} のはずですが、{found} と書かれています")
+    },
+    session_format: |expected, found| {
+        format!("セッションの format は {expected} のはずですが、{found} と書かれています")
+    },
+    empty_scale: "scale に評価を一つ以上書いてください",
+    no_items: "監査項目を一つ以上書いてください",
+    empty_symbol: "評価の記号（symbol）が空です",
+    duplicate_symbol: |symbol| format!("評価の記号{}が重複しています", quoted(symbol)),
+    duplicate_key: |key| format!("評価のキー{}が重複しています", quoted_char(key)),
+    reserved_key: |key| {
+        format!(
+            "キー{}は画面の操作に使われています。別のキーにしてください",
+            quoted_char(key)
+        )
+    },
+    duplicate_area: |id| format!("領域の id{}が重複しています", quoted(id)),
+    duplicate_item: |id| format!("監査項目の id{}が重複しています", quoted(id)),
+    duplicate_department: |name| format!("部署{}が重複しています", quoted(name)),
+    duplicate_short: |short| format!("部署の略称{}が重複しています", quoted(short)),
+    unknown_tag: |tag, known| {
+        format!(
+            "タグ{}を持つ部署はありません。使えるタグ: {}",
+            quoted(tag),
+            known.join("、")
+        )
+    },
+    unknown_department: |name| format!("このセッションに部署{}はありません", quoted(name)),
+    unknown_item: |id| format!("このチェックリストに項目{}はありません", quoted(id)),
+    unknown_mark: |symbol| format!("このチェックリストの評価に{}はありません", quoted(symbol)),
+};
+
+pub static MESSAGES_EN: Messages = Messages {
+    list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
+    status_open: "open",
+    validated: |path, title, areas, items, departments, marks| {
+        format!(
+            "{path}: ok — {title}: {areas} areas, {items} items, {departments} departments, {marks} marks"
+        )
+    },
+    not_on_roster: |name| {
+        format!("{name} is not on the checklist's roster; added with every item applicable")
+    },
+    no_data_dir: "no data directory: pass --data-dir",
+    no_departments: "no departments: the checklist has no roster; pass --departments",
+    csv_matrix_only: "CSV holds the matrix only: use --report matrix",
+    format_not_yet: |format| format!("--format {format} is not available yet; use csv"),
+    csv_failed: |reason| reason.to_string(),
+    terminal: |reason| format!("terminal: {reason}"),
+    stdout: "stdout",
+    locked: |id, holder| format!("session {id} is open for writing by {holder}"),
+    no_session: |id| format!("no session {id}"),
+    io: |_, detail| detail.to_string(),
+    cannot_read: |reason| format!("cannot read: {reason}"),
+    not_utf8: "expected UTF-8 text, found bytes that are not",
+    // RON's own words are English already.
+    ron: |error| error.to_string(),
+    checklist_format: |expected, found| format!("expected format {expected}, found {found}"),
+    session_format: |expected, found| format!("expected session format {expected}, found {found}"),
+    empty_scale: "expected at least one mark in the scale",
+    no_items: "expected at least one item",
+    empty_symbol: "expected a non-empty mark symbol",
+    duplicate_symbol: |symbol| format!("duplicate mark symbol {symbol:?}"),
+    duplicate_key: |key| format!("duplicate mark key {key:?}"),
+    reserved_key: |key| format!("key {key:?} is used by the hearing screen; expected another key"),
+    duplicate_area: |id| format!("duplicate area id {id:?}"),
+    duplicate_item: |id| format!("duplicate item id {id:?}"),
+    duplicate_department: |name| format!("duplicate department {name:?}"),
+    duplicate_short: |short| format!("duplicate short name {short:?}"),
+    unknown_tag: |tag, known| {
+        format!(
+            "no department has the tag {tag:?}; expected one of: {}",
+            known.join(", ")
+        )
+    },
+    unknown_department: |name| format!("no department {name:?} in this session"),
+    unknown_item: |id| format!("no item {id:?} in this checklist"),
+    unknown_mark: |symbol| format!("no mark {symbol:?} in this checklist's scale"),
+};
+
+/// A name from a file between Japanese quotes, escaped as Rust would (a newline as
+/// `\n`), so that a message stays on one line whatever the file holds.
+fn quoted(text: &str) -> String {
+    format!("「{}」", text.escape_debug())
+}
+
+fn quoted_char(c: char) -> String {
+    format!("「{}」", c.escape_debug())
+}
+
+/// The common kinds of operating-system error in Japanese; the others keep the
+/// system's own text, which at least names the error.
+fn io_ja(kind: std::io::ErrorKind, detail: &str) -> String {
+    use std::io::ErrorKind as K;
+    let words = match kind {
+        K::NotFound => "ファイルまたはフォルダがありません",
+        K::PermissionDenied => "アクセスが許可されていません",
+        K::AlreadyExists => "同じ名前のファイルがすでにあります",
+        K::StorageFull => "ディスクに空きがありません",
+        K::QuotaExceeded => "ディスクの割り当て量を超えました",
+        K::ReadOnlyFilesystem => "読み取り専用の場所です",
+        K::IsADirectory => "ファイルではなくフォルダです",
+        K::NotADirectory => "フォルダではありません",
+        K::InvalidFilename => "ファイル名が正しくありません",
+        K::BrokenPipe => "出力先が閉じられました",
+        _ => return detail.to_string(),
+    };
+    words.to_string()
+}
+
+/// RON's error kinds in Japanese. RON adds kinds now and then (the enum is
+/// non-exhaustive): one not listed here keeps RON's own English words.
+fn ron_ja(error: &ron::error::Error) -> String {
+    use ron::error::Error as E;
+    if let Some(what) = ron_expected_ja(error) {
+        return format!("{what}が必要です");
+    }
+    match error {
+        E::Eof => "ファイルが途中で終わっています".into(),
+        E::UnexpectedChar(c) => format!("ここに{}は書けません", quoted_char(*c)),
+        E::TrailingCharacters => "値の後ろに余分な文字があります".into(),
+        E::ExpectedStringEnd => "文字列を閉じる「\"」がありません".into(),
+        E::UnclosedBlockComment => "コメント「/*」が閉じていません".into(),
+        E::IntegerOutOfBounds => "整数が大きすぎるか小さすぎます".into(),
+        E::InvalidIntegerDigit { digit, base } => {
+            format!("{base} 進数に使えない数字{}があります", quoted_char(*digit))
+        }
+        E::FloatUnderscore | E::UnderscoreAtBeginning => {
+            "数値の中の「_」の位置が正しくありません".into()
+        }
+        E::InvalidEscape(_) => "文字列の中のエスケープ（\\ の後）が正しくありません".into(),
+        E::Utf8Error(_) => "UTF-8 として読めないバイトがあります".into(),
+        E::ExceededRecursionLimit => "入れ子が深すぎます".into(),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "`{found}` というフィールドはありません。{}",
+            one_of_ja(expected)
+        ),
+        E::MissingStructField { field, outer } => {
+            format!("フィールド `{field}` がありません{}", within_ja(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("フィールド `{field}` が重複しています{}", within_ja(outer))
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!("`{found}` は使えません。{}", one_of_ja(expected)),
+        // serde words `expected` and `found` in English; the sentence around them is ours.
+        E::InvalidValueForType { expected, found } => {
+            format!("型が違います: {expected} のところに {found} が書かれています")
+        }
+        E::ExpectedDifferentLength { expected, found } => {
+            format!("要素の数が違います: {expected} のところに {found} 個あります")
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("構造体名は `{expected}` のはずですが、`{found}` と書かれています")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// What RON expected to read, for the kinds that say only that.
+fn ron_expected_ja(error: &ron::error::Error) -> Option<&'static str> {
+    use ron::error::Error as E;
+    Some(match error {
+        E::ExpectedArray => "「[」",
+        E::ExpectedArrayEnd => "閉じる「]」",
+        E::ExpectedMap => "「{」",
+        E::ExpectedMapEnd => "閉じる「}」",
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "「(」",
+        E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => "閉じる「)」",
+        E::ExpectedComma => "区切りの「,」",
+        E::ExpectedMapColon => "「:」",
+        E::ExpectedBoolean => "true か false",
+        E::ExpectedChar => "文字（'x' の形の char）",
+        E::ExpectedFloat => "小数",
+        E::ExpectedInteger => "整数",
+        E::ExpectedOption => "Some(…) か None",
+        E::ExpectedUnit => "「()」",
+        E::ExpectedString => "文字列（\"…\" の形）",
+        E::ExpectedByteString => "バイト列",
+        E::ExpectedByteLiteral => "バイト",
+        E::ExpectedIdentifier => "名前（識別子）",
+        _ => return None,
+    })
+}
+
+fn one_of_ja(expected: &[&str]) -> String {
+    if expected.is_empty() {
+        return "ここには何も書けません".into();
+    }
+    let names: Vec<String> = expected.iter().map(|name| format!("`{name}`")).collect();
+    format!("使えるのは {} です", names.join("、"))
+}
+
+fn within_ja(outer: &Option<String>) -> String {
+    outer
+        .as_deref()
+        .map(|outer| format!("（{outer} の中）"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod messages_tests {
+    use super::*;
+
+    /// RON errors of the kinds people make by hand, from real parse failures.
+    fn common_ron_errors() -> Vec<ron::error::Error> {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Mark {
+            label: String,
+            key: char,
+            count: u32,
+            meaning: Meaning,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        enum Meaning {
+            Compliant,
+        }
+        let texts = [
+            "(label: \"a\", key: 'a', count: 1",
+            "(label: \"a\", key: 'a', count: 1, meaning: Compliant) x",
+            "(label: \"a\", key: 'a', count: 1, meaning: Compliant, extra: 1)",
+            "(label: \"a\", key: 'a', meaning: Compliant)",
+            "(label: \"a\", label: \"b\", key: 'a', count: 1, meaning: Compliant)",
+            "(label: 1, key: 'a', count: 1, meaning: Compliant)",
+            "(label: \"a\", key: 1, count: 1, meaning: Compliant)",
+            "(label: \"a\", key: 'a', count: \"1\", meaning: Compliant)",
+            "(label: \"a\", key: 'a', count: 99999999999, meaning: Compliant)",
+            "(label: \"a\", key: 'a', count: 1, meaning: Other)",
+            "(label: \"a\" key: 'a', count: 1, meaning: Compliant)",
+            "(label: \"a, key: 'a', count: 1, meaning: Compliant)",
+            "[label: \"a\"]",
+            "(label: \"a\", key: 'a', count: 1, meaning: Compliant, /* open",
+            "(label: \"a\", key: 'a', count: 1, meaning: Compliant, @)",
+            "(label: \"a\", key: 'a', count: 1, meaning: ",
+        ];
+        texts
+            .iter()
+            .map(|text| match ron::from_str::<Mark>(text) {
+                Ok(mark) => panic!("{text} parsed as {mark:?}"),
+                Err(e) => e.code,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn common_ron_errors_read_in_japanese_and_unchanged_in_english() {
+        for error in common_ron_errors() {
+            let japanese = (MESSAGES_JA.ron)(&error);
+            assert!(
+                japanese.chars().any(|c| c > '\u{3000}'),
+                "{error:?} is not translated: {japanese}"
+            );
+            assert_eq!((MESSAGES_EN.ron)(&error), error.to_string());
+        }
+    }
+
+    #[test]
+    fn names_from_files_stay_on_one_line_in_japanese() {
+        let message = (MESSAGES_JA.duplicate_item)("I-1\nI-2");
+        assert_eq!(message, "監査項目の id「I-1\\nI-2」が重複しています");
+        assert_eq!(
+            (MESSAGES_JA.duplicate_key)('\t'),
+            "評価のキー「\\t」が重複しています"
+        );
+    }
+
+    #[test]
+    fn common_io_errors_read_in_japanese_and_others_keep_the_systems_words() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let odd = std::io::Error::other("something odd");
+        assert_eq!(
+            (MESSAGES_JA.io)(full.kind(), &full.to_string()),
+            "ディスクに空きがありません"
+        );
+        assert_eq!(
+            (MESSAGES_JA.io)(odd.kind(), "something odd"),
+            "something odd"
+        );
+        assert_eq!((MESSAGES_EN.io)(full.kind(), "disk full"), "disk full");
     }
 }
 

@@ -1,9 +1,22 @@
 //! kansa: information-security audit hearings in the terminal.
 //!
-//! The domain core (`checklist`, `session`, `results`, `matrix`, `export`, `keymap`)
-//! knows nothing of terminals; `store` is the only module that touches session files;
-//! `tui` is the interactive screens, `i18n` their words, and `cli` the command line.
-//! `auditor` says who is working.
+//! The module map, one line each. The domain core knows nothing of terminals:
+//! - `checklist`: the checklist a round follows (scale, areas, items, roster), checked.
+//! - `session`: a round's answers and history; every change is a value.
+//! - `results`: the results as numbers: filters, counts per mark per item and department.
+//! - `matrix`: the 結果一覧 laid out: cells, column widths, the text of `kansa show`.
+//! - `keymap`: every key each view binds; footers, help and validate derive from it.
+//! - `export`: reports made from a session (the CSV matrix).
+//! - `marks`: how mark symbols are drawn (narrow, wide, ASCII).
+//! - `error`: problems located in a file (path:line:column) and what they are.
+//!
+//! Around it:
+//! - `store`: where sessions live; the only module that touches session files.
+//! - `auditor`: who is working (`--as`, `KANSA_AUDITOR`, remembered).
+//! - `settings`: what a user chose that outlives a session, in the data directory.
+//! - `i18n`: every word kansa shows or prints, once per language.
+//! - `tui`: the interactive screens; `cli`: the command line.
+//! - `sample` (feature `testkit`): generated large audits for tests and benchmarks.
 
 pub mod auditor;
 pub mod checklist;
@@ -15,6 +28,7 @@ pub mod keymap;
 pub mod marks;
 pub mod matrix;
 pub mod results;
+#[cfg(feature = "testkit")]
 pub mod sample;
 pub mod session;
 pub mod settings;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::FileError;
+use crate::error::{FileError, Problem};
 use crate::marks::MarksDisplay;
 
 /// Every field has a default, so a file written before a field existed still reads.
@@ -29,7 +29,7 @@ impl Settings {
         match std::fs::read_to_string(&path) {
             Ok(text) => ron::from_str(&text).map_err(|e| FileError::from_ron(&path, &e, &text, 0)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-            Err(e) => Err(FileError::new(&path, None, format!("cannot read: {e}"))),
+            Err(e) => Err(FileError::cannot_read(&path, &e)),
         }
     }
 
@@ -47,7 +47,7 @@ impl Settings {
 
     pub fn save(&self, data_dir: &Path) -> Result<(), crate::store::StoreError> {
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new().new_line("\n"))
-            .map_err(|e| FileError::new(&Self::path(data_dir), None, e.to_string()))?;
+            .map_err(|e| FileError::new(&Self::path(data_dir), None, Problem::Ron(e)))?;
         crate::store::write_atomically(&Self::path(data_dir), &format!("{text}\n"), true)
     }
 }

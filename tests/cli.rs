@@ -1,41 +1,16 @@
 //! The `kansa` binary as scripts use it: `validate` (and where its errors point),
-//! `new` and `list`, the data directory and the permissions of what it creates.
+//! `new` and `list`, the data directory and the permissions of what it creates, and
+//! its messages in the locale's language.
+
+mod common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::{kansa, kansa_in, line_column, run, stderr, stdout};
 
 const BUNDLED: &str = "checklists/ryugasaki-2024-h1.ron";
-
-/// The binary, run from the package root and blind to the caller's KANSA_DATA_DIR.
-fn kansa() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("KANSA_DATA_DIR");
-    command
-}
-
-fn run(command: &mut Command) -> Output {
-    command.output().expect("the kansa binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// 1-based line and column (in characters) of byte `offset` of `text`, counted here
-/// independently of the crate's own `Position`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
 
 #[test]
 fn line_column_counts_characters() {
@@ -272,4 +247,165 @@ fn new_adds_a_department_off_the_roster_to_which_every_item_applies() {
     let line = list_line(kansa().arg("--data-dir").arg(root.path()).arg("list"), &id);
     // 保育 once (II-2(1) and II-2(2) cannot apply), 総務課 with every item applying.
     assert!(line.contains("2/56"), "{line}");
+}
+
+/// A copy of the bundled checklist with its first `find` replaced, in `dir`.
+fn broken_checklist(dir: &Path, name: &str, find: &str, replace: &str) -> std::path::PathBuf {
+    let original = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(BUNDLED))
+        .expect("bundled checklist");
+    assert!(original.contains(find), "{find}");
+    let path = dir.join(name);
+    std::fs::write(&path, original.replacen(find, replace, 1)).unwrap();
+    path
+}
+
+/// The one-line reason of a failed run, split after its `path:line:column: `.
+fn located_reason(command: &mut Command, path: &Path) -> (String, String) {
+    let output = run(command);
+    assert!(!output.status.success());
+    assert!(stdout(&output).is_empty());
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    let reason = err.trim_end().strip_prefix("kansa: ").expect("kansa: …");
+    let rest = reason
+        .strip_prefix(&format!("{}:", path.display()))
+        .unwrap_or_else(|| panic!("{reason}"));
+    let mut parts = rest.splitn(3, ':');
+    let (line, column) = (parts.next().unwrap(), parts.next().unwrap());
+    assert!(
+        line.parse::<usize>().is_ok() && column.parse::<usize>().is_ok(),
+        "{reason}"
+    );
+    let message = parts.next().unwrap().strip_prefix(' ').unwrap();
+    (
+        format!("{}:{line}:{column}", path.display()),
+        message.to_string(),
+    )
+}
+
+#[test]
+fn validate_speaks_japanese_under_a_japanese_locale_at_the_same_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            broken_checklist(dir.path(), "dup.ron", "id: \"I-2(1)\"", "id: \"I-1\""),
+            "duplicate item id \"I-1\"",
+            "監査項目の id「I-1」が重複しています",
+        ),
+        (
+            broken_checklist(dir.path(), "field.ron", "guidance:", "guidanse:"),
+            "Unexpected field named `guidanse`",
+            "`guidanse` というフィールドはありません",
+        ),
+        (
+            broken_checklist(dir.path(), "key.ron", "key: '2'", "key: 'q'"),
+            "key 'q' is used by the hearing screen",
+            "キー「q」は画面の操作に使われています",
+        ),
+    ];
+    for (path, english, japanese) in &cases {
+        let validate =
+            |command: &mut Command| located_reason(command.arg("validate").arg(path), path);
+        let (place, message) = validate(kansa().env("LANG", "ja_JP.UTF-8"));
+        assert!(message.starts_with(japanese), "{message}");
+        let (c_place, c_message) = validate(
+            kansa()
+                .env("LANG", "ja_JP.UTF-8")
+                .env("LC_MESSAGES", "ja_JP.UTF-8")
+                .env("LC_ALL", "C"),
+        );
+        assert_eq!(
+            c_place, place,
+            "the same path:line:column in both languages"
+        );
+        assert!(c_message.starts_with(english), "LC_ALL=C: {c_message}");
+        let (flag_place, flag_message) =
+            validate(kansa().env("LC_ALL", "C").args(["--lang", "ja"]));
+        assert_eq!(flag_place, place);
+        assert_eq!(flag_message, message, "--lang ja overrides LC_ALL=C");
+        let (_, en_message) = validate(kansa().env("LANG", "ja_JP.UTF-8").args(["--lang", "en"]));
+        assert_eq!(
+            en_message, c_message,
+            "--lang en overrides a Japanese locale"
+        );
+    }
+}
+
+#[test]
+fn validate_summary_and_unreadable_files_in_both_languages() {
+    let summary = |command: &mut Command| {
+        let output = run(command.args(["validate", BUNDLED]));
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    assert_eq!(
+        summary(kansa().env("LANG", "ja_JP.UTF-8")),
+        format!(
+            "{BUNDLED}: 問題ありません — 令和6年度（上半期）情報セキュリティ内部監査: 4 領域、28 項目、6 部署、評価 4 段階\n"
+        )
+    );
+    assert_eq!(
+        summary(kansa().env("LC_ALL", "C").env("LANG", "ja_JP.UTF-8")),
+        format!(
+            "{BUNDLED}: ok — 令和6年度（上半期）情報セキュリティ内部監査: 4 areas, 28 items, 6 departments, 4 marks\n"
+        )
+    );
+
+    let missing = |command: &mut Command| {
+        let output = run(command.args(["validate", "no/such/file.ron"]));
+        assert!(!output.status.success());
+        stderr(&output)
+    };
+    assert_eq!(
+        missing(kansa().env("LANG", "ja_JP.UTF-8")),
+        "kansa: no/such/file.ron: 読み込めません（ファイルまたはフォルダがありません）\n"
+    );
+    assert_eq!(
+        missing(&mut kansa()),
+        "kansa: no/such/file.ron: cannot read: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn list_headers_status_and_store_errors_in_both_languages() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path();
+    let id = new_session(kansa_in(data).args(["new", "--title", "上半期"]));
+    let list = |command: &mut Command| {
+        let output = run(command.arg("list"));
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let japanese = list(kansa_in(data).env("LANG", "ja_JP.UTF-8"));
+    // No Japanese header has a blank in it, so blanks separate the columns.
+    let header: Vec<&str> = japanese
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        header,
+        ["ID", "監査名", "状態", "進捗", "最終更新"],
+        "{japanese}"
+    );
+    let line = japanese.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(line.contains("実施中") && line.contains("32/168"), "{line}");
+
+    let english = list(kansa_in(data).env("LC_ALL", "C"));
+    let header = english.lines().next().unwrap();
+    assert!(
+        header.starts_with("ID") && header.ends_with("LAST CHANGE"),
+        "{english}"
+    );
+    for word in ["TITLE", "STATUS", "PROGRESS"] {
+        assert!(header.contains(word), "{english}");
+    }
+
+    let show = |command: &mut Command| stderr(&run(command.args(["show", "nope"])));
+    assert_eq!(
+        show(kansa_in(data).env("LANG", "ja_JP.UTF-8")),
+        "kansa: セッション nope はありません\n"
+    );
+    assert_eq!(show(&mut kansa_in(data)), "kansa: no session nope\n");
 }

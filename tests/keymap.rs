@@ -46,7 +46,7 @@ fn validate_refuses_every_bound_key_as_a_mark_key_and_points_at_it() {
             Some(Position::of_offset(&text, offset)),
             "{c:?}: {error}"
         );
-        assert!(error.message.contains(&format!("{c:?}")), "{error}");
+        assert!(error.to_string().contains(&format!("{c:?}")), "{error}");
     }
 }
 

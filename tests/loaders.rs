@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use kansa::checklist::{BUNDLED, Checklist};
 use kansa::error::FileError;
+use kansa::i18n::{Describe, Lang};
 use kansa::session::{AuditFacts, Session};
 use kansa::store::{Store, StoreError};
 use proptest::prelude::*;
@@ -154,7 +155,9 @@ fn check_located(error: &FileError, text: &str) -> Result<(), TestCaseError> {
         "{error}: position outside the text ({} lines)",
         text.lines().count()
     );
-    prop_assert!(!error.message.is_empty());
+    for lang in [Lang::En, Lang::Ja] {
+        prop_assert!(!error.problem.localized(lang).is_empty());
+    }
     Ok(())
 }
 
@@ -166,7 +169,9 @@ fn check_checklist(bytes: &[u8]) -> Result<(), TestCaseError> {
     match Checklist::parse(text, Path::new("mutant.ron")) {
         Ok(checklist) => {
             // Whatever passes the checks can be summarised and used for a session.
-            let _ = checklist.summary();
+            for lang in [Lang::En, Lang::Ja] {
+                let _ = checklist.summary(Path::new("mutant.ron"), lang.messages());
+            }
             let departments = checklist.departments.clone();
             let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T10:00:00+09:00").unwrap();
             let session = Session::new(

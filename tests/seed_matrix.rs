@@ -2,8 +2,9 @@
 //! API, then `kansa export --format csv --report matrix` must give the table back cell
 //! for cell.
 
-use std::process::Command;
+mod common;
 
+use common::kansa_in;
 use kansa::store::Store;
 
 /// The seed's 結果一覧 (all four tables), transcribed from its text: area, item id,
@@ -74,15 +75,6 @@ fn seed_rows() -> Vec<Row> {
         .collect()
 }
 
-fn kansa(data: &std::path::Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
-    command
-        .env_remove("KANSA_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data);
-    command
-}
-
 #[test]
 fn the_transcription_has_every_row_and_the_seeds_32_not_applicable_cells() {
     let rows = seed_rows();
@@ -106,7 +98,7 @@ fn the_transcription_has_every_row_and_the_seeds_32_not_applicable_cells() {
 fn entering_the_seeds_marks_exports_the_seeds_matrix() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path();
-    let output = kansa(data)
+    let output = kansa_in(data)
         .args([
             "new",
             "--title",
@@ -141,7 +133,7 @@ fn entering_the_seeds_marks_exports_the_seeds_matrix() {
     assert_eq!(writer.session().answered_count(), 168);
     writer.close().unwrap();
 
-    let output = kansa(data)
+    let output = kansa_in(data)
         .args([
             "export", &id, "--format", "csv", "--report", "matrix", "-o", "-",
         ])
@@ -207,7 +199,7 @@ fn entering_the_seeds_marks_exports_the_seeds_matrix() {
 
     // The same report written to a file is the same bytes.
     let file = root.path().join("結果一覧.csv");
-    let output = kansa(data)
+    let output = kansa_in(data)
         .args(["export", &id, "--format", "csv", "--report", "matrix", "-o"])
         .arg(&file)
         .output()
@@ -220,12 +212,12 @@ fn entering_the_seeds_marks_exports_the_seeds_matrix() {
 #[test]
 fn unanswered_cells_export_empty() {
     let root = tempfile::tempdir().unwrap();
-    let output = kansa(root.path())
+    let output = kansa_in(root.path())
         .args(["new", "--title", "未回答"])
         .output()
         .unwrap();
     let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
-    let output = kansa(root.path())
+    let output = kansa_in(root.path())
         .args(["export", &id, "--format", "csv", "-o", "-"])
         .output()
         .unwrap();

@@ -1,22 +1,13 @@
 //! `kansa show`: the matrix printed as text, in each marks display.
 
-use std::process::Command;
+mod common;
 
-const KANSA: &str = env!("CARGO_BIN_EXE_kansa");
+use common::{kansa_in, run, stderr, stdout};
 
+/// Runs kansa on `data` with `args`: whether it succeeded, its stdout and stderr.
 fn kansa(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(KANSA)
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (
-        output.status.success(),
-        text(output.stdout),
-        text(output.stderr),
-    )
+    let output = run(kansa_in(data).args(args));
+    (output.status.success(), stdout(&output), stderr(&output))
 }
 
 #[test]

@@ -2,10 +2,13 @@
 //! reported with their place and never touched, torn journal lines, and an answer
 //! being on disk as soon as `record` returns.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 
+use common::{kansa_in, stderr};
 use kansa::checklist::Checklist;
 use kansa::error::{FileError, Position};
 use kansa::session::{AuditFacts, Change, Refusal, Session};
@@ -60,29 +63,10 @@ fn host() -> String {
     gethostname::gethostname().to_string_lossy().into_owned()
 }
 
-fn kansa(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
-    command
-        .env_remove("KANSA_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data);
-    command
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
 /// 1-based line and character column of byte `offset` of `text`.
 fn line_column(text: &str, offset: usize) -> Position {
-    let before = &text[..offset];
-    Position {
-        line: before.bytes().filter(|&b| b == b'\n').count() + 1,
-        column: before[before.rfind('\n').map_or(0, |i| i + 1)..]
-            .chars()
-            .count()
-            + 1,
-    }
+    let (line, column) = common::line_column(text, offset);
+    Position { line, column }
 }
 
 #[test]
@@ -290,12 +274,15 @@ fn the_document_tells_a_refusal_from_a_failed_disk() {
         refused,
         Saved::Refused(Refusal::UnknownDepartment("総務".into()))
     );
-    assert_eq!((doc.pending(), doc.save_error()), (0, None));
+    assert_eq!(
+        (doc.pending(), doc.save_error().map(|e| e.to_string())),
+        (0, None)
+    );
 
     doc.writer_mut().unwrap().simulate_failing_disk(true);
     let change = doc.session().set_mark("保育", "I-3", Some("×")).unwrap();
     assert_eq!(doc.record(change), Saved::No);
-    let reason = doc.save_error().map(str::to_string);
+    let reason = doc.save_error().map(|e| e.to_string());
     assert!(reason.is_some());
     assert!(matches!(
         doc.record(unknown_department_mark()),
@@ -306,11 +293,14 @@ fn the_document_tells_a_refusal_from_a_failed_disk() {
         1,
         "the refusal added nothing to the pending save"
     );
-    assert_eq!(doc.save_error().map(str::to_string), reason);
+    assert_eq!(doc.save_error().map(|e| e.to_string()), reason);
 
     doc.writer_mut().unwrap().simulate_failing_disk(false);
     assert_eq!(doc.tick("監査 太郎"), Saved::Again);
-    assert_eq!((doc.pending(), doc.save_error()), (0, None));
+    assert_eq!(
+        (doc.pending(), doc.save_error().map(|e| e.to_string())),
+        (0, None)
+    );
     doc.close();
     let saved = store.load(&id).unwrap();
     assert_eq!(
@@ -348,7 +338,7 @@ fn assert_reported_and_untouched(dir: &Path, id: &str, at: Position, what: &str)
     let before = std::fs::read(&path).unwrap();
     let located = format!("{}:{}:{}: ", path.display(), at.line, at.column);
 
-    let output = kansa(dir)
+    let output = kansa_in(dir)
         .args(["export", id, "--format", "csv", "-o", "-"])
         .output()
         .unwrap();
@@ -361,7 +351,7 @@ fn assert_reported_and_untouched(dir: &Path, id: &str, at: Position, what: &str)
     );
     assert!(output.stdout.is_empty(), "{what}");
 
-    let output = kansa(dir).arg("list").output().unwrap();
+    let output = kansa_in(dir).arg("list").output().unwrap();
     let err = stderr(&output);
     assert!(
         err.contains(&located),

@@ -1,12 +1,18 @@
-//! The `kansa` binary: parses the command line and reports a failure in one line.
+//! The `kansa` binary: parses the command line and reports a failure in one line, in
+//! the user's language.
 
 use clap::Parser;
+use kansa::i18n::Describe;
 
 fn main() -> std::process::ExitCode {
-    match kansa::cli::run(kansa::cli::Cli::parse()) {
+    let cli = kansa::cli::Cli::parse();
+    // Chosen before `run` takes the command line: the reason for a failure is worded
+    // here, at the edge, in the same language as everything else kansa printed.
+    let lang = cli.language();
+    match kansa::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(reason) => {
-            eprintln!("kansa: {reason}");
+        Err(error) => {
+            eprintln!("kansa: {}", error.localized(lang));
             std::process::ExitCode::FAILURE
         }
     }

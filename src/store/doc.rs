@@ -13,7 +13,7 @@ pub enum Doc {
     Writing {
         writer: Box<Writer>,
         /// Why the last save failed, while changes are pending.
-        save_error: Option<String>,
+        save_error: Option<StoreError>,
     },
     Reading {
         session: Box<Session>,
@@ -85,9 +85,9 @@ impl Doc {
         }
     }
 
-    pub fn save_error(&self) -> Option<&str> {
+    pub fn save_error(&self) -> Option<&StoreError> {
         match self {
-            Doc::Writing { save_error, .. } => save_error.as_deref(),
+            Doc::Writing { save_error, .. } => save_error.as_ref(),
             Doc::Reading { .. } => None,
         }
     }
@@ -157,13 +157,13 @@ impl Doc {
 fn settle(
     result: Result<(), StoreError>,
     writer: &Writer,
-    save_error: &mut Option<String>,
+    save_error: &mut Option<StoreError>,
 ) -> Saved {
     match result {
         Ok(()) if save_error.take().is_some() => Saved::Again,
         Ok(()) => Saved::Yes,
         Err(e) => {
-            *save_error = Some(e.to_string());
+            *save_error = Some(e);
             debug_assert!(!writer.is_saved());
             Saved::No
         }

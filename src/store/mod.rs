@@ -14,28 +14,31 @@ use std::time::SystemTime;
 use chrono::Local;
 
 use crate::checklist::Checklist;
-use crate::error::FileError;
-use crate::session::{self, AuditFacts, Change, Event, Session, Timestamp};
+use crate::error::{FileError, IoReason, Problem, located};
+use crate::i18n::{Describe, MESSAGES_EN, Messages};
+use crate::session::{self, AuditFacts, Change, Event, Refusal, Session, Timestamp};
 
 pub use doc::{Doc, Saved};
 
 /// The line that separates the snapshot from the journal.
 const JOURNAL_MARK: &str = "// journal";
 
+/// Why the store failed. Its words come from `i18n` (`Describe`), in the reader's
+/// language; `Display` gives the English.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{0}")]
     File(#[from] FileError),
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
-    #[error("session {id} is open for writing by {holder}")]
-    Locked { id: String, holder: String },
-    #[error("no session {0}")]
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Locked {
+        id: String,
+        holder: String,
+    },
     NotFound(String),
     /// A new round was asked for with no departments (none named, no roster).
-    #[error("no departments: the checklist has no roster")]
     NoDepartments,
-    #[error("{0}")]
     Refused(#[from] session::Refusal),
 }
 
@@ -58,6 +61,36 @@ impl From<RecordError> for StoreError {
             RecordError::Refused(refusal) => StoreError::Refused(refusal),
             RecordError::Unsaved(error) => error,
         }
+    }
+}
+
+impl Describe for StoreError {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            StoreError::File(error) => error.describe(m),
+            StoreError::Io { path, source } => {
+                located(path, None, &IoReason::from(source).describe(m))
+            }
+            StoreError::Locked { id, holder } => (m.locked)(id, holder),
+            StoreError::NotFound(id) => (m.no_session)(id),
+            StoreError::Refused(refusal) => refused(refusal).describe(m),
+            StoreError::NoDepartments => m.no_departments.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&MESSAGES_EN))
+    }
+}
+
+/// A change the session refused, as the problem of a file that asked for it.
+fn refused(refusal: &Refusal) -> Problem {
+    match refusal {
+        Refusal::UnknownDepartment(name) => Problem::UnknownDepartment(name.clone()),
+        Refusal::UnknownItem(id) => Problem::UnknownItem(id.clone()),
+        Refusal::UnknownMark(symbol) => Problem::UnknownMark(symbol.clone()),
     }
 }
 
@@ -273,7 +306,7 @@ impl Writer {
 
     /// For tests: make every save fail as a full or read-only disk would, until
     /// turned off again. Root ignores file permissions, so tests cannot rely on them.
-    #[doc(hidden)]
+    #[cfg(feature = "testkit")]
     pub fn simulate_failing_disk(&mut self, failing: bool) {
         self.failing_disk = failing;
     }
@@ -311,7 +344,7 @@ impl Writer {
         let mut text = String::new();
         for event in &self.pending {
             let line = ron::to_string(event)
-                .map_err(|e| FileError::new(&self.path, None, e.to_string()))?;
+                .map_err(|e| FileError::new(&self.path, None, Problem::Ron(e)))?;
             text.push_str(&line);
             text.push('\n');
         }
@@ -368,7 +401,7 @@ fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
         .new_line("\n")
         .struct_names(false);
     let body = ron::ser::to_string_pretty(session, config)
-        .map_err(|e| FileError::new(path, None, e.to_string()))?;
+        .map_err(|e| FileError::new(path, None, Problem::Ron(e)))?;
     Ok(format!("// kansa session\n{body}\n{JOURNAL_MARK}\n"))
 }
 
@@ -383,8 +416,7 @@ struct ReadSession {
 }
 
 fn read_session(path: &Path) -> Result<ReadSession, FileError> {
-    let bytes =
-        fs::read(path).map_err(|e| FileError::new(path, None, format!("cannot read: {e}")))?;
+    let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
     parse_session(session_text(&bytes, path)?, path)
 }
 
@@ -400,11 +432,7 @@ fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> 
                 return Ok(valid);
             }
             let position = crate::error::Position::of_offset(valid, valid.len());
-            Err(FileError::new(
-                path,
-                Some(position),
-                "expected UTF-8 text, found bytes that are not",
-            ))
+            Err(FileError::new(path, Some(position), Problem::NotUtf8))
         }
     }
 }
@@ -417,15 +445,14 @@ fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
     let mut session: Session =
         ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, snapshot, 0))?;
     if session.format != session::FORMAT {
-        let message = format!(
-            "expected session format {}, found {}",
-            session::FORMAT,
-            session.format
-        );
+        let problem = Problem::SessionFormat {
+            expected: session::FORMAT,
+            found: session.format,
+        };
         return Err(FileError::new(
             path,
             crate::error::Position::of_nth(text, "format", 0),
-            message,
+            problem,
         ));
     }
     let first_line = snapshot.matches('\n').count();
@@ -448,7 +475,7 @@ fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
         };
         session
             .apply(event)
-            .map_err(|e| FileError::new(path, Some(position), e.to_string()))?;
+            .map_err(|e| FileError::new(path, Some(position), refused(&e)))?;
         good_len += line.len();
         journal_lines += 1;
     }
@@ -578,6 +605,21 @@ impl Lock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_change_reads_in_english_as_the_session_words_it() {
+        for refusal in [
+            Refusal::UnknownDepartment("総務".into()),
+            Refusal::UnknownItem("X-1".into()),
+            Refusal::UnknownMark("◎".into()),
+        ] {
+            assert_eq!(refused(&refusal).to_string(), refusal.to_string());
+            assert_eq!(
+                StoreError::Refused(refusal.clone()).to_string(),
+                refusal.to_string()
+            );
+        }
+    }
 
     #[test]
     fn a_file_cut_inside_a_character_reads_up_to_it() {

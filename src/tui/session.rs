@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
-use crate::i18n::Strings;
+use crate::i18n::{Describe, Strings};
 use crate::keymap::{self, Action, Binding, Key};
 use crate::session::{Change, Session};
 use crate::settings::Settings;
@@ -70,7 +70,7 @@ impl OpenError {
     /// The reason in the screen's language.
     pub fn describe(&self, t: &Strings) -> String {
         match self {
-            OpenError::Store(e) => e.to_string(),
+            OpenError::Store(e) => e.describe(t.messages),
             OpenError::NotHearable(id) => (t.not_hearable)(id),
             OpenError::NoDepartment { name, id } => (t.no_department)(name, id),
         }
@@ -327,7 +327,10 @@ impl SessionScreen {
             Saved::ReadOnly | Saved::Unlocked | Saved::Yes => {}
             Saved::No => self.message = self.save_problem(t),
             Saved::Again => self.message = Some(t.saved_again.to_string()),
-            Saved::Refused(refusal) => self.message = Some((t.refused)(&refusal.to_string())),
+            Saved::Refused(refusal) => {
+                let reason = crate::store::StoreError::Refused(refusal).describe(t.messages);
+                self.message = Some((t.refused)(&reason));
+            }
         }
     }
 
@@ -436,8 +439,8 @@ impl SessionScreen {
     }
 
     fn save_problem(&self, t: &Strings) -> Option<String> {
-        let reason = self.doc.save_error()?;
-        Some((t.save_failed)(reason, self.doc.pending()))
+        let reason = self.doc.save_error()?.describe(t.messages);
+        Some((t.save_failed)(&reason, self.doc.pending()))
     }
 
     /// The scale, for footers and help, when this copy may mark.

@@ -41,13 +41,12 @@ pub fn is_ambiguous(symbol: &str) -> bool {
     symbol.width_cjk() > symbol.width().max(1)
 }
 
-/// Box drawing and block elements: a border or a bar, never followed by a blank that
-/// could take its right half without breaking the line it draws.
+/// Box drawing, block elements and arrows: borders, bars and key hints, which read
+/// right only when they all look alike, so they always become ASCII.
 fn is_line_drawing(symbol: &str) -> bool {
-    symbol
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{2500}'..='\u{259F}').contains(&c))
+    symbol.chars().next().is_some_and(|c| {
+        ('\u{2500}'..='\u{259F}').contains(&c) || ('\u{2190}'..='\u{21FF}').contains(&c)
+    })
 }
 
 fn ascii_look_alike(symbol: &str) -> &'static str {
@@ -102,6 +101,10 @@ mod tests {
         fit(&mut buf);
         assert_eq!(replayed_widths(&buf), [12, 12, 12]);
         assert_eq!(buf[(0, 0)].symbol(), "+");
-        assert_eq!(buf[(3, 1)].symbol(), "○", "a mark with a blank after keeps its look");
+        assert_eq!(
+            buf[(3, 1)].symbol(),
+            "○",
+            "a mark with a blank after keeps its look"
+        );
     }
 }

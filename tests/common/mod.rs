@@ -1,0 +1,48 @@
+//! Shared by the tests that run the `kansa` binary: the command, blind to the caller's
+//! data directory and locale, its output as text, and where an offset lies in a file.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The binary, run from the package root (tests name the bundled checklist by its
+/// relative path), blind to the caller's KANSA_DATA_DIR and locale: its messages are
+/// English unless a test sets LANG, LC_MESSAGES, LC_ALL or --lang itself.
+pub fn kansa() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("KANSA_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
+}
+
+/// The binary on the data directory `data`.
+pub fn kansa_in(data: &Path) -> Command {
+    let mut command = kansa();
+    command.arg("--data-dir").arg(data);
+    command
+}
+
+pub fn run(command: &mut Command) -> Output {
+    command.output().expect("the kansa binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`, counted here
+/// independently of the crate's own `Position`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
