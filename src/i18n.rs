@@ -116,6 +116,17 @@ pub struct Strings {
     pub settings_not_saved: fn(&str) -> String,
     /// The session refused a change (it names what it does not know).
     pub refused: fn(&str) -> String,
+    pub redone: fn(&str) -> String,
+    pub confirm: &'static str,
+    /// Asks before undoing a change of another department: its name and the change.
+    pub undo_elsewhere: fn(&str, &str) -> String,
+    pub switched: fn(&str) -> String,
+    /// A key no action of this view is bound to.
+    pub unbound: fn(&str) -> String,
+    pub read_only_no_change: &'static str,
+    pub last_heard: &'static str,
+    pub picker_filter: &'static str,
+    pub more_lines: fn(usize) -> String,
     // Who is working
     pub who_title: &'static str,
     pub who_question: &'static str,
@@ -206,6 +217,17 @@ pub static JA: Strings = Strings {
     matrix_legend: |dot| format!("* はメモあり、{dot} は未回答、薄い記号は適用条件による該当なし"),
     settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
     refused: |reason| format!("記録できません: {reason}"),
+    redone: |what| format!("やり直しました: {what}"),
+    confirm: "確認",
+    undo_elsewhere: |department, what| {
+        format!("{department} の変更（{what}）を取り消して移動しますか？ y: はい  n: いいえ")
+    },
+    switched: |department| format!("{department}に切り替えました"),
+    unbound: |key| format!("「{key}」はこの画面では使えません（? でキーの一覧）"),
+    read_only_no_change: "読み取り専用のため記録できません",
+    last_heard: "この部署でヒアリングする項目はここまでです（d で部署を切替）",
+    picker_filter: "入力で絞込",
+    more_lines: |n| format!("…(+{n}行)"),
     who_title: "監査担当者",
     who_question: "あなたの名前を選んでください。履歴とロックに記録され、次回からも使われます（--as や KANSA_AUDITOR でも指定できます）。",
     who_other: "その他の名前:",
@@ -224,6 +246,7 @@ fn ja_hint(action: Action) -> &'static str {
         OpenMatrix => "結果一覧",
         OpenHearing => "ヒアリング",
         Undo => "取消",
+        Redo => "やり直し",
         Help => "ヘルプ",
         Leave => "終了",
         Quit => "終了",
@@ -258,7 +281,8 @@ fn ja_explain(action: Action) -> &'static str {
         SwitchDepartment => "部署を切替（部署ごとの進捗つき）",
         OpenMatrix => "結果一覧（全部署の評価）",
         OpenHearing => "このセルのヒアリング画面へ",
-        Undo => "直前の変更を取り消す",
+        Undo => "この部署の直前の変更を取り消す（他の部署の変更は確認してから）",
+        Redo => "取り消した変更をやり直す",
         Help => "このヘルプ",
         Leave => "終了（回答は記録した時点で保存済み）",
         Quit => "どこからでも終了（編集中のメモも保存）",
@@ -278,7 +302,7 @@ fn ja_explain(action: Action) -> &'static str {
         NextField | PreviousField => "次・前の入力欄へ",
         Toggle => "部署の選択を切替",
         Confirm => "決定",
-        Back => "入力をやめて一覧へ戻る",
+        Back => "一覧へ戻る（記録した回答は保存済み）",
     }
 }
 
@@ -368,6 +392,17 @@ pub static EN: Strings = Strings {
     },
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
     refused: |reason| format!("Not recorded: {reason}"),
+    redone: |what| format!("Redone: {what}"),
+    confirm: "Confirm",
+    undo_elsewhere: |department, what| {
+        format!("Undo the change in {department} ({what}) and go there? y: yes  n: no")
+    },
+    switched: |department| format!("Now hearing {department}"),
+    unbound: |key| format!("{key} does nothing here (? lists the keys)"),
+    read_only_no_change: "Read-only: nothing can be recorded",
+    last_heard: "No more items to hear in this department (d switches department)",
+    picker_filter: "type to filter",
+    more_lines: |n| format!("...(+{n} lines)"),
     who_title: "Who is working",
     who_question: "Choose your name. The history and the lock record it, and it is remembered (--as or KANSA_AUDITOR also name you).",
     who_other: "Another name:",
@@ -386,6 +421,7 @@ fn en_hint(action: Action) -> &'static str {
         OpenMatrix => "matrix",
         OpenHearing => "hearing",
         Undo => "undo",
+        Redo => "redo",
         Help => "help",
         Leave | Quit => "quit",
         CellUp | CellDown | CellLeft | CellRight => "move",
@@ -419,7 +455,8 @@ fn en_explain(action: Action) -> &'static str {
         SwitchDepartment => "switch department (with each one's progress)",
         OpenMatrix => "the results matrix (every department's marks)",
         OpenHearing => "the hearing at this cell",
-        Undo => "undo the last change",
+        Undo => "undo this department's last change (another's only when confirmed)",
+        Redo => "redo what was undone",
         Help => "this help",
         Leave => "quit (answers are saved as they are recorded)",
         Quit => "quit from anywhere (a note being typed is saved)",
@@ -439,7 +476,7 @@ fn en_explain(action: Action) -> &'static str {
         NextField | PreviousField => "next / previous field",
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
-        Back => "leave the form for the list",
+        Back => "back to the list (what was recorded is saved)",
     }
 }
 

@@ -20,6 +20,7 @@ pub enum Key {
     PageDown,
     Tab,
     BackTab,
+    Backspace,
     CtrlC,
 }
 
@@ -46,6 +47,7 @@ impl Key {
             Key::PageDown => "PageDown".into(),
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
+            Key::Backspace => "Backspace".into(),
             Key::CtrlC => "Ctrl-C".into(),
         }
     }
@@ -79,6 +81,7 @@ pub enum Action {
     OpenMatrix,
     OpenHearing,
     Undo,
+    Redo,
     Help,
     Leave,
     CellUp,
@@ -122,6 +125,12 @@ pub enum Group {
 }
 
 impl Action {
+    /// True for the actions that change the session: a read-only copy has none.
+    pub fn writes(self) -> bool {
+        use Action::*;
+        matches!(self, MarkAndNext | MarkCell | EditNote | Undo | Redo)
+    }
+
     pub fn group(self) -> Option<Group> {
         use Action::*;
         match self {
@@ -173,6 +182,7 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('d')], Action::SwitchDepartment),
     bind(&[C('m')], Action::OpenMatrix),
     bind(&[C('u')], Action::Undo),
+    help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -193,6 +203,7 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('a')], Action::FilterArea),
     bind(&[C('w')], Action::MarksWidth),
     bind(&[C('u')], Action::Undo),
+    help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -203,16 +214,22 @@ pub const EDITOR: &[Binding] = &[
     bind(&[Key::Enter], Action::NewLine),
 ];
 
-/// A pop-up list (departments, items).
+/// A pop-up list (departments, items): every other key types into its filter.
 pub const PICKER: &[Binding] = &[
-    bind(&[Key::Up, C('k')], Action::SelectUp),
-    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Up], Action::SelectUp),
+    bind(&[Key::Down], Action::SelectDown),
     help_only(&[Key::PageUp], Action::PageUp),
     help_only(&[Key::PageDown], Action::PageDown),
     help_only(&[Key::Home], Action::TopLeft),
     help_only(&[Key::End], Action::BottomRight),
     bind(&[Key::Enter], Action::Choose),
-    bind(&[Key::Esc, C('q')], Action::Close),
+    bind(&[Key::Esc], Action::Close),
+];
+
+/// A question that needs a yes (undoing another department's change).
+pub const CONFIRM: &[Binding] = &[
+    bind(&[C('y'), Key::Enter], Action::Confirm),
+    bind(&[C('n'), Key::Esc], Action::Close),
 ];
 
 /// The session list.
@@ -248,7 +265,7 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
-pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, LIST, FORM, WHO];
+pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO];
 
 /// The action `key` is bound to in `table`.
 pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {

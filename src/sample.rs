@@ -187,6 +187,8 @@ pub fn large_session(items: usize, departments: usize, history: usize) -> Sessio
                 item: item.clone(),
                 from: answer.mark,
                 to: Some(mark(cell, sweep)),
+                from_applicability: answer.by_applicability,
+                to_applicability: false,
             }
         } else {
             Change::Note {

@@ -113,6 +113,13 @@ pub enum Change {
         item: String,
         from: Option<String>,
         to: Option<String>,
+        /// `from` was set by applicability, not by an auditor: undoing this change
+        /// must give the cell back to applicability, not make it the auditor's.
+        #[serde(default, skip_serializing_if = "is_false")]
+        from_applicability: bool,
+        /// `to` is applicability's (an undo of an override).
+        #[serde(default, skip_serializing_if = "is_false")]
+        to_applicability: bool,
     },
     Note {
         department: String,
@@ -133,11 +140,15 @@ impl Change {
                 item,
                 from,
                 to,
+                from_applicability,
+                to_applicability,
             } => Change::Mark {
                 department,
                 item,
                 from: to,
                 to: from,
+                from_applicability: to_applicability,
+                to_applicability: from_applicability,
             },
             Change::Note {
                 department,
@@ -153,6 +164,10 @@ impl Change {
             Change::Move(cursor) => Change::Move(cursor),
         }
     }
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// Why a change was refused.
@@ -355,12 +370,16 @@ impl Session {
                 .mark(symbol)
                 .ok_or_else(|| Refusal::UnknownMark(symbol.to_string()))?;
         }
-        let from = self.answer(&department, &item).and_then(|a| a.mark.clone());
+        let answer = self.answer(&department, &item);
+        let from = answer.and_then(|a| a.mark.clone());
+        let from_applicability = answer.is_some_and(|a| a.by_applicability);
         Ok(Change::Mark {
             department,
             item,
             from,
             to: symbol.map(str::to_string),
+            from_applicability,
+            to_applicability: false,
         })
     }
 
@@ -392,12 +411,14 @@ impl Session {
                 department,
                 item,
                 to,
+                to_applicability,
                 ..
             } => {
                 let answer = self.answer_mut(department, item)?;
                 answer.mark = to.clone();
-                answer.by_applicability = false;
-                answer.set_at = Some(event.at);
+                answer.by_applicability = *to_applicability;
+                // A cell given back to applicability was never set by anyone.
+                answer.set_at = (!to_applicability).then_some(event.at);
             }
             Change::Note {
                 department,
@@ -536,7 +557,9 @@ mod tests {
                 department: "保育".into(),
                 item: "I-3".into(),
                 from: None,
-                to: Some("×".into())
+                to: Some("×".into()),
+                from_applicability: false,
+                to_applicability: false,
             }
         );
         record(&mut session, change);
@@ -560,6 +583,21 @@ mod tests {
         let change = session.set_mark("秘書", "III-7", Some("○")).unwrap();
         record(&mut session, change);
         assert!(!session.answer("秘書", "III-7").unwrap().by_applicability);
+    }
+
+    #[test]
+    fn undoing_an_override_gives_the_cell_back_to_applicability_exactly() {
+        let mut session = seed_session();
+        let before = session.answer("秘書", "III-7").cloned();
+        let change = session.set_mark("秘書", "III-7", Some("○")).unwrap();
+        record(&mut session, change.clone());
+        record(&mut session, change.inverse());
+        assert_eq!(session.answer("秘書", "III-7").cloned(), before);
+        let line = ron::to_string(&session.set_mark("保育", "I-1", Some("○")).unwrap()).unwrap();
+        assert!(
+            !line.contains("applicability"),
+            "plain marks journal as before: {line}"
+        );
     }
 
     #[test]

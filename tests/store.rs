@@ -242,6 +242,8 @@ fn unknown_department_mark() -> Change {
         item: "I-1".into(),
         from: None,
         to: Some("○".into()),
+        from_applicability: false,
+        to_applicability: false,
     }
 }
 

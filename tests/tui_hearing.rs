@@ -30,7 +30,7 @@ fn a_whole_department_is_on_disk_after_every_key() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_session(dir.path(), "hoiku", "令和6年度上半期");
     let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育課")).unwrap();
-    for (n, key) in HOIKU_KEYS.chars().enumerate() {
+    for (n, key) in heard(4, HOIKU_KEYS).chars().enumerate() {
         if n == 3 {
             key_press_note(&mut app, "付箋にID・パスワード。\n至急改善を指示");
         }

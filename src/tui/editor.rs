@@ -30,8 +30,10 @@ impl Editor {
         self.area.input(key);
     }
 
+    /// Inserts pasted text. Most terminals send line ends as CR; they stay line breaks.
     pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(text);
+        self.area
+            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
     }
 
     pub fn text(&self) -> String {

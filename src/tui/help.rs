@@ -41,12 +41,38 @@ impl Entry {
     }
 }
 
+/// Who reads a footer or help: whether they may change the session (a read-only copy
+/// is shown only what it can do) and whether leaving goes back to the list.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    pub writable: bool,
+    pub back: bool,
+}
+
+impl Reader {
+    pub const ANY: Reader = Reader {
+        writable: true,
+        back: false,
+    };
+}
+
 /// The entries of `table`: grouped actions merged (`←→ 移動`), the mark keys written
 /// from `scale` (left out when `scale` is None: a read-only copy cannot mark).
-fn entries(table: &[Binding], t: &Strings, scale: Option<&[Mark]>, footer: bool) -> Vec<Entry> {
+fn entries(
+    table: &[Binding],
+    t: &Strings,
+    scale: Option<&[Mark]>,
+    footer: bool,
+    reader: Reader,
+) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut last_group: Option<Group> = None;
-    for binding in table.iter().filter(|b| b.footer || !footer) {
+    let shown = |b: &&Binding| (b.footer || !footer) && (reader.writable || !b.action.writes());
+    for binding in table.iter().filter(shown) {
+        let action = match binding.action {
+            Action::Leave if reader.back => Action::Back,
+            action => action,
+        };
         let group = binding.action.group();
         let (first, others) = keys_of(binding, scale);
         if first.is_empty() {
@@ -60,10 +86,8 @@ fn entries(table: &[Binding], t: &Strings, scale: Option<&[Mark]>, footer: bool)
             _ => out.push(Entry {
                 keys: vec![first],
                 others,
-                footer: group
-                    .map_or((t.hint)(binding.action), t.group_hint)
-                    .to_string(),
-                help: explain(binding.action, t, scale),
+                footer: group.map_or((t.hint)(action), t.group_hint).to_string(),
+                help: explain(action, t, scale),
             }),
         }
         last_group = group;
@@ -109,7 +133,18 @@ pub fn footer(
     scale: Option<&[Mark]>,
     width: u16,
 ) -> Vec<Line<'static>> {
-    let entries: Vec<(String, String)> = entries(table, t, scale, true)
+    footer_for(table, t, scale, width, Reader::ANY)
+}
+
+/// The footer of a view for `reader`.
+pub fn footer_for(
+    table: &[Binding],
+    t: &Strings,
+    scale: Option<&[Mark]>,
+    width: u16,
+    reader: Reader,
+) -> Vec<Line<'static>> {
+    let entries: Vec<(String, String)> = entries(table, t, scale, true, reader)
         .into_iter()
         .map(|e| (e.written(true), e.footer))
         .collect();
@@ -131,9 +166,22 @@ pub fn draw(
     scale: Option<&[Mark]>,
     legend: &[&str],
 ) {
+    draw_for(frame, area, tables, t, scale, legend, Reader::ANY)
+}
+
+/// The help of a view for `reader`.
+pub fn draw_for(
+    frame: &mut Frame,
+    area: Rect,
+    tables: &[&[Binding]],
+    t: &Strings,
+    scale: Option<&[Mark]>,
+    legend: &[&str],
+    reader: Reader,
+) {
     let entries: Vec<(String, String)> = tables
         .iter()
-        .flat_map(|table| entries(table, t, scale, false))
+        .flat_map(|table| entries(table, t, scale, false, reader))
         .map(|e| (e.written(false), e.help))
         .collect();
     let key_width = entries

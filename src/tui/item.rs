@@ -91,7 +91,9 @@ fn draw_header(
         Constraint::Length(progress.width() as u16 + 1),
     ])
     .areas(department);
-    let mut spans = vec![Span::raw(format!(" {}（{}）", d.name, d.short)).bold()];
+    // The department is what a wrong key would mark: never mistaken for another.
+    let name = Span::raw(format!(" {}（{}）", d.name, d.short));
+    let mut spans = vec![name.bold().underlined()];
     if !d.remark.is_empty() {
         spans.push(Span::raw(format!("  {}: {}", t.remark, d.remark)).dim());
     }
@@ -184,20 +186,26 @@ fn draw_note(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings)
         editor.draw(frame, area);
         return;
     }
-    let block = Block::bordered().title(format!(" {} ", t.note));
-    frame.render_widget(
-        Paragraph::new(screen.current_note())
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let note = Paragraph::new(screen.current_note()).wrap(Wrap { trim: false });
+    let inner = area.width.saturating_sub(2);
+    let hidden = note
+        .line_count(inner)
+        .saturating_sub(usize::from(area.height.saturating_sub(2)));
+    let mut block = Block::bordered().title(format!(" {} ", t.note));
+    if hidden > 0 {
+        // A note longer than its box says so: the rest is in the editor (Enter).
+        block =
+            block.title_bottom(Line::from(format!(" {} ", (t.more_lines)(hidden))).right_aligned());
+    }
+    frame.render_widget(note.block(block), area);
 }
 
 fn footer(screen: &SessionScreen, t: &Strings, width: u16) -> Vec<Line<'static>> {
     if screen.editor.is_some() {
         return help::footer(keymap::EDITOR, t, None, width);
     }
-    help::footer(keymap::ITEM, t, screen.markable_scale(), width)
+    let reader = screen.reader();
+    help::footer_for(keymap::ITEM, t, screen.markable_scale(), width, reader)
 }
 
 fn mark_line<'a>(mark: &Mark, how: &'a str) -> Line<'a> {
@@ -227,7 +235,8 @@ pub fn department_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The item picker's rows: each item with its mark in this department.
+/// The item picker's rows: each item with its mark in this department, dimmed where
+/// applicability set it (those are not heard).
 pub fn item_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
     let session = screen.session();
     let hearing = session.hearings.get(screen.cursor.department);
@@ -236,7 +245,12 @@ pub fn item_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
         .items()
         .map(|(_, item)| {
             let mark = hearing.and_then(|h| h.mark(&item.id)).unwrap_or("·");
-            Line::from(format!("{mark} {:<8} {}", item.id, item.text))
+            let line = Line::from(format!("{mark} {:<8} {}", item.id, item.text));
+            if hearing.is_some_and(|h| h.by_applicability(&item.id)) {
+                line.dim()
+            } else {
+                line
+            }
         })
         .collect()
 }

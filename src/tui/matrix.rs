@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use crate::checklist::{Item, Mark};
+use crate::checklist::Item;
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
@@ -57,8 +57,11 @@ struct Regions {
 }
 
 impl Regions {
-    fn new(area: Rect, session: &Session, t: &Strings, scale: Option<&[Mark]>) -> Regions {
-        let hints = help::footer(keymap::MATRIX, t, scale, area.width);
+    fn new(area: Rect, session: &Session, t: &Strings, reader: help::Reader) -> Regions {
+        let scale = reader
+            .writable
+            .then_some(session.checklist.scale.as_slice());
+        let hints = help::footer_for(keymap::MATRIX, t, scale, area.width, reader);
         let totals = session.checklist.scale.len() as u16 + 2;
         let totals = if area.height >= totals + hints.len() as u16 + 6 {
             totals
@@ -199,9 +202,9 @@ impl MatrixView {
         area: Rect,
         t: &Strings,
         display: MarksDisplay,
-        scale: Option<&[Mark]>,
+        reader: help::Reader,
     ) {
-        let regions = Regions::new(area, session, t, scale);
+        let regions = Regions::new(area, session, t, reader);
         let viewport = self.viewport(session, cursor, &regions, display);
         (self.top, self.left, self.page) = (viewport.top, viewport.left, viewport.page);
     }
@@ -244,10 +247,10 @@ impl MatrixView {
         session: &Session,
         cursor: Cursor,
         context: &Context,
-        scale: Option<&[Mark]>,
+        reader: help::Reader,
     ) {
         let (t, display) = (context.t, context.marks);
-        let regions = Regions::new(area, session, t, scale);
+        let regions = Regions::new(area, session, t, reader);
         let display_name = match display {
             MarksDisplay::Narrow => t.marks_narrow,
             MarksDisplay::Wide => t.marks_wide,

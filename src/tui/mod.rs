@@ -10,6 +10,7 @@ mod list;
 mod matrix;
 mod picker;
 mod session;
+mod undo;
 mod who;
 mod wide;
 mod widgets;
@@ -205,6 +206,7 @@ impl App {
                     if matrix {
                         screen.show_matrix();
                     }
+                    screen.returns_to_list = self.from_list;
                     self.leave_screen();
                     self.screen = Screen::Session(Box::new(screen));
                 }
@@ -364,6 +366,7 @@ pub(crate) fn key_of(event: &KeyEvent) -> Option<Key> {
         KeyCode::PageDown => Key::PageDown,
         KeyCode::Tab => Key::Tab,
         KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
         _ => return None,
     })
 }

@@ -1,8 +1,9 @@
-//! A pop-up list to choose from (departments, items): arrows move, Enter chooses.
+//! A pop-up list to choose from (departments, items): typing filters it by name
+//! (Japanese included), arrows move, Enter chooses.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListState, Paragraph};
 
@@ -12,13 +13,18 @@ use crate::keymap::{self, Action, Key};
 use super::{help, widgets};
 
 pub struct Picker {
-    /// The selection and the scroll offset, kept from one frame to the next.
+    /// What typing matches against, one per row.
+    names: Vec<String>,
+    filter: String,
+    /// The rows the filter lets through, by index into `names`.
+    shown: Vec<usize>,
+    /// The selection among `shown` and the scroll offset, kept between frames.
     state: ListState,
-    len: usize,
 }
 
 pub enum Picked {
     Nothing,
+    /// The row chosen, by its index before filtering.
     Chosen(usize),
     Closed,
 }
@@ -27,11 +33,15 @@ pub enum Picked {
 const PAGE: usize = 10;
 
 impl Picker {
-    pub fn new(selected: usize, len: usize) -> Picker {
-        let selected = selected.min(len.saturating_sub(1));
+    /// A picker over rows named `names`, on row `selected`.
+    pub fn new(selected: usize, names: Vec<String>) -> Picker {
+        let shown: Vec<usize> = (0..names.len()).collect();
+        let selected = selected.min(names.len().saturating_sub(1));
         Picker {
+            names,
+            filter: String::new(),
+            shown,
             state: ListState::default().with_selected(Some(selected)),
-            len,
         }
     }
 
@@ -40,27 +50,57 @@ impl Picker {
     }
 
     pub fn handle(&mut self, key: Key) -> Picked {
-        let last = self.len.saturating_sub(1);
+        let last = self.shown.len().saturating_sub(1);
         let at = self.selected();
-        let to = match keymap::lookup(keymap::PICKER, key) {
-            Some(Action::SelectUp) => at.saturating_sub(1),
-            Some(Action::SelectDown) => (at + 1).min(last),
-            Some(Action::PageUp) => at.saturating_sub(PAGE),
-            Some(Action::PageDown) => (at + PAGE).min(last),
-            Some(Action::TopLeft) => 0,
-            Some(Action::BottomRight) => last,
-            Some(Action::Choose) if self.len > 0 => return Picked::Chosen(at),
-            Some(Action::Close) => return Picked::Closed,
+        let to = match (keymap::lookup(keymap::PICKER, key), key) {
+            (Some(Action::SelectUp), _) => at.saturating_sub(1),
+            (Some(Action::SelectDown), _) => (at + 1).min(last),
+            (Some(Action::PageUp), _) => at.saturating_sub(PAGE),
+            (Some(Action::PageDown), _) => (at + PAGE).min(last),
+            (Some(Action::TopLeft), _) => 0,
+            (Some(Action::BottomRight), _) => last,
+            (Some(Action::Choose), _) => {
+                return match self.shown.get(at) {
+                    Some(row) => Picked::Chosen(*row),
+                    None => Picked::Nothing,
+                };
+            }
+            (Some(Action::Close), _) => return Picked::Closed,
+            (_, Key::Char(c)) => self.refilter(|f| f.push(c)),
+            (_, Key::Backspace) => self.refilter(|f| {
+                f.pop();
+            }),
             _ => at,
         };
         self.state.select(Some(to));
         Picked::Nothing
     }
 
+    /// Changes the filter and keeps the rows it matches; the selection goes to the first.
+    fn refilter(&mut self, change: impl FnOnce(&mut String)) -> usize {
+        change(&mut self.filter);
+        let wanted = self.filter.to_lowercase();
+        self.shown = (0..self.names.len())
+            .filter(|&i| self.names[i].to_lowercase().contains(&wanted))
+            .collect();
+        *self.state.offset_mut() = 0;
+        0
+    }
+
+    /// The rows the filter lets through.
+    fn visible<'a>(&self, rows: Vec<Line<'a>>) -> Vec<Line<'a>> {
+        let mut rows: Vec<Option<Line>> = rows.into_iter().map(Some).collect();
+        self.shown
+            .iter()
+            .filter_map(|&i| rows.get_mut(i).and_then(Option::take))
+            .collect()
+    }
+
     /// Scrolls as little as needed to keep the selection in view in the list that
     /// `draw` would show over `area`.
-    pub fn follow(&mut self, area: Rect, title: &str, rows: &[Line], t: &Strings) {
-        let (_, list_height, _) = geometry(area, title, rows, t);
+    pub fn follow(&mut self, area: Rect, title: &str, rows: Vec<Line>, t: &Strings) {
+        let rows = self.visible(rows);
+        let (_, list_height, _) = geometry(area, title, &rows, t);
         let height = usize::from(list_height.max(1));
         let (at, offset) = (self.selected(), self.state.offset());
         let offset = if at < offset {
@@ -73,13 +113,20 @@ impl Picker {
         *self.state.offset_mut() = offset;
     }
 
-    /// Draws `rows` in a pop-up over `area`, the selected row highlighted.
+    /// Draws `rows` (all of them: the filter is applied here) in a pop-up over `area`,
+    /// the filter on top and the selected row highlighted.
     pub fn draw(&self, frame: &mut Frame, area: Rect, title: &str, rows: Vec<Line>, t: &Strings) {
+        let rows = self.visible(rows);
         let (popup, _, hints) = geometry(area, title, &rows, t);
         let inner = widgets::popup(frame, area, popup.width, popup.height, title);
-        let [list_area, hint_area] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(hints.len() as u16)])
-                .areas(inner);
+        let [filter_area, list_area, hint_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(hints.len() as u16),
+        ])
+        .areas(inner);
+        let filter = format!("{}: {}", t.picker_filter, self.filter);
+        frame.render_widget(Paragraph::new(filter).dim(), filter_area);
         let list = List::new(rows)
             .highlight_style(Style::new().reversed().bold())
             .highlight_symbol("▶ ");
@@ -102,12 +149,13 @@ fn geometry(
         .map(Line::width)
         .max()
         .unwrap_or(0)
-        .max(title.len() + 4);
+        .max(title.len() + 4)
+        .max(24);
     let width = (widest as u16 + 4).min(area.width);
     let hints = help::footer(keymap::PICKER, t, None, width.saturating_sub(2));
-    let wanted = rows.len() as u16 + hints.len() as u16 + 2;
-    let height = wanted.min(area.height);
-    let list = height.saturating_sub(2 + hints.len() as u16);
+    let chrome = hints.len() as u16 + 3;
+    let height = (rows.len() as u16 + chrome).min(area.height);
+    let list = height.saturating_sub(chrome);
     let popup = Rect {
         width,
         height,

@@ -15,6 +15,7 @@ use crate::store::{Doc, Saved};
 use super::editor::Editor;
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
+use super::undo::{Found, Sitting, department_of};
 use super::{Context, Input, Step, help, item};
 
 pub struct SessionScreen {
@@ -25,8 +26,10 @@ pub struct SessionScreen {
     /// The note being edited, if any.
     pub(super) editor: Option<Editor>,
     overlay: Option<Overlay>,
-    /// Changes made in this sitting, for `u`.
-    undo: Vec<Change>,
+    /// Changes made in this sitting, for `u` and `U`.
+    sitting: Sitting,
+    /// Leaving goes back to the session list (so `q` says 戻る, not 終了).
+    pub returns_to_list: bool,
     pub(super) message: Option<String>,
     /// The terminal's size at the last frame, which the views scroll within.
     size: Rect,
@@ -81,6 +84,8 @@ enum Overlay {
     Help,
     Departments(Picker),
     Items(Picker),
+    /// Undo this change of another department? Asked before doing it.
+    UndoElsewhere(Change),
 }
 
 impl SessionScreen {
@@ -115,7 +120,8 @@ impl SessionScreen {
             matrix: MatrixView::default(),
             editor: None,
             overlay: None,
-            undo: Vec::new(),
+            sitting: Sitting::default(),
+            returns_to_list: false,
             message,
             size: Rect::default(),
         })
@@ -194,15 +200,21 @@ impl SessionScreen {
             return Step::Stay;
         }
         self.message = None;
-        match keymap::lookup(self.view.table(), key) {
-            Some(action) => self.update(action, context),
-            None => {
-                if let Key::Char(c) = key {
-                    self.mark_with(c, context.t);
-                }
-                Step::Stay
+        let t = context.t;
+        let writable = self.doc.holder().is_none();
+        let is_mark = |c| self.session().checklist.mark_for_key(c).is_some();
+        match (keymap::lookup(self.view.table(), key), key) {
+            (Some(action), _) if action.writes() && !writable => {
+                self.message = Some(t.read_only_no_change.to_string())
             }
+            (Some(action), _) => return self.update(action, context),
+            (None, Key::Char(c)) if is_mark(c) && !writable => {
+                self.message = Some(t.read_only_no_change.to_string())
+            }
+            (None, Key::Char(c)) if is_mark(c) => self.mark_with(c, t),
+            (None, key) => self.message = Some((t.unbound)(&key.label())),
         }
+        Step::Stay
     }
 
     /// Carries out what a view's key asked for.
@@ -214,11 +226,21 @@ impl SessionScreen {
             Action::Next => self.step(1, t),
             Action::EditNote => self.start_note(t),
             Action::GoToItem => {
-                let picker = Picker::new(self.cursor.item, session.checklist.item_count());
+                let names = session
+                    .checklist
+                    .items()
+                    .map(|(_, i)| format!("{} {}", i.id, i.text))
+                    .collect();
+                let picker = Picker::new(self.cursor.item, names);
                 self.overlay = Some(Overlay::Items(picker));
             }
             Action::SwitchDepartment => {
-                let picker = Picker::new(self.cursor.department, session.hearings.len());
+                let names = session
+                    .hearings
+                    .iter()
+                    .map(|h| format!("{} {}", h.department.name, h.department.short))
+                    .collect();
+                let picker = Picker::new(self.cursor.department, names);
                 self.overlay = Some(Overlay::Departments(picker));
             }
             Action::OpenMatrix => self.view = View::Matrix,
@@ -227,6 +249,7 @@ impl SessionScreen {
                 self.go_to(self.cursor, t);
             }
             Action::Undo => self.undo(t),
+            Action::Redo => self.redo(t),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Leave => return Step::Quit,
             Action::MarksWidth => self.cycle_marks(context),
@@ -238,11 +261,16 @@ impl SessionScreen {
     fn on_overlay_key(&mut self, key: Key, t: &Strings) {
         let picked = match &mut self.overlay {
             Some(Overlay::Departments(picker) | Overlay::Items(picker)) => picker.handle(key),
+            Some(Overlay::UndoElsewhere(_)) => match keymap::lookup(keymap::CONFIRM, key) {
+                Some(Action::Confirm) => Picked::Chosen(0),
+                _ => Picked::Closed,
+            },
             _ => Picked::Closed,
         };
         match (picked, self.overlay.take()) {
             (Picked::Nothing, overlay) => self.overlay = overlay,
             (Picked::Closed, _) => {}
+            (Picked::Chosen(_), Some(Overlay::UndoElsewhere(change))) => self.undo_now(change, t),
             (Picked::Chosen(department), Some(Overlay::Departments(_))) => self.go_to(
                 Cursor {
                     department,
@@ -275,7 +303,31 @@ impl SessionScreen {
             self.record(change, t);
         }
         if self.view == View::Item && self.doc.holder().is_none() {
-            self.step(1, t);
+            self.next_heard(t);
+        }
+    }
+
+    /// Goes on to the next item of the department that applicability did not set:
+    /// those are not heard (`→` still visits them).
+    fn next_heard(&mut self, t: &Strings) {
+        let session = self.session();
+        let hearing = session.hearings.get(self.cursor.department);
+        let next = session
+            .checklist
+            .items()
+            .enumerate()
+            .skip(self.cursor.item + 1)
+            .find(|(_, (_, item))| !hearing.is_some_and(|h| h.by_applicability(&item.id)))
+            .map(|(index, _)| index);
+        match next {
+            Some(item) => self.go_to(
+                Cursor {
+                    item,
+                    ..self.cursor
+                },
+                t,
+            ),
+            None => self.message = Some(t.last_heard.to_string()),
         }
     }
 
@@ -297,6 +349,7 @@ impl SessionScreen {
 
     /// Puts the cursor at `cursor` and saves it as the place to resume at.
     fn go_to(&mut self, cursor: Cursor, t: &Strings) {
+        let was = self.cursor.department;
         let session = self.session();
         self.cursor = Cursor {
             department: cursor
@@ -306,6 +359,11 @@ impl SessionScreen {
                 .item
                 .min(session.checklist.item_count().saturating_sub(1)),
         };
+        if self.cursor.department != was
+            && let Some(hearing) = self.session().hearings.get(self.cursor.department)
+        {
+            self.message = Some((t.switched)(&hearing.department.name));
+        }
         let (department, item) = self.position();
         if self.doc.holder().is_none()
             && let Ok(change) = self.session().move_to(&department, &item)
@@ -315,8 +373,8 @@ impl SessionScreen {
     }
 
     fn record(&mut self, change: Change, t: &Strings) {
-        if !matches!(change, Change::Move(_)) && self.doc.holder().is_none() {
-            self.undo.push(change.clone());
+        if self.doc.holder().is_none() {
+            self.sitting.did(change.clone());
         }
         self.save(change, t);
     }
@@ -334,22 +392,44 @@ impl SessionScreen {
         }
     }
 
+    /// Undoes this department's latest change; another department's only once asked.
     fn undo(&mut self, t: &Strings) {
-        let Some(change) = self.undo.pop() else {
-            self.message = Some(t.nothing_to_undo.to_string());
-            return;
-        };
-        let Some((department, item, what)) = describe_undo(&change, t) else {
+        let (department, _) = self.position();
+        match self.sitting.find(&department) {
+            Found::Here(change) => self.undo_now(change, t),
+            Found::Elsewhere(change) => self.overlay = Some(Overlay::UndoElsewhere(change)),
+            Found::Nothing => self.message = Some(t.nothing_to_undo.to_string()),
+        }
+    }
+
+    fn undo_now(&mut self, change: Change, t: &Strings) {
+        self.sitting.undo(&change);
+        self.save(change.inverse(), t);
+        self.show_change(&change, t.undone, t);
+    }
+
+    fn redo(&mut self, t: &Strings) {
+        match self.sitting.redo() {
+            Some(change) => {
+                self.save(change.clone(), t);
+                self.show_change(&change, t.redone, t);
+            }
+            None => self.message = Some(t.nothing_to_undo.to_string()),
+        }
+    }
+
+    /// Goes to the cell of a change just undone or redone, and says what it was.
+    fn show_change(&mut self, change: &Change, said: fn(&str) -> String, t: &Strings) {
+        let Some((department, item, what)) = describe_undo(change, t) else {
             return;
         };
         let target = Cursor {
             department: department_index(self.session(), &department).unwrap_or(0),
             item: item_index(self.session(), &item).unwrap_or(0),
         };
-        self.save(change.inverse(), t);
         self.go_to(target, t);
         if self.doc.save_error().is_none() {
-            self.message = Some((t.undone)(&what));
+            self.message = Some(said(&what));
         }
     }
 
@@ -409,18 +489,17 @@ impl SessionScreen {
         }
         let t = context.t;
         let area = self.matrix_area(self.size, t);
+        let reader = self.reader();
         let session = self.doc.session();
-        let scale = self.doc.holder().is_none();
-        let scale = scale.then_some(session.checklist.scale.as_slice());
         self.matrix
-            .follow(session, self.cursor, area, t, context.marks, scale);
+            .follow(session, self.cursor, area, t, context.marks, reader);
         let (title, rows) = match &self.overlay {
             Some(Overlay::Departments(_)) => (t.departments, item::department_rows(self)),
             Some(Overlay::Items(_)) => (t.items, item::item_rows(self)),
             _ => return,
         };
         if let Some(Overlay::Departments(picker) | Overlay::Items(picker)) = &mut self.overlay {
-            picker.follow(self.size, title, &rows, t);
+            picker.follow(self.size, title, rows, t);
         }
     }
 
@@ -441,6 +520,14 @@ impl SessionScreen {
     fn save_problem(&self, t: &Strings) -> Option<String> {
         let reason = self.doc.save_error()?.describe(t.messages);
         Some((t.save_failed)(&reason, self.doc.pending()))
+    }
+
+    /// Who reads this screen's footer and help.
+    pub(super) fn reader(&self) -> help::Reader {
+        help::Reader {
+            writable: self.doc.holder().is_none(),
+            back: self.returns_to_list,
+        }
     }
 
     /// The scale, for footers and help, when this copy may mark.
@@ -470,14 +557,8 @@ impl SessionScreen {
                 }
                 let table = self.matrix_area(area, t);
                 let session = self.session();
-                self.matrix.draw(
-                    frame,
-                    table,
-                    session,
-                    self.cursor,
-                    context,
-                    self.markable_scale(),
-                );
+                self.matrix
+                    .draw(frame, table, session, self.cursor, context, self.reader());
             }
         }
         if let Some(overlay) = &self.overlay {
@@ -495,12 +576,20 @@ impl SessionScreen {
                     View::Matrix => &[&legend],
                 };
                 let tables = [self.view.table(), keymap::APP];
-                help::draw(frame, area, &tables, t, self.markable_scale(), legend);
+                let scale = self.markable_scale();
+                help::draw_for(frame, area, &tables, t, scale, legend, self.reader());
             }
             Overlay::Departments(picker) => {
                 picker.draw(frame, area, t.departments, item::department_rows(self), t)
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(self), t),
+            Overlay::UndoElsewhere(change) => {
+                let name = department_of(change)
+                    .and_then(|short| self.session().hearing(short))
+                    .map_or(String::new(), |h| h.department.name.clone());
+                let what = describe_undo(change, t).map_or(String::new(), |(_, _, w)| w);
+                super::widgets::question(frame, area, &(t.undo_elsewhere)(&name, &what), t.confirm);
+            }
         }
     }
 }
@@ -534,6 +623,7 @@ fn describe_undo(change: &Change, t: &Strings) -> Option<(String, String, String
             item,
             from,
             to,
+            ..
         } => Some((
             department.clone(),
             item.clone(),

@@ -97,6 +97,16 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str
     inner
 }
 
+/// A question in a pop-up, answered by the keys it names.
+pub fn question(frame: &mut Frame, area: Rect, text: &str, title: &str) {
+    let width = (unicode_width::UnicodeWidthStr::width(text) as u16 + 4).min(area.width);
+    let lines = Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .line_count(width.saturating_sub(2));
+    let inner = popup(frame, area, width, lines as u16 + 2, title);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
 /// The top line of a screen: its title in reverse video.
 pub fn title_bar(text: String) -> Paragraph<'static> {
     Paragraph::new(text).bold().reversed()

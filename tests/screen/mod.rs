@@ -46,6 +46,24 @@ pub const SEED_KEYS: [&str; 6] = [
     "1121111111100111111113111111",
 ];
 
+/// The keys of `keys` (one per item, checklist order) that a hearing of department
+/// `department` (roster index) takes: a mark key skips the items applicability set,
+/// so their keys are not typed.
+pub fn heard(department: usize, keys: &str) -> String {
+    let checklist = Checklist::bundled();
+    let roster = checklist.departments.clone();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").expect("time");
+    let session = Session::new("k".into(), checklist, roster, AuditFacts::default(), now);
+    let hearing = &session.hearings[department];
+    session
+        .checklist
+        .items()
+        .zip(keys.chars())
+        .filter(|((_, item), _)| !hearing.by_applicability(&item.id))
+        .map(|(_, key)| key)
+        .collect()
+}
+
 /// Enters the whole seed round through the hearing screen, department by department.
 pub fn enter_seed_round(app: &mut App) {
     for (d, keys) in SEED_KEYS.iter().enumerate() {
@@ -55,7 +73,7 @@ pub fn enter_seed_round(app: &mut App) {
             key(app, KeyCode::Down);
         }
         key(app, KeyCode::Enter);
-        type_text(app, keys);
+        type_text(app, &heard(d, keys));
     }
 }
 

@@ -1,0 +1,93 @@
+//! Undo and redo of this sitting's changes. Undo stays within the department on
+//! screen; a change of another department is only undone when the auditor says so,
+//! since its cell is not the one they are looking at.
+
+use crate::session::Change;
+
+#[derive(Default)]
+pub struct Sitting {
+    /// Changes made in this sitting, oldest first.
+    done: Vec<Change>,
+    /// Changes undone, most recent last; a new change forgets them.
+    undone: Vec<Change>,
+}
+
+/// What `u` finds to undo.
+pub enum Found {
+    /// A change of the department on screen.
+    Here(Change),
+    /// Only another department has changes left; undoing one needs a yes.
+    Elsewhere(Change),
+    Nothing,
+}
+
+impl Sitting {
+    /// Remembers a change made by the auditor; what was undone can no longer be redone.
+    pub fn did(&mut self, change: Change) {
+        if department_of(&change).is_some() {
+            self.done.push(change);
+            self.undone.clear();
+        }
+    }
+
+    /// The latest change of `department`, else the latest of any other.
+    pub fn find(&self, department: &str) -> Found {
+        let here = self
+            .done
+            .iter()
+            .rev()
+            .find(|c| department_of(c) == Some(department));
+        match (here, self.done.last()) {
+            (Some(change), _) => Found::Here(change.clone()),
+            (None, Some(change)) => Found::Elsewhere(change.clone()),
+            (None, None) => Found::Nothing,
+        }
+    }
+
+    /// Takes `change` (found by `find`) off the done list: it is being undone.
+    pub fn undo(&mut self, change: &Change) {
+        if let Some(at) = self.done.iter().rposition(|c| c == change) {
+            let change = self.done.remove(at);
+            self.undone.push(change);
+        }
+    }
+
+    /// The change to do again, if any: the last one undone.
+    pub fn redo(&mut self) -> Option<Change> {
+        let change = self.undone.pop()?;
+        self.done.push(change.clone());
+        Some(change)
+    }
+}
+
+/// The department (short name) a change is about; None for a move.
+pub fn department_of(change: &Change) -> Option<&str> {
+    match change {
+        Change::Mark { department, .. } | Change::Note { department, .. } => Some(department),
+        Change::Move(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::testing::seed_session;
+
+    #[test]
+    fn undo_stays_in_the_department_and_redo_follows() {
+        let session = seed_session();
+        let mark = |d: &str, i: &str| session.set_mark(d, i, Some("○")).unwrap();
+        let mut sitting = Sitting::default();
+        sitting.did(mark("保育", "I-1"));
+        sitting.did(mark("障がい", "I-1"));
+        let Found::Here(change) = sitting.find("保育") else {
+            panic!("保育 has a change")
+        };
+        assert_eq!(department_of(&change), Some("保育"));
+        sitting.undo(&change);
+        assert!(matches!(sitting.find("保育"), Found::Elsewhere(_)));
+        assert_eq!(sitting.redo(), Some(change));
+        sitting.did(mark("保育", "I-2(1)"));
+        assert_eq!(sitting.redo(), None, "a new change forgets what was undone");
+    }
+}
