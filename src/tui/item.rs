@@ -92,8 +92,8 @@ fn draw_header(
     ])
     .areas(department);
     // The department is what a wrong key would mark: never mistaken for another.
-    let name = Span::raw(format!(" {}（{}）", d.name, d.short));
-    let mut spans = vec![name.bold().underlined()];
+    let label = Span::raw(format!(" {}（{}）", d.name, d.short));
+    let mut spans = vec![label.bold().underlined()];
     if !d.remark.is_empty() {
         spans.push(Span::raw(format!("  {}: {}", t.remark, d.remark)).dim());
     }
