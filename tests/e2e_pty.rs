@@ -350,3 +350,56 @@ fn the_person_working_is_named_in_the_banner_and_the_history() {
         .collect();
     assert_eq!(who, [("監査花子", Some("×")), ("監査次郎", Some("△"))]);
 }
+
+/// Issue 8 in a real terminal: a full-width `２` (the input method on) marks like `2`,
+/// and 秘書広聴課 is heard with only the items that can apply to it, so its seed marks
+/// take one key per heard item and the exported matrix has the seed's 秘書 column.
+#[test]
+fn a_full_width_mark_and_only_the_heard_items_of_the_secretariat() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_session(data.path());
+    let tmux = Tmux::new("heard");
+    let open = format!(
+        "{KANSA} --data-dir {} open {id} --department 秘書",
+        data.path().display()
+    );
+    tmux.start("hearing", 100, 30, &open);
+    tmux.wait_for("hearing", "秘書広聴課", 10);
+    let keys = screen::heard(0, screen::SEED_KEYS[0]);
+    let mut keys = keys.chars();
+    // The first two of the seed's 秘書 marks are ○ ○, the third △: typed full width.
+    for key in keys.by_ref().take(2) {
+        tmux.keys("hearing", &[&key.to_string()]);
+    }
+    tmux.wait_for("hearing", "I-2(2)", 5);
+    keys.next();
+    tmux.literal("hearing", "２");
+    tmux.wait_for("hearing", "I-3  4/28", 5);
+    for key in keys {
+        tmux.keys("hearing", &[&key.to_string()]);
+    }
+    tmux.wait_for("hearing", "28/28", 10);
+    tmux.keys("hearing", &["q"]);
+
+    let csv = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "export", &id, "--format", "csv", "--report", "matrix", "-o", "-",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let secretariat: String = csv
+        .lines()
+        .skip(1)
+        .map(|row| match row.split(',').nth(3) {
+            Some("○") => '1',
+            Some("△") => '2',
+            Some("×") => '3',
+            Some("-") => '0',
+            other => panic!("unexpected cell {other:?} in {row}"),
+        })
+        .collect();
+    assert_eq!(secretariat, screen::SEED_KEYS[0], "the 秘書 column");
+}

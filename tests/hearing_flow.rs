@@ -72,7 +72,10 @@ fn undo_stays_in_the_department_asks_before_another_and_redo_does_it_again() {
     assert_eq!(at(&app).0, "障がい");
     char_key(&mut app, 'u');
     char_key(&mut app, 'y');
-    assert_eq!(on_disk(dir.path(), &id).answer("保育", "I-1").unwrap().mark, None);
+    assert_eq!(
+        on_disk(dir.path(), &id).answer("保育", "I-1").unwrap().mark,
+        None
+    );
     assert_eq!(at(&app), ("保育".into(), "I-1".into()), "undo goes there");
     char_key(&mut app, 'U');
     assert_eq!(
@@ -92,9 +95,17 @@ fn undoing_an_override_of_a_not_applicable_cell_restores_it_exactly() {
     type_text(&mut app, "III-1");
     key(&mut app, KeyCode::Enter);
     char_key(&mut app, '1');
-    assert!(!on_disk(dir.path(), &id).hearing("秘書").unwrap().by_applicability("III-1"));
+    assert!(
+        !on_disk(dir.path(), &id)
+            .hearing("秘書")
+            .unwrap()
+            .by_applicability("III-1")
+    );
     char_key(&mut app, 'u');
-    assert_eq!(on_disk(dir.path(), &id).answer("秘書", "III-1").cloned(), before);
+    assert_eq!(
+        on_disk(dir.path(), &id).answer("秘書", "III-1").cloned(),
+        before
+    );
     assert!(screen_text(&app, 80, 24).contains("適用条件により設定"));
 }
 
@@ -125,7 +136,10 @@ fn help_is_on_the_list_and_q_from_a_session_opened_there_says_back() {
     let mut app = App::at_list(context(dir.path(), Lang::Ja));
     char_key(&mut app, '?');
     let help = screen_text(&app, 80, 24);
-    assert!(help.contains("ヘルプ") && help.contains("新しいセッションを作成"), "{help}");
+    assert!(
+        help.contains("ヘルプ") && help.contains("新しいセッションを作成"),
+        "{help}"
+    );
     char_key(&mut app, '?');
     key(&mut app, KeyCode::Enter);
     let item = screen_text(&app, 80, 24);
@@ -143,10 +157,17 @@ fn a_pasted_note_keeps_its_lines_and_a_long_note_says_what_is_hidden() {
     let lines: Vec<String> = (1..=12).map(|n| format!("{n}行目の記録")).collect();
     app.handle(Input::Paste(lines.join("\r")));
     key(&mut app, KeyCode::Esc);
-    let note = on_disk(dir.path(), &id).answer("保育", "I-1").unwrap().note.clone();
+    let note = on_disk(dir.path(), &id)
+        .answer("保育", "I-1")
+        .unwrap()
+        .note
+        .clone();
     assert_eq!(note, lines.join("\n"));
     let screen = screen_text(&app, 80, 24);
-    assert!(screen.contains("行)"), "the box says lines are hidden:\n{screen}");
+    assert!(
+        screen.contains("行)"),
+        "the box says lines are hidden:\n{screen}"
+    );
 }
 
 #[test]
