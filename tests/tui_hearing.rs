@@ -262,6 +262,7 @@ fn the_form_creates_a_session_and_opens_its_hearing() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::at_list(context(dir.path(), Lang::Ja));
     char_key(&mut app, 'n');
+    ctrl_u(&mut app);
     type_text(&mut app, "令和7年度上半期");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
@@ -272,7 +273,10 @@ fn the_form_creates_a_session_and_opens_its_hearing() {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "総務課");
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Tab);
+    // Past the added department's short name and 備考, to 作成.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab);
+    }
     key(&mut app, KeyCode::Enter);
     let session = app
         .hearing()

@@ -75,6 +75,7 @@ fn new_session_form() {
     snapshot_each("form", |dir, lang| {
         let mut app = App::at_list(context(dir, lang));
         char_key(&mut app, 'n');
+        ctrl_u(&mut app);
         type_text(&mut app, "令和6年度上半期");
         app
     });

@@ -163,6 +163,18 @@ impl Store {
         now: Timestamp,
     ) -> Result<Created, StoreError> {
         let chosen = session::choose_departments(&checklist, departments);
+        self.create_chosen(checklist, chosen, facts, now)
+    }
+
+    /// Creates a session of departments already chosen (the form's, which may give a
+    /// department off the roster its own short name and 備考).
+    pub fn create_chosen(
+        &self,
+        checklist: Checklist,
+        chosen: session::Chosen,
+        facts: AuditFacts,
+        now: Timestamp,
+    ) -> Result<Created, StoreError> {
         if chosen.departments.is_empty() {
             return Err(StoreError::NoDepartments);
         }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{Local, NaiveDate};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -15,7 +15,7 @@ use ratatui_textarea::TextArea;
 use crate::checklist::{Checklist, Department};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
-use crate::session::AuditFacts;
+use crate::session::{AuditFacts, Chosen};
 
 use super::{Context, Input, Step, help, widgets};
 
@@ -28,10 +28,12 @@ enum Field {
     Lead,
     Departments,
     AddDepartment,
+    AddShort,
+    AddRemark,
     Create,
 }
 
-const ORDER: [Field; 8] = [
+const ORDER: [Field; 10] = [
     Field::Checklist,
     Field::Title,
     Field::Date,
@@ -39,37 +41,52 @@ const ORDER: [Field; 8] = [
     Field::Lead,
     Field::Departments,
     Field::AddDepartment,
+    Field::AddShort,
+    Field::AddRemark,
     Field::Create,
 ];
 
 /// The text fields, in the order of `ORDER` without the list and the button.
-const TEXT_FIELDS: [Field; 6] = [
+const TEXT_FIELDS: [Field; 8] = [
     Field::Checklist,
     Field::Title,
     Field::Date,
     Field::Auditors,
     Field::Lead,
     Field::AddDepartment,
+    Field::AddShort,
+    Field::AddRemark,
 ];
 
+/// Cells for the labels: the longest label and a margin, so that a field's text (the
+/// checklist's title and its hint) fits 80 columns.
+const LABEL_WIDTH: u16 = 24;
+
+/// The fields that describe a department added off the roster.
+const ADD_FIELDS: [Field; 3] = [Field::AddDepartment, Field::AddShort, Field::AddRemark];
+
 pub struct NewSessionForm {
-    inputs: [TextArea<'static>; 6],
+    inputs: [TextArea<'static>; 8],
     focus: Field,
     checklist: Checklist,
     departments: Vec<(Department, bool)>,
     department_cursor: usize,
     problem: Option<String>,
+    /// Esc was pressed with something typed: the form asks before discarding it.
+    asking_to_discard: bool,
 }
 
 impl NewSessionForm {
     pub fn new(_context: &Context) -> NewSessionForm {
-        let mut inputs: [TextArea<'static>; 6] = Default::default();
+        let mut inputs: [TextArea<'static>; 8] = Default::default();
         let today = Local::now().date_naive().format("%Y-%m-%d").to_string();
+        let checklist = Checklist::bundled();
+        // The checklist's title is what most rounds are called; the auditor edits it.
+        inputs[1].insert_str(&checklist.title);
         inputs[2].insert_str(today);
         for input in &mut inputs {
             input.set_cursor_line_style(Style::new());
         }
-        let checklist = Checklist::bundled();
         let departments = checklist
             .departments
             .iter()
@@ -82,7 +99,19 @@ impl NewSessionForm {
             departments,
             department_cursor: 0,
             problem: None,
+            asking_to_discard: false,
         }
+    }
+
+    /// True when something was typed that leaving would lose.
+    fn has_input(&self) -> bool {
+        let title = self.text(Field::Title);
+        let typed = |f: &Field| !self.text(*f).is_empty();
+        (title != self.checklist.title && !title.is_empty())
+            || [Field::Checklist, Field::Auditors, Field::Lead]
+                .iter()
+                .chain(&ADD_FIELDS)
+                .any(typed)
     }
 
     fn input(&self, field: Field) -> Option<&TextArea<'static>> {
@@ -121,9 +150,26 @@ impl NewSessionForm {
 
     fn on_key(&mut self, event: &KeyEvent, context: &Context) -> Step {
         let t = context.t;
+        if std::mem::take(&mut self.asking_to_discard) {
+            let key = super::key_of(event);
+            let yes = key.and_then(|k| keymap::lookup(keymap::CONFIRM, k)) == Some(Action::Confirm);
+            self.problem = None;
+            return if yes { Step::List } else { Step::Stay };
+        }
+        if event.code == KeyCode::Char('u') && event.modifiers.contains(KeyModifiers::CONTROL) {
+            if let Some(input) = self.input_mut(self.focus) {
+                input.select_all();
+                input.cut();
+            }
+            return Step::Stay;
+        }
         let action = super::key_of(event).and_then(|key| keymap::lookup(keymap::FORM, key));
         let in_list = self.focus == Field::Departments;
         match (action, self.focus) {
+            (Some(Action::Back), _) if self.has_input() => {
+                self.asking_to_discard = true;
+                self.problem = Some(t.discard_form.to_string());
+            }
             (Some(Action::Back), _) => return Step::List,
             (Some(Action::PreviousField), Field::Departments)
                 if event.code == KeyCode::Up && self.department_cursor > 0 =>
@@ -144,7 +190,7 @@ impl NewSessionForm {
             (Some(Action::PreviousField), _) => self.move_focus(-1, t),
             (Some(Action::NextField), _) => self.move_focus(1, t),
             (Some(Action::Confirm), Field::Create) => return self.create(context),
-            (Some(Action::Confirm), Field::AddDepartment) => self.add_department(t),
+            (Some(Action::Confirm), field) if ADD_FIELDS.contains(&field) => self.add_department(t),
             (Some(Action::Confirm), _) => self.move_focus(1, t),
             (_, field) => {
                 if let Some(input) = self.input_mut(field) {
@@ -176,6 +222,13 @@ impl NewSessionForm {
         };
         match loaded {
             Ok(checklist) if checklist != self.checklist => {
+                if self.text(Field::Title) == self.checklist.title
+                    && let Some(title) = self.input_mut(Field::Title)
+                {
+                    title.select_all();
+                    title.cut();
+                    title.insert_str(&checklist.title);
+                }
                 self.departments = checklist
                     .departments
                     .iter()
@@ -190,21 +243,32 @@ impl NewSessionForm {
         }
     }
 
+    /// Adds the department described in the add fields: its name, its own short name
+    /// (the name when left empty) and its 備考.
     fn add_department(&mut self, t: &Strings) {
         let name = self.text(Field::AddDepartment);
-        if name.is_empty()
-            || self
-                .departments
-                .iter()
-                .any(|(d, _)| d.name == name || d.short == name)
-        {
+        let mut department = Department::unlisted(&name);
+        let short = self.text(Field::AddShort);
+        if !short.is_empty() {
+            department.short = short;
+        }
+        department.remark = self.text(Field::AddRemark);
+        let taken = |d: &Department| {
+            [&d.name, &d.short].contains(&&department.name)
+                || [&d.name, &d.short].contains(&&department.short)
+        };
+        if name.is_empty() || self.departments.iter().any(|(d, _)| taken(d)) {
+            self.focus = Field::AddDepartment;
             return;
         }
-        self.departments.push((Department::unlisted(&name), true));
-        if let Some(input) = self.input_mut(Field::AddDepartment) {
-            input.select_all();
-            input.cut();
+        self.departments.push((department, true));
+        for field in ADD_FIELDS {
+            if let Some(input) = self.input_mut(field) {
+                input.select_all();
+                input.cut();
+            }
         }
+        self.focus = Field::AddDepartment;
         self.problem = Some((t.added_department)(&name));
     }
 
@@ -213,23 +277,25 @@ impl NewSessionForm {
         let title = self.text(Field::Title);
         let date_text = self.text(Field::Date);
         let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").ok();
-        let departments: Vec<String> = self
+        let departments: Vec<Department> = self
             .departments
             .iter()
             .filter(|(_, c)| *c)
-            .map(|(d, _)| d.short.clone())
+            .map(|(d, _)| d.clone())
             .collect();
         let problem = if title.is_empty() {
-            Some(t.need_title)
+            Some((t.need_title, Field::Title))
         } else if date.is_none() && !date_text.is_empty() {
-            Some(t.bad_date)
+            Some((t.bad_date, Field::Date))
         } else if departments.is_empty() {
-            Some(t.need_department)
+            Some((t.need_department, Field::Departments))
         } else {
             None
         };
-        if let Some(problem) = problem {
+        if let Some((problem, field)) = problem {
+            // The cursor goes where the fix is to be typed.
             self.problem = Some(problem.to_string());
+            self.focus = field;
             return Step::Stay;
         }
         let split = |s: String| {
@@ -246,11 +312,17 @@ impl NewSessionForm {
         };
         let now = Local::now().fixed_offset();
         let checklist = self.checklist.clone();
+        let unlisted = departments
+            .iter()
+            .filter(|d| !checklist.departments.contains(d))
+            .map(|d| d.name.clone())
+            .collect();
+        let chosen = Chosen {
+            departments,
+            unlisted,
+        };
         // The unlisted departments were announced as they were added.
-        match context
-            .store
-            .create_session(checklist, Some(&departments), facts, now)
-        {
+        match context.store.create_chosen(checklist, chosen, facts, now) {
             Ok(created) => Step::Open {
                 id: created.session.id,
                 department: None,
@@ -270,7 +342,7 @@ impl NewSessionForm {
             Constraint::Length(5),
             Constraint::Length(1),
             Constraint::Min(2),
-            Constraint::Length(1),
+            Constraint::Length(3),
             Constraint::Length(1),
             Constraint::Length(2),
             Constraint::Length(footer_lines.len() as u16),
@@ -302,7 +374,15 @@ impl NewSessionForm {
             label,
         );
         self.draw_departments(frame, list);
-        self.draw_field(frame, add, Field::AddDepartment, t.field_add_department, t);
+        let add_rows = Layout::vertical([Constraint::Length(1); 3]).split(add);
+        let add_labels = [
+            t.field_add_department,
+            t.field_add_short,
+            t.field_add_remark,
+        ];
+        for ((field, label), row) in ADD_FIELDS.iter().zip(add_labels).zip(add_rows.iter()) {
+            self.draw_field(frame, *row, *field, label, t);
+        }
         let button = Span::raw(format!("[ {} ]", t.create)).style(self.label_style(Field::Create));
         frame.render_widget(
             Paragraph::new(Line::from(vec![Span::raw(" "), button])),
@@ -328,7 +408,7 @@ impl NewSessionForm {
 
     fn draw_field(&self, frame: &mut Frame, row: Rect, field: Field, label: &str, t: &Strings) {
         let [label_area, input_area] =
-            Layout::horizontal([Constraint::Length(28), Constraint::Fill(1)]).areas(row);
+            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)]).areas(row);
         frame.render_widget(
             Paragraph::new(format!(" {label}")).style(self.label_style(field)),
             label_area,

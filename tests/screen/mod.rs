@@ -110,6 +110,14 @@ pub fn key(app: &mut App, code: KeyCode) {
     app.handle(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
+/// Ctrl-U: clears the text field in focus.
+pub fn ctrl_u(app: &mut App) {
+    app.handle(Input::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+}
+
 pub fn char_key(app: &mut App, c: char) {
     key(app, KeyCode::Char(c));
 }
