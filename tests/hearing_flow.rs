@@ -183,3 +183,68 @@ fn ascii_mode_draws_unanswered_cells_as_dots() {
     assert!(body.contains(" . "), "{screen}");
     assert!(!screen.contains('·'), "{screen}");
 }
+
+#[test]
+fn the_form_prefills_the_title_points_at_the_fault_and_asks_before_discarding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::at_list(context(dir.path(), Lang::Ja));
+    char_key(&mut app, 'n');
+    let form = screen_text(&app, 80, 24);
+    assert!(
+        form.contains("監査名                  令和6年度（上半期）情報セキュリティ内部監査"),
+        "{form}"
+    );
+    assert!(
+        form.contains("（同梱）"),
+        "nothing cut at 80 columns:\n{form}"
+    );
+    ctrl_u(&mut app);
+    for _ in 0..8 {
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::Enter);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("監査名を入力してください"), "{screen}");
+    type_text(&mut app, "下半期");
+    assert!(
+        screen_text(&app, 80, 24).contains("監査名                  下半期"),
+        "focus went to the title"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(screen_text(&app, 80, 24).contains("破棄して一覧へ戻りますか"));
+    char_key(&mut app, 'n');
+    assert!(
+        screen_text(&app, 80, 24).contains("下半期"),
+        "n keeps the form"
+    );
+    key(&mut app, KeyCode::Esc);
+    char_key(&mut app, 'y');
+    assert!(
+        screen_text(&app, 80, 24).contains("監査セッション"),
+        "y leaves"
+    );
+}
+
+#[test]
+fn a_department_added_in_the_form_keeps_its_short_name_and_remark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::at_list(context(dir.path(), Lang::Ja));
+    char_key(&mut app, 'n');
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "総務課");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "総務");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "文書管理");
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::Enter);
+    let session = app.hearing().expect("the new session").session();
+    let added = session.hearing("総務").expect("総務 by its short name");
+    assert_eq!(added.department.name, "総務課");
+    assert_eq!(added.department.remark, "文書管理");
+}
