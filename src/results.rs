@@ -147,6 +147,8 @@ pub struct Score {
     pub maximum: i32,
     /// Items not answered yet: while there are some, the score is provisional.
     pub unanswered: usize,
+    /// Items whose marks have points (わからない included when it has some).
+    pub scored: usize,
 }
 
 impl Score {
@@ -182,6 +184,7 @@ pub fn department_score(session: &Session, department: usize) -> Option<Score> {
             }) => {
                 score.total += points;
                 score.maximum += top;
+                score.scored += 1;
             }
             Some(_) => {}
         }
@@ -205,11 +208,13 @@ impl Average {
     }
 }
 
-/// The average score of the round; None when the scale has no points or no department
-/// can score.
+/// The average score of the round over the departments with some scored answer (one
+/// not heard yet would pull it down); None when the scale has no points or no
+/// department has been scored.
 pub fn average_score(session: &Session) -> Option<Average> {
     let scores: Vec<(Score, i32)> = (0..session.hearings.len())
         .filter_map(|d| department_score(session, d))
+        .filter(|s| s.scored > 0)
         .filter_map(|s| Some((s, s.percent()?)))
         .collect();
     let n = scores.len();
