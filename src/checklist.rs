@@ -509,6 +509,15 @@ impl Checklist {
                 }
                 _ => {}
             }
+            if mark.points.is_some() && !mark.meaning.is_applicable() {
+                return Problem::at(
+                    at(MarkPart::Points),
+                    format!(
+                        "mark {:?} means NotApplicable: items that do not apply are left out of the score, so it has no points",
+                        mark.symbol
+                    ),
+                );
+            }
             if let Some(id) = mark.asks.iter().find(|id| self.field(id).is_none()) {
                 let expected = self
                     .fields

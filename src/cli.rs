@@ -10,12 +10,13 @@ use unicode_width::UnicodeWidthStr;
 use crate::auditor::Auditor;
 use crate::checklist::Checklist;
 use crate::export;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SheetStrings};
 use crate::marks::MarksDisplay;
 use crate::matrix;
 use crate::results::Filter;
-use crate::session::AuditFacts;
+use crate::session::{AuditFacts, Session};
 use crate::settings::Settings;
+use crate::sheet;
 use crate::store::{Store, StoreError};
 use crate::tui::{self, App, Context};
 
@@ -90,6 +91,32 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
     },
+    /// Read something kansa keeps from a spreadsheet.
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
+    /// Write a checklist in the spreadsheet layout `import checklist` reads: XLSX with a
+    /// sheet explaining each column, or a CSV of sections when PATH ends in .csv.
+    ExportChecklist {
+        /// Checklist file (default: the bundled seed checklist).
+        file: Option<PathBuf>,
+        /// Output file (.xlsx or .csv), or - for the CSV on standard output.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Import {
+    /// A checklist from FILE.xlsx or FILE.csv (sheets 項目, 評価, 部署…), written as
+    /// commented RON and validated.
+    Checklist {
+        file: PathBuf,
+        /// The RON checklist to write, or - for standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,6 +133,9 @@ pub enum Report {
     Departments,
     Summary,
     All,
+    /// Every answer, one row per department and item: mark, meaning, points, note and
+    /// the answer fields (CSV).
+    Answers,
 }
 
 /// Runs the command line; the error is the one-line reason for a non-zero exit.
@@ -151,6 +181,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Show { ref id }) => {
             let session = store()?.load(id).map_err(|e| e.to_string())?;
             print!("{}", matrix::text(&session, &Filter::default(), marks()?));
+            let words = cli.lang.unwrap_or_else(Lang::from_env).sheet();
+            print_scores(&session, words, marks()?);
             Ok(())
         }
         Some(Command::Validate { file }) => validate(&file),
@@ -177,6 +209,21 @@ pub fn run(cli: Cli) -> Result<(), String> {
             report,
             output,
         }) => export(&store()?, &id, format, report, &output),
+        Some(Command::Import {
+            what: Import::Checklist { file, output },
+        }) => import_checklist(&file, &output, cli.lang.unwrap_or_else(Lang::from_env)),
+        // The layout is Japanese, and so is its explaining sheet unless --lang says otherwise.
+        Some(Command::ExportChecklist { file, output }) => {
+            export_checklist(file.as_deref(), &output, cli.lang.unwrap_or(Lang::Ja))
+        }
+    }
+}
+
+/// Each department's score and band after the matrix, when the scale has points.
+fn print_scores(session: &Session, words: &SheetStrings, marks: MarksDisplay) {
+    let scores = matrix::score_text(session, words, marks);
+    if !scores.is_empty() {
+        print!("\n{scores}");
     }
 }
 
@@ -266,6 +313,9 @@ fn export(
     let session = store.load(id).map_err(|e| e.to_string())?;
     let text = match (format, report) {
         (Format::Csv, Report::Matrix) => export::matrix_csv(&session).map_err(|e| e.to_string())?,
+        (Format::Csv, Report::Answers) => {
+            export::answers_csv(&session).map_err(|e| e.to_string())?
+        }
         (Format::Csv, _) => return Err("CSV holds the matrix only: use --report matrix".into()),
         (other, _) => {
             return Err(format!("--format {other:?} is not available yet; use csv").to_lowercase());
@@ -283,4 +333,35 @@ fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
             .map_err(|e| format!("stdout: {e}"));
     }
     std::fs::write(output, bytes).map_err(|e| format!("{}: {e}", output.display()))
+}
+
+fn import_checklist(file: &Path, output: &Path, lang: Lang) -> Result<(), String> {
+    let words = lang.sheet();
+    let (checklist, text) = sheet::import(file, output, words).map_err(|e| e.to_string())?;
+    write_output(output, text.as_bytes())?;
+    if output != Path::new("-") {
+        let shown = output.display().to_string();
+        println!("{}", (words.written)(&shown, &checklist.summary()));
+    }
+    Ok(())
+}
+
+fn export_checklist(file: Option<&Path>, output: &Path, lang: Lang) -> Result<(), String> {
+    let checklist = match file {
+        Some(path) => Checklist::load(path).map_err(|e| e.to_string())?,
+        None => Checklist::bundled(),
+    };
+    let csv = output == Path::new("-")
+        || output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let bytes = if csv {
+        sheet::to_csv(&checklist)
+            .map_err(|e| e.to_string())?
+            .into_bytes()
+    } else {
+        sheet::to_xlsx(&checklist, lang.sheet())
+            .map_err(|e| format!("{}: {e}", output.display()))?
+    };
+    write_output(output, &bytes)
 }
