@@ -630,7 +630,7 @@ pub static SHEET_EN: SheetStrings = SheetStrings {
     score: "score",
     band: "band",
     average: "average",
-    provisional: |n| format!("({n} items unanswered: provisional)"),
+    provisional: |n| format!(" ({n} items unanswered: provisional)"),
 };
 
 const HELP_EN: &[(&str, &str, &str)] = &[

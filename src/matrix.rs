@@ -225,8 +225,13 @@ pub fn score_text(session: &Session, t: &SheetStrings, display: MarksDisplay) ->
         } else {
             String::new()
         };
+        let band = if band.is_empty() {
+            String::new()
+        } else {
+            format!(" {band}")
+        };
         let line = format!(
-            "{} {}/{} {percent} {band}{provisional}",
+            "{} {}/{} {percent}{band}{provisional}",
             display.pad(&hearing.department.short, width),
             score.total,
             score.maximum

@@ -153,9 +153,10 @@ pub struct Score {
 
 impl Score {
     /// The total as whole percent of the maximum, rounded down (a negative total, as
-    /// わからない -1 can give, rounds away from zero); None when nothing can score.
+    /// わからない -1 can give, rounds away from zero); None before anything is scored,
+    /// so a department not heard yet gets no band.
     pub fn percent(&self) -> Option<i32> {
-        (self.maximum > 0).then(|| (self.total * 100).div_euclid(self.maximum))
+        (self.maximum > 0 && self.scored > 0).then(|| (self.total * 100).div_euclid(self.maximum))
     }
 
     /// The band the score falls in, if the checklist has one for it.

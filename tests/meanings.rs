@@ -108,6 +108,10 @@ fn a_points_scale_scores_departments_and_reads_bands_leaving_not_applicable_out(
     // stays out of the round's average.
     let blank = results::department_score(&session, index_of(&session, "財政")).unwrap();
     assert_eq!((blank.total, blank.maximum, blank.unanswered), (0, 96, 24));
+    assert_eq!(
+        (blank.percent(), blank.band(&session.checklist)),
+        (None, None)
+    );
     let average = results::average_score(&session).unwrap();
     assert_eq!(average.departments, 2);
     assert_eq!(average.percent, f64::from(90 + 100) / 2.0);
