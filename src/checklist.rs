@@ -470,8 +470,14 @@ impl Checklist {
                 );
             }
         }
-        self.check()
-            .map_err(|p| FileError::new(path, self.locate(text, &p.place), p.message))
+        // A place always has an anchor in the text it was read from; should the search
+        // miss it, the start of the file still names the file and a line.
+        self.check().map_err(|p| {
+            let position = self
+                .locate(text, &p.place)
+                .unwrap_or(Position { line: 1, column: 1 });
+            FileError::new(path, Some(position), p.message)
+        })
     }
 
     /// The rules of points, bands, answer fields, severities, department lists and
