@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::{Checklist, Department, FieldKind, Item, Mark, Meaning};
+use crate::checklist::{Checklist, Condition, Department, FieldKind, Item, Mark, Meaning};
 
 /// The session format this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -531,14 +531,18 @@ impl Session {
             };
             let answer = hearing.answer(&dependant.id);
             let automatic = answer.is_some_and(|a| a.by_applicability);
-            let answered = answer.is_some_and(|a| a.mark.is_some()) && !automatic;
-            if before && !now {
-                if answered {
-                    effect.answered.push(dependant.id.clone());
-                } else {
-                    effect.hides.push(dependant.id.clone());
-                    after.insert(dependant.id.clone(), not_applicable.clone());
-                }
+            // A cell already 該当なし by hand loses nothing: no need to ask about it.
+            let meaning = answer
+                .and_then(|a| a.mark.as_deref())
+                .and_then(|s| self.checklist.mark(s))
+                .map(|m| m.meaning);
+            let answered = meaning.is_some_and(|m| m.is_applicable()) && !automatic;
+            let unanswered = answer.is_none_or(|a| a.mark.is_none());
+            if before && !now && unanswered {
+                effect.hides.push(dependant.id.clone());
+                after.insert(dependant.id.clone(), not_applicable.clone());
+            } else if before && !now && answered {
+                effect.answered.push(dependant.id.clone());
             } else if !before && now && automatic {
                 effect.shows.push(dependant.id.clone());
                 after.insert(dependant.id.clone(), None);
@@ -657,8 +661,7 @@ impl Session {
             let mut conditions = Vec::new();
             i.applies.answers(&mut conditions);
             conditions.iter().any(|c| {
-                matches!(c, crate::checklist::Condition::Answer(g, _)
-                    | crate::checklist::Condition::AnswerMeans(g, _) if g == item)
+                matches!(c, Condition::Answer(g, _) | Condition::AnswerMeans(g, _) if g == item)
             })
         };
         if !self.checklist.items().any(|(_, i)| gates_this(i)) {

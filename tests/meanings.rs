@@ -267,6 +267,12 @@ fn a_gate_hides_and_shows_its_dependants_without_touching_hand_set_cells() {
     mark(&mut session, "総務", "C-1", "○");
     assert_eq!(cell(&session, "C-2"), (Some("-".into()), false));
     assert_eq!(cell(&session, "C-4"), (None, false));
+    // Closing the gate again asks about C-3 only: C-2 is 該当なし already.
+    let effect = session.gate_effect("総務", "C-1", Some("-")).unwrap();
+    assert_eq!(
+        (effect.hides, effect.answered),
+        (vec!["C-4".to_string()], vec!["C-3".to_string()])
+    );
 }
 
 /// A yes / no checklist in the manner of a medical cybersecurity checklist: the gate
