@@ -11,12 +11,13 @@ use crate::auditor::Auditor;
 use crate::checklist::Checklist;
 use crate::error::{FileError, IoReason, located};
 use crate::export;
-use crate::i18n::{Describe, Lang, MESSAGES_EN, Messages};
+use crate::i18n::{Describe, Lang, MESSAGES_EN, Messages, SheetStrings};
 use crate::marks::MarksDisplay;
 use crate::matrix;
 use crate::results::Filter;
-use crate::session::AuditFacts;
+use crate::session::{AuditFacts, Session};
 use crate::settings::Settings;
+use crate::sheet;
 use crate::store::{Store, StoreError};
 use crate::tui::{self, App, Context};
 
@@ -91,6 +92,32 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
     },
+    /// Read something kansa keeps from a spreadsheet.
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
+    /// Write a checklist in the spreadsheet layout `import checklist` reads: XLSX with a
+    /// sheet explaining each column, or a CSV of sections when PATH ends in .csv.
+    ExportChecklist {
+        /// Checklist file (default: the bundled seed checklist).
+        file: Option<PathBuf>,
+        /// Output file (.xlsx or .csv), or - for the CSV on standard output.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Import {
+    /// A checklist from FILE.xlsx or FILE.csv (sheets 項目, 評価, 部署…), written as
+    /// commented RON and validated.
+    Checklist {
+        file: PathBuf,
+        /// The RON checklist to write, or - for standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,6 +134,9 @@ pub enum Report {
     Departments,
     Summary,
     All,
+    /// Every answer, one row per department and item: mark, meaning, points, note and
+    /// the answer fields (CSV).
+    Answers,
 }
 
 impl Cli {
@@ -136,6 +166,9 @@ pub enum CliError {
     Terminal(#[source] io::Error),
     /// Why the screens could not start, already in words.
     Screen(String),
+    /// A spreadsheet checklist that cannot be read or written, already in words
+    /// (naming the file, sheet and cell).
+    Sheet(String),
 }
 
 impl Describe for CliError {
@@ -159,7 +192,7 @@ impl Describe for CliError {
                 }
             }
             CliError::Terminal(error) => (m.terminal)(&IoReason::from(error).describe(m)),
-            CliError::Screen(reason) => reason.clone(),
+            CliError::Screen(reason) | CliError::Sheet(reason) => reason.clone(),
         }
     }
 }
@@ -213,6 +246,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Show { ref id }) => {
             let session = store()?.load(id)?;
             print!("{}", matrix::text(&session, &Filter::default(), marks()?));
+            let words = cli.lang.unwrap_or_else(Lang::from_env).sheet();
+            print_scores(&session, words, marks()?);
             Ok(())
         }
         Some(Command::Validate { file }) => validate(&file, m),
@@ -239,6 +274,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             report,
             output,
         }) => export(&store()?, &id, format, report, &output),
+        Some(Command::Import {
+            what: Import::Checklist { file, output },
+        }) => import_checklist(&file, &output, cli.lang.unwrap_or_else(Lang::from_env)),
+        // The layout is Japanese, and so is its explaining sheet unless --lang says otherwise.
+        Some(Command::ExportChecklist { file, output }) => {
+            export_checklist(file.as_deref(), &output, cli.lang.unwrap_or(Lang::Ja))
+        }
+    }
+}
+
+/// Each department's score and band after the matrix, when the scale has points.
+fn print_scores(session: &Session, words: &SheetStrings, marks: MarksDisplay) {
+    let scores = matrix::score_text(session, words, marks);
+    if !scores.is_empty() {
+        print!("\n{scores}");
     }
 }
 
@@ -333,6 +383,7 @@ fn export(
     let session = store.load(id)?;
     let text = match (format, report) {
         (Format::Csv, Report::Matrix) => export::matrix_csv(&session)?,
+        (Format::Csv, Report::Answers) => export::answers_csv(&session)?,
         (Format::Csv, _) => return Err(CliError::CsvMatrixOnly),
         (other, _) => return Err(CliError::NotAvailableYet(other)),
     };
@@ -350,4 +401,35 @@ fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
         path: output.to_path_buf(),
         source,
     })
+}
+
+fn import_checklist(file: &Path, output: &Path, lang: Lang) -> Result<(), CliError> {
+    let words = lang.sheet();
+    let (checklist, text) =
+        sheet::import(file, output, words).map_err(|e| CliError::Sheet(e.to_string()))?;
+    write_output(output, text.as_bytes())?;
+    if output != Path::new("-") {
+        println!("{}", checklist.summary(output, lang.messages()));
+    }
+    Ok(())
+}
+
+fn export_checklist(file: Option<&Path>, output: &Path, lang: Lang) -> Result<(), CliError> {
+    let checklist = match file {
+        Some(path) => Checklist::load(path)?,
+        None => Checklist::bundled(),
+    };
+    let csv = output == Path::new("-")
+        || output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let bytes = if csv {
+        sheet::to_csv(&checklist)
+            .map_err(|e| CliError::Sheet(e.to_string()))?
+            .into_bytes()
+    } else {
+        sheet::to_xlsx(&checklist, lang.sheet())
+            .map_err(|e| CliError::Sheet(format!("{}: {e}", output.display())))?
+    };
+    write_output(output, &bytes)
 }

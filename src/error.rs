@@ -165,6 +165,9 @@ pub enum Problem {
         tag: String,
         known: Vec<String>,
     },
+    /// A rule of points, bands, answer fields, severities or conditions, in words
+    /// (English: the checks that state them are newer than the translated ones).
+    Rule(String),
     // A journal line the session refuses: it names what the session does not have.
     UnknownDepartment(String),
     UnknownItem(String),
@@ -249,6 +252,7 @@ impl Describe for Problem {
         match self {
             Problem::CannotRead(reason) => (m.cannot_read)(&reason.describe(m)),
             Problem::NotUtf8 => m.not_utf8.to_string(),
+            Problem::Rule(words) => words.clone(),
             Problem::Ron(error) => (m.ron)(error),
             Problem::ChecklistFormat { expected, found } => (m.checklist_format)(*expected, *found),
             Problem::SessionFormat { expected, found } => (m.session_format)(*expected, *found),

@@ -878,6 +878,296 @@ mod messages_tests {
     }
 }
 
+/// The words of checklist spreadsheets (`kansa import checklist`, `kansa
+/// export-checklist`) and of scores (`kansa show`). Sheet and column names are part of
+/// the file layout, not words: they are `sheet`'s constants, the same in every language.
+pub struct SheetStrings {
+    pub cannot_read: fn(&str) -> String,
+    pub not_utf8: &'static str,
+    pub missing_sheet: fn(&str) -> String,
+    /// A column the sheet must have, with the headers it does have.
+    pub missing_column: fn(&str, &str) -> String,
+    pub outside_section: &'static str,
+    pub required: fn(&str) -> String,
+    pub not_integer: fn(&str, &str) -> String,
+    pub bad_key: fn(&str) -> String,
+    pub bound_key: fn(char) -> String,
+    pub not_ascii: fn(&str) -> String,
+    /// A value that is none of those expected: column, value, the expected ones.
+    pub unknown_value: fn(&str, &str, &str) -> String,
+    pub bad_condition: fn(&str) -> String,
+    pub duplicate: fn(&str, &str) -> String,
+    pub no_marks: &'static str,
+    pub no_items: &'static str,
+    pub unknown_tag: fn(&str, &str) -> String,
+    pub area_again: fn(&str) -> String,
+    pub area_titles: fn(&str, &str, &str) -> String,
+    pub generated_invalid: fn(&str) -> String,
+    pub written: fn(&str, &str) -> String,
+    // The sheet that explains the others.
+    pub help_headers: [&'static str; 4],
+    pub required_mark: &'static str,
+    /// What each column holds: sheet, column, explanation.
+    pub help: &'static [(&'static str, &'static str, &'static str)],
+    pub help_csv: &'static str,
+    // Scores
+    pub score: &'static str,
+    pub band: &'static str,
+    pub average: &'static str,
+    pub provisional: fn(usize) -> String,
+}
+
+impl Lang {
+    pub fn sheet(self) -> &'static SheetStrings {
+        match self {
+            Lang::Ja => &SHEET_JA,
+            Lang::En => &SHEET_EN,
+        }
+    }
+}
+
+pub static SHEET_JA: SheetStrings = SheetStrings {
+    cannot_read: |reason| format!("読めません: {reason}"),
+    not_utf8: "UTF-8 ではありません（Excel では「CSV UTF-8」で保存してください）",
+    missing_sheet: |sheet| format!("シート「{sheet}」がありません"),
+    missing_column: |column, found| format!("列「{column}」がありません（見出し: {found}）"),
+    outside_section: "節の外の行です: 最初の節は [項目] のような行で始めてください",
+    required: |column| format!("「{column}」を入力してください"),
+    not_integer: |column, value| format!("「{column}」は整数で入力してください（{value:?}）"),
+    bad_key: |value| format!("キーは1文字で入力してください（{value:?}）"),
+    bound_key: |key| format!("キー {key:?} は画面の操作に使われています。別のキーにしてください"),
+    not_ascii: |symbol| {
+        format!("記号 {symbol:?} は ASCII ではないので、ASCII の表記を入力してください")
+    },
+    unknown_value: |column, value, expected| {
+        format!("「{column}」に {value:?} は使えません（使えるもの: {expected}）")
+    },
+    bad_condition: |reason| format!("適用条件を読めません: {reason}"),
+    duplicate: |column, value| format!("「{column}」の {value:?} が重複しています"),
+    no_marks: "評価が一つもありません",
+    no_items: "項目が一つもありません",
+    unknown_tag: |tag, expected| {
+        format!("タグ {tag:?} を持つ部署がありません（部署のタグ: {expected}）")
+    },
+    area_again: |area| {
+        format!("領域 {area:?} の項目が離れています。同じ領域の項目は続けて並べてください")
+    },
+    area_titles: |area, first, now| {
+        format!("領域 {area:?} の領域名が {first:?} と {now:?} で食い違っています")
+    },
+    generated_invalid: |reason| format!("書き出したチェックリストが検証を通りません: {reason}"),
+    written: |path, summary| format!("{path} を書き出しました — {summary}"),
+    help_headers: ["シート", "列", "必須", "説明"],
+    required_mark: "必須",
+    help: HELP_JA,
+    help_csv: "CSV の場合: 1つのファイルに、[項目] [評価] [部署] [得点区分] [入力欄] [概要] の行で始まる節を並べます。節の次の行が見出しで、その後が各行です。エラーは「ファイル:節!列行」（行はファイルの行番号）で示します。",
+    score: "点数",
+    band: "区分",
+    average: "平均",
+    provisional: |n| format!("（未回答 {n} 項目: 暫定）"),
+};
+
+const HELP_JA: &[(&str, &str, &str)] = &[
+    (
+        "概要",
+        "項目",
+        "「チェックリストID」「名称」の2行。ID は英数字とハイフン（省略時はファイル名）",
+    ),
+    ("概要", "内容", "ID と名称の値"),
+    (
+        "項目",
+        "領域",
+        "領域の記号（I、II など）。同じ領域の項目は続けて並べる",
+    ),
+    (
+        "項目",
+        "領域名",
+        "領域の名前。領域の最初の行に書けば、続く行は空欄でよい",
+    ),
+    (
+        "項目",
+        "項目ID",
+        "項目の記号（I-1 など）。領域の記号とも重複しないこと",
+    ),
+    ("項目", "項目", "監査項目の文"),
+    ("項目", "ヒアリングの観点", "何を尋ね、何を見るか（任意）"),
+    (
+        "項目",
+        "適用条件",
+        "空欄: すべての部署。タグ名だけ: そのタグを持つ部署。式: Tag(\"mynumber\")、Any([...])、All([...])、Not(...)、前の項目の回答 Answer(\"M-1\", \"いいえ\") や AnswerMeans(\"C-1\", NotApplicable)",
+    ),
+    (
+        "項目",
+        "対象部署",
+        "この項目を適用する部署の名前か略称を「,」か「、」で区切って（空欄: 適用条件どおり）",
+    ),
+    ("評価", "記号", "結果一覧に出る記号（○ など）"),
+    (
+        "評価",
+        "ASCII",
+        "ASCII 表示の記号（o など）。記号が ASCII なら省略可",
+    ),
+    ("評価", "名称", "評価の名前（適正 など）"),
+    (
+        "評価",
+        "キー",
+        "ヒアリングで押すキー1文字。画面の操作キーは使えない",
+    ),
+    (
+        "評価",
+        "意味",
+        "適合、指導により改善、要改善、該当なし、不明 のいずれか。集計はこの意味で行う",
+    ),
+    (
+        "評価",
+        "重大度",
+        "要改善の重さ（1 が最も軽い）。例: 推奨事項 1、観察事項 2、軽微な不適合 3、重大な不適合 4",
+    ),
+    (
+        "評価",
+        "点数",
+        "この評価の点数（整数、負も可）。空欄の評価（該当なし など）は満点から除く",
+    ),
+    (
+        "評価",
+        "入力欄",
+        "この評価で入力を求める欄の ID を「,」区切りで（入力欄シート参照）",
+    ),
+    ("部署", "部署名", "部署の正式名"),
+    ("部署", "略称", "結果一覧の列見出し（省略時は部署名）"),
+    ("部署", "タグ", "適用条件で使うタグを「,」区切りで"),
+    ("部署", "備考", "自由記述（特定個人情報を扱う事務など）"),
+    (
+        "得点区分",
+        "下限",
+        "満点に対する割合（%）の下限。空欄は下限なし",
+    ),
+    ("得点区分", "上限", "割合（%）の上限。空欄は上限なし"),
+    ("得点区分", "区分", "区分の名前"),
+    ("得点区分", "助言", "その区分の部署への助言"),
+    ("入力欄", "ID", "評価シートの「入力欄」で使う ID"),
+    ("入力欄", "名称", "画面と出力での名前（確認日 など）"),
+    ("入力欄", "種類", "文字 または 日付（YYYY-MM-DD）"),
+];
+
+pub static SHEET_EN: SheetStrings = SheetStrings {
+    cannot_read: |reason| format!("cannot read: {reason}"),
+    not_utf8: "not UTF-8 (in Excel, save as \"CSV UTF-8\")",
+    missing_sheet: |sheet| format!("no sheet {sheet:?}"),
+    missing_column: |column, found| format!("no column {column:?} (headers: {found})"),
+    outside_section: "a row outside any section: start the first with a row such as [項目]",
+    required: |column| format!("expected a value in {column:?}"),
+    not_integer: |column, value| format!("expected a whole number in {column:?}, found {value:?}"),
+    bad_key: |value| format!("expected a key of one character, found {value:?}"),
+    bound_key: |key| format!("key {key:?} is used by the screens; expected another key"),
+    not_ascii: |symbol| format!("symbol {symbol:?} is not ASCII: expected an ASCII form"),
+    unknown_value: |column, value, expected| {
+        format!("{value:?} is not a value of {column:?}; expected one of: {expected}")
+    },
+    bad_condition: |reason| format!("cannot read the condition: {reason}"),
+    duplicate: |column, value| format!("duplicate {column} {value:?}"),
+    no_marks: "expected at least one mark in the scale",
+    no_items: "expected at least one item",
+    unknown_tag: |tag, expected| {
+        format!("no department has the tag {tag:?}; expected one of: {expected}")
+    },
+    area_again: |area| format!("area {area:?} appears again: keep an area's items together"),
+    area_titles: |area, first, now| format!("area {area:?} is titled both {first:?} and {now:?}"),
+    generated_invalid: |reason| format!("the checklist written does not validate: {reason}"),
+    written: |path, summary| format!("wrote {path}: {summary}"),
+    help_headers: ["Sheet", "Column", "Required", "What it holds"],
+    required_mark: "required",
+    help: HELP_EN,
+    help_csv: "As CSV: one file of sections, each starting with a row [項目], [評価], [部署], [得点区分], [入力欄] or [概要]; the next row is its header, then its rows. Errors name file:section!column+line (the file's line).",
+    score: "score",
+    band: "band",
+    average: "average",
+    provisional: |n| format!(" ({n} items unanswered: provisional)"),
+};
+
+const HELP_EN: &[(&str, &str, &str)] = &[
+    (
+        "概要",
+        "項目",
+        "Two rows, チェックリストID and 名称 (the id defaults to the file name)",
+    ),
+    ("概要", "内容", "Their values"),
+    (
+        "項目",
+        "領域",
+        "The area's id (I, II…); keep an area's items together",
+    ),
+    (
+        "項目",
+        "領域名",
+        "The area's title, on its first row at least",
+    ),
+    (
+        "項目",
+        "項目ID",
+        "The item's id (I-1…), unique among areas and items",
+    ),
+    ("項目", "項目", "The audit item"),
+    (
+        "項目",
+        "ヒアリングの観点",
+        "What to ask and look at (optional)",
+    ),
+    (
+        "項目",
+        "適用条件",
+        "Blank: every department. A tag name: departments with that tag. Or Tag(\"x\"), Any([...]), All([...]), Not(...), Answer(\"M-1\", \"いいえ\"), AnswerMeans(\"C-1\", NotApplicable) on an earlier item",
+    ),
+    (
+        "項目",
+        "対象部署",
+        "Names or short names of the departments the item applies to, comma-separated (blank: all)",
+    ),
+    ("評価", "記号", "The symbol in the matrix"),
+    (
+        "評価",
+        "ASCII",
+        "Its ASCII form (may be blank when the symbol is ASCII)",
+    ),
+    ("評価", "名称", "The mark's label"),
+    (
+        "評価",
+        "キー",
+        "The key that records it; keys the screens use are refused",
+    ),
+    (
+        "評価",
+        "意味",
+        "適合, 指導により改善, 要改善, 該当なし or 不明 (or Compliant, ImprovedUnderGuidance, NeedsImprovement, NotApplicable, Unknown)",
+    ),
+    ("評価", "重大度", "For 要改善: 1 the mildest"),
+    (
+        "評価",
+        "点数",
+        "Points (a whole number, may be negative); a mark without points is left out of the maximum",
+    ),
+    (
+        "評価",
+        "入力欄",
+        "Ids of the answer fields this mark asks for, comma-separated",
+    ),
+    ("部署", "部署名", "The department's name"),
+    ("部署", "略称", "Its short name (defaults to the name)"),
+    ("部署", "タグ", "Tags for conditions, comma-separated"),
+    ("部署", "備考", "Free text"),
+    (
+        "得点区分",
+        "下限",
+        "Lowest percent of the maximum (blank: none)",
+    ),
+    ("得点区分", "上限", "Highest percent (blank: none)"),
+    ("得点区分", "区分", "The band's label"),
+    ("得点区分", "助言", "Advice for departments in the band"),
+    ("入力欄", "ID", "The id marks use in 入力欄"),
+    ("入力欄", "名称", "Its label (確認日…)"),
+    ("入力欄", "種類", "文字 (text) or 日付 (a date, YYYY-MM-DD)"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,5 +32,6 @@ pub mod results;
 pub mod sample;
 pub mod session;
 pub mod settings;
+pub mod sheet;
 pub mod store;
 pub mod tui;

@@ -5,6 +5,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use crate::checklist::Item;
+use crate::i18n::SheetStrings;
 use crate::marks::MarksDisplay;
 use crate::results::{self, Count, Filter};
 use crate::session::Session;
@@ -195,6 +196,60 @@ fn foot_lines(session: &Session, columns: &Columns, item_width: usize) -> String
         c.unanswered.to_string()
     });
     foot("%".to_string(), &|c| format!("{}%", c.percent()));
+    out
+}
+
+/// Each department's score, band and the round's average, one line each, for a scale
+/// with points; empty otherwise, so `kansa show` of a checklist without points is as
+/// it was.
+pub fn score_text(session: &Session, t: &SheetStrings, display: MarksDisplay) -> String {
+    if !session.checklist.has_points() {
+        return String::new();
+    }
+    let width = session
+        .hearings
+        .iter()
+        .map(|h| display.width(&h.department.short))
+        .chain([display.width(t.average)])
+        .max()
+        .unwrap_or(0);
+    let mut out = format!("{}\n", t.score);
+    for (d, hearing) in session.hearings.iter().enumerate() {
+        let Some(score) = results::department_score(session, d) else {
+            continue;
+        };
+        let percent = score.percent().map_or("-".to_string(), |p| format!("{p}%"));
+        let band = score.band(&session.checklist).map_or("", |b| &b.label);
+        let provisional = if score.unanswered > 0 {
+            (t.provisional)(score.unanswered)
+        } else {
+            String::new()
+        };
+        let band = if band.is_empty() {
+            String::new()
+        } else {
+            format!(" {band}")
+        };
+        let line = format!(
+            "{} {}/{} {percent}{band}{provisional}",
+            display.pad(&hearing.department.short, width),
+            score.total,
+            score.maximum
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if let Some(average) = results::average_score(session) {
+        let band = average.band(&session.checklist).map_or("", |b| &b.label);
+        let line = format!(
+            "{} {:.1} {:.1}% {band}",
+            display.pad(t.average, width),
+            average.total,
+            average.percent
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
     out
 }
 

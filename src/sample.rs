@@ -96,6 +96,7 @@ pub fn large_checklist(items: usize, departments: usize) -> Checklist {
                             SUBJECTS[n % SUBJECTS.len()]
                         ),
                         applies: Condition::Always,
+                        departments: Vec::new(),
                     }
                 })
                 .collect();
@@ -121,6 +122,8 @@ pub fn large_checklist(items: usize, departments: usize) -> Checklist {
         scale: bundled.scale,
         areas,
         departments: roster,
+        bands: Vec::new(),
+        fields: Vec::new(),
     }
 }
 

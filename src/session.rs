@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::{Checklist, Department, Item, Mark, Meaning};
+use crate::checklist::{Checklist, Condition, Department, FieldKind, Item, Mark, Meaning};
 
 /// The session format this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -54,6 +54,10 @@ pub struct Hearing {
     pub department: Department,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The department is off the checklist's roster: nothing is known of its profile,
+    /// so only the conditions on answers decide which items apply to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlisted: bool,
 }
 
 impl Hearing {
@@ -86,6 +90,10 @@ pub struct Answer {
     /// The mark was set at creation because the item cannot apply to the department.
     #[serde(default)]
     pub by_applicability: bool,
+    /// The values of the checklist's extra fields (確認日, 目標日…), by field id; a date
+    /// as YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
 }
 
 /// Where the hearing stands: a department (short name) and an item id.
@@ -129,6 +137,14 @@ pub enum Change {
     },
     /// The place to resume at; not part of the history.
     Move(Cursor),
+    /// An extra field of an answer (確認日, 目標日…); None clears it.
+    Field {
+        department: String,
+        item: String,
+        field: String,
+        from: Option<String>,
+        to: Option<String>,
+    },
 }
 
 impl Change {
@@ -162,6 +178,19 @@ impl Change {
                 to: from,
             },
             Change::Move(cursor) => Change::Move(cursor),
+            Change::Field {
+                department,
+                item,
+                field,
+                from,
+                to,
+            } => Change::Field {
+                department,
+                item,
+                field,
+                from: to,
+                to: from,
+            },
         }
     }
 }
@@ -179,29 +208,88 @@ pub enum Refusal {
     UnknownItem(String),
     #[error("no mark {0:?} in this checklist's scale")]
     UnknownMark(String),
+    #[error("no answer field {0:?} in this checklist")]
+    UnknownField(String),
+    #[error("{field}: expected a date as YYYY-MM-DD, found {value:?}")]
+    BadDate { field: String, value: String },
 }
 
 impl Hearing {
     /// A department's hearing before any answer: the items that cannot apply to it (by
-    /// its tags) start 該当なし, marked as set by applicability.
-    fn opening(checklist: &Checklist, department: Department) -> Hearing {
-        let not_applicable = checklist.not_applicable().map(|m| m.symbol.clone());
-        let answers = checklist
-            .items()
-            .filter(|(_, item)| !item.applies.holds(&department.tags))
-            .filter_map(|(_, item)| {
-                let answer = Answer {
-                    mark: Some(not_applicable.clone()?),
-                    by_applicability: true,
-                    ..Answer::default()
-                };
-                Some((item.id.clone(), answer))
-            })
-            .collect();
-        Hearing {
+    /// its tags, the departments an item names, or a gate not yet answered) start
+    /// 該当なし, marked as set by applicability. `unlisted`: see `Hearing::unlisted`.
+    fn opening(checklist: &Checklist, department: Department, unlisted: bool) -> Hearing {
+        let mut hearing = Hearing {
             department,
-            answers,
+            answers: BTreeMap::new(),
+            unlisted,
+        };
+        hearing.settle(checklist, |_| true);
+        hearing
+    }
+
+    /// True when `item` applies to this department given its answers so far.
+    pub fn applies(&self, checklist: &Checklist, item: &Item) -> bool {
+        self.applies_with(checklist, item, &|id| self.mark(id))
+    }
+
+    fn applies_with<'a>(
+        &self,
+        checklist: &Checklist,
+        item: &Item,
+        symbol_of: &dyn Fn(&str) -> Option<&'a str>,
+    ) -> bool {
+        let mark_of = |id: &str| symbol_of(id).and_then(|s| checklist.mark(s));
+        let tags = (!self.unlisted).then_some(self.department.tags.as_slice());
+        (self.unlisted || item.lists(&self.department)) && item.applies.eval(tags, &mark_of)
+    }
+
+    /// Brings the applicability marks of the items chosen by `which` up to date, in
+    /// checklist order (a condition only refers to earlier items, so one pass is
+    /// enough): an unanswered item that cannot apply becomes 該当なし by applicability,
+    /// and such a mark is cleared when the item applies again. Marks and notes set by
+    /// hand are never touched.
+    fn settle(&mut self, checklist: &Checklist, which: impl Fn(&Item) -> bool) {
+        let Some(not_applicable) = checklist.not_applicable() else {
+            return;
+        };
+        for (_, item) in checklist.items().filter(|(_, i)| which(i)) {
+            let applies = self.applies(checklist, item);
+            let answer = self.answers.get(&item.id);
+            if applies && answer.is_some_and(|a| a.by_applicability) {
+                let Some(answer) = self.answers.get_mut(&item.id) else {
+                    continue;
+                };
+                answer.mark = None;
+                answer.by_applicability = false;
+                if *answer == Answer::default() {
+                    self.answers.remove(&item.id);
+                }
+            } else if !applies && answer.is_none_or(|a| a.mark.is_none()) {
+                let answer = self.answers.entry(item.id.clone()).or_default();
+                answer.mark = Some(not_applicable.symbol.clone());
+                answer.by_applicability = true;
+            }
         }
+    }
+}
+
+/// What a new mark on a gate item would do to the department's other items.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GateEffect {
+    /// Unanswered items that would become 該当なし by applicability.
+    pub hides: Vec<String>,
+    /// Items answered by hand that would no longer apply. They keep their marks: the
+    /// caller asks first, and may clear them (`set_mark(.., None)`) before the gate's
+    /// change, so that the gate hides them too.
+    pub answered: Vec<String>,
+    /// Items that are 該当なし by applicability and would apply again, unanswered.
+    pub shows: Vec<String>,
+}
+
+impl GateEffect {
+    pub fn is_empty(&self) -> bool {
+        *self == GateEffect::default()
     }
 }
 
@@ -279,7 +367,7 @@ impl Session {
     ) -> Self {
         let hearings = departments
             .into_iter()
-            .map(|department| Hearing::opening(&checklist, department))
+            .map(|department| Hearing::opening(&checklist, department, false))
             .collect();
         Self::with_hearings(id, checklist, hearings, facts, now)
     }
@@ -298,14 +386,8 @@ impl Session {
             .departments
             .into_iter()
             .map(|department| {
-                if chosen.unlisted.contains(&department.short) {
-                    Hearing {
-                        department,
-                        answers: BTreeMap::new(),
-                    }
-                } else {
-                    Hearing::opening(&checklist, department)
-                }
+                let unlisted = chosen.unlisted.contains(&department.short);
+                Hearing::opening(&checklist, department, unlisted)
             })
             .collect();
         Self::with_hearings(id, checklist, hearings, facts, now)
@@ -398,6 +480,96 @@ impl Session {
         })
     }
 
+    /// The change that sets the extra field `field` of an answer (None or blank clears
+    /// it). A date must be YYYY-MM-DD; it is stored in that form.
+    pub fn set_field(
+        &self,
+        department: &str,
+        item: &str,
+        field: &str,
+        value: Option<&str>,
+    ) -> Result<Change, Refusal> {
+        let (department, item) = self.locate(department, item)?;
+        let declared = self
+            .checklist
+            .field(field)
+            .ok_or_else(|| Refusal::UnknownField(field.to_string()))?;
+        let value = value.map(str::trim).filter(|v| !v.is_empty());
+        let to = match (value, declared.kind) {
+            (Some(v), FieldKind::Date) => {
+                let date =
+                    NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| Refusal::BadDate {
+                        field: declared.label.clone(),
+                        value: v.to_string(),
+                    })?;
+                Some(date.format("%Y-%m-%d").to_string())
+            }
+            (v, _) => v.map(str::to_string),
+        };
+        let from = self
+            .answer(&department, &item)
+            .and_then(|a| a.fields.get(field).cloned());
+        Ok(Change::Field {
+            department,
+            item,
+            field: field.to_string(),
+            from,
+            to,
+        })
+    }
+
+    /// What giving `item` of `department` the mark `symbol` would do to the items that
+    /// depend on it, so a screen can ask before a gate hides answered items.
+    pub fn gate_effect(
+        &self,
+        department: &str,
+        item: &str,
+        symbol: Option<&str>,
+    ) -> Result<GateEffect, Refusal> {
+        let (department, item) = self.locate(department, item)?;
+        let hearing = self
+            .hearing(&department)
+            .ok_or_else(|| Refusal::UnknownDepartment(department.clone()))?;
+        // The marks as they would be: the gate's new mark, and the applicability marks
+        // of earlier dependants as the pass in checklist order would leave them.
+        let mut after: BTreeMap<String, Option<String>> = BTreeMap::new();
+        after.insert(item.clone(), symbol.map(str::to_string));
+        let not_applicable = self.checklist.not_applicable().map(|m| m.symbol.clone());
+        let mut effect = GateEffect::default();
+        for (_, dependant) in self.checklist.items() {
+            if dependant.id == item || !dependant.applies.refers_to_answers() {
+                continue;
+            }
+            let before = hearing.applies(&self.checklist, dependant);
+            let now = {
+                let symbol_of = |id: &str| match after.get(id) {
+                    Some(mark) => mark.as_deref(),
+                    None => hearing.mark(id),
+                };
+                hearing.applies_with(&self.checklist, dependant, &symbol_of)
+            };
+            let answer = hearing.answer(&dependant.id);
+            let automatic = answer.is_some_and(|a| a.by_applicability);
+            // A cell already 該当なし by hand loses nothing: no need to ask about it.
+            let meaning = answer
+                .and_then(|a| a.mark.as_deref())
+                .and_then(|s| self.checklist.mark(s))
+                .map(|m| m.meaning);
+            let answered = meaning.is_some_and(|m| m.is_applicable()) && !automatic;
+            let unanswered = answer.is_none_or(|a| a.mark.is_none());
+            if before && !now && unanswered {
+                effect.hides.push(dependant.id.clone());
+                after.insert(dependant.id.clone(), not_applicable.clone());
+            } else if before && !now && answered {
+                effect.answered.push(dependant.id.clone());
+            } else if !before && now && automatic {
+                effect.shows.push(dependant.id.clone());
+                after.insert(dependant.id.clone(), None);
+            }
+        }
+        Ok(effect)
+    }
+
     /// The change that moves the resume position.
     pub fn move_to(&self, department: &str, item: &str) -> Result<Change, Refusal> {
         let (department, item) = self.locate(department, item)?;
@@ -419,6 +591,7 @@ impl Session {
                 answer.by_applicability = *to_applicability;
                 // A cell given back to applicability was never set by anyone.
                 answer.set_at = (!to_applicability).then_some(event.at);
+                self.settle_gates(department, item);
             }
             Change::Note {
                 department,
@@ -434,6 +607,23 @@ impl Session {
                 self.locate(&cursor.department, &cursor.item)?;
                 self.cursor = cursor.clone();
                 return Ok(());
+            }
+            Change::Field {
+                department,
+                item,
+                field,
+                to,
+                ..
+            } => {
+                self.checklist
+                    .field(field)
+                    .ok_or_else(|| Refusal::UnknownField(field.clone()))?;
+                let answer = self.answer_mut(department, item)?;
+                match to {
+                    Some(value) => answer.fields.insert(field.clone(), value.clone()),
+                    None => answer.fields.remove(field),
+                };
+                answer.set_at = Some(event.at);
             }
         }
         self.history.push(event);
@@ -483,6 +673,29 @@ impl Session {
             .item(item)
             .ok_or_else(|| Refusal::UnknownItem(item.to_string()))?;
         Ok((hearing.department.short.clone(), item.id.clone()))
+    }
+
+    /// After a mark on `item`: the applicability of the department's items that depend
+    /// on answers, when some item depends on this one.
+    fn settle_gates(&mut self, department: &str, item: &str) {
+        let gates_this = |i: &Item| {
+            let mut conditions = Vec::new();
+            i.applies.answers(&mut conditions);
+            conditions.iter().any(|c| {
+                matches!(c, Condition::Answer(g, _) | Condition::AnswerMeans(g, _) if g == item)
+            })
+        };
+        if !self.checklist.items().any(|(_, i)| gates_this(i)) {
+            return;
+        }
+        let checklist = &self.checklist;
+        if let Some(hearing) = self
+            .hearings
+            .iter_mut()
+            .find(|h| h.department.short == department)
+        {
+            hearing.settle(checklist, |i| i.applies.refers_to_answers());
+        }
     }
 
     fn answer_mut(&mut self, department: &str, item: &str) -> Result<&mut Answer, Refusal> {

@@ -305,3 +305,34 @@ fn the_unmutated_files_load() {
     check_session(&store, session_file()).unwrap();
     assert_eq!(store.load("m").unwrap().history.len(), 4);
 }
+
+/// The bundled examples with points, bands, severities, answer fields, a gate and
+/// department lists: their mutants reach the rules `Checklist::check` adds.
+const EXAMPLES: [&str; 2] = [
+    include_str!("../checklists/self-diagnosis-points.ron"),
+    include_str!("../checklists/isms-severity.ron"),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn mutated_example_checklists(which in 0..EXAMPLES.len(), mutations in prop::collection::vec(mutation(), 1..4)) {
+        check_checklist(&mutated(EXAMPLES[which].as_bytes(), &mutations))?;
+    }
+
+    #[test]
+    fn mutated_csv_checklists(mutations in prop::collection::vec(mutation(), 1..4)) {
+        // A spreadsheet import never panics, and every refusal names the file.
+        let checklist = Checklist::parse(EXAMPLES[1], Path::new("isms.ron")).unwrap();
+        let csv = kansa::sheet::to_csv(&checklist).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.csv");
+        std::fs::write(&path, mutated(csv.as_bytes(), &mutations)).unwrap();
+        let output = dir.path().join("c.ron");
+        if let Err(error) = kansa::sheet::import(&path, &output, kansa::i18n::Lang::En.sheet()) {
+            prop_assert!(error.to_string().starts_with(&path.display().to_string()));
+            prop_assert!(!error.message.is_empty());
+        }
+    }
+}

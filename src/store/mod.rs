@@ -91,6 +91,7 @@ fn refused(refusal: &Refusal) -> Problem {
         Refusal::UnknownDepartment(name) => Problem::UnknownDepartment(name.clone()),
         Refusal::UnknownItem(id) => Problem::UnknownItem(id.clone()),
         Refusal::UnknownMark(symbol) => Problem::UnknownMark(symbol.clone()),
+        Refusal::UnknownField(_) | Refusal::BadDate { .. } => Problem::Rule(refusal.to_string()),
     }
 }
 

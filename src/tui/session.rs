@@ -637,5 +637,11 @@ fn describe_undo(change: &Change, t: &Strings) -> Option<(String, String, String
             format!("{item} {}", t.note),
         )),
         Change::Move(_) => None,
+        Change::Field {
+            department,
+            item,
+            field,
+            ..
+        } => Some((department.clone(), item.clone(), format!("{item} {field}"))),
     }
 }

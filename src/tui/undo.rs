@@ -63,7 +63,9 @@ impl Sitting {
 /// The department (short name) a change is about; None for a move.
 pub fn department_of(change: &Change) -> Option<&str> {
     match change {
-        Change::Mark { department, .. } | Change::Note { department, .. } => Some(department),
+        Change::Mark { department, .. }
+        | Change::Note { department, .. }
+        | Change::Field { department, .. } => Some(department),
         Change::Move(_) => None,
     }
 }

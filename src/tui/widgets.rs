@@ -157,6 +157,7 @@ pub fn mark_style(meaning: crate::checklist::Meaning) -> Style {
         Meaning::ImprovedUnderGuidance => Color::Yellow,
         Meaning::NeedsImprovement => Color::Red,
         Meaning::NotApplicable => Color::DarkGray,
+        Meaning::Unknown => Color::Magenta,
     };
     Style::new().fg(color)
 }

@@ -1,0 +1,372 @@
+//! `kansa import checklist` and `kansa export-checklist` as a user runs them: every
+//! bundled checklist survives the trip through a spreadsheet (XLSX and CSV), and a
+//! malformed sheet is refused in one line that names the sheet and the cell.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use kansa::checklist::Checklist;
+use rust_xlsxwriter::Workbook;
+
+fn kansa() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kansa"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("KANSA_DATA_DIR")
+        .arg("--lang")
+        .arg("en");
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("the kansa binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8")
+}
+
+fn bundled_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_bundled_checklist_survives_a_spreadsheet_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = bundled_files();
+    assert!(files.len() >= 3, "{files:?}");
+    for file in files {
+        let original = Checklist::load(&file).unwrap();
+        for extension in ["xlsx", "csv"] {
+            let stem = file.file_stem().unwrap().to_string_lossy();
+            let sheet = dir.path().join(format!("{stem}.{extension}"));
+            let ron = dir.path().join(format!("{stem}.{extension}.ron"));
+            let output = run(kansa()
+                .arg("export-checklist")
+                .arg(&file)
+                .arg("-o")
+                .arg(&sheet));
+            assert!(output.status.success(), "{}", text(&output.stderr));
+            let output = run(kansa()
+                .args(["import", "checklist"])
+                .arg(&sheet)
+                .arg("-o")
+                .arg(&ron));
+            assert!(
+                output.status.success(),
+                "{}: {}",
+                sheet.display(),
+                text(&output.stderr)
+            );
+            assert!(
+                text(&output.stdout).contains(&original.summary(&ron, &kansa::i18n::MESSAGES_EN)),
+                "{}",
+                text(&output.stdout)
+            );
+            let imported = Checklist::load(&ron).unwrap();
+            assert_eq!(imported, original, "{}", sheet.display());
+            let written = std::fs::read_to_string(&ron).unwrap();
+            assert!(
+                written.starts_with("// "),
+                "a commented checklist: {written}"
+            );
+            assert!(written.contains("row 2"), "rows are named: {written}");
+            let output = run(kansa().arg("validate").arg(&ron));
+            assert!(output.status.success(), "{}", text(&output.stderr));
+        }
+    }
+}
+
+#[test]
+fn the_bundled_checklist_is_exported_when_no_file_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("bundled.xlsx");
+    let output = run(kansa().arg("export-checklist").arg("-o").arg(&xlsx));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let (imported, _) = kansa::sheet::read(&xlsx, kansa::i18n::Lang::En.sheet()).unwrap();
+    assert_eq!(imported, Checklist::bundled());
+    // The explaining sheet comes first and names every column of the layout.
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto(&xlsx).unwrap();
+    let names = workbook.sheet_names();
+    assert_eq!(
+        names,
+        ["説明", "項目", "評価", "部署", "得点区分", "入力欄", "概要"]
+    );
+    let help = workbook.worksheet_range("説明").unwrap();
+    let explained: Vec<String> = help.rows().map(|r| r[1].to_string()).collect();
+    for column in [
+        "領域",
+        "項目ID",
+        "適用条件",
+        "対象部署",
+        "記号",
+        "キー",
+        "意味",
+        "重大度",
+        "点数",
+        "部署名",
+        "下限",
+    ] {
+        assert!(explained.iter().any(|c| c == column), "{column} explained");
+    }
+    let output = run(kansa().args(["export-checklist", "-o", "-"]));
+    assert!(
+        text(&output.stdout).starts_with("\u{feff}[項目]\n"),
+        "CSV on stdout"
+    );
+}
+
+/// A workbook of `sheets`, each a list of rows of cells (the first row the header).
+fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<String>>)]) {
+    let mut book = Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet.write_string(r as u32, c as u16, cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+/// A small valid checklist as sheets: two areas, a gate, a department list, points.
+fn valid() -> Vec<(&'static str, Vec<Vec<String>>)> {
+    vec![
+        (
+            "項目",
+            rows(&[
+                &[
+                    "領域",
+                    "領域名",
+                    "項目ID",
+                    "項目",
+                    "ヒアリングの観点",
+                    "適用条件",
+                    "対象部署",
+                ],
+                &["A", "基本", "A-1", "規程がある", "規程を見る", "", ""],
+                &[
+                    "A",
+                    "",
+                    "A-2",
+                    "規程を守っている",
+                    "",
+                    "Not(Answer(\"A-1\", \"×\"))",
+                    "",
+                ],
+                &[
+                    "B",
+                    "窓口",
+                    "B-1",
+                    "画面が見えない",
+                    "",
+                    "madoguchi",
+                    "市民課",
+                ],
+            ]),
+        ),
+        (
+            "評価",
+            rows(&[
+                &["記号", "ASCII", "名称", "キー", "意味", "点数"],
+                &["○", "o", "適正", "1", "適合", "2"],
+                &["×", "x", "改善を要する", "3", "要改善", "0"],
+                &["-", "", "該当なし", "0", "該当なし", ""],
+            ]),
+        ),
+        (
+            "部署",
+            rows(&[
+                &["部署名", "略称", "タグ"],
+                &["総務課", "総務", ""],
+                &["市民課", "市民", "madoguchi"],
+            ]),
+        ),
+    ]
+}
+
+/// Imports `sheets` and returns the one-line error.
+fn refused(name: &str, sheets: &[(&str, Vec<Vec<String>>)]) -> (PathBuf, String) {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let path = dir.join(name);
+    workbook(&path, sheets);
+    let out = dir.join("out.ron");
+    let output = run(kansa()
+        .args(["import", "checklist"])
+        .arg(&path)
+        .arg("-o")
+        .arg(&out));
+    assert!(!output.status.success(), "{name} must be refused");
+    assert!(!out.exists(), "nothing written for {name}");
+    let err = text(&output.stderr);
+    assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
+    (path, err.trim_end().to_string())
+}
+
+fn expect_at(name: &str, sheets: &[(&str, Vec<Vec<String>>)], cell: &str, message: &str) {
+    let (path, err) = refused(name, sheets);
+    let at = format!("{}:{cell}: ", path.display());
+    assert!(err.contains(&at), "{name}: expected {at}…, got {err}");
+    assert!(
+        err.contains(message),
+        "{name}: expected {message:?} in {err}"
+    );
+}
+
+#[test]
+fn a_valid_sheet_imports_with_its_gate_list_and_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checklist.xlsx");
+    workbook(&path, &valid());
+    let (checklist, _) = kansa::sheet::read(&path, kansa::i18n::Lang::En.sheet()).unwrap();
+    assert_eq!(checklist.id, "checklist");
+    assert_eq!(checklist.item_count(), 3);
+    assert_eq!(checklist.areas[1].title, "窓口");
+    assert_eq!(
+        checklist.scale[2].ascii, "-",
+        "an ASCII symbol is its own ASCII form"
+    );
+    assert_eq!(checklist.scale[0].points, Some(2));
+    assert_eq!(checklist.scale[2].points, None);
+    assert_eq!(checklist.departments[1].tags, ["madoguchi"]);
+    let b1 = checklist.item("B-1").unwrap();
+    assert_eq!(b1.departments, ["市民課"]);
+    assert_eq!(
+        b1.applies,
+        kansa::checklist::Condition::Tag("madoguchi".into())
+    );
+}
+
+#[test]
+fn a_missing_column_is_named_at_the_header() {
+    let mut sheets = valid();
+    for row in &mut sheets[0].1 {
+        row.remove(2);
+    }
+    expect_at(
+        "missing-column.xlsx",
+        &sheets,
+        "項目!G1",
+        "no column \"項目ID\"",
+    );
+}
+
+#[test]
+fn a_duplicate_item_id_is_named_at_its_cell() {
+    let mut sheets = valid();
+    sheets[0].1[3][2] = "A-1".into();
+    expect_at(
+        "duplicate-id.xlsx",
+        &sheets,
+        "項目!C4",
+        "duplicate 項目ID \"A-1\"",
+    );
+}
+
+#[test]
+fn an_unknown_mark_is_named_at_its_cell() {
+    let mut sheets = valid();
+    sheets[0].1[2][5] = "Not(Answer(\"A-1\", \"◎\"))".into();
+    expect_at("unknown-mark.xlsx", &sheets, "項目!F3", "no mark \"◎\"");
+    let mut sheets = valid();
+    sheets[1].1[2][4] = "改善".into();
+    expect_at(
+        "unknown-meaning.xlsx",
+        &sheets,
+        "評価!E3",
+        "\"改善\" is not a value of \"意味\"",
+    );
+}
+
+#[test]
+fn an_empty_scale_is_named_below_its_header() {
+    let mut sheets = valid();
+    sheets[1].1.truncate(1);
+    expect_at("empty-scale.xlsx", &sheets, "評価!A2", "at least one mark");
+}
+
+#[test]
+fn other_mistakes_are_named_at_their_cells() {
+    let mut sheets = valid();
+    sheets[1].1[1][3] = "q".into();
+    expect_at("bound-key.xlsx", &sheets, "評価!D2", "used by the screens");
+    let mut sheets = valid();
+    sheets[1].1[1][5] = "二".into();
+    expect_at("points.xlsx", &sheets, "評価!F2", "whole number");
+    let mut sheets = valid();
+    sheets[0].1[3][6] = "経理課".into();
+    expect_at("department.xlsx", &sheets, "項目!G4", "\"経理課\"");
+    let mut sheets = valid();
+    sheets[0].1[3][5] = "kikan".into();
+    expect_at(
+        "tag.xlsx",
+        &sheets,
+        "項目!F4",
+        "no department has the tag \"kikan\"",
+    );
+    let mut sheets = valid();
+    sheets[0].1[2][3] = String::new();
+    expect_at(
+        "text.xlsx",
+        &sheets,
+        "項目!D3",
+        "expected a value in \"項目\"",
+    );
+    let sheets = valid()[..1].to_vec();
+    let (path, err) = refused("no-scale.xlsx", &sheets);
+    assert!(
+        err.contains(&format!("{}:評価: no sheet", path.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_csv_of_sections_names_the_section_and_the_file_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("checklist.csv");
+    let csv = "\u{feff}[評価]\n記号,ASCII,名称,キー,意味\n○,o,適正,1,適合\n\n[項目]\n領域,領域名,項目ID,項目\nA,基本,A-1,一つ目\nA,,A-1,二つ目\n";
+    std::fs::write(&path, csv).unwrap();
+    let output = run(kansa()
+        .args(["import", "checklist"])
+        .arg(&path)
+        .args(["-o", "-"]));
+    assert!(!output.status.success());
+    let err = text(&output.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}:項目!C8: duplicate 項目ID \"A-1\"",
+            path.display()
+        )),
+        "{err}"
+    );
+
+    std::fs::write(&path, csv.replace("A,,A-1,二つ目", "A,,A-2,二つ目")).unwrap();
+    let output = run(kansa()
+        .args(["import", "checklist"])
+        .arg(&path)
+        .args(["-o", "-"]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let ron = text(&output.stdout);
+    let checklist = Checklist::parse(&ron, Path::new("stdout.ron")).unwrap();
+    assert_eq!(checklist.item_count(), 2);
+    assert!(checklist.departments.is_empty());
+}
