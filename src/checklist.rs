@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FileError, Position};
+use crate::facts::FactDefaults;
 use crate::keymap;
 
 /// The checklist format this build reads and writes.
@@ -26,6 +27,9 @@ pub struct Checklist {
     pub areas: Vec<Area>,
     #[serde(default)]
     pub departments: Vec<Department>,
+    /// The wording of the report header (監査目的, 監査範囲, …) a new round starts with.
+    #[serde(default)]
+    pub facts: FactDefaults,
 }
 
 /// One step of the mark scale, e.g. ○ 適正.
@@ -38,6 +42,10 @@ pub struct Mark {
     pub label: String,
     pub key: char,
     pub meaning: Meaning,
+    /// Giving this mark calls for a note (the seed's 改善内容): review lists the
+    /// cells that have none.
+    #[serde(default)]
+    pub note_required: bool,
 }
 
 /// What a mark means for the reports, whatever its symbol.
@@ -264,9 +272,11 @@ impl Checklist {
             .iter()
             .flat_map(|d| d.tags.iter().map(String::as_str))
             .collect();
-        for (_, item) in self.items() {
+        let conditions = self.items().map(|(_, item)| &item.applies);
+        let overrides = self.facts.overrides.iter().map(|o| &o.applies);
+        for condition in conditions.chain(overrides) {
             let mut tags = Vec::new();
-            item.applies.tags(&mut tags);
+            condition.tags(&mut tags);
             if let Some(tag) = tags.into_iter().find(|t| !known.contains(t)) {
                 let expected = known.iter().cloned().collect::<Vec<_>>().join(", ");
                 return fail(

@@ -167,6 +167,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 date,
                 auditors,
                 lead: lead.unwrap_or_default(),
+                ..AuditFacts::default()
             };
             new_session(&store()?, checklist.as_deref(), &departments, facts)
         }

@@ -315,8 +315,12 @@ impl SessionScreen {
     }
 
     fn record(&mut self, change: Change, t: &Strings) {
-        if !matches!(change, Change::Move(_)) && self.doc.holder().is_none() {
-            self.undo.push(change.clone());
+        match change {
+            // Undo never crosses a sign-off or a reopen.
+            Change::SignOff { .. } | Change::Reopen { .. } => self.undo.clear(),
+            Change::Move(_) => {}
+            _ if self.doc.holder().is_none() => self.undo.push(change.clone()),
+            _ => {}
         }
         self.save(change, t);
     }
@@ -336,15 +340,18 @@ impl SessionScreen {
             self.message = Some(t.nothing_to_undo.to_string());
             return;
         };
-        let Some((department, item, what)) = describe_undo(&change, t) else {
+        let Some(inverse) = change.inverse() else {
             return;
         };
-        let target = Cursor {
-            department: department_index(self.session(), &department).unwrap_or(0),
-            item: item_index(self.session(), &item).unwrap_or(0),
-        };
-        self.save(change.inverse(), t);
-        self.go_to(target, t);
+        let (cell, what) = describe_undo(&change, t);
+        self.save(inverse, t);
+        if let Some((department, item)) = cell {
+            let target = Cursor {
+                department: department_index(self.session(), &department).unwrap_or(0),
+                item: item_index(self.session(), &item).unwrap_or(0),
+            };
+            self.go_to(target, t);
+        }
         if self.doc.save_error().is_none() {
             self.message = Some((t.undone)(&what));
         }
@@ -520,27 +527,43 @@ fn saved_cursor(session: &Session) -> Cursor {
     }
 }
 
-/// The cell an undo goes back to, and how the message line names what it undid.
-fn describe_undo(change: &Change, t: &Strings) -> Option<(String, String, String)> {
+/// The cell an undo goes back to (None for a change that is not about one cell), and
+/// how the message line names what it undid.
+fn describe_undo(change: &Change, t: &Strings) -> (Option<(String, String)>, String) {
     let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| t.unanswered.to_string());
+    let cell = |department: &String, item: &String| Some((department.clone(), item.clone()));
     match change {
         Change::Mark {
             department,
             item,
             from,
             to,
-        } => Some((
-            department.clone(),
-            item.clone(),
+        } => (
+            cell(department, item),
             format!("{item} {} → {}", shown(to), shown(from)),
-        )),
+        ),
         Change::Note {
             department, item, ..
-        } => Some((
-            department.clone(),
-            item.clone(),
-            format!("{item} {}", t.note),
-        )),
-        Change::Move(_) => None,
+        } => (cell(department, item), format!("{item} {}", t.note)),
+        Change::Dismissal {
+            department, item, ..
+        } => (cell(department, item), format!("{department} {item}")),
+        Change::Observation {
+            department, area, ..
+        } => (None, format!("{department} {area}")),
+        Change::Finding {
+            department,
+            area,
+            from,
+            to,
+        } => {
+            let id = from.as_ref().or(to.as_ref()).map_or(0, |f| f.id);
+            (None, format!("{department} {area} #{id}"))
+        }
+        Change::Fact { field, .. } => (None, format!("{field:?}")),
+        Change::DepartmentFact {
+            department, field, ..
+        } => (None, format!("{department} {field:?}")),
+        Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
     }
 }
