@@ -1,4 +1,7 @@
 //! The command line: clap definitions, and each subcommand as a thin call into the core.
+//! `record` holds the commands of review, sign-off and history.
+
+mod record;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -90,6 +93,40 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
     },
+    /// List what blocks sign-off, one line each; exit 0 only when nothing blocks.
+    Review { id: String },
+    /// Sign a session off when nothing blocks it, and print the digest.
+    Sign {
+        id: String,
+        /// The signer: one of the round's auditors or its 監査実施責任者.
+        #[arg(long, value_name = "NAME")]
+        by: String,
+    },
+    /// Check that a signed session is unchanged since sign-off.
+    Verify {
+        /// A session id, or the path of a session file.
+        #[arg(value_name = "ID|FILE")]
+        target: String,
+        /// The digest printed at sign-off (at least 8 hex digits).
+        #[arg(long, value_name = "HEX")]
+        digest: Option<String>,
+    },
+    /// Make a signed session editable again; it must then be signed again.
+    Reopen {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Print every change: when, who, what, old → new.
+    History {
+        id: String,
+        /// Only the changes of this department (full or short name).
+        #[arg(long, value_name = "D")]
+        department: Option<String>,
+        /// Only the changes of this item.
+        #[arg(long, value_name = "I")]
+        item: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -125,6 +162,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
     let auditor = || -> Result<Auditor, String> {
         Auditor::from_process(cli.as_auditor.as_deref(), || Ok(settings()?.auditor))
     };
+    let words = cli.lang.unwrap_or_else(Lang::from_env).review_words();
     let context = || -> Result<Context, String> {
         let t = cli.lang.unwrap_or_else(Lang::from_env).strings();
         let marks = marks()?;
@@ -178,6 +216,13 @@ pub fn run(cli: Cli) -> Result<(), String> {
             report,
             output,
         }) => export(&store()?, &id, format, report, &output),
+        Some(
+            ref command @ (Command::Review { .. }
+            | Command::Sign { .. }
+            | Command::Verify { .. }
+            | Command::Reopen { .. }
+            | Command::History { .. }),
+        ) => record::run(command, store, || Ok(auditor()?.name), words),
     }
 }
 
@@ -225,10 +270,14 @@ fn list(store: &Store) -> Result<(), String> {
         .iter()
         .map(|s| {
             let percent = (s.answered * 100).checked_div(s.cells).unwrap_or(0);
+            let status = match &s.signed_by {
+                Some(by) => format!("{} ({by})", s.status),
+                None => s.status.clone(),
+            };
             [
                 s.id.clone(),
                 s.title.clone(),
-                s.status.clone(),
+                status,
                 format!("{}/{} ({percent}%)", s.answered, s.cells),
                 s.last_change.format("%Y-%m-%d %H:%M").to_string(),
             ]

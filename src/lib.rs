@@ -19,6 +19,8 @@ pub mod matrix;
 pub mod results;
 pub mod review;
 pub mod sample;
+#[cfg(feature = "testkit")]
+pub mod seed;
 pub mod session;
 pub mod settings;
 pub mod signoff;
