@@ -609,7 +609,7 @@ impl Session {
     }
 
     /// Refuses while the session is signed off.
-    pub(crate) fn editable(&self) -> Result<(), Refusal> {
+    pub fn editable(&self) -> Result<(), Refusal> {
         match &self.signed {
             Some(signed) => Err(Refusal::Signed {
                 by: signed.by.clone(),

@@ -204,14 +204,21 @@ fn department_parts<'a>(hearing: &'a Hearing, parts: &mut Vec<(Part<'a>, Vec<u8>
     }
 }
 
+/// Lower-case hex; one allocation, since the seal of a large audit takes tens of
+/// thousands of digests.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    out
 }
 
 fn short_digest(value: &[u8]) -> String {
-    let mut digest = hex(&Sha256::digest(value));
-    digest.truncate(PART_DIGEST_LEN);
-    digest
+    let digest = Sha256::digest(value);
+    hex(&digest[..PART_DIGEST_LEN / 2])
 }
 
 /// The digest a sign-off by `by` at `at` gives the session's content as it is now.
@@ -277,11 +284,16 @@ impl Seal {
     }
 
     fn department_mut(&mut self, department: &str) -> &mut DepartmentSeal {
-        let at = match self
-            .departments
-            .iter()
-            .position(|s| s.department == department)
-        {
+        // Parts come department by department: the last one is nearly always it.
+        let last = self.departments.len().checked_sub(1);
+        let found = match last {
+            Some(at) if self.departments[at].department == department => Some(at),
+            _ => self
+                .departments
+                .iter()
+                .position(|s| s.department == department),
+        };
+        let at = match found {
             Some(at) => at,
             None => {
                 self.departments.push(DepartmentSeal {

@@ -358,7 +358,11 @@ impl SessionScreen {
     }
 
     fn start_note(&mut self, t: &Strings) {
-        if self.doc.holder().is_none() {
+        // A signed session would refuse the note on Esc and the typing would be lost:
+        // say so before anything is typed.
+        if let Err(refusal) = self.session().editable() {
+            self.message = Some((t.refused)(&refusal.to_string()));
+        } else if self.doc.holder().is_none() {
             self.editor = Some(Editor::new(&self.current_note(), t.note_editing));
         }
     }
