@@ -1,7 +1,8 @@
 //! Benchmarks on a generated large audit (300 items × 60 departments, every cell
 //! answered with a note, 50,000 changes of history): opening a session, recording one
 //! answer durably, exporting the CSV matrix, and the floor any durable change pays —
-//! one fsync'd append of a short line to a file on the same disk.
+//! one fsync'd append of a short line to a file on the same disk; then, with a 所見 in
+//! every area and every × taken up as a 指摘事項, review, sign-off and verify.
 
 use std::fs::OpenOptions;
 use std::hint::black_box;
@@ -10,7 +11,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kansa::export;
+use kansa::review;
 use kansa::sample::large_session;
+use kansa::session::{Event, Session};
 use kansa::store::Store;
 
 const ITEMS: usize = 300;
@@ -103,5 +106,86 @@ fn large_audit(c: &mut Criterion) {
     writer.close().expect("close");
 }
 
-criterion_group!(benches, large_audit);
+/// The large audit made ready to sign: a 所見 in every area of every department and
+/// every proposed 指摘事項 accepted (every third one dismissed), through the core.
+fn with_findings(mut session: Session) -> Session {
+    let at = session.last_change();
+    let record = |session: &mut Session, change| {
+        let by = "監査 太郎".to_string();
+        session.apply(Event { at, by, change }).expect("applied");
+    };
+    let departments: Vec<String> = session
+        .hearings
+        .iter()
+        .map(|h| h.department.short.clone())
+        .collect();
+    let areas: Vec<String> = session
+        .checklist
+        .areas
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    for department in &departments {
+        for area in &areas {
+            let text = "概ね適正に運用が行われている。今後も継続して適正な管理・運用を行うこと。";
+            let change = session
+                .set_observation(department, area, text)
+                .expect("所見");
+            record(&mut session, change);
+        }
+        for (n, proposal) in session.proposals(department).into_iter().enumerate() {
+            let change = if n % 3 == 2 {
+                session.dismiss_proposal(department, &proposal.item)
+            } else {
+                session.accept_proposal(department, &proposal.item, None)
+            };
+            record(&mut session, change.expect("proposal"));
+        }
+    }
+    session
+}
+
+fn sign_off(c: &mut Criterion) {
+    let session = with_findings(large_session(ITEMS, DEPARTMENTS, HISTORY));
+    let lead = session.facts.lead.clone();
+    let now = session.last_change();
+    assert!(review::review(&session).is_clean(), "nothing blocks");
+    let mut signed = session.clone();
+    let change = signed.sign(&lead, now).expect("sign");
+    let by = lead.clone();
+    signed
+        .apply(Event {
+            at: now,
+            by,
+            change,
+        })
+        .expect("signed");
+    let mut group = c.benchmark_group("sign_off");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("review", |b| b.iter(|| black_box(review::review(&session))));
+    group.bench_function("sign (review, digest, seal)", |b| {
+        b.iter(|| {
+            let mut copy = session.clone();
+            let change = copy.sign(&lead, now).expect("sign");
+            let by = lead.clone();
+            copy.apply(Event {
+                at: now,
+                by,
+                change,
+            })
+            .expect("signed");
+            black_box(copy.signed.is_some())
+        })
+    });
+    group.bench_function("clone the session (part of sign above)", |b| {
+        b.iter(|| black_box(session.clone()))
+    });
+    group.bench_function("verify", |b| b.iter(|| black_box(signed.verify())));
+    group.finish();
+}
+
+criterion_group!(benches, large_audit, sign_off);
 criterion_main!(benches);

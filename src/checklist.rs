@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FileError, Position, Problem};
+use crate::facts::FactDefaults;
 use crate::i18n::Messages;
 use crate::keymap;
 
@@ -34,6 +35,9 @@ pub struct Checklist {
     /// Extra fields an answer may carry (確認日, 目標日, 担当者); marks ask for them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
+    /// The wording of the report header (監査目的, 監査範囲, …) a new round starts with.
+    #[serde(default)]
+    pub facts: FactDefaults,
 }
 
 /// One step of the mark scale, e.g. ○ 適正.
@@ -46,6 +50,10 @@ pub struct Mark {
     pub label: String,
     pub key: char,
     pub meaning: Meaning,
+    /// Giving this mark calls for a note (the seed's 改善内容): review lists the
+    /// cells that have none.
+    #[serde(default)]
+    pub note_required: bool,
     /// How grave a finding this mark records, 1 the mildest; only for marks meaning
     /// NeedsImprovement (e.g. 推奨事項 1 < 観察事項 2 < 軽微な不適合 3 < 重大な不適合 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -456,9 +464,11 @@ impl Checklist {
             .iter()
             .flat_map(|d| d.tags.iter().map(String::as_str))
             .collect();
-        for (_, item) in self.items() {
+        let conditions = self.items().map(|(_, item)| &item.applies);
+        let overrides = self.facts.overrides.iter().map(|o| &o.applies);
+        for condition in conditions.chain(overrides) {
             let mut tags = Vec::new();
-            item.applies.tags(&mut tags);
+            condition.tags(&mut tags);
             if let Some(tag) = tags.into_iter().find(|t| !known.contains(t)) {
                 let problem = Problem::UnknownTag {
                     tag: tag.to_string(),

@@ -1,4 +1,7 @@
 //! The command line: clap definitions, and each subcommand as a thin call into the core.
+//! `record` holds the commands of review, sign-off and history.
+
+mod record;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -92,6 +95,40 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
     },
+    /// List what blocks sign-off, one line each; exit 0 only when nothing blocks.
+    Review { id: String },
+    /// Sign a session off when nothing blocks it, and print the digest.
+    Sign {
+        id: String,
+        /// The signer: one of the round's auditors or its 監査実施責任者.
+        #[arg(long, value_name = "NAME")]
+        by: String,
+    },
+    /// Check that a signed session is unchanged since sign-off.
+    Verify {
+        /// A session id, or the path of a session file.
+        #[arg(value_name = "ID|FILE")]
+        target: String,
+        /// The digest printed at sign-off (at least 8 hex digits).
+        #[arg(long, value_name = "HEX")]
+        digest: Option<String>,
+    },
+    /// Make a signed session editable again; it must then be signed again.
+    Reopen {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Print every change: when, who, what, old → new.
+    History {
+        id: String,
+        /// Only the changes of this department (full or short name).
+        #[arg(long, value_name = "D")]
+        department: Option<String>,
+        /// Only the changes of this item.
+        #[arg(long, value_name = "I")]
+        item: Option<String>,
+    },
     /// Read something kansa keeps from a spreadsheet.
     Import {
         #[command(subcommand)]
@@ -166,6 +203,8 @@ pub enum CliError {
     Terminal(#[source] io::Error),
     /// Why the screens could not start, already in words.
     Screen(String),
+    /// Review, sign-off, verify, reopen or history failed or refused, already in words.
+    Record(String),
     /// A spreadsheet checklist that cannot be read or written, already in words
     /// (naming the file, sheet and cell).
     Sheet(String),
@@ -192,7 +231,9 @@ impl Describe for CliError {
                 }
             }
             CliError::Terminal(error) => (m.terminal)(&IoReason::from(error).describe(m)),
-            CliError::Screen(reason) | CliError::Sheet(reason) => reason.clone(),
+            CliError::Screen(reason) | CliError::Sheet(reason) | CliError::Record(reason) => {
+                reason.clone()
+            }
         }
     }
 }
@@ -219,6 +260,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let auditor = || -> Result<Auditor, CliError> {
         Auditor::from_process(cli.as_auditor.as_deref(), || Ok(settings()?.auditor))
     };
+    let words = cli.language().review_words();
     let context = || -> Result<Context, CliError> {
         let marks = marks()?;
         let auditor = auditor()?;
@@ -264,6 +306,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 date,
                 auditors,
                 lead: lead.unwrap_or_default(),
+                ..AuditFacts::default()
             };
             new_session(&store()?, checklist.as_deref(), &departments, facts, m)
         }
@@ -281,6 +324,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::ExportChecklist { file, output }) => {
             export_checklist(file.as_deref(), &output, cli.lang.unwrap_or(Lang::Ja))
         }
+        Some(
+            ref command @ (Command::Review { .. }
+            | Command::Sign { .. }
+            | Command::Verify { .. }
+            | Command::Reopen { .. }
+            | Command::History { .. }),
+        ) => record::run(
+            command,
+            || store().map_err(|e| e.describe(m)),
+            || auditor().map(|a| a.name).map_err(|e| e.describe(m)),
+            words,
+        )
+        .map_err(CliError::Record),
     }
 }
 
@@ -333,10 +389,15 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
         .iter()
         .map(|s| {
             let percent = (s.answered * 100).checked_div(s.cells).unwrap_or(0);
+            let shown = status(&s.status, m);
+            let status = match &s.signed_by {
+                Some(by) => format!("{shown} ({by})"),
+                None => shown.to_string(),
+            };
             [
                 s.id.clone(),
                 s.title.clone(),
-                status(&s.status, m).to_string(),
+                status,
                 format!("{}/{} ({percent}%)", s.answered, s.cells),
                 s.last_change.format("%Y-%m-%d %H:%M").to_string(),
             ]
@@ -351,6 +412,7 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
 fn status<'a>(status: &'a str, m: &'a Messages) -> &'a str {
     match status {
         "open" => m.status_open,
+        "signed" => m.status_signed,
         other => other,
     }
 }

@@ -1,7 +1,12 @@
 //! Every string the screen shows, once per language. Templates are functions, so a
 //! wrong argument is a compile error, not a silently empty hole.
 
+use crate::facts::{FactField, FactValue};
+use crate::findings::Finding;
 use crate::keymap::{Action, Group};
+use crate::review::{Place, Reason};
+use crate::session::Change;
+use crate::signoff::{Changed, Difference};
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +64,7 @@ pub struct Strings {
     pub column_progress: &'static str,
     pub column_last_change: &'static str,
     pub status_open: &'static str,
+    pub status_signed: &'static str,
     pub unreadable: &'static str,
     // New-session form
     pub new_session: &'static str,
@@ -167,6 +173,7 @@ pub static JA: Strings = Strings {
     column_progress: "進捗",
     column_last_change: "最終更新",
     status_open: "実施中",
+    status_signed: "署名済",
     unreadable: "読めないファイル",
     new_session: "新しい監査セッション",
     field_checklist: "チェックリスト",
@@ -343,6 +350,7 @@ pub static EN: Strings = Strings {
     column_progress: "Progress",
     column_last_change: "Last change",
     status_open: "open",
+    status_signed: "signed",
     unreadable: "Unreadable file",
     new_session: "New audit session",
     field_checklist: "Checklist",
@@ -522,6 +530,7 @@ pub struct Messages {
     // kansa list, validate and new
     pub list_header: [&'static str; 5],
     pub status_open: &'static str,
+    pub status_signed: &'static str,
     pub validated: fn(
         path: &str,
         title: &str,
@@ -569,6 +578,7 @@ pub struct Messages {
 pub static MESSAGES_JA: Messages = Messages {
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
     status_open: "実施中",
+    status_signed: "署名済",
     validated: |path, title, areas, items, departments, marks| {
         format!(
             "{path}: 問題ありません — {title}: {areas} 領域、{items} 項目、{departments} 部署、評価 {marks} 段階"
@@ -626,6 +636,7 @@ pub static MESSAGES_JA: Messages = Messages {
 pub static MESSAGES_EN: Messages = Messages {
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
     status_open: "open",
+    status_signed: "signed",
     validated: |path, title, areas, items, departments, marks| {
         format!(
             "{path}: ok — {title}: {areas} areas, {items} items, {departments} departments, {marks} marks"
@@ -1167,6 +1178,476 @@ const HELP_EN: &[(&str, &str, &str)] = &[
     ("入力欄", "名称", "Its label (確認日…)"),
     ("入力欄", "種類", "文字 (text) or 日付 (a date, YYYY-MM-DD)"),
 ];
+
+// ---------------------------------------------------------------------------------
+// Review, sign-off, verify, reopen and history: the words of the record, for the
+// command line now and the screens later. Kept apart from `Strings` so that the two
+// grow without touching each other.
+
+pub struct ReviewWords {
+    /// The first column of a review line: it blocks sign-off, or only deserves a look.
+    pub blocker: &'static str,
+    pub warning: &'static str,
+    /// Where an entry about the round as a whole is.
+    pub round: &'static str,
+    pub place: fn(&Place) -> String,
+    pub reason: fn(&Reason) -> String,
+    pub fact: fn(FactField) -> &'static str,
+    pub nothing_blocks: &'static str,
+    pub blocked: fn(usize) -> String,
+    /// `kansa sign` refused: the signer is not one of the round's people.
+    pub not_a_signer: fn(&str, &str) -> String,
+    pub not_signed: &'static str,
+    /// Verified: signer, time, digest.
+    pub unchanged: fn(&str, &str, &str) -> String,
+    pub changed: fn(usize) -> String,
+    /// The content is as it was but the sign-off record itself is not.
+    pub record_altered: &'static str,
+    pub difference: fn(&Difference) -> String,
+    /// `--digest` given, digest of the content.
+    pub digest_differs: fn(&str, &str) -> String,
+    pub reopened: fn(&str) -> String,
+    /// One change of the history: what, old → new.
+    pub change: fn(&Change) -> String,
+}
+
+impl Lang {
+    pub fn review_words(self) -> &'static ReviewWords {
+        match self {
+            Lang::Ja => &REVIEW_JA,
+            Lang::En => &REVIEW_EN,
+        }
+    }
+}
+
+/// Text on one line, as history and verify lines print it: line breaks as `\n`.
+pub fn one_line(text: &str) -> String {
+    text.replace("\r\n", "\\n").replace('\n', "\\n")
+}
+
+fn short_digest(digest: &str) -> &str {
+    digest.get(..16).unwrap_or(digest)
+}
+
+pub static REVIEW_JA: ReviewWords = ReviewWords {
+    blocker: "要対応",
+    warning: "確認",
+    round: "全体",
+    place: |place| match place {
+        Place::Round => "全体".into(),
+        Place::Department => String::new(),
+        Place::Item(item) => item.clone(),
+        Place::Area(area) => format!("領域{area}"),
+    },
+    reason: ja_reason,
+    fact: ja_fact,
+    nothing_blocks: "署名を妨げるものはありません",
+    blocked: |n| format!("署名できません: 要対応が {n} 件あります"),
+    not_a_signer: |name, people| {
+        format!("{name} はこの監査の監査担当者・監査実施責任者ではありません（{people}）")
+    },
+    not_signed: "署名されていません",
+    unchanged: |by, at, digest| {
+        format!("署名時から変更はありません（署名 {by}、{at}、ダイジェスト {digest}）")
+    },
+    changed: |n| format!("署名後に変更されています（{n} 件）"),
+    record_altered: "署名の記録（署名者・日時・ダイジェスト）が変更されています",
+    difference: ja_difference,
+    digest_differs: |given, digest| {
+        format!("ダイジェストが一致しません: 指定 {given}、内容は {digest}")
+    },
+    reopened: |digest| {
+        format!(
+            "再開しました（署名 {} を解除）。編集後に再度署名してください",
+            short_digest(digest)
+        )
+    },
+    change: ja_change,
+};
+
+fn ja_reason(reason: &Reason) -> String {
+    match reason {
+        Reason::Unanswered => "未回答".into(),
+        Reason::NoteRequired(mark) => format!("{mark} にはメモが必要です"),
+        Reason::NoObservation => "所見がありません".into(),
+        Reason::NotInFinding(mark) => {
+            format!("{mark} がどの指摘事項にも含まれていません（採用または却下）")
+        }
+        Reason::AreaWithoutObservation => "△・× があるのに所見がありません".into(),
+        Reason::FindingOnItem { finding, item } => {
+            format!("指摘事項 #{finding} の {item} は改善を要する評価ではありません")
+        }
+        Reason::EmptyFinding(finding) => format!("指摘事項 #{finding} に本文がありません"),
+        Reason::MissingFact(field) => format!("{}が未入力です", ja_fact(*field)),
+    }
+}
+
+fn ja_fact(field: FactField) -> &'static str {
+    match field {
+        FactField::Title => "監査名",
+        FactField::Date => "監査実施日",
+        FactField::Auditors => "監査担当者",
+        FactField::Lead => "監査実施責任者",
+        FactField::Purpose => "監査目的",
+        FactField::Scope => "監査範囲",
+        FactField::Method => "監査方法",
+        FactField::Subjects => "監査項目",
+        FactField::Criteria => "適用基準",
+        FactField::Schedule => "監査実施日程",
+        FactField::ReportDate => "報告日",
+        FactField::Division => "監査担当部門",
+        FactField::Overall => "総評",
+    }
+}
+
+/// `department place` of a difference or change, as the lines start.
+fn where_of(department: Option<&str>, place: Option<&str>) -> String {
+    [department, place]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn ja_difference(difference: &Difference) -> String {
+    let at = where_of(
+        difference.department.as_deref(),
+        difference.place.as_deref(),
+    );
+    let at = if at.is_empty() {
+        "全体".to_string()
+    } else {
+        at
+    };
+    let what = match &difference.what {
+        Changed::Mark { from, to } => {
+            let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| "未回答".into());
+            return format!("{at}: {} → {}（署名後の変更）", shown(from), shown(to));
+        }
+        Changed::Checklist => "チェックリスト".to_string(),
+        Changed::Departments => "被監査部門の構成".to_string(),
+        Changed::Profile => "部署の情報".to_string(),
+        Changed::Fact(field) => ja_fact(*field).to_string(),
+        Changed::Note => "メモ".to_string(),
+        Changed::Observation => "所見".to_string(),
+        Changed::Findings => "指摘事項".to_string(),
+    };
+    format!("{at}: {what}が署名後に変更されています")
+}
+
+fn ja_text(text: &str) -> String {
+    if text.is_empty() {
+        "（なし）".into()
+    } else {
+        format!("「{}」", one_line(text))
+    }
+}
+
+fn ja_value(value: &FactValue) -> String {
+    ja_text(&value.display())
+}
+
+fn ja_finding(finding: &Option<Finding>) -> String {
+    match finding {
+        Some(f) => format!("{} {}", f.items.join("・"), ja_text(&f.text)),
+        None => "（なし）".into(),
+    }
+}
+
+fn ja_change(change: &Change) -> String {
+    let mark = |m: &Option<String>| m.clone().unwrap_or_else(|| "未回答".into());
+    match change {
+        Change::Mark {
+            department,
+            item,
+            from,
+            to,
+            ..
+        } => format!("{department} {item} 評価: {} → {}", mark(from), mark(to)),
+        Change::Note {
+            department,
+            item,
+            from,
+            to,
+        } => format!(
+            "{department} {item} メモ: {} → {}",
+            ja_text(from),
+            ja_text(to)
+        ),
+        Change::Move(cursor) => format!("移動: {} {}", cursor.department, cursor.item),
+        Change::Field {
+            department,
+            item,
+            field,
+            from,
+            to,
+        } => format!(
+            "{department} {item} {field}: {} → {}",
+            from.as_deref().unwrap_or("（なし）"),
+            to.as_deref().unwrap_or("（なし）")
+        ),
+        Change::Fact { field, from, to } => {
+            format!("{}: {} → {}", ja_fact(*field), ja_value(from), ja_value(to))
+        }
+        Change::DepartmentFact {
+            department,
+            field,
+            from,
+            to,
+        } => {
+            let own = |v: &Option<String>| v.as_deref().map_or("（全体と同じ）".into(), ja_text);
+            format!(
+                "{department} {}: {} → {}",
+                ja_fact(*field),
+                own(from),
+                own(to)
+            )
+        }
+        Change::Observation {
+            department,
+            area,
+            from,
+            to,
+        } => format!(
+            "{department} 領域{area} 所見: {} → {}",
+            ja_text(from),
+            ja_text(to)
+        ),
+        Change::Finding {
+            department,
+            area,
+            from,
+            to,
+        } => {
+            let id = from.as_ref().or(to.as_ref()).map_or(0, |f| f.id);
+            let (a, b) = (ja_finding(from), ja_finding(to));
+            format!("{department} 領域{area} 指摘事項 #{id}: {a} → {b}")
+        }
+        Change::Dismissal {
+            department,
+            item,
+            dismissed,
+        } => match dismissed {
+            true => format!("{department} {item} 指摘事項の提案: 提案中 → 却下"),
+            false => format!("{department} {item} 指摘事項の提案: 却下 → 提案中"),
+        },
+        Change::SignOff { by, digest, .. } => {
+            format!(
+                "署名: 未署名 → {by} が署名（ダイジェスト {}）",
+                short_digest(digest)
+            )
+        }
+        Change::Reopen { reason, digest } => format!(
+            "再開: 署名 {} → 未署名（理由: {}）",
+            short_digest(digest),
+            one_line(reason)
+        ),
+    }
+}
+
+pub static REVIEW_EN: ReviewWords = ReviewWords {
+    blocker: "blocks",
+    warning: "warning",
+    round: "round",
+    place: |place| match place {
+        Place::Round => "round".into(),
+        Place::Department => String::new(),
+        Place::Item(item) => item.clone(),
+        Place::Area(area) => format!("area {area}"),
+    },
+    reason: en_reason,
+    fact: en_fact,
+    nothing_blocks: "nothing blocks sign-off",
+    blocked: |n| format!("cannot sign: {n} entries block sign-off"),
+    not_a_signer: |name, people| {
+        format!("{name} is neither an auditor nor the lead of this round ({people})")
+    },
+    not_signed: "not signed",
+    unchanged: |by, at, digest| {
+        format!("unchanged since sign-off (signed by {by} at {at}, digest {digest})")
+    },
+    changed: |n| format!("changed since sign-off ({n} differences)"),
+    record_altered: "the sign-off record itself (signer, time or digest) was altered",
+    difference: en_difference,
+    digest_differs: |given, digest| {
+        format!("digest {given} does not match the content's digest {digest}")
+    },
+    reopened: |digest| {
+        format!(
+            "reopened (sign-off {} lifted); sign it again when done",
+            short_digest(digest)
+        )
+    },
+    change: en_change,
+};
+
+fn en_reason(reason: &Reason) -> String {
+    match reason {
+        Reason::Unanswered => "not answered".into(),
+        Reason::NoteRequired(mark) => format!("{mark} needs a note"),
+        Reason::NoObservation => "no 所見 (observation) in any area".into(),
+        Reason::NotInFinding(mark) => {
+            format!("{mark} is in no 指摘事項 (finding): accept or dismiss the proposal")
+        }
+        Reason::AreaWithoutObservation => "△/× marks but no 所見 (observation)".into(),
+        Reason::FindingOnItem { finding, item } => {
+            format!("finding #{finding} names {item}, whose mark does not need improvement")
+        }
+        Reason::EmptyFinding(finding) => format!("finding #{finding} has no text"),
+        Reason::MissingFact(field) => format!("no {}", en_fact(*field)),
+    }
+}
+
+fn en_fact(field: FactField) -> &'static str {
+    match field {
+        FactField::Title => "title",
+        FactField::Date => "audit date",
+        FactField::Auditors => "auditors",
+        FactField::Lead => "lead auditor (監査実施責任者)",
+        FactField::Purpose => "purpose (監査目的)",
+        FactField::Scope => "scope (監査範囲)",
+        FactField::Method => "method (監査方法)",
+        FactField::Subjects => "audit subjects (監査項目)",
+        FactField::Criteria => "criteria (適用基準)",
+        FactField::Schedule => "schedule (監査実施日程)",
+        FactField::ReportDate => "report date (報告日)",
+        FactField::Division => "auditing division (監査担当部門)",
+        FactField::Overall => "overall remarks (総評)",
+    }
+}
+
+fn en_difference(difference: &Difference) -> String {
+    let at = where_of(
+        difference.department.as_deref(),
+        difference.place.as_deref(),
+    );
+    let at = if at.is_empty() {
+        "round".to_string()
+    } else {
+        at
+    };
+    let what = match &difference.what {
+        Changed::Mark { from, to } => {
+            let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| "not answered".into());
+            return format!("{at}: {} → {} since sign-off", shown(from), shown(to));
+        }
+        Changed::Checklist => "checklist".to_string(),
+        Changed::Departments => "departments".to_string(),
+        Changed::Profile => "department profile".to_string(),
+        Changed::Fact(field) => en_fact(*field).to_string(),
+        Changed::Note => "note".to_string(),
+        Changed::Observation => "所見 (observation)".to_string(),
+        Changed::Findings => "指摘事項 (findings)".to_string(),
+    };
+    format!("{at}: {what} changed since sign-off")
+}
+
+fn en_text(text: &str) -> String {
+    if text.is_empty() {
+        "(empty)".into()
+    } else {
+        format!("\"{}\"", one_line(text))
+    }
+}
+
+fn en_finding(finding: &Option<Finding>) -> String {
+    match finding {
+        Some(f) => format!("{} {}", f.items.join(","), en_text(&f.text)),
+        None => "(none)".into(),
+    }
+}
+
+fn en_change(change: &Change) -> String {
+    let mark = |m: &Option<String>| m.clone().unwrap_or_else(|| "not answered".into());
+    match change {
+        Change::Mark {
+            department,
+            item,
+            from,
+            to,
+            ..
+        } => format!("{department} {item} mark: {} → {}", mark(from), mark(to)),
+        Change::Note {
+            department,
+            item,
+            from,
+            to,
+        } => format!(
+            "{department} {item} note: {} → {}",
+            en_text(from),
+            en_text(to)
+        ),
+        Change::Move(cursor) => format!("move: {} {}", cursor.department, cursor.item),
+        Change::Field {
+            department,
+            item,
+            field,
+            from,
+            to,
+        } => format!(
+            "{department} {item} {field}: {} → {}",
+            from.as_deref().unwrap_or("(none)"),
+            to.as_deref().unwrap_or("(none)")
+        ),
+        Change::Fact { field, from, to } => format!(
+            "{}: {} → {}",
+            en_fact(*field),
+            en_text(&from.display()),
+            en_text(&to.display())
+        ),
+        Change::DepartmentFact {
+            department,
+            field,
+            from,
+            to,
+        } => {
+            let own = |v: &Option<String>| v.as_deref().map_or("(the round's)".into(), en_text);
+            format!(
+                "{department} {}: {} → {}",
+                en_fact(*field),
+                own(from),
+                own(to)
+            )
+        }
+        Change::Observation {
+            department,
+            area,
+            from,
+            to,
+        } => format!(
+            "{department} area {area} 所見: {} → {}",
+            en_text(from),
+            en_text(to)
+        ),
+        Change::Finding {
+            department,
+            area,
+            from,
+            to,
+        } => {
+            let id = from.as_ref().or(to.as_ref()).map_or(0, |f| f.id);
+            let (a, b) = (en_finding(from), en_finding(to));
+            format!("{department} area {area} finding #{id}: {a} → {b}")
+        }
+        Change::Dismissal {
+            department,
+            item,
+            dismissed,
+        } => match dismissed {
+            true => format!("{department} {item} proposed finding: proposed → dismissed"),
+            false => format!("{department} {item} proposed finding: dismissed → proposed"),
+        },
+        Change::SignOff { by, digest, .. } => format!(
+            "sign-off: open → signed by {by} (digest {})",
+            short_digest(digest)
+        ),
+        Change::Reopen { reason, digest } => format!(
+            "reopen: signed {} → open (reason: {})",
+            short_digest(digest),
+            one_line(reason)
+        ),
+    }
+}
 
 #[cfg(test)]
 mod tests {

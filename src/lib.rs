@@ -8,6 +8,10 @@
 //! - `keymap`: every key each view binds; footers, help and validate derive from it.
 //! - `export`: reports made from a session (the CSV matrix).
 //! - `marks`: how mark symbols are drawn (narrow, wide, ASCII).
+//! - `facts`: the audit's facts (監査目的, 監査範囲, …), per round and per department.
+//! - `findings`: each department's 所見 and 指摘事項 per area, and the proposals.
+//! - `review`: what blocks sign-off, and warnings.
+//! - `signoff`: the sign-off, its digest and seal, reopening, verifying.
 //! - `error`: problems located in a file (path:line:column) and what they are.
 //!
 //! Around it:
@@ -16,22 +20,30 @@
 //! - `settings`: what a user chose that outlives a session, in the data directory.
 //! - `i18n`: every word kansa shows or prints, once per language.
 //! - `tui`: the interactive screens; `cli`: the command line.
-//! - `sample` (feature `testkit`): generated large audits for tests and benchmarks.
+//! - `sample`, `seed` (feature `testkit`): a generated large audit and the seed round's
+//!   findings, for tests and benchmarks.
+//! - `sheet`: checklists read from and written to spreadsheets (XLSX, CSV).
 
 pub mod auditor;
 pub mod checklist;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod facts;
+pub mod findings;
 pub mod i18n;
 pub mod keymap;
 pub mod marks;
 pub mod matrix;
 pub mod results;
+pub mod review;
 #[cfg(feature = "testkit")]
 pub mod sample;
+#[cfg(feature = "testkit")]
+pub mod seed;
 pub mod session;
 pub mod settings;
 pub mod sheet;
+pub mod signoff;
 pub mod store;
 pub mod tui;

@@ -124,6 +124,11 @@ pub fn large_checklist(items: usize, departments: usize) -> Checklist {
         departments: roster,
         bands: Vec::new(),
         fields: Vec::new(),
+        // The bundled wording, without its overrides: they name tags this roster lacks.
+        facts: crate::facts::FactDefaults {
+            overrides: Vec::new(),
+            ..bundled.facts
+        },
     }
 }
 
@@ -138,6 +143,7 @@ pub fn large_session(items: usize, departments: usize, history: usize) -> Sessio
         date: epoch().date_naive().into(),
         auditors: vec!["監査 太郎".into(), "点検 花子".into()],
         lead: "責任 一郎".into(),
+        ..AuditFacts::default()
     };
     let mut session = Session::new("large".into(), checklist, roster, facts, epoch());
     let cells: Vec<(String, String)> = session

@@ -7,7 +7,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::{Checklist, Condition, Department, FieldKind, Item, Mark, Meaning};
+use crate::checklist::{Area, Checklist, Condition, Department, FieldKind, Item, Mark, Meaning};
+use crate::facts::{DepartmentFacts, FactField, FactValue};
+use crate::findings::{AreaSheet, Finding};
+use crate::signoff::SignOff;
+
+pub use crate::facts::AuditFacts;
 
 /// The session format this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -28,23 +33,14 @@ pub struct Session {
     pub checklist: Checklist,
     pub hearings: Vec<Hearing>,
     pub cursor: Cursor,
-    /// Every change of a mark or note, oldest first.
+    /// Every change but moves, oldest first: marks, notes, facts, findings,
+    /// sign-offs and reopens.
     #[serde(default)]
     pub history: Vec<Event>,
-}
-
-/// The audit's facts, as the reports print them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AuditFacts {
-    pub title: String,
+    /// The sign-off in force: set by signing, cleared by a reopen. While it is set,
+    /// the session refuses every change but a move of the cursor and a reopen.
     #[serde(default)]
-    pub date: Option<NaiveDate>,
-    #[serde(default)]
-    pub auditors: Vec<String>,
-    /// 監査実施責任者.
-    #[serde(default)]
-    pub lead: String,
+    pub signed: Option<SignOff>,
 }
 
 /// One department's hearing: who they are and what they answered, by item id.
@@ -58,6 +54,12 @@ pub struct Hearing {
     /// so only the conditions on answers decide which items apply to it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unlisted: bool,
+    /// The department's own 監査範囲 and 監査実施日程, where they differ from the round's.
+    #[serde(default)]
+    pub facts: DepartmentFacts,
+    /// By area id: the 所見, the 指摘事項 and the dismissed proposals.
+    #[serde(default)]
+    pub sheet: BTreeMap<String, AreaSheet>,
 }
 
 impl Hearing {
@@ -145,12 +147,54 @@ pub enum Change {
         from: Option<String>,
         to: Option<String>,
     },
+    /// A fact of the round (監査目的, 報告日, 総評, …).
+    Fact {
+        field: FactField,
+        from: FactValue,
+        to: FactValue,
+    },
+    /// A department's own value of a per-department fact; None: the round's.
+    DepartmentFact {
+        department: String,
+        field: FactField,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    /// The 所見 of one area of a department.
+    Observation {
+        department: String,
+        area: String,
+        from: String,
+        to: String,
+    },
+    /// A 指摘事項 added (`from` None), edited, or removed (`to` None).
+    Finding {
+        department: String,
+        area: String,
+        from: Option<Finding>,
+        to: Option<Finding>,
+    },
+    /// A proposed 指摘事項 dismissed by the auditor (or no longer, when undone).
+    Dismissal {
+        department: String,
+        item: String,
+        dismissed: bool,
+    },
+    /// The round signed off by `by` at `at`; `digest` is of the content as signed.
+    SignOff {
+        by: String,
+        at: Timestamp,
+        digest: String,
+    },
+    /// Editable again after the sign-off of `digest`, and why.
+    Reopen { reason: String, digest: String },
 }
 
 impl Change {
-    /// The change that undoes this one.
-    pub fn inverse(&self) -> Change {
-        match self.clone() {
+    /// The change that undoes this one; None for a sign-off and a reopen, which are
+    /// never undone (a reopen is how a sign-off is left).
+    pub fn inverse(&self) -> Option<Change> {
+        let change = match self.clone() {
             Change::Mark {
                 department,
                 item,
@@ -191,7 +235,98 @@ impl Change {
                 from: to,
                 to: from,
             },
+            Change::Fact { field, from, to } => Change::Fact {
+                field,
+                from: to,
+                to: from,
+            },
+            Change::DepartmentFact {
+                department,
+                field,
+                from,
+                to,
+            } => Change::DepartmentFact {
+                department,
+                field,
+                from: to,
+                to: from,
+            },
+            other => return other.inverse_on_sheet(),
+        };
+        Some(change)
+    }
+
+    /// The inverse of a change to a department sheet (所見, 指摘事項, dismissals).
+    fn inverse_on_sheet(self) -> Option<Change> {
+        Some(match self {
+            Change::Observation {
+                department,
+                area,
+                from,
+                to,
+            } => Change::Observation {
+                department,
+                area,
+                from: to,
+                to: from,
+            },
+            Change::Finding {
+                department,
+                area,
+                from,
+                to,
+            } => Change::Finding {
+                department,
+                area,
+                from: to,
+                to: from,
+            },
+            Change::Dismissal {
+                department,
+                item,
+                dismissed,
+            } => Change::Dismissal {
+                department,
+                item,
+                dismissed: !dismissed,
+            },
+            _ => return None,
+        })
+    }
+
+    /// The department (short name) the change is about, if it is about one.
+    pub fn department(&self) -> Option<&str> {
+        match self {
+            Change::Mark { department, .. }
+            | Change::Note { department, .. }
+            | Change::Field { department, .. }
+            | Change::DepartmentFact { department, .. }
+            | Change::Observation { department, .. }
+            | Change::Finding { department, .. }
+            | Change::Dismissal { department, .. } => Some(department),
+            Change::Move(cursor) => Some(&cursor.department),
+            Change::Fact { .. } | Change::SignOff { .. } | Change::Reopen { .. } => None,
         }
+    }
+
+    /// True when the change names `item`: a mark or note of it, a dismissal of its
+    /// proposal, or a 指摘事項 that names it before or after.
+    pub fn names_item(&self, id: &str) -> bool {
+        let in_finding = |f: &Option<Finding>| f.as_ref().is_some_and(|f| f.names(id));
+        match self {
+            Change::Mark { item, .. } | Change::Note { item, .. } | Change::Field { item, .. } => {
+                item == id
+            }
+            Change::Dismissal { item, .. } => item == id,
+            Change::Finding { from, to, .. } => in_finding(from) || in_finding(to),
+            Change::Move(cursor) => cursor.item == id,
+            _ => false,
+        }
+    }
+
+    /// Changes a signed session refuses: all but moving the cursor and reopening.
+    pub fn edits(&self) -> bool {
+        !matches!(self, Change::Move(_) | Change::Reopen { .. })
     }
 }
 
@@ -212,6 +347,34 @@ pub enum Refusal {
     UnknownField(String),
     #[error("{field}: expected a date as YYYY-MM-DD, found {value:?}")]
     BadDate { field: String, value: String },
+    #[error("signed off by {by}: reopen it, with a reason, to change it")]
+    Signed { by: String },
+    #[error("no area {0:?} in this checklist")]
+    UnknownArea(String),
+    #[error("item {item:?} is not in area {area:?}")]
+    NotInArea { item: String, area: String },
+    #[error("no finding {id} in {department} {area}")]
+    UnknownFinding {
+        department: String,
+        area: String,
+        id: u32,
+    },
+    #[error("a finding names at least one item")]
+    NoItems,
+    #[error("{item} of {department} is not proposed as a finding")]
+    NotProposed { department: String, item: String },
+    #[error("{0:?} does not take a value of that kind")]
+    FactKind(FactField),
+    #[error("{0:?} is the same for every department")]
+    NotPerDepartment(FactField),
+    #[error("not signed off")]
+    NotSigned,
+    #[error("a reopen needs a reason")]
+    NoReason,
+    #[error("{0} is neither an auditor nor the lead of this round")]
+    NotASigner(String),
+    #[error("{0} entries block sign-off (see kansa review)")]
+    Blocked(usize),
 }
 
 impl Hearing {
@@ -223,6 +386,8 @@ impl Hearing {
             department,
             answers: BTreeMap::new(),
             unlisted,
+            facts: DepartmentFacts::default(),
+            sheet: BTreeMap::new(),
         };
         hearing.settle(checklist, |_| true);
         hearing
@@ -393,14 +558,19 @@ impl Session {
         Self::with_hearings(id, checklist, hearings, facts, now)
     }
 
-    /// A round of these hearings, resuming at the first item of the first.
+    /// A round of these hearings, resuming at the first item of the first. Facts left
+    /// empty take the checklist's wording, per department where it has its own.
     fn with_hearings(
         id: String,
         checklist: Checklist,
-        hearings: Vec<Hearing>,
+        mut hearings: Vec<Hearing>,
         facts: AuditFacts,
         now: Timestamp,
     ) -> Self {
+        for hearing in &mut hearings {
+            hearing.facts = DepartmentFacts::for_department(&checklist.facts, &hearing.department);
+        }
+        let facts = facts.with_defaults(&checklist.facts);
         let cursor = Cursor {
             department: hearings
                 .first()
@@ -421,6 +591,7 @@ impl Session {
             hearings,
             cursor,
             history: Vec::new(),
+            signed: None,
         }
     }
 
@@ -446,6 +617,7 @@ impl Session {
         item: &str,
         symbol: Option<&str>,
     ) -> Result<Change, Refusal> {
+        self.editable()?;
         let (department, item) = self.locate(department, item)?;
         if let Some(symbol) = symbol {
             self.checklist
@@ -467,6 +639,7 @@ impl Session {
 
     /// The change that replaces the note of `item` of `department`.
     pub fn set_note(&self, department: &str, item: &str, note: &str) -> Result<Change, Refusal> {
+        self.editable()?;
         let (department, item) = self.locate(department, item)?;
         let from = self
             .answer(&department, &item)
@@ -576,8 +749,73 @@ impl Session {
         Ok(Change::Move(Cursor { department, item }))
     }
 
-    /// Applies an event, checked or replayed from the journal.
+    /// The change that gives the round's fact `field` the value `value`.
+    pub fn set_fact(&self, field: FactField, value: FactValue) -> Result<Change, Refusal> {
+        self.editable()?;
+        if value.kind() != field.kind() {
+            return Err(Refusal::FactKind(field));
+        }
+        Ok(Change::Fact {
+            field,
+            from: self.facts.get(field),
+            to: value,
+        })
+    }
+
+    /// The change that gives `department` its own value of a per-department fact
+    /// (監査範囲, 監査実施日程); None makes it take the round's again.
+    pub fn set_department_fact(
+        &self,
+        department: &str,
+        field: FactField,
+        value: Option<&str>,
+    ) -> Result<Change, Refusal> {
+        self.editable()?;
+        if !field.per_department() {
+            return Err(Refusal::NotPerDepartment(field));
+        }
+        let hearing = self
+            .hearing(department)
+            .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))?;
+        Ok(Change::DepartmentFact {
+            department: hearing.department.short.clone(),
+            field,
+            from: hearing.facts.get(field).cloned(),
+            to: value.map(str::to_string),
+        })
+    }
+
+    /// A fact as it holds for `department`: its own value where it has one, else the
+    /// round's.
+    pub fn fact_for(&self, department: &str, field: FactField) -> FactValue {
+        let own = self.hearing(department).and_then(|h| h.facts.get(field));
+        match own {
+            Some(text) => FactValue::Text(text.clone()),
+            None => self.facts.get(field),
+        }
+    }
+
+    /// True while a sign-off is in force.
+    pub fn is_signed(&self) -> bool {
+        self.signed.is_some()
+    }
+
+    /// Refuses while the session is signed off.
+    pub fn editable(&self) -> Result<(), Refusal> {
+        match &self.signed {
+            Some(signed) => Err(Refusal::Signed {
+                by: signed.by.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Applies an event, checked or replayed from the journal. A signed session
+    /// refuses every change but a move and a reopen.
     pub fn apply(&mut self, event: Event) -> Result<(), Refusal> {
+        if event.change.edits() {
+            self.editable()?;
+        }
         match &event.change {
             Change::Mark {
                 department,
@@ -625,6 +863,29 @@ impl Session {
                 };
                 answer.set_at = Some(event.at);
             }
+            Change::Fact { field, to, .. } => {
+                if !self.facts.set(*field, to.clone()) {
+                    return Err(Refusal::FactKind(*field));
+                }
+            }
+            Change::DepartmentFact {
+                department,
+                field,
+                to,
+                ..
+            } => {
+                let hearing = self.hearing_mut(department)?;
+                if !hearing.facts.set(*field, to.clone()) {
+                    return Err(Refusal::NotPerDepartment(*field));
+                }
+            }
+            Change::SignOff { by, at, digest } => {
+                self.signed = Some(SignOff::of(self, by, *at, digest));
+            }
+            Change::Reopen { .. } => {
+                self.signed.take().ok_or(Refusal::NotSigned)?;
+            }
+            sheet => self.apply_to_sheet(sheet)?,
         }
         self.history.push(event);
         Ok(())
@@ -664,7 +925,7 @@ impl Session {
         self.mark_of(department, &item.id).map(|m| m.meaning)
     }
 
-    fn locate(&self, department: &str, item: &str) -> Result<(String, String), Refusal> {
+    pub(crate) fn locate(&self, department: &str, item: &str) -> Result<(String, String), Refusal> {
         let hearing = self
             .hearing(department)
             .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))?;
@@ -698,13 +959,42 @@ impl Session {
         }
     }
 
+    /// The area of `item`, if the checklist has it.
+    pub fn area_of(&self, item: &str) -> Option<&Area> {
+        self.checklist
+            .items()
+            .find(|(_, i)| i.id == item)
+            .map(|(a, _)| a)
+    }
+
+    /// The department's short name and the area's id, or why not.
+    pub(crate) fn locate_area(
+        &self,
+        department: &str,
+        area: &str,
+    ) -> Result<(String, String), Refusal> {
+        let hearing = self
+            .hearing(department)
+            .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))?;
+        let area = self
+            .checklist
+            .areas
+            .iter()
+            .find(|a| a.id == area)
+            .ok_or_else(|| Refusal::UnknownArea(area.to_string()))?;
+        Ok((hearing.department.short.clone(), area.id.clone()))
+    }
+
+    pub(crate) fn hearing_mut(&mut self, department: &str) -> Result<&mut Hearing, Refusal> {
+        self.hearings
+            .iter_mut()
+            .find(|h| h.department.short == department || h.department.name == department)
+            .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))
+    }
+
     fn answer_mut(&mut self, department: &str, item: &str) -> Result<&mut Answer, Refusal> {
         let (department, item) = self.locate(department, item)?;
-        let hearing = self
-            .hearings
-            .iter_mut()
-            .find(|h| h.department.short == department);
-        let hearing = hearing.ok_or(Refusal::UnknownDepartment(department))?;
+        let hearing = self.hearing_mut(&department)?;
         Ok(hearing.answers.entry(item).or_default())
     }
 }
@@ -784,7 +1074,7 @@ mod tests {
         assert_eq!(answer.mark.as_deref(), Some("×"));
         assert_eq!(answer.note, "付箋にID・パスワード");
         assert_eq!(session.history.len(), 2);
-        let undo = session.history[0].change.inverse();
+        let undo = session.history[0].change.inverse().unwrap();
         record(&mut session, undo);
         assert_eq!(session.answer("保育", "I-3").unwrap().mark, None);
         assert_eq!(session.answered_count(), 32);
@@ -804,7 +1094,7 @@ mod tests {
         let before = session.answer("秘書", "III-7").cloned();
         let change = session.set_mark("秘書", "III-7", Some("○")).unwrap();
         record(&mut session, change.clone());
-        record(&mut session, change.inverse());
+        record(&mut session, change.inverse().unwrap());
         assert_eq!(session.answer("秘書", "III-7").cloned(), before);
         let line = ron::to_string(&session.set_mark("保育", "I-1", Some("○")).unwrap()).unwrap();
         assert!(

@@ -251,7 +251,7 @@ fn a_gate_hides_and_shows_its_dependants_without_touching_hand_set_cells() {
     assert!(effect.hides.is_empty() && effect.answered.is_empty());
     // Undoing the gate (as the screen's undo does) shows them again.
     let undo = session.history.last().unwrap().change.inverse();
-    record(&mut session, undo);
+    record(&mut session, undo.expect("a mark can be undone"));
     assert_eq!(cell(&session, "C-2"), (None, false));
     assert_eq!(session.answer("総務", "C-2"), None, "nothing left behind");
     assert_eq!(cell(&session, "C-3"), (Some("○".into()), false));

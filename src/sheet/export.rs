@@ -8,9 +8,9 @@ use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxEr
 use serde::Serialize;
 
 use super::{
-    ABOUT, ABOUT_COLUMNS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns, FIELD_COLUMNS,
-    FIELDS, HELP, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, Origins, ROSTER, ROSTER_COLUMNS, SCALE,
-    SCALE_COLUMNS,
+    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns,
+    FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, Origins, ROSTER,
+    ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
 };
 use crate::checklist::{Checklist, Condition};
 use crate::i18n::SheetStrings;
@@ -38,6 +38,7 @@ fn pages(checklist: &Checklist) -> Vec<Page> {
     let about = vec![
         vec![ABOUT_ID.to_string(), checklist.id.clone()],
         vec![ABOUT_TITLE.to_string(), checklist.title.clone()],
+        vec![ABOUT_FACTS.to_string(), facts_text(checklist)],
     ];
     let roster = checklist
         .departments
@@ -137,6 +138,7 @@ fn scale_rows(checklist: &Checklist) -> Vec<Vec<String>> {
                 number(m.severity),
                 number(m.points),
                 list(&m.asks),
+                if m.note_required { "○" } else { "" }.to_string(),
             ]
         })
         .collect()
@@ -152,6 +154,14 @@ fn is_bare(tag: &str) -> bool {
 
 /// A value as RON writes it on one line (strings quoted and escaped, conditions by
 /// variant name).
+/// The report header's wording as one line of RON; empty when the checklist has none.
+fn facts_text(checklist: &Checklist) -> String {
+    if checklist.facts == Default::default() {
+        return String::new();
+    }
+    ron_text(&checklist.facts)
+}
+
 fn ron_text<T: Serialize + ?Sized>(value: &T) -> String {
     // Strings, chars, numbers and conditions always serialize.
     ron::to_string(value).unwrap_or_default()
@@ -323,6 +333,9 @@ pub fn to_ron(checklist: &Checklist, source: &Path, origins: Option<&Origins>) -
         if !mark.asks.is_empty() {
             let _ = write!(line, ", asks: {}", ron_text(&mark.asks));
         }
+        if mark.note_required {
+            line.push_str(", note_required: true");
+        }
         let _ = writeln!(out, "        ({line}),");
     }
     let _ = writeln!(out, "    ],\n    areas: [");
@@ -380,6 +393,9 @@ fn write_areas(out: &mut String, checklist: &Checklist, origins: Option<&Origins
 /// The roster, bands and fields.
 fn write_tail(out: &mut String, checklist: &Checklist) {
     let q = |s: &str| ron_text(s);
+    if checklist.facts != Default::default() {
+        let _ = writeln!(out, "    facts: {},", ron_text(&checklist.facts));
+    }
     let _ = writeln!(out, "    departments: [");
     for d in &checklist.departments {
         let mut line = format!("name: {}, short: {}", q(&d.name), q(&d.short));

@@ -7,13 +7,14 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use super::{
-    ABOUT, ABOUT_COLUMNS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns, FIELD_COLUMNS,
-    FIELDS, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS, Row, SCALE,
-    SCALE_COLUMNS, SheetError, Table, split_list,
+    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns,
+    FIELD_COLUMNS, FIELDS, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS, Row,
+    SCALE, SCALE_COLUMNS, SheetError, Table, split_list,
 };
 use crate::checklist::{
     Area, Band, Checklist, Condition, Department, Field, Item, ItemPart, Mark, MarkPart, Place,
 };
+use crate::facts::FactDefaults;
 use crate::i18n::SheetStrings;
 use crate::keymap;
 
@@ -237,6 +238,7 @@ impl<'a> Book<'a> {
 
     fn checklist(&self, origins: &mut Origins) -> Result<Checklist, SheetError> {
         let (id, title) = self.about()?;
+        let facts = self.facts()?;
         let fields = self.fields(origins)?;
         let scale = self.scale(origins)?;
         let departments = self.roster()?;
@@ -251,7 +253,23 @@ impl<'a> Book<'a> {
             departments,
             bands,
             fields,
+            facts,
         })
+    }
+
+    /// The report header's wording from 概要 (one RON cell), or none.
+    fn facts(&self) -> Result<FactDefaults, SheetError> {
+        let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
+            return Ok(FactDefaults::default());
+        };
+        let Some(row) = sheet.rows().find(|r| sheet.get(r, "項目") == ABOUT_FACTS) else {
+            return Ok(FactDefaults::default());
+        };
+        match sheet.get(row, "内容").trim() {
+            "" => Ok(FactDefaults::default()),
+            text => ron::from_str(text)
+                .map_err(|e| sheet.error(row, "内容", format!("{ABOUT_FACTS}: {}", e.code))),
+        }
     }
 
     /// The id and title from 概要; without it, both are the file's name.
@@ -528,6 +546,7 @@ impl Sheet<'_> {
             severity: self.integer(row, "重大度")?,
             points: self.integer(row, "点数")?,
             asks: split_list(self.get(row, "入力欄")),
+            note_required: !self.get(row, "メモ必須").trim().is_empty(),
             symbol,
         })
     }

@@ -48,6 +48,7 @@ pub const SCALE_COLUMNS: Columns = &[
     ("重大度", false),
     ("点数", false),
     ("入力欄", false),
+    ("メモ必須", false),
 ];
 pub const ROSTER_COLUMNS: Columns = &[
     ("部署名", true),
@@ -66,6 +67,9 @@ pub const FIELD_COLUMNS: Columns = &[("ID", true), ("名称", true), ("種類", 
 /// The rows of 概要.
 pub const ABOUT_ID: &str = "チェックリストID";
 pub const ABOUT_TITLE: &str = "名称";
+/// The row of 概要 holding the report header's wording (監査目的, 監査範囲, …, and the
+/// per-department overrides), written as RON: one cell keeps every fact together.
+pub const ABOUT_FACTS: &str = "報告書の記載（RON）";
 
 /// How the 意味 column writes each meaning; the Rust names (Compliant…) read too.
 pub const MEANINGS: [(Meaning, &str); 5] = [

@@ -5,6 +5,7 @@
 //! `doc` is the handle the screens hold on one session.
 
 mod doc;
+mod draft;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -19,6 +20,7 @@ use crate::i18n::{Describe, MESSAGES_EN, Messages};
 use crate::session::{self, AuditFacts, Change, Event, Refusal, Session, Timestamp};
 
 pub use doc::{Doc, Saved};
+pub use draft::{Draft, DraftTarget};
 
 /// The line that separates the snapshot from the journal.
 const JOURNAL_MARK: &str = "// journal";
@@ -91,7 +93,7 @@ fn refused(refusal: &Refusal) -> Problem {
         Refusal::UnknownDepartment(name) => Problem::UnknownDepartment(name.clone()),
         Refusal::UnknownItem(id) => Problem::UnknownItem(id.clone()),
         Refusal::UnknownMark(symbol) => Problem::UnknownMark(symbol.clone()),
-        Refusal::UnknownField(_) | Refusal::BadDate { .. } => Problem::Rule(refusal.to_string()),
+        other => Problem::Rule(other.to_string()),
     }
 }
 
@@ -125,6 +127,9 @@ pub struct Summary {
     pub answered: usize,
     pub cells: usize,
     pub last_change: Timestamp,
+    /// Who signed the round off and when, while a sign-off is in force.
+    pub signed_by: Option<String>,
+    pub signed_at: Option<Timestamp>,
 }
 
 impl Store {
@@ -197,6 +202,59 @@ impl Store {
         Ok(read_session(&self.existing(id)?)?.session)
     }
 
+    /// Reads a session file from anywhere (a copy handed over, a file to verify),
+    /// snapshot and journal, without locking it.
+    pub fn load_file(path: &Path) -> Result<Session, StoreError> {
+        Ok(read_session(path)?.session)
+    }
+
+    fn draft_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.draft"))
+    }
+
+    /// Keeps `text`, being typed for `target`, on disk beside session `id` (atomically,
+    /// owner-only), replacing any earlier draft of the session.
+    pub fn save_draft(&self, id: &str, target: DraftTarget, text: &str) -> Result<(), StoreError> {
+        self.existing(id)?;
+        let path = self.draft_path(id);
+        let draft = Draft {
+            target,
+            text: text.to_string(),
+            saved_at: now(),
+        };
+        let config = ron::ser::PrettyConfig::new().new_line("\n");
+        let text = ron::ser::to_string_pretty(&draft, config)
+            .map_err(|e| FileError::new(&path, None, Problem::Ron(e)))?;
+        write_atomically(&path, &text, true)
+    }
+
+    /// The draft left for session `id`, if any. It stays on disk until `clear_draft`
+    /// (or the next `save_draft`): a crash right after taking it loses nothing.
+    pub fn take_draft(&self, id: &str) -> Result<Option<Draft>, StoreError> {
+        self.existing(id)?;
+        let path = self.draft_path(id);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_error(&path)(e)),
+        };
+        let draft = ron::from_str(&text).map_err(|e| FileError::from_ron(&path, &e, &text, 0))?;
+        Ok(Some(draft))
+    }
+
+    /// Removes the draft of session `id`: its text was recorded (or given up).
+    pub fn clear_draft(&self, id: &str) -> Result<(), StoreError> {
+        if !valid_id(id) {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let path = self.draft_path(id);
+        match fs::remove_file(&path) {
+            Ok(()) => sync_folder(&self.dir).map_err(io_error(&self.dir)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io_error(&path)(e)),
+        }
+    }
+
     /// Opens a session for writing as `actor` (who the history and the lock name):
     /// locks it, folds its journal into the snapshot.
     pub fn open_writer(&self, id: &str, actor: &str) -> Result<Writer, StoreError> {
@@ -266,9 +324,8 @@ impl Store {
     }
 
     fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
-        let valid = !id.is_empty() && !id.contains(['/', '\\']) && !id.starts_with('.');
         let path = self.path_of(id);
-        if valid && path.exists() {
+        if valid_id(id) && path.exists() {
             Ok(path)
         } else {
             Err(StoreError::NotFound(id.to_string()))
@@ -276,14 +333,22 @@ impl Store {
     }
 }
 
+/// An id names a file in the sessions folder, never a path out of it.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && !id.contains(['/', '\\']) && !id.starts_with('.')
+}
+
 fn summary(session: &Session) -> Summary {
+    let signed = session.signed.as_ref();
     Summary {
         id: session.id.clone(),
         title: session.facts.title.clone(),
-        status: "open".into(),
+        status: if signed.is_some() { "signed" } else { "open" }.into(),
         answered: session.answered_count(),
         cells: session.cell_count(),
         last_change: session.last_change(),
+        signed_by: signed.map(|s| s.by.clone()),
+        signed_at: signed.map(|s| s.at),
     }
 }
 

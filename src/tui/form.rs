@@ -309,6 +309,7 @@ impl NewSessionForm {
             date,
             auditors: split(self.text(Field::Auditors)),
             lead: self.text(Field::Lead),
+            ..AuditFacts::default()
         };
         let now = Local::now().fixed_offset();
         let checklist = self.checklist.clone();

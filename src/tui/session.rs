@@ -373,8 +373,11 @@ impl SessionScreen {
     }
 
     fn record(&mut self, change: Change, t: &Strings) {
-        if self.doc.holder().is_none() {
-            self.sitting.did(change.clone());
+        match change {
+            // Undo never crosses a sign-off or a reopen.
+            Change::SignOff { .. } | Change::Reopen { .. } => self.sitting = Sitting::default(),
+            _ if self.doc.holder().is_none() => self.sitting.did(change.clone()),
+            _ => {}
         }
         self.save(change, t);
     }
@@ -404,8 +407,10 @@ impl SessionScreen {
 
     fn undo_now(&mut self, change: Change, t: &Strings) {
         self.sitting.undo(&change);
-        self.save(change.inverse(), t);
-        self.show_change(&change, t.undone, t);
+        if let Some(inverse) = change.inverse() {
+            self.save(inverse, t);
+            self.show_change(&change, t.undone, t);
+        }
     }
 
     fn redo(&mut self, t: &Strings) {
@@ -420,21 +425,25 @@ impl SessionScreen {
 
     /// Goes to the cell of a change just undone or redone, and says what it was.
     fn show_change(&mut self, change: &Change, said: fn(&str) -> String, t: &Strings) {
-        let Some((department, item, what)) = describe_undo(change, t) else {
-            return;
-        };
-        let target = Cursor {
-            department: department_index(self.session(), &department).unwrap_or(0),
-            item: item_index(self.session(), &item).unwrap_or(0),
-        };
-        self.go_to(target, t);
+        let (cell, what) = describe_undo(change, t);
+        if let Some((department, item)) = cell {
+            let target = Cursor {
+                department: department_index(self.session(), &department).unwrap_or(0),
+                item: item_index(self.session(), &item).unwrap_or(0),
+            };
+            self.go_to(target, t);
+        }
         if self.doc.save_error().is_none() {
             self.message = Some(said(&what));
         }
     }
 
     fn start_note(&mut self, t: &Strings) {
-        if self.doc.holder().is_none() {
+        // A signed session would refuse the note on Esc and the typing would be lost:
+        // say so before anything is typed.
+        if let Err(refusal) = self.session().editable() {
+            self.message = Some((t.refused)(&refusal.to_string()));
+        } else if self.doc.holder().is_none() {
             self.editor = Some(Editor::new(&self.current_note(), t.note_editing));
         }
     }
@@ -587,7 +596,7 @@ impl SessionScreen {
                 let name = department_of(change)
                     .and_then(|short| self.session().hearing(short))
                     .map_or(String::new(), |h| h.department.name.clone());
-                let what = describe_undo(change, t).map_or(String::new(), |(_, _, w)| w);
+                let (_, what) = describe_undo(change, t);
                 super::widgets::question(frame, area, &(t.undo_elsewhere)(&name, &what), t.confirm);
             }
         }
@@ -614,9 +623,11 @@ fn saved_cursor(session: &Session) -> Cursor {
     }
 }
 
-/// The cell an undo goes back to, and how the message line names what it undid.
-fn describe_undo(change: &Change, t: &Strings) -> Option<(String, String, String)> {
+/// The cell an undo goes back to (None for a change that is not about one cell), and
+/// how the message line names what it undid.
+fn describe_undo(change: &Change, t: &Strings) -> (Option<(String, String)>, String) {
     let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| t.unanswered.to_string());
+    let cell = |department: &String, item: &String| Some((department.clone(), item.clone()));
     match change {
         Change::Mark {
             department,
@@ -624,24 +635,38 @@ fn describe_undo(change: &Change, t: &Strings) -> Option<(String, String, String
             from,
             to,
             ..
-        } => Some((
-            department.clone(),
-            item.clone(),
+        } => (
+            cell(department, item),
             format!("{item} {} → {}", shown(to), shown(from)),
-        )),
+        ),
         Change::Note {
             department, item, ..
-        } => Some((
-            department.clone(),
-            item.clone(),
-            format!("{item} {}", t.note),
-        )),
-        Change::Move(_) => None,
+        } => (cell(department, item), format!("{item} {}", t.note)),
         Change::Field {
             department,
             item,
             field,
             ..
-        } => Some((department.clone(), item.clone(), format!("{item} {field}"))),
+        } => (cell(department, item), format!("{item} {field}")),
+        Change::Dismissal {
+            department, item, ..
+        } => (cell(department, item), format!("{department} {item}")),
+        Change::Observation {
+            department, area, ..
+        } => (None, format!("{department} {area}")),
+        Change::Finding {
+            department,
+            area,
+            from,
+            to,
+        } => {
+            let id = from.as_ref().or(to.as_ref()).map_or(0, |f| f.id);
+            (None, format!("{department} {area} #{id}"))
+        }
+        Change::Fact { field, .. } => (None, format!("{field:?}")),
+        Change::DepartmentFact {
+            department, field, ..
+        } => (None, format!("{department} {field:?}")),
+        Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
     }
 }

@@ -24,7 +24,7 @@ pub enum Found {
 impl Sitting {
     /// Remembers a change made by the auditor; what was undone can no longer be redone.
     pub fn did(&mut self, change: Change) {
-        if department_of(&change).is_some() {
+        if !matches!(change, Change::Move(_)) {
             self.done.push(change);
             self.undone.clear();
         }
@@ -36,7 +36,7 @@ impl Sitting {
             .done
             .iter()
             .rev()
-            .find(|c| department_of(c) == Some(department));
+            .find(|c| department_of(c).is_none_or(|d| d == department));
         match (here, self.done.last()) {
             (Some(change), _) => Found::Here(change.clone()),
             (None, Some(change)) => Found::Elsewhere(change.clone()),
@@ -60,13 +60,12 @@ impl Sitting {
     }
 }
 
-/// The department (short name) a change is about; None for a move.
+/// The department (short name) a change made in the sitting is about; None for a move
+/// and for changes of the round as a whole.
 pub fn department_of(change: &Change) -> Option<&str> {
     match change {
-        Change::Mark { department, .. }
-        | Change::Note { department, .. }
-        | Change::Field { department, .. } => Some(department),
         Change::Move(_) => None,
+        other => other.department(),
     }
 }
 

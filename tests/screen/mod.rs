@@ -99,6 +99,7 @@ pub fn new_session(dir: &std::path::Path, id: &str, title: &str) -> String {
         date,
         auditors: vec!["監査 太郎".into()],
         lead: "デジタル都市推進課長".into(),
+        ..AuditFacts::default()
     };
     let created = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").expect("time");
     let session = Session::new(id.into(), checklist, departments, facts, created);

@@ -1,0 +1,177 @@
+//! Review before sign-off: what blocks it (unanswered cells, marks that call for a
+//! note without one, a department with no 所見, a needs-improvement mark that no
+//! 指摘事項 names and that was not dismissed) and what only deserves a look.
+
+use crate::checklist::Meaning;
+use crate::facts::FactField;
+use crate::session::{Hearing, Session};
+
+/// One thing review found, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Short name; None for the round as a whole.
+    pub department: Option<String>,
+    pub place: Place,
+    pub reason: Reason,
+}
+
+/// Where an entry is, for the screen to jump to and the line to name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Round,
+    Department,
+    Item(String),
+    Area(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    // Blockers.
+    Unanswered,
+    /// The mark (a symbol) calls for a note and the cell has none.
+    NoteRequired(String),
+    /// The department has no 所見 in any area.
+    NoObservation,
+    /// A needs-improvement mark (a symbol) that no 指摘事項 names, not dismissed.
+    NotInFinding(String),
+    // Warnings.
+    /// The area has needs-improvement or improved-under-guidance marks but no 所見,
+    /// though the department has some.
+    AreaWithoutObservation,
+    /// A 指摘事項 (by id) names an item whose mark does not need improvement.
+    FindingOnItem {
+        finding: u32,
+        item: String,
+    },
+    /// A 指摘事項 (by id) with no text.
+    EmptyFinding(u32),
+    /// A fact the reports print is empty.
+    MissingFact(FactField),
+}
+
+impl Reason {
+    /// True for what must be settled before sign-off.
+    pub fn blocks(&self) -> bool {
+        matches!(
+            self,
+            Reason::Unanswered
+                | Reason::NoteRequired(_)
+                | Reason::NoObservation
+                | Reason::NotInFinding(_)
+        )
+    }
+}
+
+impl Entry {
+    pub fn blocks(&self) -> bool {
+        self.reason.blocks()
+    }
+}
+
+/// Everything review found: blockers first, then warnings, each in round, department
+/// and checklist order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Review {
+    pub entries: Vec<Entry>,
+}
+
+impl Review {
+    pub fn blockers(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.blocks())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.blocks())
+    }
+
+    /// True when nothing blocks sign-off.
+    pub fn is_clean(&self) -> bool {
+        self.blockers().next().is_none()
+    }
+}
+
+/// Reviews the whole session.
+pub fn review(session: &Session) -> Review {
+    let mut entries = round_entries(session);
+    for hearing in &session.hearings {
+        department_entries(session, hearing, &mut entries);
+    }
+    // Stable: within blockers and warnings the order above is kept.
+    entries.sort_by_key(|e| !e.blocks());
+    Review { entries }
+}
+
+/// The facts a report cannot do without.
+fn round_entries(session: &Session) -> Vec<Entry> {
+    [FactField::Date, FactField::Lead, FactField::ReportDate]
+        .into_iter()
+        .filter(|field| session.facts.get(*field).is_empty())
+        .map(|field| Entry {
+            department: None,
+            place: Place::Round,
+            reason: Reason::MissingFact(field),
+        })
+        .collect()
+}
+
+fn department_entries(session: &Session, hearing: &Hearing, entries: &mut Vec<Entry>) {
+    let department = &hearing.department.short;
+    let entry = |place, reason| Entry {
+        department: Some(department.clone()),
+        place,
+        reason,
+    };
+    let has_observation = hearing
+        .sheet
+        .values()
+        .any(|s| !s.observation.trim().is_empty());
+    for area in &session.checklist.areas {
+        let sheet = hearing.sheet.get(&area.id);
+        let mut noted_marks = false;
+        for item in &area.items {
+            let place = || Place::Item(item.id.clone());
+            let answer = hearing.answer(&item.id);
+            let Some(mark) = session.mark_of(department, &item.id) else {
+                entries.push(entry(place(), Reason::Unanswered));
+                continue;
+            };
+            let note = answer.map_or("", |a| a.note.trim());
+            if mark.note_required && note.is_empty() {
+                entries.push(entry(place(), Reason::NoteRequired(mark.symbol.clone())));
+            }
+            let needs = mark.meaning == Meaning::NeedsImprovement;
+            noted_marks |= needs || mark.meaning == Meaning::ImprovedUnderGuidance;
+            let handled =
+                sheet.is_some_and(|s| s.names(&item.id) || s.dismissed.contains(&item.id));
+            if needs && !handled {
+                entries.push(entry(place(), Reason::NotInFinding(mark.symbol.clone())));
+            }
+        }
+        let observed = sheet.is_some_and(|s| !s.observation.trim().is_empty());
+        if noted_marks && has_observation && !observed {
+            entries.push(entry(
+                Place::Area(area.id.clone()),
+                Reason::AreaWithoutObservation,
+            ));
+        }
+        for finding in sheet.map_or(&[][..], |s| &s.findings[..]) {
+            let area_place = || Place::Area(area.id.clone());
+            if finding.text.trim().is_empty() {
+                entries.push(entry(area_place(), Reason::EmptyFinding(finding.id)));
+            }
+            for item in &finding.items {
+                let meaning = session.mark_of(department, item).map(|m| m.meaning);
+                if meaning != Some(Meaning::NeedsImprovement) {
+                    let reason = Reason::FindingOnItem {
+                        finding: finding.id,
+                        item: item.clone(),
+                    };
+                    entries.push(entry(area_place(), reason));
+                }
+            }
+        }
+    }
+    if !has_observation {
+        entries.push(entry(Place::Department, Reason::NoObservation));
+    }
+}
