@@ -439,3 +439,136 @@ fn the_summary_csv_has_a_bom_and_a_row_per_item() {
         "秘書広聴課：一部デスクトップに文書等を保存していたが、改善あり。\n保育課：デスクトップに多くのファイルを貼り付けている職員が見受けられた。"
     );
 }
+
+/// A part of a zip archive (an XLSX or DOCX) as text.
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = archive.by_name(name).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+    text
+}
+
+fn workbook(bytes: &[u8]) -> calamine::Xlsx<std::io::Cursor<Vec<u8>>> {
+    calamine::Reader::new(std::io::Cursor::new(bytes.to_vec())).unwrap()
+}
+
+fn cell(range: &calamine::Range<calamine::Data>, row: u32, column: u32) -> String {
+    range
+        .get_value((row, column))
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_xlsx_matrix_reads_back_as_the_seeds_table_frozen_and_printable() {
+    use calamine::Reader;
+    let bytes = export::write(&seed_session(), Report::Matrix, Format::Xlsx, Lang::Ja).unwrap();
+    let mut book = workbook(&bytes);
+    assert_eq!(book.sheet_names(), ["結果一覧"]);
+    let range = book.worksheet_range("結果一覧").unwrap();
+    assert_eq!(
+        cell(&range, 0, 0),
+        "令和6年度（上半期）情報セキュリティ内部監査 結果一覧"
+    );
+    assert_eq!(cell(&range, 1, 0), "監査実施日：令和6年9月27日（金）");
+    let header: Vec<String> = (0..8).map(|c| cell(&range, 3, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "項番",
+            "監査内容",
+            "秘書",
+            "防災",
+            "管財",
+            "福祉総務",
+            "保育",
+            "障がい"
+        ]
+    );
+    // Every item row (area headings between) against the seed's table.
+    let mut rows = BTreeMap::new();
+    for row in 4..range.end().unwrap().0 {
+        let id = cell(&range, row, 0);
+        if id.starts_with('I') && id.contains('-') {
+            let marks: Vec<String> = (2..8).map(|c| cell(&range, row, c)).collect();
+            rows.insert(id, (cell(&range, row, 1), marks));
+        }
+    }
+    assert_eq!(rows.len(), 28);
+    for line in SEED_MATRIX.lines().filter(|l| !l.trim().is_empty()) {
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let expected: Vec<String> = parts[1]
+            .split(' ')
+            .map(|m| if m == "—" { "-" } else { m }.to_string())
+            .collect();
+        assert_eq!(
+            rows[parts[0]],
+            (parts[2].to_string(), expected),
+            "{}",
+            parts[0]
+        );
+    }
+    assert_eq!(cell(&range, 4, 0), "I 人的セキュリティ");
+    let all: Vec<String> = range.cells().map(|(_, _, v)| v.to_string()).collect();
+    assert!(all.contains(&SEED_LEGEND.to_string()));
+    assert!(all.contains(&"部署別の評価件数".to_string()));
+    for remark in SEED_REMARKS {
+        assert!(all.contains(&remark.to_string()), "{remark}");
+    }
+
+    let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(r#"<pane xSplit="2" ySplit="4" topLeftCell="C5" activePane="bottomRight" state="frozen"/>"#),
+        "{sheet}"
+    );
+    assert!(sheet.contains(r#"<col min="2" max="2" width="#), "{sheet}");
+    assert!(sheet.contains(r#"customWidth="1""#));
+    assert!(sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"orientation="landscape""#));
+    assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#));
+    assert!(
+        sheet.contains(r#"fitToHeight="0""#),
+        "fit the width, any number of pages down"
+    );
+    assert!(sheet.contains(
+        "<oddHeader>&amp;C令和6年度（上半期）情報セキュリティ内部監査 結果一覧</oddHeader>"
+    ));
+    assert!(sheet.contains("<oddFooter>&amp;C&amp;P / &amp;N ページ</oddFooter>"));
+    // Marks are filled by meaning: × cells on the needs-improvement red.
+    assert!(zip_part(&bytes, "xl/styles.xml").contains(r#"<fgColor rgb="FFF8CBAD"/>"#));
+}
+
+#[test]
+fn the_xlsx_summary_has_the_report_and_the_figures() {
+    use calamine::Reader;
+    let bytes = export::write(&seed_session(), Report::Summary, Format::Xlsx, Lang::Ja).unwrap();
+    let mut book = workbook(&bytes);
+    assert_eq!(book.sheet_names(), ["実施報告書", "総評の集計"]);
+    let range = book.worksheet_range("実施報告書").unwrap();
+    let header: Vec<String> = (0..5).map(|c| cell(&range, 3, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "項番",
+            "監査項目",
+            "適正に実施している課",
+            "改善が必要な課",
+            "改善内容等"
+        ]
+    );
+    let iii7 = (0..range.end().unwrap().0)
+        .find(|&r| cell(&range, r, 0) == "III-7")
+        .unwrap();
+    assert_eq!(cell(&range, iii7, 2), "防災安全課、管財課、福祉総務課");
+    assert_eq!(cell(&range, iii7, 3), "保育課、障がい福祉課");
+    let figures = book.worksheet_range("総評の集計").unwrap();
+    let all: Vec<String> = figures.cells().map(|(_, _, v)| v.to_string()).collect();
+    assert!(all.contains(&"I-2(2)、I-3、I-5(2)、III-7".to_string()));
+    let total = (0..figures.end().unwrap().0)
+        .find(|&r| cell(&figures, r, 0) == "計")
+        .unwrap();
+    let totals: Vec<String> = (1..6).map(|c| cell(&figures, total, c)).collect();
+    assert_eq!(totals, ["126", "5", "5", "32", "0"]);
+    let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"paperSize="9""#));
+}

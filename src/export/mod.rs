@@ -5,6 +5,7 @@
 mod csv;
 mod markdown;
 pub mod model;
+mod xlsx;
 
 use std::fmt;
 
@@ -28,6 +29,7 @@ pub enum Report {
 pub enum Format {
     Md,
     Csv,
+    Xlsx,
 }
 
 impl Format {
@@ -51,6 +53,7 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Md => "md",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
         })
     }
 }
@@ -65,6 +68,8 @@ pub enum ExportError {
     },
     #[error("CSV: {0}")]
     Csv(#[from] ::csv::Error),
+    #[error("XLSX: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// The bytes of `report` as `format`, with headings, legends and dates in `lang`.
@@ -83,6 +88,8 @@ pub fn write(
         (Report::Summary, Format::Md) => {
             markdown::summary(&Summary::of(session), words).into_bytes()
         }
+        (Report::Matrix, Format::Xlsx) => xlsx::matrix(&Matrix::of(session), words)?,
+        (Report::Summary, Format::Xlsx) => xlsx::summary(&Summary::of(session), words)?,
     };
     Ok(bytes)
 }
@@ -146,4 +153,16 @@ fn count_figures(count: &crate::matrix::Count) -> Vec<usize> {
     let mut figures = count.marks.clone();
     figures.push(count.unanswered);
     figures
+}
+
+/// The fill of a cell by its mark's meaning (RGB), the same in every format: green
+/// complies, yellow improved under guidance, red needs improvement, grey not applicable.
+fn fill(meaning: crate::checklist::Meaning) -> u32 {
+    use crate::checklist::Meaning;
+    match meaning {
+        Meaning::Compliant => 0xE2EFDA,
+        Meaning::ImprovedUnderGuidance => 0xFFF2CC,
+        Meaning::NeedsImprovement => 0xF8CBAD,
+        Meaning::NotApplicable => 0xEDEDED,
+    }
 }
