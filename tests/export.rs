@@ -572,3 +572,44 @@ fn the_xlsx_summary_has_the_report_and_the_figures() {
     let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"paperSize="9""#));
 }
+
+#[test]
+fn the_html_reports_are_self_contained_and_hold_the_tables() {
+    let session = seed_session();
+    for report in [Report::Matrix, Report::Summary] {
+        let html = text(&session, report, Format::Html, Lang::Ja);
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"));
+        for external in ["http:", "https:", "src=", "href=", "@import", "url("] {
+            assert!(!html.contains(external), "{report}: {external}");
+        }
+        assert!(html.contains("@page"), "{report}: print CSS");
+        assert!(html.contains("section + section { break-before: page; }"));
+    }
+    let html = text(&session, Report::Matrix, Format::Html, Lang::Ja);
+    assert!(html.contains("<title>令和6年度（上半期）情報セキュリティ内部監査 結果一覧</title>"));
+    assert!(html.contains("<p class=\"date\">監査実施日：令和6年9月27日（金）</p>"));
+    assert!(html.contains("size: A4 landscape"));
+    assert!(html.contains("<th>項番</th><th>監査内容</th><th>秘書</th><th>防災</th><th>管財</th><th>福祉総務</th><th>保育</th><th>障がい</th>"));
+    assert!(html.contains(
+        "<tr><td class=\"id\">I-2(2)</td><td>パソコンの取扱い（2）デスクトップ上でのデータの保存禁止</td><td class=\"improved\">△</td><td class=\"compliant\">○</td><td class=\"improved\">△</td><td class=\"improved\">△</td><td class=\"needs\">×</td><td class=\"improved\">△</td></tr>"
+    ), "{html}");
+    assert_eq!(html.matches("<tr><td class=\"id\">").count(), 28);
+    assert!(html.contains("<td class=\"remark\">関係事務のみ</td>"));
+    assert!(html.contains("<span class=\"compliant\">○：適正</span>"));
+    let html = text(&session, Report::Summary, Format::Html, Lang::Ja);
+    assert!(html.contains("size: A4 portrait"));
+    assert!(html.contains("<td>保育課、障がい福祉課</td><td>保育課：e-Learningの受講状況が悪いため、早急な受講を促す。<br>障がい福祉課："));
+    assert!(html.contains("<li>保育課：I-2(2)、I-3、I-5(2)、III-7</li>"));
+}
+
+#[test]
+fn html_escapes_what_people_type() {
+    let mut session = seed_session();
+    let change = session
+        .set_note("保育", "I-3", "<script>alert(1)</script> & \"x\"")
+        .unwrap();
+    record(&mut session, change);
+    let html = text(&session, Report::Summary, Format::Html, Lang::Ja);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
+}

@@ -3,6 +3,7 @@
 //! a report, a format and a language in, the file's bytes out.
 
 mod csv;
+mod html;
 mod markdown;
 pub mod model;
 mod xlsx;
@@ -30,12 +31,13 @@ pub enum Format {
     Md,
     Csv,
     Xlsx,
+    Html,
 }
 
 impl Format {
     /// Text formats can go to standard output; the others are zip archives.
     pub fn is_text(self) -> bool {
-        matches!(self, Format::Md | Format::Csv)
+        matches!(self, Format::Md | Format::Csv | Format::Html)
     }
 }
 
@@ -54,6 +56,7 @@ impl fmt::Display for Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Html => "html",
         })
     }
 }
@@ -90,6 +93,8 @@ pub fn write(
         }
         (Report::Matrix, Format::Xlsx) => xlsx::matrix(&Matrix::of(session), words)?,
         (Report::Summary, Format::Xlsx) => xlsx::summary(&Summary::of(session), words)?,
+        (Report::Matrix, Format::Html) => html::matrix(&Matrix::of(session), words).into_bytes(),
+        (Report::Summary, Format::Html) => html::summary(&Summary::of(session), words).into_bytes(),
     };
     Ok(bytes)
 }
