@@ -613,3 +613,47 @@ fn html_escapes_what_people_type() {
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
 }
+
+#[test]
+fn the_docx_summary_holds_the_seeds_tables_in_japanese_fonts_on_a4() {
+    let bytes = export::write(&seed_session(), Report::Summary, Format::Docx, Lang::Ja).unwrap();
+    let document = zip_part(&bytes, "word/document.xml");
+    let text = |s: &str| format!(">{s}</w:t>");
+    for expected in [
+        "令和6年度（上半期）情報セキュリティ内部監査 実施報告書",
+        "監査実施日：令和6年9月27日（金）",
+        "I 人的セキュリティ",
+        "適正に実施している課",
+        "改善が必要な課",
+        "改善内容等",
+        "防災安全課、管財課、福祉総務課",
+        "保育課、障がい福祉課",
+        "保育課：e-Learningの受講状況が悪いため、早急な受講を促す。",
+        "総評のための集計",
+        "保育課：I-2(2)、I-3、I-5(2)、III-7",
+    ] {
+        assert!(document.contains(&text(expected)), "{expected}");
+    }
+    // A4 portrait, the header rows repeated on every page, the page numbers below.
+    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "{document}");
+    assert!(document.contains("<w:tblHeader />"));
+    assert_eq!(document.matches("<w:tblHeader />").count(), 4 + 2);
+    let footer = zip_part(&bytes, "word/footer1.xml");
+    assert!(footer.contains("PAGE") && footer.contains("NUMPAGES"), "{footer}");
+    let styles = zip_part(&bytes, "word/styles.xml");
+    assert!(styles.contains(r#"w:eastAsia="游明朝""#), "{styles}");
+    let fonts = zip_part(&bytes, "word/fontTable.xml");
+    assert!(fonts.contains(r#"<w:font w:name="游明朝"><w:altName w:val="MS 明朝"/>"#));
+}
+
+#[test]
+fn refused_combinations_say_why_and_write_nothing() {
+    let error = export::write(&seed_session(), Report::Matrix, Format::Docx, Lang::Ja).unwrap_err();
+    assert!(matches!(error, export::ExportError::Unsupported { .. }));
+    assert_eq!(
+        error.to_string(),
+        "the matrix report cannot be written as docx: DOCX is written for the summary (実施報告書); write the matrix as xlsx, html, md or csv"
+    );
+    assert!(!Format::Docx.is_text() && !Format::Xlsx.is_text());
+    assert!(Format::Md.is_text() && Format::Csv.is_text() && Format::Html.is_text());
+}

@@ -3,6 +3,7 @@
 //! a report, a format and a language in, the file's bytes out.
 
 mod csv;
+mod docx;
 mod html;
 mod markdown;
 pub mod model;
@@ -32,6 +33,7 @@ pub enum Format {
     Csv,
     Xlsx,
     Html,
+    Docx,
 }
 
 impl Format {
@@ -57,6 +59,7 @@ impl fmt::Display for Format {
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Docx => "docx",
         })
     }
 }
@@ -73,6 +76,8 @@ pub enum ExportError {
     Csv(#[from] ::csv::Error),
     #[error("XLSX: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("DOCX: {0}")]
+    Docx(String),
 }
 
 /// The bytes of `report` as `format`, with headings, legends and dates in `lang`.
@@ -95,6 +100,17 @@ pub fn write(
         (Report::Summary, Format::Xlsx) => xlsx::summary(&Summary::of(session), words)?,
         (Report::Matrix, Format::Html) => html::matrix(&Matrix::of(session), words).into_bytes(),
         (Report::Summary, Format::Html) => html::summary(&Summary::of(session), words).into_bytes(),
+        (Report::Summary, Format::Docx) => {
+            docx::summary(&Summary::of(session), words).map_err(ExportError::Docx)?
+        }
+        (Report::Matrix, Format::Docx) => {
+            return Err(ExportError::Unsupported {
+                report,
+                format,
+                hint: "DOCX is written for the summary (実施報告書); \
+                       write the matrix as xlsx, html, md or csv",
+            });
+        }
     };
     Ok(bytes)
 }
