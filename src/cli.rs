@@ -93,6 +93,7 @@ pub enum Format {
     Csv,
     Xlsx,
     Html,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,7 +166,10 @@ pub fn run(cli: Cli) -> Result<(), String> {
             format,
             report,
             output,
-        }) => export(&store()?, &id, format, report, &output),
+        }) => {
+            let lang = cli.lang.unwrap_or_else(Lang::from_env);
+            export(&store()?, &id, format, report, &output, lang)
+        }
     }
 }
 
@@ -271,18 +275,38 @@ fn export(
     format: Format,
     report: Report,
     output: &Path,
+    lang: Lang,
 ) -> Result<(), String> {
-    let session = store.load(id).map_err(|e| e.to_string())?;
-    let text = match (format, report) {
-        (Format::Csv, Report::Matrix) => export::matrix_csv(&session).map_err(|e| e.to_string())?,
-        (Format::Csv, _) => return Err("CSV holds the matrix only: use --report matrix".into()),
-        (other, _) => {
-            return Err(format!("--format {other:?} is not available yet; use csv").to_lowercase());
+    let report = match report {
+        Report::Matrix => export::Report::Matrix,
+        Report::Summary => export::Report::Summary,
+        other => {
+            let name = format!("{other:?}").to_lowercase();
+            return Err(format!(
+                "--report {name} is not available yet (it needs the findings); use matrix or summary"
+            ));
         }
     };
-    write_output(output, text.as_bytes())
+    let format = match format {
+        Format::Md => export::Format::Md,
+        Format::Csv => export::Format::Csv,
+        Format::Xlsx => export::Format::Xlsx,
+        Format::Html => export::Format::Html,
+        Format::Docx => export::Format::Docx,
+    };
+    if output == Path::new("-") && !format.is_text() {
+        return Err(format!(
+            "--format {format} is a binary file: write it with -o PATH, not to standard output"
+        ));
+    }
+    let session = store.load(id).map_err(|e| e.to_string())?;
+    let bytes = export::write(&session, report, format, lang).map_err(|e| e.to_string())?;
+    write_output(output, &bytes)
 }
 
+/// Writes to standard output for `-`, else the file whole or not at all: a temporary
+/// file beside it, renamed over it. tempfile creates it 0600 on Unix, as reports hold
+/// findings about people and systems, like the sessions they come from.
 fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
     if output == Path::new("-") {
         let mut stdout = std::io::stdout().lock();
@@ -291,5 +315,18 @@ fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
             .and_then(|_| stdout.flush())
             .map_err(|e| format!("stdout: {e}"));
     }
-    std::fs::write(output, bytes).map_err(|e| format!("{}: {e}", output.display()))
+    let fail = |e: std::io::Error| format!("{}: {e}", output.display());
+    let folder = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".kansa-export-")
+        .tempfile_in(folder)
+        .map_err(fail)?;
+    file.write_all(bytes)
+        .and_then(|_| file.as_file().sync_all())
+        .map_err(fail)?;
+    file.persist(output).map_err(|e| fail(e.error))?;
+    Ok(())
 }

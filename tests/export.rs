@@ -635,11 +635,17 @@ fn the_docx_summary_holds_the_seeds_tables_in_japanese_fonts_on_a4() {
         assert!(document.contains(&text(expected)), "{expected}");
     }
     // A4 portrait, the header rows repeated on every page, the page numbers below.
-    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "{document}");
+    assert!(
+        document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
+        "{document}"
+    );
     assert!(document.contains("<w:tblHeader />"));
     assert_eq!(document.matches("<w:tblHeader />").count(), 4 + 2);
     let footer = zip_part(&bytes, "word/footer1.xml");
-    assert!(footer.contains("PAGE") && footer.contains("NUMPAGES"), "{footer}");
+    assert!(
+        footer.contains("PAGE") && footer.contains("NUMPAGES"),
+        "{footer}"
+    );
     let styles = zip_part(&bytes, "word/styles.xml");
     assert!(styles.contains(r#"w:eastAsia="游明朝""#), "{styles}");
     let fonts = zip_part(&bytes, "word/fontTable.xml");
@@ -656,4 +662,96 @@ fn refused_combinations_say_why_and_write_nothing() {
     );
     assert!(!Format::Docx.is_text() && !Format::Xlsx.is_text());
     assert!(Format::Md.is_text() && Format::Csv.is_text() && Format::Html.is_text());
+}
+
+/// `kansa` on a data directory holding the seed round, saved through the store.
+fn cli_on_seed() -> (tempfile::TempDir, String) {
+    let root = tempfile::tempdir().unwrap();
+    let store = kansa::store::Store::open(root.path()).unwrap();
+    let session = seed_session();
+    store.create(&session).unwrap();
+    (root, session.id)
+}
+
+fn kansa(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kansa"))
+        .env_remove("KANSA_DATA_DIR")
+        .env("LANG", "ja_JP.UTF-8")
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn kansa_export_writes_every_format_to_an_owner_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let (root, id) = cli_on_seed();
+    for (format, report, magic) in [
+        ("xlsx", "matrix", &b"PK"[..]),
+        ("xlsx", "summary", b"PK"),
+        ("docx", "summary", b"PK"),
+        ("html", "matrix", b"<!DOCTYPE html>"),
+        ("md", "summary", "# 令和6年度".as_bytes()),
+        ("csv", "summary", b"\xEF\xBB\xBF"),
+    ] {
+        let path = root.path().join(format!("{report}.{format}"));
+        let path_text = path.to_str().unwrap();
+        let output = kansa(
+            root.path(),
+            &["export", &id, "--format", format, "--report", report, "-o", path_text],
+        );
+        assert!(output.status.success(), "{format} {report}: {output:?}");
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(magic), "{format} {report}");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{format} {report}");
+    }
+    // Nothing else is left in the folder: the temporary file became the report.
+    let leftovers: Vec<_> = std::fs::read_dir(root.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".kansa-export"))
+        .collect();
+    assert!(leftovers.is_empty());
+    // Text formats go to standard output, in the language asked for.
+    let output = kansa(
+        root.path(),
+        &["--lang", "en", "export", &id, "--format", "html", "--report", "summary", "-o", "-"],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(html.contains("<html lang=\"en\">") && html.contains("Audit date: 2024-09-27"));
+}
+
+#[test]
+fn kansa_export_refuses_with_a_reason_and_writes_nothing() {
+    let (root, id) = cli_on_seed();
+    let file = root.path().join("out.docx");
+    let file_text = file.to_str().unwrap();
+    for (args, reason) in [
+        (
+            vec!["--format", "docx", "--report", "matrix", "-o", file_text],
+            "cannot be written as docx",
+        ),
+        (
+            vec!["--format", "xlsx", "--report", "matrix", "-o", "-"],
+            "--format xlsx is a binary file",
+        ),
+        (
+            vec!["--format", "md", "--report", "departments", "-o", file_text],
+            "--report departments is not available yet",
+        ),
+    ] {
+        let mut all = vec!["export", id.as_str()];
+        all.extend(args);
+        let output = kansa(root.path(), &all);
+        assert!(!output.status.success(), "{all:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains(reason), "{all:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(output.stdout.is_empty());
+        assert!(!file.exists());
+    }
 }
