@@ -700,7 +700,9 @@ fn kansa_export_writes_every_format_to_an_owner_only_file() {
         let path_text = path.to_str().unwrap();
         let output = kansa(
             root.path(),
-            &["export", &id, "--format", format, "--report", report, "-o", path_text],
+            &[
+                "export", &id, "--format", format, "--report", report, "-o", path_text,
+            ],
         );
         assert!(output.status.success(), "{format} {report}: {output:?}");
         let bytes = std::fs::read(&path).unwrap();
@@ -718,7 +720,9 @@ fn kansa_export_writes_every_format_to_an_owner_only_file() {
     // Text formats go to standard output, in the language asked for.
     let output = kansa(
         root.path(),
-        &["--lang", "en", "export", &id, "--format", "html", "--report", "summary", "-o", "-"],
+        &[
+            "--lang", "en", "export", &id, "--format", "html", "--report", "summary", "-o", "-",
+        ],
     );
     assert!(output.status.success(), "{output:?}");
     let html = String::from_utf8(output.stdout).unwrap();

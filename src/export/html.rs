@@ -87,7 +87,11 @@ th, td {{ border: 1px solid #555; padding: .2em .4em; vertical-align: top; }}
 thead th {{ background: #d9e1f2; text-align: center; vertical-align: middle; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
+table.matrix tbody {{ break-inside: avoid; }}
+tr.area {{ break-after: avoid; }}
 tr.area th {{ background: #f2f2f2; text-align: left; }}
+table.counts {{ width: auto; min-width: 50%; }}
+table.counts td {{ min-width: 4em; }}
 td.id {{ white-space: nowrap; text-align: center; }}
 td.compliant, td.improved, td.needs, td.na, td.unanswered {{ text-align: center; vertical-align: middle; min-width: 3em; }}
 td.number {{ text-align: right; }}
@@ -167,10 +171,11 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
         }
         body.push_str("</tbody>\n");
     }
+    // A body of its own, not a tfoot: browsers repeat a tfoot on every printed page.
     if heading.has_remarks() {
         let _ = write!(
             body,
-            "<tfoot><tr><td></td><th>{}</th>",
+            "<tbody><tr class=\"remark\"><td></td><th>{}</th>",
             escape(words.remark)
         );
         for department in &heading.departments {
@@ -180,7 +185,7 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
                 escape(&department.remark)
             );
         }
-        body.push_str("</tr></tfoot>\n");
+        body.push_str("</tr></tbody>\n");
     }
     body.push_str("</table>\n");
     legend(&mut body, heading, words);
