@@ -648,6 +648,10 @@ fn the_docx_summary_holds_the_seeds_tables_in_japanese_fonts_on_a4() {
     );
     let styles = zip_part(&bytes, "word/styles.xml");
     assert!(styles.contains(r#"w:eastAsia="游明朝""#), "{styles}");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let part = archive.by_name("word/document.xml").unwrap();
+    assert_eq!(part.compression(), zip::CompressionMethod::Deflated);
+    drop(part);
     let fonts = zip_part(&bytes, "word/fontTable.xml");
     assert!(fonts.contains(r#"<w:font w:name="游明朝"><w:altName w:val="MS 明朝"/>"#));
 }
