@@ -22,7 +22,7 @@ const MARGIN: i32 = 1134;
 /// The width between the margins.
 const TEXT_WIDTH: usize = 11906 - 2 * 1134;
 /// The 実施報告書 table's columns: 項番, 監査項目, complying, needing, 改善内容等.
-const SUMMARY_COLUMNS: [usize; 5] = [850, 3000, 2550, 1450, 1788];
+const SUMMARY_COLUMNS: [usize; 5] = [850, 2700, 2350, 1250, 2488];
 const HEADER_FILL: &str = "D9E1F2";
 
 /// docx-rs writes a font table of its own three Western fonts; this one names the

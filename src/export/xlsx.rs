@@ -153,6 +153,8 @@ fn matrix_sheet(
     let heading = &matrix.heading;
     let departments = heading.departments.len() as u16;
     let columns = 2 + departments;
+    let widths = matrix_columns(sheet, matrix)?;
+    let text_width = widths.get(1).copied().unwrap_or(MAX_TEXT_WIDTH);
     let top = title_rows(sheet, &f, heading, words, words.matrix)?;
     sheet.write_string_with_format(top, 0, words.item_id, &f.header)?;
     sheet.write_string_with_format(top, 1, words.item_text, &f.header)?;
@@ -172,6 +174,7 @@ fn matrix_sheet(
         for item in &area.rows {
             sheet.write_string_with_format(row, 0, &item.id, &f.centre)?;
             sheet.write_string_with_format(row, 1, &item.text, &f.text)?;
+            fit_height(sheet, row, [(item.text.as_str(), text_width)])?;
             for (i, cell) in item.cells.iter().enumerate() {
                 let mark = heading.mark(*cell);
                 let symbol = mark.map_or("", |m| m.symbol.as_str());
@@ -188,12 +191,13 @@ fn matrix_sheet(
             let format = f.text.clone().set_align(FormatAlign::Center);
             sheet.write_string_with_format(row, 2 + i as u16, &department.remark, &format)?;
         }
+        let remarks = heading.departments.iter().map(|d| d.remark.as_str());
+        fit_height(sheet, row, remarks.zip(widths.iter().skip(2).copied()))?;
         row += 1;
     }
     let legend = super::legend_line(heading, words);
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
     counts_block(sheet, &f, matrix, words, row + 3)?;
-    matrix_columns(sheet, matrix)?;
     sheet.set_freeze_panes(top + 1, 2)?;
     sheet.set_repeat_rows(top, top)?;
     let title = title(heading, words, words.matrix);
@@ -230,15 +234,50 @@ fn counts_block(
     Ok(())
 }
 
-fn matrix_columns(sheet: &mut Worksheet, matrix: &Matrix) -> Result<(), XlsxError> {
+/// Sets the matrix's column widths and returns them, for the row heights.
+fn matrix_columns(sheet: &mut Worksheet, matrix: &Matrix) -> Result<Vec<f64>, XlsxError> {
     let rows = || matrix.areas.iter().flat_map(|a| &a.rows);
-    let heading = &matrix.heading;
-    sheet.set_column_width(0, width_of(rows().map(|r| r.id.as_str()), 6.0))?;
-    sheet.set_column_width(1, width_of(rows().map(|r| r.text.as_str()), 30.0))?;
-    for (i, department) in heading.departments.iter().enumerate() {
-        let texts = [department.short.as_str(), department.remark.as_str()];
-        let width = width_of(texts, 6.0).min(14.0);
-        sheet.set_column_width(2 + i as u16, width)?;
+    let mut widths = vec![
+        width_of(rows().map(|r| r.id.as_str()), 6.0),
+        width_of(rows().map(|r| r.text.as_str()), 30.0),
+    ];
+    widths.extend(matrix.heading.departments.iter().map(|d| {
+        let texts = [d.short.as_str(), d.remark.as_str()];
+        width_of(texts, 6.0).min(14.0)
+    }));
+    for (i, width) in widths.iter().enumerate() {
+        sheet.set_column_width(i as u16, *width)?;
+    }
+    Ok(widths)
+}
+
+/// Points per line of 10-point 游ゴシック, whose line gap is generous.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// Lines `text` takes when wrapped in a column `width` wide (a Japanese character
+/// takes two units of width, as in `width_of`).
+fn lines_in(text: &str, width: f64) -> usize {
+    let per_line = (width - 1.5).max(1.0);
+    text.lines()
+        .map(|line| (line.width() as f64 / per_line).ceil().max(1.0) as usize)
+        .sum::<usize>()
+        .max(1)
+}
+
+/// Gives a row the height its wrapped cells need. Neither Excel nor LibreOffice fits
+/// rows to wrapped text when it opens a file, so text would overlap the next row.
+fn fit_height<'a>(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: impl IntoIterator<Item = (&'a str, f64)>,
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .into_iter()
+        .map(|(text, width)| lines_in(text, width))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        sheet.set_row_height(row, lines as f64 * LINE_HEIGHT + 2.0)?;
     }
     Ok(())
 }
@@ -277,6 +316,7 @@ fn summary_sheet(
         sheet.write_string_with_format(top, i as u16, *text, &f.header)?;
         sheet.set_column_width(i as u16, SUMMARY_WIDTHS[i])?;
     }
+    fit_height(sheet, top, header.into_iter().zip(SUMMARY_WIDTHS))?;
     let mut row = top + 1;
     for area in &summary.areas {
         let text = (words.area_heading)(&area.id, &area.title);
@@ -294,6 +334,8 @@ fn summary_sheet(
                 let format = if i == 0 { &f.centre } else { &f.text };
                 sheet.write_string_with_format(row, i as u16, text, format)?;
             }
+            let texts = cells.iter().map(String::as_str);
+            fit_height(sheet, row, texts.zip(SUMMARY_WIDTHS))?;
             row += 1;
         }
     }
@@ -325,6 +367,12 @@ fn overview_sheet(
         .map(|(id, title, count)| ((words.area_heading)(id, title), count))
         .collect();
     let labels = count_labels(heading, words);
+    let names = per_area.iter().map(|(name, _)| name.as_str());
+    let widths = (width_of(names, 16.0).min(40.0), FIGURE_WIDTH);
+    sheet.set_column_width(0, widths.0)?;
+    for column in 1..=labels.len() {
+        sheet.set_column_width(column as u16, FIGURE_WIDTH)?;
+    }
     let caption = f.title.clone().set_font_size(11);
     for (caption_text, first, mut rows) in [
         (words.counts_by_department, words.department, per_department),
@@ -332,7 +380,7 @@ fn overview_sheet(
     ] {
         rows.push((words.total.to_string(), &overview.total));
         sheet.write_string_with_format(row, 0, caption_text, &caption)?;
-        row = counts_table(sheet, &f, &labels, row + 1, first, &rows)? + 1;
+        row = counts_table(sheet, &f, &labels, widths, row + 1, first, &rows)? + 1;
     }
     sheet.write_string_with_format(row, 0, words.needing_departments, &caption)?;
     if overview.needing.is_empty() {
@@ -344,21 +392,20 @@ fn overview_sheet(
         let items = needing.items.join(words.list_separator);
         sheet.write_string_with_format(r, 1, &items, &f.text)?;
     }
-    let names = overview.per_area.iter().map(|(_, t, _)| t.as_str());
-    sheet.set_column_width(0, width_of(names, 16.0).min(40.0))?;
-    for column in 1..=heading.legend.len() + 1 {
-        sheet.set_column_width(column as u16, 12.0)?;
-    }
     page_setup(sheet, &title(heading, words, words.overview), words, false);
     Ok(())
 }
 
-/// A table of counts: a row per name, a column per mark and 未回答. Returns the row
-/// after it.
+/// The width of a column of figures in the 総評 sheet.
+const FIGURE_WIDTH: f64 = 12.0;
+
+/// A table of counts: a row per name, a column per mark and 未回答; `widths` are the
+/// name column's and a figure column's. Returns the row after it.
 fn counts_table(
     sheet: &mut Worksheet,
     f: &Formats,
     labels: &[String],
+    widths: (f64, f64),
     top: u32,
     first: &str,
     rows: &[(String, &Count)],
@@ -367,9 +414,11 @@ fn counts_table(
     for (i, label) in labels.iter().enumerate() {
         sheet.write_string_with_format(top, 1 + i as u16, label, &f.header)?;
     }
+    fit_height(sheet, top, labels.iter().map(|l| (l.as_str(), widths.1)))?;
     let mut row = top + 1;
     for (name, count) in rows {
         sheet.write_string_with_format(row, 0, name, &f.text)?;
+        fit_height(sheet, row, [(name.as_str(), widths.0)])?;
         for (i, n) in count_figures(count).iter().enumerate() {
             sheet.write_number_with_format(row, 1 + i as u16, *n as f64, &f.number)?;
         }
