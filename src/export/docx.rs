@@ -4,8 +4,8 @@
 //! 改善内容等), the 総評 figures on a page of their own, page numbers in the footer.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, NumPages, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, BreakType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
+    Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 use crate::i18n::ReportWords;
@@ -114,9 +114,11 @@ fn document(words: &ReportWords) -> Docx {
         .footer(Footer::new().add_paragraph(footer))
 }
 
+/// A heading kept with the table after it, with room above (twentieths of a point).
 fn section_heading(text: &str) -> Paragraph {
     Paragraph::new()
         .keep_next(true)
+        .line_spacing(LineSpacing::new().before(240).after(80))
         .add_run(Run::new().add_text(text).bold().size(22))
 }
 
