@@ -652,6 +652,13 @@ fn the_docx_summary_holds_the_seeds_tables_in_japanese_fonts_on_a4() {
     let part = archive.by_name("word/document.xml").unwrap();
     assert_eq!(part.compression(), zip::CompressionMethod::Deflated);
     drop(part);
+    let core = zip_part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains(
+            "<dc:title>令和6年度（上半期）情報セキュリティ内部監査 実施報告書</dc:title>"
+        )
+    );
+    assert!(!core.contains("1970"), "{core}");
     let fonts = zip_part(&bytes, "word/fontTable.xml");
     assert!(fonts.contains(r#"<w:font w:name="游明朝"><w:altName w:val="MS 明朝"/>"#));
 }

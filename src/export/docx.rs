@@ -75,7 +75,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, String
         docx = docx.add_table(table(rows, &SUMMARY_COLUMNS));
     }
     docx = overview(docx, summary, words);
-    pack(docx)
+    pack(docx, &title(heading, words, words.summary))
 }
 
 /// An empty A4 document with the fonts and the page-number footer.
@@ -233,15 +233,34 @@ fn counts_table(
     table(table_rows, &columns)
 }
 
-/// The package, with the font table and header rows docx-rs cannot write itself.
-fn pack(docx: Docx) -> Result<Vec<u8>, String> {
+/// The package, with what docx-rs cannot write itself: the font table, header rows,
+/// and the document's title and date.
+fn pack(docx: Docx, title: &str) -> Result<Vec<u8>, String> {
     let mut xml = docx.build();
     xml.font_table = FONT_TABLE.as_bytes().to_vec();
+    xml.doc_props.core = core_properties(title, chrono::Utc::now()).into_bytes();
     let document = String::from_utf8_lossy(&xml.document).replace(HEADER_ROW.0, HEADER_ROW.1);
     xml.document = document.into_bytes();
     let mut stored = std::io::Cursor::new(Vec::new());
     xml.pack(&mut stored).map_err(|e| e.to_string())?;
     deflate(stored.get_ref()).map_err(|e| e.to_string())
+}
+
+/// The title and dates Word shows in the document's properties (docx-rs would write
+/// no title, and 1970 as the date).
+fn core_properties(title: &str, now: chrono::DateTime<chrono::Utc>) -> String {
+    let now = now.format("%Y-%m-%dT%H:%M:%SZ");
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{}</dc:title><dc:creator>kansa</dc:creator>\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">{now}</dcterms:created>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{now}</dcterms:modified>\
+         </cp:coreProperties>",
+        super::html::escape(title)
+    )
 }
 
 /// docx-rs stores its parts uncompressed (1.4 MB for a 300-item round); deflated, the

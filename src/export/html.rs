@@ -11,8 +11,8 @@ use crate::matrix::Count;
 use super::model::{Heading, Matrix, Summary};
 use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
-/// Text as HTML: the five characters with a meaning in markup become entities.
-fn escape(text: &str) -> String {
+/// Text as HTML (or XML): the five characters with a meaning in markup become entities.
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
