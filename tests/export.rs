@@ -770,3 +770,58 @@ fn kansa_export_refuses_with_a_reason_and_writes_nothing() {
         assert!(!file.exists());
     }
 }
+
+#[test]
+fn any_scale_works_since_reports_go_by_meaning() {
+    use kansa::checklist::{Mark, Meaning};
+    let mut checklist = Checklist::bundled();
+    let mark = |symbol: &str, label: &str, key: char, meaning: Meaning| Mark {
+        symbol: symbol.into(),
+        ascii: symbol.into(),
+        label: label.into(),
+        key,
+        meaning,
+    };
+    checklist.scale = vec![
+        mark("A", "良好", 'a', Meaning::Compliant),
+        mark("B", "要改善", 'b', Meaning::NeedsImprovement),
+        mark("C", "対象外", 'c', Meaning::NotApplicable),
+    ];
+    let departments = checklist.departments.clone();
+    let mut session = Session::new(
+        "abc".into(),
+        checklist,
+        departments,
+        AuditFacts::default(),
+        at(),
+    );
+    for (department, symbol) in [("秘書", "A"), ("防災", "B")] {
+        let change = session.set_mark(department, "I-1", Some(symbol)).unwrap();
+        record(&mut session, change);
+    }
+    let summary = export::model::Summary::of(&session);
+    let i1 = &summary.areas[0].rows[0];
+    assert_eq!(i1.complying, ["秘書広聴課"]);
+    assert_eq!(i1.needing, ["防災安全課"]);
+    let markdown = text(&session, Report::Matrix, Format::Md, Lang::Ja);
+    assert!(
+        markdown.contains("\nA：良好 B：要改善 C：対象外\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| B 要改善 | 0 | 1 | 0 | 0 | 0 | 0 |"));
+    for report in [Report::Matrix, Report::Summary] {
+        for format in [
+            Format::Md,
+            Format::Csv,
+            Format::Xlsx,
+            Format::Html,
+            Format::Docx,
+        ] {
+            let written = export::write(&session, report, format, Lang::En);
+            assert!(
+                written.is_ok() || (report, format) == (Report::Matrix, Format::Docx),
+                "{report} {format}"
+            );
+        }
+    }
+}
