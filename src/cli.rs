@@ -163,6 +163,7 @@ pub enum Format {
     Csv,
     Xlsx,
     Html,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -192,8 +193,14 @@ pub enum CliError {
     File(#[from] FileError),
     Store(#[from] StoreError),
     NoDepartments,
-    CsvMatrixOnly,
-    NotAvailableYet(Format),
+    /// `--report answers` is a CSV of every answer, nothing else.
+    AnswersCsvOnly,
+    /// A report that needs what this build does not have yet.
+    ReportNotYet(String),
+    /// A binary format (xlsx, docx) asked for on standard output.
+    BinaryToStdout(String),
+    /// A report that cannot be made in a format, or failed to be written, in words.
+    Export(String),
     Csv(#[from] csv::Error),
     /// Writing the output failed; `path` is `-` for standard output.
     Output {
@@ -217,10 +224,10 @@ impl Describe for CliError {
             CliError::File(error) => error.describe(m),
             CliError::Store(error) => error.describe(m),
             CliError::NoDepartments => m.no_departments.to_string(),
-            CliError::CsvMatrixOnly => m.csv_matrix_only.to_string(),
-            CliError::NotAvailableYet(format) => {
-                (m.format_not_yet)(&format!("{format:?}").to_lowercase())
-            }
+            CliError::AnswersCsvOnly => m.answers_csv_only.to_string(),
+            CliError::ReportNotYet(report) => (m.report_not_yet)(report),
+            CliError::BinaryToStdout(format) => (m.binary_to_stdout)(format),
+            CliError::Export(reason) => reason.clone(),
             CliError::Csv(error) => (m.csv_failed)(&error.to_string()),
             CliError::Output { path, source } => {
                 let reason = IoReason::from(source).describe(m);
@@ -316,7 +323,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             report,
             output,
-        }) => export(&store()?, &id, format, report, &output),
+        }) => export(&store()?, &id, format, report, &output, lang),
         Some(Command::Import {
             what: Import::Checklist { file, output },
         }) => import_checklist(&file, &output, cli.lang.unwrap_or_else(Lang::from_env)),
@@ -441,28 +448,63 @@ fn export(
     format: Format,
     report: Report,
     output: &Path,
+    lang: Lang,
 ) -> Result<(), CliError> {
     let session = store.load(id)?;
-    let text = match (format, report) {
-        (Format::Csv, Report::Matrix) => export::matrix_csv(&session)?,
-        (Format::Csv, Report::Answers) => export::answers_csv(&session)?,
-        (Format::Csv, _) => return Err(CliError::CsvMatrixOnly),
-        (other, _) => return Err(CliError::NotAvailableYet(other)),
+    if report == Report::Answers {
+        if format != Format::Csv {
+            return Err(CliError::AnswersCsvOnly);
+        }
+        return write_output(output, export::answers_csv(&session)?.as_bytes());
+    }
+    let report = match report {
+        Report::Matrix => export::Report::Matrix,
+        Report::Summary => export::Report::Summary,
+        other => return Err(CliError::ReportNotYet(format!("{other:?}").to_lowercase())),
     };
-    write_output(output, text.as_bytes())
+    let format = match format {
+        Format::Md => export::Format::Md,
+        Format::Csv => export::Format::Csv,
+        Format::Xlsx => export::Format::Xlsx,
+        Format::Html => export::Format::Html,
+        Format::Docx => export::Format::Docx,
+    };
+    if output == Path::new("-") && !format.is_text() {
+        return Err(CliError::BinaryToStdout(format.to_string()));
+    }
+    let bytes = export::write(&session, report, format, lang)
+        .map_err(|e| CliError::Export(e.to_string()))?;
+    write_output(output, &bytes)
 }
 
+/// Writes to standard output for `-`, else the file whole or not at all: a temporary
+/// file beside it, renamed over it. tempfile creates it 0600 on Unix, as reports hold
+/// findings about people and systems, like the sessions they come from.
 fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let written = if output == Path::new("-") {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(bytes).and_then(|_| stdout.flush())
-    } else {
-        std::fs::write(output, bytes)
-    };
-    written.map_err(|source| CliError::Output {
+    let fail = |source: std::io::Error| CliError::Output {
         path: output.to_path_buf(),
         source,
-    })
+    };
+    if output == Path::new("-") {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|_| stdout.flush())
+            .map_err(fail);
+    }
+    let folder = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".kansa-export-")
+        .tempfile_in(folder)
+        .map_err(fail)?;
+    file.write_all(bytes)
+        .and_then(|_| file.as_file().sync_all())
+        .map_err(fail)?;
+    file.persist(output).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
 fn import_checklist(file: &Path, output: &Path, lang: Lang) -> Result<(), CliError> {

@@ -543,8 +543,9 @@ pub struct Messages {
     // Why a command failed
     pub no_data_dir: &'static str,
     pub no_departments: &'static str,
-    pub csv_matrix_only: &'static str,
-    pub format_not_yet: fn(format: &str) -> String,
+    pub answers_csv_only: &'static str,
+    pub report_not_yet: fn(report: &str) -> String,
+    pub binary_to_stdout: fn(format: &str) -> String,
     pub csv_failed: fn(reason: &str) -> String,
     pub terminal: fn(reason: &str) -> String,
     pub stdout: &'static str,
@@ -589,8 +590,15 @@ pub static MESSAGES_JA: Messages = Messages {
     },
     no_data_dir: "データの保存先がわかりません。--data-dir で指定してください",
     no_departments: "被監査部門がありません。チェックリストに名簿がないので --departments で指定してください",
-    csv_matrix_only: "CSV で出力できるのは結果一覧だけです。--report matrix を指定してください",
-    format_not_yet: |format| format!("--format {format} はまだ使えません。csv を指定してください"),
+    answers_csv_only: "--report answers は CSV だけです。--format csv を指定してください",
+    report_not_yet: |report| {
+        format!("--report {report} はまだ使えません。matrix か summary を指定してください")
+    },
+    binary_to_stdout: |format| {
+        format!(
+            "--format {format} はバイナリ形式です。標準出力ではなく -o でファイルを指定してください"
+        )
+    },
     csv_failed: |reason| format!("CSV を作成できません（{reason}）"),
     terminal: |reason| format!("端末を使えません（{reason}）"),
     stdout: "標準出力",
@@ -647,8 +655,13 @@ pub static MESSAGES_EN: Messages = Messages {
     },
     no_data_dir: "no data directory: pass --data-dir",
     no_departments: "no departments: the checklist has no roster; pass --departments",
-    csv_matrix_only: "CSV holds the matrix only: use --report matrix",
-    format_not_yet: |format| format!("--format {format} is not available yet; use csv"),
+    answers_csv_only: "--report answers is a CSV: use --format csv",
+    report_not_yet: |report| {
+        format!("--report {report} is not available yet; use matrix or summary")
+    },
+    binary_to_stdout: |format| {
+        format!("--format {format} is a binary file: write it with -o PATH, not to standard output")
+    },
     csv_failed: |reason| reason.to_string(),
     terminal: |reason| format!("terminal: {reason}"),
     stdout: "stdout",
@@ -1648,6 +1661,139 @@ fn en_change(change: &Change) -> String {
         ),
     }
 }
+
+/// Every word the committee's documents print (結果一覧, 実施報告書), once per language.
+/// Kept apart from the screens' `Strings`: reports are read on paper, by the committee.
+pub struct ReportWords {
+    /// The document's language tag (HTML `lang`).
+    pub tag: &'static str,
+    /// Report names; also the XLSX sheet names (at most 31 characters).
+    pub matrix: &'static str,
+    pub summary: &'static str,
+    pub overview_sheet: &'static str,
+    /// The document title: the audit's title and the report's name.
+    pub title: fn(&str, &str) -> String,
+    /// A date as the documents write it (Japanese: 令和6年9月27日（金）; English: ISO).
+    pub date: fn(chrono::NaiveDate) -> String,
+    pub date_line: fn(&str) -> String,
+    pub no_date: &'static str,
+    pub item_id: &'static str,
+    pub item_text: &'static str,
+    pub audit_item: &'static str,
+    pub area_heading: fn(&str, &str) -> String,
+    pub remark: &'static str,
+    pub legend: &'static str,
+    /// One step of the legend: symbol and label (○：適正).
+    pub legend_entry: fn(&str, &str) -> String,
+    pub legend_separator: &'static str,
+    pub unanswered: &'static str,
+    pub department: &'static str,
+    pub area: &'static str,
+    pub total: &'static str,
+    pub counts_by_department: &'static str,
+    pub counts_by_area: &'static str,
+    pub overview: &'static str,
+    pub needing_departments: &'static str,
+    pub complying: &'static str,
+    pub needing: &'static str,
+    pub improvements: &'static str,
+    pub none: &'static str,
+    /// Separates department names in one cell (、).
+    pub list_separator: &'static str,
+    /// A department's note in the 改善内容 column.
+    pub note: fn(&str, &str) -> String,
+    /// Departments not answered yet, in the 改善内容 column of a draft.
+    pub unanswered_list: fn(&str) -> String,
+    /// A department and the items it must improve, in the 総評 figures.
+    pub needing_items: fn(&str, &str) -> String,
+    /// Page footer of the spreadsheet (Excel codes: &P page, &N pages).
+    pub xlsx_footer: &'static str,
+    /// Page footer of the Word document, around the page and page-count fields.
+    pub page_of: (&'static str, &'static str, &'static str),
+}
+
+impl Lang {
+    pub fn report_words(self) -> &'static ReportWords {
+        match self {
+            Lang::Ja => &REPORT_JA,
+            Lang::En => &REPORT_EN,
+        }
+    }
+}
+
+pub static REPORT_JA: ReportWords = ReportWords {
+    tag: "ja",
+    matrix: "結果一覧",
+    summary: "実施報告書",
+    overview_sheet: "総評の集計",
+    title: |audit, report| format!("{audit} {report}"),
+    date: crate::wareki::format_with_weekday,
+    date_line: |date| format!("監査実施日：{date}"),
+    no_date: "（未設定）",
+    item_id: "項番",
+    item_text: "監査内容",
+    audit_item: "監査項目",
+    area_heading: |id, title| format!("{id} {title}"),
+    remark: "備考",
+    legend: "凡例",
+    legend_entry: |symbol, label| format!("{symbol}：{label}"),
+    legend_separator: " ",
+    unanswered: "未回答",
+    department: "部署",
+    area: "領域",
+    total: "計",
+    counts_by_department: "部署別の評価件数",
+    counts_by_area: "領域別の評価件数",
+    overview: "総評のための集計",
+    needing_departments: "改善を要する項目のある課",
+    complying: "適正に実施している課",
+    needing: "改善が必要な課",
+    improvements: "改善内容等",
+    none: "なし",
+    list_separator: "、",
+    note: |department, note| format!("{department}：{note}"),
+    unanswered_list: |departments| format!("未回答：{departments}"),
+    needing_items: |department, items| format!("{department}：{items}"),
+    xlsx_footer: "&P / &N ページ",
+    page_of: ("", " / ", " ページ"),
+};
+
+pub static REPORT_EN: ReportWords = ReportWords {
+    tag: "en",
+    matrix: "Results matrix",
+    summary: "Audit summary",
+    overview_sheet: "Figures",
+    title: |audit, report| format!("{audit} — {report}"),
+    date: |date| date.format("%Y-%m-%d").to_string(),
+    date_line: |date| format!("Audit date: {date}"),
+    no_date: "(not set)",
+    item_id: "No.",
+    item_text: "Audit item",
+    audit_item: "Audit item",
+    area_heading: |id, title| format!("{id} {title}"),
+    remark: "Remarks",
+    legend: "Legend",
+    legend_entry: |symbol, label| format!("{symbol}: {label}"),
+    legend_separator: "   ",
+    unanswered: "Not answered",
+    department: "Department",
+    area: "Area",
+    total: "Total",
+    counts_by_department: "Marks per department",
+    counts_by_area: "Marks per area",
+    overview: "Figures for the overall assessment",
+    needing_departments: "Departments with items needing improvement",
+    complying: "Departments complying",
+    needing: "Departments needing improvement",
+    improvements: "Improvements",
+    none: "none",
+    list_separator: ", ",
+    note: |department, note| format!("{department}: {note}"),
+    unanswered_list: |departments| format!("Not answered: {departments}"),
+    needing_items: |department, items| format!("{department}: {items}"),
+    xlsx_footer: "Page &P of &N",
+    page_of: ("Page ", " of ", ""),
+};
 
 #[cfg(test)]
 mod tests {

@@ -47,3 +47,4 @@ pub mod sheet;
 pub mod signoff;
 pub mod store;
 pub mod tui;
+pub mod wareki;

@@ -1,0 +1,326 @@
+//! Reports as one self-contained HTML page: the styles inline and no external
+//! resource (no fonts, scripts or images to fetch), so the file can be mailed,
+//! opened offline and printed on A4 from any browser. Sections start on a new page.
+
+use std::fmt::Write;
+
+use crate::checklist::Meaning;
+use crate::i18n::ReportWords;
+use crate::results::Count;
+
+use super::model::{Heading, Matrix, Summary};
+use super::{count_figures, count_labels, date_line, department_list, improvements, title};
+
+/// Text as HTML (or XML): the five characters with a meaning in markup become entities.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escaped text whose line breaks show.
+fn lines(text: &str) -> String {
+    escape(text.trim())
+        .replace("\r\n", "\n")
+        .replace('\n', "<br>")
+}
+
+/// A CSS string literal.
+fn css_string(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\a ");
+    format!("\"{escaped}\"")
+}
+
+/// The class of a mark's cell, for its fill.
+fn class(meaning: Option<Meaning>) -> &'static str {
+    match meaning {
+        Some(Meaning::Compliant) => "compliant",
+        Some(Meaning::ImprovedUnderGuidance) => "improved",
+        Some(Meaning::NeedsImprovement) => "needs",
+        Some(Meaning::NotApplicable) => "na",
+        Some(Meaning::Unknown) => "unknown",
+        None => "unanswered",
+    }
+}
+
+/// The style sheet: screen and print. The page is A4 (landscape for the matrix);
+/// fills print as they show; table headers repeat on every printed page.
+fn style(words: &ReportWords, landscape: bool) -> String {
+    let (before, middle, after) = words.page_of;
+    let fills = [
+        Meaning::Compliant,
+        Meaning::ImprovedUnderGuidance,
+        Meaning::NeedsImprovement,
+        Meaning::NotApplicable,
+    ]
+    .map(|m| {
+        format!(
+            "td.{}, span.{0} {{ background: #{:06x}; }}\n",
+            class(Some(m)),
+            super::fill(m)
+        )
+    })
+    .concat();
+    format!(
+        r#"@page {{ size: A4 {orientation}; margin: 14mm 12mm 16mm;
+  @bottom-center {{ content: {before} counter(page) {middle} counter(pages) {after}; font-size: 9pt; }} }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ font-family: "Yu Gothic", "游ゴシック", "Hiragino Sans", "Noto Sans CJK JP", "IPAexGothic", "IPAGothic", sans-serif;
+  font-size: 10.5pt; line-height: 1.45; color: #111; margin: 1.5em auto; max-width: 70em; padding: 0 1em; }}
+h1 {{ font-size: 15pt; margin: 0 0 .2em; }}
+h2 {{ font-size: 12pt; margin: 1.2em 0 .4em; break-after: avoid; }}
+h3 {{ font-size: 11pt; margin: 1em 0 .3em; break-after: avoid; }}
+p.date {{ margin: 0 0 1em; }}
+table {{ border-collapse: collapse; width: 100%; margin: 0 0 .8em; }}
+th, td {{ border: 1px solid #555; padding: .2em .4em; vertical-align: top; }}
+thead th {{ background: #d9e1f2; text-align: center; vertical-align: middle; }}
+thead {{ display: table-header-group; }}
+tr {{ break-inside: avoid; }}
+table.matrix tbody {{ break-inside: avoid; }}
+tr.area {{ break-after: avoid; }}
+tr.area th {{ background: #f2f2f2; text-align: left; }}
+table.counts {{ width: auto; min-width: 50%; }}
+table.counts td {{ min-width: 4em; }}
+td.id {{ white-space: nowrap; text-align: center; }}
+td.compliant, td.improved, td.needs, td.na, td.unanswered {{ text-align: center; vertical-align: middle; min-width: 3em; }}
+td.number {{ text-align: right; }}
+td.remark {{ text-align: center; font-size: 9pt; }}
+span.compliant, span.improved, span.needs, span.na {{ padding: 0 .3em; }}
+p.legend span + span {{ margin-left: 1em; }}
+{fills}section + section {{ break-before: page; }}
+@media print {{ body {{ margin: 0; max-width: none; padding: 0; }} }}
+"#,
+        orientation = if landscape { "landscape" } else { "portrait" },
+        before = css_string(before),
+        middle = css_string(middle),
+        after = css_string(after),
+    )
+}
+
+/// The page around `body`: language, title, the style sheet, the heading.
+fn page(
+    heading: &Heading,
+    words: &ReportWords,
+    report: &str,
+    landscape: bool,
+    body: &str,
+) -> String {
+    let title = escape(&title(heading, words, report));
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
+         <header>\n<h1>{title}</h1>\n<p class=\"date\">{date}</p>\n</header>\n{body}</body>\n</html>\n",
+        lang = words.tag,
+        style = style(words, landscape),
+        date = escape(&date_line(heading, words)),
+    )
+}
+
+/// The 結果一覧: the table (area rows between items, the 備考 row at the foot) and
+/// the legend; then, on a page of its own, the count of each mark per department.
+pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
+    let heading = &matrix.heading;
+    let columns = 2 + heading.departments.len();
+    let mut body =
+        String::from("<section class=\"matrix\">\n<table class=\"matrix\">\n<thead><tr>");
+    let _ = write!(
+        body,
+        "<th>{}</th><th>{}</th>",
+        escape(words.item_id),
+        escape(words.item_text)
+    );
+    for department in &heading.departments {
+        let _ = write!(body, "<th>{}</th>", escape(&department.short));
+    }
+    body.push_str("</tr></thead>\n");
+    for area in &matrix.areas {
+        let name = escape(&(words.area_heading)(&area.id, &area.title));
+        let _ = writeln!(
+            body,
+            "<tbody>\n<tr class=\"area\"><th colspan=\"{columns}\">{name}</th></tr>"
+        );
+        for row in &area.rows {
+            let _ = write!(
+                body,
+                "<tr><td class=\"id\">{}</td><td>{}</td>",
+                escape(&row.id),
+                escape(&row.text)
+            );
+            for cell in &row.cells {
+                let mark = heading.mark(*cell);
+                let symbol = mark.map_or(String::new(), |m| escape(&m.symbol));
+                let _ = write!(
+                    body,
+                    "<td class=\"{}\">{symbol}</td>",
+                    class(mark.map(|m| m.meaning))
+                );
+            }
+            body.push_str("</tr>\n");
+        }
+        body.push_str("</tbody>\n");
+    }
+    // A body of its own, not a tfoot: browsers repeat a tfoot on every printed page.
+    if heading.has_remarks() {
+        let _ = write!(
+            body,
+            "<tbody><tr class=\"remark\"><td></td><th>{}</th>",
+            escape(words.remark)
+        );
+        for department in &heading.departments {
+            let _ = write!(
+                body,
+                "<td class=\"remark\">{}</td>",
+                escape(&department.remark)
+            );
+        }
+        body.push_str("</tr></tbody>\n");
+    }
+    body.push_str("</table>\n");
+    legend(&mut body, heading, words);
+    body.push_str("</section>\n<section class=\"counts\">\n");
+    let _ = writeln!(body, "<h2>{}</h2>", escape(words.counts_by_department));
+    let rows: Vec<(String, &Count)> = heading
+        .departments
+        .iter()
+        .zip(&matrix.counts)
+        .map(|(d, c)| (d.short.clone(), c))
+        .collect();
+    counts_table(&mut body, heading, words, words.department, &rows);
+    body.push_str("</section>\n");
+    page(heading, words, words.matrix, true, &body)
+}
+
+/// The legend under the table, each mark on its fill, as the seed writes it.
+fn legend(body: &mut String, heading: &Heading, words: &ReportWords) {
+    body.push_str("<p class=\"legend\">");
+    for entry in &heading.legend {
+        let text = (words.legend_entry)(&entry.symbol, &entry.label);
+        let _ = write!(
+            body,
+            "<span class=\"{}\">{}</span>",
+            class(Some(entry.meaning)),
+            escape(&text)
+        );
+    }
+    body.push_str("</p>\n");
+}
+
+/// A table with a row per name and a column per mark and 未回答.
+fn counts_table(
+    body: &mut String,
+    heading: &Heading,
+    words: &ReportWords,
+    first: &str,
+    rows: &[(String, &Count)],
+) {
+    let _ = write!(
+        body,
+        "<table class=\"counts\">\n<thead><tr><th>{}</th>",
+        escape(first)
+    );
+    for label in count_labels(heading, words) {
+        let _ = write!(body, "<th>{}</th>", escape(&label));
+    }
+    body.push_str("</tr></thead>\n<tbody>\n");
+    for (name, count) in rows {
+        let _ = write!(body, "<tr><th>{}</th>", escape(name));
+        for n in count_figures(count) {
+            let _ = write!(body, "<td class=\"number\">{n}</td>");
+        }
+        body.push_str("</tr>\n");
+    }
+    body.push_str("</tbody>\n</table>\n");
+}
+
+/// The 実施報告書: a table per area; then, on a page of its own, the 総評 figures.
+pub fn summary(summary: &Summary, words: &ReportWords) -> String {
+    let heading = &summary.heading;
+    let mut body = String::from("<section class=\"summary\">\n");
+    for area in &summary.areas {
+        let name = escape(&(words.area_heading)(&area.id, &area.title));
+        let _ = writeln!(body, "<h2>{name}</h2>\n<table class=\"summary\">");
+        body.push_str("<colgroup><col style=\"width:7%\"><col style=\"width:31%\"><col style=\"width:24%\"><col style=\"width:14%\"><col style=\"width:24%\"></colgroup>\n<thead><tr>");
+        for header in [
+            words.item_id,
+            words.audit_item,
+            words.complying,
+            words.needing,
+            words.improvements,
+        ] {
+            let _ = write!(body, "<th>{}</th>", escape(header));
+        }
+        body.push_str("</tr></thead>\n<tbody>\n");
+        for row in &area.rows {
+            let _ = writeln!(
+                body,
+                "<tr><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&row.id),
+                escape(&row.text),
+                escape(&department_list(&row.complying, words)),
+                escape(&department_list(&row.needing, words)),
+                lines(&improvements(row, words).join("\n")),
+            );
+        }
+        body.push_str("</tbody>\n</table>\n");
+    }
+    body.push_str("</section>\n");
+    overview(&mut body, summary, words);
+    page(heading, words, words.summary, false, &body)
+}
+
+/// The 総評 figures: marks per department, per area, and who must improve what.
+fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
+    let heading = &summary.heading;
+    let overview = &summary.overview;
+    let total = (words.total.to_string(), &overview.total);
+    let _ = writeln!(
+        body,
+        "<section class=\"overview\">\n<h2>{}</h2>",
+        escape(words.overview)
+    );
+    let mut per_department: Vec<(String, &Count)> = overview
+        .per_department
+        .iter()
+        .map(|d| (d.name.clone(), &d.count))
+        .collect();
+    per_department.push(total.clone());
+    let _ = writeln!(body, "<h3>{}</h3>", escape(words.counts_by_department));
+    counts_table(body, heading, words, words.department, &per_department);
+    let mut per_area: Vec<(String, &Count)> = overview
+        .per_area
+        .iter()
+        .map(|(id, title, count)| ((words.area_heading)(id, title), count))
+        .collect();
+    per_area.push(total);
+    let _ = writeln!(body, "<h3>{}</h3>", escape(words.counts_by_area));
+    counts_table(body, heading, words, words.area, &per_area);
+    let _ = writeln!(body, "<h3>{}</h3>", escape(words.needing_departments));
+    if overview.needing.is_empty() {
+        let _ = writeln!(body, "<p>{}</p>", escape(words.none));
+    } else {
+        body.push_str("<ul>\n");
+        for needing in &overview.needing {
+            let items = needing.items.join(words.list_separator);
+            let _ = writeln!(
+                body,
+                "<li>{}</li>",
+                escape(&(words.needing_items)(&needing.name, &items))
+            );
+        }
+        body.push_str("</ul>\n");
+    }
+    body.push_str("</section>\n");
+}

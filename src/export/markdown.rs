@@ -1,0 +1,217 @@
+//! Reports as Markdown: one table per area, as the seed's 結果一覧 and 実施報告書 lay
+//! them out, readable as plain text and convertible by any Markdown tool.
+
+use std::fmt::Write;
+
+use crate::i18n::ReportWords;
+
+use super::model::{Matrix, Summary};
+use super::{count_figures, count_labels, date_line, department_list, improvements, title};
+
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// A pipe table; cells are escaped here, so callers pass plain text.
+fn table(out: &mut String, header: &[String], align: &[Align], rows: &[Vec<String>]) {
+    let line = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    out.push_str(&line(header));
+    let rule: Vec<&str> = (0..header.len())
+        .map(|i| match align.get(i).copied().unwrap_or(Align::Left) {
+            Align::Left => "---",
+            Align::Center => ":-:",
+            Align::Right => "--:",
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", rule.join(" | ")));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+    out.push('\n');
+}
+
+/// Text safe inside a table cell: pipes and backslashes escaped, `<` written as an
+/// entity so a note cannot become markup, line breaks as `<br>`.
+fn escape(text: &str) -> String {
+    text.trim()
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace("\r\n", "\n")
+        .replace('\n', "<br>")
+}
+
+/// The 結果一覧: a table per area (項番, 監査内容, a column per department), the legend,
+/// the 備考 of the departments, and the count of each mark per department.
+pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
+    let heading = &matrix.heading;
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        title(heading, words, words.matrix),
+        date_line(heading, words)
+    );
+    let shorts: Vec<String> = heading
+        .departments
+        .iter()
+        .map(|d| d.short.clone())
+        .collect();
+    let mut header = vec![words.item_id.to_string(), words.item_text.to_string()];
+    header.extend(shorts.iter().cloned());
+    let mut align = vec![Align::Left, Align::Left];
+    align.extend(shorts.iter().map(|_| Align::Center));
+    for area in &matrix.areas {
+        let _ = write!(
+            out,
+            "## {}\n\n",
+            (words.area_heading)(&area.id, &area.title)
+        );
+        let rows: Vec<Vec<String>> = area
+            .rows
+            .iter()
+            .map(|row| {
+                let marks = row
+                    .cells
+                    .iter()
+                    .map(|c| heading.mark(*c).map_or(String::new(), |m| m.symbol.clone()));
+                [row.id.clone(), row.text.clone()]
+                    .into_iter()
+                    .chain(marks)
+                    .collect()
+            })
+            .collect();
+        table(&mut out, &header, &align, &rows);
+    }
+    let _ = write!(out, "{}\n\n", super::legend_line(heading, words));
+    let centred: Vec<Align> = shorts.iter().map(|_| Align::Center).collect();
+    if heading.has_remarks() {
+        let _ = write!(out, "## {}\n\n", words.remark);
+        let remarks = vec![
+            heading
+                .departments
+                .iter()
+                .map(|d| d.remark.clone())
+                .collect(),
+        ];
+        table(&mut out, &shorts, &centred, &remarks);
+    }
+    let _ = write!(out, "## {}\n\n", words.counts_by_department);
+    let mut header = vec![String::new()];
+    header.extend(shorts.iter().cloned());
+    let mut align = vec![Align::Left];
+    align.extend(shorts.iter().map(|_| Align::Right));
+    let figures: Vec<Vec<usize>> = matrix.counts.iter().map(count_figures).collect();
+    let rows: Vec<Vec<String>> = count_labels(heading, words)
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let counts = figures.iter().map(|f| f.get(i).copied().unwrap_or(0));
+            std::iter::once(label)
+                .chain(counts.map(|n| n.to_string()))
+                .collect()
+        })
+        .collect();
+    table(&mut out, &header, &align, &rows);
+    out
+}
+
+/// The 実施報告書: a table per area (項番, 監査項目, the departments complying and
+/// needing improvement, 改善内容等), then the figures for the 総評.
+pub fn summary(summary: &Summary, words: &ReportWords) -> String {
+    let heading = &summary.heading;
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        title(heading, words, words.summary),
+        date_line(heading, words)
+    );
+    let header = [
+        words.item_id,
+        words.audit_item,
+        words.complying,
+        words.needing,
+        words.improvements,
+    ]
+    .map(String::from);
+    for area in &summary.areas {
+        let _ = write!(
+            out,
+            "## {}\n\n",
+            (words.area_heading)(&area.id, &area.title)
+        );
+        let rows: Vec<Vec<String>> = area
+            .rows
+            .iter()
+            .map(|row| {
+                vec![
+                    row.id.clone(),
+                    row.text.clone(),
+                    department_list(&row.complying, words),
+                    department_list(&row.needing, words),
+                    improvements(row, words).join("\n"),
+                ]
+            })
+            .collect();
+        table(&mut out, &header, &[], &rows);
+    }
+    overview(&mut out, summary, words);
+    out
+}
+
+/// The 総評 figures: marks per department and per area, and who must improve what.
+fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
+    let heading = &summary.heading;
+    let overview = &summary.overview;
+    let _ = write!(out, "## {}\n\n", words.overview);
+    let labels = count_labels(heading, words);
+    let align: Vec<Align> = std::iter::once(Align::Left)
+        .chain(labels.iter().map(|_| Align::Right))
+        .collect();
+    let counts_row = |label: String, count: &crate::results::Count| -> Vec<String> {
+        std::iter::once(label)
+            .chain(count_figures(count).iter().map(usize::to_string))
+            .collect()
+    };
+    for (caption, first, rows) in [
+        (
+            words.counts_by_department,
+            words.department,
+            overview
+                .per_department
+                .iter()
+                .map(|d| counts_row(d.name.clone(), &d.count))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            words.counts_by_area,
+            words.area,
+            overview
+                .per_area
+                .iter()
+                .map(|(id, title, count)| counts_row((words.area_heading)(id, title), count))
+                .collect(),
+        ),
+    ] {
+        let _ = write!(out, "### {caption}\n\n");
+        let mut header = vec![first.to_string()];
+        header.extend(labels.iter().cloned());
+        let mut rows = rows;
+        rows.push(counts_row(words.total.to_string(), &overview.total));
+        table(out, &header, &align, &rows);
+    }
+    let _ = write!(out, "### {}\n\n", words.needing_departments);
+    if overview.needing.is_empty() {
+        let _ = write!(out, "{}\n\n", words.none);
+    }
+    for needing in &overview.needing {
+        let items = needing.items.join(words.list_separator);
+        let _ = writeln!(out, "- {}", (words.needing_items)(&needing.name, &items));
+    }
+    if !overview.needing.is_empty() {
+        out.push('\n');
+    }
+}

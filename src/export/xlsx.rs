@@ -1,0 +1,428 @@
+//! Reports as Excel workbooks (rust_xlsxwriter), the form auditors already keep: one
+//! sheet per report, header rows and item columns frozen, marks centred on a fill by
+//! their meaning, columns wide enough for Japanese text, A4 pages fitting the width
+//! with the title in the header and page numbers in the footer.
+
+use rust_xlsxwriter::{
+    Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+use unicode_width::UnicodeWidthStr;
+
+use crate::checklist::Meaning;
+use crate::i18n::ReportWords;
+use crate::results::Count;
+
+use super::model::{Heading, Matrix, Summary};
+use super::{count_figures, count_labels, date_line, department_list, improvements, title};
+
+/// A Japanese font every Office since 2016 has; others substitute their own Gothic.
+const FONT: &str = "游ゴシック";
+/// Excel's paper size code for A4.
+const A4: u8 = 9;
+/// The widest a text column grows; longer text wraps.
+const MAX_TEXT_WIDTH: f64 = 60.0;
+
+/// The cell formats of a workbook, made once.
+struct Formats {
+    title: Format,
+    plain: Format,
+    header: Format,
+    area: Format,
+    text: Format,
+    centre: Format,
+    number: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_font_name(FONT).set_font_size(10);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        Formats {
+            title: base.clone().set_bold().set_font_size(14),
+            plain: base.clone(),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xD9E1F2)),
+            area: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xF2F2F2)),
+            text: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
+            centre: cell.clone().set_align(FormatAlign::Center),
+            number: cell.set_align(FormatAlign::Right),
+        }
+    }
+
+    /// A mark's cell: centred, on the fill of its meaning (none while unanswered).
+    fn mark(&self, meaning: Option<Meaning>) -> Format {
+        match meaning {
+            Some(meaning) => self
+                .centre
+                .clone()
+                .set_background_color(Color::RGB(super::fill(meaning))),
+            None => self.centre.clone(),
+        }
+    }
+}
+
+/// The column width (Excel's unit, about one ASCII digit) that shows `text` on one
+/// line: a Japanese character takes two, plus a margin, up to `MAX_TEXT_WIDTH`.
+fn width_of<'a>(texts: impl IntoIterator<Item = &'a str>, at_least: f64) -> f64 {
+    let widest = texts.into_iter().map(|t| t.width()).max().unwrap_or(0);
+    (widest as f64 * 1.1 + 2.0).clamp(at_least, MAX_TEXT_WIDTH)
+}
+
+/// Excel's header and footer codes start with `&`; a literal one is `&&`. Excel also
+/// refuses more than 255 characters, so a long title is cut.
+fn header_text(text: &str) -> String {
+    let cut: String = text.chars().take(120).collect();
+    format!("&C{}", cut.replace('&', "&&"))
+}
+
+/// A4 pages that fit the sheet's width, the title on top and page numbers below.
+fn page_setup(sheet: &mut Worksheet, title: &str, words: &ReportWords, landscape: bool) {
+    sheet.set_paper_size(A4);
+    if landscape {
+        sheet.set_landscape();
+    } else {
+        sheet.set_portrait();
+    }
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_center_horizontally(true);
+    sheet.set_header(header_text(title));
+    sheet.set_footer(format!("&C{}", words.xlsx_footer));
+}
+
+/// The title and date lines at the top of a sheet; returns the next free row.
+fn title_rows(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    heading: &Heading,
+    words: &ReportWords,
+    report: &str,
+) -> Result<u32, XlsxError> {
+    sheet.write_string_with_format(0, 0, title(heading, words, report), &f.title)?;
+    sheet.write_string_with_format(1, 0, date_line(heading, words), &f.plain)?;
+    Ok(3)
+}
+
+/// A row spanning `columns` columns (an area's heading).
+fn spanning(
+    sheet: &mut Worksheet,
+    row: u32,
+    columns: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if columns > 1 {
+        sheet.merge_range(row, 0, row, columns - 1, text, format)?;
+    } else {
+        sheet.write_string_with_format(row, 0, text, format)?;
+    }
+    Ok(())
+}
+
+fn workbook(heading: &Heading, words: &ReportWords, report: &str) -> Workbook {
+    let mut workbook = Workbook::new();
+    let properties = DocProperties::new().set_title(title(heading, words, report));
+    workbook.set_properties(&properties);
+    workbook
+}
+
+/// The 結果一覧 as one sheet.
+pub fn matrix(matrix: &Matrix, words: &ReportWords) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = workbook(&matrix.heading, words, words.matrix);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(words.matrix)?;
+    matrix_sheet(sheet, matrix, words)?;
+    workbook.save_to_buffer()
+}
+
+fn matrix_sheet(
+    sheet: &mut Worksheet,
+    matrix: &Matrix,
+    words: &ReportWords,
+) -> Result<(), XlsxError> {
+    let f = Formats::new();
+    let heading = &matrix.heading;
+    let departments = heading.departments.len() as u16;
+    let columns = 2 + departments;
+    let widths = matrix_columns(sheet, matrix)?;
+    let text_width = widths.get(1).copied().unwrap_or(MAX_TEXT_WIDTH);
+    let top = title_rows(sheet, &f, heading, words, words.matrix)?;
+    sheet.write_string_with_format(top, 0, words.item_id, &f.header)?;
+    sheet.write_string_with_format(top, 1, words.item_text, &f.header)?;
+    for (i, department) in heading.departments.iter().enumerate() {
+        sheet.write_string_with_format(top, 2 + i as u16, &department.short, &f.header)?;
+    }
+    let mut row = top + 1;
+    for area in &matrix.areas {
+        spanning(
+            sheet,
+            row,
+            columns,
+            &(words.area_heading)(&area.id, &area.title),
+            &f.area,
+        )?;
+        row += 1;
+        for item in &area.rows {
+            sheet.write_string_with_format(row, 0, &item.id, &f.centre)?;
+            sheet.write_string_with_format(row, 1, &item.text, &f.text)?;
+            fit_height(sheet, row, [(item.text.as_str(), text_width)])?;
+            for (i, cell) in item.cells.iter().enumerate() {
+                let mark = heading.mark(*cell);
+                let symbol = mark.map_or("", |m| m.symbol.as_str());
+                let format = f.mark(mark.map(|m| m.meaning));
+                sheet.write_string_with_format(row, 2 + i as u16, symbol, &format)?;
+            }
+            row += 1;
+        }
+    }
+    if heading.has_remarks() {
+        sheet.write_string_with_format(row, 0, "", &f.header)?;
+        sheet.write_string_with_format(row, 1, words.remark, &f.header)?;
+        for (i, department) in heading.departments.iter().enumerate() {
+            let format = f.text.clone().set_align(FormatAlign::Center);
+            sheet.write_string_with_format(row, 2 + i as u16, &department.remark, &format)?;
+        }
+        let remarks = heading.departments.iter().map(|d| d.remark.as_str());
+        fit_height(sheet, row, remarks.zip(widths.iter().skip(2).copied()))?;
+        row += 1;
+    }
+    let legend = super::legend_line(heading, words);
+    sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
+    counts_block(sheet, &f, matrix, words, row + 3)?;
+    sheet.set_freeze_panes(top + 1, 2)?;
+    sheet.set_repeat_rows(top, top)?;
+    let title = title(heading, words, words.matrix);
+    page_setup(sheet, &title, words, true);
+    Ok(())
+}
+
+/// Each mark (symbol on its fill, label) and 未回答, counted per department.
+fn counts_block(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    matrix: &Matrix,
+    words: &ReportWords,
+    top: u32,
+) -> Result<(), XlsxError> {
+    let heading = &matrix.heading;
+    sheet.write_string_with_format(top, 1, words.counts_by_department, &f.header)?;
+    for (i, department) in heading.departments.iter().enumerate() {
+        sheet.write_string_with_format(top, 2 + i as u16, &department.short, &f.header)?;
+    }
+    let figures: Vec<Vec<usize>> = matrix.counts.iter().map(count_figures).collect();
+    for (r, label) in count_labels(heading, words).iter().enumerate() {
+        let row = top + 1 + r as u32;
+        let entry = heading.legend.get(r);
+        let symbol = entry.map_or("", |m| m.symbol.as_str());
+        sheet.write_string_with_format(row, 0, symbol, &f.mark(entry.map(|m| m.meaning)))?;
+        let label = entry.map_or(label.as_str(), |m| m.label.as_str());
+        sheet.write_string_with_format(row, 1, label, &f.text)?;
+        for (i, counts) in figures.iter().enumerate() {
+            let n = counts.get(r).copied().unwrap_or(0);
+            sheet.write_number_with_format(row, 2 + i as u16, n as f64, &f.number)?;
+        }
+    }
+    Ok(())
+}
+
+/// Sets the matrix's column widths and returns them, for the row heights.
+fn matrix_columns(sheet: &mut Worksheet, matrix: &Matrix) -> Result<Vec<f64>, XlsxError> {
+    let rows = || matrix.areas.iter().flat_map(|a| &a.rows);
+    let mut widths = vec![
+        width_of(rows().map(|r| r.id.as_str()), 6.0),
+        width_of(rows().map(|r| r.text.as_str()), 30.0),
+    ];
+    widths.extend(matrix.heading.departments.iter().map(|d| {
+        let texts = [d.short.as_str(), d.remark.as_str()];
+        width_of(texts, 6.0).min(14.0)
+    }));
+    for (i, width) in widths.iter().enumerate() {
+        sheet.set_column_width(i as u16, *width)?;
+    }
+    Ok(widths)
+}
+
+/// Points per line of 10-point 游ゴシック, whose line gap is generous.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// Lines `text` takes when wrapped in a column `width` wide (a Japanese character
+/// takes two units of width, as in `width_of`).
+fn lines_in(text: &str, width: f64) -> usize {
+    let per_line = (width - 1.5).max(1.0);
+    text.lines()
+        .map(|line| (line.width() as f64 / per_line).ceil().max(1.0) as usize)
+        .sum::<usize>()
+        .max(1)
+}
+
+/// Gives a row the height its wrapped cells need. Neither Excel nor LibreOffice fits
+/// rows to wrapped text when it opens a file, so text would overlap the next row.
+fn fit_height<'a>(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: impl IntoIterator<Item = (&'a str, f64)>,
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .into_iter()
+        .map(|(text, width)| lines_in(text, width))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        sheet.set_row_height(row, lines as f64 * LINE_HEIGHT + 2.0)?;
+    }
+    Ok(())
+}
+
+/// The 実施報告書 as one sheet, and the 総評 figures on a second.
+pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = workbook(&summary.heading, words, words.summary);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(words.summary)?;
+    summary_sheet(sheet, summary, words)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(words.overview_sheet)?;
+    overview_sheet(sheet, summary, words)?;
+    workbook.save_to_buffer()
+}
+
+/// Column widths of the 実施報告書 sheet: narrow id, then text, departments, notes.
+const SUMMARY_WIDTHS: [f64; 5] = [8.0, 36.0, 28.0, 16.0, 36.0];
+
+fn summary_sheet(
+    sheet: &mut Worksheet,
+    summary: &Summary,
+    words: &ReportWords,
+) -> Result<(), XlsxError> {
+    let f = Formats::new();
+    let heading = &summary.heading;
+    let top = title_rows(sheet, &f, heading, words, words.summary)?;
+    let header = [
+        words.item_id,
+        words.audit_item,
+        words.complying,
+        words.needing,
+        words.improvements,
+    ];
+    for (i, text) in header.iter().enumerate() {
+        sheet.write_string_with_format(top, i as u16, *text, &f.header)?;
+        sheet.set_column_width(i as u16, SUMMARY_WIDTHS[i])?;
+    }
+    fit_height(sheet, top, header.into_iter().zip(SUMMARY_WIDTHS))?;
+    let mut row = top + 1;
+    for area in &summary.areas {
+        let text = (words.area_heading)(&area.id, &area.title);
+        spanning(sheet, row, header.len() as u16, &text, &f.area)?;
+        row += 1;
+        for item in &area.rows {
+            let cells = [
+                item.id.clone(),
+                item.text.clone(),
+                department_list(&item.complying, words),
+                department_list(&item.needing, words),
+                improvements(item, words).join("\n"),
+            ];
+            for (i, text) in cells.iter().enumerate() {
+                let format = if i == 0 { &f.centre } else { &f.text };
+                sheet.write_string_with_format(row, i as u16, text, format)?;
+            }
+            let texts = cells.iter().map(String::as_str);
+            fit_height(sheet, row, texts.zip(SUMMARY_WIDTHS))?;
+            row += 1;
+        }
+    }
+    sheet.set_freeze_panes(top + 1, 0)?;
+    sheet.set_repeat_rows(top, top)?;
+    page_setup(sheet, &title(heading, words, words.summary), words, false);
+    Ok(())
+}
+
+/// The figures for the 総評: marks per department, per area, and who must improve
+/// what.
+fn overview_sheet(
+    sheet: &mut Worksheet,
+    summary: &Summary,
+    words: &ReportWords,
+) -> Result<(), XlsxError> {
+    let f = Formats::new();
+    let heading = &summary.heading;
+    let overview = &summary.overview;
+    let mut row = title_rows(sheet, &f, heading, words, words.overview)?;
+    let per_department: Vec<(String, &Count)> = overview
+        .per_department
+        .iter()
+        .map(|d| (d.name.clone(), &d.count))
+        .collect();
+    let per_area: Vec<(String, &Count)> = overview
+        .per_area
+        .iter()
+        .map(|(id, title, count)| ((words.area_heading)(id, title), count))
+        .collect();
+    let labels = count_labels(heading, words);
+    let names = per_area.iter().map(|(name, _)| name.as_str());
+    let widths = (width_of(names, 16.0).min(40.0), FIGURE_WIDTH);
+    sheet.set_column_width(0, widths.0)?;
+    for column in 1..=labels.len() {
+        sheet.set_column_width(column as u16, FIGURE_WIDTH)?;
+    }
+    let caption = f.title.clone().set_font_size(11);
+    for (caption_text, first, mut rows) in [
+        (words.counts_by_department, words.department, per_department),
+        (words.counts_by_area, words.area, per_area),
+    ] {
+        rows.push((words.total.to_string(), &overview.total));
+        sheet.write_string_with_format(row, 0, caption_text, &caption)?;
+        row = counts_table(sheet, &f, &labels, widths, row + 1, first, &rows)? + 1;
+    }
+    sheet.write_string_with_format(row, 0, words.needing_departments, &caption)?;
+    if overview.needing.is_empty() {
+        sheet.write_string_with_format(row + 1, 0, words.none, &f.plain)?;
+    }
+    for (i, needing) in overview.needing.iter().enumerate() {
+        let r = row + 1 + i as u32;
+        sheet.write_string_with_format(r, 0, &needing.name, &f.text)?;
+        let items = needing.items.join(words.list_separator);
+        sheet.write_string_with_format(r, 1, &items, &f.text)?;
+    }
+    page_setup(sheet, &title(heading, words, words.overview), words, false);
+    Ok(())
+}
+
+/// The width of a column of figures in the 総評 sheet.
+const FIGURE_WIDTH: f64 = 12.0;
+
+/// A table of counts: a row per name, a column per mark and 未回答; `widths` are the
+/// name column's and a figure column's. Returns the row after it.
+fn counts_table(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    labels: &[String],
+    widths: (f64, f64),
+    top: u32,
+    first: &str,
+    rows: &[(String, &Count)],
+) -> Result<u32, XlsxError> {
+    sheet.write_string_with_format(top, 0, first, &f.header)?;
+    for (i, label) in labels.iter().enumerate() {
+        sheet.write_string_with_format(top, 1 + i as u16, label, &f.header)?;
+    }
+    fit_height(sheet, top, labels.iter().map(|l| (l.as_str(), widths.1)))?;
+    let mut row = top + 1;
+    for (name, count) in rows {
+        sheet.write_string_with_format(row, 0, name, &f.text)?;
+        fit_height(sheet, row, [(name.as_str(), widths.0)])?;
+        for (i, n) in count_figures(count).iter().enumerate() {
+            sheet.write_number_with_format(row, 1 + i as u16, *n as f64, &f.number)?;
+        }
+        row += 1;
+    }
+    Ok(row)
+}
