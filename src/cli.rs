@@ -61,8 +61,8 @@ pub enum Command {
         /// Departments of this round, full or short names (default: the roster).
         #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
         departments: Vec<String>,
-        /// 監査実施日, as YYYY-MM-DD.
-        #[arg(long)]
+        /// 監査実施日: 2024-09-27, 2024/9/27, 令和6年9月27日 or R6.9.27.
+        #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// An auditor; repeat for several.
         #[arg(long = "auditor", value_name = "NAME")]
@@ -80,6 +80,10 @@ pub enum Command {
     },
     /// List the sessions: id, title, status, progress, last change.
     List,
+    /// Move a session into the trash folder of the data directory (nothing is destroyed).
+    Delete { id: String },
+    /// Bring a session back from the trash.
+    Restore { id: String },
     /// Print a session's results matrix (結果一覧) as text.
     Show { id: String },
     /// Check a checklist file.
@@ -251,6 +255,11 @@ impl std::fmt::Display for CliError {
     }
 }
 
+/// A date as people type it, in any form the era conversion reads.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::wareki::parse(text).map_err(|e| e.to_string())
+}
+
 /// Runs the command line, printing in `cli.language()`; the caller words the error.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let lang = cli.language();
@@ -318,6 +327,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             new_session(&store()?, checklist.as_deref(), &departments, facts, m)
         }
         Some(Command::List) => list(&store()?, m),
+        Some(Command::Delete { ref id }) => Ok(store()?.delete(id)?),
+        Some(Command::Restore { ref id }) => Ok(store()?.restore(id)?),
         Some(Command::Export {
             id,
             format,
@@ -420,6 +431,7 @@ fn status<'a>(status: &'a str, m: &'a Messages) -> &'a str {
     match status {
         "open" => m.status_open,
         "signed" => m.status_signed,
+        "answered" => m.status_answered,
         other => other,
     }
 }

@@ -65,6 +65,11 @@ pub struct Strings {
     pub column_last_change: &'static str,
     pub status_open: &'static str,
     pub status_signed: &'static str,
+    pub status_answered: &'static str,
+    pub column_date: &'static str,
+    pub column_id: &'static str,
+    pub rename_title: &'static str,
+    pub delete_question: fn(&str) -> String,
     pub unreadable: &'static str,
     // New-session form
     pub new_session: &'static str,
@@ -174,6 +179,15 @@ pub static JA: Strings = Strings {
     column_last_change: "最終更新",
     status_open: "実施中",
     status_signed: "署名済",
+    status_answered: "回答済",
+    column_date: "監査実施日",
+    column_id: "ID",
+    rename_title: "監査名を変更（Enter で決定、Esc でやめる）",
+    delete_question: |title| {
+        format!(
+            "「{title}」をごみ箱へ移動しますか？（kansa restore で戻せます） y: はい  n: いいえ"
+        )
+    },
     unreadable: "読めないファイル",
     new_session: "新しい監査セッション",
     field_checklist: "チェックリスト",
@@ -280,6 +294,8 @@ fn ja_hint(action: Action) -> &'static str {
         Toggle => "選択切替",
         Confirm => "決定",
         Back => "戻る",
+        Rename => "名前変更",
+        Delete => "削除",
     }
 }
 
@@ -316,6 +332,8 @@ fn ja_explain(action: Action) -> &'static str {
         Toggle => "部署の選択を切替",
         Confirm => "決定",
         Back => "一覧へ戻る（記録した回答は保存済み）",
+        Rename => "選んだセッションの監査名を変更",
+        Delete => "選んだセッションをごみ箱へ移動（kansa restore ID で戻せる）",
     }
 }
 
@@ -351,6 +369,13 @@ pub static EN: Strings = Strings {
     column_last_change: "Last change",
     status_open: "open",
     status_signed: "signed",
+    status_answered: "answered",
+    column_date: "Date",
+    column_id: "ID",
+    rename_title: "Rename (Enter to confirm, Esc to cancel)",
+    delete_question: |title| {
+        format!("Move \"{title}\" to the trash? (kansa restore brings it back) y: yes  n: no")
+    },
     unreadable: "Unreadable file",
     new_session: "New audit session",
     field_checklist: "Checklist",
@@ -458,6 +483,8 @@ fn en_hint(action: Action) -> &'static str {
         Toggle => "toggle",
         Confirm => "confirm",
         Back => "back",
+        Rename => "rename",
+        Delete => "delete",
     }
 }
 
@@ -494,6 +521,8 @@ fn en_explain(action: Action) -> &'static str {
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
         Back => "back to the list (what was recorded is saved)",
+        Rename => "change the title of the session chosen",
+        Delete => "move the session chosen to the trash (kansa restore ID brings it back)",
     }
 }
 
@@ -552,6 +581,10 @@ pub struct Messages {
     // The store
     pub locked: fn(id: &str, holder: &str) -> String,
     pub no_session: fn(id: &str) -> String,
+    pub in_trash: fn(id: &str) -> String,
+    pub not_in_trash: fn(id: &str) -> String,
+    pub session_exists: fn(id: &str) -> String,
+    pub status_answered: &'static str,
     /// An operating-system error; `detail` is the system's own (English) text.
     pub io: fn(kind: std::io::ErrorKind, detail: &str) -> String,
     // What is wrong in a file
@@ -604,6 +637,12 @@ pub static MESSAGES_JA: Messages = Messages {
     stdout: "標準出力",
     locked: |id, holder| format!("セッション {id} は {holder} が編集中です"),
     no_session: |id| format!("セッション {id} はありません"),
+    in_trash: |id| {
+        format!("ごみ箱にはすでにセッション {id} があります。先に kansa restore してください")
+    },
+    not_in_trash: |id| format!("ごみ箱にセッション {id} はありません"),
+    session_exists: |id| format!("セッション {id} がすでにあるので戻せません"),
+    status_answered: "回答済",
     io: io_ja,
     cannot_read: |reason| format!("読み込めません（{reason}）"),
     not_utf8: "UTF-8 のテキストではありません（UTF-8 として読めないバイトがあります）",
@@ -667,6 +706,10 @@ pub static MESSAGES_EN: Messages = Messages {
     stdout: "stdout",
     locked: |id, holder| format!("session {id} is open for writing by {holder}"),
     no_session: |id| format!("no session {id}"),
+    in_trash: |id| format!("the trash already holds a session {id}: restore it first"),
+    not_in_trash: |id| format!("no session {id} in the trash"),
+    session_exists: |id| format!("a session {id} exists: restoring would replace it"),
+    status_answered: "answered",
     io: |_, detail| detail.to_string(),
     cannot_read: |reason| format!("cannot read: {reason}"),
     not_utf8: "expected UTF-8 text, found bytes that are not",

@@ -108,6 +108,8 @@ pub enum Action {
     Toggle,
     Confirm,
     Back,
+    Rename,
+    Delete,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -239,6 +241,8 @@ pub const LIST: &[Binding] = &[
     bind(&[Key::Enter], Action::Resume),
     bind(&[C('m')], Action::OpenMatrix),
     bind(&[C('n')], Action::NewSession),
+    bind(&[C('e')], Action::Rename),
+    bind(&[C('D')], Action::Delete),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];

@@ -409,3 +409,66 @@ fn list_headers_status_and_store_errors_in_both_languages() {
     );
     assert_eq!(show(&mut kansa_in(data)), "kansa: no session nope\n");
 }
+
+#[test]
+fn delete_moves_a_session_to_the_trash_and_restore_brings_it_back() {
+    let root = tempfile::tempdir().unwrap();
+    let output = run(kansa().arg("--data-dir").arg(root.path()).args([
+        "new",
+        "--title",
+        "消すもの",
+        "--date",
+        "令和6年9月27日",
+    ]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let id = stdout(&output).trim().to_string();
+    let session = kansa::store::Store::open(root.path())
+        .unwrap()
+        .load(&id)
+        .unwrap();
+    assert_eq!(
+        session.facts.date,
+        chrono::NaiveDate::from_ymd_opt(2024, 9, 27)
+    );
+    let deleted = run(kansa()
+        .arg("--data-dir")
+        .arg(root.path())
+        .args(["delete", &id]));
+    assert!(deleted.status.success(), "{}", stderr(&deleted));
+    assert!(root.path().join("trash").join(format!("{id}.ron")).exists());
+    let listed = run(kansa().arg("--data-dir").arg(root.path()).arg("list"));
+    assert!(!stdout(&listed).contains(&id));
+    let again = run(kansa()
+        .arg("--data-dir")
+        .arg(root.path())
+        .args(["restore", &id]));
+    assert!(again.status.success(), "{}", stderr(&again));
+    let listed = run(kansa().arg("--data-dir").arg(root.path()).arg("list"));
+    assert!(stdout(&listed).contains(&id));
+    let twice = run(kansa()
+        .arg("--data-dir")
+        .arg(root.path())
+        .args(["restore", &id]));
+    assert!(!twice.status.success());
+    assert_eq!(stderr(&twice).lines().count(), 1);
+}
+
+#[test]
+fn new_reads_dates_as_people_type_them_and_refuses_a_day_outside_its_era() {
+    let root = tempfile::tempdir().unwrap();
+    for typed in ["2024/9/27", "R6.9.27", "令和6年9月27日（金）"] {
+        let output = run(kansa()
+            .arg("--data-dir")
+            .arg(root.path())
+            .args(["new", "--title", "日付", "--date", typed]));
+        assert!(output.status.success(), "{typed}: {}", stderr(&output));
+    }
+    let output = run(kansa().arg("--data-dir").arg(root.path()).args([
+        "new",
+        "--title",
+        "日付",
+        "--date",
+        "平成31年5月1日",
+    ]));
+    assert!(!output.status.success());
+}

@@ -248,3 +248,62 @@ fn a_department_added_in_the_form_keeps_its_short_name_and_remark() {
     assert_eq!(added.department.name, "総務課");
     assert_eq!(added.department.remark, "文書管理");
 }
+
+#[test]
+fn the_list_tells_rounds_apart_renames_and_moves_to_the_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = new_session(dir.path(), "20240927-090000", "上半期");
+    new_session(dir.path(), "20240301-090000", "上半期");
+    let mut app = App::at_list(context(dir.path(), Lang::Ja));
+    let list = screen_text(&app, 80, 24);
+    assert!(
+        list.contains("20240927-090000") && list.contains("20240301-090000"),
+        "{list}"
+    );
+    assert!(list.contains("監査実施日"), "{list}");
+    char_key(&mut app, 'e');
+    ctrl_u(&mut app);
+    type_text(&mut app, "令和6年度上半期（再）");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        on_disk(dir.path(), &first).facts.title,
+        "令和6年度上半期（再）"
+    );
+    let renamed = screen_text(&app, 80, 24);
+    assert!(renamed.contains("令和6年度上半期（再"), "{renamed}");
+    char_key(&mut app, 'D');
+    assert!(screen_text(&app, 80, 24).contains("ごみ箱へ移動しますか"));
+    char_key(&mut app, 'y');
+    assert!(
+        !dir.path()
+            .join("sessions")
+            .join(format!("{first}.ron"))
+            .exists()
+    );
+    assert!(
+        dir.path()
+            .join("trash")
+            .join(format!("{first}.ron"))
+            .exists()
+    );
+    assert!(!screen_text(&app, 80, 24).contains(&first));
+    kansa::store::Store::open(dir.path())
+        .unwrap()
+        .restore(&first)
+        .unwrap();
+    assert_eq!(
+        on_disk(dir.path(), &first).facts.title,
+        "令和6年度上半期（再）"
+    );
+}
+
+#[test]
+fn a_round_with_every_cell_answered_reads_answered_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "done", "完了");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+    enter_seed_round(&mut app);
+    char_key(&mut app, 'q');
+    let app = App::at_list(context(dir.path(), Lang::Ja));
+    assert!(screen_text(&app, 80, 24).contains("回答済"));
+}

@@ -6,6 +6,7 @@
 
 mod doc;
 mod draft;
+mod trash;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -42,6 +43,11 @@ pub enum StoreError {
     /// A new round was asked for with no departments (none named, no roster).
     NoDepartments,
     Refused(#[from] session::Refusal),
+    /// The trash already holds a session with this id.
+    InTrash(String),
+    NotInTrash(String),
+    /// A session with this id exists: restoring would replace it.
+    Exists(String),
 }
 
 /// Why `Writer::record` did not save a change. The two cases leave the session in
@@ -77,6 +83,9 @@ impl Describe for StoreError {
             StoreError::NotFound(id) => (m.no_session)(id),
             StoreError::Refused(refusal) => refused(refusal).describe(m),
             StoreError::NoDepartments => m.no_departments.to_string(),
+            StoreError::InTrash(id) => (m.in_trash)(id),
+            StoreError::NotInTrash(id) => (m.not_in_trash)(id),
+            StoreError::Exists(id) => (m.session_exists)(id),
         }
     }
 }
@@ -123,6 +132,8 @@ pub struct Created {
 pub struct Summary {
     pub id: String,
     pub title: String,
+    /// 監査実施日, to tell rounds with one title apart.
+    pub date: Option<chrono::NaiveDate>,
     pub status: String,
     pub answered: usize,
     pub cells: usize,
@@ -343,7 +354,13 @@ fn summary(session: &Session) -> Summary {
     Summary {
         id: session.id.clone(),
         title: session.facts.title.clone(),
-        status: if signed.is_some() { "signed" } else { "open" }.into(),
+        date: session.facts.date,
+        status: match signed {
+            Some(_) => "signed",
+            None if session.answered_count() == session.cell_count() => "answered",
+            None => "open",
+        }
+        .into(),
         answered: session.answered_count(),
         cells: session.cell_count(),
         last_change: session.last_change(),

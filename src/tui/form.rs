@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use chrono::{Local, NaiveDate};
+use chrono::Local;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -156,7 +156,7 @@ impl NewSessionForm {
             self.problem = None;
             return if yes { Step::List } else { Step::Stay };
         }
-        if event.code == KeyCode::Char('u') && event.modifiers.contains(KeyModifiers::CONTROL) {
+        if super::is_ctrl_u(event) {
             if let Some(input) = self.input_mut(self.focus) {
                 input.select_all();
                 input.cut();
@@ -276,7 +276,7 @@ impl NewSessionForm {
         let t = context.t;
         let title = self.text(Field::Title);
         let date_text = self.text(Field::Date);
-        let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").ok();
+        let date = crate::wareki::parse(&date_text).ok();
         let departments: Vec<Department> = self
             .departments
             .iter()

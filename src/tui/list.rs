@@ -1,4 +1,5 @@
-//! The session list: resume any session, newest first, or start a new one.
+//! The session list: resume any session, newest first, or start a new one; rename a
+//! round, or move it to the trash (never destroyed: `kansa restore` brings it back).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -6,11 +7,15 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 
-use crate::i18n::Strings;
-use crate::keymap::{self, Action};
-use crate::store::{Store, Summary};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
 
-use super::{Input, Step, help, widgets};
+use crate::facts::{FactField, FactValue};
+use crate::i18n::{Describe, Strings};
+use crate::keymap::{self, Action, Key};
+use crate::store::{Store, StoreError, Summary};
+
+use super::{Context, Input, Step, help, widgets};
 
 #[derive(Default)]
 pub struct SessionList {
@@ -23,6 +28,10 @@ pub struct SessionList {
     help: bool,
     /// Why the last attempt to open a session failed.
     pub problem: Option<String>,
+    /// The new title being typed for the session chosen.
+    renaming: Option<TextArea<'static>>,
+    /// The question before moving the session chosen to the trash is on screen.
+    deleting: bool,
 }
 
 impl SessionList {
@@ -44,16 +53,35 @@ impl SessionList {
         self.state.selected().unwrap_or(0)
     }
 
-    pub fn handle(&mut self, input: &Input) -> Step {
-        let Input::Key(event) = input else {
-            return Step::Stay;
+    pub fn handle(&mut self, input: &Input, context: &Context) -> Step {
+        let event = match input {
+            Input::Key(event) => event,
+            Input::Paste(text) => {
+                if let Some(field) = &mut self.renaming {
+                    field.insert_str(text.replace(['\r', '\n'], " "));
+                }
+                return Step::Stay;
+            }
+            Input::Tick => return Step::Stay,
         };
+        if self.renaming.is_some() {
+            self.on_rename_key(event, context);
+            return Step::Stay;
+        }
         let Some(key) = super::key_of(event) else {
             return Step::Stay;
         };
         if std::mem::take(&mut self.help) {
             return Step::Stay;
         }
+        if std::mem::take(&mut self.deleting) {
+            self.answer_delete(key, context);
+            return Step::Stay;
+        }
+        self.on_key(key, context.t)
+    }
+
+    fn on_key(&mut self, key: Key, t: &Strings) -> Step {
         let last = self.summaries.len().saturating_sub(1);
         let at = self.selected();
         match keymap::lookup(keymap::LIST, key) {
@@ -69,11 +97,77 @@ impl SessionList {
                 }
             }
             Some(Action::NewSession) => return Step::NewSession,
+            Some(Action::Rename) => self.start_rename(),
+            Some(Action::Delete) => {
+                if let Some(summary) = self.summaries.get(at) {
+                    self.problem = Some((t.delete_question)(&summary.title));
+                    self.deleting = true;
+                }
+            }
             Some(Action::Help) => self.help = true,
             Some(Action::Leave) => return Step::Quit,
             _ => {}
         }
         Step::Stay
+    }
+
+    fn start_rename(&mut self) {
+        if let Some(summary) = self.summaries.get(self.selected()) {
+            let mut field = TextArea::new(vec![summary.title.clone()]);
+            field.set_cursor_line_style(Style::new());
+            field.move_cursor(ratatui_textarea::CursorMove::End);
+            self.renaming = Some(field);
+        }
+    }
+
+    fn on_rename_key(&mut self, event: &KeyEvent, context: &Context) {
+        if super::is_ctrl_u(event)
+            && let Some(field) = &mut self.renaming
+        {
+            field.select_all();
+            field.cut();
+            return;
+        }
+        match super::key_of(event) {
+            Some(Key::Esc) => self.renaming = None,
+            Some(Key::Enter) => {
+                let title = self.renaming.take().map(|f| f.lines().join(" "));
+                let title = title.unwrap_or_default().trim().to_string();
+                if let Some(summary) = self.summaries.get(self.selected())
+                    && !title.is_empty()
+                {
+                    let id = summary.id.clone();
+                    let outcome = rename(&context.store, &id, title, &context.actor);
+                    self.reload(&context.store, outcome, context.t);
+                }
+            }
+            _ => {
+                if let Some(field) = &mut self.renaming {
+                    field.input(*event);
+                }
+            }
+        }
+    }
+
+    fn answer_delete(&mut self, key: Key, context: &Context) {
+        self.problem = None;
+        let yes = keymap::lookup(keymap::CONFIRM, key) == Some(Action::Confirm);
+        if let (true, Some(summary)) = (yes, self.summaries.get(self.selected())) {
+            let outcome = context.store.delete(&summary.id);
+            self.reload(&context.store, outcome, context.t);
+        }
+    }
+
+    /// Reads the list again after a change, keeping the selection's place, and says why
+    /// the change failed if it did.
+    fn reload(&mut self, store: &Store, outcome: Result<(), StoreError>, t: &Strings) {
+        let at = self.selected();
+        *self = SessionList::load(store);
+        let last = self.summaries.len().saturating_sub(1);
+        self.state.select(Some(at.min(last)));
+        if let Err(e) = outcome {
+            self.problem = Some(e.describe(t.messages));
+        }
     }
 
     /// Scrolls as little as needed to keep the selection in the rows the table shows.
@@ -132,33 +226,51 @@ impl SessionList {
         );
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), notes_area);
         frame.render_widget(Paragraph::new(footer_lines), footer);
+        if let Some(field) = &self.renaming {
+            let inner = widgets::popup(frame, area, area.width.min(70), 3, t.rename_title);
+            widgets::text_area(frame, field, inner, true);
+        }
         if self.help {
             help::draw(frame, area, &[keymap::LIST, keymap::APP], t, None, &[]);
         }
     }
 
     fn draw_table(&self, frame: &mut Frame, area: Rect, block: Block, t: &Strings) {
+        // Below 120 columns the last change gives way to what tells rounds apart.
+        let wide = area.width >= 120;
         let rows = self.summaries.iter().map(|s| {
-            Row::new(vec![
+            let mut cells = vec![
+                s.date
+                    .map_or(String::new(), |d| d.format("%Y-%m-%d").to_string()),
+                s.id.clone(),
                 s.title.clone(),
-                t.status_open.to_string(),
-                widgets::progress_bar(s.answered, s.cells, 10),
-                s.last_change.format("%Y-%m-%d %H:%M").to_string(),
-            ])
+                status(s, t),
+                widgets::progress_bar(s.answered, s.cells, 6),
+            ];
+            if wide {
+                cells.push(s.last_change.format("%Y-%m-%d %H:%M").to_string());
+            }
+            Row::new(cells)
         });
-        let header = Row::new(vec![
+        let mut header = vec![
+            t.column_date,
+            t.column_id,
             t.column_title,
             t.column_status,
             t.column_progress,
-            t.column_last_change,
-        ])
-        .bold();
-        let widths = [
-            Constraint::Fill(1),
-            Constraint::Length(8),
-            Constraint::Length(20),
-            Constraint::Length(16),
         ];
+        let mut widths = vec![
+            Constraint::Length(10),
+            Constraint::Length(15),
+            Constraint::Fill(1),
+            Constraint::Length(if wide { 24 } else { 8 }),
+            Constraint::Length(15),
+        ];
+        if wide {
+            header.push(t.column_last_change);
+            widths.push(Constraint::Length(16));
+        }
+        let header = Row::new(header).bold();
         let table = Table::new(rows, widths)
             .header(header)
             .block(block)
@@ -171,4 +283,24 @@ impl SessionList {
         }
         frame.render_stateful_widget(table, area, &mut state);
     }
+}
+
+/// 実施中, 回答済 when every cell is answered, 署名済 and who signed.
+fn status(summary: &Summary, t: &Strings) -> String {
+    match (summary.status.as_str(), &summary.signed_by) {
+        ("signed", Some(by)) => format!("{} {by}", t.status_signed),
+        ("signed", None) => t.status_signed.to_string(),
+        ("answered", _) => t.status_answered.to_string(),
+        _ => t.status_open.to_string(),
+    }
+}
+
+/// Gives session `id` a new title: a fact change in its history, like any other.
+fn rename(store: &Store, id: &str, title: String, actor: &str) -> Result<(), StoreError> {
+    let mut writer = store.open_writer(id, actor)?;
+    let change = writer
+        .session()
+        .set_fact(FactField::Title, FactValue::Text(title))?;
+    writer.record(change)?;
+    writer.close()
 }

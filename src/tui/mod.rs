@@ -64,7 +64,7 @@ pub enum Step {
 }
 
 pub enum Screen {
-    List(list::SessionList),
+    List(Box<list::SessionList>),
     Form(Box<form::NewSessionForm>),
     Session(Box<SessionScreen>),
     Who(Box<who::WhoScreen>),
@@ -96,7 +96,7 @@ pub struct App {
 impl App {
     /// The app at the session list.
     pub fn at_list(context: Context) -> App {
-        let screen = Screen::List(list::SessionList::load(&context.store));
+        let screen = Screen::List(Box::new(list::SessionList::load(&context.store)));
         App {
             context,
             screen,
@@ -152,7 +152,7 @@ impl App {
             return;
         }
         let step = match &mut self.screen {
-            Screen::List(screen) => screen.handle(&input),
+            Screen::List(screen) => screen.handle(&input, &self.context),
             Screen::Form(screen) => screen.handle(&input, &self.context),
             Screen::Session(screen) => screen.handle(&input, &mut self.context),
             Screen::Who(screen) => match screen.handle(&input) {
@@ -187,7 +187,7 @@ impl App {
             }
             Step::List => {
                 self.leave_screen();
-                self.screen = Screen::List(list::SessionList::load(&self.context.store));
+                self.screen = Screen::List(Box::new(list::SessionList::load(&self.context.store)));
             }
             Step::NewSession => {
                 self.screen = Screen::Form(Box::new(form::NewSessionForm::new(&self.context)))
@@ -245,7 +245,7 @@ impl App {
 
     /// Lets the current screen finish its business (save a note, release the lock).
     fn leave_screen(&mut self) {
-        let placeholder = Screen::List(list::SessionList::default());
+        let placeholder = Screen::List(Box::default());
         if let Screen::Session(screen) = std::mem::replace(&mut self.screen, placeholder) {
             screen.close(&self.context);
         }
@@ -341,6 +341,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         }
     }
     Ok(())
+}
+
+/// Ctrl-U, which clears a one-line text field, as in a shell.
+pub(crate) fn is_ctrl_u(event: &KeyEvent) -> bool {
+    event.code == KeyCode::Char('u') && event.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 /// The key a table knows for a terminal key event: characters folded from full width,
