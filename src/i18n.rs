@@ -131,6 +131,13 @@ pub struct Strings {
     /// The session refused a change (it names what it does not know).
     pub refused: fn(&str) -> String,
     pub redone: fn(&str) -> String,
+    /// The title of the prompt for an answer field: its label and the item.
+    pub field_prompt: fn(&str, &str) -> String,
+    /// A gate's new answer would leave these answered items not applying.
+    pub gate_question: fn(&str) -> String,
+    /// A department's score: total, maximum, percent and band.
+    pub score_line: fn(i32, i32, &str, &str) -> String,
+    pub score: &'static str,
     pub confirm: &'static str,
     /// Asks before undoing a change of another department: its name and the change.
     pub undo_elsewhere: fn(&str, &str) -> String,
@@ -245,6 +252,14 @@ pub static JA: Strings = Strings {
     settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
     refused: |reason| format!("記録できません: {reason}"),
     redone: |what| format!("やり直しました: {what}"),
+    field_prompt: |label, item| format!("{item} の{label}（Enter で記録、Esc で省略）"),
+    gate_question: |items| {
+        format!(
+            "この回答で {items} は該当しなくなります。記録済みの評価を消して該当なしにしますか？ y: 消す  n: 残す"
+        )
+    },
+    score_line: |total, max, percent, band| format!("得点 {total}/{max} {percent} {band}"),
+    score: "得点",
     confirm: "確認",
     undo_elsewhere: |department, what| {
         format!("{department} の変更（{what}）を取り消して移動しますか？ y: はい  n: いいえ")
@@ -435,6 +450,14 @@ pub static EN: Strings = Strings {
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
     refused: |reason| format!("Not recorded: {reason}"),
     redone: |what| format!("Redone: {what}"),
+    field_prompt: |label, item| format!("{label} of {item} (Enter records, Esc skips)"),
+    gate_question: |items| {
+        format!(
+            "With this answer {items} no longer apply. Clear their marks so they become not applicable? y: clear  n: keep"
+        )
+    },
+    score_line: |total, max, percent, band| format!("Score {total}/{max} {percent} {band}"),
+    score: "Score",
     confirm: "Confirm",
     undo_elsewhere: |department, what| {
         format!("Undo the change in {department} ({what}) and go there? y: yes  n: no")

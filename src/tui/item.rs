@@ -81,11 +81,14 @@ fn draw_header(
         return;
     };
     let d = &hearing.department;
-    let progress = widgets::progress_bar(
+    let mut progress = widgets::progress_bar(
         session.answered_in(hearing),
         session.checklist.item_count(),
         10,
     );
+    if let Some(score) = score_text(screen, t) {
+        progress = format!("{score}  {progress}");
+    }
     let [name, right] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(progress.width() as u16 + 1),
@@ -99,6 +102,17 @@ fn draw_header(
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), name);
     frame.render_widget(Paragraph::new(progress), right);
+}
+
+/// The department's score and band, when the scale has points.
+pub fn score_text(screen: &SessionScreen, t: &Strings) -> Option<String> {
+    let session = screen.session();
+    let score = crate::results::department_score(session, screen.cursor.department)?;
+    let percent = score.percent().map_or("-".to_string(), |p| format!("{p}%"));
+    let band = score
+        .band(&session.checklist)
+        .map_or("", |b| b.label.as_str());
+    Some((t.score_line)(score.total, score.maximum, &percent, band))
 }
 
 /// The item on screen; the session refuses to open without items.

@@ -62,7 +62,8 @@ impl Regions {
             .writable
             .then_some(session.checklist.scale.as_slice());
         let hints = help::footer_for(keymap::MATRIX, t, scale, area.width, reader);
-        let totals = session.checklist.scale.len() as u16 + 2;
+        let scored = u16::from(session.checklist.has_points());
+        let totals = session.checklist.scale.len() as u16 + 2 + scored;
         let totals = if area.height >= totals + hints.len() as u16 + 6 {
             totals
         } else {
@@ -555,7 +556,8 @@ impl Placed {
             .chain([
                 format!("{} {}", self.columns.display.unanswered(), t.unanswered),
                 t.progress.to_string(),
-            ]);
+            ])
+            .chain(session.checklist.has_points().then(|| t.score.to_string()));
         for (row, label) in labels.enumerate().take(area.height as usize) {
             let y = area.y + row as u16;
             self.put(
@@ -576,7 +578,10 @@ impl Placed {
                 let value = match row {
                     r if r < scale.len() => count.marks[r].to_string(),
                     r if r == scale.len() => count.unanswered.to_string(),
-                    _ => format!("{}%", count.percent()),
+                    r if r == scale.len() + 1 => format!("{}%", count.percent()),
+                    _ => results::department_score(session, d)
+                        .and_then(|s| s.percent())
+                        .map_or("-".to_string(), |p| format!("{p}%")),
                 };
                 self.put(buf, x, y, &value, width, Style::new());
             }

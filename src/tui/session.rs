@@ -12,6 +12,7 @@ use crate::session::{Change, Session};
 use crate::settings::Settings;
 use crate::store::{Doc, Saved};
 
+use super::asks::FieldPrompt;
 use super::editor::Editor;
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
@@ -86,6 +87,13 @@ enum Overlay {
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
     UndoElsewhere(Change),
+    /// The answer fields the mark just given asks for.
+    Fields(Box<FieldPrompt>),
+    /// The gate's new mark would leave these answered items not applying: clear them?
+    Gate {
+        symbol: String,
+        answered: Vec<String>,
+    },
 }
 
 impl SessionScreen {
@@ -174,6 +182,8 @@ impl SessionScreen {
             Input::Paste(text) => {
                 if let Some(editor) = &mut self.editor {
                     editor.paste(text);
+                } else if let Some(Overlay::Fields(prompt)) = &mut self.overlay {
+                    prompt.paste(text);
                 }
                 Step::Stay
             }
@@ -190,6 +200,10 @@ impl SessionScreen {
             } else {
                 editor.input(*event);
             }
+            return Step::Stay;
+        }
+        if let Some(Overlay::Fields(_)) = &self.overlay {
+            self.on_field_key(event, context.t);
             return Step::Stay;
         }
         let Some(key) = super::key_of(event) else {
@@ -261,16 +275,26 @@ impl SessionScreen {
     fn on_overlay_key(&mut self, key: Key, t: &Strings) {
         let picked = match &mut self.overlay {
             Some(Overlay::Departments(picker) | Overlay::Items(picker)) => picker.handle(key),
-            Some(Overlay::UndoElsewhere(_)) => match keymap::lookup(keymap::CONFIRM, key) {
-                Some(Action::Confirm) => Picked::Chosen(0),
-                _ => Picked::Closed,
-            },
+            // A question: 1 for yes, 0 for no.
+            Some(Overlay::UndoElsewhere(_) | Overlay::Gate { .. }) => {
+                match keymap::lookup(keymap::CONFIRM, key) {
+                    Some(Action::Confirm) => Picked::Chosen(1),
+                    _ => Picked::Chosen(0),
+                }
+            }
             _ => Picked::Closed,
         };
         match (picked, self.overlay.take()) {
             (Picked::Nothing, overlay) => self.overlay = overlay,
             (Picked::Closed, _) => {}
-            (Picked::Chosen(_), Some(Overlay::UndoElsewhere(change))) => self.undo_now(change, t),
+            (Picked::Chosen(1), Some(Overlay::UndoElsewhere(change))) => self.undo_now(change, t),
+            (Picked::Chosen(_), Some(Overlay::UndoElsewhere(_))) => {}
+            (Picked::Chosen(yes), Some(Overlay::Gate { symbol, answered })) => {
+                if yes == 1 {
+                    self.clear_cells(&answered, t);
+                }
+                self.give_mark(&symbol, t);
+            }
             (Picked::Chosen(department), Some(Overlay::Departments(_))) => self.go_to(
                 Cursor {
                     department,
@@ -299,12 +323,85 @@ impl SessionScreen {
             return;
         };
         let (department, item) = self.position();
-        if let Ok(change) = session.set_mark(&department, &item, Some(&symbol)) {
+        let effect = session.gate_effect(&department, &item, Some(&symbol));
+        match effect {
+            Ok(effect) if !effect.answered.is_empty() => {
+                let answered = effect.answered;
+                self.overlay = Some(Overlay::Gate { symbol, answered });
+            }
+            _ => self.give_mark(&symbol, t),
+        }
+    }
+
+    /// Records `symbol` at the cursor, then asks for the answer fields the mark names,
+    /// or goes on to the next heard item.
+    fn give_mark(&mut self, symbol: &str, t: &Strings) {
+        let (department, item) = self.position();
+        let session = self.session();
+        let asks = session
+            .checklist
+            .mark(symbol)
+            .map(|m| m.asks.clone())
+            .unwrap_or_default();
+        if let Ok(change) = session.set_mark(&department, &item, Some(symbol)) {
             self.record(change, t);
         }
+        let prompt = FieldPrompt::new(self.session(), &department, &item, &asks);
+        match prompt {
+            Some(prompt) if self.doc.holder().is_none() => {
+                self.overlay = Some(Overlay::Fields(Box::new(prompt)))
+            }
+            _ => self.after_mark(t),
+        }
+    }
+
+    /// In the item view a mark goes on to the next item that is heard.
+    fn after_mark(&mut self, t: &Strings) {
         if self.view == View::Item && self.doc.holder().is_none() {
             self.next_heard(t);
         }
+    }
+
+    /// Clears the marks of `items` in the department on screen (a gate will hide them).
+    fn clear_cells(&mut self, items: &[String], t: &Strings) {
+        let (department, _) = self.position();
+        for item in items {
+            if let Ok(change) = self.session().set_mark(&department, item, None) {
+                self.record(change, t);
+            }
+        }
+    }
+
+    /// Enter records the field and asks the next; Esc leaves the rest unasked.
+    fn on_field_key(&mut self, event: &KeyEvent, t: &Strings) {
+        let Some(Overlay::Fields(mut prompt)) = self.overlay.take() else {
+            return;
+        };
+        match super::key_of(event) {
+            Some(Key::Esc) => return self.after_mark(t),
+            Some(Key::Enter) => {
+                if let Some((id, _)) = prompt.field() {
+                    let text = prompt.text();
+                    let value = (!text.is_empty()).then_some(text.as_str());
+                    match self
+                        .session()
+                        .set_field(&prompt.department, &prompt.item, id, value)
+                    {
+                        Ok(change) => self.record(change, t),
+                        Err(refusal) => {
+                            self.message = Some((t.refused)(&refusal.to_string()));
+                            self.overlay = Some(Overlay::Fields(prompt));
+                            return;
+                        }
+                    }
+                }
+                if !prompt.advance(self.session()) {
+                    return self.after_mark(t);
+                }
+            }
+            _ => prompt.input(*event),
+        }
+        self.overlay = Some(Overlay::Fields(prompt));
     }
 
     /// Goes on to the next item of the department that applicability did not set:
@@ -592,6 +689,11 @@ impl SessionScreen {
                 picker.draw(frame, area, t.departments, item::department_rows(self), t)
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(self), t),
+            Overlay::Fields(prompt) => prompt.draw(frame, area, t),
+            Overlay::Gate { answered, .. } => {
+                let question = (t.gate_question)(&answered.join(", "));
+                super::widgets::question(frame, area, &question, t.confirm);
+            }
             Overlay::UndoElsewhere(change) => {
                 let name = department_of(change)
                     .and_then(|short| self.session().hearing(short))
