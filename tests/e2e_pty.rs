@@ -403,3 +403,34 @@ fn a_full_width_mark_and_only_the_heard_items_of_the_secretariat() {
         .collect();
     assert_eq!(secretariat, screen::SEED_KEYS[0], "the 秘書 column");
 }
+
+/// Issue 11 in a real terminal at 80×24: a points checklist's own keys mark, and the
+/// department's score and band show as the hearing goes.
+#[test]
+fn a_points_checklist_is_heard_with_its_keys_and_its_score_shows() {
+    let data = tempfile::tempdir().unwrap();
+    let output = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "new",
+            "--checklist",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/checklists/self-diagnosis-points.ron"),
+            "--title",
+            "自己診断",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
+    let tmux = Tmux::new("points");
+    let open = format!("{KANSA} --data-dir {} open {id}", data.path().display());
+    tmux.start("hearing", 80, 24, &open);
+    tmux.wait_for("hearing", "1 ○ 実施している", 10);
+    for key in ["1", "1", "1", "2", "4"] {
+        tmux.keys("hearing", &[key]);
+    }
+    let screen = tmux.wait_for("hearing", "得点 13/", 5);
+    assert!(screen.contains("A-5") || screen.contains("B-1"), "{screen}");
+    tmux.keys("hearing", &["q"]);
+}
