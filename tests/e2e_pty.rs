@@ -415,13 +415,20 @@ fn a_points_checklist_is_heard_with_its_keys_and_its_score_shows() {
         .args([
             "new",
             "--checklist",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/checklists/self-diagnosis-points.ron"),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/checklists/self-diagnosis-points.ron"
+            ),
             "--title",
             "自己診断",
         ])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
     let tmux = Tmux::new("points");
     let open = format!("{KANSA} --data-dir {} open {id}", data.path().display());
