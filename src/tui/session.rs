@@ -253,6 +253,8 @@ impl SessionScreen {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Leave => return Step::Quit,
             Action::MarksWidth => self.cycle_marks(context),
+            Action::AcceptSelf => self.accept_self(t),
+            Action::ToggleSelf => self.matrix.self_view = !self.matrix.self_view,
             _ => self.matrix.apply(action, &mut self.cursor, session),
         }
         Step::Stay
@@ -304,6 +306,22 @@ impl SessionScreen {
         }
         if self.view == View::Item && self.doc.holder().is_none() {
             self.next_heard(t);
+        }
+    }
+
+    /// The department's own mark as the audit's, then on, as a mark key would.
+    fn accept_self(&mut self, t: &Strings) {
+        let (department, item) = self.position();
+        match self.session().accept_self(&department, &item) {
+            Some(Ok(change)) => {
+                self.record(change, t);
+                self.next_heard(t);
+            }
+            Some(Err(refusal)) => {
+                let reason = crate::store::StoreError::Refused(refusal).describe(t.messages);
+                self.message = Some((t.refused)(&reason));
+            }
+            None => self.message = Some(t.no_self_mark.to_string()),
         }
     }
 
@@ -536,6 +554,7 @@ impl SessionScreen {
         help::Reader {
             writable: self.doc.holder().is_none(),
             back: self.returns_to_list,
+            selfchecks: self.session().has_selfchecks(),
         }
     }
 
@@ -667,6 +686,7 @@ fn describe_undo(change: &Change, t: &Strings) -> (Option<(String, String)>, Str
         Change::DepartmentFact {
             department, field, ..
         } => (None, format!("{department} {field:?}")),
+        Change::SelfCheck { department, .. } => (None, format!("{department} {}", t.self_assessment)),
         Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
     }
 }
