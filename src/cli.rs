@@ -342,7 +342,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             report: report @ (Report::Selfcheck | Report::SelfcheckResults),
             output,
             departments,
-        }) => selfcheck::export(&store()?.load(&id)?, format, report, &departments, &output, lang),
+        }) => selfcheck::export(
+            &store()?.load(&id)?,
+            format,
+            report,
+            &departments,
+            &output,
+            lang,
+        ),
         Some(Command::Export {
             id,
             format,

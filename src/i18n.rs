@@ -513,7 +513,9 @@ fn en_explain(action: Action) -> &'static str {
         Confirm => "confirm",
         Back => "back to the list (what was recorded is saved)",
         AcceptSelf => "record the department's own mark as the mark, and go on",
-        ToggleSelf => "show the departments' own marks beside the audit's (disagreements highlighted) / the audit's only",
+        ToggleSelf => {
+            "show the departments' own marks beside the audit's (disagreements highlighted) / the audit's only"
+        }
     }
 }
 
@@ -1476,9 +1478,15 @@ fn ja_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
-        Change::SelfCheck { department, from, to } => {
+        Change::SelfCheck {
+            department,
+            from,
+            to,
+        } => {
             let file = |c: &Option<Box<SelfCheck>>| {
-                c.as_ref().map_or("なし".to_string(), |c| format!("{}（{}）", c.file, short_digest(&c.digest)))
+                c.as_ref().map_or("なし".to_string(), |c| {
+                    format!("{}（{}）", c.file, short_digest(&c.digest))
+                })
             };
             format!("{department} 自己評価: {} → {}", file(from), file(to))
         }
@@ -1687,11 +1695,21 @@ fn en_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
-        Change::SelfCheck { department, from, to } => {
+        Change::SelfCheck {
+            department,
+            from,
+            to,
+        } => {
             let file = |c: &Option<Box<SelfCheck>>| {
-                c.as_ref().map_or("(none)".to_string(), |c| format!("{} ({})", c.file, short_digest(&c.digest)))
+                c.as_ref().map_or("(none)".to_string(), |c| {
+                    format!("{} ({})", c.file, short_digest(&c.digest))
+                })
             };
-            format!("{department} self-assessment: {} → {}", file(from), file(to))
+            format!(
+                "{department} self-assessment: {} → {}",
+                file(from),
+                file(to)
+            )
         }
     }
 }
@@ -1928,20 +1946,23 @@ impl Lang {
 
 /// The workbook departments fill in is Japanese whatever the auditor's language.
 const SHEET_INSTRUCTIONS: &[&str] = &[
-        "自己点検シートの記入方法",
-        "",
-        "1. 部署名のシートを開き、各項目の「確認すること」を読んでください。",
-        "2. 「評価」欄は一覧（▼）から選んでください。一覧にない値は取り込めません。",
-        "3. 「コメント」欄には、実施状況や補足を記入してください（任意）。",
-        "4. 分からない項目は空欄のままで構いません。空欄は「回答なし」として扱います。",
-        "5. 評価欄とコメント欄のほかは変更できません。行やシートを追加・削除しないでください。",
-        "6. 記入後、ファイル名を変えずに監査担当部門へ返送してください。",
-        "",
-        "ヒアリングでは、この自己点検の結果を確認しながら監査を行います。",
-    ];
-const SHEET_SHEET_TITLE: fn(&str, &str) -> String = |name, short| format!("自己点検シート　{name}（{short}）");
-const SHEET_ROUND_LINE: fn(&str, &str) -> String = |title, id| format!("監査：{title}（監査ID {id}）");
-const SHEET_SHEET_HINT: &str = "評価は一覧から選び、必要に応じてコメントを記入してください。ほかの欄は変更できません。";
+    "自己点検シートの記入方法",
+    "",
+    "1. 部署名のシートを開き、各項目の「確認すること」を読んでください。",
+    "2. 「評価」欄は一覧（▼）から選んでください。一覧にない値は取り込めません。",
+    "3. 「コメント」欄には、実施状況や補足を記入してください（任意）。",
+    "4. 分からない項目は空欄のままで構いません。空欄は「回答なし」として扱います。",
+    "5. 評価欄とコメント欄のほかは変更できません。行やシートを追加・削除しないでください。",
+    "6. 記入後、ファイル名を変えずに監査担当部門へ返送してください。",
+    "",
+    "ヒアリングでは、この自己点検の結果を確認しながら監査を行います。",
+];
+const SHEET_SHEET_TITLE: fn(&str, &str) -> String =
+    |name, short| format!("自己点検シート　{name}（{short}）");
+const SHEET_ROUND_LINE: fn(&str, &str) -> String =
+    |title, id| format!("監査：{title}（監査ID {id}）");
+const SHEET_SHEET_HINT: &str =
+    "評価は一覧から選び、必要に応じてコメントを記入してください。ほかの欄は変更できません。";
 const SHEET_CHOOSE_MARK: &str = "評価は一覧から選んでください。";
 
 pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
@@ -1970,7 +1991,14 @@ pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
     report_title: |title| format!("{title} 自己評価と監査の比較"),
     report_sheet: "自己評価と監査",
     counts_heading: "部署ごとの一致",
-    counts_header: ["部署", "提出", "一致", "不一致", "自己評価なし", "監査未回答"],
+    counts_header: [
+        "部署",
+        "提出",
+        "一致",
+        "不一致",
+        "自己評価なし",
+        "監査未回答",
+    ],
     differences_heading: "自己評価と監査が異なる項目",
     differences_header: ["部署", "項目", "自己評価 → 監査", "部署のコメント"],
     missing_heading: "自己点検シートを提出していない部署",

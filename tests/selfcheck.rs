@@ -25,7 +25,15 @@ const TITLE: &str = "令和6年度（上半期）情報セキュリティ内部�
 fn export_sheets(dir: &Path, id: &str) -> PathBuf {
     let out = dir.join("out");
     let output = run(kansa_in(dir)
-        .args(["export", id, "--format", "xlsx", "--report", "selfcheck", "-o"])
+        .args([
+            "export",
+            id,
+            "--format",
+            "xlsx",
+            "--report",
+            "selfcheck",
+            "-o",
+        ])
         .arg(&out));
     assert!(output.status.success(), "{}", stderr(&output));
     out
@@ -71,7 +79,10 @@ fn fill(src: &Path, dst: &Path, answers: &dyn Fn(&str) -> Option<(String, String
 /// ○ everywhere but I-3, △ with a comment: 保育課's answers.
 fn hoiku_answers(id: &str) -> Option<(String, String)> {
     match id {
-        "I-3" => Some(("監査指導により改善".into(), "付箋は撤去し、施錠保管に改めた".into())),
+        "I-3" => Some((
+            "監査指導により改善".into(),
+            "付箋は撤去し、施錠保管に改めた".into(),
+        )),
         "項目ID" => None,
         _ if id.contains('-') => Some(("適正".into(), String::new())),
         _ => None,
@@ -146,8 +157,14 @@ fn a_filled_sheet_shows_in_the_hearing_and_the_report_lists_the_disagreement() {
     drop(app);
 
     let session = on_disk(dir.path(), "seed");
-    assert_eq!(session.answer("保育", "I-1").unwrap().mark.as_deref(), Some("○"));
-    assert_eq!(session.answer("保育", "I-3").unwrap().mark.as_deref(), Some("×"));
+    assert_eq!(
+        session.answer("保育", "I-1").unwrap().mark.as_deref(),
+        Some("○")
+    );
+    assert_eq!(
+        session.answer("保育", "I-3").unwrap().mark.as_deref(),
+        Some("×")
+    );
     let own = session.hearing("保育").unwrap().selfcheck.clone().unwrap();
     assert_eq!(own.by, "保育課");
     assert_eq!(own.digest.len(), 64);
@@ -157,7 +174,10 @@ fn a_filled_sheet_shows_in_the_hearing_and_the_report_lists_the_disagreement() {
         .args(["--lang", "ja", "export", "seed", "--format", "md"])
         .args(["--report", "selfcheck", "-o", "-"]));
     let report = stdout(&report);
-    assert!(report.contains("| 保育 | I-3 | 自己評価 △ → 監査 × |"), "{report}");
+    assert!(
+        report.contains("| 保育 | I-3 | 自己評価 △ → 監査 × |"),
+        "{report}"
+    );
     assert!(report.contains("| 保育 | あり | 1 | 1 | 0 |"), "{report}");
     for (format, found) in [("csv", "自己評価 △ → 監査 ×"), ("html", "<td>I-3</td>")] {
         let output = run(kansa_in(dir.path())
@@ -167,7 +187,15 @@ fn a_filled_sheet_shows_in_the_hearing_and_the_report_lists_the_disagreement() {
     }
     let xlsx = dir.path().join("results.xlsx");
     let output = run(kansa_in(dir.path())
-        .args(["export", "seed", "--format", "xlsx", "--report", "selfcheck-results", "-o"])
+        .args([
+            "export",
+            "seed",
+            "--format",
+            "xlsx",
+            "--report",
+            "selfcheck-results",
+            "-o",
+        ])
         .arg(&xlsx));
     assert!(output.status.success(), "{}", stderr(&output));
 
@@ -208,14 +236,9 @@ fn the_drop_down_lists_exactly_the_scales_labels_and_only_answers_are_editable()
     let dir = tempfile::tempdir().unwrap();
     let id = new_session(dir.path(), "seed", TITLE);
     let out = export_sheets(dir.path(), &id);
-    let file = std::fs::File::open(out.join("自己点検_保育.xlsx")).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
+    let workbook = out.join("自己点検_保育.xlsx");
     // Sheet 1 is the instructions (記入方法); sheet 2 the department's.
-    zip.by_name("xl/worksheets/sheet2.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = sheet_xml(&workbook, "xl/worksheets/sheet2.xml");
     let labels: Vec<String> = Checklist::bundled()
         .scale
         .iter()
@@ -226,13 +249,21 @@ fn the_drop_down_lists_exactly_the_scales_labels_and_only_answers_are_editable()
     assert_eq!(xml.matches("<formula1>").count(), 1);
     assert!(xml.contains("<sheetProtection"), "protected");
     assert!(!xml.contains("password"), "without a password");
-    let mut book = String::new();
-    zip.by_name("xl/workbook.xml")
-        .unwrap()
-        .read_to_string(&mut book)
-        .unwrap();
+    let book = sheet_xml(&workbook, "xl/workbook.xml");
     assert!(book.contains("name=\"記入方法\""), "{book}");
-    assert!(book.contains("name=\"kansa\" sheetId=\"3\" state=\"hidden\""), "{book}");
+    assert!(
+        book.contains("name=\"kansa\" sheetId=\"3\" state=\"hidden\""),
+        "{book}"
+    );
+}
+
+/// A part of a workbook (a zip archive) as text.
+fn sheet_xml(workbook: &Path, part: &str) -> String {
+    let file = std::fs::File::open(workbook).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    zip.by_name(part).unwrap().read_to_string(&mut xml).unwrap();
+    xml
 }
 
 /// The session file's bytes, to show a refused import changed nothing.
@@ -263,7 +294,15 @@ fn bad_workbooks_are_refused_by_file_and_cell_and_change_nothing() {
     let other = new_session(dir.path(), "other", "別の監査");
     let other_dir = dir.path().join("other-out");
     let output = run(kansa_in(dir.path())
-        .args(["export", &other, "--format", "xlsx", "--report", "selfcheck", "-o"])
+        .args([
+            "export",
+            &other,
+            "--format",
+            "xlsx",
+            "--report",
+            "selfcheck",
+            "-o",
+        ])
         .arg(&other_dir));
     assert!(output.status.success());
     let output = import(dir.path(), &id, &[&other_dir.join("自己点検_保育.xlsx")]);
@@ -300,12 +339,18 @@ fn a_reimport_replaces_the_departments_answers_and_history_keeps_both() {
     let out = export_sheets(dir.path(), &id);
     let source = out.join("自己点検_保育.xlsx");
     let first = dir.path().join("first.xlsx");
-    fill(&source, &first, &|item| (item == "I-1").then(|| ("適正".into(), String::new())));
+    fill(&source, &first, &|item| {
+        (item == "I-1").then(|| ("適正".into(), String::new()))
+    });
     let second = dir.path().join("second.xlsx");
     fill(&source, &second, &hoiku_answers);
     assert!(import(dir.path(), &id, &[&first]).status.success());
     let again = import(dir.path(), &id, &[&first]);
-    assert!(stdout(&again).contains("nothing changed"), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("nothing changed"),
+        "{}",
+        stdout(&again)
+    );
     assert!(import(dir.path(), &id, &[&second]).status.success());
     let session = on_disk(dir.path(), &id);
     let own = session.hearing("保育").unwrap().selfcheck.clone().unwrap();
@@ -319,7 +364,16 @@ fn a_reimport_replaces_the_departments_answers_and_history_keeps_both() {
     fill(&source, &blank, &|_| None);
     assert!(import(dir.path(), &id, &[&blank]).status.success());
     let session = on_disk(dir.path(), &id);
-    assert!(session.hearing("保育").unwrap().selfcheck.as_ref().unwrap().answers.is_empty());
+    assert!(
+        session
+            .hearing("保育")
+            .unwrap()
+            .selfcheck
+            .as_ref()
+            .unwrap()
+            .answers
+            .is_empty()
+    );
 }
 
 /// LibreOffice opens and re-saves the filled workbook; kansa still reads it.
@@ -335,13 +389,25 @@ fn a_workbook_resaved_by_libreoffice_still_imports() {
     let resaved = dir.path().join("lo");
     let status = std::process::Command::new(soffice)
         .env("HOME", dir.path())
-        .args(["--headless", "--norestore", "--convert-to", "xlsx", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
         .arg(&resaved)
         .arg(out.join("自己点検_保育.xlsx"))
         .output()
         .unwrap();
     assert!(status.status.success(), "{status:?}");
     let resaved = resaved.join("自己点検_保育.xlsx");
+    let xml = sheet_xml(&resaved, "xl/worksheets/sheet2.xml");
+    assert!(
+        xml.contains("適正,監査指導により改善,改善を要する,該当なし"),
+        "{xml}"
+    );
+    assert!(xml.contains("<sheetProtection"), "still protected");
     let output = import(dir.path(), &id, &[&resaved]);
     assert!(output.status.success(), "{}", stderr(&output));
     let filled = dir.path().join("filled.xlsx");
@@ -351,7 +417,10 @@ fn a_workbook_resaved_by_libreoffice_still_imports() {
     let session = on_disk(dir.path(), &id);
     let own = session.hearing("保育").unwrap().selfcheck.clone().unwrap();
     assert_eq!(own.mark("I-3"), Some("△"));
-    assert_eq!(own.answer("I-3").unwrap().comment, "付箋は撤去し、施錠保管に改めた");
+    assert_eq!(
+        own.answer("I-3").unwrap().comment,
+        "付箋は撤去し、施錠保管に改めた"
+    );
 }
 
 fn which(name: &str) -> Result<PathBuf, ()> {

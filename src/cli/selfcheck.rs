@@ -30,7 +30,10 @@ pub fn export(
             .map_err(|name| CliError::Sheet((w.unknown_department)(&name)))?;
         let xlsx = |e: rust_xlsxwriter::XlsxError| CliError::Export(format!("XLSX: {e}"));
         if !is_folder(output) {
-            return write_output(output, &workbook::write(session, &hearings, w).map_err(xlsx)?);
+            return write_output(
+                output,
+                &workbook::write(session, &hearings, w).map_err(xlsx)?,
+            );
         }
         std::fs::create_dir_all(output).map_err(|source| CliError::Output {
             path: output.to_path_buf(),
@@ -38,13 +41,18 @@ pub fn export(
         })?;
         for hearing in hearings {
             let path = output.join(format!("自己点検_{}.xlsx", workbook::sheet_name(hearing)));
-            write_output(&path, &workbook::write(session, &[hearing], w).map_err(xlsx)?)?;
+            write_output(
+                &path,
+                &workbook::write(session, &[hearing], w).map_err(xlsx)?,
+            )?;
             eprintln!("kansa: {}", (w.written)(&path.display().to_string()));
         }
         return Ok(());
     }
     if output == Path::new("-") && matches!(format, Format::Xlsx | Format::Docx) {
-        return Err(CliError::BinaryToStdout(format!("{format:?}").to_lowercase()));
+        return Err(CliError::BinaryToStdout(
+            format!("{format:?}").to_lowercase(),
+        ));
     }
     let comparison = Comparison::of(session);
     let bytes = match format {
@@ -108,7 +116,12 @@ pub fn import(
             println!("{}", (w.unchanged)(&r.department));
             continue;
         }
-        let marked = r.selfcheck.answers.values().filter(|a| a.mark.is_some()).count();
+        let marked = r
+            .selfcheck
+            .answers
+            .values()
+            .filter(|a| a.mark.is_some())
+            .count();
         let change = session
             .set_selfcheck(&r.department, r.selfcheck)
             .map_err(StoreError::Refused)?;

@@ -145,7 +145,11 @@ mod tests {
             })
             .unwrap();
         assert_eq!(session.hearing("保育").unwrap().self_mark("I-3"), Some("△"));
-        assert_eq!(session.answer("保育", "I-3"), None, "never the audit's mark");
+        assert_eq!(
+            session.answer("保育", "I-3"),
+            None,
+            "never the audit's mark"
+        );
         let accept = session.accept_self("保育", "I-3").unwrap().unwrap();
         assert!(matches!(accept, Change::Mark { to: Some(ref m), .. } if m == "△"));
     }

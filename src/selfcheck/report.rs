@@ -94,7 +94,11 @@ impl Comparison {
             .departments
             .iter()
             .map(|d| {
-                let returned = if d.returned { w.returned } else { w.not_returned };
+                let returned = if d.returned {
+                    w.returned
+                } else {
+                    w.not_returned
+                };
                 let figures = [d.agree, d.disagree, d.no_self, d.no_audit].map(|n| n.to_string());
                 let mut row = vec![d.department.clone(), returned.to_string()];
                 row.extend(figures);
@@ -117,7 +121,11 @@ impl Comparison {
         let header = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
         vec![
             (w.counts_heading.into(), header(&w.counts_header), counts),
-            (w.differences_heading.into(), header(&w.differences_header), differences),
+            (
+                w.differences_heading.into(),
+                header(&w.differences_header),
+                differences,
+            ),
             (w.missing_heading.into(), header(&[w.department]), missing),
         ]
     }
@@ -210,7 +218,9 @@ impl Comparison {
             for row in rows {
                 for (c, cell) in row.iter().enumerate() {
                     match cell.parse::<f64>() {
-                        Ok(n) if c >= 2 && header.len() > 4 => sheet.write_number(r, c as u16, n)?,
+                        Ok(n) if c >= 2 && header.len() > 4 => {
+                            sheet.write_number(r, c as u16, n)?
+                        }
                         _ => sheet.write_string(r, c as u16, cell)?,
                     };
                 }

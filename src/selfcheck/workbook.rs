@@ -19,6 +19,12 @@ use crate::sheet::{Row, SheetError, Table};
 /// The hidden sheet naming the round and each sheet's department.
 pub const META: &str = "kansa";
 pub const META_COLUMNS: [&str; 3] = ["シート", "監査ID", "部署"];
+/// Where the hidden sheet lists the scale's labels (column E), for a long scale's list.
+const LABELS_COLUMN: u16 = 4;
+
+fn labels_range(count: usize) -> String {
+    format!("={META}!$E$2:$E${}", count + 1)
+}
 /// The columns of a department's sheet; the header is on `HEADER_ROW` (0-based).
 pub const COLUMNS: [&str; 6] = ["項目ID", "領域", "項目", "確認すること", "評価", "コメント"];
 pub const HEADER_ROW: u32 = 4;
@@ -70,6 +76,9 @@ pub fn write(
         meta.write_string(r, 1, &session.id)?;
         meta.write_string(r, 2, &hearing.department.short)?;
     }
+    for (r, mark) in session.checklist.scale.iter().enumerate() {
+        meta.write_string(r as u32 + 1, LABELS_COLUMN, &mark.label)?;
+    }
     meta.set_hidden(true);
     meta.protect();
     workbook.save_to_buffer()
@@ -106,7 +115,9 @@ fn write_department(
         sheet.set_column_width(c as u16, width)?;
     }
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     let answer = wrap
         .clone()
         .set_unlocked()
@@ -135,9 +146,15 @@ fn write_department(
             .iter()
             .map(|m| m.label.as_str())
             .collect();
-        let validation = DataValidation::new()
-            .allow_list_strings(&labels)?
-            .set_error_message(w.choose_mark)?;
+        let validation = match DataValidation::new().allow_list_strings(&labels) {
+            // Excel takes a list of at most 255 characters with no comma in a label;
+            // a longer scale is listed from the hidden sheet instead.
+            Ok(list) if labels.iter().all(|l| !l.contains(',')) => list,
+            _ => {
+                DataValidation::new().allow_list_formula(labels_range(labels.len()).as_str().into())
+            }
+        }
+        .set_error_message(w.choose_mark)?;
         let column = MARK_COLUMN as u16;
         sheet.add_data_validation(HEADER_ROW + 1, column, last, column, &validation)?;
     }
@@ -177,10 +194,17 @@ pub fn read(
     };
     let mut errors = Vec::new();
     let mut returned = Vec::new();
-    for row in meta.rows.iter().skip(1).filter(|r| !r.is_blank()) {
+    // Columns A to C name the sheets; E lists the scale's labels.
+    let names_a_sheet = |r: &&Row| r.cells.iter().take(3).any(|c| !c.trim().is_empty());
+    for row in meta.rows.iter().skip(1).filter(names_a_sheet) {
         let cell = |c: usize| row.cells.get(c).map_or("", |s| s.as_str());
         if cell(1) != session.id {
-            errors.push(at(meta, row.number, 1, (w.other_round)(cell(1), &session.id)));
+            errors.push(at(
+                meta,
+                row.number,
+                1,
+                (w.other_round)(cell(1), &session.id),
+            ));
             continue;
         }
         let Some(hearing) = session.hearing(cell(2)) else {
@@ -254,7 +278,12 @@ fn answers(
                 Some(mark) => Some(mark.symbol.clone()),
                 None => {
                     let labels = labels(&session.checklist.scale);
-                    errors.push(at(table, row.number, MARK_COLUMN, (w.unknown_mark)(given, &labels)));
+                    errors.push(at(
+                        table,
+                        row.number,
+                        MARK_COLUMN,
+                        (w.unknown_mark)(given, &labels),
+                    ));
                     continue;
                 }
             },
@@ -288,8 +317,10 @@ fn labels(scale: &[Mark]) -> String {
 }
 
 fn file_name(file: &Path) -> String {
-    file.file_name()
-        .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned())
+    file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Every sheet of a workbook as text, hidden ones included.
@@ -315,4 +346,31 @@ fn tables(bytes: &[u8]) -> Result<Vec<Table>, String> {
         tables.push(Table { name, rows });
     }
     Ok(tables)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::testing::{now, seed_session};
+
+    #[test]
+    fn a_scale_too_long_for_an_inline_list_is_listed_from_the_hidden_sheet() {
+        let mut session = seed_session();
+        for mark in &mut session.checklist.scale {
+            mark.label = format!("{}, {}", mark.label, "x".repeat(70));
+        }
+        let w = crate::i18n::Lang::Ja.selfcheck_words();
+        let hearing = session.hearing("保育").unwrap();
+        let bytes = write(&session, &[hearing], w).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("long.xlsx");
+        std::fs::write(&file, bytes).unwrap();
+        let returned = read(&session, &file, now(), w).unwrap();
+        assert_eq!(returned.len(), 1);
+        assert_eq!(returned[0].department, "保育");
+        assert!(
+            returned[0].selfcheck.answers.is_empty(),
+            "nothing filled in"
+        );
+    }
 }

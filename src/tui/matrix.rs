@@ -538,17 +538,21 @@ impl Placed {
         let Some(hearing) = hearing.filter(|h| self.self_view && h.selfcheck.is_some()) else {
             return (audit, style);
         };
-        let own = hearing.self_mark(&item.id);
-        let glyph = own
-            .and_then(|s| session.checklist.mark(s))
-            .map_or(display.unanswered(), |m| display.glyph(m));
-        let differs = own.is_some_and(|o| hearing.mark(&item.id).is_some_and(|a| a != o));
+        // Two glyphs and no note marker: they fit a short name's width in every display.
+        let glyph = |symbol: Option<&str>| {
+            symbol
+                .and_then(|s| session.checklist.mark(s))
+                .map_or(display.unanswered(), |m| display.glyph(m))
+        };
+        let (own, marked) = (hearing.self_mark(&item.id), hearing.mark(&item.id));
+        let audit = glyph(marked);
+        let differs = own.is_some_and(|o| marked.is_some_and(|a| a != o));
         let style = if differs {
             Style::new().black().on_yellow().bold()
         } else {
             style
         };
-        (format!("{glyph}{audit}"), style)
+        (format!("{}{audit}", glyph(own)), style)
     }
 
     fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {

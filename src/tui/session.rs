@@ -686,7 +686,9 @@ fn describe_undo(change: &Change, t: &Strings) -> (Option<(String, String)>, Str
         Change::DepartmentFact {
             department, field, ..
         } => (None, format!("{department} {field:?}")),
-        Change::SelfCheck { department, .. } => (None, format!("{department} {}", t.self_assessment)),
+        Change::SelfCheck { department, .. } => {
+            (None, format!("{department} {}", t.self_assessment))
+        }
         Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
     }
 }
