@@ -25,6 +25,11 @@ pub fn export(
     lang: Lang,
 ) -> Result<(), CliError> {
     let w = lang.selfcheck_words();
+    if output == Path::new("-") && matches!(format, Format::Xlsx | Format::Docx) {
+        return Err(CliError::BinaryToStdout(
+            format!("{format:?}").to_lowercase(),
+        ));
+    }
     if report == Report::Selfcheck && format == Format::Xlsx {
         let hearings = workbook::choose(session, departments)
             .map_err(|name| CliError::Sheet((w.unknown_department)(&name)))?;
@@ -62,7 +67,7 @@ pub fn export(
         Format::Xlsx => comparison
             .xlsx(w)
             .map_err(|e| CliError::Export(format!("XLSX: {e}")))?,
-        Format::Docx => return Err(CliError::Export(w.xlsx_only.to_string())),
+        Format::Docx => return Err(CliError::Export(w.not_docx.to_string())),
     };
     write_output(output, &bytes)
 }
