@@ -2,6 +2,7 @@
 //! `record` holds the commands of review, sign-off and history.
 
 mod record;
+mod selfcheck;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -95,9 +96,13 @@ pub enum Command {
         format: Format,
         #[arg(long, value_enum, default_value = "matrix")]
         report: Report,
-        /// Output file, or - for standard output.
+        /// Output file, or - for standard output (a folder for one self-check workbook
+        /// per department).
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
+        /// Only these departments (full or short names): the self-check sheets.
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
+        departments: Vec<String>,
     },
     /// List what blocks sign-off, one line each; exit 0 only when nothing blocks.
     Review { id: String },
@@ -159,6 +164,13 @@ pub enum Import {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
+    /// Departments' returned self-check workbooks, as their self-assessment (never as
+    /// the audit's marks). Nothing is imported when any file has a problem.
+    Selfcheck {
+        id: String,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -179,6 +191,12 @@ pub enum Report {
     /// Every answer, one row per department and item: mark, meaning, points, note and
     /// the answer fields (CSV).
     Answers,
+    /// As xlsx: the departments' self-check workbooks (`-o` a folder: one per
+    /// department; a file: a sheet per department). As md, csv or html: the comparison
+    /// of the departments' own view with the audit's.
+    Selfcheck,
+    /// The comparison of the departments' own view with the audit's, in any format.
+    SelfcheckResults,
 }
 
 impl Cli {
@@ -332,9 +350,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Export {
             id,
             format,
+            report: report @ (Report::Selfcheck | Report::SelfcheckResults),
+            output,
+            departments,
+        }) => selfcheck::export(
+            &store()?.load(&id)?,
+            format,
+            report,
+            &departments,
+            &output,
+            lang,
+        ),
+        Some(Command::Export {
+            id,
+            format,
             report,
             output,
+            ..
         }) => export(&store()?, &id, format, report, &output, lang),
+        Some(Command::Import {
+            what: Import::Selfcheck { id, files },
+        }) => selfcheck::import(&store()?, &id, &files, &auditor()?.name, lang),
         Some(Command::Import {
             what: Import::Checklist { file, output },
         }) => import_checklist(&file, &output, cli.lang.unwrap_or_else(Lang::from_env)),

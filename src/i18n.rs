@@ -5,6 +5,7 @@ use crate::facts::{FactField, FactValue};
 use crate::findings::Finding;
 use crate::keymap::{Action, Group};
 use crate::review::{Place, Reason};
+use crate::selfcheck::SelfCheck;
 use crate::session::Change;
 use crate::signoff::{Changed, Difference};
 
@@ -97,6 +98,11 @@ pub struct Strings {
     pub current_mark: &'static str,
     pub unanswered: &'static str,
     pub by_applicability: &'static str,
+    /// The department's own answer from its self-check sheet: label, then mark and comment.
+    pub self_assessment: &'static str,
+    pub no_self_mark: &'static str,
+    /// The matrix's heading while it shows own marks beside the audit's.
+    pub matrix_self: &'static str,
     pub note: &'static str,
     pub note_editing: &'static str,
     pub last_item: &'static str,
@@ -219,6 +225,9 @@ pub static JA: Strings = Strings {
     marks: "評価",
     current_mark: "現在",
     unanswered: "未回答",
+    self_assessment: "自己評価",
+    no_self_mark: "この項目に部署の自己評価（評価）はありません",
+    matrix_self: "自己評価/監査",
     by_applicability: "（適用条件により設定）",
     note: "メモ",
     note_editing: "メモを編集中（Esc で保存して戻る）",
@@ -311,6 +320,8 @@ fn ja_hint(action: Action) -> &'static str {
         Back => "戻る",
         Rename => "名前変更",
         Delete => "削除",
+        AcceptSelf => "自己評価を採用",
+        ToggleSelf => "自己評価",
     }
 }
 
@@ -349,6 +360,8 @@ fn ja_explain(action: Action) -> &'static str {
         Back => "一覧へ戻る（記録した回答は保存済み）",
         Rename => "選んだセッションの監査名を変更",
         Delete => "選んだセッションをごみ箱へ移動（kansa restore ID で戻せる）",
+        AcceptSelf => "部署の自己評価をそのまま評価として記録して次へ",
+        ToggleSelf => "自己評価と監査の評価を並べて表示（食い違いを強調）／監査のみ",
     }
 }
 
@@ -415,6 +428,9 @@ pub static EN: Strings = Strings {
     marks: "Mark",
     current_mark: "Now",
     unanswered: "not answered",
+    self_assessment: "Self-check",
+    no_self_mark: "the department gave no mark of its own for this item",
+    matrix_self: "own/audit",
     by_applicability: "(set by applicability)",
     note: "Note",
     note_editing: "Editing the note (Esc saves and leaves)",
@@ -508,6 +524,8 @@ fn en_hint(action: Action) -> &'static str {
         Back => "back",
         Rename => "rename",
         Delete => "delete",
+        AcceptSelf => "accept own mark",
+        ToggleSelf => "self-check",
     }
 }
 
@@ -546,6 +564,10 @@ fn en_explain(action: Action) -> &'static str {
         Back => "back to the list (what was recorded is saved)",
         Rename => "change the title of the session chosen",
         Delete => "move the session chosen to the trash (kansa restore ID brings it back)",
+        AcceptSelf => "record the department's own mark as the mark, and go on",
+        ToggleSelf => {
+            "show the departments' own marks beside the audit's (disagreements highlighted) / the audit's only"
+        }
     }
 }
 
@@ -1358,6 +1380,7 @@ fn ja_reason(reason: &Reason) -> String {
         }
         Reason::EmptyFinding(finding) => format!("指摘事項 #{finding} に本文がありません"),
         Reason::MissingFact(field) => format!("{}が未入力です", ja_fact(*field)),
+        Reason::NoSelfCheck => "自己点検シートが未提出です".into(),
     }
 }
 
@@ -1521,6 +1544,18 @@ fn ja_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::SelfCheck {
+            department,
+            from,
+            to,
+        } => {
+            let file = |c: &Option<Box<SelfCheck>>| {
+                c.as_ref().map_or("なし".to_string(), |c| {
+                    format!("{}（{}）", c.file, short_digest(&c.digest))
+                })
+            };
+            format!("{department} 自己評価: {} → {}", file(from), file(to))
+        }
     }
 }
 
@@ -1574,6 +1609,7 @@ fn en_reason(reason: &Reason) -> String {
         }
         Reason::EmptyFinding(finding) => format!("finding #{finding} has no text"),
         Reason::MissingFact(field) => format!("no {}", en_fact(*field)),
+        Reason::NoSelfCheck => "no self-check sheet returned".into(),
     }
 }
 
@@ -1725,6 +1761,22 @@ fn en_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::SelfCheck {
+            department,
+            from,
+            to,
+        } => {
+            let file = |c: &Option<Box<SelfCheck>>| {
+                c.as_ref().map_or("(none)".to_string(), |c| {
+                    format!("{} ({})", c.file, short_digest(&c.digest))
+                })
+            };
+            format!(
+                "{department} self-assessment: {} → {}",
+                file(from),
+                file(to)
+            )
+        }
     }
 }
 
@@ -1898,3 +1950,172 @@ mod tests {
         assert!((JA.save_failed)("ディスクが一杯", 3).contains("3 件"));
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Self-check sheets: the workbook departments fill in (its instructions are always
+// Japanese: the departments are), what importing one says, and the report comparing
+// the departments' own view with the audit's.
+
+pub struct SelfcheckWords {
+    pub tag: &'static str,
+    pub instructions_sheet: &'static str,
+    pub instructions: &'static [&'static str],
+    /// The heading of a department's sheet: its name and short name.
+    pub sheet_title: fn(&str, &str) -> String,
+    /// The round: the audit's title and the session id.
+    pub round_line: fn(&str, &str) -> String,
+    pub sheet_hint: &'static str,
+    /// The drop-down's message when something else is typed.
+    pub choose_mark: &'static str,
+    pub cannot_read: fn(&str) -> String,
+    pub not_selfcheck: &'static str,
+    /// Found round id, this round's id.
+    pub other_round: fn(&str, &str) -> String,
+    pub other_department: fn(&str) -> String,
+    pub missing_sheet: fn(&str) -> String,
+    pub no_header: &'static str,
+    pub not_an_item: fn(&str) -> String,
+    pub twice: fn(&str) -> String,
+    /// The mark found, the scale's labels.
+    pub unknown_mark: fn(&str, &str) -> String,
+    /// Problems found: nothing imported.
+    pub nothing_imported: fn(usize) -> String,
+    /// Department, items answered, items asked.
+    pub imported: fn(&str, usize, usize) -> String,
+    pub unchanged: fn(&str) -> String,
+    pub written: fn(&str) -> String,
+    pub unknown_department: fn(&str) -> String,
+    /// The comparison asked for as DOCX.
+    pub not_docx: &'static str,
+    pub report_title: fn(&str) -> String,
+    pub report_sheet: &'static str,
+    pub counts_heading: &'static str,
+    pub counts_header: [&'static str; 6],
+    pub differences_heading: &'static str,
+    pub differences_header: [&'static str; 4],
+    pub missing_heading: &'static str,
+    pub department: &'static str,
+    pub returned: &'static str,
+    pub not_returned: &'static str,
+    /// The department's mark, then the audit's.
+    pub own_to_audit: fn(&str, &str) -> String,
+    pub none: &'static str,
+}
+
+impl Lang {
+    pub fn selfcheck_words(self) -> &'static SelfcheckWords {
+        match self {
+            Lang::Ja => &SELFCHECK_JA,
+            Lang::En => &SELFCHECK_EN,
+        }
+    }
+}
+
+/// The workbook departments fill in is Japanese whatever the auditor's language.
+const SHEET_INSTRUCTIONS: &[&str] = &[
+    "自己点検シートの記入方法",
+    "",
+    "1. 部署名のシートを開き、各項目の「確認すること」を読んでください。",
+    "2. 「評価」欄は一覧（▼）から選んでください。一覧にない値は取り込めません。",
+    "3. 「コメント」欄には、実施状況や補足を記入してください（任意）。",
+    "4. 分からない項目は空欄のままで構いません。空欄は「回答なし」として扱います。",
+    "5. 評価欄とコメント欄のほかは変更できません。行やシートを追加・削除しないでください。",
+    "6. 記入後、ファイル名を変えずに監査担当部門へ返送してください。",
+    "",
+    "ヒアリングでは、この自己点検の結果を確認しながら監査を行います。",
+];
+const SHEET_SHEET_TITLE: fn(&str, &str) -> String =
+    |name, short| format!("自己点検シート　{name}（{short}）");
+const SHEET_ROUND_LINE: fn(&str, &str) -> String =
+    |title, id| format!("監査：{title}（監査ID {id}）");
+const SHEET_SHEET_HINT: &str =
+    "評価は一覧から選び、必要に応じてコメントを記入してください。ほかの欄は変更できません。";
+const SHEET_CHOOSE_MARK: &str = "評価は一覧から選んでください。";
+
+pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
+    tag: "ja",
+    instructions_sheet: "記入方法",
+    instructions: SHEET_INSTRUCTIONS,
+    sheet_title: SHEET_SHEET_TITLE,
+    round_line: SHEET_ROUND_LINE,
+    sheet_hint: SHEET_SHEET_HINT,
+    choose_mark: SHEET_CHOOSE_MARK,
+    cannot_read: |e| format!("ブックを読めません（壊れているか、XLSXではありません）: {e}"),
+    not_selfcheck: "kansa の自己点検シートではありません（シート「kansa」がありません）",
+    other_round: |found, id| format!("別の監査のシートです（監査ID {found}、この監査は {id}）"),
+    other_department: |d| format!("この監査にない部署のシートです: {d}"),
+    missing_sheet: |s| format!("シート「{s}」がありません"),
+    no_header: "見出し行（項目ID・評価・コメント）がありません",
+    not_an_item: |v| format!("この部署の点検項目ではありません: 「{v}」"),
+    twice: |item| format!("{item} が2回あります"),
+    unknown_mark: |v, labels| format!("評価「{v}」は評価基準にありません（{labels}）"),
+    nothing_imported: |n| format!("問題が {n} 件あるため、何も取り込みませんでした"),
+    imported: |d, n, of| format!("{d}: 自己評価 {n}/{of} 項目を取り込みました"),
+    unchanged: |d| format!("{d}: 取り込み済みのファイルと同じです（変更なし）"),
+    written: |path| format!("{path} を書き出しました"),
+    unknown_department: |d| format!("この監査にない部署です: {d}"),
+    not_docx: "自己評価と監査の比較は md・csv・xlsx・html で書き出します（xlsx は --report selfcheck-results）",
+    report_title: |title| format!("{title} 自己評価と監査の比較"),
+    report_sheet: "自己評価と監査",
+    counts_heading: "部署ごとの一致",
+    counts_header: [
+        "部署",
+        "提出",
+        "一致",
+        "不一致",
+        "自己評価なし",
+        "監査未回答",
+    ],
+    differences_heading: "自己評価と監査が異なる項目",
+    differences_header: ["部署", "項目", "自己評価 → 監査", "部署のコメント"],
+    missing_heading: "自己点検シートを提出していない部署",
+    department: "部署",
+    returned: "あり",
+    not_returned: "なし",
+    own_to_audit: |own, audit| format!("自己評価 {own} → 監査 {audit}"),
+    none: "なし",
+};
+
+pub static SELFCHECK_EN: SelfcheckWords = SelfcheckWords {
+    tag: "en",
+    instructions_sheet: "記入方法",
+    instructions: SHEET_INSTRUCTIONS,
+    sheet_title: SHEET_SHEET_TITLE,
+    round_line: SHEET_ROUND_LINE,
+    sheet_hint: SHEET_SHEET_HINT,
+    choose_mark: SHEET_CHOOSE_MARK,
+    cannot_read: |e| format!("cannot read the workbook (damaged, or not XLSX): {e}"),
+    not_selfcheck: "not a kansa self-check workbook (no sheet \"kansa\")",
+    other_round: |found, id| format!("a sheet of another round ({found}; this round is {id})"),
+    other_department: |d| format!("a sheet of a department not in this round: {d}"),
+    missing_sheet: |s| format!("no sheet \"{s}\""),
+    no_header: "no header row (項目ID, 評価, コメント)",
+    not_an_item: |v| format!("not an item of this department's sheet: {v:?}"),
+    twice: |item| format!("{item} appears twice"),
+    unknown_mark: |v, labels| format!("{v:?} is not a mark of the scale ({labels})"),
+    nothing_imported: |n| format!("{n} problems: nothing was imported"),
+    imported: |d, n, of| format!("{d}: imported the self-assessment of {n}/{of} items"),
+    unchanged: |d| format!("{d}: the same file as already imported (nothing changed)"),
+    written: |path| format!("wrote {path}"),
+    unknown_department: |d| format!("no department {d} in this round"),
+    not_docx: "the self-check comparison is written as md, csv, xlsx or html (xlsx with --report selfcheck-results)",
+    report_title: |title| format!("{title} — self-assessment and audit"),
+    report_sheet: "Self and audit",
+    counts_heading: "Agreement per department",
+    counts_header: [
+        "Department",
+        "Returned",
+        "Agree",
+        "Disagree",
+        "No own mark",
+        "Not audited",
+    ],
+    differences_heading: "Where the audit differs from the department's own view",
+    differences_header: ["Department", "Item", "Own → audit", "Department's comment"],
+    missing_heading: "Departments that returned no sheet",
+    department: "Department",
+    returned: "yes",
+    not_returned: "no",
+    own_to_audit: |own, audit| format!("self {own} → audit {audit}"),
+    none: "none",
+};

@@ -110,6 +110,10 @@ pub enum Action {
     Back,
     Rename,
     Delete,
+    /// The department's own mark (its self-check) as the audit's mark, then on.
+    AcceptSelf,
+    /// The matrix shows the departments' own marks beside the audit's.
+    ToggleSelf,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -130,7 +134,15 @@ impl Action {
     /// True for the actions that change the session: a read-only copy has none.
     pub fn writes(self) -> bool {
         use Action::*;
-        matches!(self, MarkAndNext | MarkCell | EditNote | Undo | Redo)
+        matches!(
+            self,
+            MarkAndNext | MarkCell | EditNote | Undo | Redo | AcceptSelf
+        )
+    }
+
+    /// True for the actions about self-checks: shown only once a round has one.
+    pub fn needs_selfchecks(self) -> bool {
+        matches!(self, Action::AcceptSelf | Action::ToggleSelf)
     }
 
     pub fn group(self) -> Option<Group> {
@@ -183,6 +195,7 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('g')], Action::GoToItem),
     bind(&[C('d')], Action::SwitchDepartment),
     bind(&[C('m')], Action::OpenMatrix),
+    bind(&[C('s')], Action::AcceptSelf),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
@@ -204,6 +217,7 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('f')], Action::FilterMark),
     bind(&[C('a')], Action::FilterArea),
     bind(&[C('w')], Action::MarksWidth),
+    bind(&[C('s')], Action::ToggleSelf),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),

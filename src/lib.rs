@@ -11,6 +11,8 @@
 //! - `facts`: the audit's facts (監査目的, 監査範囲, …), per round and per department.
 //! - `findings`: each department's 所見 and 指摘事項 per area, and the proposals.
 //! - `review`: what blocks sign-off, and warnings.
+//! - `selfcheck`: the departments' self-check workbooks out and back, their answers as a
+//!   layer beside the audit's marks, and where the two disagree.
 //! - `signoff`: the sign-off, its digest and seal, reopening, verifying.
 //! - `error`: problems located in a file (path:line:column) and what they are.
 //!
@@ -41,6 +43,7 @@ pub mod review;
 pub mod sample;
 #[cfg(feature = "testkit")]
 pub mod seed;
+pub mod selfcheck;
 pub mod session;
 pub mod settings;
 pub mod sheet;

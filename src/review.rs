@@ -47,6 +47,8 @@ pub enum Reason {
     EmptyFinding(u32),
     /// A fact the reports print is empty.
     MissingFact(FactField),
+    /// The department returned no self-check sheet, though others did.
+    NoSelfCheck,
 }
 
 impl Reason {
@@ -173,5 +175,9 @@ fn department_entries(session: &Session, hearing: &Hearing, entries: &mut Vec<En
     }
     if !has_observation {
         entries.push(entry(Place::Department, Reason::NoObservation));
+    }
+    // Only a round that uses self-checks misses one.
+    if hearing.selfcheck.is_none() && session.has_selfchecks() {
+        entries.push(entry(Place::Department, Reason::NoSelfCheck));
     }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::checklist::{Area, Checklist, Condition, Department, FieldKind, Item, Mark, Meaning};
 use crate::facts::{DepartmentFacts, FactField, FactValue};
 use crate::findings::{AreaSheet, Finding};
+use crate::selfcheck::SelfCheck;
 use crate::signoff::SignOff;
 
 pub use crate::facts::AuditFacts;
@@ -60,6 +61,10 @@ pub struct Hearing {
     /// By area id: the 所見, the 指摘事項 and the dismissed proposals.
     #[serde(default)]
     pub sheet: BTreeMap<String, AreaSheet>,
+    /// The department's own answers, read from its returned self-check workbook: never
+    /// the audit's marks, which the auditor gives (or accepts from these).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selfcheck: Option<SelfCheck>,
 }
 
 impl Hearing {
@@ -188,6 +193,13 @@ pub enum Change {
     },
     /// Editable again after the sign-off of `digest`, and why.
     Reopen { reason: String, digest: String },
+    /// A department's self-assessment imported (`from` the one it replaces, if any),
+    /// or removed (`to` None, by an undo).
+    SelfCheck {
+        department: String,
+        from: Option<Box<SelfCheck>>,
+        to: Option<Box<SelfCheck>>,
+    },
 }
 
 impl Change {
@@ -290,6 +302,15 @@ impl Change {
                 item,
                 dismissed: !dismissed,
             },
+            Change::SelfCheck {
+                department,
+                from,
+                to,
+            } => Change::SelfCheck {
+                department,
+                from: to,
+                to: from,
+            },
             _ => return None,
         })
     }
@@ -303,7 +324,8 @@ impl Change {
             | Change::DepartmentFact { department, .. }
             | Change::Observation { department, .. }
             | Change::Finding { department, .. }
-            | Change::Dismissal { department, .. } => Some(department),
+            | Change::Dismissal { department, .. }
+            | Change::SelfCheck { department, .. } => Some(department),
             Change::Move(cursor) => Some(&cursor.department),
             Change::Fact { .. } | Change::SignOff { .. } | Change::Reopen { .. } => None,
         }
@@ -388,6 +410,7 @@ impl Hearing {
             unlisted,
             facts: DepartmentFacts::default(),
             sheet: BTreeMap::new(),
+            selfcheck: None,
         };
         hearing.settle(checklist, |_| true);
         hearing
@@ -884,6 +907,9 @@ impl Session {
             }
             Change::Reopen { .. } => {
                 self.signed.take().ok_or(Refusal::NotSigned)?;
+            }
+            Change::SelfCheck { department, to, .. } => {
+                self.hearing_mut(department)?.selfcheck = to.as_deref().cloned();
             }
             sheet => self.apply_to_sheet(sheet)?,
         }

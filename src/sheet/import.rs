@@ -113,7 +113,7 @@ fn read_workbook(file: &Path, t: &SheetStrings) -> Result<Vec<Table>, SheetError
 
 /// A cell as text: a whole number without a decimal point, so that a key typed as 1
 /// reads as "1", not "1.0".
-fn cell_text(cell: &Data) -> String {
+pub(crate) fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),

@@ -12,6 +12,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use export::{to_csv, to_ron, to_xlsx};
+pub(crate) use import::cell_text;
 pub use import::{Origins, read};
 
 use crate::checklist::{Checklist, Meaning};

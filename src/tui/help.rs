@@ -47,12 +47,15 @@ impl Entry {
 pub struct Reader {
     pub writable: bool,
     pub back: bool,
+    /// The round has self-checks: their keys are worth showing.
+    pub selfchecks: bool,
 }
 
 impl Reader {
     pub const ANY: Reader = Reader {
         writable: true,
         back: false,
+        selfchecks: true,
     };
 }
 
@@ -67,7 +70,11 @@ fn entries(
 ) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut last_group: Option<Group> = None;
-    let shown = |b: &&Binding| (b.footer || !footer) && (reader.writable || !b.action.writes());
+    let shown = |b: &&Binding| {
+        (b.footer || !footer)
+            && (reader.writable || !b.action.writes())
+            && (reader.selfchecks || !b.action.needs_selfchecks())
+    };
     for binding in table.iter().filter(shown) {
         let action = match binding.action {
             Action::Leave if reader.back => Action::Back,

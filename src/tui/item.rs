@@ -160,6 +160,12 @@ fn body<'a>(screen: &'a SessionScreen, t: &Strings, width: u16) -> Text<'a> {
     let mut current_line = vec![Span::raw(format!("{}  ", t.current_mark)).dim()];
     current_line.extend(now.spans);
     lines.push(Line::from(current_line));
+    let own = hearing.and_then(|h| h.selfcheck.as_ref()?.answer(&item.id));
+    if let Some(own) = own {
+        let mark = own.mark.as_deref().unwrap_or(t.unanswered);
+        let text = format!("{}: {mark} {}", t.self_assessment, own.comment);
+        lines.push(Line::from(text.trim_end().to_string()).italic());
+    }
     Text::from(lines)
 }
 

@@ -24,6 +24,8 @@ use super::{Context, help, widgets};
 #[derive(Default)]
 pub struct MatrixView {
     pub filter: Filter,
+    /// Each cell shows the department's own mark, then the audit's.
+    pub self_view: bool,
     /// The first body row and the first column shown when last followed; kept so that
     /// the view moves as little as it must.
     top: usize,
@@ -257,8 +259,9 @@ impl MatrixView {
             MarksDisplay::Wide => t.marks_wide,
             MarksDisplay::Ascii => t.marks_ascii,
         };
+        let mode = if self.self_view { t.matrix_self } else { "" };
         let heading = format!(
-            " {}  {}   {}   {}",
+            " {}  {}   {}   {}   {mode}",
             t.matrix,
             session.facts.title,
             self.describe_filter(t),
@@ -272,6 +275,10 @@ impl MatrixView {
             display,
             viewport.left,
         );
+        let layout = Placed {
+            self_view: self.self_view,
+            ..layout
+        };
         let buf = frame.buffer_mut();
         self.draw_table(
             buf,
@@ -357,6 +364,7 @@ struct Placed {
     /// the scale's length for unanswered), with its x and width.
     visible: Vec<(Column, u16, usize)>,
     left_x: u16,
+    self_view: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -419,6 +427,7 @@ impl Placed {
             item_width,
             visible,
             left_x: area.x,
+            self_view: false,
         }
     }
 
@@ -501,7 +510,7 @@ impl Placed {
         for &(column, x, width) in &self.visible {
             match column {
                 Column::Department(d) => {
-                    let mut style = self.cell_style(session, d, item);
+                    let (text, mut style) = self.cell(session, d, item);
                     if selected == Some(d) {
                         style = style.reversed();
                         for dx in 0..width as u16 {
@@ -510,14 +519,7 @@ impl Placed {
                             }
                         }
                     }
-                    self.put(
-                        buf,
-                        x,
-                        y,
-                        &matrix::cell_text(session, d, item, self.columns.display),
-                        width,
-                        style,
-                    );
+                    self.put(buf, x, y, &text, width, style);
                 }
                 Column::Count(i) => {
                     let n = count.marks.get(i).copied().unwrap_or(count.unanswered);
@@ -525,6 +527,33 @@ impl Placed {
                 }
             }
         }
+    }
+
+    /// A cell's text and style: the audit's mark, or in the self-check view the
+    /// department's own mark before it, highlighted where the two differ.
+    fn cell(&self, session: &Session, department: usize, item: &Item) -> (String, Style) {
+        let display = self.columns.display;
+        let audit = matrix::cell_text(session, department, item, display);
+        let style = self.cell_style(session, department, item);
+        let hearing = session.hearings.get(department);
+        let Some(hearing) = hearing.filter(|h| self.self_view && h.selfcheck.is_some()) else {
+            return (audit, style);
+        };
+        // Two glyphs and no note marker: they fit a short name's width in every display.
+        let glyph = |symbol: Option<&str>| {
+            symbol
+                .and_then(|s| session.checklist.mark(s))
+                .map_or(display.unanswered(), |m| display.glyph(m))
+        };
+        let (own, marked) = (hearing.self_mark(&item.id), hearing.mark(&item.id));
+        let audit = glyph(marked);
+        let differs = own.is_some_and(|o| marked.is_some_and(|a| a != o));
+        let style = if differs {
+            Style::new().black().on_yellow().bold()
+        } else {
+            style
+        };
+        (format!("{}{audit}", glyph(own)), style)
     }
 
     fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {

@@ -267,6 +267,8 @@ impl SessionScreen {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Leave => return Step::Quit,
             Action::MarksWidth => self.cycle_marks(context),
+            Action::AcceptSelf => self.accept_self(t),
+            Action::ToggleSelf => self.matrix.self_view = !self.matrix.self_view,
             _ => self.matrix.apply(action, &mut self.cursor, session),
         }
         Step::Stay
@@ -402,6 +404,22 @@ impl SessionScreen {
             _ => prompt.input(*event),
         }
         self.overlay = Some(Overlay::Fields(prompt));
+    }
+
+    /// The department's own mark as the audit's, then on, as a mark key would.
+    fn accept_self(&mut self, t: &Strings) {
+        let (department, item) = self.position();
+        match self.session().accept_self(&department, &item) {
+            Some(Ok(change)) => {
+                self.record(change, t);
+                self.next_heard(t);
+            }
+            Some(Err(refusal)) => {
+                let reason = crate::store::StoreError::Refused(refusal).describe(t.messages);
+                self.message = Some((t.refused)(&reason));
+            }
+            None => self.message = Some(t.no_self_mark.to_string()),
+        }
     }
 
     /// Goes on to the next item of the department that applicability did not set:
@@ -633,6 +651,7 @@ impl SessionScreen {
         help::Reader {
             writable: self.doc.holder().is_none(),
             back: self.returns_to_list,
+            selfchecks: self.session().has_selfchecks(),
         }
     }
 
@@ -769,6 +788,9 @@ fn describe_undo(change: &Change, t: &Strings) -> (Option<(String, String)>, Str
         Change::DepartmentFact {
             department, field, ..
         } => (None, format!("{department} {field:?}")),
+        Change::SelfCheck { department, .. } => {
+            (None, format!("{department} {}", t.self_assessment))
+        }
         Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
     }
 }

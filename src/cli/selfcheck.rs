@@ -1,0 +1,138 @@
+//! `kansa export ID --report selfcheck` and `kansa import selfcheck ID FILE…`: the
+//! departments' self-check workbooks out and back, and the comparison report. Thin
+//! calls into `selfcheck`; refusals come back in words.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+
+use super::{CliError, Format, Report, write_output};
+use crate::i18n::Lang;
+use crate::selfcheck::report::Comparison;
+use crate::selfcheck::{sheet_items, workbook};
+use crate::session::Session;
+use crate::store::{Store, StoreError};
+
+/// The self-check workbooks (`--report selfcheck --format xlsx`), or the comparison
+/// of the departments' own view with the audit's (any other format, or
+/// `--report selfcheck-results`).
+pub fn export(
+    session: &Session,
+    format: Format,
+    report: Report,
+    departments: &[String],
+    output: &Path,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let w = lang.selfcheck_words();
+    if output == Path::new("-") && matches!(format, Format::Xlsx | Format::Docx) {
+        return Err(CliError::BinaryToStdout(
+            format!("{format:?}").to_lowercase(),
+        ));
+    }
+    if report == Report::Selfcheck && format == Format::Xlsx {
+        let hearings = workbook::choose(session, departments)
+            .map_err(|name| CliError::Sheet((w.unknown_department)(&name)))?;
+        let xlsx = |e: rust_xlsxwriter::XlsxError| CliError::Export(format!("XLSX: {e}"));
+        if !is_folder(output) {
+            return write_output(
+                output,
+                &workbook::write(session, &hearings, w).map_err(xlsx)?,
+            );
+        }
+        std::fs::create_dir_all(output).map_err(|source| CliError::Output {
+            path: output.to_path_buf(),
+            source,
+        })?;
+        for hearing in hearings {
+            let path = output.join(format!("自己点検_{}.xlsx", workbook::sheet_name(hearing)));
+            write_output(
+                &path,
+                &workbook::write(session, &[hearing], w).map_err(xlsx)?,
+            )?;
+            eprintln!("kansa: {}", (w.written)(&path.display().to_string()));
+        }
+        return Ok(());
+    }
+    if output == Path::new("-") && matches!(format, Format::Xlsx | Format::Docx) {
+        return Err(CliError::BinaryToStdout(
+            format!("{format:?}").to_lowercase(),
+        ));
+    }
+    let comparison = Comparison::of(session);
+    let bytes = match format {
+        Format::Md => comparison.markdown(w).into_bytes(),
+        Format::Csv => comparison.csv(w)?.into_bytes(),
+        Format::Html => comparison.html(w).into_bytes(),
+        Format::Xlsx => comparison
+            .xlsx(w)
+            .map_err(|e| CliError::Export(format!("XLSX: {e}")))?,
+        Format::Docx => return Err(CliError::Export(w.not_docx.to_string())),
+    };
+    write_output(output, &bytes)
+}
+
+/// A folder: one that exists, or a path ending in a separator or without `.xlsx`.
+fn is_folder(output: &Path) -> bool {
+    let text = output.to_string_lossy();
+    output.is_dir()
+        || text.ends_with('/')
+        || text.ends_with(std::path::MAIN_SEPARATOR)
+        || !output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// Reads every file before changing anything: one problem anywhere and nothing is
+/// imported, each problem printed as `file:sheet!cell: reason`.
+pub fn import(
+    store: &Store,
+    id: &str,
+    files: &[PathBuf],
+    actor: &str,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let w = lang.selfcheck_words();
+    let session = store.load(id)?;
+    let now = Local::now().fixed_offset();
+    let mut returned = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match workbook::read(&session, file, now, w) {
+            Ok(found) => returned.extend(found),
+            Err(found) => errors.extend(found),
+        }
+    }
+    if !errors.is_empty() {
+        for error in &errors {
+            eprintln!("kansa: {error}");
+        }
+        return Err(CliError::Sheet((w.nothing_imported)(errors.len())));
+    }
+    let mut writer = store.open_writer(id, actor)?;
+    for r in returned {
+        let session = writer.session();
+        let Some(hearing) = session.hearing(&r.department) else {
+            continue;
+        };
+        let asked = sheet_items(session, hearing).len();
+        let same = hearing.selfcheck.as_ref().map(|c| &c.digest) == Some(&r.selfcheck.digest);
+        if same {
+            println!("{}", (w.unchanged)(&r.department));
+            continue;
+        }
+        let marked = r
+            .selfcheck
+            .answers
+            .values()
+            .filter(|a| a.mark.is_some())
+            .count();
+        let change = session
+            .set_selfcheck(&r.department, r.selfcheck)
+            .map_err(StoreError::Refused)?;
+        writer.record(change).map_err(StoreError::from)?;
+        println!("{}", (w.imported)(&r.department, marked, asked));
+    }
+    writer.close()?;
+    Ok(())
+}
