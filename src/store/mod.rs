@@ -42,6 +42,10 @@ pub enum StoreError {
     /// A new round was asked for with no departments (none named, no roster).
     NoDepartments,
     Refused(#[from] session::Refusal),
+    /// A session (from another laptop) whose id would name a file outside the folder.
+    BadId(String),
+    /// A session imported under an id the folder already holds.
+    Exists(String),
 }
 
 /// Why `Writer::record` did not save a change. The two cases leave the session in
@@ -77,6 +81,8 @@ impl Describe for StoreError {
             StoreError::NotFound(id) => (m.no_session)(id),
             StoreError::Refused(refusal) => refused(refusal).describe(m),
             StoreError::NoDepartments => m.no_departments.to_string(),
+            StoreError::BadId(id) => (m.team.bad_id)(id),
+            StoreError::Exists(id) => (m.team.exists)(id),
         }
     }
 }
@@ -193,8 +199,30 @@ impl Store {
     /// Saves a session built elsewhere under its own id; fails rather than replace one
     /// with the same id.
     pub fn create(&self, session: &Session) -> Result<(), StoreError> {
+        if !valid_id(&session.id) {
+            return Err(StoreError::BadId(session.id.clone()));
+        }
         let path = self.path_of(&session.id);
+        if path.exists() {
+            return Err(StoreError::Exists(session.id.clone()));
+        }
         write_atomically(&path, &snapshot_text(session, &path)?, false)
+    }
+
+    /// True when the folder holds a session `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        valid_id(id) && self.path_of(id).exists()
+    }
+
+    /// Writes `session` to `path` (a file handed to another auditor, or git's merge
+    /// result) whole or not at all, as a snapshot with an empty journal.
+    pub fn write_file(path: &Path, session: &Session) -> Result<(), StoreError> {
+        write_atomically(path, &snapshot_text(session, path)?, true)
+    }
+
+    /// The text `write_file` writes, for standard output.
+    pub fn file_text(session: &Session) -> Result<String, StoreError> {
+        snapshot_text(session, Path::new("-"))
     }
 
     /// Reads a session without locking it.
@@ -335,7 +363,11 @@ impl Store {
 
 /// An id names a file in the sessions folder, never a path out of it.
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && !id.contains(['/', '\\']) && !id.starts_with('.')
+    // ':' names a drive or a stream on Windows; control characters no file should have.
+    !id.is_empty()
+        && !id.contains(['/', '\\', ':'])
+        && !id.chars().any(char::is_control)
+        && !id.starts_with('.')
 }
 
 fn summary(session: &Session) -> Summary {
@@ -456,6 +488,15 @@ impl Writer {
         self.good_len = text.len() as u64;
         self.journal_lines = 0;
         Ok(())
+    }
+
+    /// Replaces the session with `session` (a merge of it), written as a new snapshot.
+    /// The session must be this one with changes taken in; the caller checks that.
+    pub fn replace(&mut self, session: Session) -> Result<(), StoreError> {
+        self.retry()?;
+        self.session = session;
+        self.journal_lines += 1;
+        self.compact()
     }
 
     /// Closes the session, folding the journal when it holds anything.

@@ -1,0 +1,482 @@
+//! A round heard in parts, brought back together. A part is the round cut to some
+//! departments (`part`); `merge` takes every change of another copy into a session.
+//!
+//! A change is identified by its whole event (when, who, what), so a change seen twice
+//! is one change: merging a copy again, or into itself, changes nothing. Each place a
+//! change writes (a cell's mark, its note, an area's 所見, …) keeps its *heads*: the
+//! latest change of each writer who had not seen the others'. One head is the normal
+//! case; several with different values are a conflict, never settled silently: the
+//! value shown is the latest head's, review blocks sign-off, and recording a new value
+//! (or `kansa resolve`) settles it. The history keeps every head with its author.
+//!
+//! Order does not matter: the merged history is the union of both in (time, author,
+//! identity) order, and the heads of a place are those of either side that the other
+//! side had not superseded, which is the same whichever side comes first.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crate::facts::FactField;
+use crate::i18n::one_line;
+use crate::session::{Change, Event, Refusal, Session, Timestamp};
+
+/// A place a change writes; two changes of one place compete for its value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    Mark(String, String),
+    Note(String, String),
+    Field(String, String, String),
+    Fact(FactField),
+    DepartmentFact(String, FactField),
+    Observation(String, String),
+    Finding(String, String, u32),
+    Dismissal(String, String),
+}
+
+impl Place {
+    /// The place `change` writes; None for moves, sign-offs and reopens.
+    pub fn of(change: &Change) -> Option<Place> {
+        let two = |a: &String, b: &String| (a.clone(), b.clone());
+        Some(match change {
+            Change::Mark {
+                department, item, ..
+            } => {
+                let (d, i) = two(department, item);
+                Place::Mark(d, i)
+            }
+            Change::Note {
+                department, item, ..
+            } => Place::Note(department.clone(), item.clone()),
+            Change::Field {
+                department,
+                item,
+                field,
+                ..
+            } => Place::Field(department.clone(), item.clone(), field.clone()),
+            Change::Fact { field, .. } => Place::Fact(*field),
+            Change::DepartmentFact {
+                department, field, ..
+            } => Place::DepartmentFact(department.clone(), *field),
+            Change::Observation {
+                department, area, ..
+            } => Place::Observation(department.clone(), area.clone()),
+            Change::Finding {
+                department,
+                area,
+                from,
+                to,
+            } => {
+                let id = to.as_ref().or(from.as_ref()).map_or(0, |f| f.id);
+                Place::Finding(department.clone(), area.clone(), id)
+            }
+            Change::Dismissal {
+                department, item, ..
+            } => Place::Dismissal(department.clone(), item.clone()),
+            Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => return None,
+        })
+    }
+
+    /// The department (short name) of the place; None for a fact of the round.
+    pub fn department(&self) -> Option<&str> {
+        match self {
+            Place::Fact(_) => None,
+            Place::Mark(d, _)
+            | Place::Note(d, _)
+            | Place::Field(d, _, _)
+            | Place::DepartmentFact(d, _)
+            | Place::Observation(d, _)
+            | Place::Finding(d, _, _)
+            | Place::Dismissal(d, _) => Some(d),
+        }
+    }
+
+    /// The item of a cell's place.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Place::Mark(_, i)
+            | Place::Note(_, i)
+            | Place::Field(_, i, _)
+            | Place::Dismissal(_, i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The area of a sheet's place.
+    pub fn area(&self) -> Option<&str> {
+        match self {
+            Place::Observation(_, a) | Place::Finding(_, a, _) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// The identity of a change: the whole event, as its journal line writes it.
+pub fn identity(event: &Event) -> String {
+    ron::to_string(event).unwrap_or_else(|_| format!("{event:?}"))
+}
+
+/// What a change leaves in its place, as text to compare and to show.
+pub fn value(change: &Change) -> String {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    match change {
+        Change::Mark { to, .. } => opt(to),
+        Change::Note { to, .. } | Change::Observation { to, .. } => one_line(to),
+        Change::Field { to, .. } | Change::DepartmentFact { to, .. } => opt(to),
+        Change::Fact { to, .. } => ron::to_string(to).unwrap_or_default(),
+        Change::Finding { to, .. } => to.as_ref().map_or(String::new(), |f| one_line(&f.text)),
+        Change::Dismissal { dismissed, .. } => dismissed.to_string(),
+        Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => String::new(),
+    }
+}
+
+/// A place whose heads differ: each writer's value, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub place: Place,
+    pub values: Vec<Written>,
+}
+
+/// A value and who wrote it, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub by: String,
+    pub at: Timestamp,
+    pub value: String,
+}
+
+/// The conflicts of a session, in place order.
+pub fn conflicts(session: &Session) -> Vec<Conflict> {
+    let mut found: Vec<Conflict> = session
+        .heads
+        .iter()
+        .filter_map(|heads| {
+            let place = Place::of(&heads.first()?.change)?;
+            let values: BTreeSet<String> = heads.iter().map(|e| value(&e.change)).collect();
+            (values.len() > 1).then(|| Conflict {
+                place,
+                values: heads
+                    .iter()
+                    .map(|e| Written {
+                        by: e.by.clone(),
+                        at: e.at,
+                        value: value(&e.change),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.place.cmp(&b.place));
+    found
+}
+
+/// Why a merge was refused. Nothing is changed when it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("the session is signed off by {0}: reopen it, with a reason, before merging")]
+    Signed(String),
+    #[error("the file is signed off by {0}: reopen it, with a reason, before merging")]
+    TheirsSigned(String),
+    #[error("another round: session {ours}, file {theirs}")]
+    OtherRound { ours: String, theirs: String },
+    #[error("another checklist than the session's")]
+    OtherChecklist,
+    #[error("a change the session cannot take: {0}")]
+    Damaged(Refusal),
+}
+
+/// What a merge gives: the session, how many changes it took in, its conflicts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub session: Session,
+    pub added: usize,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Checks that `theirs` is a copy of the same round that `ours` may take in.
+fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
+    if let Some(signed) = &ours.signed {
+        return Err(MergeError::Signed(signed.by.clone()));
+    }
+    if let Some(signed) = &theirs.signed {
+        return Err(MergeError::TheirsSigned(signed.by.clone()));
+    }
+    if ours.id != theirs.id {
+        return Err(MergeError::OtherRound {
+            ours: ours.id.clone(),
+            theirs: theirs.id.clone(),
+        });
+    }
+    if ours.checklist != theirs.checklist {
+        return Err(MergeError::OtherChecklist);
+    }
+    Ok(())
+}
+
+/// Every change of `theirs` taken into `ours`.
+pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
+    check(ours, theirs)?;
+    let known_ours: HashSet<String> = ours.history.iter().map(identity).collect();
+    let known_theirs: HashSet<String> = theirs.history.iter().map(identity).collect();
+    let new_theirs: Vec<&Event> = theirs
+        .history
+        .iter()
+        .filter(|e| !known_ours.contains(&identity(e)))
+        .collect();
+    let mut session = ours.clone();
+    let mut added_hearings = false;
+    for hearing in &theirs.hearings {
+        if ours.hearing(&hearing.department.short).is_none() {
+            session.hearings.push(hearing.clone());
+            added_hearings = true;
+        }
+    }
+    if new_theirs.is_empty() && !added_hearings {
+        let conflicts = conflicts(ours);
+        return Ok(Merged {
+            session,
+            added: 0,
+            conflicts,
+        });
+    }
+    validate(&session, &new_theirs)?;
+    let new_ours = ours
+        .history
+        .iter()
+        .filter(|e| !known_theirs.contains(&identity(e)));
+    let mut places: BTreeSet<Place> = new_theirs
+        .iter()
+        .copied()
+        .chain(new_ours)
+        .chain(ours.heads.iter().flatten())
+        .chain(theirs.heads.iter().flatten())
+        .filter_map(|e| Place::of(&e.change))
+        .collect();
+    let heads_ours = heads(ours);
+    let heads_theirs = heads(theirs);
+    let mut merged_heads = Vec::new();
+    let mut winners = Vec::new();
+    for place in std::mem::take(&mut places) {
+        let a = heads_ours.get(&place).cloned().unwrap_or_default();
+        let b = heads_theirs.get(&place).cloned().unwrap_or_default();
+        let kept = join(&a, &b, &known_ours, &known_theirs);
+        if let Some(winner) = kept.last() {
+            winners.push(winner.clone());
+        }
+        if kept.len() > 1 {
+            merged_heads.push(kept);
+        }
+    }
+    let mut history: Vec<Event> = ours.history.clone();
+    history.extend(new_theirs.iter().map(|e| (*e).clone()));
+    sort_events(&mut history);
+    sort_events(&mut winners);
+    for winner in winners {
+        session.apply(winner).map_err(MergeError::Damaged)?;
+    }
+    session.history = history;
+    session.heads = merged_heads;
+    settle_times(&mut session);
+    let conflicts = conflicts(&session);
+    Ok(Merged {
+        session,
+        added: new_theirs.len(),
+        conflicts,
+    })
+}
+
+/// Each change of the file must fit the session: departments, items, marks, fields.
+/// They are tried in their order on a copy, as the file's own writer recorded them.
+fn validate(session: &Session, events: &[&Event]) -> Result<(), MergeError> {
+    let mut scratch = session.clone();
+    scratch.signed = None;
+    for event in events {
+        if let Change::Mark { to: Some(mark), .. } = &event.change
+            && scratch.checklist.mark(mark).is_none()
+        {
+            return Err(MergeError::Damaged(Refusal::UnknownMark(mark.clone())));
+        }
+        scratch
+            .apply((*event).clone())
+            .map_err(MergeError::Damaged)?;
+    }
+    Ok(())
+}
+
+/// The heads of the session's places: those a merge left, else the last change.
+fn heads(session: &Session) -> HashMap<Place, Vec<Event>> {
+    let mut found: HashMap<Place, Vec<Event>> = HashMap::new();
+    for event in &session.history {
+        if let Some(place) = Place::of(&event.change) {
+            found.insert(place, vec![event.clone()]);
+        }
+    }
+    for heads in &session.heads {
+        if let Some(place) = heads.first().and_then(|e| Place::of(&e.change)) {
+            found.insert(place, heads.clone());
+        }
+    }
+    found
+}
+
+/// The heads of a place after a merge: each side's heads that the other side had not
+/// superseded (it knows the change, yet it is not among its heads).
+fn join(
+    a: &[Event],
+    b: &[Event],
+    known_a: &HashSet<String>,
+    known_b: &HashSet<String>,
+) -> Vec<Event> {
+    let ids_a: HashSet<String> = a.iter().map(identity).collect();
+    let ids_b: HashSet<String> = b.iter().map(identity).collect();
+    let mut kept: BTreeMap<String, Event> = BTreeMap::new();
+    for (heads, other_known, other_heads) in [(a, known_b, &ids_b), (b, known_a, &ids_a)] {
+        for head in heads {
+            let id = identity(head);
+            if !other_known.contains(&id) || other_heads.contains(&id) {
+                kept.insert(id, head.clone());
+            }
+        }
+    }
+    let mut kept: Vec<Event> = kept.into_values().collect();
+    sort_events(&mut kept);
+    kept
+}
+
+/// Events in (time, author, identity) order: the same whichever copy they came from.
+pub fn sort_events(events: &mut Vec<Event>) {
+    let mut keyed: Vec<(String, Event)> = events.drain(..).map(|e| (identity(&e), e)).collect();
+    keyed.sort_by(|(ia, a), (ib, b)| {
+        a.at.cmp(&b.at)
+            .then_with(|| a.by.cmp(&b.by))
+            .then(ia.cmp(ib))
+    });
+    keyed.dedup_by(|(ia, _), (ib, _)| ia == ib);
+    events.extend(keyed.into_iter().map(|(_, e)| e));
+}
+
+/// An answer's time is that of the last change of its mark, note or fields in the
+/// history, as recording them one by one would leave it.
+fn settle_times(session: &mut Session) {
+    let mut last: HashMap<(String, String), Option<Timestamp>> = HashMap::new();
+    for event in &session.history {
+        let cell = match &event.change {
+            Change::Mark {
+                department,
+                item,
+                to_applicability,
+                ..
+            } => Some((department, item, !to_applicability)),
+            Change::Note {
+                department, item, ..
+            }
+            | Change::Field {
+                department, item, ..
+            } => Some((department, item, true)),
+            _ => None,
+        };
+        if let Some((department, item, by_hand)) = cell {
+            let at = by_hand.then_some(event.at);
+            last.insert((department.clone(), item.clone()), at);
+        }
+    }
+    for hearing in &mut session.hearings {
+        for (item, answer) in &mut hearing.answers {
+            if let Some(at) = last.get(&(hearing.department.short.clone(), item.clone())) {
+                answer.set_at = *at;
+            }
+        }
+    }
+}
+
+/// The round cut to `departments` (full or short names), to hand to another auditor:
+/// the same id, checklist and facts; their hearings, and the history of the round and
+/// of them.
+pub fn part(session: &Session, departments: &[String]) -> Result<Session, Refusal> {
+    session.editable()?;
+    let mut keep = BTreeSet::new();
+    for name in departments
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+    {
+        let hearing = session
+            .hearing(name)
+            .ok_or_else(|| Refusal::UnknownDepartment(name.to_string()))?;
+        keep.insert(hearing.department.short.clone());
+    }
+    let mut part = session.clone();
+    part.hearings.retain(|h| keep.contains(&h.department.short));
+    let ours = |change: &Change| change.department().is_none_or(|d| keep.contains(d));
+    part.history.retain(|e| ours(&e.change));
+    part.heads
+        .retain(|heads| heads.first().is_some_and(|e| ours(&e.change)));
+    if !keep.contains(&part.cursor.department) {
+        part.cursor.department = part
+            .hearings
+            .first()
+            .map(|h| h.department.short.clone())
+            .unwrap_or_default();
+    }
+    Ok(part)
+}
+
+/// The change that settles the conflict at `place` with the value `by` wrote there,
+/// recorded as a new change (so the history keeps every writer's value).
+pub fn choose(session: &Session, place: &Place, by: &str) -> Option<Change> {
+    let heads = session
+        .heads
+        .iter()
+        .find(|h| h.first().and_then(|e| Place::of(&e.change)).as_ref() == Some(place))?;
+    let chosen = heads.iter().rev().find(|e| e.by == by)?;
+    Some(rebase(session, chosen.change.clone()))
+}
+
+/// `change` with its `from` as the session now holds it.
+fn rebase(session: &Session, change: Change) -> Change {
+    let answer = |d: &str, i: &str| session.answer(d, i).cloned().unwrap_or_default();
+    match change {
+        Change::Mark {
+            department,
+            item,
+            to,
+            to_applicability,
+            ..
+        } => {
+            let now = answer(&department, &item);
+            Change::Mark {
+                from: now.mark.clone(),
+                from_applicability: now.by_applicability,
+                department,
+                item,
+                to,
+                to_applicability,
+            }
+        }
+        Change::Note {
+            department,
+            item,
+            to,
+            ..
+        } => Change::Note {
+            from: answer(&department, &item).note,
+            department,
+            item,
+            to,
+        },
+        Change::Observation {
+            department,
+            area,
+            to,
+            ..
+        } => Change::Observation {
+            from: session
+                .hearing(&department)
+                .and_then(|h| h.sheet.get(&area))
+                .map(|s| s.observation.clone())
+                .unwrap_or_default(),
+            department,
+            area,
+            to,
+        },
+        other => other,
+    }
+}
