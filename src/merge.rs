@@ -199,10 +199,13 @@ fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
     if let Some(signed) = &theirs.signed {
         return Err(MergeError::TheirsSigned(signed.by.clone()));
     }
-    if ours.id != theirs.id {
+    // Ids are creation times to the second: two laptops can make the same one, so
+    // the creation time to the nanosecond tells the rounds apart.
+    if ours.id != theirs.id || ours.created != theirs.created {
+        let name = |s: &Session| format!("{} ({})", s.id, s.created.to_rfc3339());
         return Err(MergeError::OtherRound {
-            ours: ours.id.clone(),
-            theirs: theirs.id.clone(),
+            ours: name(ours),
+            theirs: name(theirs),
         });
     }
     if ours.checklist != theirs.checklist {

@@ -217,7 +217,10 @@ impl Store {
     /// Writes `session` to `path` (a file handed to another auditor, or git's merge
     /// result) whole or not at all, as a snapshot with an empty journal.
     pub fn write_file(path: &Path, session: &Session) -> Result<(), StoreError> {
-        write_atomically(path, &snapshot_text(session, path)?, true)
+        // git hands its merge driver bare names (`.merge_file_ab12`): the temporary
+        // file needs a folder to be made in.
+        let path = std::path::absolute(path).map_err(io_error(path))?;
+        write_atomically(&path, &snapshot_text(session, &path)?, true)
     }
 
     /// The text `write_file` writes, for standard output.
