@@ -385,28 +385,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Import {
             what: Import::Session { file },
         }) => team::import(&store()?, &file, m).map_err(CliError::Team),
-        Some(Command::Merge { id, files }) => {
-            let actor = auditor()?.name;
-            team::merge_files(&store()?, &id, &files, &actor, m, words).map_err(CliError::Team)
-        }
-        Some(Command::MergeDriver { base, ours, theirs }) => {
-            team::merge_driver(&base, &ours, &theirs, m, words).map_err(CliError::Team)
-        }
-        Some(Command::Resolve {
-            id,
-            department,
-            item,
-            area,
-            keep,
-        }) => {
-            let target = team::Target {
-                department: &department,
-                item: item.as_deref(),
-                area: area.as_deref(),
-            };
-            let actor = auditor()?.name;
-            team::resolve(&store()?, &id, &target, &keep, &actor, m).map_err(CliError::Team)
-        }
+        Some(
+            ref command @ (Command::Merge { .. }
+            | Command::MergeDriver { .. }
+            | Command::Resolve { .. }),
+        ) => team::run(
+            command,
+            || store().map_err(|e| e.describe(m)),
+            || auditor().map(|a| a.name).map_err(|e| e.describe(m)),
+            m,
+            words,
+        )
+        .map_err(CliError::Team),
         Some(Command::Import {
             what: Import::Checklist { file, output },
         }) => import_checklist(&file, &output, cli.lang.unwrap_or_else(Lang::from_env)),

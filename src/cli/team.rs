@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Command;
 use super::record::entry_line;
 use crate::i18n::{Describe, Messages, ReviewWords};
 use crate::merge::{self, Merged, Place};
@@ -14,6 +15,37 @@ use crate::session::Session;
 use crate::store::{Store, StoreError};
 
 type Outcome<T = ()> = Result<T, String>;
+
+/// Runs `merge`, `merge-driver` or `resolve`; `store` and `actor` are only asked for
+/// when the command needs them (the merge driver needs neither).
+pub fn run(
+    command: &Command,
+    store: impl FnOnce() -> Outcome<Store>,
+    actor: impl FnOnce() -> Outcome<String>,
+    m: &Messages,
+    w: &ReviewWords,
+) -> Outcome {
+    match command {
+        Command::Merge { id, files } => merge_files(&store()?, id, files, &actor()?, m, w),
+        Command::MergeDriver { base, ours, theirs } => merge_driver(base, ours, theirs, m, w),
+        Command::Resolve {
+            id,
+            department,
+            item,
+            area,
+            keep,
+        } => {
+            let target = Target {
+                department,
+                item: item.as_deref(),
+                area: area.as_deref(),
+            };
+            resolve(&store()?, id, &target, keep, &actor()?, m)
+        }
+        // The caller sends only the commands above.
+        _ => Ok(()),
+    }
+}
 
 fn words(m: &Messages) -> impl Fn(StoreError) -> String + '_ {
     move |e| e.describe(m)
