@@ -214,107 +214,147 @@ fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
     Ok(())
 }
 
+/// A session's history with each change's identity, computed once.
+struct Known<'a> {
+    events: Vec<(String, &'a Event)>,
+    ids: HashSet<String>,
+}
+
+impl<'a> Known<'a> {
+    fn of(session: &'a Session) -> Known<'a> {
+        let events: Vec<(String, &Event)> =
+            session.history.iter().map(|e| (identity(e), e)).collect();
+        let ids = events.iter().map(|(id, _)| id.clone()).collect();
+        Known { events, ids }
+    }
+
+    /// The changes the other side does not know.
+    fn unknown_to<'b>(&'b self, other: &'b Known) -> impl Iterator<Item = &'b (String, &'a Event)> {
+        self.events.iter().filter(|(id, _)| !other.ids.contains(id))
+    }
+}
+
 /// Every change of `theirs` taken into `ours`.
 pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
     check(ours, theirs)?;
-    let known_ours: HashSet<String> = ours.history.iter().map(identity).collect();
-    let known_theirs: HashSet<String> = theirs.history.iter().map(identity).collect();
-    let new_theirs: Vec<&Event> = theirs
-        .history
-        .iter()
-        .filter(|e| !known_ours.contains(&identity(e)))
-        .collect();
+    let known_ours = Known::of(ours);
+    let known_theirs = Known::of(theirs);
+    let new_theirs: Vec<&(String, &Event)> = known_theirs.unknown_to(&known_ours).collect();
     let mut session = ours.clone();
-    let mut added_hearings = false;
-    for hearing in &theirs.hearings {
-        if ours.hearing(&hearing.department.short).is_none() {
-            session.hearings.push(hearing.clone());
-            added_hearings = true;
-        }
-    }
-    if new_theirs.is_empty() && !added_hearings {
-        let conflicts = conflicts(ours);
+    let missing: Vec<_> = theirs
+        .hearings
+        .iter()
+        .filter(|h| ours.hearing(&h.department.short).is_none())
+        .cloned()
+        .collect();
+    if new_theirs.is_empty() && missing.is_empty() {
         return Ok(Merged {
+            conflicts: conflicts(ours),
             session,
             added: 0,
-            conflicts,
         });
     }
-    validate(&session, &new_theirs)?;
-    let new_ours = ours
-        .history
+    session.hearings.extend(missing);
+    validate(&session, new_theirs.iter().map(|(_, e)| *e))?;
+    let places: BTreeSet<Place> = new_theirs
         .iter()
-        .filter(|e| !known_theirs.contains(&identity(e)));
-    let mut places: BTreeSet<Place> = new_theirs
-        .iter()
-        .copied()
-        .chain(new_ours)
+        .map(|(_, e)| *e)
+        .chain(known_ours.unknown_to(&known_theirs).map(|(_, e)| *e))
         .chain(ours.heads.iter().flatten())
         .chain(theirs.heads.iter().flatten())
         .filter_map(|e| Place::of(&e.change))
         .collect();
-    let heads_ours = heads(ours);
-    let heads_theirs = heads(theirs);
+    let heads_ours = heads(ours, &known_ours, &places);
+    let heads_theirs = heads(theirs, &known_theirs, &places);
     let mut merged_heads = Vec::new();
     let mut winners = Vec::new();
-    for place in std::mem::take(&mut places) {
-        let a = heads_ours.get(&place).cloned().unwrap_or_default();
-        let b = heads_theirs.get(&place).cloned().unwrap_or_default();
-        let kept = join(&a, &b, &known_ours, &known_theirs);
-        if let Some(winner) = kept.last() {
-            winners.push(winner.clone());
+    for place in &places {
+        let a = heads_ours.get(place).map_or(&[][..], |h| &h[..]);
+        let b = heads_theirs.get(place).map_or(&[][..], |h| &h[..]);
+        let kept = join(a, b, &known_ours.ids, &known_theirs.ids);
+        // Ours already shows the value of its own latest head.
+        if let Some((id, winner)) = kept.last()
+            && a.last().map(|(head, _)| head) != Some(id)
+        {
+            winners.push((id.clone(), (*winner).clone()));
         }
         if kept.len() > 1 {
-            merged_heads.push(kept);
+            merged_heads.push(kept.into_iter().map(|(_, e)| e.clone()).collect());
         }
     }
-    let mut history: Vec<Event> = ours.history.clone();
-    history.extend(new_theirs.iter().map(|e| (*e).clone()));
-    sort_events(&mut history);
-    sort_events(&mut winners);
-    for winner in winners {
+    let mut history: Vec<(String, Event)> = known_ours
+        .events
+        .iter()
+        .chain(new_theirs.iter().copied())
+        .map(|(id, e)| (id.clone(), (*e).clone()))
+        .collect();
+    sort_keyed(&mut history);
+    sort_keyed(&mut winners);
+    for (_, winner) in winners {
         session.apply(winner).map_err(MergeError::Damaged)?;
     }
-    session.history = history;
+    session.history = history.into_iter().map(|(_, e)| e).collect();
     session.heads = merged_heads;
     settle_times(&mut session);
-    let conflicts = conflicts(&session);
     Ok(Merged {
+        conflicts: conflicts(&session),
         session,
         added: new_theirs.len(),
-        conflicts,
     })
 }
 
-/// Each change of the file must fit the session: departments, items, marks, fields.
-/// They are tried in their order on a copy, as the file's own writer recorded them.
-fn validate(session: &Session, events: &[&Event]) -> Result<(), MergeError> {
-    let mut scratch = session.clone();
-    scratch.signed = None;
+/// Each change of the file must fit the session: its department, item, area, mark
+/// and answer field must exist. (A fact of the wrong kind is refused when applied.)
+fn validate<'a>(
+    session: &Session,
+    events: impl Iterator<Item = &'a Event>,
+) -> Result<(), MergeError> {
+    let damaged = |refusal| Err(MergeError::Damaged(refusal));
     for event in events {
-        if let Change::Mark { to: Some(mark), .. } = &event.change
-            && scratch.checklist.mark(mark).is_none()
+        let Some(place) = Place::of(&event.change) else {
+            continue;
+        };
+        if let Some(department) = place.department()
+            && session.hearing(department).is_none()
         {
-            return Err(MergeError::Damaged(Refusal::UnknownMark(mark.clone())));
+            return damaged(Refusal::UnknownDepartment(department.to_string()));
         }
-        scratch
-            .apply((*event).clone())
-            .map_err(MergeError::Damaged)?;
+        if let Some(item) = place.item()
+            && session.checklist.item(item).is_none()
+        {
+            return damaged(Refusal::UnknownItem(item.to_string()));
+        }
+        if let Some(area) = place.area()
+            && !session.checklist.areas.iter().any(|a| a.id == area)
+        {
+            return damaged(Refusal::UnknownArea(area.to_string()));
+        }
+        match &event.change {
+            Change::Mark { to: Some(mark), .. } if session.checklist.mark(mark).is_none() => {
+                return damaged(Refusal::UnknownMark(mark.clone()));
+            }
+            Change::Field { field, .. } if session.checklist.field(field).is_none() => {
+                return damaged(Refusal::UnknownField(field.clone()));
+            }
+            _ => {}
+        }
     }
     Ok(())
 }
 
-/// The heads of the session's places: those a merge left, else the last change.
-fn heads(session: &Session) -> HashMap<Place, Vec<Event>> {
-    let mut found: HashMap<Place, Vec<Event>> = HashMap::new();
-    for event in &session.history {
-        if let Some(place) = Place::of(&event.change) {
-            found.insert(place, vec![event.clone()]);
+type Heads<'a> = HashMap<Place, Vec<(String, &'a Event)>>;
+
+/// The heads of the session's `places`: those a merge left, else the last change.
+fn heads<'a>(session: &'a Session, known: &Known<'a>, places: &BTreeSet<Place>) -> Heads<'a> {
+    let mut found: Heads = HashMap::new();
+    for (id, event) in &known.events {
+        if let Some(place) = Place::of(&event.change).filter(|p| places.contains(p)) {
+            found.insert(place, vec![(id.clone(), *event)]);
         }
     }
     for heads in &session.heads {
         if let Some(place) = heads.first().and_then(|e| Place::of(&e.change)) {
-            found.insert(place, heads.clone());
+            found.insert(place, heads.iter().map(|e| (identity(e), e)).collect());
         }
     }
     found
@@ -322,37 +362,41 @@ fn heads(session: &Session) -> HashMap<Place, Vec<Event>> {
 
 /// The heads of a place after a merge: each side's heads that the other side had not
 /// superseded (it knows the change, yet it is not among its heads).
-fn join(
-    a: &[Event],
-    b: &[Event],
+fn join<'a>(
+    a: &[(String, &'a Event)],
+    b: &[(String, &'a Event)],
     known_a: &HashSet<String>,
     known_b: &HashSet<String>,
-) -> Vec<Event> {
-    let ids_a: HashSet<String> = a.iter().map(identity).collect();
-    let ids_b: HashSet<String> = b.iter().map(identity).collect();
-    let mut kept: BTreeMap<String, Event> = BTreeMap::new();
-    for (heads, other_known, other_heads) in [(a, known_b, &ids_b), (b, known_a, &ids_a)] {
-        for head in heads {
-            let id = identity(head);
-            if !other_known.contains(&id) || other_heads.contains(&id) {
-                kept.insert(id, head.clone());
+) -> Vec<(String, &'a Event)> {
+    let mut kept: BTreeMap<String, &Event> = BTreeMap::new();
+    for (heads, other_known, other_heads) in [(a, known_b, b), (b, known_a, a)] {
+        for (id, head) in heads {
+            if !other_known.contains(id) || other_heads.iter().any(|(h, _)| h == id) {
+                kept.insert(id.clone(), *head);
             }
         }
     }
-    let mut kept: Vec<Event> = kept.into_values().collect();
-    sort_events(&mut kept);
+    let mut kept: Vec<(String, &Event)> = kept.into_iter().collect();
+    kept.sort_by(|(ia, a), (ib, b)| order(a, ia, b, ib));
     kept
+}
+
+fn order(a: &Event, ia: &str, b: &Event, ib: &str) -> std::cmp::Ordering {
+    a.at.cmp(&b.at)
+        .then_with(|| a.by.cmp(&b.by))
+        .then_with(|| ia.cmp(ib))
+}
+
+/// Events with their identities in (time, author, identity) order, each once.
+fn sort_keyed(events: &mut Vec<(String, Event)>) {
+    events.sort_by(|(ia, a), (ib, b)| order(a, ia, b, ib));
+    events.dedup_by(|(ia, _), (ib, _)| ia == ib);
 }
 
 /// Events in (time, author, identity) order: the same whichever copy they came from.
 pub fn sort_events(events: &mut Vec<Event>) {
     let mut keyed: Vec<(String, Event)> = events.drain(..).map(|e| (identity(&e), e)).collect();
-    keyed.sort_by(|(ia, a), (ib, b)| {
-        a.at.cmp(&b.at)
-            .then_with(|| a.by.cmp(&b.by))
-            .then(ia.cmp(ib))
-    });
-    keyed.dedup_by(|(ia, _), (ib, _)| ia == ib);
+    sort_keyed(&mut keyed);
     events.extend(keyed.into_iter().map(|(_, e)| e));
 }
 
