@@ -527,3 +527,94 @@ fn rebase(session: &Session, change: Change) -> Change {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::testing::{now, seed_session};
+
+    fn event(by: &str, secs: i64, change: Change) -> Event {
+        Event {
+            at: now() + chrono::Duration::seconds(secs),
+            by: by.into(),
+            change,
+        }
+    }
+
+    #[test]
+    fn a_part_keeps_the_round_and_its_departments_only() {
+        let mut session = seed_session();
+        for (department, secs) in [("保育", 1), ("秘書", 2)] {
+            let change = session.set_mark(department, "I-1", Some("○")).unwrap();
+            session.apply(event("田中", secs, change)).unwrap();
+        }
+        let part = part(&session, &["保育課".into(), "障がい".into()]).unwrap();
+        let shorts: Vec<&str> = part
+            .hearings
+            .iter()
+            .map(|h| h.department.short.as_str())
+            .collect();
+        assert_eq!(shorts, ["保育", "障がい"]);
+        assert_eq!(part.history.len(), 1);
+        assert_eq!(part.id, session.id);
+        assert_eq!(part.checklist, session.checklist);
+        assert_eq!(part.cursor.department, "保育");
+        assert_eq!(
+            super::part(&session, &["総務".into()]),
+            Err(Refusal::UnknownDepartment("総務".into()))
+        );
+    }
+
+    #[test]
+    fn places_tell_cells_notes_and_sheets_apart() {
+        let session = seed_session();
+        let mark = session.set_mark("保育", "I-3", Some("×")).unwrap();
+        let note = session.set_note("保育", "I-3", "付箋").unwrap();
+        let observation = session.set_observation("保育", "I", "所見").unwrap();
+        assert_eq!(
+            Place::of(&mark),
+            Some(Place::Mark("保育".into(), "I-3".into()))
+        );
+        assert_eq!(
+            Place::of(&note),
+            Some(Place::Note("保育".into(), "I-3".into()))
+        );
+        assert_eq!(
+            Place::of(&observation).and_then(|p| p.area().map(str::to_string)),
+            Some("I".into())
+        );
+        assert_eq!(Place::of(&session.move_to("保育", "I-3").unwrap()), None);
+    }
+
+    #[test]
+    fn a_change_seen_twice_is_one_change() {
+        let session = seed_session();
+        let change = session.set_mark("保育", "I-3", Some("×")).unwrap();
+        let a = event("田中", 1, change.clone());
+        assert_eq!(identity(&a), identity(&a.clone()));
+        assert_ne!(identity(&a), identity(&event("佐藤", 1, change)));
+        let mut events = vec![a.clone(), a.clone()];
+        sort_events(&mut events);
+        assert_eq!(events, [a]);
+    }
+
+    #[test]
+    fn recording_a_new_value_settles_a_conflict() {
+        let base = seed_session();
+        let mut a = base.clone();
+        let mut b = base.clone();
+        for (session, by, mark, secs) in [(&mut a, "田中", "×", 1), (&mut b, "佐藤", "○", 2)]
+        {
+            let change = session.set_mark("保育", "I-3", Some(mark)).unwrap();
+            session.apply(event(by, secs, change)).unwrap();
+        }
+        let mut merged = merge(&a, &b).unwrap().session;
+        assert_eq!(conflicts(&merged).len(), 1);
+        // The later value shows meanwhile.
+        assert_eq!(merged.hearing("保育").unwrap().mark("I-3"), Some("○"));
+        let change = merged.set_mark("保育", "I-3", Some("△")).unwrap();
+        merged.apply(event("監査 太郎", 3, change)).unwrap();
+        assert!(conflicts(&merged).is_empty());
+        assert!(merged.heads.is_empty());
+    }
+}

@@ -383,3 +383,47 @@ fn git_merges_two_clones_with_the_driver_and_conflicts_go_to_review() {
     let last = session.history.last().unwrap();
     assert_eq!(last.by, "監査 太郎");
 }
+
+#[test]
+fn refusals_and_conflicts_are_worded_in_japanese() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let id = new_round(&data);
+    let mut session = Store::load_file(&session_path(&data, &id)).unwrap();
+    session.id = format!("{id}-別");
+    let file = root.path().join("別.ron");
+    Store::write_file(&file, &session).unwrap();
+    let output = run(kansa_in(&data)
+        .args(["--lang", "ja", "merge", &id])
+        .arg(&file));
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("別の監査のファイルです"),
+        "{output:?}"
+    );
+    session.id = "../外".into();
+    Store::write_file(&file, &session).unwrap();
+    let output = run(kansa_in(&data)
+        .args(["--lang", "ja", "import", "session"])
+        .arg(&file));
+    assert!(
+        stderr(&output).contains("データディレクトリの外を指す"),
+        "{output:?}"
+    );
+    let output = run(kansa_in(&data).args([
+        "--lang",
+        "ja",
+        "resolve",
+        &id,
+        "--department",
+        "保育",
+        "--item",
+        "I-1",
+        "--keep",
+        "誰か",
+    ]));
+    assert!(
+        stderr(&output).contains("指定の場所に競合はありません"),
+        "{output:?}"
+    );
+}
