@@ -1,8 +1,10 @@
 //! The command line: clap definitions, and each subcommand as a thin call into the core.
-//! `record` holds the commands of review, sign-off and history.
+//! `record` holds the commands of review, sign-off and history; `team` those of parts,
+//! merges and conflicts.
 
 mod record;
 mod selfcheck;
+mod team;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -73,7 +75,10 @@ pub enum Command {
         lead: Option<String>,
     },
     /// Open a session's hearing: at the saved position, or at a department's first item.
+    /// A session file (from another auditor) is brought in first: imported, or merged
+    /// into the session here.
     Open {
+        #[arg(value_name = "ID|FILE")]
         id: String,
         /// Full or short name of the department to start at.
         #[arg(long, value_name = "NAME")]
@@ -100,9 +105,38 @@ pub enum Command {
         /// per department).
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
-        /// Only these departments (full or short names): the self-check sheets.
+        /// Only these departments (full or short names): the part handed out with
+        /// --format session, or the self-check sheets.
         #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
         departments: Vec<String>,
+    },
+    /// Bring every change of session files (parts of this round heard by others) into
+    /// the session; conflicts are listed, never resolved silently.
+    Merge {
+        id: String,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Git's merge driver for session files: `kansa merge-driver %O %A %B` writes the
+    /// merged session to %A.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
+    /// Settle the conflicts of an item (mark, note, fields) or an area (所見, 指摘事項)
+    /// of a department with the value one auditor wrote.
+    Resolve {
+        id: String,
+        #[arg(long, value_name = "NAME")]
+        department: String,
+        #[arg(long, value_name = "I")]
+        item: Option<String>,
+        #[arg(long, value_name = "A")]
+        area: Option<String>,
+        /// The auditor whose value is kept.
+        #[arg(long, value_name = "NAME")]
+        keep: String,
     },
     /// List what blocks sign-off, one line each; exit 0 only when nothing blocks.
     Review { id: String },
@@ -171,6 +205,8 @@ pub enum Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// A session file from another auditor, into the data directory under its own id.
+    Session { file: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -180,6 +216,8 @@ pub enum Format {
     Xlsx,
     Html,
     Docx,
+    /// A part of the round for another auditor (with --departments).
+    Session,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -237,6 +275,8 @@ pub enum CliError {
     /// A spreadsheet checklist that cannot be read or written, already in words
     /// (naming the file, sheet and cell).
     Sheet(String),
+    /// A part, import, merge or resolve refused, already in words.
+    Team(String),
 }
 
 impl Describe for CliError {
@@ -260,9 +300,10 @@ impl Describe for CliError {
                 }
             }
             CliError::Terminal(error) => (m.terminal)(&IoReason::from(error).describe(m)),
-            CliError::Screen(reason) | CliError::Sheet(reason) | CliError::Record(reason) => {
-                reason.clone()
-            }
+            CliError::Screen(reason)
+            | CliError::Sheet(reason)
+            | CliError::Record(reason)
+            | CliError::Team(reason) => reason.clone(),
         }
     }
 }
@@ -313,9 +354,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             ref id,
             ref department,
         }) => {
+            let id = match session_file(id) {
+                Some(file) => {
+                    let actor = auditor()?.name;
+                    team::open_file(&store()?, file, &actor, m, words).map_err(CliError::Team)?
+                }
+                None => id.clone(),
+            };
             let context = context()?;
             let t = context.t;
-            let app = App::at_session(context, id, department.as_deref())
+            let app = App::at_session(context, &id, department.as_deref())
                 .map_err(|e| CliError::Screen(e.describe(t)))?;
             tui::run(app).map_err(CliError::Terminal)
         }
@@ -363,6 +411,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         ),
         Some(Command::Export {
             id,
+            format: Format::Session,
+            departments,
+            output,
+            ..
+        }) => team::export_part(&store()?, &id, &departments, &output, m).map_err(CliError::Team),
+        Some(Command::Export {
+            id,
             format,
             report,
             output,
@@ -371,6 +426,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Import {
             what: Import::Selfcheck { id, files },
         }) => selfcheck::import(&store()?, &id, &files, &auditor()?.name, lang),
+        Some(Command::Import {
+            what: Import::Session { file },
+        }) => team::import(&store()?, &file, m).map_err(CliError::Team),
+        Some(
+            ref command @ (Command::Merge { .. }
+            | Command::MergeDriver { .. }
+            | Command::Resolve { .. }),
+        ) => team::run(
+            command,
+            || store().map_err(|e| e.describe(m)),
+            || auditor().map(|a| a.name).map_err(|e| e.describe(m)),
+            m,
+            words,
+        )
+        .map_err(CliError::Team),
         Some(Command::Import {
             what: Import::Checklist { file, output },
         }) => import_checklist(&file, &output, cli.lang.unwrap_or_else(Lang::from_env)),
@@ -392,6 +462,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         )
         .map_err(CliError::Record),
     }
+}
+
+/// The path `kansa open` was given, when it names a session file rather than an id:
+/// an existing file, named with a folder or ending in .ron.
+fn session_file(target: &str) -> Option<&Path> {
+    let path = Path::new(target);
+    let named_as_file = target.contains(['/', '\\']) || target.ends_with(".ron");
+    (named_as_file && path.is_file()).then_some(path)
 }
 
 /// Each department's score and band after the matrix, when the scale has points.
@@ -516,6 +594,7 @@ fn export(
         Format::Xlsx => export::Format::Xlsx,
         Format::Html => export::Format::Html,
         Format::Docx => export::Format::Docx,
+        Format::Session => return Err(CliError::ReportNotYet("session".into())),
     };
     if output == Path::new("-") && !format.is_text() {
         return Err(CliError::BinaryToStdout(format.to_string()));

@@ -4,6 +4,7 @@
 use crate::facts::{FactField, FactValue};
 use crate::findings::Finding;
 use crate::keymap::{Action, Group};
+use crate::merge::{MergeError, Place as MergePlace};
 use crate::review::{Place, Reason};
 use crate::selfcheck::SelfCheck;
 use crate::session::Change;
@@ -601,6 +602,8 @@ impl Lang {
 /// `path:line:column: ` before a located message is not language and is added by
 /// `error::located`.
 pub struct Messages {
+    /// Working as a team: parts, merges and conflicts.
+    pub team: &'static TeamWords,
     // kansa list, validate and new
     pub list_header: [&'static str; 5],
     pub status_open: &'static str,
@@ -655,6 +658,7 @@ pub struct Messages {
 }
 
 pub static MESSAGES_JA: Messages = Messages {
+    team: &TEAM_JA,
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
     status_open: "実施中",
     status_signed: "署名済",
@@ -726,6 +730,7 @@ pub static MESSAGES_JA: Messages = Messages {
 };
 
 pub static MESSAGES_EN: Messages = Messages {
+    team: &TEAM_EN,
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
     status_open: "open",
     status_signed: "signed",
@@ -1381,6 +1386,7 @@ fn ja_reason(reason: &Reason) -> String {
         Reason::EmptyFinding(finding) => format!("指摘事項 #{finding} に本文がありません"),
         Reason::MissingFact(field) => format!("{}が未入力です", ja_fact(*field)),
         Reason::NoSelfCheck => "自己点検シートが未提出です".into(),
+        Reason::Conflict { place, values } => (TEAM_JA.conflict)(place, values),
     }
 }
 
@@ -1610,6 +1616,7 @@ fn en_reason(reason: &Reason) -> String {
         Reason::EmptyFinding(finding) => format!("finding #{finding} has no text"),
         Reason::MissingFact(field) => format!("no {}", en_fact(*field)),
         Reason::NoSelfCheck => "no self-check sheet returned".into(),
+        Reason::Conflict { place, values } => (TEAM_EN.conflict)(place, values),
     }
 }
 
@@ -1911,6 +1918,137 @@ pub static REPORT_EN: ReportWords = ReportWords {
     needing_items: |department, items| format!("{department}: {items}"),
     xlsx_footer: "Page &P of &N",
     page_of: ("Page ", " of ", ""),
+};
+
+/// The words of working as a team: parts, merges, conflicts, imports.
+pub struct TeamWords {
+    /// A place in conflict and each writer's value: what, who wrote which value.
+    pub conflict: fn(&MergePlace, &[(String, String)]) -> String,
+    pub merge_error: fn(&MergeError) -> String,
+    /// Changes taken in, conflicts.
+    pub merged: fn(usize, usize) -> String,
+    /// A session id already in the data directory.
+    pub exists: fn(&str) -> String,
+    /// An id that would name a file outside the data directory.
+    pub bad_id: fn(&str) -> String,
+    /// `kansa resolve` found no conflict at the place given.
+    pub no_conflict: &'static str,
+    /// `kansa resolve --keep NAME`: NAME wrote no value in conflict there.
+    pub no_value_by: fn(&str) -> String,
+    /// `kansa resolve` was given neither --item nor --area.
+    pub resolve_where: &'static str,
+}
+
+impl Lang {
+    pub fn team_words(self) -> &'static TeamWords {
+        match self {
+            Lang::Ja => &TEAM_JA,
+            Lang::En => &TEAM_EN,
+        }
+    }
+}
+
+fn written_values(values: &[(String, String)], none: &str) -> String {
+    values
+        .iter()
+        .map(|(by, value)| {
+            let value = if value.is_empty() { none } else { value };
+            format!("{by}「{value}」")
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn ja_place(place: &MergePlace) -> String {
+    match place {
+        MergePlace::Mark(..) => "評価".into(),
+        MergePlace::Note(..) => "メモ".into(),
+        MergePlace::Field(_, _, field) => format!("入力欄 {field}"),
+        MergePlace::Fact(field) | MergePlace::DepartmentFact(_, field) => ja_fact(*field).into(),
+        MergePlace::Observation(..) => "所見".into(),
+        MergePlace::Finding(_, _, id) => format!("指摘事項 #{id}"),
+        MergePlace::Dismissal(..) => "提案の却下".into(),
+        MergePlace::SelfCheck(..) => "自己評価".into(),
+    }
+}
+
+fn en_place(place: &MergePlace) -> String {
+    match place {
+        MergePlace::Mark(..) => "mark".into(),
+        MergePlace::Note(..) => "note".into(),
+        MergePlace::Field(_, _, field) => format!("field {field}"),
+        MergePlace::Fact(field) | MergePlace::DepartmentFact(_, field) => en_fact(*field).into(),
+        MergePlace::Observation(..) => "所見 (observation)".into(),
+        MergePlace::Finding(_, _, id) => format!("finding #{id}"),
+        MergePlace::Dismissal(..) => "dismissal of the proposal".into(),
+        MergePlace::SelfCheck(..) => "self-assessment".into(),
+    }
+}
+
+pub static TEAM_JA: TeamWords = TeamWords {
+    conflict: |place, values| {
+        format!(
+            "競合（{}）: {} — kansa resolve で選ぶか、新しい値を記録してください",
+            ja_place(place),
+            written_values(values, "（なし）")
+        )
+    },
+    merge_error: |error| match error {
+        MergeError::Signed(by) => {
+            format!(
+                "{by} が署名済みのため取り込めません。理由を付けて再開（kansa reopen）してください"
+            )
+        }
+        MergeError::TheirsSigned(by) => {
+            format!("ファイルは {by} が署名済みのため取り込めません。理由を付けて再開してください")
+        }
+        MergeError::OtherRound { ours, theirs } => {
+            format!("別の監査のファイルです（セッション {ours}、ファイル {theirs}）")
+        }
+        MergeError::OtherChecklist => "チェックリストがセッションのものと異なります".into(),
+        MergeError::Damaged(refusal) => format!("取り込めない変更があります: {refusal}"),
+    },
+    merged: |added, conflicts| format!("{added} 件の変更を取り込みました（競合 {conflicts} 件）"),
+    exists: |id| {
+        format!("セッション {id} は既にあります。kansa merge {id} FILE で取り込んでください")
+    },
+    bad_id: |id| format!("セッションの id {id:?} はデータディレクトリの外を指すため受け付けません"),
+    no_conflict: "指定の場所に競合はありません",
+    no_value_by: |by| format!("{by} の値はこの競合にありません"),
+    resolve_where: "--item または --area を指定してください",
+};
+
+pub static TEAM_EN: TeamWords = TeamWords {
+    conflict: |place, values| {
+        format!(
+            "conflict ({}): {} — choose with kansa resolve, or record a new value",
+            en_place(place),
+            written_values(values, "(none)")
+        )
+    },
+    merge_error: |error| match error {
+        MergeError::Signed(by) => {
+            format!("signed off by {by}: reopen it, with a reason, before merging")
+        }
+        MergeError::TheirsSigned(by) => {
+            format!("the file is signed off by {by}: reopen it, with a reason, before merging")
+        }
+        MergeError::OtherRound { ours, theirs } => {
+            format!("another round: the session is {ours}, the file is {theirs}")
+        }
+        MergeError::OtherChecklist => "the file follows another checklist than the session".into(),
+        MergeError::Damaged(refusal) => {
+            format!("the file holds a change the session cannot take: {refusal}")
+        }
+    },
+    merged: |added, conflicts| format!("merged {added} changes ({conflicts} conflicts)"),
+    exists: |id| {
+        format!("session {id} is already here: bring the file in with kansa merge {id} FILE")
+    },
+    bad_id: |id| format!("session id {id:?} would name a file outside the data directory"),
+    no_conflict: "no conflict there",
+    no_value_by: |by| format!("{by} wrote no value in this conflict"),
+    resolve_where: "give --item or --area",
 };
 
 #[cfg(test)]

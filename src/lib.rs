@@ -10,6 +10,8 @@
 //! - `marks`: how mark symbols are drawn (narrow, wide, ASCII).
 //! - `facts`: the audit's facts (監査目的, 監査範囲, …), per round and per department.
 //! - `findings`: each department's 所見 and 指摘事項 per area, and the proposals.
+//! - `merge`: a round heard in parts brought back together: change identity, places,
+//!   conflicts.
 //! - `review`: what blocks sign-off, and warnings.
 //! - `selfcheck`: the departments' self-check workbooks out and back, their answers as a
 //!   layer beside the audit's marks, and where the two disagree.
@@ -37,6 +39,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod marks;
 pub mod matrix;
+pub mod merge;
 pub mod results;
 pub mod review;
 #[cfg(feature = "testkit")]

@@ -34,6 +34,12 @@ pub enum Reason {
     NoObservation,
     /// A needs-improvement mark (a symbol) that no 指摘事項 names, not dismissed.
     NotInFinding(String),
+    /// Auditors wrote different values in one place without seeing each other's
+    /// (found by a merge): each writer and value, oldest first.
+    Conflict {
+        place: crate::merge::Place,
+        values: Vec<(String, String)>,
+    },
     // Warnings.
     /// The area has needs-improvement or improved-under-guidance marks but no 所見,
     /// though the department has some.
@@ -60,6 +66,7 @@ impl Reason {
                 | Reason::NoteRequired(_)
                 | Reason::NoObservation
                 | Reason::NotInFinding(_)
+                | Reason::Conflict { .. }
         )
     }
 }
@@ -95,6 +102,7 @@ impl Review {
 /// Reviews the whole session.
 pub fn review(session: &Session) -> Review {
     let mut entries = round_entries(session);
+    entries.extend(conflict_entries(session));
     for hearing in &session.hearings {
         department_entries(session, hearing, &mut entries);
     }
@@ -112,6 +120,34 @@ fn round_entries(session: &Session) -> Vec<Entry> {
             department: None,
             place: Place::Round,
             reason: Reason::MissingFact(field),
+        })
+        .collect()
+}
+
+/// One blocker per place in conflict, where the place is.
+fn conflict_entries(session: &Session) -> Vec<Entry> {
+    crate::merge::conflicts(session)
+        .into_iter()
+        .map(|conflict| {
+            let place = &conflict.place;
+            let at = match (place.item(), place.area(), place.department()) {
+                (Some(item), _, _) => Place::Item(item.to_string()),
+                (_, Some(area), _) => Place::Area(area.to_string()),
+                (_, _, Some(_)) => Place::Department,
+                _ => Place::Round,
+            };
+            Entry {
+                department: place.department().map(str::to_string),
+                place: at,
+                reason: Reason::Conflict {
+                    values: conflict
+                        .values
+                        .iter()
+                        .map(|w| (w.by.clone(), w.value.clone()))
+                        .collect(),
+                    place: conflict.place,
+                },
+            }
         })
         .collect()
 }

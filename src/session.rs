@@ -42,6 +42,11 @@ pub struct Session {
     /// the session refuses every change but a move of the cursor and a reopen.
     #[serde(default)]
     pub signed: Option<SignOff>,
+    /// Places written by auditors who had not seen each other's change, found by a
+    /// merge: the latest change of each writer (see `merge`). A place with differing
+    /// values is a conflict; recording a new value there settles it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub heads: Vec<Vec<Event>>,
 }
 
 /// One department's hearing: who they are and what they answered, by item id.
@@ -615,6 +620,7 @@ impl Session {
             cursor,
             history: Vec::new(),
             signed: None,
+            heads: Vec::new(),
         }
     }
 
@@ -912,6 +918,12 @@ impl Session {
                 self.hearing_mut(department)?.selfcheck = to.as_deref().cloned();
             }
             sheet => self.apply_to_sheet(sheet)?,
+        }
+        // A value recorded after a merge was chosen knowing every writer's.
+        if let Some(place) = crate::merge::Place::of(&event.change) {
+            self.heads.retain(|h| {
+                h.first().and_then(|e| crate::merge::Place::of(&e.change)) != Some(place.clone())
+            });
         }
         self.history.push(event);
         Ok(())

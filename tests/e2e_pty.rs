@@ -441,3 +441,108 @@ fn a_points_checklist_is_heard_with_its_keys_and_its_score_shows() {
     assert!(screen.contains("A-5") || screen.contains("B-1"), "{screen}");
     tmux.keys("hearing", &["q"]);
 }
+
+/// The part of auditor `n` exported from the round in `main`, opened from its file in
+/// tmux on a laptop of its own (`laptop`), and `department` heard with the seed's keys.
+fn hear_part_in_tmux(tmux: &Tmux, main: &Path, laptop: &Path, id: &str, n: usize) {
+    let (departments, department, by) = [
+        ("秘書,防災,管財", 0, "田中"),
+        ("福祉総務,保育,障がい", 4, "佐藤"),
+    ][n];
+    let file = laptop.with_extension("ron");
+    let output = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(main)
+        .args([
+            "export",
+            id,
+            "--format",
+            "session",
+            "--departments",
+            departments,
+            "-o",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let window = format!("auditor{n}");
+    // The department by its position in the seed's roster, as its short name.
+    let short = ["秘書", "防災", "管財", "福祉総務", "保育", "障がい"][department];
+    let open = format!(
+        "{KANSA} --as {by} --data-dir {} open {} --department {short}",
+        laptop.display(),
+        file.display(),
+    );
+    tmux.start(&window, 100, 30, &open);
+    tmux.wait_for(&window, &format!("（{short}）"), 10);
+    for key in screen::heard(department, kansa::seed::SEED_KEYS[department]).chars() {
+        tmux.keys(&window, &[&key.to_string()]);
+    }
+    tmux.wait_for(&window, "28/28", 10);
+    tmux.keys(&window, &["q"]);
+}
+
+#[test]
+fn two_auditors_in_two_terminals_merge_into_one_round() {
+    let root = tempfile::tempdir().unwrap();
+    let main = root.path().join("main");
+    let id = new_session(&main);
+    let tmux = Tmux::new("team");
+    let laptops = [root.path().join("laptop0"), root.path().join("laptop1")];
+    for (n, laptop) in laptops.iter().enumerate() {
+        hear_part_in_tmux(&tmux, &main, laptop, &id, n);
+    }
+    let start = Instant::now();
+    let files: Vec<_> = laptops
+        .iter()
+        .map(|l| l.join("sessions").join(format!("{id}.ron")))
+        .collect();
+    let merged = loop {
+        let output = Command::new(KANSA)
+            .arg("--data-dir")
+            .arg(&main)
+            .args(["merge", &id])
+            .args(&files)
+            .output()
+            .unwrap();
+        // Waits for the screens to have let go of their sessions.
+        if output.status.success() || start.elapsed() > Duration::from_secs(10) {
+            break output;
+        }
+        sleep(Duration::from_millis(100));
+    };
+    assert!(merged.status.success(), "{merged:?}");
+    let csv = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(&main)
+        .args(["export", &id, "--format", "csv", "-o", "-"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let column = |n: usize| -> String {
+        csv.lines()
+            .skip(1)
+            .map(|row| match row.split(',').nth_back(5 - n).unwrap() {
+                "○" => '1',
+                "△" => '2',
+                "×" => '3',
+                "-" => '0',
+                _ => ' ',
+            })
+            .collect()
+    };
+    assert_eq!(column(0), kansa::seed::SEED_KEYS[0], "秘書");
+    assert_eq!(column(4), HOIKU_KEYS, "保育");
+    let history = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(&main)
+        .args(["history", &id])
+        .output()
+        .unwrap();
+    let history = String::from_utf8(history.stdout).unwrap();
+    assert!(
+        history.contains("田中") && history.contains("佐藤"),
+        "{history}"
+    );
+}

@@ -63,6 +63,10 @@ const FRAGMENTS: &[&str] = &[
     "\u{0}",
     "\r\n",
     "\u{301}",
+    "id: \"../x\",",
+    "id: \"/tmp/x\",",
+    "id: \"a/b\",",
+    "id: \"s\",",
 ];
 
 #[derive(Debug, Clone)]
@@ -334,5 +338,72 @@ proptest! {
             prop_assert!(error.to_string().starts_with(&path.display().to_string()));
             prop_assert!(!error.message.is_empty());
         }
+    }
+}
+
+/// A file from another laptop, imported: either refused with a reason, or a session
+/// whose file is in the sessions folder and nowhere else.
+fn check_import(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let (dir, store) = session_store();
+    let file = dir.path().join("from-usb.ron");
+    std::fs::write(&file, bytes).unwrap();
+    let Ok(session) = Store::load_file(&file) else {
+        return Ok(());
+    };
+    let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    match store.create(&session) {
+        Ok(()) => {
+            let path = store.path_of(&session.id);
+            prop_assert!(path.exists());
+            let sessions = dir.path().join("sessions");
+            prop_assert_eq!(path.parent(), Some(sessions.as_path()));
+        }
+        Err(error) => {
+            prop_assert!(!error.to_string().is_empty());
+            prop_assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), before.len());
+        }
+    }
+    Ok(())
+}
+
+/// A file merged into the round it claims to be part of: refused with a reason, or a
+/// session that merging again leaves as it is.
+fn check_merge(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let (dir, _store) = session_store();
+    let file = dir.path().join("part.ron");
+    std::fs::write(&file, bytes).unwrap();
+    let Ok(theirs) = Store::load_file(&file) else {
+        return Ok(());
+    };
+    let original = dir.path().join("original.ron");
+    std::fs::write(&original, session_file()).unwrap();
+    let ours = Store::load_file(&original).unwrap();
+    match kansa::merge::merge(&ours, &theirs) {
+        Ok(merged) => {
+            let again = kansa::merge::merge(&merged.session, &theirs).unwrap();
+            prop_assert_eq!(again.session, merged.session);
+        }
+        Err(error) => prop_assert!(!error.to_string().is_empty()),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn mutated_session_file_imported(mutations in prop::collection::vec(mutation(), 1..4)) {
+        check_import(&mutated(session_file(), &mutations))?;
+    }
+
+    #[test]
+    fn mutated_session_file_merged(mutations in prop::collection::vec(mutation(), 1..4)) {
+        check_merge(&mutated(session_file(), &mutations))?;
+    }
+
+    #[test]
+    fn random_bytes_imported_and_merged(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        check_import(&bytes)?;
+        check_merge(&bytes)?;
     }
 }

@@ -67,7 +67,7 @@ pub fn export(
         Format::Xlsx => comparison
             .xlsx(w)
             .map_err(|e| CliError::Export(format!("XLSX: {e}")))?,
-        Format::Docx => return Err(CliError::Export(w.not_docx.to_string())),
+        Format::Docx | Format::Session => return Err(CliError::Export(w.not_docx.to_string())),
     };
     write_output(output, &bytes)
 }

@@ -46,7 +46,9 @@ pub enum StoreError {
     /// The trash already holds a session with this id.
     InTrash(String),
     NotInTrash(String),
-    /// A session with this id exists: restoring would replace it.
+    /// A session (from another laptop) whose id would name a file outside the folder.
+    BadId(String),
+    /// A session with this id exists: an import or a restore would replace it.
     Exists(String),
 }
 
@@ -85,7 +87,8 @@ impl Describe for StoreError {
             StoreError::NoDepartments => m.no_departments.to_string(),
             StoreError::InTrash(id) => (m.in_trash)(id),
             StoreError::NotInTrash(id) => (m.not_in_trash)(id),
-            StoreError::Exists(id) => (m.session_exists)(id),
+            StoreError::BadId(id) => (m.team.bad_id)(id),
+            StoreError::Exists(id) => (m.team.exists)(id),
         }
     }
 }
@@ -204,8 +207,33 @@ impl Store {
     /// Saves a session built elsewhere under its own id; fails rather than replace one
     /// with the same id.
     pub fn create(&self, session: &Session) -> Result<(), StoreError> {
+        if !valid_id(&session.id) {
+            return Err(StoreError::BadId(session.id.clone()));
+        }
         let path = self.path_of(&session.id);
+        if path.exists() {
+            return Err(StoreError::Exists(session.id.clone()));
+        }
         write_atomically(&path, &snapshot_text(session, &path)?, false)
+    }
+
+    /// True when the folder holds a session `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        valid_id(id) && self.path_of(id).exists()
+    }
+
+    /// Writes `session` to `path` (a file handed to another auditor, or git's merge
+    /// result) whole or not at all, as a snapshot with an empty journal.
+    pub fn write_file(path: &Path, session: &Session) -> Result<(), StoreError> {
+        // git hands its merge driver bare names (`.merge_file_ab12`): the temporary
+        // file needs a folder to be made in.
+        let path = std::path::absolute(path).map_err(io_error(path))?;
+        write_atomically(&path, &snapshot_text(session, &path)?, true)
+    }
+
+    /// The text `write_file` writes, for standard output.
+    pub fn file_text(session: &Session) -> Result<String, StoreError> {
+        snapshot_text(session, Path::new("-"))
     }
 
     /// Reads a session without locking it.
@@ -346,7 +374,11 @@ impl Store {
 
 /// An id names a file in the sessions folder, never a path out of it.
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && !id.contains(['/', '\\']) && !id.starts_with('.')
+    // ':' names a drive or a stream on Windows; control characters no file should have.
+    !id.is_empty()
+        && !id.contains(['/', '\\', ':'])
+        && !id.chars().any(char::is_control)
+        && !id.starts_with('.')
 }
 
 fn summary(session: &Session) -> Summary {
@@ -473,6 +505,15 @@ impl Writer {
         self.good_len = text.len() as u64;
         self.journal_lines = 0;
         Ok(())
+    }
+
+    /// Replaces the session with `session` (a merge of it), written as a new snapshot.
+    /// The session must be this one with changes taken in; the caller checks that.
+    pub fn replace(&mut self, session: Session) -> Result<(), StoreError> {
+        self.retry()?;
+        self.session = session;
+        self.journal_lines += 1;
+        self.compact()
     }
 
     /// Closes the session, folding the journal when it holds anything.

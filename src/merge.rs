@@ -1,0 +1,625 @@
+//! A round heard in parts, brought back together. A part is the round cut to some
+//! departments (`part`); `merge` takes every change of another copy into a session.
+//!
+//! A change is identified by its whole event (when, who, what), so a change seen twice
+//! is one change: merging a copy again, or into itself, changes nothing. Each place a
+//! change writes (a cell's mark, its note, an area's 所見, …) keeps its *heads*: the
+//! latest change of each writer who had not seen the others'. One head is the normal
+//! case; several with different values are a conflict, never settled silently: the
+//! value shown is the latest head's, review blocks sign-off, and recording a new value
+//! (or `kansa resolve`) settles it. The history keeps every head with its author.
+//!
+//! Order does not matter: the merged history is the union of both in (time, author,
+//! identity) order, and the heads of a place are those of either side that the other
+//! side had not superseded, which is the same whichever side comes first.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crate::facts::FactField;
+use crate::i18n::one_line;
+use crate::session::{Change, Event, Refusal, Session, Timestamp};
+
+/// A place a change writes; two changes of one place compete for its value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    Mark(String, String),
+    Note(String, String),
+    Field(String, String, String),
+    Fact(FactField),
+    DepartmentFact(String, FactField),
+    Observation(String, String),
+    Finding(String, String, u32),
+    Dismissal(String, String),
+    /// A department's self-assessment, as imported from its sheet.
+    SelfCheck(String),
+}
+
+impl Place {
+    /// The place `change` writes; None for moves, sign-offs and reopens.
+    pub fn of(change: &Change) -> Option<Place> {
+        let two = |a: &String, b: &String| (a.clone(), b.clone());
+        Some(match change {
+            Change::Mark {
+                department, item, ..
+            } => {
+                let (d, i) = two(department, item);
+                Place::Mark(d, i)
+            }
+            Change::Note {
+                department, item, ..
+            } => Place::Note(department.clone(), item.clone()),
+            Change::Field {
+                department,
+                item,
+                field,
+                ..
+            } => Place::Field(department.clone(), item.clone(), field.clone()),
+            Change::Fact { field, .. } => Place::Fact(*field),
+            Change::DepartmentFact {
+                department, field, ..
+            } => Place::DepartmentFact(department.clone(), *field),
+            Change::Observation {
+                department, area, ..
+            } => Place::Observation(department.clone(), area.clone()),
+            Change::Finding {
+                department,
+                area,
+                from,
+                to,
+            } => {
+                let id = to.as_ref().or(from.as_ref()).map_or(0, |f| f.id);
+                Place::Finding(department.clone(), area.clone(), id)
+            }
+            Change::Dismissal {
+                department, item, ..
+            } => Place::Dismissal(department.clone(), item.clone()),
+            Change::SelfCheck { department, .. } => Place::SelfCheck(department.clone()),
+            Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => return None,
+        })
+    }
+
+    /// The department (short name) of the place; None for a fact of the round.
+    pub fn department(&self) -> Option<&str> {
+        match self {
+            Place::Fact(_) => None,
+            Place::Mark(d, _)
+            | Place::Note(d, _)
+            | Place::Field(d, _, _)
+            | Place::DepartmentFact(d, _)
+            | Place::Observation(d, _)
+            | Place::Finding(d, _, _)
+            | Place::Dismissal(d, _)
+            | Place::SelfCheck(d) => Some(d),
+        }
+    }
+
+    /// The item of a cell's place.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Place::Mark(_, i)
+            | Place::Note(_, i)
+            | Place::Field(_, i, _)
+            | Place::Dismissal(_, i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The area of a sheet's place.
+    pub fn area(&self) -> Option<&str> {
+        match self {
+            Place::Observation(_, a) | Place::Finding(_, a, _) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// The identity of a change: the whole event, as its journal line writes it.
+pub fn identity(event: &Event) -> String {
+    ron::to_string(event).unwrap_or_else(|_| format!("{event:?}"))
+}
+
+/// What a change leaves in its place, as text to compare and to show.
+pub fn value(change: &Change) -> String {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    match change {
+        Change::Mark { to, .. } => opt(to),
+        Change::Note { to, .. } | Change::Observation { to, .. } => one_line(to),
+        Change::Field { to, .. } | Change::DepartmentFact { to, .. } => opt(to),
+        Change::Fact { to, .. } => ron::to_string(to).unwrap_or_default(),
+        Change::Finding { to, .. } => to.as_ref().map_or(String::new(), |f| one_line(&f.text)),
+        Change::Dismissal { dismissed, .. } => dismissed.to_string(),
+        Change::SelfCheck { to, .. } => to.as_ref().map_or(String::new(), |s| s.digest.clone()),
+        Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => String::new(),
+    }
+}
+
+/// A place whose heads differ: each writer's value, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub place: Place,
+    pub values: Vec<Written>,
+}
+
+/// A value and who wrote it, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub by: String,
+    pub at: Timestamp,
+    pub value: String,
+}
+
+/// The conflicts of a session, in place order.
+pub fn conflicts(session: &Session) -> Vec<Conflict> {
+    let mut found: Vec<Conflict> = session
+        .heads
+        .iter()
+        .filter_map(|heads| {
+            let place = Place::of(&heads.first()?.change)?;
+            let values: BTreeSet<String> = heads.iter().map(|e| value(&e.change)).collect();
+            (values.len() > 1).then(|| Conflict {
+                place,
+                values: heads
+                    .iter()
+                    .map(|e| Written {
+                        by: e.by.clone(),
+                        at: e.at,
+                        value: value(&e.change),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.place.cmp(&b.place));
+    found
+}
+
+/// Why a merge was refused. Nothing is changed when it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("the session is signed off by {0}: reopen it, with a reason, before merging")]
+    Signed(String),
+    #[error("the file is signed off by {0}: reopen it, with a reason, before merging")]
+    TheirsSigned(String),
+    #[error("another round: session {ours}, file {theirs}")]
+    OtherRound { ours: String, theirs: String },
+    #[error("another checklist than the session's")]
+    OtherChecklist,
+    #[error("a change the session cannot take: {0}")]
+    Damaged(Refusal),
+}
+
+/// What a merge gives: the session, how many changes it took in, its conflicts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub session: Session,
+    pub added: usize,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Checks that `theirs` is a copy of the same round that `ours` may take in.
+fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
+    if let Some(signed) = &ours.signed {
+        return Err(MergeError::Signed(signed.by.clone()));
+    }
+    if let Some(signed) = &theirs.signed {
+        return Err(MergeError::TheirsSigned(signed.by.clone()));
+    }
+    // Ids are creation times to the second: two laptops can make the same one, so
+    // the creation time to the nanosecond tells the rounds apart.
+    if ours.id != theirs.id || ours.created != theirs.created {
+        let name = |s: &Session| format!("{} ({})", s.id, s.created.to_rfc3339());
+        return Err(MergeError::OtherRound {
+            ours: name(ours),
+            theirs: name(theirs),
+        });
+    }
+    if ours.checklist != theirs.checklist {
+        return Err(MergeError::OtherChecklist);
+    }
+    Ok(())
+}
+
+/// A session's history with each change's identity, computed once.
+struct Known<'a> {
+    events: Vec<(String, &'a Event)>,
+    ids: HashSet<String>,
+}
+
+impl<'a> Known<'a> {
+    fn of(session: &'a Session) -> Known<'a> {
+        let events: Vec<(String, &Event)> =
+            session.history.iter().map(|e| (identity(e), e)).collect();
+        let ids = events.iter().map(|(id, _)| id.clone()).collect();
+        Known { events, ids }
+    }
+
+    /// The changes the other side does not know.
+    fn unknown_to<'b>(&'b self, other: &'b Known) -> impl Iterator<Item = &'b (String, &'a Event)> {
+        self.events.iter().filter(|(id, _)| !other.ids.contains(id))
+    }
+}
+
+/// Every change of `theirs` taken into `ours`.
+pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
+    check(ours, theirs)?;
+    let known_ours = Known::of(ours);
+    let known_theirs = Known::of(theirs);
+    let new_theirs: Vec<&(String, &Event)> = known_theirs.unknown_to(&known_ours).collect();
+    let mut session = ours.clone();
+    let missing: Vec<_> = theirs
+        .hearings
+        .iter()
+        .filter(|h| ours.hearing(&h.department.short).is_none())
+        .cloned()
+        .collect();
+    if new_theirs.is_empty() && missing.is_empty() {
+        return Ok(Merged {
+            conflicts: conflicts(ours),
+            session,
+            added: 0,
+        });
+    }
+    session.hearings.extend(missing);
+    validate(&session, new_theirs.iter().map(|(_, e)| *e))?;
+    let places: BTreeSet<Place> = new_theirs
+        .iter()
+        .map(|(_, e)| *e)
+        .chain(known_ours.unknown_to(&known_theirs).map(|(_, e)| *e))
+        .chain(ours.heads.iter().flatten())
+        .chain(theirs.heads.iter().flatten())
+        .filter_map(|e| Place::of(&e.change))
+        .collect();
+    let heads_ours = heads(ours, &known_ours, &places);
+    let heads_theirs = heads(theirs, &known_theirs, &places);
+    let mut merged_heads = Vec::new();
+    let mut winners = Vec::new();
+    for place in &places {
+        let a = heads_ours.get(place).map_or(&[][..], |h| &h[..]);
+        let b = heads_theirs.get(place).map_or(&[][..], |h| &h[..]);
+        let kept = join(a, b, &known_ours.ids, &known_theirs.ids);
+        // Ours already shows the value of its own latest head.
+        if let Some((id, winner)) = kept.last()
+            && a.last().map(|(head, _)| head) != Some(id)
+        {
+            winners.push((id.clone(), (*winner).clone()));
+        }
+        if kept.len() > 1 {
+            merged_heads.push(kept.into_iter().map(|(_, e)| e.clone()).collect());
+        }
+    }
+    let mut history: Vec<(String, Event)> = known_ours
+        .events
+        .iter()
+        .chain(new_theirs.iter().copied())
+        .map(|(id, e)| (id.clone(), (*e).clone()))
+        .collect();
+    sort_keyed(&mut history);
+    sort_keyed(&mut winners);
+    for (_, winner) in winners {
+        session.apply(winner).map_err(MergeError::Damaged)?;
+    }
+    session.history = history.into_iter().map(|(_, e)| e).collect();
+    session.heads = merged_heads;
+    settle_times(&mut session);
+    Ok(Merged {
+        conflicts: conflicts(&session),
+        session,
+        added: new_theirs.len(),
+    })
+}
+
+/// Each change of the file must fit the session: its department, item, area, mark
+/// and answer field must exist. (A fact of the wrong kind is refused when applied.)
+fn validate<'a>(
+    session: &Session,
+    events: impl Iterator<Item = &'a Event>,
+) -> Result<(), MergeError> {
+    let damaged = |refusal| Err(MergeError::Damaged(refusal));
+    for event in events {
+        let Some(place) = Place::of(&event.change) else {
+            continue;
+        };
+        if let Some(department) = place.department()
+            && session.hearing(department).is_none()
+        {
+            return damaged(Refusal::UnknownDepartment(department.to_string()));
+        }
+        if let Some(item) = place.item()
+            && session.checklist.item(item).is_none()
+        {
+            return damaged(Refusal::UnknownItem(item.to_string()));
+        }
+        if let Some(area) = place.area()
+            && !session.checklist.areas.iter().any(|a| a.id == area)
+        {
+            return damaged(Refusal::UnknownArea(area.to_string()));
+        }
+        match &event.change {
+            Change::Mark { to: Some(mark), .. } if session.checklist.mark(mark).is_none() => {
+                return damaged(Refusal::UnknownMark(mark.clone()));
+            }
+            Change::Field { field, .. } if session.checklist.field(field).is_none() => {
+                return damaged(Refusal::UnknownField(field.clone()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+type Heads<'a> = HashMap<Place, Vec<(String, &'a Event)>>;
+
+/// The heads of the session's `places`: those a merge left, else the last change.
+fn heads<'a>(session: &'a Session, known: &Known<'a>, places: &BTreeSet<Place>) -> Heads<'a> {
+    let mut found: Heads = HashMap::new();
+    for (id, event) in &known.events {
+        if let Some(place) = Place::of(&event.change).filter(|p| places.contains(p)) {
+            found.insert(place, vec![(id.clone(), *event)]);
+        }
+    }
+    for heads in &session.heads {
+        if let Some(place) = heads.first().and_then(|e| Place::of(&e.change)) {
+            found.insert(place, heads.iter().map(|e| (identity(e), e)).collect());
+        }
+    }
+    found
+}
+
+/// The heads of a place after a merge: each side's heads that the other side had not
+/// superseded (it knows the change, yet it is not among its heads).
+fn join<'a>(
+    a: &[(String, &'a Event)],
+    b: &[(String, &'a Event)],
+    known_a: &HashSet<String>,
+    known_b: &HashSet<String>,
+) -> Vec<(String, &'a Event)> {
+    let mut kept: BTreeMap<String, &Event> = BTreeMap::new();
+    for (heads, other_known, other_heads) in [(a, known_b, b), (b, known_a, a)] {
+        for (id, head) in heads {
+            if !other_known.contains(id) || other_heads.iter().any(|(h, _)| h == id) {
+                kept.insert(id.clone(), *head);
+            }
+        }
+    }
+    let mut kept: Vec<(String, &Event)> = kept.into_iter().collect();
+    kept.sort_by(|(ia, a), (ib, b)| order(a, ia, b, ib));
+    kept
+}
+
+fn order(a: &Event, ia: &str, b: &Event, ib: &str) -> std::cmp::Ordering {
+    a.at.cmp(&b.at)
+        .then_with(|| a.by.cmp(&b.by))
+        .then_with(|| ia.cmp(ib))
+}
+
+/// Events with their identities in (time, author, identity) order, each once.
+fn sort_keyed(events: &mut Vec<(String, Event)>) {
+    events.sort_by(|(ia, a), (ib, b)| order(a, ia, b, ib));
+    events.dedup_by(|(ia, _), (ib, _)| ia == ib);
+}
+
+/// Events in (time, author, identity) order: the same whichever copy they came from.
+pub fn sort_events(events: &mut Vec<Event>) {
+    let mut keyed: Vec<(String, Event)> = events.drain(..).map(|e| (identity(&e), e)).collect();
+    sort_keyed(&mut keyed);
+    events.extend(keyed.into_iter().map(|(_, e)| e));
+}
+
+/// An answer's time is that of the last change of its mark, note or fields in the
+/// history, as recording them one by one would leave it.
+fn settle_times(session: &mut Session) {
+    let mut last: HashMap<(String, String), Option<Timestamp>> = HashMap::new();
+    for event in &session.history {
+        let cell = match &event.change {
+            Change::Mark {
+                department,
+                item,
+                to_applicability,
+                ..
+            } => Some((department, item, !to_applicability)),
+            Change::Note {
+                department, item, ..
+            }
+            | Change::Field {
+                department, item, ..
+            } => Some((department, item, true)),
+            _ => None,
+        };
+        if let Some((department, item, by_hand)) = cell {
+            let at = by_hand.then_some(event.at);
+            last.insert((department.clone(), item.clone()), at);
+        }
+    }
+    for hearing in &mut session.hearings {
+        for (item, answer) in &mut hearing.answers {
+            if let Some(at) = last.get(&(hearing.department.short.clone(), item.clone())) {
+                answer.set_at = *at;
+            }
+        }
+    }
+}
+
+/// The round cut to `departments` (full or short names), to hand to another auditor:
+/// the same id, checklist and facts; their hearings, and the history of the round and
+/// of them.
+pub fn part(session: &Session, departments: &[String]) -> Result<Session, Refusal> {
+    session.editable()?;
+    let mut keep = BTreeSet::new();
+    for name in departments
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+    {
+        let hearing = session
+            .hearing(name)
+            .ok_or_else(|| Refusal::UnknownDepartment(name.to_string()))?;
+        keep.insert(hearing.department.short.clone());
+    }
+    let mut part = session.clone();
+    part.hearings.retain(|h| keep.contains(&h.department.short));
+    let ours = |change: &Change| change.department().is_none_or(|d| keep.contains(d));
+    part.history.retain(|e| ours(&e.change));
+    part.heads
+        .retain(|heads| heads.first().is_some_and(|e| ours(&e.change)));
+    if !keep.contains(&part.cursor.department) {
+        part.cursor.department = part
+            .hearings
+            .first()
+            .map(|h| h.department.short.clone())
+            .unwrap_or_default();
+    }
+    Ok(part)
+}
+
+/// The change that settles the conflict at `place` with the value `by` wrote there,
+/// recorded as a new change (so the history keeps every writer's value).
+pub fn choose(session: &Session, place: &Place, by: &str) -> Option<Change> {
+    let heads = session
+        .heads
+        .iter()
+        .find(|h| h.first().and_then(|e| Place::of(&e.change)).as_ref() == Some(place))?;
+    let chosen = heads.iter().rev().find(|e| e.by == by)?;
+    Some(rebase(session, chosen.change.clone()))
+}
+
+/// `change` with its `from` as the session now holds it.
+fn rebase(session: &Session, change: Change) -> Change {
+    let answer = |d: &str, i: &str| session.answer(d, i).cloned().unwrap_or_default();
+    match change {
+        Change::Mark {
+            department,
+            item,
+            to,
+            to_applicability,
+            ..
+        } => {
+            let now = answer(&department, &item);
+            Change::Mark {
+                from: now.mark.clone(),
+                from_applicability: now.by_applicability,
+                department,
+                item,
+                to,
+                to_applicability,
+            }
+        }
+        Change::Note {
+            department,
+            item,
+            to,
+            ..
+        } => Change::Note {
+            from: answer(&department, &item).note,
+            department,
+            item,
+            to,
+        },
+        Change::Observation {
+            department,
+            area,
+            to,
+            ..
+        } => Change::Observation {
+            from: session
+                .hearing(&department)
+                .and_then(|h| h.sheet.get(&area))
+                .map(|s| s.observation.clone())
+                .unwrap_or_default(),
+            department,
+            area,
+            to,
+        },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::testing::{now, seed_session};
+
+    fn event(by: &str, secs: i64, change: Change) -> Event {
+        Event {
+            at: now() + chrono::Duration::seconds(secs),
+            by: by.into(),
+            change,
+        }
+    }
+
+    #[test]
+    fn a_part_keeps_the_round_and_its_departments_only() {
+        let mut session = seed_session();
+        for (department, secs) in [("保育", 1), ("秘書", 2)] {
+            let change = session.set_mark(department, "I-1", Some("○")).unwrap();
+            session.apply(event("田中", secs, change)).unwrap();
+        }
+        let part = part(&session, &["保育課".into(), "障がい".into()]).unwrap();
+        let shorts: Vec<&str> = part
+            .hearings
+            .iter()
+            .map(|h| h.department.short.as_str())
+            .collect();
+        assert_eq!(shorts, ["保育", "障がい"]);
+        assert_eq!(part.history.len(), 1);
+        assert_eq!(part.id, session.id);
+        assert_eq!(part.checklist, session.checklist);
+        assert_eq!(part.cursor.department, "保育");
+        assert_eq!(
+            super::part(&session, &["総務".into()]),
+            Err(Refusal::UnknownDepartment("総務".into()))
+        );
+    }
+
+    #[test]
+    fn places_tell_cells_notes_and_sheets_apart() {
+        let session = seed_session();
+        let mark = session.set_mark("保育", "I-3", Some("×")).unwrap();
+        let note = session.set_note("保育", "I-3", "付箋").unwrap();
+        let observation = session.set_observation("保育", "I", "所見").unwrap();
+        assert_eq!(
+            Place::of(&mark),
+            Some(Place::Mark("保育".into(), "I-3".into()))
+        );
+        assert_eq!(
+            Place::of(&note),
+            Some(Place::Note("保育".into(), "I-3".into()))
+        );
+        assert_eq!(
+            Place::of(&observation).and_then(|p| p.area().map(str::to_string)),
+            Some("I".into())
+        );
+        assert_eq!(Place::of(&session.move_to("保育", "I-3").unwrap()), None);
+    }
+
+    #[test]
+    fn a_change_seen_twice_is_one_change() {
+        let session = seed_session();
+        let change = session.set_mark("保育", "I-3", Some("×")).unwrap();
+        let a = event("田中", 1, change.clone());
+        assert_eq!(identity(&a), identity(&a.clone()));
+        assert_ne!(identity(&a), identity(&event("佐藤", 1, change)));
+        let mut events = vec![a.clone(), a.clone()];
+        sort_events(&mut events);
+        assert_eq!(events, [a]);
+    }
+
+    #[test]
+    fn recording_a_new_value_settles_a_conflict() {
+        let base = seed_session();
+        let mut a = base.clone();
+        let mut b = base.clone();
+        for (session, by, mark, secs) in [(&mut a, "田中", "×", 1), (&mut b, "佐藤", "○", 2)]
+        {
+            let change = session.set_mark("保育", "I-3", Some(mark)).unwrap();
+            session.apply(event(by, secs, change)).unwrap();
+        }
+        let mut merged = merge(&a, &b).unwrap().session;
+        assert_eq!(conflicts(&merged).len(), 1);
+        // The later value shows meanwhile.
+        assert_eq!(merged.hearing("保育").unwrap().mark("I-3"), Some("○"));
+        let change = merged.set_mark("保育", "I-3", Some("△")).unwrap();
+        merged.apply(event("監査 太郎", 3, change)).unwrap();
+        assert!(conflicts(&merged).is_empty());
+        assert!(merged.heads.is_empty());
+    }
+}
