@@ -108,6 +108,25 @@ pub enum Action {
     Toggle,
     Confirm,
     Back,
+    /// The department sheet (所見 and 指摘事項).
+    OpenSheet,
+    /// Review before sign-off.
+    OpenReview,
+    /// The history of the focused cell (again: of the whole session).
+    OpenHistory,
+    /// The audit's facts.
+    OpenFacts,
+    /// Edit the line under the cursor (a 所見, a 指摘事項's wording, a fact).
+    Edit,
+    /// Accept a proposed 指摘事項 as worded.
+    Accept,
+    /// Dismiss a proposal, or remove a 指摘事項.
+    Dismiss,
+    AddFinding,
+    Sign,
+    Reopen,
+    /// Leave a view of the session for the one it was opened from.
+    Return,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -128,7 +147,20 @@ impl Action {
     /// True for the actions that change the session: a read-only copy has none.
     pub fn writes(self) -> bool {
         use Action::*;
-        matches!(self, MarkAndNext | MarkCell | EditNote | Undo | Redo)
+        matches!(
+            self,
+            MarkAndNext
+                | MarkCell
+                | EditNote
+                | Undo
+                | Redo
+                | Edit
+                | Accept
+                | Dismiss
+                | AddFinding
+                | Sign
+                | Reopen
+        )
     }
 
     pub fn group(self) -> Option<Group> {
@@ -181,6 +213,10 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('g')], Action::GoToItem),
     bind(&[C('d')], Action::SwitchDepartment),
     bind(&[C('m')], Action::OpenMatrix),
+    bind(&[C('o')], Action::OpenSheet),
+    bind(&[C('r')], Action::OpenReview),
+    help_only(&[C('H')], Action::OpenHistory),
+    help_only(&[C('i')], Action::OpenFacts),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
@@ -202,10 +238,56 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('f')], Action::FilterMark),
     bind(&[C('a')], Action::FilterArea),
     bind(&[C('w')], Action::MarksWidth),
+    bind(&[C('o')], Action::OpenSheet),
+    bind(&[C('r')], Action::OpenReview),
+    help_only(&[C('H')], Action::OpenHistory),
+    help_only(&[C('i')], Action::OpenFacts),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
+];
+
+/// The department sheet: 所見, 指摘事項 and proposals per area.
+pub const SHEET: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Enter], Action::Edit),
+    bind(&[C('a')], Action::Accept),
+    bind(&[C('d')], Action::Dismiss),
+    bind(&[C('n')], Action::AddFinding),
+    help_only(&[C('H')], Action::OpenHistory),
+    bind(&[Key::Esc, C('o')], Action::Return),
+    bind(&[C('?')], Action::Help),
+];
+
+/// Review before sign-off: blockers and warnings, signing and reopening.
+pub const REVIEW: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Enter], Action::Choose),
+    bind(&[C('s')], Action::Sign),
+    bind(&[C('R')], Action::Reopen),
+    bind(&[Key::Esc, C('r')], Action::Return),
+    bind(&[C('?')], Action::Help),
+];
+
+/// The history of a cell or of the whole session.
+pub const HISTORY: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[C('H')], Action::OpenHistory),
+    bind(&[Key::Esc], Action::Return),
+    bind(&[C('?')], Action::Help),
+];
+
+/// The audit's facts, each editable.
+pub const FACTS: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Enter], Action::Edit),
+    bind(&[Key::Esc, C('i')], Action::Return),
+    bind(&[C('?')], Action::Help),
 ];
 
 /// The note editor: every other key types.
@@ -265,7 +347,9 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
-pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO];
+pub const ALL: &[&[Binding]] = &[
+    ITEM, MATRIX, SHEET, REVIEW, HISTORY, FACTS, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO,
+];
 
 /// The action `key` is bound to in `table`.
 pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {

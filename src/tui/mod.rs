@@ -3,13 +3,18 @@
 //! its state and maybe asks for a `Step` to another screen; drawing only reads state.
 
 mod editor;
+mod facts;
 mod form;
 mod help;
+mod history;
 mod item;
 mod list;
 mod matrix;
 mod picker;
+mod record;
+mod review;
 mod session;
+mod sheet;
 mod undo;
 mod who;
 mod wide;

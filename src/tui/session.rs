@@ -15,17 +15,22 @@ use crate::store::{Doc, Saved};
 use super::editor::Editor;
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
+use super::record::{Editing, Pages};
 use super::undo::{Found, Sitting, department_of};
-use super::{Context, Input, Step, help, item};
+use super::{Context, Input, Step, help, item, record};
 
 pub struct SessionScreen {
     pub(super) doc: Doc,
     pub(super) cursor: Cursor,
     pub(super) view: View,
     pub(super) matrix: MatrixView,
-    /// The note being edited, if any.
+    /// The note (or 所見, 指摘事項, fact) being edited, if any.
     pub(super) editor: Option<Editor>,
-    overlay: Option<Overlay>,
+    /// What the open editor's text is for.
+    pub(super) editing: Editing,
+    /// The sheet, review, history and facts views: where each stands.
+    pub(super) pages: Pages,
+    pub(super) overlay: Option<Overlay>,
     /// Changes made in this sitting, for `u` and `U`.
     sitting: Sitting,
     /// Leaving goes back to the session list (so `q` says 戻る, not 終了).
@@ -47,6 +52,10 @@ pub struct Cursor {
 pub enum View {
     Item,
     Matrix,
+    Sheet,
+    Review,
+    History,
+    Facts,
 }
 
 impl View {
@@ -54,7 +63,16 @@ impl View {
         match self {
             View::Item => keymap::ITEM,
             View::Matrix => keymap::MATRIX,
+            View::Sheet => keymap::SHEET,
+            View::Review => keymap::REVIEW,
+            View::History => keymap::HISTORY,
+            View::Facts => keymap::FACTS,
         }
+    }
+
+    /// True for the views in which the checklist's mark keys record marks.
+    fn marks(self) -> bool {
+        matches!(self, View::Item | View::Matrix)
     }
 }
 
@@ -80,8 +98,10 @@ impl OpenError {
     }
 }
 
-enum Overlay {
+pub(super) enum Overlay {
     Help,
+    /// Who signs: the round's auditors and 監査実施責任者.
+    Signer(Picker),
     Departments(Picker),
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
@@ -113,22 +133,31 @@ impl SessionScreen {
             None => saved_cursor(session),
         };
         let message = doc.holder().map(|holder| (context.t.read_only)(holder));
-        Ok(SessionScreen {
+        let mut screen = SessionScreen {
             doc,
             cursor,
             view: View::Item,
             matrix: MatrixView::default(),
             editor: None,
+            editing: Editing::default(),
+            pages: Pages::default(),
             overlay: None,
             sitting: Sitting::default(),
             returns_to_list: false,
             message,
             size: Rect::default(),
-        })
+        };
+        record::restore_draft(&mut screen, context);
+        Ok(screen)
     }
 
     pub fn session(&self) -> &Session {
         self.doc.session()
+    }
+
+    /// The key table of the view on screen.
+    pub(super) fn view_table(&self) -> &'static [Binding] {
+        self.view.table()
     }
 
     #[cfg(feature = "testkit")]
@@ -174,6 +203,7 @@ impl SessionScreen {
             Input::Paste(text) => {
                 if let Some(editor) = &mut self.editor {
                     editor.paste(text);
+                    self.pages.typed();
                 }
                 Step::Stay
             }
@@ -186,9 +216,10 @@ impl SessionScreen {
     fn on_key(&mut self, event: &KeyEvent, context: &mut Context) -> Step {
         if let Some(editor) = &mut self.editor {
             if event.code == KeyCode::Esc {
-                self.finish_note(context.t);
+                self.finish_note(context);
             } else {
                 editor.input(*event);
+                self.pages.typed();
             }
             return Step::Stay;
         }
@@ -196,13 +227,14 @@ impl SessionScreen {
             return Step::Stay;
         };
         if self.overlay.is_some() {
-            self.on_overlay_key(key, context.t);
+            self.on_overlay_key(key, context);
             return Step::Stay;
         }
         self.message = None;
         let t = context.t;
         let writable = self.doc.holder().is_none();
-        let is_mark = |c| self.session().checklist.mark_for_key(c).is_some();
+        let marks = self.view.marks();
+        let is_mark = |c| marks && self.session().checklist.mark_for_key(c).is_some();
         match (keymap::lookup(self.view.table(), key), key) {
             (Some(action), _) if action.writes() && !writable => {
                 self.message = Some(t.read_only_no_change.to_string())
@@ -253,14 +285,37 @@ impl SessionScreen {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Leave => return Step::Quit,
             Action::MarksWidth => self.cycle_marks(context),
-            _ => self.matrix.apply(action, &mut self.cursor, session),
+            Action::OpenSheet if self.view == View::Sheet => self.view = self.pages.back,
+            Action::OpenSheet => self.open_page(View::Sheet),
+            Action::OpenReview => self.open_page(View::Review),
+            Action::OpenFacts => self.open_page(View::Facts),
+            Action::OpenHistory if self.view == View::History => self.pages.whole_history ^= true,
+            Action::OpenHistory => {
+                self.pages.whole_history = false;
+                self.open_page(View::History);
+            }
+            Action::Return => self.view = self.pages.back,
+            _ if self.view == View::Matrix => self.matrix.apply(action, &mut self.cursor, session),
+            _ => record::apply(self, action, context),
         }
         Step::Stay
     }
 
-    fn on_overlay_key(&mut self, key: Key, t: &Strings) {
+    /// Opens the sheet, review, history or facts, remembering the view to go back to.
+    fn open_page(&mut self, view: View) {
+        if self.view.marks() {
+            self.pages.back = self.view;
+        }
+        self.pages.selected = 0;
+        self.view = view;
+    }
+
+    fn on_overlay_key(&mut self, key: Key, context: &Context) {
+        let t = context.t;
         let picked = match &mut self.overlay {
-            Some(Overlay::Departments(picker) | Overlay::Items(picker)) => picker.handle(key),
+            Some(
+                Overlay::Departments(picker) | Overlay::Items(picker) | Overlay::Signer(picker),
+            ) => picker.handle(key),
             Some(Overlay::UndoElsewhere(_)) => match keymap::lookup(keymap::CONFIRM, key) {
                 Some(Action::Confirm) => Picked::Chosen(0),
                 _ => Picked::Closed,
@@ -271,6 +326,7 @@ impl SessionScreen {
             (Picked::Nothing, overlay) => self.overlay = overlay,
             (Picked::Closed, _) => {}
             (Picked::Chosen(_), Some(Overlay::UndoElsewhere(change))) => self.undo_now(change, t),
+            (Picked::Chosen(person), Some(Overlay::Signer(_))) => record::sign(self, person, t),
             (Picked::Chosen(department), Some(Overlay::Departments(_))) => self.go_to(
                 Cursor {
                     department,
@@ -348,7 +404,7 @@ impl SessionScreen {
     }
 
     /// Puts the cursor at `cursor` and saves it as the place to resume at.
-    fn go_to(&mut self, cursor: Cursor, t: &Strings) {
+    pub(super) fn go_to(&mut self, cursor: Cursor, t: &Strings) {
         let was = self.cursor.department;
         let session = self.session();
         self.cursor = Cursor {
@@ -372,7 +428,7 @@ impl SessionScreen {
         }
     }
 
-    fn record(&mut self, change: Change, t: &Strings) {
+    pub(super) fn record(&mut self, change: Change, t: &Strings) {
         match change {
             // Undo never crosses a sign-off or a reopen.
             Change::SignOff { .. } | Change::Reopen { .. } => self.sitting = Sitting::default(),
@@ -444,16 +500,29 @@ impl SessionScreen {
         if let Err(refusal) = self.session().editable() {
             self.message = Some((t.refused)(&refusal.to_string()));
         } else if self.doc.holder().is_none() {
-            self.editor = Some(Editor::new(&self.current_note(), t.note_editing));
+            self.edit(Editing::Note, &self.current_note(), t.note_editing);
         }
     }
 
-    /// Leaves the note, recording it if it changed: typed text is never discarded.
-    fn finish_note(&mut self, t: &Strings) {
+    /// Opens the editor on `text`, for `editing`.
+    pub(super) fn edit(&mut self, editing: Editing, text: &str, title: &str) {
+        self.editor = Some(Editor::new(text, title));
+        self.editing = editing;
+    }
+
+    /// Leaves the editor, recording its text if it changed: typed text is never
+    /// discarded.
+    fn finish_note(&mut self, context: &Context) {
+        let t = context.t;
         let Some(editor) = self.editor.take() else {
             return;
         };
         let text = editor.text();
+        record::clear_draft(self, context);
+        let editing = std::mem::take(&mut self.editing);
+        if editing != Editing::Note {
+            return record::finish(self, editing, &text, t);
+        }
         let (department, item) = self.position();
         if text != self.current_note()
             && let Ok(change) = self.session().set_note(&department, &item, &text)
@@ -463,7 +532,7 @@ impl SessionScreen {
     }
 
     /// The saved note of the cell under the cursor.
-    pub(super) fn current_note(&self) -> String {
+    pub fn current_note(&self) -> String {
         let (department, item) = self.position();
         self.session()
             .answer(&department, &item)
@@ -482,6 +551,7 @@ impl SessionScreen {
 
     /// Retries pending saves; a read-only copy follows the writer or takes over.
     fn tick(&mut self, context: &Context) {
+        record::keep_draft(self, context);
         match self.doc.tick(&context.actor) {
             Saved::Again => self.message = Some(context.t.saved_again.to_string()),
             Saved::Unlocked => self.message = Some(context.t.now_writable.to_string()),
@@ -514,7 +584,7 @@ impl SessionScreen {
 
     /// Saves an open note and folds the journal: the screen is going away.
     pub fn close(mut self, context: &Context) {
-        self.finish_note(context.t);
+        self.finish_note(context);
         self.doc.close();
     }
 
@@ -559,6 +629,9 @@ impl SessionScreen {
         let t = context.t;
         match self.view {
             View::Item => item::draw(self, frame, area, t),
+            View::Sheet | View::Review | View::History | View::Facts => {
+                record::draw(self, frame, area, context)
+            }
             View::Matrix => {
                 if let Some(text) = self.banner(t).or_else(|| self.message.clone()) {
                     let line = Rect { height: 1, ..area };
@@ -581,17 +654,21 @@ impl SessionScreen {
             Overlay::Help => {
                 let legend = (t.matrix_legend)(context.marks.unanswered());
                 let legend: &[&str] = match self.view {
-                    View::Item => &[],
                     View::Matrix => &[&legend],
+                    _ => &[],
                 };
                 let tables = [self.view.table(), keymap::APP];
-                let scale = self.markable_scale();
+                let scale = self.markable_scale().filter(|_| self.view.marks());
                 help::draw_for(frame, area, &tables, t, scale, legend, self.reader());
             }
             Overlay::Departments(picker) => {
                 picker.draw(frame, area, t.departments, item::department_rows(self), t)
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(self), t),
+            Overlay::Signer(picker) => {
+                let rows = record::signer_rows(self.session());
+                picker.draw(frame, area, t.record.signer, rows, t)
+            }
             Overlay::UndoElsewhere(change) => {
                 let name = department_of(change)
                     .and_then(|short| self.session().hearing(short))
@@ -604,14 +681,14 @@ impl SessionScreen {
 }
 
 /// The department of `name` (full or short) in the session, by index.
-fn department_index(session: &Session, name: &str) -> Option<usize> {
+pub(super) fn department_index(session: &Session, name: &str) -> Option<usize> {
     session
         .hearings
         .iter()
         .position(|h| h.department.name == name || h.department.short == name)
 }
 
-fn item_index(session: &Session, id: &str) -> Option<usize> {
+pub(super) fn item_index(session: &Session, id: &str) -> Option<usize> {
     session.checklist.items().position(|(_, i)| i.id == id)
 }
 

@@ -1,0 +1,293 @@
+//! The screens of the record: the department sheet, review and sign-off, history,
+//! facts, and drafts of text being typed — driven through the app on TestBackend,
+//! snapshots in Japanese and English at 80×24 and 160×48.
+
+mod screen;
+
+use kansa::i18n::Lang;
+use kansa::session::Session;
+use kansa::store::Store;
+use kansa::tui::{App, Input};
+use ratatui::crossterm::event::KeyCode;
+use screen::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    }
+}
+
+/// Snapshots what `setup` leaves on screen, per language and size (as
+/// tests/tui_snapshots.rs does).
+fn snapshot_each(name: &str, setup: impl Fn(&std::path::Path, Lang) -> App) {
+    for lang in [Lang::Ja, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let app = setup(dir.path(), lang);
+        for (width, height) in SIZES {
+            let text = screen_text(&app, width, height);
+            let mut settings = insta::Settings::clone_current();
+            settings.add_filter(
+                r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?( [+-]\d{2}:\d{2})?",
+                "TIME",
+            );
+            settings.bind(|| {
+                insta::assert_snapshot!(
+                    format!("{name}_{}_{width}x{height}", lang_name(lang)),
+                    text
+                );
+            });
+        }
+    }
+}
+
+/// The seed round on disk as `id`, with the stages given.
+fn seed_on_disk(dir: &std::path::Path, id: &str, notes: bool, findings: bool) -> Session {
+    let mut session = kansa::seed::session(id);
+    kansa::seed::enter_marks(&mut session).unwrap();
+    if notes {
+        kansa::seed::enter_notes(&mut session).unwrap();
+    }
+    if findings {
+        kansa::seed::enter_findings(&mut session).unwrap();
+    }
+    Store::open(dir).unwrap().create(&session).unwrap();
+    session
+}
+
+fn open(dir: &std::path::Path, lang: Lang, department: &str) -> App {
+    App::at_session(context(dir, lang), "seed", Some(department)).unwrap()
+}
+
+/// Clears a one-line editor: to the start of the line, then Ctrl-K.
+fn clear_line(app: &mut App) {
+    key(app, KeyCode::Home);
+    app.handle(Input::Key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('k'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    )));
+}
+
+fn shows(app: &App, text: &str) -> bool {
+    screen_text(app, 160, 48).contains(text)
+}
+
+#[test]
+fn department_sheet() {
+    snapshot_each("sheet", |dir, lang| {
+        seed_on_disk(dir, "seed", true, false);
+        let mut app = open(dir, lang, "保育課");
+        char_key(&mut app, 'o');
+        app
+    });
+}
+
+#[test]
+fn review_with_blockers() {
+    snapshot_each("review", |dir, lang| {
+        seed_on_disk(dir, "seed", false, false);
+        let mut app = open(dir, lang, "保育課");
+        char_key(&mut app, 'm');
+        char_key(&mut app, 'r');
+        app
+    });
+}
+
+#[test]
+fn history_of_a_cell() {
+    snapshot_each("history", |dir, lang| {
+        seed_on_disk(dir, "seed", true, true);
+        let mut app = open(dir, lang, "保育課");
+        // I-2(2): marked ×, then noted.
+        key(&mut app, KeyCode::Right);
+        key(&mut app, KeyCode::Right);
+        char_key(&mut app, 'H');
+        app
+    });
+}
+
+#[test]
+fn facts_view() {
+    snapshot_each("facts", |dir, lang| {
+        seed_on_disk(dir, "seed", true, true);
+        let mut app = open(dir, lang, "保育課");
+        char_key(&mut app, 'i');
+        app
+    });
+}
+
+#[test]
+fn the_sheet_opens_on_the_first_areas_observation_and_records_it() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, false);
+    let mut app = open(dir.path(), Lang::Ja, "保育課");
+    char_key(&mut app, 'o');
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "人的セキュリティについては概ね適正。");
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "付箋の貼付を指導した。");
+    key(&mut app, KeyCode::Esc);
+    let session = on_disk(dir.path(), "seed");
+    let sheet = session.sheet("保育", "I").expect("sheet of I");
+    assert_eq!(
+        sheet.observation,
+        "人的セキュリティについては概ね適正。\n付箋の貼付を指導した。"
+    );
+    // Esc leaves the sheet for the item view.
+    key(&mut app, KeyCode::Esc);
+    assert!(shows(&app, "I-1"));
+}
+
+#[test]
+fn proposals_are_accepted_reworded_and_dismissed_and_findings_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, false);
+    let mut app = open(dir.path(), Lang::Ja, "保育課");
+    char_key(&mut app, 'o');
+    assert!(shows(&app, "+ I-2(2) ×"), "{}", screen_text(&app, 160, 48));
+    // Row 0 is I's 所見, then the proposals I-2(2), I-3, I-5(2).
+    key(&mut app, KeyCode::Down);
+    char_key(&mut app, 'a');
+    let session = on_disk(dir.path(), "seed");
+    let findings = &session.sheet("保育", "I").unwrap().findings;
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].items, ["I-2(2)"]);
+    // The finding is now row 1, the next proposal (I-3) row 2: reword it.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    clear_line(&mut app);
+    type_text(&mut app, "ID・パスワードの取扱い");
+    key(&mut app, KeyCode::Esc);
+    let session = on_disk(dir.path(), "seed");
+    let findings = &session.sheet("保育", "I").unwrap().findings;
+    assert_eq!(findings.len(), 2);
+    assert_eq!(findings[1].text, "ID・パスワードの取扱い");
+    // I-5(2) is row 3: dismissed, it is not proposed again.
+    key(&mut app, KeyCode::Down);
+    char_key(&mut app, 'd');
+    let session = on_disk(dir.path(), "seed");
+    assert!(session.proposals("保育").iter().all(|p| p.item != "I-5(2)"));
+    // Remove the first finding: its item is proposed again.
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    char_key(&mut app, 'd');
+    let session = on_disk(dir.path(), "seed");
+    assert_eq!(session.sheet("保育", "I").unwrap().findings.len(), 1);
+    assert!(session.proposals("保育").iter().any(|p| p.item == "I-2(2)"));
+}
+
+#[test]
+fn review_jumps_to_an_unanswered_item_and_signs_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, true);
+    let mut app = open(dir.path(), Lang::En, "保育課");
+    char_key(&mut app, 'r');
+    assert!(
+        shows(&app, "Nothing blocks: s signs off"),
+        "{}",
+        screen_text(&app, 160, 48)
+    );
+    char_key(&mut app, 's');
+    assert!(shows(&app, "監査 太郎"));
+    key(&mut app, KeyCode::Enter);
+    let session = on_disk(dir.path(), "seed");
+    let signed = session.signed.expect("signed");
+    assert_eq!(signed.by, "監査 太郎");
+    assert!(shows(&app, &signed.digest[..16]));
+    assert!(shows(&app, "Signed  監査 太郎"));
+    // Reopening asks for a reason; without one it is refused.
+    char_key(&mut app, 'R');
+    key(&mut app, KeyCode::Esc);
+    assert!(on_disk(dir.path(), "seed").signed.is_some());
+    char_key(&mut app, 'R');
+    type_text(&mut app, "報告日の記入漏れ");
+    key(&mut app, KeyCode::Esc);
+    let session = on_disk(dir.path(), "seed");
+    assert!(session.signed.is_none());
+    assert!(session.history.iter().any(|e| matches!(
+        &e.change,
+        kansa::session::Change::Reopen { reason, .. } if reason == "報告日の記入漏れ"
+    )));
+}
+
+#[test]
+fn review_entries_lead_to_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", false, false);
+    let mut app = open(dir.path(), Lang::Ja, "秘書広聴課");
+    char_key(&mut app, 'r');
+    char_key(&mut app, 's');
+    assert!(shows(&app, "署名できません"));
+    // The first blocker: 秘書 I-2(2) △ needs a note.
+    key(&mut app, KeyCode::Enter);
+    let position = app.hearing().unwrap().position();
+    assert_eq!(position, ("秘書".to_string(), "I-2(2)".to_string()));
+}
+
+#[test]
+fn facts_take_dates_in_any_form() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", false, false);
+    let mut app = open(dir.path(), Lang::Ja, "保育課");
+    char_key(&mut app, 'i');
+    // 報告日 is the 11th fact.
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    clear_line(&mut app);
+    type_text(&mut app, "R6.10.30");
+    key(&mut app, KeyCode::Esc);
+    let session = on_disk(dir.path(), "seed");
+    assert_eq!(
+        session.facts.report_date,
+        chrono::NaiveDate::from_ymd_opt(2024, 10, 30)
+    );
+    assert!(shows(&app, "令和6年10月30日（水）"));
+    // A date that does not read keeps the editor open with what was typed.
+    key(&mut app, KeyCode::Enter);
+    clear_line(&mut app);
+    type_text(&mut app, "いつか");
+    key(&mut app, KeyCode::Esc);
+    assert!(shows(&app, "いつか"));
+    // The department's own 監査範囲 (after the 13 round facts).
+    clear_line(&mut app);
+    key(&mut app, KeyCode::Esc);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..200 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "イントラネット系のみ");
+    key(&mut app, KeyCode::Esc);
+    let session = on_disk(dir.path(), "seed");
+    let own = session.hearing("保育").unwrap().facts.scope.clone();
+    assert_eq!(own.as_deref(), Some("イントラネット系のみ"));
+}
+
+#[test]
+fn a_note_being_typed_is_kept_as_a_draft_and_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", false, false);
+    let mut app = open(dir.path(), Lang::En, "保育課");
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "付箋を確認中");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    app.handle(Input::Tick);
+    // The app goes away without recording the note (as on SIGKILL).
+    drop(app);
+    let app = open(dir.path(), Lang::En, "保育課");
+    let text = screen_text(&app, 160, 48);
+    assert!(text.contains("Unsaved note restored"), "{text}");
+    assert!(text.contains("付箋を確認中"), "{text}");
+    let mut app = app;
+    key(&mut app, KeyCode::Esc);
+    let session = on_disk(dir.path(), "seed");
+    assert_eq!(session.answer("保育", "I-1").unwrap().note, "付箋を確認中");
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.take_draft("seed").unwrap().is_none());
+}
