@@ -291,3 +291,18 @@ fn a_note_being_typed_is_kept_as_a_draft_and_offered_back() {
     let store = Store::open(dir.path()).unwrap();
     assert!(store.take_draft("seed").unwrap().is_none());
 }
+
+#[test]
+fn the_session_list_shows_who_signed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = kansa::seed::whole_round("signed").unwrap();
+    let at = session.last_change() + chrono::Duration::seconds(1);
+    let change = session.sign(kansa::seed::LEAD, at).unwrap();
+    kansa::seed::record(&mut session, change).unwrap();
+    Store::open(dir.path()).unwrap().create(&session).unwrap();
+    seed_on_disk(dir.path(), "seed", false, false);
+    let app = App::at_list(context(dir.path(), Lang::Ja));
+    let text = screen_text(&app, 120, 24);
+    assert!(text.contains("署名済 デジタル都市推進課長"), "{text}");
+    assert!(text.contains("実施中"), "{text}");
+}

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Wrap};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::store::{Store, Summary};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Input, Step, help, widgets};
 
@@ -138,10 +139,18 @@ impl SessionList {
     }
 
     fn draw_table(&self, frame: &mut Frame, area: Rect, block: Block, t: &Strings) {
-        let rows = self.summaries.iter().map(|s| {
+        let statuses: Vec<String> = self.summaries.iter().map(|s| status(s, t)).collect();
+        let status_width = statuses
+            .iter()
+            .map(|s| s.width())
+            .chain([t.column_status.width(), 8])
+            .max()
+            .unwrap_or(8)
+            .min(32) as u16;
+        let rows = self.summaries.iter().zip(statuses).map(|(s, status)| {
             Row::new(vec![
                 s.title.clone(),
-                t.status_open.to_string(),
+                status,
                 widgets::progress_bar(s.answered, s.cells, 10),
                 s.last_change.format("%Y-%m-%d %H:%M").to_string(),
             ])
@@ -155,7 +164,7 @@ impl SessionList {
         .bold();
         let widths = [
             Constraint::Fill(1),
-            Constraint::Length(8),
+            Constraint::Length(status_width),
             Constraint::Length(20),
             Constraint::Length(16),
         ];
@@ -170,5 +179,13 @@ impl SessionList {
             state.select(Some(0));
         }
         frame.render_stateful_widget(table, area, &mut state);
+    }
+}
+
+/// A session's status: 署名済 with the signer while signed, else in progress.
+fn status(summary: &Summary, t: &Strings) -> String {
+    match &summary.signed_by {
+        Some(by) => format!("{} {by}", t.status_signed),
+        None => t.status_open.to_string(),
     }
 }
