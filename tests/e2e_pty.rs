@@ -403,3 +403,62 @@ fn a_full_width_mark_and_only_the_heard_items_of_the_secretariat() {
         .collect();
     assert_eq!(secretariat, screen::SEED_KEYS[0], "the 秘書 column");
 }
+
+#[test]
+fn a_draft_note_survives_sigkill_and_is_offered_back() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_session(data.path());
+    let tmux = Tmux::new("draft");
+    let open = format!(
+        "{KANSA} --data-dir {} open {id} --department 保育課",
+        data.path().display()
+    );
+    tmux.start("typing", 100, 30, &open);
+    tmux.wait_for("typing", "保育課（保育）", 10);
+    tmux.keys("typing", &["Enter"]);
+    tmux.wait_for("typing", "Esc で保存して戻る", 5);
+    tmux.literal("typing", "付箋の貼付を確認中");
+    tmux.wait_for("typing", "付箋の貼付を確認中", 5);
+    // The draft is kept after a second without typing (and a tick of half a second).
+    let draft = data.path().join("sessions").join(format!("{id}.draft"));
+    let start = Instant::now();
+    while !draft.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no draft was kept"
+        );
+        sleep(Duration::from_millis(100));
+    }
+
+    let pid = tmux.pid("typing");
+    let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+    let start = Instant::now();
+    while running(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "kansa survived SIGKILL"
+        );
+        sleep(Duration::from_millis(20));
+    }
+
+    tmux.start(
+        "reopened",
+        100,
+        30,
+        &format!("{KANSA} --data-dir {} open {id}", data.path().display()),
+    );
+    let screen = tmux.wait_for("reopened", "保存されていなかった入力を復元しました", 10);
+    assert!(screen.contains("付箋の貼付を確認中"), "{screen}");
+    tmux.keys("reopened", &["Escape"]);
+    tmux.wait_for("reopened", "評価して次へ", 5);
+    tmux.keys("reopened", &["q"]);
+    let output = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["history", &id, "--department", "保育課", "--item", "I-1"])
+        .output()
+        .unwrap();
+    let history = String::from_utf8_lossy(&output.stdout);
+    assert!(history.contains("付箋の貼付を確認中"), "{history}");
+}
