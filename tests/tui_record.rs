@@ -306,3 +306,34 @@ fn the_session_list_shows_who_signed() {
     assert!(text.contains("署名済 デジタル都市推進課長"), "{text}");
     assert!(text.contains("実施中"), "{text}");
 }
+
+#[test]
+fn a_mark_that_asks_for_a_note_opens_its_editor_and_leaving_it_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "noted", "メモ必須");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育課")).unwrap();
+    char_key(&mut app, '1');
+    assert!(!app.hearing().unwrap().is_editing(), "○ asks for no note");
+    char_key(&mut app, '3');
+    assert!(app.hearing().unwrap().is_editing(), "× asks for a note");
+    // Still on the item just marked while its note is typed.
+    assert_eq!(app.hearing().unwrap().position().1, "I-2(1)");
+    type_text(&mut app, "離席時のロックなし。指導した。");
+    key(&mut app, KeyCode::Esc);
+    let saved = on_disk(dir.path(), &id);
+    let answer = saved.answer("保育", "I-2(1)").unwrap();
+    assert_eq!(answer.mark.as_deref(), Some("×"));
+    assert_eq!(answer.note, "離席時のロックなし。指導した。");
+    assert_eq!(app.hearing().unwrap().position().1, "I-2(2)");
+    // Left empty: allowed, and review will say so.
+    char_key(&mut app, '2');
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.hearing().unwrap().position().1, "I-3");
+    assert_eq!(
+        on_disk(dir.path(), &id)
+            .answer("保育", "I-2(2)")
+            .unwrap()
+            .note,
+        ""
+    );
+}

@@ -59,6 +59,9 @@ pub enum Editing {
     /// The note of the cell under the cursor.
     #[default]
     Note,
+    /// The note the scale asked for with the mark just given: leaving it goes on to
+    /// the next heard item.
+    NoteThenNext,
     /// The 所見 of an area of the department under the cursor.
     Observation(String),
     /// A 指摘事項 of an area: an existing one (by id) reworded, or a new one naming
@@ -145,7 +148,7 @@ pub fn finish(screen: &mut SessionScreen, editing: Editing, text: &str, t: &Stri
     let department = department(screen);
     let session = screen.session();
     let change = match &editing {
-        Editing::Note => return,
+        Editing::Note | Editing::NoteThenNext => return,
         Editing::Observation(area) => {
             let was = session
                 .sheet(&department, area)
@@ -237,7 +240,7 @@ pub fn sign(screen: &mut SessionScreen, person: usize, t: &Strings) {
 fn draft_target(screen: &SessionScreen) -> Option<DraftTarget> {
     let (department, item) = screen.position();
     match &screen.editing {
-        Editing::Note => Some(DraftTarget::Note { department, item }),
+        Editing::Note | Editing::NoteThenNext => Some(DraftTarget::Note { department, item }),
         Editing::Observation(area) => Some(DraftTarget::Observation {
             department,
             area: area.clone(),

@@ -184,6 +184,11 @@ impl SessionScreen {
         self.view = View::Matrix;
     }
 
+    /// True while an editor (a note, a 所見, a fact) is open.
+    pub fn is_editing(&self) -> bool {
+        self.editor.is_some()
+    }
+
     pub fn is_showing_matrix(&self) -> bool {
         self.view == View::Matrix
     }
@@ -216,7 +221,9 @@ impl SessionScreen {
     fn on_key(&mut self, event: &KeyEvent, context: &mut Context) -> Step {
         if let Some(editor) = &mut self.editor {
             if event.code == KeyCode::Esc {
-                self.finish_note(context);
+                if self.finish_note(context) == Editing::NoteThenNext {
+                    self.next_heard(context.t);
+                }
             } else {
                 editor.input(*event);
                 self.pages.typed();
@@ -355,10 +362,22 @@ impl SessionScreen {
             return;
         };
         let (department, item) = self.position();
-        if let Ok(change) = session.set_mark(&department, &item, Some(&symbol)) {
-            self.record(change, t);
+        let needs_note = session
+            .checklist
+            .mark(&symbol)
+            .is_some_and(|m| m.note_required);
+        let Ok(change) = session.set_mark(&department, &item, Some(&symbol)) else {
+            return;
+        };
+        self.record(change, t);
+        if self.view != View::Item || self.doc.holder().is_some() {
+            return;
         }
-        if self.view == View::Item && self.doc.holder().is_none() {
+        // The scale asks for a note with this mark: its editor opens at once, and
+        // leaving it goes on.
+        if needs_note && self.current_note().trim().is_empty() {
+            self.edit(Editing::NoteThenNext, "", t.note_editing);
+        } else {
             self.next_heard(t);
         }
     }
@@ -512,16 +531,18 @@ impl SessionScreen {
 
     /// Leaves the editor, recording its text if it changed: typed text is never
     /// discarded.
-    fn finish_note(&mut self, context: &Context) {
+    /// Says what the editor was for.
+    fn finish_note(&mut self, context: &Context) -> Editing {
         let t = context.t;
         let Some(editor) = self.editor.take() else {
-            return;
+            return Editing::default();
         };
         let text = editor.text();
         record::clear_draft(self, context);
         let editing = std::mem::take(&mut self.editing);
-        if editing != Editing::Note {
-            return record::finish(self, editing, &text, t);
+        if !matches!(editing, Editing::Note | Editing::NoteThenNext) {
+            record::finish(self, editing.clone(), &text, t);
+            return editing;
         }
         let (department, item) = self.position();
         if text != self.current_note()
@@ -529,6 +550,7 @@ impl SessionScreen {
         {
             self.record(change, t);
         }
+        editing
     }
 
     /// The saved note of the cell under the cursor.
@@ -584,7 +606,7 @@ impl SessionScreen {
 
     /// Saves an open note and folds the journal: the screen is going away.
     pub fn close(mut self, context: &Context) {
-        self.finish_note(context);
+        let _ = self.finish_note(context);
         self.doc.close();
     }
 
