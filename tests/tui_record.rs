@@ -337,3 +337,30 @@ fn a_mark_that_asks_for_a_note_opens_its_editor_and_leaving_it_goes_on() {
         ""
     );
 }
+
+#[test]
+fn the_matrix_shows_the_focused_cell_in_full_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, false);
+    let mut app = open(dir.path(), Lang::Ja, "保育課");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Right);
+    }
+    char_key(&mut app, 'm');
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("保育課（保育）  I-3  × 改善を要する"),
+        "{text}"
+    );
+    let text = screen_text(&app, 160, 48);
+    assert!(
+        text.contains(
+            "ID・パスワードの取扱い（他人に教えない、ログイン時に記憶させない、失念しない）"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("メモ: IDPWをデスクトップに貼り付けている職員がいた。"),
+        "{text}"
+    );
+}

@@ -2,6 +2,7 @@
 //! each screen turns it into actions through its view's key table (`keymap`), changes
 //! its state and maybe asks for a `Step` to another screen; drawing only reads state.
 
+mod detail;
 mod editor;
 mod facts;
 mod form;
