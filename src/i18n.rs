@@ -297,6 +297,8 @@ fn ja_hint(action: Action) -> &'static str {
         Sign => "署名",
         Reopen => "再開",
         Return => "戻る",
+        Search => "検索",
+        FindingsList => "指摘一覧",
     }
 }
 
@@ -344,6 +346,8 @@ fn ja_explain(action: Action) -> &'static str {
         Sign => "署名（要対応がないとき）",
         Reopen => "署名済みの記録を理由を付けて再開",
         Return => "元の画面へ戻る",
+        Search => "項目の文言・メモ・所見を検索して移動",
+        FindingsList => "△・× のセルとメモの一覧（項目ごと）",
     }
 }
 
@@ -499,6 +503,8 @@ fn en_hint(action: Action) -> &'static str {
         Sign => "sign",
         Reopen => "reopen",
         Return => "back",
+        Search => "search",
+        FindingsList => "findings list",
     }
 }
 
@@ -546,6 +552,8 @@ fn en_explain(action: Action) -> &'static str {
         Sign => "sign off (when nothing blocks)",
         Reopen => "reopen the signed record, giving a reason",
         Return => "back to where it was opened from",
+        Search => "search item texts, notes and observations, and go to a hit",
+        FindingsList => "every △/× cell with its note, by item",
     }
 }
 
@@ -1927,6 +1935,8 @@ pub struct RecordStrings {
     pub fact_editing: fn(&str) -> String,
     pub bad_date: &'static str,
     pub draft_restored: &'static str,
+    pub search: &'static str,
+    pub findings_list: &'static str,
 }
 
 pub static RECORD_JA: RecordStrings = RecordStrings {
@@ -1958,6 +1968,8 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     fact_editing: |field| format!("{field}を編集"),
     bad_date: "日付は 2024/9/27、令和6年9月27日、R6.9.27 のように入力してください",
     draft_restored: "保存されていなかった入力を復元しました（Esc で保存）",
+    search: "検索（項目・メモ・所見）",
+    findings_list: "△・× とメモ（項目ごと）",
 };
 
 pub static RECORD_EN: RecordStrings = RecordStrings {
@@ -1989,4 +2001,6 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     fact_editing: |field| format!("Edit {field}"),
     bad_date: "Enter dates as 2024/9/27, 令和6年9月27日 or R6.9.27",
     draft_restored: "Unsaved note restored (Esc saves it)",
+    search: "Search (items, notes, observations)",
+    findings_list: "△/× cells and notes, by item",
 };

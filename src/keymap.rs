@@ -127,6 +127,10 @@ pub enum Action {
     Reopen,
     /// Leave a view of the session for the one it was opened from.
     Return,
+    /// Search item texts, notes and 所見.
+    Search,
+    /// Every △/× cell with its note, grouped by item.
+    FindingsList,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -217,6 +221,8 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('r')], Action::OpenReview),
     help_only(&[C('H')], Action::OpenHistory),
     help_only(&[C('i')], Action::OpenFacts),
+    help_only(&[C('/')], Action::Search),
+    help_only(&[C('F')], Action::FindingsList),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
@@ -242,6 +248,8 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('r')], Action::OpenReview),
     help_only(&[C('H')], Action::OpenHistory),
     help_only(&[C('i')], Action::OpenFacts),
+    help_only(&[C('/')], Action::Search),
+    help_only(&[C('F')], Action::FindingsList),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),

@@ -364,3 +364,48 @@ fn the_matrix_shows_the_focused_cell_in_full_under_it() {
         "{text}"
     );
 }
+
+#[test]
+fn slash_searches_notes_and_observations_and_goes_to_the_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, true);
+    let mut app = open(dir.path(), Lang::Ja, "秘書広聴課");
+    char_key(&mut app, 'm');
+    char_key(&mut app, '/');
+    type_text(&mut app, "IDPW");
+    assert!(
+        shows(&app, "保育 I-3 メモ: IDPWをデスクトップ"),
+        "{}",
+        screen_text(&app, 160, 48)
+    );
+    key(&mut app, KeyCode::Enter);
+    let position = app.hearing().unwrap().position();
+    assert_eq!(position, ("保育".to_string(), "I-3".to_string()));
+    assert!(app.hearing().unwrap().is_showing_matrix());
+    // A 所見 hit opens the sheet at that area.
+    char_key(&mut app, '/');
+    type_text(&mut app, "障がい II 所見");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        shows(&app, "所見・指摘事項 — 障がい福祉課（障がい）"),
+        "{}",
+        screen_text(&app, 160, 48)
+    );
+}
+
+#[test]
+fn the_findings_list_groups_the_cells_by_item_and_goes_to_one() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, false);
+    let mut app = open(dir.path(), Lang::Ja, "秘書広聴課");
+    char_key(&mut app, 'F');
+    let text = screen_text(&app, 160, 48);
+    let first = text.find("I-2(1) パソコンの取扱い（1）").expect(&text);
+    let cell = text.find("管財 △").expect(&text);
+    let next = text.find("I-2(2) パソコンの取扱い（2）").expect(&text);
+    assert!(first < cell && cell < next, "{text}");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let position = app.hearing().unwrap().position();
+    assert_eq!(position, ("管財".to_string(), "I-2(1)".to_string()));
+}

@@ -14,6 +14,7 @@ mod matrix;
 mod picker;
 mod record;
 mod review;
+mod search;
 mod session;
 mod sheet;
 mod undo;

@@ -17,7 +17,7 @@ use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
 use super::record::{Editing, Pages};
 use super::undo::{Found, Sitting, department_of};
-use super::{Context, Input, Step, help, item, record};
+use super::{Context, Input, Step, help, item, record, search};
 
 pub struct SessionScreen {
     pub(super) doc: Doc,
@@ -102,6 +102,10 @@ pub(super) enum Overlay {
     Help,
     /// Who signs: the round's auditors and 監査実施責任者.
     Signer(Picker),
+    /// `/`: item texts, notes and 所見.
+    Search(Picker),
+    /// Every △/× cell with its note, by item.
+    Findings(Picker),
     Departments(Picker),
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
@@ -153,6 +157,19 @@ impl SessionScreen {
 
     pub fn session(&self) -> &Session {
         self.doc.session()
+    }
+
+    /// The lines of the search (or, with `findings`, of the findings list).
+    fn search_rows(&self, t: &Strings, findings: bool) -> Vec<ratatui::text::Line<'static>> {
+        let lines = if findings {
+            search::findings(self.session())
+        } else {
+            search::hits(self.session(), t)
+        };
+        lines
+            .into_iter()
+            .map(|(_, text)| ratatui::text::Line::from(text))
+            .collect()
     }
 
     /// The key table of the view on screen.
@@ -302,10 +319,48 @@ impl SessionScreen {
                 self.open_page(View::History);
             }
             Action::Return => self.view = self.pages.back,
+            Action::Search => {
+                let names = search::hits(session, t).into_iter().map(|h| h.1).collect();
+                self.overlay = Some(Overlay::Search(Picker::new(0, names)));
+            }
+            Action::FindingsList => {
+                let names = search::findings(session).into_iter().map(|h| h.1);
+                self.overlay = Some(Overlay::Findings(Picker::new(0, names.collect())));
+            }
             _ if self.view == View::Matrix => self.matrix.apply(action, &mut self.cursor, session),
             _ => record::apply(self, action, context),
         }
         Step::Stay
+    }
+
+    /// Goes to a line of the search or of the findings list.
+    fn go_to_place(&mut self, place: Option<search::Place>, t: &Strings) {
+        match place {
+            Some(search::Place::Item(item)) => self.go_to(
+                Cursor {
+                    item,
+                    ..self.cursor
+                },
+                t,
+            ),
+            Some(search::Place::Cell(department, item)) => {
+                self.go_to(Cursor { department, item }, t)
+            }
+            Some(search::Place::Observation(department, area)) => {
+                self.go_to(
+                    Cursor {
+                        department,
+                        ..self.cursor
+                    },
+                    t,
+                );
+                let (short, _) = self.position();
+                let row = super::sheet::observation_row(self.session(), &short, &area);
+                self.open_page(View::Sheet);
+                self.pages.selected = row;
+            }
+            None => {}
+        }
     }
 
     /// Opens the sheet, review, history or facts, remembering the view to go back to.
@@ -321,7 +376,11 @@ impl SessionScreen {
         let t = context.t;
         let picked = match &mut self.overlay {
             Some(
-                Overlay::Departments(picker) | Overlay::Items(picker) | Overlay::Signer(picker),
+                Overlay::Departments(picker)
+                | Overlay::Items(picker)
+                | Overlay::Signer(picker)
+                | Overlay::Search(picker)
+                | Overlay::Findings(picker),
             ) => picker.handle(key),
             Some(Overlay::UndoElsewhere(_)) => match keymap::lookup(keymap::CONFIRM, key) {
                 Some(Action::Confirm) => Picked::Chosen(0),
@@ -334,6 +393,14 @@ impl SessionScreen {
             (Picked::Closed, _) => {}
             (Picked::Chosen(_), Some(Overlay::UndoElsewhere(change))) => self.undo_now(change, t),
             (Picked::Chosen(person), Some(Overlay::Signer(_))) => record::sign(self, person, t),
+            (Picked::Chosen(hit), Some(Overlay::Search(_))) => {
+                let place = search::hits(self.session(), t).into_iter().nth(hit);
+                self.go_to_place(place.map(|h| h.0), t);
+            }
+            (Picked::Chosen(line), Some(Overlay::Findings(_))) => {
+                let place = search::findings(self.session()).into_iter().nth(line);
+                self.go_to_place(place.map(|h| h.0), t);
+            }
             (Picked::Chosen(department), Some(Overlay::Departments(_))) => self.go_to(
                 Cursor {
                     department,
@@ -597,9 +664,17 @@ impl SessionScreen {
         let (title, rows) = match &self.overlay {
             Some(Overlay::Departments(_)) => (t.departments, item::department_rows(self)),
             Some(Overlay::Items(_)) => (t.items, item::item_rows(self)),
+            Some(Overlay::Search(_)) => (t.record.search, self.search_rows(t, false)),
+            Some(Overlay::Findings(_)) => (t.record.findings_list, self.search_rows(t, true)),
             _ => return,
         };
-        if let Some(Overlay::Departments(picker) | Overlay::Items(picker)) = &mut self.overlay {
+        if let Some(
+            Overlay::Departments(picker)
+            | Overlay::Items(picker)
+            | Overlay::Search(picker)
+            | Overlay::Findings(picker),
+        ) = &mut self.overlay
+        {
             picker.follow(self.size, title, rows, t);
         }
     }
@@ -687,6 +762,14 @@ impl SessionScreen {
                 picker.draw(frame, area, t.departments, item::department_rows(self), t)
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(self), t),
+            Overlay::Search(picker) => {
+                let rows = self.search_rows(t, false);
+                picker.draw(frame, area, t.record.search, rows, t)
+            }
+            Overlay::Findings(picker) => {
+                let rows = self.search_rows(t, true);
+                picker.draw(frame, area, t.record.findings_list, rows, t)
+            }
             Overlay::Signer(picker) => {
                 let rows = record::signer_rows(self.session());
                 picker.draw(frame, area, t.record.signer, rows, t)
