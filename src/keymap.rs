@@ -398,6 +398,17 @@ mod tests {
     }
 
     #[test]
+    fn the_record_screens_keys_can_be_no_mark_keys() {
+        for c in ['o', 'r', 'H', 'i', '/', 'F', 's', 'R', 'n', 'ｏ'] {
+            assert!(is_bound(c), "{c:?}");
+        }
+        for table in [ITEM, MATRIX] {
+            assert_eq!(lookup(table, Key::Char('o')), Some(Action::OpenSheet));
+            assert_eq!(lookup(table, Key::Char('r')), Some(Action::OpenReview));
+        }
+    }
+
+    #[test]
     fn no_key_does_two_things_in_one_view() {
         for table in ALL {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
