@@ -409,3 +409,67 @@ fn the_findings_list_groups_the_cells_by_item_and_goes_to_one() {
     let position = app.hearing().unwrap().position();
     assert_eq!(position, ("管財".to_string(), "I-2(1)".to_string()));
 }
+
+#[test]
+fn an_observation_being_typed_is_offered_back_in_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, false);
+    let mut app = open(dir.path(), Lang::Ja, "保育課");
+    char_key(&mut app, 'o');
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "人的セキュリティの所見（書きかけ）");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    app.handle(Input::Tick);
+    drop(app);
+    let mut app = open(dir.path(), Lang::Ja, "秘書広聴課");
+    let text = screen_text(&app, 160, 48);
+    assert!(text.contains("所見・指摘事項 — 保育課（保育）"), "{text}");
+    assert!(
+        text.contains("保存されていなかった入力を復元しました"),
+        "{text}"
+    );
+    assert!(
+        text.contains("人的セキュリティの所見（書きかけ）"),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Esc);
+    let session = on_disk(dir.path(), "seed");
+    assert_eq!(
+        session.sheet("保育", "I").unwrap().observation,
+        "人的セキュリティの所見（書きかけ）"
+    );
+}
+
+#[test]
+fn history_shows_the_cell_then_the_whole_session() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, true);
+    let mut app = open(dir.path(), Lang::En, "保育課");
+    char_key(&mut app, 'H');
+    let cell = screen_text(&app, 160, 48);
+    assert!(cell.contains("保育 I-1 mark: not answered → ○"), "{cell}");
+    assert!(!cell.contains("秘書 I-1"), "{cell}");
+    char_key(&mut app, 'H');
+    let whole = screen_text(&app, 160, 48);
+    assert!(whole.contains("History — whole session"), "{whole}");
+    assert!(whole.contains("秘書 I-1 mark: not answered → ○"), "{whole}");
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.hearing().unwrap().is_showing_matrix());
+}
+
+#[test]
+fn a_signed_session_says_so_when_a_mark_key_is_pressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = kansa::seed::whole_round("seed").unwrap();
+    let at = session.last_change() + chrono::Duration::seconds(1);
+    let change = session.sign(kansa::seed::LEAD, at).unwrap();
+    kansa::seed::record(&mut session, change).unwrap();
+    Store::open(dir.path()).unwrap().create(&session).unwrap();
+    let mut app = open(dir.path(), Lang::Ja, "保育課");
+    char_key(&mut app, '1');
+    assert_eq!(app.hearing().unwrap().position().1, "I-1");
+    let text = screen_text(&app, 160, 48);
+    assert!(text.contains("署名"), "{text}");
+    char_key(&mut app, 'r');
+    assert!(shows(&app, "署名済　デジタル都市推進課長"));
+}

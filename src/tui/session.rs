@@ -433,8 +433,13 @@ impl SessionScreen {
             .checklist
             .mark(&symbol)
             .is_some_and(|m| m.note_required);
-        let Ok(change) = session.set_mark(&department, &item, Some(&symbol)) else {
-            return;
+        let change = match session.set_mark(&department, &item, Some(&symbol)) {
+            Ok(change) => change,
+            Err(refusal) => {
+                // A signed session: say so rather than go on as if it were marked.
+                self.message = Some((t.refused)(&refusal.to_string()));
+                return;
+            }
         };
         self.record(change, t);
         if self.view != View::Item || self.doc.holder().is_some() {
