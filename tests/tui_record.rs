@@ -473,3 +473,29 @@ fn a_signed_session_says_so_when_a_mark_key_is_pressed() {
     char_key(&mut app, 'r');
     assert!(shows(&app, "署名済　デジタル都市推進課長"));
 }
+
+/// The record's screens on the large audit (300 items × 60 departments, 50,000
+/// changes): each opens and draws at once. Prints the figures (a debug build).
+#[test]
+fn the_record_screens_draw_the_large_audit_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = kansa::sample::large_session(300, 60, 50_000);
+    let id = session.id.clone();
+    Store::open(dir.path()).unwrap().create(&session).unwrap();
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+    for (name, keys) in [
+        ("sheet", "o"),
+        ("review", "r"),
+        ("history of the session", "HH"),
+        ("search", "/"),
+        ("findings list", "F"),
+    ] {
+        let start = std::time::Instant::now();
+        type_text(&mut app, keys);
+        let _ = screen_text(&app, 160, 48);
+        let took = start.elapsed();
+        eprintln!("{name}: opened and drawn in {took:?}");
+        assert!(took < std::time::Duration::from_secs(5), "{name}: {took:?}");
+        key(&mut app, KeyCode::Esc);
+    }
+}

@@ -102,10 +102,11 @@ pub(super) enum Overlay {
     Help,
     /// Who signs: the round's auditors and 監査実施責任者.
     Signer(Picker),
-    /// `/`: item texts, notes and 所見.
-    Search(Picker),
+    /// `/`: item texts, notes and 所見, each line with its place (made once: a large
+    /// round has tens of thousands).
+    Search(Picker, Vec<(search::Place, String)>),
     /// Every △/× cell with its note, by item.
-    Findings(Picker),
+    Findings(Picker, Vec<(search::Place, String)>),
     Departments(Picker),
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
@@ -159,16 +160,11 @@ impl SessionScreen {
         self.doc.session()
     }
 
-    /// The lines of the search (or, with `findings`, of the findings list).
-    fn search_rows(&self, t: &Strings, findings: bool) -> Vec<ratatui::text::Line<'static>> {
-        let lines = if findings {
-            search::findings(self.session())
-        } else {
-            search::hits(self.session(), t)
-        };
+    /// The lines of a search or findings list, as the picker draws them.
+    fn search_rows(lines: &[(search::Place, String)]) -> Vec<ratatui::text::Line<'static>> {
         lines
-            .into_iter()
-            .map(|(_, text)| ratatui::text::Line::from(text))
+            .iter()
+            .map(|(_, text)| ratatui::text::Line::from(text.clone()))
             .collect()
     }
 
@@ -320,12 +316,14 @@ impl SessionScreen {
             }
             Action::Return => self.view = self.pages.back,
             Action::Search => {
-                let names = search::hits(session, t).into_iter().map(|h| h.1).collect();
-                self.overlay = Some(Overlay::Search(Picker::new(0, names)));
+                let lines = search::hits(session, t);
+                let names = lines.iter().map(|h| h.1.clone()).collect();
+                self.overlay = Some(Overlay::Search(Picker::new(0, names), lines));
             }
             Action::FindingsList => {
-                let names = search::findings(session).into_iter().map(|h| h.1);
-                self.overlay = Some(Overlay::Findings(Picker::new(0, names.collect())));
+                let lines = search::findings(session);
+                let names = lines.iter().map(|h| h.1.clone()).collect();
+                self.overlay = Some(Overlay::Findings(Picker::new(0, names), lines));
             }
             _ if self.view == View::Matrix => self.matrix.apply(action, &mut self.cursor, session),
             _ => record::apply(self, action, context),
@@ -379,8 +377,8 @@ impl SessionScreen {
                 Overlay::Departments(picker)
                 | Overlay::Items(picker)
                 | Overlay::Signer(picker)
-                | Overlay::Search(picker)
-                | Overlay::Findings(picker),
+                | Overlay::Search(picker, _)
+                | Overlay::Findings(picker, _),
             ) => picker.handle(key),
             Some(Overlay::UndoElsewhere(_)) => match keymap::lookup(keymap::CONFIRM, key) {
                 Some(Action::Confirm) => Picked::Chosen(0),
@@ -393,13 +391,12 @@ impl SessionScreen {
             (Picked::Closed, _) => {}
             (Picked::Chosen(_), Some(Overlay::UndoElsewhere(change))) => self.undo_now(change, t),
             (Picked::Chosen(person), Some(Overlay::Signer(_))) => record::sign(self, person, t),
-            (Picked::Chosen(hit), Some(Overlay::Search(_))) => {
-                let place = search::hits(self.session(), t).into_iter().nth(hit);
-                self.go_to_place(place.map(|h| h.0), t);
-            }
-            (Picked::Chosen(line), Some(Overlay::Findings(_))) => {
-                let place = search::findings(self.session()).into_iter().nth(line);
-                self.go_to_place(place.map(|h| h.0), t);
+            (
+                Picked::Chosen(line),
+                Some(Overlay::Search(_, lines) | Overlay::Findings(_, lines)),
+            ) => {
+                let place = lines.into_iter().nth(line).map(|h| h.0);
+                self.go_to_place(place, t);
             }
             (Picked::Chosen(department), Some(Overlay::Departments(_))) => self.go_to(
                 Cursor {
@@ -669,15 +666,15 @@ impl SessionScreen {
         let (title, rows) = match &self.overlay {
             Some(Overlay::Departments(_)) => (t.departments, item::department_rows(self)),
             Some(Overlay::Items(_)) => (t.items, item::item_rows(self)),
-            Some(Overlay::Search(_)) => (t.record.search, self.search_rows(t, false)),
-            Some(Overlay::Findings(_)) => (t.record.findings_list, self.search_rows(t, true)),
+            Some(Overlay::Search(_, lines)) => (t.record.search, Self::search_rows(lines)),
+            Some(Overlay::Findings(_, lines)) => (t.record.findings_list, Self::search_rows(lines)),
             _ => return,
         };
         if let Some(
             Overlay::Departments(picker)
             | Overlay::Items(picker)
-            | Overlay::Search(picker)
-            | Overlay::Findings(picker),
+            | Overlay::Search(picker, _)
+            | Overlay::Findings(picker, _),
         ) = &mut self.overlay
         {
             picker.follow(self.size, title, rows, t);
@@ -767,12 +764,12 @@ impl SessionScreen {
                 picker.draw(frame, area, t.departments, item::department_rows(self), t)
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(self), t),
-            Overlay::Search(picker) => {
-                let rows = self.search_rows(t, false);
+            Overlay::Search(picker, lines) => {
+                let rows = Self::search_rows(lines);
                 picker.draw(frame, area, t.record.search, rows, t)
             }
-            Overlay::Findings(picker) => {
-                let rows = self.search_rows(t, true);
+            Overlay::Findings(picker, lines) => {
+                let rows = Self::search_rows(lines);
                 picker.draw(frame, area, t.record.findings_list, rows, t)
             }
             Overlay::Signer(picker) => {
