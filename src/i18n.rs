@@ -299,6 +299,7 @@ fn ja_hint(action: Action) -> &'static str {
         Return => "戻る",
         Search => "検索",
         FindingsList => "指摘一覧",
+        FindingItems => "対象項目",
     }
 }
 
@@ -348,6 +349,7 @@ fn ja_explain(action: Action) -> &'static str {
         Return => "元の画面へ戻る",
         Search => "項目の文言・メモ・所見を検索して移動",
         FindingsList => "△・× のセルとメモの一覧（項目ごと）",
+        FindingItems => "指摘事項の対象項目を追加・削除（選んだ項目を切替）",
     }
 }
 
@@ -505,6 +507,7 @@ fn en_hint(action: Action) -> &'static str {
         Return => "back",
         Search => "search",
         FindingsList => "findings list",
+        FindingItems => "items",
     }
 }
 
@@ -554,6 +557,7 @@ fn en_explain(action: Action) -> &'static str {
         Return => "back to where it was opened from",
         Search => "search item texts, notes and observations, and go to a hit",
         FindingsList => "every △/× cell with its note, by item",
+        FindingItems => "add or remove an item the finding names (toggles the one chosen)",
     }
 }
 
@@ -1937,6 +1941,7 @@ pub struct RecordStrings {
     pub draft_restored: &'static str,
     pub search: &'static str,
     pub findings_list: &'static str,
+    pub finding_items: &'static str,
 }
 
 pub static RECORD_JA: RecordStrings = RecordStrings {
@@ -1970,6 +1975,7 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     draft_restored: "保存されていなかった入力を復元しました（Esc で保存）",
     search: "検索（項目・メモ・所見）",
     findings_list: "△・× とメモ（項目ごと）",
+    finding_items: "対象項目（Enter で切替）",
 };
 
 pub static RECORD_EN: RecordStrings = RecordStrings {
@@ -2003,4 +2009,5 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     draft_restored: "Unsaved note restored (Esc saves it)",
     search: "Search (items, notes, observations)",
     findings_list: "△/× cells and notes, by item",
+    finding_items: "Items named (Enter toggles)",
 };

@@ -131,6 +131,8 @@ pub enum Action {
     Search,
     /// Every △/× cell with its note, grouped by item.
     FindingsList,
+    /// Add or remove an item a 指摘事項 names.
+    FindingItems,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -162,6 +164,7 @@ impl Action {
                 | Accept
                 | Dismiss
                 | AddFinding
+                | FindingItems
                 | Sign
                 | Reopen
         )
@@ -264,6 +267,7 @@ pub const SHEET: &[Binding] = &[
     bind(&[C('a')], Action::Accept),
     bind(&[C('d')], Action::Dismiss),
     bind(&[C('n')], Action::AddFinding),
+    bind(&[C('t')], Action::FindingItems),
     help_only(&[C('H')], Action::OpenHistory),
     bind(&[Key::Esc, C('o')], Action::Return),
     bind(&[C('?')], Action::Help),

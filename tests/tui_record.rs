@@ -499,3 +499,35 @@ fn the_record_screens_draw_the_large_audit_at_once() {
         key(&mut app, KeyCode::Esc);
     }
 }
+
+#[test]
+fn a_findings_items_are_chosen_in_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_on_disk(dir.path(), "seed", true, true);
+    let mut app = open(dir.path(), Lang::Ja, "保育課");
+    char_key(&mut app, 'o');
+    key(&mut app, KeyCode::Down);
+    char_key(&mut app, 't');
+    assert!(
+        shows(&app, "[x] × I-2(2)"),
+        "{}",
+        screen_text(&app, 160, 48)
+    );
+    assert!(shows(&app, "[ ] × I-3"));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let session = on_disk(dir.path(), "seed");
+    let finding = &session.sheet("保育", "I").unwrap().findings[0];
+    assert_eq!(finding.items, ["I-2(2)", "I-3"]);
+    // And out again.
+    char_key(&mut app, 't');
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let session = on_disk(dir.path(), "seed");
+    let finding = &session.sheet("保育", "I").unwrap().findings[0];
+    assert_eq!(finding.items, ["I-3"]);
+}

@@ -107,6 +107,8 @@ pub(super) enum Overlay {
     Search(Picker, Vec<(search::Place, String)>),
     /// Every △/× cell with its note, by item.
     Findings(Picker, Vec<(search::Place, String)>),
+    /// The items of an area, to toggle in the 指摘事項 (area, id) it names.
+    FindingItems(Picker, String, u32),
     Departments(Picker),
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
@@ -378,7 +380,8 @@ impl SessionScreen {
                 | Overlay::Items(picker)
                 | Overlay::Signer(picker)
                 | Overlay::Search(picker, _)
-                | Overlay::Findings(picker, _),
+                | Overlay::Findings(picker, _)
+                | Overlay::FindingItems(picker, ..),
             ) => picker.handle(key),
             Some(Overlay::UndoElsewhere(_)) => match keymap::lookup(keymap::CONFIRM, key) {
                 Some(Action::Confirm) => Picked::Chosen(0),
@@ -391,6 +394,9 @@ impl SessionScreen {
             (Picked::Closed, _) => {}
             (Picked::Chosen(_), Some(Overlay::UndoElsewhere(change))) => self.undo_now(change, t),
             (Picked::Chosen(person), Some(Overlay::Signer(_))) => record::sign(self, person, t),
+            (Picked::Chosen(item), Some(Overlay::FindingItems(_, area, id))) => {
+                super::sheet::toggle_item(self, &area, id, item, t)
+            }
             (
                 Picked::Chosen(line),
                 Some(Overlay::Search(_, lines) | Overlay::Findings(_, lines)),
@@ -771,6 +777,10 @@ impl SessionScreen {
             Overlay::Findings(picker, lines) => {
                 let rows = Self::search_rows(lines);
                 picker.draw(frame, area, t.record.findings_list, rows, t)
+            }
+            Overlay::FindingItems(picker, of_area, id) => {
+                let rows = super::sheet::item_rows(self, of_area, *id);
+                picker.draw(frame, area, t.record.finding_items, rows, t)
             }
             Overlay::Signer(picker) => {
                 let rows = record::signer_rows(self.session());

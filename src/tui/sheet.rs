@@ -10,8 +10,9 @@ use crate::i18n::Strings;
 use crate::keymap::Action;
 use crate::session::Session;
 
+use super::picker::Picker;
 use super::record::{self, Editing, Page};
-use super::session::SessionScreen;
+use super::session::{Overlay, SessionScreen};
 use super::widgets;
 
 /// A line of the sheet that can be chosen.
@@ -118,6 +119,14 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
         (Action::Dismiss, Row::Finding(area, id)) => {
             let change = session.remove_finding(&department, &area, id);
             record::try_record(screen, change, t);
+        }
+        (Action::FindingItems, Row::Finding(area, id)) => {
+            let names = area_items(session, &area)
+                .into_iter()
+                .map(|(item, text)| format!("{item} {text}"))
+                .collect();
+            let overlay = Overlay::FindingItems(Picker::new(0, names), area, id);
+            screen.overlay = Some(overlay);
         }
         (Action::AddFinding, row) => {
             let area = row.area().to_string();
@@ -248,4 +257,62 @@ fn marks_and_notes(session: &Session, department: &str, area: &Area, t: &Strings
         }
         page.line(Line::from(spans));
     }
+}
+
+/// The items of `area`: id and text.
+fn area_items(session: &Session, area: &str) -> Vec<(String, String)> {
+    session
+        .checklist
+        .areas
+        .iter()
+        .filter(|a| a.id == area)
+        .flat_map(|a| a.items.iter().map(|i| (i.id.clone(), i.text.clone())))
+        .collect()
+}
+
+/// The item picker of a 指摘事項: each item of its area, checked where it names it.
+pub fn item_rows(screen: &SessionScreen, area: &str, id: u32) -> Vec<Line<'static>> {
+    let session = screen.session();
+    let department = record::department(screen);
+    let finding = session
+        .sheet(&department, area)
+        .and_then(|s| s.findings.iter().find(|f| f.id == id));
+    area_items(session, area)
+        .into_iter()
+        .map(|(item, text)| {
+            let named = finding.is_some_and(|f| f.names(&item));
+            let mark = session
+                .mark_of(&department, &item)
+                .map_or("·", |m| m.symbol.as_str());
+            let check = if named { "[x]" } else { "[ ]" };
+            Line::from(format!("{check} {mark} {item} {text}"))
+        })
+        .collect()
+}
+
+/// Adds the `index`-th item of `area` to 指摘事項 `id`, or removes it (the core
+/// refuses a finding that names no item).
+pub fn toggle_item(screen: &mut SessionScreen, area: &str, id: u32, index: usize, t: &Strings) {
+    let department = record::department(screen);
+    let session = screen.session();
+    let Some((item, _)) = area_items(session, area).into_iter().nth(index) else {
+        return;
+    };
+    let Some(finding) = session
+        .sheet(&department, area)
+        .and_then(|s| s.findings.iter().find(|f| f.id == id))
+    else {
+        return;
+    };
+    let mut items = finding.items.clone();
+    if finding.names(&item) {
+        items.retain(|i| *i != item);
+    } else {
+        items.push(item);
+        // In checklist order, as the reports list them.
+        let order: Vec<String> = area_items(session, area).into_iter().map(|i| i.0).collect();
+        items.sort_by_key(|i| order.iter().position(|o| o == i));
+    }
+    let change = session.edit_finding(&department, area, id, &items, &finding.text);
+    record::try_record(screen, change, t);
 }
