@@ -48,6 +48,10 @@ impl Lang {
 pub struct Strings {
     /// The words of the command line and of errors, in the same language.
     pub messages: &'static Messages,
+    /// The words of review, sign-off and history, shared with the command line.
+    pub review: &'static ReviewWords,
+    /// The words of the sheet, review, history and facts views.
+    pub record: &'static RecordStrings,
     pub app: &'static str,
     pub too_small: fn(u16, u16, u16, u16) -> String,
     /// The footer word for an action.
@@ -163,6 +167,8 @@ pub struct Strings {
 
 pub static JA: Strings = Strings {
     messages: &MESSAGES_JA,
+    review: &REVIEW_JA,
+    record: &RECORD_JA,
     app: "kansa 情報セキュリティ内部監査",
     too_small: |w, h, now_w, now_h| {
         format!("端末が小さすぎます。{w}×{h} 以上に広げてください（現在 {now_w}×{now_h}）")
@@ -323,6 +329,20 @@ fn ja_hint(action: Action) -> &'static str {
         Delete => "削除",
         AcceptSelf => "自己評価を採用",
         ToggleSelf => "自己評価",
+        OpenSheet => "所見・指摘",
+        OpenReview => "確認・署名",
+        OpenHistory => "履歴",
+        OpenFacts => "監査情報",
+        Edit => "編集",
+        Accept => "採用",
+        Dismiss => "却下・削除",
+        AddFinding => "指摘を追加",
+        Sign => "署名",
+        Reopen => "再開",
+        Return => "戻る",
+        Search => "検索",
+        FindingsList => "指摘一覧",
+        FindingItems => "対象項目",
     }
 }
 
@@ -363,11 +383,27 @@ fn ja_explain(action: Action) -> &'static str {
         Delete => "選んだセッションをごみ箱へ移動（kansa restore ID で戻せる）",
         AcceptSelf => "部署の自己評価をそのまま評価として記録して次へ",
         ToggleSelf => "自己評価と監査の評価を並べて表示（食い違いを強調）／監査のみ",
+        OpenSheet => "部署の所見と指摘事項（領域ごと）",
+        OpenReview => "署名前の確認（要対応と確認事項）、署名と再開",
+        OpenHistory => "このセルの変更履歴（もう一度で全体の履歴）",
+        OpenFacts => "監査情報（監査目的・範囲・日程・報告日・総評など）を編集",
+        Edit => "選んだ所見・指摘事項・項目を編集（Esc で保存して戻る）",
+        Accept => "提案された指摘事項を項目の文言で採用",
+        Dismiss => "提案を却下（再提案されません）、または指摘事項を削除",
+        AddFinding => "この領域に指摘事項を追加",
+        Sign => "署名（要対応がないとき）",
+        Reopen => "署名済みの記録を理由を付けて再開",
+        Return => "元の画面へ戻る",
+        Search => "項目の文言・メモ・所見を検索して移動",
+        FindingsList => "△・× のセルとメモの一覧（項目ごと）",
+        FindingItems => "指摘事項の対象項目を追加・削除（選んだ項目を切替）",
     }
 }
 
 pub static EN: Strings = Strings {
     messages: &MESSAGES_EN,
+    review: &REVIEW_EN,
+    record: &RECORD_EN,
     app: "kansa information-security audit",
     too_small: |w, h, now_w, now_h| {
         format!("The terminal is too small. Make it at least {w}×{h} (now {now_w}×{now_h})")
@@ -527,6 +563,20 @@ fn en_hint(action: Action) -> &'static str {
         Delete => "delete",
         AcceptSelf => "accept own mark",
         ToggleSelf => "self-check",
+        OpenSheet => "sheet",
+        OpenReview => "review",
+        OpenHistory => "history",
+        OpenFacts => "facts",
+        Edit => "edit",
+        Accept => "accept",
+        Dismiss => "dismiss/remove",
+        AddFinding => "add finding",
+        Sign => "sign",
+        Reopen => "reopen",
+        Return => "back",
+        Search => "search",
+        FindingsList => "findings list",
+        FindingItems => "items",
     }
 }
 
@@ -569,6 +619,20 @@ fn en_explain(action: Action) -> &'static str {
         ToggleSelf => {
             "show the departments' own marks beside the audit's (disagreements highlighted) / the audit's only"
         }
+        OpenSheet => "the department's observations and findings, by area",
+        OpenReview => "review before sign-off (blockers and warnings), sign and reopen",
+        OpenHistory => "this cell's history (again: the whole session's)",
+        OpenFacts => "edit the audit's facts (purpose, scope, schedule, report date, summary…)",
+        Edit => "edit the observation, finding or fact chosen (Esc saves and leaves)",
+        Accept => "accept the proposed finding worded as the item",
+        Dismiss => "dismiss the proposal (not proposed again), or remove the finding",
+        AddFinding => "add a finding to this area",
+        Sign => "sign off (when nothing blocks)",
+        Reopen => "reopen the signed record, giving a reason",
+        Return => "back to where it was opened from",
+        Search => "search item texts, notes and observations, and go to a hit",
+        FindingsList => "every △/× cell with its note, by item",
+        FindingItems => "add or remove an item the finding names (toggles the one chosen)",
     }
 }
 
@@ -2049,6 +2113,121 @@ pub static TEAM_EN: TeamWords = TeamWords {
     no_conflict: "no conflict there",
     no_value_by: |by| format!("{by} wrote no value in this conflict"),
     resolve_where: "give --item or --area",
+};
+
+// ---------------------------------------------------------------------------------
+// The screens of the record: the department sheet, review, history and facts.
+
+pub struct RecordStrings {
+    /// The sheet's title, given the department's name.
+    pub sheet_title: fn(&str) -> String,
+    pub observation: &'static str,
+    /// An area whose 所見 is not written yet.
+    pub not_written: &'static str,
+    pub findings: &'static str,
+    pub none: &'static str,
+    pub proposals: &'static str,
+    pub marks_and_notes: &'static str,
+    /// The editor's title for the 所見 of an area (its title).
+    pub observation_editing: fn(&str) -> String,
+    pub finding_editing: &'static str,
+    /// The action does nothing on the line chosen.
+    pub not_here: &'static str,
+    pub review_title: &'static str,
+    /// Blockers and warnings, counted.
+    pub counts: fn(usize, usize) -> String,
+    pub can_sign: &'static str,
+    pub unsigned: &'static str,
+    /// Signed: who, when, the digest's start.
+    pub signed: fn(&str, &str, &str) -> String,
+    pub signer: &'static str,
+    /// Signed just now: the whole digest.
+    pub signed_now: fn(&str) -> String,
+    pub reopen_reason: &'static str,
+    pub already_signed: &'static str,
+    /// The history of a cell: department and item.
+    pub history_cell: fn(&str, &str) -> String,
+    pub history_all: &'static str,
+    pub no_history: &'static str,
+    pub facts_title: &'static str,
+    /// A department's own facts, given its name.
+    pub department_facts: fn(&str) -> String,
+    /// A department fact that is the round's.
+    pub as_round: &'static str,
+    pub fact_editing: fn(&str) -> String,
+    pub bad_date: &'static str,
+    pub draft_restored: &'static str,
+    pub search: &'static str,
+    pub findings_list: &'static str,
+    pub finding_items: &'static str,
+}
+
+pub static RECORD_JA: RecordStrings = RecordStrings {
+    sheet_title: |name| format!("所見・指摘事項 — {name}"),
+    observation: "所見",
+    not_written: "（未記入）",
+    findings: "指摘事項",
+    none: "なし",
+    proposals: "指摘事項の提案（a 採用・Enter 修正して採用・d 却下）",
+    marks_and_notes: "評価とメモ",
+    observation_editing: |area| format!("所見を編集: {area}"),
+    finding_editing: "指摘事項を編集",
+    not_here: "この行では使えません",
+    review_title: "署名前の確認",
+    counts: |blockers, warnings| format!("要対応 {blockers} 件・確認 {warnings} 件"),
+    can_sign: "要対応はありません。s で署名できます",
+    unsigned: "未署名",
+    signed: |by, at, digest| format!("署名済　{by}　{at}　ダイジェスト {digest}…（R で再開）"),
+    signer: "署名者",
+    signed_now: |digest| format!("署名しました。ダイジェスト {digest}"),
+    reopen_reason: "再開の理由（必須）",
+    already_signed: "署名済みです。変更するには R で再開してください",
+    history_cell: |department, item| format!("履歴 — {department} {item}（H で全体）"),
+    history_all: "履歴 — セッション全体（H でこのセル）",
+    no_history: "変更はありません",
+    facts_title: "監査情報",
+    department_facts: |name| format!("{name} の監査範囲・監査実施日程"),
+    as_round: "（全体と同じ）",
+    fact_editing: |field| format!("{field}を編集"),
+    bad_date: "日付は 2024/9/27、令和6年9月27日、R6.9.27 のように入力してください",
+    draft_restored: "保存されていなかった入力を復元しました（Esc で保存）",
+    search: "検索（項目・メモ・所見）",
+    findings_list: "△・× とメモ（項目ごと）",
+    finding_items: "対象項目（Enter で切替）",
+};
+
+pub static RECORD_EN: RecordStrings = RecordStrings {
+    sheet_title: |name| format!("Observations and findings — {name}"),
+    observation: "Observation",
+    not_written: "(not written)",
+    findings: "Findings",
+    none: "none",
+    proposals: "Proposed findings (a accept, Enter reword and accept, d dismiss)",
+    marks_and_notes: "Marks and notes",
+    observation_editing: |area| format!("Observation: {area}"),
+    finding_editing: "Finding",
+    not_here: "Nothing to do on this line",
+    review_title: "Review before sign-off",
+    counts: |blockers, warnings| format!("{blockers} blocking, {warnings} to look at"),
+    can_sign: "Nothing blocks: s signs off",
+    unsigned: "not signed",
+    signed: |by, at, digest| format!("Signed  {by}  {at}  digest {digest}… (R reopens)"),
+    signer: "Signer",
+    signed_now: |digest| format!("Signed. Digest {digest}"),
+    reopen_reason: "Reason for reopening (required)",
+    already_signed: "Signed: reopen with R to change anything",
+    history_cell: |department, item| format!("History — {department} {item} (H: whole session)"),
+    history_all: "History — whole session (H: this cell)",
+    no_history: "No changes",
+    facts_title: "Audit facts",
+    department_facts: |name| format!("{name}: scope and schedule"),
+    as_round: "(as the round)",
+    fact_editing: |field| format!("Edit {field}"),
+    bad_date: "Enter dates as 2024/9/27, 令和6年9月27日 or R6.9.27",
+    draft_restored: "Unsaved note restored (Esc saves it)",
+    search: "Search (items, notes, observations)",
+    findings_list: "△/× cells and notes, by item",
+    finding_items: "Items named (Enter toggles)",
 };
 
 #[cfg(test)]

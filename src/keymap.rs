@@ -114,6 +114,31 @@ pub enum Action {
     AcceptSelf,
     /// The matrix shows the departments' own marks beside the audit's.
     ToggleSelf,
+    /// The department sheet (所見 and 指摘事項).
+    OpenSheet,
+    /// Review before sign-off.
+    OpenReview,
+    /// The history of the focused cell (again: of the whole session).
+    OpenHistory,
+    /// The audit's facts.
+    OpenFacts,
+    /// Edit the line under the cursor (a 所見, a 指摘事項's wording, a fact).
+    Edit,
+    /// Accept a proposed 指摘事項 as worded.
+    Accept,
+    /// Dismiss a proposal, or remove a 指摘事項.
+    Dismiss,
+    AddFinding,
+    Sign,
+    Reopen,
+    /// Leave a view of the session for the one it was opened from.
+    Return,
+    /// Search item texts, notes and 所見.
+    Search,
+    /// Every △/× cell with its note, grouped by item.
+    FindingsList,
+    /// Add or remove an item a 指摘事項 names.
+    FindingItems,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -136,7 +161,19 @@ impl Action {
         use Action::*;
         matches!(
             self,
-            MarkAndNext | MarkCell | EditNote | Undo | Redo | AcceptSelf
+            MarkAndNext
+                | MarkCell
+                | EditNote
+                | Undo
+                | Redo
+                | Edit
+                | Accept
+                | Dismiss
+                | AddFinding
+                | FindingItems
+                | Sign
+                | Reopen
+                | AcceptSelf
         )
     }
 
@@ -196,6 +233,12 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('d')], Action::SwitchDepartment),
     bind(&[C('m')], Action::OpenMatrix),
     bind(&[C('s')], Action::AcceptSelf),
+    bind(&[C('o')], Action::OpenSheet),
+    bind(&[C('r')], Action::OpenReview),
+    help_only(&[C('H')], Action::OpenHistory),
+    help_only(&[C('i')], Action::OpenFacts),
+    help_only(&[C('/')], Action::Search),
+    help_only(&[C('F')], Action::FindingsList),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
@@ -218,10 +261,59 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('a')], Action::FilterArea),
     bind(&[C('w')], Action::MarksWidth),
     bind(&[C('s')], Action::ToggleSelf),
+    bind(&[C('o')], Action::OpenSheet),
+    bind(&[C('r')], Action::OpenReview),
+    help_only(&[C('H')], Action::OpenHistory),
+    help_only(&[C('i')], Action::OpenFacts),
+    help_only(&[C('/')], Action::Search),
+    help_only(&[C('F')], Action::FindingsList),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
+];
+
+/// The department sheet: 所見, 指摘事項 and proposals per area.
+pub const SHEET: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Enter], Action::Edit),
+    bind(&[C('a')], Action::Accept),
+    bind(&[C('d')], Action::Dismiss),
+    bind(&[C('n')], Action::AddFinding),
+    bind(&[C('t')], Action::FindingItems),
+    help_only(&[C('H')], Action::OpenHistory),
+    bind(&[Key::Esc, C('o')], Action::Return),
+    bind(&[C('?')], Action::Help),
+];
+
+/// Review before sign-off: blockers and warnings, signing and reopening.
+pub const REVIEW: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Enter], Action::Choose),
+    bind(&[C('s')], Action::Sign),
+    bind(&[C('R')], Action::Reopen),
+    bind(&[Key::Esc, C('r')], Action::Return),
+    bind(&[C('?')], Action::Help),
+];
+
+/// The history of a cell or of the whole session.
+pub const HISTORY: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[C('H')], Action::OpenHistory),
+    bind(&[Key::Esc], Action::Return),
+    bind(&[C('?')], Action::Help),
+];
+
+/// The audit's facts, each editable.
+pub const FACTS: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[Key::Enter], Action::Edit),
+    bind(&[Key::Esc, C('i')], Action::Return),
+    bind(&[C('?')], Action::Help),
 ];
 
 /// The note editor: every other key types.
@@ -283,7 +375,9 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
-pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO];
+pub const ALL: &[&[Binding]] = &[
+    ITEM, MATRIX, SHEET, REVIEW, HISTORY, FACTS, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO,
+];
 
 /// The action `key` is bound to in `table`.
 pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {
@@ -320,6 +414,17 @@ mod tests {
         }
         for c in ['1', '2', '3', '0', '5', 'x'] {
             assert!(!is_bound(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_record_screens_keys_can_be_no_mark_keys() {
+        for c in ['o', 'r', 'H', 'i', '/', 'F', 's', 'R', 'n', 'ｏ'] {
+            assert!(is_bound(c), "{c:?}");
+        }
+        for table in [ITEM, MATRIX] {
+            assert_eq!(lookup(table, Key::Char('o')), Some(Action::OpenSheet));
+            assert_eq!(lookup(table, Key::Char('r')), Some(Action::OpenReview));
         }
     }
 

@@ -92,6 +92,19 @@ impl Tmux {
         self.run(&["send-keys", "-t", &format!("test:{window}"), "-l", text]);
     }
 
+    /// Types mark keys; where the scale asks for a note with the mark (the bundled △
+    /// and ×), its editor opens, and `Esc` leaves it empty and goes on.
+    fn marks(&self, window: &str, keys: &str) {
+        for key in keys.chars() {
+            self.literal(window, &key.to_string());
+            if matches!(kansa::keymap::fold_width(key), '2' | '3') {
+                self.wait_for(window, "Esc で保存して戻る", 5);
+                self.keys(window, &["Escape"]);
+                self.wait_for(window, "評価して次へ", 5);
+            }
+        }
+    }
+
     fn pid(&self, window: &str) -> String {
         self.run(&[
             "display-message",
@@ -175,9 +188,7 @@ fn marks_and_a_japanese_note_survive_sigkill() {
     // A mark key skips II-2(1) and II-2(2), which applicability sets for 保育.
     let heard = screen::heard(4, HOIKU_KEYS);
     let (before_note, after_note) = heard.split_at(3);
-    for key in before_note.chars() {
-        tmux.keys("hearing", &[&key.to_string()]);
-    }
+    tmux.marks("hearing", before_note);
     tmux.wait_for("hearing", "I-3  4/28", 5);
     tmux.keys("hearing", &["Enter"]);
     tmux.wait_for("hearing", "Esc で保存して戻る", 5);
@@ -185,9 +196,11 @@ fn marks_and_a_japanese_note_survive_sigkill() {
     tmux.wait_for("hearing", "至急改善を指示", 5);
     tmux.keys("hearing", &["Escape"]);
     tmux.wait_for("hearing", "評価して次へ", 5);
-    for key in after_note.chars() {
-        tmux.keys("hearing", &[&key.to_string()]);
-    }
+    // I-3 has its note already: its × opens no editor.
+    let (noted, after_note) = after_note.split_at(1);
+    tmux.keys("hearing", &[noted]);
+    tmux.wait_for("hearing", "I-4  5/28", 5);
+    tmux.marks("hearing", after_note);
     tmux.wait_for("hearing", "28/28", 10);
 
     let pid = tmux.pid("hearing");
@@ -273,7 +286,7 @@ fn a_read_only_second_instance_follows_the_writer() {
     };
     assert!(!row(&before).contains('×'), "{before}");
 
-    tmux.keys("writer", &["3"]);
+    tmux.marks("writer", "3");
     tmux.wait_for("writer", "I-2(1)", 5);
     let marked = Instant::now();
     let start = Instant::now();
@@ -331,11 +344,11 @@ fn the_person_working_is_named_in_the_banner_and_the_history() {
     let banner = tmux.wait_for("env", "読み取り専用", 10);
     assert!(banner.contains("監査花子 (pid"), "{banner}");
 
-    tmux.keys("flag", &["3"]);
+    tmux.marks("flag", "3");
     tmux.wait_for("flag", "I-2(1)", 5);
     tmux.keys("flag", &["q"]);
     tmux.wait_for("env", "編集できるようになりました", 10);
-    tmux.keys("env", &["2"]);
+    tmux.marks("env", "2");
     tmux.wait_for("env", "I-2(1)", 5);
     tmux.keys("env", &["q"]);
 
@@ -368,16 +381,13 @@ fn a_full_width_mark_and_only_the_heard_items_of_the_secretariat() {
     let keys = screen::heard(0, screen::SEED_KEYS[0]);
     let mut keys = keys.chars();
     // The first two of the seed's 秘書 marks are ○ ○, the third △: typed full width.
-    for key in keys.by_ref().take(2) {
-        tmux.keys("hearing", &[&key.to_string()]);
-    }
+    let first: String = keys.by_ref().take(2).collect();
+    tmux.marks("hearing", &first);
     tmux.wait_for("hearing", "I-2(2)", 5);
     keys.next();
-    tmux.literal("hearing", "２");
+    tmux.marks("hearing", "２");
     tmux.wait_for("hearing", "I-3  4/28", 5);
-    for key in keys {
-        tmux.keys("hearing", &[&key.to_string()]);
-    }
+    tmux.marks("hearing", &keys.collect::<String>());
     tmux.wait_for("hearing", "28/28", 10);
     tmux.keys("hearing", &["q"]);
 
@@ -476,9 +486,8 @@ fn hear_part_in_tmux(tmux: &Tmux, main: &Path, laptop: &Path, id: &str, n: usize
     );
     tmux.start(&window, 100, 30, &open);
     tmux.wait_for(&window, &format!("（{short}）"), 10);
-    for key in screen::heard(department, kansa::seed::SEED_KEYS[department]).chars() {
-        tmux.keys(&window, &[&key.to_string()]);
-    }
+    let keys = screen::heard(department, kansa::seed::SEED_KEYS[department]);
+    tmux.marks(&window, &keys);
     tmux.wait_for(&window, "28/28", 10);
     tmux.keys(&window, &["q"]);
 }
@@ -545,4 +554,63 @@ fn two_auditors_in_two_terminals_merge_into_one_round() {
         history.contains("田中") && history.contains("佐藤"),
         "{history}"
     );
+}
+
+#[test]
+fn a_draft_note_survives_sigkill_and_is_offered_back() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_session(data.path());
+    let tmux = Tmux::new("draft");
+    let open = format!(
+        "{KANSA} --data-dir {} open {id} --department 保育課",
+        data.path().display()
+    );
+    tmux.start("typing", 100, 30, &open);
+    tmux.wait_for("typing", "保育課（保育）", 10);
+    tmux.keys("typing", &["Enter"]);
+    tmux.wait_for("typing", "Esc で保存して戻る", 5);
+    tmux.literal("typing", "付箋の貼付を確認中");
+    tmux.wait_for("typing", "付箋の貼付を確認中", 5);
+    // The draft is kept after a second without typing (and a tick of half a second).
+    let draft = data.path().join("sessions").join(format!("{id}.draft"));
+    let start = Instant::now();
+    while !draft.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no draft was kept"
+        );
+        sleep(Duration::from_millis(100));
+    }
+
+    let pid = tmux.pid("typing");
+    let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+    let start = Instant::now();
+    while running(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "kansa survived SIGKILL"
+        );
+        sleep(Duration::from_millis(20));
+    }
+
+    tmux.start(
+        "reopened",
+        100,
+        30,
+        &format!("{KANSA} --data-dir {} open {id}", data.path().display()),
+    );
+    let screen = tmux.wait_for("reopened", "保存されていなかった入力を復元しました", 10);
+    assert!(screen.contains("付箋の貼付を確認中"), "{screen}");
+    tmux.keys("reopened", &["Escape"]);
+    tmux.wait_for("reopened", "評価して次へ", 5);
+    tmux.keys("reopened", &["q"]);
+    let output = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["history", &id, "--department", "保育課", "--item", "I-1"])
+        .output()
+        .unwrap();
+    let history = String::from_utf8_lossy(&output.stdout);
+    assert!(history.contains("付箋の貼付を確認中"), "{history}");
 }

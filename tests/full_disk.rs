@@ -45,7 +45,7 @@ fn a_really_full_disk_shows_the_banner_and_loses_nothing_once_space_is_back() {
         char_key(&mut app, if keys % 2 == 0 { '1' } else { 'u' });
         keys += 1;
     }
-    type_text(&mut app, "333");
+    type_marks(&mut app, "333");
     let shown = app.hearing().unwrap().session().clone();
     let saved = on_disk(dir.path(), &id);
     assert_ne!(

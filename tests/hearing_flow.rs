@@ -55,7 +55,7 @@ fn undo_stays_in_the_department_asks_before_another_and_redo_does_it_again() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_session(dir.path(), "undo", "取消");
     let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
-    char_key(&mut app, '3');
+    type_marks(&mut app, "3");
     char_key(&mut app, 'd');
     type_text(&mut app, "障がい");
     key(&mut app, KeyCode::Enter);

@@ -155,7 +155,7 @@ fn full_width_mark_keys_mark_as_their_ascii_forms() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_session(dir.path(), "wide", "全角");
     let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
-    type_text(&mut app, "１２３");
+    type_marks(&mut app, "１２３");
     let saved = on_disk(dir.path(), &id);
     let marks: Vec<_> = ["I-1", "I-2(1)", "I-2(2)"]
         .iter()

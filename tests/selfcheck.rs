@@ -140,7 +140,7 @@ fn a_filled_sheet_shows_in_the_hearing_and_the_report_lists_the_disagreement() {
     snapshot("item_with_self_check", Lang::Ja, text);
 
     // The audit finds otherwise: × on I-3.
-    char_key(&mut app, '3');
+    type_marks(&mut app, "3");
     // On I-1 the auditor agrees: one keystroke takes the department's ○.
     for _ in 0..item_index("I-3") + 1 {
         key(&mut app, KeyCode::Left);
@@ -225,7 +225,7 @@ fn item_view_and_matrix_in_english() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = hearing_at_i3(dir.path(), Lang::En);
     snapshot("item_with_self_check", Lang::En, screen_text(&app, 100, 30));
-    char_key(&mut app, '3');
+    type_marks(&mut app, "3");
     char_key(&mut app, 'm');
     char_key(&mut app, 's');
     snapshot("matrix_self_vs_audit", Lang::En, screen_text(&app, 100, 40));

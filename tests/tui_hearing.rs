@@ -34,7 +34,7 @@ fn a_whole_department_is_on_disk_after_every_key() {
         if n == 3 {
             key_press_note(&mut app, "付箋にID・パスワード。\n至急改善を指示");
         }
-        char_key(&mut app, key);
+        type_marks(&mut app, &key.to_string());
         let shown = app.hearing().unwrap().session();
         let saved = on_disk(dir.path(), &id);
         assert_eq!(
@@ -91,7 +91,7 @@ fn a_new_session_opens_at_the_first_item_of_the_first_department_and_resumes_whe
     key(&mut app, KeyCode::Char('d'));
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
-    type_text(&mut app, "12");
+    type_marks(&mut app, "12");
     key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
@@ -108,7 +108,7 @@ fn undo_takes_back_the_last_changes_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_session(dir.path(), "undo", "取消");
     let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
-    type_text(&mut app, "13");
+    type_marks(&mut app, "13");
     char_key(&mut app, 'u');
     let saved = on_disk(dir.path(), &id);
     assert_eq!(
@@ -140,7 +140,7 @@ fn a_failed_save_keeps_the_answers_says_so_and_lands_them_when_the_disk_is_back(
     char_key(&mut app, '1');
     let writer = app.hearing_mut().unwrap().doc_mut().writer_mut().unwrap();
     writer.simulate_failing_disk(true);
-    type_text(&mut app, "133");
+    type_marks(&mut app, "133");
     let text = screen_text(&app, 80, 24);
     assert!(
         text.contains("保存できません"),
@@ -361,7 +361,7 @@ fn someone_who_has_not_named_themself_is_asked_once_and_the_history_names_them()
     key(&mut app, KeyCode::Down);
     type_text(&mut app, "監査 花子");
     key(&mut app, KeyCode::Enter);
-    char_key(&mut app, '3');
+    type_marks(&mut app, "3");
     let saved = on_disk(dir.path(), &id);
     let last = saved.history.last().expect("a change");
     assert_eq!(last.by, "監査 花子");

@@ -241,7 +241,7 @@ fn a_change_in_the_hearing_shows_in_the_matrix_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_session(dir.path(), "live", "即時");
     let mut app = App::at_session(context(dir.path(), Lang::En), &id, Some("保育")).unwrap();
-    char_key(&mut app, '3');
+    type_marks(&mut app, "3");
     char_key(&mut app, 'm');
     let text = screen_text(&app, 100, 30);
     let row = text.lines().find(|l| l.starts_with("I-1 ")).unwrap();

@@ -44,7 +44,7 @@ fn hearing(dir: &std::path::Path, lang: Lang) -> App {
         "令和6年度（上半期）情報セキュリティ内部監査",
     );
     let mut app = App::at_session(context(dir, lang), &id, Some("保育課")).unwrap();
-    type_text(&mut app, "113");
+    type_marks(&mut app, "113");
     key(&mut app, KeyCode::Enter);
     type_text(&mut app, "IDとパスワードを付箋でモニタに貼付。");
     key(&mut app, KeyCode::Enter);

@@ -60,7 +60,7 @@ fn every_view_fits_a_terminal_that_draws_ambiguous_characters_wide() {
             "令和6年度（上半期）情報セキュリティ内部監査",
         );
         let mut app = wide_app(dir.path(), lang, &id);
-        type_text(&mut app, "1233");
+        type_marks(&mut app, "1233");
         key(&mut app, KeyCode::Enter);
         type_text(&mut app, "付箋に×印、○△の記号…ID・パスワード→至急改善");
         assert_fits(&app, "note being edited");
@@ -93,6 +93,6 @@ fn show_the_wide_item_view() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_session(dir.path(), "wide", "令和6年度（上半期）");
     let mut app = wide_app(dir.path(), Lang::Ja, &id);
-    type_text(&mut app, "12");
+    type_marks(&mut app, "12");
     println!("{}", screen_text(&app, 80, 24));
 }

@@ -263,7 +263,7 @@ impl SessionList {
             Constraint::Length(10),
             Constraint::Length(15),
             Constraint::Fill(1),
-            Constraint::Length(if wide { 24 } else { 8 }),
+            Constraint::Length(self.status_width(t, wide)),
             Constraint::Length(15),
         ];
         if wide {
@@ -282,6 +282,21 @@ impl SessionList {
             state.select(Some(0));
         }
         frame.render_stateful_widget(table, area, &mut state);
+    }
+}
+
+impl SessionList {
+    /// The widest status shown (署名済 with the signer's name), within what the screen
+    /// can give it.
+    fn status_width(&self, t: &Strings, wide: bool) -> u16 {
+        let widest = self
+            .summaries
+            .iter()
+            .map(|s| unicode_width::UnicodeWidthStr::width(status(s, t).as_str()))
+            .chain([unicode_width::UnicodeWidthStr::width(t.column_status), 6])
+            .max()
+            .unwrap_or(8);
+        widest.min(if wide { 32 } else { 8 }) as u16
     }
 }
 

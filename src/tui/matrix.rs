@@ -54,6 +54,8 @@ struct Regions {
     title: Rect,
     table: Rect,
     foot: Rect,
+    /// The focused cell in full: item text, mark, note, department.
+    detail: Rect,
     footer: Rect,
     hints: Vec<ratatui::text::Line<'static>>,
 }
@@ -71,10 +73,16 @@ impl Regions {
         } else {
             0
         };
-        let [title, table, foot, footer] = Layout::vertical([
+        let detail = if area.height >= totals + hints.len() as u16 + 8 {
+            super::detail::HEIGHT
+        } else {
+            0
+        };
+        let [title, table, foot, detail, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
             Constraint::Length(totals),
+            Constraint::Length(detail),
             Constraint::Length(hints.len() as u16),
         ])
         .areas(area);
@@ -82,6 +90,7 @@ impl Regions {
             title,
             table,
             foot,
+            detail,
             footer,
             hints,
         }
@@ -290,6 +299,7 @@ impl MatrixView {
             t,
         );
         layout.draw_totals(buf, regions.foot, session, t);
+        super::detail::draw(frame, regions.detail, session, cursor, context);
         frame.render_widget(Paragraph::new(regions.hints), regions.footer);
     }
 
@@ -385,10 +395,13 @@ impl Placed {
         all
     }
 
-    fn item_width(area: Rect) -> usize {
-        (area.width as usize / 3)
-            .clamp(12, 40)
-            .min(area.width as usize)
+    /// The item column takes what the other columns leave; when they do not all fit
+    /// (and the matrix scrolls across), a third of the width.
+    fn item_width(all: &[(Column, usize)], area: Rect) -> usize {
+        let width = area.width as usize;
+        let columns: usize = all.iter().map(|(_, w)| w + 1).sum();
+        let least = (width / 3).clamp(12, 40);
+        width.saturating_sub(columns + 1).max(least).min(width)
     }
 
     /// The first column to show so that department `cursor` fits, scrolling as little
@@ -401,7 +414,7 @@ impl Placed {
         left: usize,
     ) -> usize {
         let all = Self::all(session, &matrix::Columns::new(session, display));
-        let room = (area.width as usize).saturating_sub(Self::item_width(area) + 1);
+        let room = (area.width as usize).saturating_sub(Self::item_width(&all, area) + 1);
         let target = if cursor + 1 >= session.hearings.len() {
             all.len().saturating_sub(1)
         } else {
@@ -412,10 +425,11 @@ impl Placed {
 
     fn new(session: &Session, area: Rect, display: MarksDisplay, first: usize) -> Placed {
         let columns = matrix::Columns::new(session, display);
-        let item_width = Self::item_width(area);
+        let all = Self::all(session, &columns);
+        let item_width = Self::item_width(&all, area);
         let mut visible = Vec::new();
         let mut x = area.x as usize + item_width + 1;
-        for (column, width) in Self::all(session, &columns).into_iter().skip(first) {
+        for (column, width) in all.into_iter().skip(first) {
             if x + width > area.right() as usize {
                 break;
             }

@@ -3,14 +3,21 @@
 //! its state and maybe asks for a `Step` to another screen; drawing only reads state.
 
 mod asks;
+mod detail;
 mod editor;
+mod facts;
 mod form;
 mod help;
+mod history;
 mod item;
 mod list;
 mod matrix;
 mod picker;
+mod record;
+mod review;
+mod search;
 mod session;
+mod sheet;
 mod undo;
 mod who;
 mod wide;

@@ -16,17 +16,22 @@ use super::asks::FieldPrompt;
 use super::editor::Editor;
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
+use super::record::{Editing, Pages};
 use super::undo::{Found, Sitting, department_of};
-use super::{Context, Input, Step, help, item};
+use super::{Context, Input, Step, help, item, record, search};
 
 pub struct SessionScreen {
     pub(super) doc: Doc,
     pub(super) cursor: Cursor,
     pub(super) view: View,
     pub(super) matrix: MatrixView,
-    /// The note being edited, if any.
+    /// The note (or 所見, 指摘事項, fact) being edited, if any.
     pub(super) editor: Option<Editor>,
-    overlay: Option<Overlay>,
+    /// What the open editor's text is for.
+    pub(super) editing: Editing,
+    /// The sheet, review, history and facts views: where each stands.
+    pub(super) pages: Pages,
+    pub(super) overlay: Option<Overlay>,
     /// Changes made in this sitting, for `u` and `U`.
     sitting: Sitting,
     /// Leaving goes back to the session list (so `q` says 戻る, not 終了).
@@ -48,6 +53,10 @@ pub struct Cursor {
 pub enum View {
     Item,
     Matrix,
+    Sheet,
+    Review,
+    History,
+    Facts,
 }
 
 impl View {
@@ -55,7 +64,16 @@ impl View {
         match self {
             View::Item => keymap::ITEM,
             View::Matrix => keymap::MATRIX,
+            View::Sheet => keymap::SHEET,
+            View::Review => keymap::REVIEW,
+            View::History => keymap::HISTORY,
+            View::Facts => keymap::FACTS,
         }
+    }
+
+    /// True for the views in which the checklist's mark keys record marks.
+    fn marks(self) -> bool {
+        matches!(self, View::Item | View::Matrix)
     }
 }
 
@@ -81,8 +99,17 @@ impl OpenError {
     }
 }
 
-enum Overlay {
+pub(super) enum Overlay {
     Help,
+    /// Who signs: the round's auditors and 監査実施責任者.
+    Signer(Picker),
+    /// `/`: item texts, notes and 所見, each line with its place (made once: a large
+    /// round has tens of thousands).
+    Search(Picker, Vec<(search::Place, String)>),
+    /// Every △/× cell with its note, by item.
+    Findings(Picker, Vec<(search::Place, String)>),
+    /// The items of an area, to toggle in the 指摘事項 (area, id) it names.
+    FindingItems(Picker, String, u32),
     Departments(Picker),
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
@@ -121,22 +148,39 @@ impl SessionScreen {
             None => saved_cursor(session),
         };
         let message = doc.holder().map(|holder| (context.t.read_only)(holder));
-        Ok(SessionScreen {
+        let mut screen = SessionScreen {
             doc,
             cursor,
             view: View::Item,
             matrix: MatrixView::default(),
             editor: None,
+            editing: Editing::default(),
+            pages: Pages::default(),
             overlay: None,
             sitting: Sitting::default(),
             returns_to_list: false,
             message,
             size: Rect::default(),
-        })
+        };
+        record::restore_draft(&mut screen, context);
+        Ok(screen)
     }
 
     pub fn session(&self) -> &Session {
         self.doc.session()
+    }
+
+    /// The lines of a search or findings list, as the picker draws them.
+    fn search_rows(lines: &[(search::Place, String)]) -> Vec<ratatui::text::Line<'static>> {
+        lines
+            .iter()
+            .map(|(_, text)| ratatui::text::Line::from(text.clone()))
+            .collect()
+    }
+
+    /// The key table of the view on screen.
+    pub(super) fn view_table(&self) -> &'static [Binding] {
+        self.view.table()
     }
 
     #[cfg(feature = "testkit")]
@@ -163,6 +207,11 @@ impl SessionScreen {
         self.view = View::Matrix;
     }
 
+    /// True while an editor (a note, a 所見, a fact) is open.
+    pub fn is_editing(&self) -> bool {
+        self.editor.is_some()
+    }
+
     pub fn is_showing_matrix(&self) -> bool {
         self.view == View::Matrix
     }
@@ -182,6 +231,7 @@ impl SessionScreen {
             Input::Paste(text) => {
                 if let Some(editor) = &mut self.editor {
                     editor.paste(text);
+                    self.pages.typed();
                 } else if let Some(Overlay::Fields(prompt)) = &mut self.overlay {
                     prompt.paste(text);
                 }
@@ -196,9 +246,12 @@ impl SessionScreen {
     fn on_key(&mut self, event: &KeyEvent, context: &mut Context) -> Step {
         if let Some(editor) = &mut self.editor {
             if event.code == KeyCode::Esc {
-                self.finish_note(context.t);
+                if self.finish_note(context) == Editing::NoteThenNext {
+                    self.next_heard(context.t);
+                }
             } else {
                 editor.input(*event);
+                self.pages.typed();
             }
             return Step::Stay;
         }
@@ -210,13 +263,14 @@ impl SessionScreen {
             return Step::Stay;
         };
         if self.overlay.is_some() {
-            self.on_overlay_key(key, context.t);
+            self.on_overlay_key(key, context);
             return Step::Stay;
         }
         self.message = None;
         let t = context.t;
         let writable = self.doc.holder().is_none();
-        let is_mark = |c| self.session().checklist.mark_for_key(c).is_some();
+        let marks = self.view.marks();
+        let is_mark = |c| marks && self.session().checklist.mark_for_key(c).is_some();
         match (keymap::lookup(self.view.table(), key), key) {
             (Some(action), _) if action.writes() && !writable => {
                 self.message = Some(t.read_only_no_change.to_string())
@@ -269,14 +323,82 @@ impl SessionScreen {
             Action::MarksWidth => self.cycle_marks(context),
             Action::AcceptSelf => self.accept_self(t),
             Action::ToggleSelf => self.matrix.self_view = !self.matrix.self_view,
-            _ => self.matrix.apply(action, &mut self.cursor, session),
+            Action::OpenSheet if self.view == View::Sheet => self.view = self.pages.back,
+            Action::OpenSheet => self.open_page(View::Sheet),
+            Action::OpenReview => self.open_page(View::Review),
+            Action::OpenFacts => self.open_page(View::Facts),
+            Action::OpenHistory if self.view == View::History => self.pages.whole_history ^= true,
+            Action::OpenHistory => {
+                self.pages.whole_history = false;
+                self.open_page(View::History);
+            }
+            Action::Return => self.view = self.pages.back,
+            Action::Search => {
+                let lines = search::hits(session, t);
+                let names = lines.iter().map(|h| h.1.clone()).collect();
+                self.overlay = Some(Overlay::Search(Picker::new(0, names), lines));
+            }
+            Action::FindingsList => {
+                let lines = search::findings(session);
+                let names = lines.iter().map(|h| h.1.clone()).collect();
+                self.overlay = Some(Overlay::Findings(Picker::new(0, names), lines));
+            }
+            _ if self.view == View::Matrix => self.matrix.apply(action, &mut self.cursor, session),
+            _ => record::apply(self, action, context),
         }
         Step::Stay
     }
 
-    fn on_overlay_key(&mut self, key: Key, t: &Strings) {
+    /// Goes to a line of the search or of the findings list.
+    fn go_to_place(&mut self, place: Option<search::Place>, t: &Strings) {
+        match place {
+            Some(search::Place::Item(item)) => self.go_to(
+                Cursor {
+                    item,
+                    ..self.cursor
+                },
+                t,
+            ),
+            Some(search::Place::Cell(department, item)) => {
+                self.go_to(Cursor { department, item }, t)
+            }
+            Some(search::Place::Observation(department, area)) => {
+                self.go_to(
+                    Cursor {
+                        department,
+                        ..self.cursor
+                    },
+                    t,
+                );
+                let (short, _) = self.position();
+                let row = super::sheet::observation_row(self.session(), &short, &area);
+                self.open_page(View::Sheet);
+                self.pages.selected = row;
+            }
+            None => {}
+        }
+    }
+
+    /// Opens the sheet, review, history or facts, remembering the view to go back to.
+    fn open_page(&mut self, view: View) {
+        if self.view.marks() {
+            self.pages.back = self.view;
+        }
+        self.pages.selected = 0;
+        self.view = view;
+    }
+
+    fn on_overlay_key(&mut self, key: Key, context: &Context) {
+        let t = context.t;
         let picked = match &mut self.overlay {
-            Some(Overlay::Departments(picker) | Overlay::Items(picker)) => picker.handle(key),
+            Some(
+                Overlay::Departments(picker)
+                | Overlay::Items(picker)
+                | Overlay::Signer(picker)
+                | Overlay::Search(picker, _)
+                | Overlay::Findings(picker, _)
+                | Overlay::FindingItems(picker, ..),
+            ) => picker.handle(key),
             // A question: 1 for yes, 0 for no.
             Some(Overlay::UndoElsewhere(_) | Overlay::Gate { .. }) => {
                 match keymap::lookup(keymap::CONFIRM, key) {
@@ -296,6 +418,17 @@ impl SessionScreen {
                     self.clear_cells(&answered, t);
                 }
                 self.give_mark(&symbol, t);
+            }
+            (Picked::Chosen(person), Some(Overlay::Signer(_))) => record::sign(self, person, t),
+            (Picked::Chosen(item), Some(Overlay::FindingItems(_, area, id))) => {
+                super::sheet::toggle_item(self, &area, id, item, t)
+            }
+            (
+                Picked::Chosen(line),
+                Some(Overlay::Search(_, lines) | Overlay::Findings(_, lines)),
+            ) => {
+                let place = lines.into_iter().nth(line).map(|h| h.0);
+                self.go_to_place(place, t);
             }
             (Picked::Chosen(department), Some(Overlay::Departments(_))) => self.go_to(
                 Cursor {
@@ -336,30 +469,42 @@ impl SessionScreen {
     }
 
     /// Records `symbol` at the cursor, then asks for the answer fields the mark names,
-    /// or goes on to the next heard item.
+    /// or for the note its scale requires, or goes on to the next heard item.
     fn give_mark(&mut self, symbol: &str, t: &Strings) {
         let (department, item) = self.position();
         let session = self.session();
-        let asks = session
+        let (asks, needs_note) = session
             .checklist
             .mark(symbol)
-            .map(|m| m.asks.clone())
+            .map(|m| (m.asks.clone(), m.note_required))
             .unwrap_or_default();
-        if let Ok(change) = session.set_mark(&department, &item, Some(symbol)) {
-            self.record(change, t);
-        }
+        let change = match session.set_mark(&department, &item, Some(symbol)) {
+            Ok(change) => change,
+            Err(refusal) => {
+                // A signed session: say so rather than go on as if it were marked.
+                self.message = Some((t.refused)(&refusal.to_string()));
+                return;
+            }
+        };
+        self.record(change, t);
         let prompt = FieldPrompt::new(self.session(), &department, &item, &asks);
         match prompt {
             Some(prompt) if self.doc.holder().is_none() => {
                 self.overlay = Some(Overlay::Fields(Box::new(prompt)))
             }
-            _ => self.after_mark(t),
+            _ => self.after_mark(needs_note, t),
         }
     }
 
-    /// In the item view a mark goes on to the next item that is heard.
-    fn after_mark(&mut self, t: &Strings) {
-        if self.view == View::Item && self.doc.holder().is_none() {
+    /// In the item view a mark goes on to the next item that is heard; when the scale
+    /// asks for a note with it, the note's editor opens at once and leaving it goes on.
+    fn after_mark(&mut self, needs_note: bool, t: &Strings) {
+        if self.view != View::Item || self.doc.holder().is_some() {
+            return;
+        }
+        if needs_note && self.current_note().trim().is_empty() {
+            self.edit(Editing::NoteThenNext, "", t.note_editing);
+        } else {
             self.next_heard(t);
         }
     }
@@ -380,7 +525,7 @@ impl SessionScreen {
             return;
         };
         match super::key_of(event) {
-            Some(Key::Esc) => return self.after_mark(t),
+            Some(Key::Esc) => return self.after_mark(false, t),
             Some(Key::Enter) => {
                 if let Some((id, _)) = prompt.field() {
                     let text = prompt.text();
@@ -398,7 +543,7 @@ impl SessionScreen {
                     }
                 }
                 if !prompt.advance(self.session()) {
-                    return self.after_mark(t);
+                    return self.after_mark(false, t);
                 }
             }
             _ => prompt.input(*event),
@@ -463,7 +608,7 @@ impl SessionScreen {
     }
 
     /// Puts the cursor at `cursor` and saves it as the place to resume at.
-    fn go_to(&mut self, cursor: Cursor, t: &Strings) {
+    pub(super) fn go_to(&mut self, cursor: Cursor, t: &Strings) {
         let was = self.cursor.department;
         let session = self.session();
         self.cursor = Cursor {
@@ -487,7 +632,7 @@ impl SessionScreen {
         }
     }
 
-    fn record(&mut self, change: Change, t: &Strings) {
+    pub(super) fn record(&mut self, change: Change, t: &Strings) {
         match change {
             // Undo never crosses a sign-off or a reopen.
             Change::SignOff { .. } | Change::Reopen { .. } => self.sitting = Sitting::default(),
@@ -559,26 +704,42 @@ impl SessionScreen {
         if let Err(refusal) = self.session().editable() {
             self.message = Some((t.refused)(&refusal.to_string()));
         } else if self.doc.holder().is_none() {
-            self.editor = Some(Editor::new(&self.current_note(), t.note_editing));
+            self.edit(Editing::Note, &self.current_note(), t.note_editing);
         }
     }
 
-    /// Leaves the note, recording it if it changed: typed text is never discarded.
-    fn finish_note(&mut self, t: &Strings) {
+    /// Opens the editor on `text`, for `editing`.
+    pub(super) fn edit(&mut self, editing: Editing, text: &str, title: &str) {
+        self.editor = Some(Editor::new(text, title));
+        self.editing = editing;
+    }
+
+    /// Leaves the editor, recording its text if it changed: typed text is never
+    /// discarded.
+    /// Says what the editor was for.
+    fn finish_note(&mut self, context: &Context) -> Editing {
+        let t = context.t;
         let Some(editor) = self.editor.take() else {
-            return;
+            return Editing::default();
         };
         let text = editor.text();
+        record::clear_draft(self, context);
+        let editing = std::mem::take(&mut self.editing);
+        if !matches!(editing, Editing::Note | Editing::NoteThenNext) {
+            record::finish(self, editing.clone(), &text, t);
+            return editing;
+        }
         let (department, item) = self.position();
         if text != self.current_note()
             && let Ok(change) = self.session().set_note(&department, &item, &text)
         {
             self.record(change, t);
         }
+        editing
     }
 
     /// The saved note of the cell under the cursor.
-    pub(super) fn current_note(&self) -> String {
+    pub fn current_note(&self) -> String {
         let (department, item) = self.position();
         self.session()
             .answer(&department, &item)
@@ -597,6 +758,7 @@ impl SessionScreen {
 
     /// Retries pending saves; a read-only copy follows the writer or takes over.
     fn tick(&mut self, context: &Context) {
+        record::keep_draft(self, context);
         match self.doc.tick(&context.actor) {
             Saved::Again => self.message = Some(context.t.saved_again.to_string()),
             Saved::Unlocked => self.message = Some(context.t.now_writable.to_string()),
@@ -620,16 +782,24 @@ impl SessionScreen {
         let (title, rows) = match &self.overlay {
             Some(Overlay::Departments(_)) => (t.departments, item::department_rows(self)),
             Some(Overlay::Items(_)) => (t.items, item::item_rows(self)),
+            Some(Overlay::Search(_, lines)) => (t.record.search, Self::search_rows(lines)),
+            Some(Overlay::Findings(_, lines)) => (t.record.findings_list, Self::search_rows(lines)),
             _ => return,
         };
-        if let Some(Overlay::Departments(picker) | Overlay::Items(picker)) = &mut self.overlay {
+        if let Some(
+            Overlay::Departments(picker)
+            | Overlay::Items(picker)
+            | Overlay::Search(picker, _)
+            | Overlay::Findings(picker, _),
+        ) = &mut self.overlay
+        {
             picker.follow(self.size, title, rows, t);
         }
     }
 
     /// Saves an open note and folds the journal: the screen is going away.
     pub fn close(mut self, context: &Context) {
-        self.finish_note(context.t);
+        let _ = self.finish_note(context);
         self.doc.close();
     }
 
@@ -675,6 +845,9 @@ impl SessionScreen {
         let t = context.t;
         match self.view {
             View::Item => item::draw(self, frame, area, t),
+            View::Sheet | View::Review | View::History | View::Facts => {
+                record::draw(self, frame, area, context)
+            }
             View::Matrix => {
                 if let Some(text) = self.banner(t).or_else(|| self.message.clone()) {
                     let line = Rect { height: 1, ..area };
@@ -697,11 +870,11 @@ impl SessionScreen {
             Overlay::Help => {
                 let legend = (t.matrix_legend)(context.marks.unanswered());
                 let legend: &[&str] = match self.view {
-                    View::Item => &[],
                     View::Matrix => &[&legend],
+                    _ => &[],
                 };
                 let tables = [self.view.table(), keymap::APP];
-                let scale = self.markable_scale();
+                let scale = self.markable_scale().filter(|_| self.view.marks());
                 help::draw_for(frame, area, &tables, t, scale, legend, self.reader());
             }
             Overlay::Departments(picker) => {
@@ -712,6 +885,22 @@ impl SessionScreen {
             Overlay::Gate { answered, .. } => {
                 let question = (t.gate_question)(&answered.join(", "));
                 super::widgets::question(frame, area, &question, t.confirm);
+            }
+            Overlay::Search(picker, lines) => {
+                let rows = Self::search_rows(lines);
+                picker.draw(frame, area, t.record.search, rows, t)
+            }
+            Overlay::Findings(picker, lines) => {
+                let rows = Self::search_rows(lines);
+                picker.draw(frame, area, t.record.findings_list, rows, t)
+            }
+            Overlay::FindingItems(picker, of_area, id) => {
+                let rows = super::sheet::item_rows(self, of_area, *id);
+                picker.draw(frame, area, t.record.finding_items, rows, t)
+            }
+            Overlay::Signer(picker) => {
+                let rows = record::signer_rows(self.session());
+                picker.draw(frame, area, t.record.signer, rows, t)
             }
             Overlay::UndoElsewhere(change) => {
                 let name = department_of(change)
@@ -725,14 +914,14 @@ impl SessionScreen {
 }
 
 /// The department of `name` (full or short) in the session, by index.
-fn department_index(session: &Session, name: &str) -> Option<usize> {
+pub(super) fn department_index(session: &Session, name: &str) -> Option<usize> {
     session
         .hearings
         .iter()
         .position(|h| h.department.name == name || h.department.short == name)
 }
 
-fn item_index(session: &Session, id: &str) -> Option<usize> {
+pub(super) fn item_index(session: &Session, id: &str) -> Option<usize> {
     session.checklist.items().position(|(_, i)| i.id == id)
 }
 

@@ -64,6 +64,18 @@ pub fn heard(department: usize, keys: &str) -> String {
         .collect()
 }
 
+/// Types mark keys as an auditor would who leaves notes for later: where the scale
+/// asks for a note with a mark, its editor opens at once, and `Esc` leaves it empty
+/// and goes on to the next heard item.
+pub fn type_marks(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        char_key(app, c);
+        if app.hearing().is_some_and(|h| h.is_editing()) {
+            key(app, KeyCode::Esc);
+        }
+    }
+}
+
 /// Enters the whole seed round through the hearing screen, department by department.
 pub fn enter_seed_round(app: &mut App) {
     for (d, keys) in SEED_KEYS.iter().enumerate() {
@@ -73,7 +85,7 @@ pub fn enter_seed_round(app: &mut App) {
             key(app, KeyCode::Down);
         }
         key(app, KeyCode::Enter);
-        type_text(app, &heard(d, keys));
+        type_marks(app, &heard(d, keys));
     }
 }
 
