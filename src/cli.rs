@@ -460,7 +460,9 @@ fn export(
     let report = match report {
         Report::Matrix => export::Report::Matrix,
         Report::Summary => export::Report::Summary,
-        other => return Err(CliError::ReportNotYet(format!("{other:?}").to_lowercase())),
+        Report::Departments => export::Report::Departments,
+        Report::All => export::Report::All,
+        Report::Answers => return Err(CliError::AnswersCsvOnly),
     };
     let format = match format {
         Format::Md => export::Format::Md,

@@ -1,6 +1,7 @@
 //! Every string the screen shows, once per language. Templates are functions, so a
 //! wrong argument is a compile error, not a silently empty hole.
 
+use crate::export::model::FactLabel;
 use crate::facts::{FactField, FactValue};
 use crate::findings::Finding;
 use crate::keymap::{Action, Group};
@@ -1295,6 +1296,25 @@ fn ja_reason(reason: &Reason) -> String {
     }
 }
 
+/// A fact's label in English reports.
+fn en_report_fact(field: FactField) -> &'static str {
+    match field {
+        FactField::Title => "Audit",
+        FactField::Date => "Audit date",
+        FactField::Auditors => "Auditors",
+        FactField::Lead => "Lead auditor",
+        FactField::Purpose => "Purpose",
+        FactField::Scope => "Scope",
+        FactField::Method => "Method",
+        FactField::Subjects => "Subjects",
+        FactField::Criteria => "Criteria",
+        FactField::Schedule => "Schedule",
+        FactField::ReportDate => "Report date",
+        FactField::Division => "Audit division",
+        FactField::Overall => "Overall assessment",
+    }
+}
+
 fn ja_fact(field: FactField) -> &'static str {
     match field {
         FactField::Title => "監査名",
@@ -1710,6 +1730,30 @@ pub struct ReportWords {
     pub xlsx_footer: &'static str,
     /// Page footer of the Word document, around the page and page-count fields.
     pub page_of: (&'static str, &'static str, &'static str),
+    /// The 結果報告書: the report's name (and sheet name), and one department's title.
+    pub departments: &'static str,
+    pub department_report: fn(&str) -> String,
+    /// Every report in one document or workbook.
+    pub all: &'static str,
+    /// The label of a row of the facts tables (監査目的, 被監査部門, …).
+    pub fact: fn(crate::export::model::FactLabel) -> &'static str,
+    /// An area's heading in a 結果報告書 (○人的セキュリティに関して).
+    pub about_area: fn(&str) -> String,
+    pub observation: &'static str,
+    pub findings: &'static str,
+    /// The 指摘事項 line of an area: its findings, or なし.
+    pub findings_line: fn(&str) -> String,
+    pub report_date_line: fn(&str) -> String,
+    pub outline: &'static str,
+    pub overall: &'static str,
+    /// The columns of the 結果報告書 as CSV.
+    pub section: &'static str,
+    pub entry: &'static str,
+    pub content: &'static str,
+    /// What an unsigned session's reports say on every page.
+    pub draft: &'static str,
+    /// The footer of a signed session's reports: signer, time, short digest.
+    pub signed: fn(&str, &str, &str) -> String,
 }
 
 impl Lang {
@@ -1756,6 +1800,26 @@ pub static REPORT_JA: ReportWords = ReportWords {
     needing_items: |department, items| format!("{department}：{items}"),
     xlsx_footer: "&P / &N ページ",
     page_of: ("", " / ", " ページ"),
+    departments: "結果報告書",
+    department_report: |name| format!("情報セキュリティ内部監査結果報告書（{name}）"),
+    all: "監査報告",
+    fact: |label| match label {
+        FactLabel::Fact(field) => ja_fact(field),
+        FactLabel::Audited => "被監査部門",
+        FactLabel::Departments => "監査対象課",
+    },
+    about_area: |title| format!("○{title}に関して"),
+    observation: "所見",
+    findings: "指摘事項",
+    findings_line: |list| format!("指摘事項：{list}"),
+    report_date_line: |date| format!("報告日：{date}"),
+    outline: "監査概要",
+    overall: "総評",
+    section: "区分",
+    entry: "項目",
+    content: "内容",
+    draft: "下書き（署名前・提出不可）",
+    signed: |by, at, digest| format!("署名：{by}　{at}　ダイジェスト：{digest}"),
 };
 
 pub static REPORT_EN: ReportWords = ReportWords {
@@ -1793,6 +1857,26 @@ pub static REPORT_EN: ReportWords = ReportWords {
     needing_items: |department, items| format!("{department}: {items}"),
     xlsx_footer: "Page &P of &N",
     page_of: ("Page ", " of ", ""),
+    departments: "Audit reports",
+    department_report: |name| format!("Information security audit report: {name}"),
+    all: "Audit reports",
+    fact: |label| match label {
+        FactLabel::Fact(field) => en_report_fact(field),
+        FactLabel::Audited => "Department audited",
+        FactLabel::Departments => "Departments audited",
+    },
+    about_area: |title| title.to_string(),
+    observation: "Observations",
+    findings: "Findings",
+    findings_line: |list| format!("Findings: {list}"),
+    report_date_line: |date| format!("Report date: {date}"),
+    outline: "Audit outline",
+    overall: "Overall assessment",
+    section: "Section",
+    entry: "Entry",
+    content: "Content",
+    draft: "DRAFT (not signed off)",
+    signed: |by, at, digest| format!("Signed off by {by} at {at}, digest {digest}"),
 };
 
 #[cfg(test)]
