@@ -294,8 +294,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Show { ref id }) => {
             let session = store()?.load(id)?;
-            print!("{}", matrix::text(&session, &Filter::default(), marks()?));
             let words = cli.lang.unwrap_or_else(Lang::from_env).sheet();
+            print!(
+                "{}",
+                matrix::text(&session, &Filter::default(), marks()?, words)
+            );
             print_scores(&session, words, marks()?);
             Ok(())
         }

@@ -940,6 +940,9 @@ pub struct SheetStrings {
     pub band: &'static str,
     pub average: &'static str,
     pub provisional: fn(usize) -> String,
+    // `kansa show`: the labels of its last rows.
+    pub unanswered_row: &'static str,
+    pub answered_row: &'static str,
 }
 
 impl Lang {
@@ -989,6 +992,8 @@ pub static SHEET_JA: SheetStrings = SheetStrings {
     score: "点数",
     band: "区分",
     average: "平均",
+    unanswered_row: "未回答",
+    answered_row: "回答率",
     provisional: |n| format!("（未回答 {n} 項目: 暫定）"),
 };
 
@@ -1107,6 +1112,8 @@ pub static SHEET_EN: SheetStrings = SheetStrings {
     score: "score",
     band: "band",
     average: "average",
+    unanswered_row: "not answered",
+    answered_row: "answered",
     provisional: |n| format!(" ({n} items unanswered: provisional)"),
 };
 
