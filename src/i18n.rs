@@ -141,6 +141,21 @@ pub struct Strings {
     pub who_title: &'static str,
     pub who_question: &'static str,
     pub who_other: &'static str,
+    // The export dialog
+    /// The language reports are written in from this screen.
+    pub report_lang: Lang,
+    pub export_title: &'static str,
+    pub export_report: &'static str,
+    pub export_format: &'static str,
+    pub export_path: &'static str,
+    /// The choice of every report at once.
+    pub export_all: &'static str,
+    pub export_no_path: &'static str,
+    pub export_exists: fn(&str) -> String,
+    pub export_written: fn(&str) -> String,
+    pub export_failed: fn(&str) -> String,
+    /// A report that a format does not hold (the matrix as DOCX, every report as CSV).
+    pub export_unsupported: fn(&str, &str) -> String,
 }
 
 pub static JA: Strings = Strings {
@@ -245,6 +260,19 @@ pub static JA: Strings = Strings {
     who_title: "監査担当者",
     who_question: "あなたの名前を選んでください。履歴とロックに記録され、次回からも使われます（--as や KANSA_AUDITOR でも指定できます）。",
     who_other: "その他の名前:",
+    report_lang: Lang::Ja,
+    export_title: "報告書の出力",
+    export_report: "報告書",
+    export_format: "形式",
+    export_path: "保存先",
+    export_all: "すべて",
+    export_no_path: "保存先を入力してください",
+    export_exists: |path| format!("{path} は既にあります。上書きしますか？"),
+    export_written: |path| format!("{path} に書き出しました"),
+    export_failed: |reason| format!("書き出せませんでした: {reason}"),
+    export_unsupported: |report, format| {
+        format!("{report}は {format} 形式では出力できません（別の形式を選んでください）")
+    },
 };
 
 fn ja_hint(action: Action) -> &'static str {
@@ -281,6 +309,9 @@ fn ja_hint(action: Action) -> &'static str {
         Toggle => "選択切替",
         Confirm => "決定",
         Back => "戻る",
+        Export => "出力",
+        NextOption => "次の選択肢",
+        PreviousOption => "前の選択肢",
     }
 }
 
@@ -317,6 +348,9 @@ fn ja_explain(action: Action) -> &'static str {
         Toggle => "部署の選択を切替",
         Confirm => "決定",
         Back => "一覧へ戻る（記録した回答は保存済み）",
+        Export => "報告書をファイルに出力（結果一覧・結果報告書・実施報告書）",
+        NextOption => "次の選択肢へ",
+        PreviousOption => "前の選択肢へ",
     }
 }
 
@@ -424,6 +458,19 @@ pub static EN: Strings = Strings {
     who_title: "Who is working",
     who_question: "Choose your name. The history and the lock record it, and it is remembered (--as or KANSA_AUDITOR also name you).",
     who_other: "Another name:",
+    report_lang: Lang::En,
+    export_title: "Export a report",
+    export_report: "Report",
+    export_format: "Format",
+    export_path: "Path",
+    export_all: "all",
+    export_no_path: "Type the path to write to",
+    export_exists: |path| format!("{path} exists. Write over it?"),
+    export_written: |path| format!("Written: {path}"),
+    export_failed: |reason| format!("Could not write: {reason}"),
+    export_unsupported: |report, format| {
+        format!("The {report} cannot be written as {format}; choose another format")
+    },
 };
 
 fn en_hint(action: Action) -> &'static str {
@@ -459,6 +506,9 @@ fn en_hint(action: Action) -> &'static str {
         Toggle => "toggle",
         Confirm => "confirm",
         Back => "back",
+        Export => "export",
+        NextOption => "next choice",
+        PreviousOption => "previous choice",
     }
 }
 
@@ -495,6 +545,9 @@ fn en_explain(action: Action) -> &'static str {
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
         Back => "back to the list (what was recorded is saved)",
+        Export => "write a report to a file (matrix, department reports, summary)",
+        NextOption => "the next choice",
+        PreviousOption => "the previous choice",
     }
 }
 

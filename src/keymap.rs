@@ -108,6 +108,11 @@ pub enum Action {
     Toggle,
     Confirm,
     Back,
+    /// Open the export dialog: a report of the session to a file.
+    Export,
+    /// The export dialog: the next or previous choice of the field (report, format).
+    NextOption,
+    PreviousOption,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -183,6 +188,7 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('m')], Action::OpenMatrix),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
+    help_only(&[C('e')], Action::Export),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -204,6 +210,7 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('w')], Action::MarksWidth),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
+    help_only(&[C('e')], Action::Export),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -230,6 +237,16 @@ pub const PICKER: &[Binding] = &[
 pub const CONFIRM: &[Binding] = &[
     bind(&[C('y'), Key::Enter], Action::Confirm),
     bind(&[C('n'), Key::Esc], Action::Close),
+];
+
+/// The export dialog: every other key types into the path.
+pub const EXPORT: &[Binding] = &[
+    bind(&[Key::Tab, Key::Down], Action::NextField),
+    bind(&[Key::BackTab, Key::Up], Action::PreviousField),
+    bind(&[Key::Right], Action::NextOption),
+    help_only(&[Key::Left], Action::PreviousOption),
+    bind(&[Key::Enter], Action::Confirm),
+    bind(&[Key::Esc], Action::Close),
 ];
 
 /// The session list.
@@ -265,7 +282,9 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
-pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO];
+pub const ALL: &[&[Binding]] = &[
+    ITEM, MATRIX, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO, EXPORT,
+];
 
 /// The action `key` is bound to in `table`.
 pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {
@@ -302,6 +321,13 @@ mod tests {
         }
         for c in ['1', '2', '3', '0', '5', 'x'] {
             assert!(!is_bound(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn e_exports_from_the_hearing_and_the_matrix() {
+        for table in [ITEM, MATRIX] {
+            assert_eq!(lookup(table, Key::Char('e')), Some(Action::Export));
         }
     }
 

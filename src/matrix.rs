@@ -288,7 +288,12 @@ mod tests {
             MarksDisplay::Wide,
             MarksDisplay::Ascii,
         ] {
-            let text = text(&session, &Filter::default(), display);
+            let text = text(
+                &session,
+                &Filter::default(),
+                display,
+                crate::i18n::Lang::Ja.sheet(),
+            );
             let bars: Vec<usize> = text
                 .lines()
                 .filter(|l| l.contains('|'))

@@ -4,6 +4,7 @@
 
 mod csv;
 mod docx;
+mod file;
 mod html;
 mod markdown;
 pub mod model;
@@ -15,6 +16,7 @@ use crate::i18n::{Lang, ReportWords};
 use crate::session::Session;
 
 pub use self::csv::{answers_csv, matrix_csv};
+pub use self::file::save;
 use self::model::{Departments, Matrix, Stamp, Summary};
 
 /// Which document.
