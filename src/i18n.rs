@@ -1812,6 +1812,8 @@ pub struct ReportWords {
     pub content: &'static str,
     /// What an unsigned session's reports say on every page.
     pub draft: &'static str,
+    /// The watermark across a draft's pages: one short word.
+    pub draft_mark: &'static str,
     /// The footer of a signed session's reports: signer, time, short digest.
     pub signed: fn(&str, &str, &str) -> String,
 }
@@ -1879,6 +1881,7 @@ pub static REPORT_JA: ReportWords = ReportWords {
     entry: "項目",
     content: "内容",
     draft: "下書き（署名前・提出不可）",
+    draft_mark: "下書き",
     signed: |by, at, digest| format!("署名：{by}　{at}　ダイジェスト：{digest}"),
 };
 
@@ -1936,6 +1939,7 @@ pub static REPORT_EN: ReportWords = ReportWords {
     entry: "Entry",
     content: "Content",
     draft: "DRAFT (not signed off)",
+    draft_mark: "DRAFT",
     signed: |by, at, digest| format!("Signed off by {by} at {at}, digest {digest}"),
 };
 

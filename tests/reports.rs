@@ -276,16 +276,20 @@ fn the_departments_markdown_is_golden() {
     insta::assert_snapshot!("departments_en", String::from_utf8(bytes).unwrap());
 }
 
+/// The seed round's reports for the scripts that check them in real programs
+/// (`scripts/render-html.sh`, `scripts/xlsx-libreoffice.sh`): run with
+/// `KANSA_DUMP=DIR cargo test --test reports write_the_seed_reports -- --ignored`.
 #[test]
-#[ignore = "writes the seed's reports to KANSA_DUMP for a look"]
-fn dump() {
+#[ignore = "writes the seed's reports to the folder KANSA_DUMP names, for the scripts"]
+fn write_the_seed_reports() {
     let dir = std::path::PathBuf::from(std::env::var("KANSA_DUMP").unwrap());
     let session = round();
     for (report, format, name) in [
-        (Report::Departments, Format::Md, "departments.md"),
-        (Report::Summary, Format::Md, "summary.md"),
+        (Report::Matrix, Format::Html, "matrix.html"),
         (Report::All, Format::Html, "all.html"),
         (Report::Matrix, Format::Xlsx, "matrix.xlsx"),
+        (Report::Matrix, Format::Csv, "matrix-kansa.csv"),
+        (Report::Departments, Format::Md, "departments.md"),
         (Report::All, Format::Xlsx, "all.xlsx"),
         (Report::All, Format::Docx, "all.docx"),
     ] {

@@ -99,12 +99,14 @@ td.number {{ text-align: right; }}
 td.remark {{ text-align: center; font-size: 9pt; }}
 span.compliant, span.improved, span.needs, span.na {{ padding: 0 .3em; }}
 p.legend span + span {{ margin-left: 1em; }}
-{fills}section + section {{ break-before: page; }}
-section.matrix, section.counts {{ page: landscape; }}
+{fills}section + section, div.report + div.report {{ break-before: page; }}
+h1.report {{ font-size: 13pt; }}
+section.matrix, section.counts, div.landscape {{ page: landscape; }}
+body > header:has(~ div.landscape), body > p.draft:has(~ div.landscape) {{ page: landscape; }}
 @page landscape {{ size: A4 landscape; }}
-div.draft {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 64pt;
+div.draft {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt; white-space: nowrap;
   font-weight: bold; color: rgba(200, 0, 0, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }}
-p.draft {{ color: #b00; font-weight: bold; border: 2px solid #b00; padding: .2em .5em; display: inline-block; }}
+p.draft {{ color: #b00; font-weight: bold; border: 2px solid #b00; padding: .2em .5em; width: fit-content; margin: 0 0 .5em; }}
 footer.stamp {{ font-size: 9pt; border-top: 1px solid #555; margin-top: 1em; padding-top: .2em; }}
 @media print {{ footer.stamp {{ position: fixed; bottom: 0; left: 0; right: 0; background: #fff; }} }}
 table.facts th {{ width: 9em; text-align: left; background: #f2f2f2; white-space: nowrap; }}
@@ -357,8 +359,9 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
 fn stamp(heading: &Heading, words: &ReportWords) -> String {
     let line = escape(&super::stamp_line(heading, words));
     if super::is_draft(heading) {
+        let mark = escape(words.draft_mark);
         format!(
-            "<div class=\"draft\" aria-hidden=\"true\">{line}</div>\n<p class=\"draft\">{line}</p>\n"
+            "<div class=\"draft\" aria-hidden=\"true\">{mark}</div>\n<p class=\"draft\">{line}</p>\n"
         )
     } else {
         format!("<footer class=\"stamp\">{line}</footer>\n")
@@ -442,11 +445,22 @@ pub fn all(
     summary: &Summary,
     words: &ReportWords,
 ) -> String {
+    let heading = &matrix.heading;
     let body = [
-        matrix_body(matrix, words),
-        departments_body(departments, words),
-        summary_body(summary, words),
+        (words.matrix, matrix_body(matrix, words)),
+        (words.departments, departments_body(departments, words)),
+        (words.summary, summary_body(summary, words)),
     ]
+    .map(|(report, body)| {
+        let name = escape(&title(heading, words, report));
+        // The matrix's pages are landscape, its heading's (and the document's) too.
+        let class = if report == words.matrix {
+            "report landscape"
+        } else {
+            "report"
+        };
+        format!("<div class=\"{class}\">\n<h1 class=\"report\">{name}</h1>\n{body}</div>\n")
+    })
     .concat();
-    page(&matrix.heading, words, words.all, false, &body)
+    page(heading, words, words.all, false, &body)
 }
