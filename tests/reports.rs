@@ -156,7 +156,7 @@ fn a_draft_says_so_and_a_signed_report_prints_signer_and_digest() {
         let markdown = text(&signed, report, Format::Md);
         assert!(!markdown.contains("下書き"), "{report}");
         assert!(
-            markdown.contains(&format!("署名：監査 太郎　令和6年9月27日（金）")),
+            markdown.contains("署名：監査 太郎　令和6年9月27日（金）"),
             "{report}"
         );
         assert!(
@@ -166,6 +166,9 @@ fn a_draft_says_so_and_a_signed_report_prints_signer_and_digest() {
         let html = text(&signed, report, Format::Html);
         assert!(html.contains("<footer class=\"stamp\">") && html.contains(short));
     }
+    // What the page prints is what `kansa verify --digest` takes.
+    assert_eq!(short, export::short_digest(&digest));
+    assert_eq!(kansa::signoff::digest_matches(short, &digest), Ok(true));
     let docx = export::write(&signed, Report::Departments, Format::Docx, Lang::Ja).unwrap();
     assert!(zip_part(&docx, "word/footer1.xml").contains(short));
     let docx = export::write(&draft, Report::Departments, Format::Docx, Lang::Ja).unwrap();
