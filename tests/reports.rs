@@ -299,4 +299,7 @@ fn write_the_seed_reports() {
         let bytes = export::write(&session, report, format, Lang::Ja).unwrap();
         std::fs::write(dir.join(name), bytes).unwrap();
     }
+    let signed = signed();
+    let bytes = export::write(&signed, Report::Departments, Format::Html, Lang::Ja).unwrap();
+    std::fs::write(dir.join("departments-signed.html"), bytes).unwrap();
 }

@@ -107,14 +107,3 @@ fn a_combination_no_format_holds_says_why_and_writes_nothing() {
     );
     assert!(!file.exists());
 }
-
-#[test]
-#[ignore = "prints the dialog for a look"]
-fn print_the_dialog() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = seed_app(dir.path());
-    char_key(&mut app, 'm');
-    char_key(&mut app, 'e');
-    key(&mut app, KeyCode::Tab);
-    println!("{}", screen_text(&app, 80, 24));
-}

@@ -99,7 +99,8 @@ td.number {{ text-align: right; }}
 td.remark {{ text-align: center; font-size: 9pt; }}
 span.compliant, span.improved, span.needs, span.na {{ padding: 0 .3em; }}
 p.legend span + span {{ margin-left: 1em; }}
-{fills}section + section, div.report + div.report {{ break-before: page; }}
+{fills}section + section {{ break-before: page; }}
+div.report + div.report {{ break-before: page; }}
 h1.report {{ font-size: 13pt; }}
 section.matrix, section.counts, div.landscape {{ page: landscape; }}
 body > header:has(~ div.landscape), body > p.draft:has(~ div.landscape) {{ page: landscape; }}
@@ -108,7 +109,7 @@ div.draft {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; f
   font-weight: bold; color: rgba(200, 0, 0, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }}
 p.draft {{ color: #b00; font-weight: bold; border: 2px solid #b00; padding: .2em .5em; width: fit-content; margin: 0 0 .5em; }}
 footer.stamp {{ font-size: 9pt; border-top: 1px solid #555; margin-top: 1em; padding-top: .2em; }}
-@media print {{ footer.stamp {{ position: fixed; bottom: 0; left: 0; right: 0; background: #fff; }} }}
+@media print {{ footer.stamp {{ display: none; }} }}
 table.facts th {{ width: 9em; text-align: left; background: #f2f2f2; white-space: nowrap; }}
 table.facts td.number {{ width: 2em; }}
 h3.area {{ margin-top: 1.2em; }}
@@ -138,7 +139,7 @@ fn page(
          {stamp}<header>\n<h1>{title}</h1>\n<p class=\"date\">{date}</p>\n</header>\n{body}</body>\n</html>\n",
         stamp = stamp(heading, words),
         lang = words.tag,
-        style = style(words, landscape),
+        style = style(words, landscape) + &signed_margin(heading, words),
         date = escape(&date_line(heading, words)),
     )
 }
@@ -354,8 +355,24 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
     body.push_str("</section>\n");
 }
 
+/// A signed session's signer, time and digest in the bottom margin of every printed
+/// page, before the page numbers (one margin box, so neither is squeezed): in the
+/// margin, it never covers the text.
+fn signed_margin(heading: &Heading, words: &ReportWords) -> String {
+    if super::is_draft(heading) {
+        return String::new();
+    }
+    let stamp = css_string(&super::stamp_line(heading, words));
+    let (before, middle, after) = words.page_of;
+    let (before, middle, after) = (css_string(before), css_string(middle), css_string(after));
+    format!(
+        "@page {{ @bottom-center {{ content: {stamp} \"\u{3000}\u{3000}\" {before} counter(page) {middle} counter(pages) {after}; font-size: 8pt; }} }}\n"
+    )
+}
+
 /// A draft's watermark (fixed, so every printed page shows it) and banner, or a signed
-/// session's footer with signer, time and digest (fixed in print: on every page).
+/// session's footer with signer, time and digest (on screen; printed pages carry it in
+/// their margin, `signed_margin`).
 fn stamp(heading: &Heading, words: &ReportWords) -> String {
     let line = escape(&super::stamp_line(heading, words));
     if super::is_draft(heading) {
