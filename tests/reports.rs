@@ -303,3 +303,63 @@ fn write_the_seed_reports() {
     let bytes = export::write(&signed, Report::Departments, Format::Html, Lang::Ja).unwrap();
     std::fs::write(dir.join("departments-signed.html"), bytes).unwrap();
 }
+
+fn kansa_cli(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kansa"))
+        .env_remove("KANSA_DATA_DIR")
+        .env("LANG", "ja_JP.UTF-8")
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_digest_printed_on_a_signed_report_verifies_its_session() {
+    let root = tempfile::tempdir().unwrap();
+    let store = kansa::store::Store::open(root.path()).unwrap();
+    let session = signed();
+    store.create(&session).unwrap();
+    let output = kansa_cli(
+        root.path(),
+        &[
+            "export",
+            "seed",
+            "--format",
+            "md",
+            "--report",
+            "departments",
+            "-o",
+            "-",
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    let footer = markdown.lines().last().unwrap();
+    let printed = footer.rsplit("ダイジェスト：").next().unwrap();
+    assert_eq!(printed.len(), 16, "{footer}");
+    let output = kansa_cli(root.path(), &["verify", "seed", "--digest", printed]);
+    assert!(output.status.success(), "{output:?}");
+    let file = root.path().join("all.xlsx");
+    let output = kansa_cli(
+        root.path(),
+        &[
+            "export",
+            "seed",
+            "--format",
+            "xlsx",
+            "--report",
+            "all",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
