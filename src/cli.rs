@@ -369,8 +369,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Show { ref id }) => {
             let session = store()?.load(id)?;
-            print!("{}", matrix::text(&session, &Filter::default(), marks()?));
             let words = cli.lang.unwrap_or_else(Lang::from_env).sheet();
+            print!(
+                "{}",
+                matrix::text(&session, &Filter::default(), marks()?, words)
+            );
             print_scores(&session, words, marks()?);
             Ok(())
         }
@@ -586,7 +589,13 @@ fn export(
     let report = match report {
         Report::Matrix => export::Report::Matrix,
         Report::Summary => export::Report::Summary,
-        other => return Err(CliError::ReportNotYet(format!("{other:?}").to_lowercase())),
+        Report::Departments => export::Report::Departments,
+        Report::All => export::Report::All,
+        Report::Answers => return Err(CliError::AnswersCsvOnly),
+        // Dispatched to the self-check sheets before this function is reached.
+        Report::Selfcheck | Report::SelfcheckResults => {
+            return Err(CliError::ReportNotYet("selfcheck".into()));
+        }
     };
     let format = match format {
         Format::Md => export::Format::Md,
@@ -604,9 +613,8 @@ fn export(
     write_output(output, &bytes)
 }
 
-/// Writes to standard output for `-`, else the file whole or not at all: a temporary
-/// file beside it, renamed over it. tempfile creates it 0600 on Unix, as reports hold
-/// findings about people and systems, like the sessions they come from.
+/// Writes to standard output for `-`, else the file whole or not at all, 0600
+/// (`export::save`).
 fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let fail = |source: std::io::Error| CliError::Output {
         path: output.to_path_buf(),
@@ -619,19 +627,7 @@ fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
             .and_then(|_| stdout.flush())
             .map_err(fail);
     }
-    let folder = match output.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".kansa-export-")
-        .tempfile_in(folder)
-        .map_err(fail)?;
-    file.write_all(bytes)
-        .and_then(|_| file.as_file().sync_all())
-        .map_err(fail)?;
-    file.persist(output).map_err(|e| fail(e.error))?;
-    Ok(())
+    export::save(output, bytes).map_err(fail)
 }
 
 fn import_checklist(file: &Path, output: &Path, lang: Lang) -> Result<(), CliError> {

@@ -1,6 +1,7 @@
 //! Every string the screen shows, once per language. Templates are functions, so a
 //! wrong argument is a compile error, not a silently empty hole.
 
+use crate::export::model::FactLabel;
 use crate::facts::{FactField, FactValue};
 use crate::findings::Finding;
 use crate::keymap::{Action, Group};
@@ -163,6 +164,21 @@ pub struct Strings {
     pub who_title: &'static str,
     pub who_question: &'static str,
     pub who_other: &'static str,
+    // The export dialog
+    /// The language reports are written in from this screen.
+    pub report_lang: Lang,
+    pub export_title: &'static str,
+    pub export_report: &'static str,
+    pub export_format: &'static str,
+    pub export_path: &'static str,
+    /// The choice of every report at once.
+    pub export_all: &'static str,
+    pub export_no_path: &'static str,
+    pub export_exists: fn(&str) -> String,
+    pub export_written: fn(&str) -> String,
+    pub export_failed: fn(&str) -> String,
+    /// A report that a format does not hold (the matrix as DOCX, every report as CSV).
+    pub export_unsupported: fn(&str, &str) -> String,
 }
 
 pub static JA: Strings = Strings {
@@ -289,6 +305,19 @@ pub static JA: Strings = Strings {
     who_title: "監査担当者",
     who_question: "あなたの名前を選んでください。履歴とロックに記録され、次回からも使われます（--as や KANSA_AUDITOR でも指定できます）。",
     who_other: "その他の名前:",
+    report_lang: Lang::Ja,
+    export_title: "報告書の出力",
+    export_report: "報告書",
+    export_format: "形式",
+    export_path: "保存先",
+    export_all: "すべて",
+    export_no_path: "保存先を入力してください",
+    export_exists: |path| format!("{path} は既にあります。上書きしますか？"),
+    export_written: |path| format!("{path} に書き出しました"),
+    export_failed: |reason| format!("書き出せませんでした: {reason}"),
+    export_unsupported: |report, format| {
+        format!("{report}は {format} 形式では出力できません（別の形式を選んでください）")
+    },
 };
 
 fn ja_hint(action: Action) -> &'static str {
@@ -325,6 +354,9 @@ fn ja_hint(action: Action) -> &'static str {
         Toggle => "選択切替",
         Confirm => "決定",
         Back => "戻る",
+        Export => "出力",
+        NextOption => "次の選択肢",
+        PreviousOption => "前の選択肢",
         Rename => "名前変更",
         Delete => "削除",
         AcceptSelf => "自己評価を採用",
@@ -361,6 +393,9 @@ fn ja_explain(action: Action) -> &'static str {
         Redo => "取り消した変更をやり直す",
         Help => "このヘルプ",
         Leave => "終了（回答は記録した時点で保存済み）",
+        Export => "報告書をファイルに出力（結果一覧・結果報告書・実施報告書）",
+        NextOption => "次の選択肢へ",
+        PreviousOption => "前の選択肢へ",
         Quit => "どこからでも終了（編集中のメモも保存）",
         CellUp | CellDown | CellLeft | CellRight => "セルを移動",
         PageUp | PageDown => "1画面ずつ移動",
@@ -524,6 +559,19 @@ pub static EN: Strings = Strings {
     who_title: "Who is working",
     who_question: "Choose your name. The history and the lock record it, and it is remembered (--as or KANSA_AUDITOR also name you).",
     who_other: "Another name:",
+    report_lang: Lang::En,
+    export_title: "Export a report",
+    export_report: "Report",
+    export_format: "Format",
+    export_path: "Path",
+    export_all: "all",
+    export_no_path: "Type the path to write to",
+    export_exists: |path| format!("{path} exists. Write over it?"),
+    export_written: |path| format!("Written: {path}"),
+    export_failed: |reason| format!("Could not write: {reason}"),
+    export_unsupported: |report, format| {
+        format!("The {report} cannot be written as {format}; choose another format")
+    },
 };
 
 fn en_hint(action: Action) -> &'static str {
@@ -559,6 +607,9 @@ fn en_hint(action: Action) -> &'static str {
         Toggle => "toggle",
         Confirm => "confirm",
         Back => "back",
+        Export => "export",
+        NextOption => "next choice",
+        PreviousOption => "previous choice",
         Rename => "rename",
         Delete => "delete",
         AcceptSelf => "accept own mark",
@@ -595,6 +646,9 @@ fn en_explain(action: Action) -> &'static str {
         Redo => "redo what was undone",
         Help => "this help",
         Leave => "quit (answers are saved as they are recorded)",
+        Export => "write a report to a file (matrix, department reports, summary)",
+        NextOption => "the next choice",
+        PreviousOption => "the previous choice",
         Quit => "quit from anywhere (a note being typed is saved)",
         CellUp | CellDown | CellLeft | CellRight => "move the cell",
         PageUp | PageDown => "move by a screen",
@@ -1096,6 +1150,9 @@ pub struct SheetStrings {
     pub band: &'static str,
     pub average: &'static str,
     pub provisional: fn(usize) -> String,
+    // `kansa show`: the labels of its last rows.
+    pub unanswered_row: &'static str,
+    pub answered_row: &'static str,
 }
 
 impl Lang {
@@ -1145,6 +1202,8 @@ pub static SHEET_JA: SheetStrings = SheetStrings {
     score: "点数",
     band: "区分",
     average: "平均",
+    unanswered_row: "未回答",
+    answered_row: "回答率",
     provisional: |n| format!("（未回答 {n} 項目: 暫定）"),
 };
 
@@ -1263,6 +1322,8 @@ pub static SHEET_EN: SheetStrings = SheetStrings {
     score: "score",
     band: "band",
     average: "average",
+    unanswered_row: "not answered",
+    answered_row: "answered",
     provisional: |n| format!(" ({n} items unanswered: provisional)"),
 };
 
@@ -1451,6 +1512,25 @@ fn ja_reason(reason: &Reason) -> String {
         Reason::MissingFact(field) => format!("{}が未入力です", ja_fact(*field)),
         Reason::NoSelfCheck => "自己点検シートが未提出です".into(),
         Reason::Conflict { place, values } => (TEAM_JA.conflict)(place, values),
+    }
+}
+
+/// A fact's label in English reports.
+fn en_report_fact(field: FactField) -> &'static str {
+    match field {
+        FactField::Title => "Audit",
+        FactField::Date => "Audit date",
+        FactField::Auditors => "Auditors",
+        FactField::Lead => "Lead auditor",
+        FactField::Purpose => "Purpose",
+        FactField::Scope => "Scope",
+        FactField::Method => "Method",
+        FactField::Subjects => "Subjects",
+        FactField::Criteria => "Criteria",
+        FactField::Schedule => "Schedule",
+        FactField::ReportDate => "Report date",
+        FactField::Division => "Audit division",
+        FactField::Overall => "Overall assessment",
     }
 }
 
@@ -1899,6 +1979,32 @@ pub struct ReportWords {
     pub xlsx_footer: &'static str,
     /// Page footer of the Word document, around the page and page-count fields.
     pub page_of: (&'static str, &'static str, &'static str),
+    /// The 結果報告書: the report's name (and sheet name), and one department's title.
+    pub departments: &'static str,
+    pub department_report: fn(&str) -> String,
+    /// Every report in one document or workbook.
+    pub all: &'static str,
+    /// The label of a row of the facts tables (監査目的, 被監査部門, …).
+    pub fact: fn(crate::export::model::FactLabel) -> &'static str,
+    /// An area's heading in a 結果報告書 (○人的セキュリティに関して).
+    pub about_area: fn(&str) -> String,
+    pub observation: &'static str,
+    pub findings: &'static str,
+    /// The 指摘事項 line of an area: its findings, or なし.
+    pub findings_line: fn(&str) -> String,
+    pub report_date_line: fn(&str) -> String,
+    pub outline: &'static str,
+    pub overall: &'static str,
+    /// The columns of the 結果報告書 as CSV.
+    pub section: &'static str,
+    pub entry: &'static str,
+    pub content: &'static str,
+    /// What an unsigned session's reports say on every page.
+    pub draft: &'static str,
+    /// The watermark across a draft's pages: one short word.
+    pub draft_mark: &'static str,
+    /// The footer of a signed session's reports: signer, time, short digest.
+    pub signed: fn(&str, &str, &str) -> String,
 }
 
 impl Lang {
@@ -1945,6 +2051,27 @@ pub static REPORT_JA: ReportWords = ReportWords {
     needing_items: |department, items| format!("{department}：{items}"),
     xlsx_footer: "&P / &N ページ",
     page_of: ("", " / ", " ページ"),
+    departments: "結果報告書",
+    department_report: |name| format!("情報セキュリティ内部監査結果報告書（{name}）"),
+    all: "監査報告",
+    fact: |label| match label {
+        FactLabel::Fact(field) => ja_fact(field),
+        FactLabel::Audited => "被監査部門",
+        FactLabel::Departments => "監査対象課",
+    },
+    about_area: |title| format!("○{title}に関して"),
+    observation: "所見",
+    findings: "指摘事項",
+    findings_line: |list| format!("指摘事項：{list}"),
+    report_date_line: |date| format!("報告日：{date}"),
+    outline: "監査概要",
+    overall: "総評",
+    section: "区分",
+    entry: "項目",
+    content: "内容",
+    draft: "下書き（署名前・提出不可）",
+    draft_mark: "下書き",
+    signed: |by, at, digest| format!("署名：{by}　{at}　ダイジェスト：{digest}"),
 };
 
 pub static REPORT_EN: ReportWords = ReportWords {
@@ -1982,6 +2109,27 @@ pub static REPORT_EN: ReportWords = ReportWords {
     needing_items: |department, items| format!("{department}: {items}"),
     xlsx_footer: "Page &P of &N",
     page_of: ("Page ", " of ", ""),
+    departments: "Audit reports",
+    department_report: |name| format!("Information security audit report: {name}"),
+    all: "Audit reports",
+    fact: |label| match label {
+        FactLabel::Fact(field) => en_report_fact(field),
+        FactLabel::Audited => "Department audited",
+        FactLabel::Departments => "Departments audited",
+    },
+    about_area: |title| title.to_string(),
+    observation: "Observations",
+    findings: "Findings",
+    findings_line: |list| format!("Findings: {list}"),
+    report_date_line: |date| format!("Report date: {date}"),
+    outline: "Audit outline",
+    overall: "Overall assessment",
+    section: "Section",
+    entry: "Entry",
+    content: "Content",
+    draft: "DRAFT (not signed off)",
+    draft_mark: "DRAFT",
+    signed: |by, at, digest| format!("Signed off by {by} at {at}, digest {digest}"),
 };
 
 /// The words of working as a team: parts, merges, conflicts, imports.

@@ -139,6 +139,11 @@ pub enum Action {
     FindingsList,
     /// Add or remove an item a 指摘事項 names.
     FindingItems,
+    /// Open the export dialog: a report of the session to a file.
+    Export,
+    /// The export dialog: the next or previous choice of the field (report, format).
+    NextOption,
+    PreviousOption,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -241,6 +246,7 @@ pub const ITEM: &[Binding] = &[
     help_only(&[C('F')], Action::FindingsList),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
+    help_only(&[C('e')], Action::Export),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -269,6 +275,7 @@ pub const MATRIX: &[Binding] = &[
     help_only(&[C('F')], Action::FindingsList),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
+    help_only(&[C('e')], Action::Export),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -340,6 +347,16 @@ pub const CONFIRM: &[Binding] = &[
     bind(&[C('n'), Key::Esc], Action::Close),
 ];
 
+/// The export dialog: every other key types into the path.
+pub const EXPORT: &[Binding] = &[
+    bind(&[Key::Tab, Key::Down], Action::NextField),
+    bind(&[Key::BackTab, Key::Up], Action::PreviousField),
+    bind(&[Key::Right], Action::NextOption),
+    help_only(&[Key::Left], Action::PreviousOption),
+    bind(&[Key::Enter], Action::Confirm),
+    bind(&[Key::Esc], Action::Close),
+];
+
 /// The session list.
 pub const LIST: &[Binding] = &[
     bind(&[Key::Up, C('k')], Action::SelectUp),
@@ -376,7 +393,7 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
 pub const ALL: &[&[Binding]] = &[
-    ITEM, MATRIX, SHEET, REVIEW, HISTORY, FACTS, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO,
+    ITEM, MATRIX, SHEET, REVIEW, HISTORY, FACTS, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO, EXPORT,
 ];
 
 /// The action `key` is bound to in `table`.
@@ -425,6 +442,13 @@ mod tests {
         for table in [ITEM, MATRIX] {
             assert_eq!(lookup(table, Key::Char('o')), Some(Action::OpenSheet));
             assert_eq!(lookup(table, Key::Char('r')), Some(Action::OpenReview));
+        }
+    }
+
+    #[test]
+    fn e_exports_from_the_hearing_and_the_matrix() {
+        for table in [ITEM, MATRIX] {
+            assert_eq!(lookup(table, Key::Char('e')), Some(Action::Export));
         }
     }
 

@@ -117,7 +117,15 @@ pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
 /// The matrix as aligned text: item column, a column per department, then the
 /// count of each mark per item; area headings between; per-department counts and
 /// progress at the foot. `display` decides how wide a mark is.
-pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String {
+///
+/// The header row carries the round's title in its first column (cut to fit), so the
+/// first line says which audit this is and still heads the department columns.
+pub fn text(
+    session: &Session,
+    filter: &Filter,
+    display: MarksDisplay,
+    t: &crate::i18n::SheetStrings,
+) -> String {
     let columns = Columns::new(session, display);
     let item_width = columns.id_width + 1 + 30;
     let mut out = header_line(session, &columns, item_width);
@@ -135,12 +143,13 @@ pub fn text(session: &Session, filter: &Filter, display: MarksDisplay) -> String
             out.push_str(&item_line(session, &columns, item_width, item));
         }
     }
-    out.push_str(&foot_lines(session, &columns, item_width));
+    out.push_str(&foot_lines(session, &columns, item_width, t));
     out
 }
 
 fn header_line(session: &Session, columns: &Columns, item_width: usize) -> String {
-    let mut line = columns.pad("", item_width);
+    let title = truncate(session.facts.title.trim(), item_width, columns.display);
+    let mut line = columns.pad(&title, item_width);
     for (h, w) in session.hearings.iter().zip(&columns.departments) {
         line.push_str(&format!(" {}", columns.pad(&h.department.short, *w)));
     }
@@ -175,7 +184,14 @@ fn item_line(session: &Session, columns: &Columns, item_width: usize, item: &Ite
     format!("{}\n", line.trim_end())
 }
 
-fn foot_lines(session: &Session, columns: &Columns, item_width: usize) -> String {
+/// The count of each mark per department, then 未回答 and the share answered, each
+/// row labelled with its glyph and its name.
+fn foot_lines(
+    session: &Session,
+    columns: &Columns,
+    item_width: usize,
+    t: &crate::i18n::SheetStrings,
+) -> String {
     let counts: Vec<Count> = (0..session.hearings.len())
         .map(|d| results::department_count(session, d))
         .collect();
@@ -192,10 +208,11 @@ fn foot_lines(session: &Session, columns: &Columns, item_width: usize) -> String
         let label = format!("{} {}", display_glyph(columns, mark), mark.label);
         foot(label, &|c| c.marks[i].to_string());
     }
-    foot(columns.display.unanswered().to_string(), &|c| {
-        c.unanswered.to_string()
+    let unanswered = format!("{} {}", columns.display.unanswered(), t.unanswered_row);
+    foot(unanswered, &|c| c.unanswered.to_string());
+    foot(format!("% {}", t.answered_row), &|c| {
+        format!("{}%", c.percent())
     });
-    foot("%".to_string(), &|c| format!("{}%", c.percent()));
     out
 }
 
@@ -271,7 +288,12 @@ mod tests {
             MarksDisplay::Wide,
             MarksDisplay::Ascii,
         ] {
-            let text = text(&session, &Filter::default(), display);
+            let text = text(
+                &session,
+                &Filter::default(),
+                display,
+                crate::i18n::Lang::Ja.sheet(),
+            );
             let bars: Vec<usize> = text
                 .lines()
                 .filter(|l| l.contains('|'))

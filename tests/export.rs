@@ -756,8 +756,8 @@ fn kansa_export_refuses_with_a_reason_and_writes_nothing() {
             "--format xlsx is a binary file",
         ),
         (
-            vec!["--format", "md", "--report", "departments", "-o", file_text],
-            "--report departments is not available yet",
+            vec!["--format", "csv", "--report", "all", "-o", file_text],
+            "a CSV file holds one table",
         ),
     ] {
         // The reasons are checked in English; the Japanese ones are the same messages.

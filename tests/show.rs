@@ -64,3 +64,30 @@ fn show_of_an_unknown_session_fails_in_one_line() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("nope"));
 }
+
+#[test]
+fn show_names_the_audit_and_labels_its_total_rows() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, id, _) = kansa(
+        data.path(),
+        &[
+            "new",
+            "--title",
+            "令和6年度（上半期）情報セキュリティ内部監査",
+        ],
+    );
+    assert!(ok);
+    let (ok, text, stderr) = kansa(data.path(), &["--lang", "ja", "show", id.trim()]);
+    assert!(ok, "{stderr}");
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("令和6年度（上半期）情報セキュリティ"),
+        "{first}"
+    );
+    assert!(first.contains("秘書") && first.contains('|'), "{first}");
+    let last: Vec<&str> = text.lines().rev().take(2).collect();
+    assert!(last[1].starts_with("· 未回答 "), "{text}");
+    assert!(last[0].starts_with("% 回答率 "), "{text}");
+    let (_, english, _) = kansa(data.path(), &["--lang", "en", "show", id.trim()]);
+    assert!(english.lines().any(|l| l.starts_with("% answered ")));
+}

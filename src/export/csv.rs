@@ -5,7 +5,7 @@
 use crate::i18n::ReportWords;
 use crate::session::Session;
 
-use super::model::Summary;
+use super::model::{Departments, Summary};
 
 const BOM: &str = "\u{feff}";
 
@@ -52,6 +52,38 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
             ])?;
         }
     }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
+}
+
+/// The 結果報告書 as a table: a row per fact of each department's header table, then
+/// a 所見 row and a 指摘事項 row per area it reports on. A draft's last row says it is
+/// one, so a CSV never passes for a signed report.
+pub fn departments(departments: &Departments, words: &ReportWords) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([words.department, words.section, words.entry, words.content])?;
+    for report in &departments.reports {
+        for row in &report.facts {
+            writer.write_record([
+                report.name.as_str(),
+                words.outline,
+                (words.fact)(row.label),
+                row.value.as_str(),
+            ])?;
+        }
+        for area in &report.areas {
+            let about = (words.about_area)(&area.title);
+            let findings = if area.findings.is_empty() {
+                words.none.to_string()
+            } else {
+                area.findings.join(words.list_separator)
+            };
+            writer.write_record([&report.name, &about, words.observation, &area.observation])?;
+            writer.write_record([&report.name, &about, words.findings, &findings])?;
+        }
+    }
+    let stamp = super::stamp_line(&departments.heading, words);
+    writer.write_record(["", "", "", stamp.as_str()])?;
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }

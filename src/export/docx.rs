@@ -4,14 +4,14 @@
 //! 改善内容等), the 総評 figures on a page of their own, page numbers in the footer.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
-    Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 use crate::i18n::ReportWords;
 use crate::results::Count;
 
-use super::model::{Heading, Summary};
+use super::model::{Departments, FactRow, Heading, Summary};
 use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 /// The Japanese font named in the document (`FONT_TABLE` names MS 明朝 as fallback).
@@ -40,8 +40,13 @@ const HEADER_ROW: (&str, &str) = (
 
 /// The 実施報告書 as DOCX bytes.
 pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, String> {
+    let docx = summary_into(document(words, &summary.heading), summary, words);
+    pack(docx, &title(&summary.heading, words, words.summary))
+}
+
+fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
     let heading = &summary.heading;
-    let mut docx = document(words)
+    let mut docx = docx
         .add_paragraph(
             Paragraph::new().align(AlignmentType::Center).add_run(
                 Run::new()
@@ -51,6 +56,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, String
             ),
         )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(date_line(heading, words))));
+    docx = outline(docx, summary, words);
     for area in &summary.areas {
         let heading_text = (words.area_heading)(&area.id, &area.title);
         docx = docx.add_paragraph(section_heading(&heading_text));
@@ -74,12 +80,12 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, String
         }
         docx = docx.add_table(table(rows, &SUMMARY_COLUMNS));
     }
-    docx = overview(docx, summary, words);
-    pack(docx, &title(heading, words, words.summary))
+    overview(docx, summary, words)
 }
 
-/// An empty A4 document with the fonts and the page-number footer.
-fn document(words: &ReportWords) -> Docx {
+/// An empty A4 document with the fonts and the page-number footer; a draft's header
+/// says so on every page, a signed session's footer names signer, time and digest.
+fn document(words: &ReportWords, heading: &Heading) -> Docx {
     let latin = if words.tag == "ja" {
         MINCHO
     } else {
@@ -98,7 +104,16 @@ fn document(words: &ReportWords) -> Docx {
         .add_run(Run::new().add_text(middle).size(18))
         .add_num_pages(NumPages::new())
         .add_run(Run::new().add_text(after).size(18));
-    Docx::new()
+    let stamp = super::stamp_line(heading, words);
+    let mut footer_part = Footer::new();
+    if !super::is_draft(heading) {
+        footer_part = footer_part.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_text(&stamp).size(16)),
+        );
+    }
+    let docx = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(PageMargin {
             top: MARGIN,
@@ -111,7 +126,110 @@ fn document(words: &ReportWords) -> Docx {
         })
         .default_fonts(fonts)
         .default_size(20)
-        .footer(Footer::new().add_paragraph(footer))
+        .footer(footer_part.add_paragraph(footer));
+    if super::is_draft(heading) {
+        let banner = Paragraph::new()
+            .align(AlignmentType::Right)
+            .add_run(Run::new().add_text(&stamp).bold().size(22).color("C00000"));
+        docx.header(Header::new().add_paragraph(banner))
+    } else {
+        docx
+    }
+}
+
+/// A facts table without header row: number, label, value.
+fn facts_table(facts: &[FactRow], words: &ReportWords) -> Table {
+    let columns = [500, 1900, TEXT_WIDTH - 2400];
+    let rows = facts
+        .iter()
+        .enumerate()
+        .map(|(i, fact)| {
+            let cells = [
+                vec![(i + 1).to_string()],
+                vec![(words.fact)(fact.label).to_string()],
+                fact.value.lines().map(String::from).collect(),
+            ];
+            body_row(&cells, &columns)
+        })
+        .collect();
+    table(rows, &columns)
+}
+
+/// Free text as paragraphs, one per line.
+fn paragraphs(mut docx: Docx, text: &str) -> Docx {
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+    }
+    docx
+}
+
+/// The 監査概要 and the 総評, above the tables of the 実施報告書.
+fn outline(mut docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
+    if !summary.facts.is_empty() {
+        docx = docx
+            .add_paragraph(section_heading(words.outline))
+            .add_table(facts_table(&summary.facts, words));
+    }
+    if !summary.overall.is_empty() {
+        docx = paragraphs(
+            docx.add_paragraph(section_heading(words.overall)),
+            &summary.overall,
+        );
+    }
+    docx
+}
+
+/// Every department's 結果報告書 as DOCX bytes, each starting on a new page.
+pub fn departments(departments: &Departments, words: &ReportWords) -> Result<Vec<u8>, String> {
+    let docx = departments_into(document(words, &departments.heading), departments, words);
+    pack(docx, &title(&departments.heading, words, words.departments))
+}
+
+fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWords) -> Docx {
+    for (i, report) in departments.reports.iter().enumerate() {
+        if i > 0 {
+            docx = docx.add_paragraph(page_break());
+        }
+        docx = docx.add_paragraph(
+            Paragraph::new().align(AlignmentType::Center).add_run(
+                Run::new()
+                    .add_text((words.department_report)(&report.name))
+                    .bold()
+                    .size(28),
+            ),
+        );
+        if let Some(line) = super::report_date_line(departments, words) {
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Right)
+                    .add_run(Run::new().add_text(line)),
+            );
+        }
+        docx = docx.add_table(facts_table(&report.facts, words));
+        for area in &report.areas {
+            docx = docx.add_paragraph(section_heading(&(words.about_area)(&area.title)));
+            docx = paragraphs(docx, &area.observation);
+            let line = super::findings_line(area, words);
+            docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).bold()));
+        }
+    }
+    docx
+}
+
+fn page_break() -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
+}
+
+/// The departments' 結果報告書 and the 実施報告書 in one document; the matrix is a
+/// spreadsheet's table and is left to the other formats.
+pub fn all(
+    departments: &Departments,
+    summary: &Summary,
+    words: &ReportWords,
+) -> Result<Vec<u8>, String> {
+    let docx = departments_into(document(words, &departments.heading), departments, words);
+    let docx = summary_into(docx.add_paragraph(page_break()), summary, words);
+    pack(docx, &title(&departments.heading, words, words.all))
 }
 
 /// A heading kept with the table after it, with room above (twentieths of a point).

@@ -8,7 +8,7 @@ use crate::checklist::Meaning;
 use crate::i18n::ReportWords;
 use crate::results::Count;
 
-use super::model::{Heading, Matrix, Summary};
+use super::model::{Departments, FactRow, Heading, Matrix, Summary};
 use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 /// Text as HTML (or XML): the five characters with a meaning in markup become entities.
@@ -100,6 +100,20 @@ td.remark {{ text-align: center; font-size: 9pt; }}
 span.compliant, span.improved, span.needs, span.na {{ padding: 0 .3em; }}
 p.legend span + span {{ margin-left: 1em; }}
 {fills}section + section {{ break-before: page; }}
+div.report + div.report {{ break-before: page; }}
+h1.report {{ font-size: 13pt; }}
+section.matrix, section.counts, div.landscape {{ page: landscape; }}
+body > header:has(~ div.landscape), body > p.draft:has(~ div.landscape) {{ page: landscape; }}
+@page landscape {{ size: A4 landscape; }}
+div.draft {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt; white-space: nowrap;
+  font-weight: bold; color: rgba(200, 0, 0, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }}
+p.draft {{ color: #b00; font-weight: bold; border: 2px solid #b00; padding: .2em .5em; width: fit-content; margin: 0 0 .5em; }}
+footer.stamp {{ font-size: 9pt; border-top: 1px solid #555; margin-top: 1em; padding-top: .2em; }}
+@media print {{ footer.stamp {{ display: none; }} }}
+table.facts th {{ width: 9em; text-align: left; background: #f2f2f2; white-space: nowrap; }}
+table.facts td.number {{ width: 2em; }}
+h3.area {{ margin-top: 1.2em; }}
+p.findings {{ font-weight: bold; }}
 @media print {{ body {{ margin: 0; max-width: none; padding: 0; }} }}
 "#,
         orientation = if landscape { "landscape" } else { "portrait" },
@@ -122,9 +136,10 @@ fn page(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
-         <header>\n<h1>{title}</h1>\n<p class=\"date\">{date}</p>\n</header>\n{body}</body>\n</html>\n",
+         {stamp}<header>\n<h1>{title}</h1>\n<p class=\"date\">{date}</p>\n</header>\n{body}</body>\n</html>\n",
+        stamp = stamp(heading, words),
         lang = words.tag,
-        style = style(words, landscape),
+        style = style(words, landscape) + &signed_margin(heading, words),
         date = escape(&date_line(heading, words)),
     )
 }
@@ -132,6 +147,16 @@ fn page(
 /// The 結果一覧: the table (area rows between items, the 備考 row at the foot) and
 /// the legend; then, on a page of its own, the count of each mark per department.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
+    page(
+        &matrix.heading,
+        words,
+        words.matrix,
+        true,
+        &matrix_body(matrix, words),
+    )
+}
+
+fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
     let heading = &matrix.heading;
     let columns = 2 + heading.departments.len();
     let mut body =
@@ -200,7 +225,7 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
         .collect();
     counts_table(&mut body, heading, words, words.department, &rows);
     body.push_str("</section>\n");
-    page(heading, words, words.matrix, true, &body)
+    body
 }
 
 /// The legend under the table, each mark on its fill, as the seed writes it.
@@ -247,8 +272,13 @@ fn counts_table(
 
 /// The 実施報告書: a table per area; then, on a page of its own, the 総評 figures.
 pub fn summary(summary: &Summary, words: &ReportWords) -> String {
-    let heading = &summary.heading;
+    let body = summary_body(summary, words);
+    page(&summary.heading, words, words.summary, false, &body)
+}
+
+fn summary_body(summary: &Summary, words: &ReportWords) -> String {
     let mut body = String::from("<section class=\"summary\">\n");
+    outline(&mut body, summary, words);
     for area in &summary.areas {
         let name = escape(&(words.area_heading)(&area.id, &area.title));
         let _ = writeln!(body, "<h2>{name}</h2>\n<table class=\"summary\">");
@@ -278,7 +308,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     }
     body.push_str("</section>\n");
     overview(&mut body, summary, words);
-    page(heading, words, words.summary, false, &body)
+    body
 }
 
 /// The 総評 figures: marks per department, per area, and who must improve what.
@@ -323,4 +353,131 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
         body.push_str("</ul>\n");
     }
     body.push_str("</section>\n");
+}
+
+/// A signed session's signer, time and digest in the bottom margin of every printed
+/// page, before the page numbers (one margin box, so neither is squeezed): in the
+/// margin, it never covers the text.
+fn signed_margin(heading: &Heading, words: &ReportWords) -> String {
+    if super::is_draft(heading) {
+        return String::new();
+    }
+    let stamp = css_string(&super::stamp_line(heading, words));
+    let (before, middle, after) = words.page_of;
+    let (before, middle, after) = (css_string(before), css_string(middle), css_string(after));
+    format!(
+        "@page {{ @bottom-center {{ content: {stamp} \"\u{3000}\u{3000}\" {before} counter(page) {middle} counter(pages) {after}; font-size: 8pt; }} }}\n"
+    )
+}
+
+/// A draft's watermark (fixed, so every printed page shows it) and banner, or a signed
+/// session's footer with signer, time and digest (on screen; printed pages carry it in
+/// their margin, `signed_margin`).
+fn stamp(heading: &Heading, words: &ReportWords) -> String {
+    let line = escape(&super::stamp_line(heading, words));
+    if super::is_draft(heading) {
+        let mark = escape(words.draft_mark);
+        format!(
+            "<div class=\"draft\" aria-hidden=\"true\">{mark}</div>\n<p class=\"draft\">{line}</p>\n"
+        )
+    } else {
+        format!("<footer class=\"stamp\">{line}</footer>\n")
+    }
+}
+
+/// A facts table: number, label, value.
+fn facts_table(body: &mut String, facts: &[FactRow], words: &ReportWords) {
+    body.push_str("<table class=\"facts\">\n<tbody>\n");
+    for (i, row) in facts.iter().enumerate() {
+        let _ = writeln!(
+            body,
+            "<tr><td class=\"number\">{}</td><th>{}</th><td>{}</td></tr>",
+            i + 1,
+            escape((words.fact)(row.label)),
+            lines(&row.value)
+        );
+    }
+    body.push_str("</tbody>\n</table>\n");
+}
+
+/// The 監査概要 and the 総評, above the tables of the 実施報告書.
+fn outline(body: &mut String, summary: &Summary, words: &ReportWords) {
+    if !summary.facts.is_empty() {
+        let _ = writeln!(body, "<h2>{}</h2>", escape(words.outline));
+        facts_table(body, &summary.facts, words);
+    }
+    if !summary.overall.is_empty() {
+        let _ = writeln!(
+            body,
+            "<h2>{}</h2>\n<p class=\"overall\">{}</p>",
+            escape(words.overall),
+            lines(&summary.overall)
+        );
+    }
+}
+
+/// Every department's 結果報告書, each on pages of its own.
+pub fn departments(departments: &Departments, words: &ReportWords) -> String {
+    let body = departments_body(departments, words);
+    page(&departments.heading, words, words.departments, false, &body)
+}
+
+fn departments_body(departments: &Departments, words: &ReportWords) -> String {
+    let mut body = String::new();
+    for report in &departments.reports {
+        let _ = writeln!(
+            body,
+            "<section class=\"department\">\n<h2>{}</h2>",
+            escape(&(words.department_report)(&report.name))
+        );
+        if let Some(line) = super::report_date_line(departments, words) {
+            let _ = writeln!(body, "<p class=\"date\">{}</p>", escape(&line));
+        }
+        facts_table(&mut body, &report.facts, words);
+        for area in &report.areas {
+            let _ = writeln!(
+                body,
+                "<h3 class=\"area\">{}</h3>",
+                escape(&(words.about_area)(&area.title))
+            );
+            if !area.observation.is_empty() {
+                let _ = writeln!(body, "<p>{}</p>", lines(&area.observation));
+            }
+            let _ = writeln!(
+                body,
+                "<p class=\"findings\">{}</p>",
+                escape(&super::findings_line(area, words))
+            );
+        }
+        body.push_str("</section>\n");
+    }
+    body
+}
+
+/// Every report in one page: the matrix (on landscape pages), each department's
+/// 結果報告書, and the 実施報告書, each starting on a new page.
+pub fn all(
+    matrix: &Matrix,
+    departments: &Departments,
+    summary: &Summary,
+    words: &ReportWords,
+) -> String {
+    let heading = &matrix.heading;
+    let body = [
+        (words.matrix, matrix_body(matrix, words)),
+        (words.departments, departments_body(departments, words)),
+        (words.summary, summary_body(summary, words)),
+    ]
+    .map(|(report, body)| {
+        let name = escape(&title(heading, words, report));
+        // The matrix's pages are landscape, its heading's (and the document's) too.
+        let class = if report == words.matrix {
+            "report landscape"
+        } else {
+            "report"
+        };
+        format!("<div class=\"{class}\">\n<h1 class=\"report\">{name}</h1>\n{body}</div>\n")
+    })
+    .concat();
+    page(heading, words, words.all, false, &body)
 }

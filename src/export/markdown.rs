@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::i18n::ReportWords;
 
-use super::model::{Matrix, Summary};
+use super::model::{Departments, Heading, Matrix, Summary};
 use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 #[derive(Clone, Copy)]
@@ -51,11 +51,7 @@ fn escape(text: &str) -> String {
 /// the 備考 of the departments, and the count of each mark per department.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
     let heading = &matrix.heading;
-    let mut out = format!(
-        "# {}\n\n{}\n\n",
-        title(heading, words, words.matrix),
-        date_line(heading, words)
-    );
+    let mut out = head(heading, words, words.matrix);
     let shorts: Vec<String> = heading
         .departments
         .iter()
@@ -117,6 +113,7 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
         })
         .collect();
     table(&mut out, &header, &align, &rows);
+    foot(&mut out, heading, words);
     out
 }
 
@@ -124,11 +121,7 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
 /// needing improvement, 改善内容等), then the figures for the 総評.
 pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     let heading = &summary.heading;
-    let mut out = format!(
-        "# {}\n\n{}\n\n",
-        title(heading, words, words.summary),
-        date_line(heading, words)
-    );
+    let mut out = head(heading, words, words.summary);
     let header = [
         words.item_id,
         words.audit_item,
@@ -137,6 +130,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
         words.improvements,
     ]
     .map(String::from);
+    outline(&mut out, summary, words);
     for area in &summary.areas {
         let _ = write!(
             out,
@@ -159,6 +153,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
         table(&mut out, &header, &[], &rows);
     }
     overview(&mut out, summary, words);
+    foot(&mut out, heading, words);
     out
 }
 
@@ -214,4 +209,90 @@ fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
     if !overview.needing.is_empty() {
         out.push('\n');
     }
+}
+
+/// The title, the date and, for an unsigned session, the draft warning.
+fn head(heading: &Heading, words: &ReportWords, report: &str) -> String {
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        title(heading, words, report),
+        date_line(heading, words)
+    );
+    if super::is_draft(heading) {
+        let _ = write!(out, "> **{}**\n\n", super::stamp_line(heading, words));
+    }
+    out
+}
+
+/// A signed session's signer, time and digest under a rule; nothing for a draft,
+/// which says so at the top.
+fn foot(out: &mut String, heading: &Heading, words: &ReportWords) {
+    if !super::is_draft(heading) {
+        let _ = write!(out, "---\n\n{}\n", super::stamp_line(heading, words));
+    }
+}
+
+/// The 監査概要 (the facts set) and the 総評, above the tables.
+fn outline(out: &mut String, summary: &Summary, words: &ReportWords) {
+    if !summary.facts.is_empty() {
+        let _ = write!(out, "## {}\n\n", words.outline);
+        facts_table(out, &summary.facts, words);
+    }
+    if !summary.overall.is_empty() {
+        let _ = write!(
+            out,
+            "## {}\n\n{}\n\n",
+            words.overall,
+            paragraphs(&summary.overall)
+        );
+    }
+}
+
+/// A facts table: number, label, value, as the seed's 結果報告書 header.
+fn facts_table(out: &mut String, facts: &[super::model::FactRow], words: &ReportWords) {
+    let header = ["", words.entry, words.content].map(String::from);
+    let rows: Vec<Vec<String>> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            vec![
+                (i + 1).to_string(),
+                (words.fact)(row.label).to_string(),
+                row.value.clone(),
+            ]
+        })
+        .collect();
+    table(out, &header, &[Align::Right], &rows);
+}
+
+/// Free text as Markdown paragraphs: each line its own, `<` kept as text.
+fn paragraphs(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim().replace('<', "&lt;"))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Every department's 結果報告書: the header table, then per area its 所見 and
+/// 指摘事項.
+pub fn departments(departments: &Departments, words: &ReportWords) -> String {
+    let heading = &departments.heading;
+    let mut out = head(heading, words, words.departments);
+    for report in &departments.reports {
+        let _ = write!(out, "## {}\n\n", (words.department_report)(&report.name));
+        if let Some(line) = super::report_date_line(departments, words) {
+            let _ = write!(out, "{line}\n\n");
+        }
+        facts_table(&mut out, &report.facts, words);
+        for area in &report.areas {
+            let _ = write!(out, "### {}\n\n", (words.about_area)(&area.title));
+            if !area.observation.is_empty() {
+                let _ = write!(out, "{}\n\n", paragraphs(&area.observation));
+            }
+            let _ = write!(out, "{}\n\n", super::findings_line(area, words));
+        }
+    }
+    foot(&mut out, heading, words);
+    out
 }

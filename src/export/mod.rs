@@ -4,6 +4,7 @@
 
 mod csv;
 mod docx;
+mod file;
 mod html;
 mod markdown;
 pub mod model;
@@ -15,7 +16,8 @@ use crate::i18n::{Lang, ReportWords};
 use crate::session::Session;
 
 pub use self::csv::{answers_csv, matrix_csv};
-use self::model::{Matrix, Summary};
+pub use self::file::save;
+use self::model::{Departments, Matrix, Stamp, Summary};
 
 /// Which document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +26,11 @@ pub enum Report {
     Matrix,
     /// The 実施報告書: per item, who complies and who needs improvement; the 総評 figures.
     Summary,
+    /// One 結果報告書 per department: the header table, then 所見 and 指摘事項 per area.
+    Departments,
+    /// Every report in one document (md, html, docx) or workbook (xlsx). DOCX leaves
+    /// the matrix out (it is a spreadsheet's table); CSV refuses, as a CSV is one table.
+    All,
 }
 
 /// Which file format.
@@ -48,6 +55,8 @@ impl fmt::Display for Report {
         f.write_str(match self {
             Report::Matrix => "matrix",
             Report::Summary => "summary",
+            Report::Departments => "departments",
+            Report::All => "all",
         })
     }
 }
@@ -103,6 +112,8 @@ pub fn write(
         (Report::Summary, Format::Docx) => {
             docx::summary(&Summary::of(session), words).map_err(ExportError::Docx)?
         }
+        (Report::Departments, _) => departments(&Departments::of(session), format, words)?,
+        (Report::All, _) => all(session, format, words)?,
         (Report::Matrix, Format::Docx) => {
             return Err(ExportError::Unsupported {
                 report,
@@ -113,6 +124,49 @@ pub fn write(
         }
     };
     Ok(bytes)
+}
+
+fn departments(
+    departments: &Departments,
+    format: Format,
+    words: &ReportWords,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Md => markdown::departments(departments, words).into_bytes(),
+        Format::Csv => csv::departments(departments, words)?.into_bytes(),
+        Format::Xlsx => xlsx::departments(departments, words)?,
+        Format::Html => html::departments(departments, words).into_bytes(),
+        Format::Docx => docx::departments(departments, words).map_err(ExportError::Docx)?,
+    })
+}
+
+/// Every report at once: the matrix, the departments' 結果報告書 and the 実施報告書.
+fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>, ExportError> {
+    let (matrix, departments, summary) = (
+        Matrix::of(session),
+        Departments::of(session),
+        Summary::of(session),
+    );
+    Ok(match format {
+        Format::Md => [
+            markdown::matrix(&matrix, words),
+            markdown::departments(&departments, words),
+            markdown::summary(&summary, words),
+        ]
+        .join("\n")
+        .into_bytes(),
+        Format::Html => html::all(&matrix, &departments, &summary, words).into_bytes(),
+        Format::Xlsx => xlsx::all(&matrix, &departments, &summary, words)?,
+        Format::Docx => docx::all(&departments, &summary, words).map_err(ExportError::Docx)?,
+        Format::Csv => {
+            return Err(ExportError::Unsupported {
+                report: Report::All,
+                format,
+                hint: "a CSV file holds one table; write each report on its own, \
+                       or all of them as xlsx",
+            });
+        }
+    })
 }
 
 /// "令和6年度… 結果一覧": the audit's title, then the report's name.
@@ -187,4 +241,43 @@ fn fill(meaning: crate::checklist::Meaning) -> u32 {
         Meaning::NotApplicable => 0xEDEDED,
         Meaning::Unknown => 0xDDEBF7,
     }
+}
+
+/// The draft warning, or the signer, time and short digest, as one line.
+fn stamp_line(heading: &model::Heading, words: &ReportWords) -> String {
+    match &heading.stamp {
+        Stamp::Draft => words.draft.to_string(),
+        Stamp::Signed { by, at, digest } => {
+            let when = format!("{} {}", (words.date)(at.date_naive()), at.format("%H:%M"));
+            (words.signed)(by, &when, short_digest(digest))
+        }
+    }
+}
+
+/// The digest as printed: long enough to be unique in practice, short enough to copy
+/// from paper into `kansa verify --digest`.
+pub fn short_digest(digest: &str) -> &str {
+    digest.get(..16).unwrap_or(digest)
+}
+
+/// True for a report of an unsigned session.
+fn is_draft(heading: &model::Heading) -> bool {
+    heading.stamp == Stamp::Draft
+}
+
+/// "指摘事項：デスクトップ貼り付け、ID・パスワードの取扱い", or "指摘事項：なし".
+fn findings_line(area: &model::AreaReport, words: &ReportWords) -> String {
+    let list = if area.findings.is_empty() {
+        words.none.to_string()
+    } else {
+        area.findings.join(words.list_separator)
+    };
+    (words.findings_line)(&list)
+}
+
+/// "結果報告書" dated with the 報告日 where one is set.
+fn report_date_line(departments: &model::Departments, words: &ReportWords) -> Option<String> {
+    departments
+        .report_date
+        .map(|d| (words.report_date_line)(&(words.date)(d)))
 }

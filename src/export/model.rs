@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::checklist::{Department, Meaning};
+use crate::facts::FactField;
 use crate::results::Count;
 use crate::session::Session;
 
@@ -44,6 +45,7 @@ pub struct Heading {
     pub date: Option<NaiveDate>,
     pub departments: Vec<Column>,
     pub legend: Vec<LegendEntry>,
+    pub stamp: Stamp,
 }
 
 impl Heading {
@@ -66,6 +68,7 @@ impl Heading {
                     meaning: m.meaning,
                 })
                 .collect(),
+            stamp: Stamp::of(session),
         }
     }
 
@@ -221,6 +224,10 @@ pub struct Summary {
     pub heading: Heading,
     pub areas: Vec<Area<SummaryRow>>,
     pub overview: Overview,
+    /// The 監査概要: the round's facts that are set.
+    pub facts: Vec<FactRow>,
+    /// The 総評 as the auditors wrote it.
+    pub overall: String,
 }
 
 impl Summary {
@@ -241,6 +248,8 @@ impl Summary {
             .collect();
         Summary {
             overview: overview(session, &matrix),
+            facts: outline(session),
+            overall: session.facts.overall.trim().to_string(),
             heading: matrix.heading,
             areas,
         }
@@ -329,4 +338,166 @@ fn overview(session: &Session, matrix: &Matrix) -> Overview {
         total,
         needing,
     }
+}
+
+/// Whether a report may be handed in: a draft says so on every page; a signed one
+/// prints who signed, when, and the digest `kansa verify --digest` checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stamp {
+    Draft,
+    Signed {
+        by: String,
+        at: crate::session::Timestamp,
+        digest: String,
+    },
+}
+
+impl Stamp {
+    fn of(session: &Session) -> Stamp {
+        match &session.signed {
+            Some(signed) => Stamp::Signed {
+                by: signed.by.clone(),
+                at: signed.at,
+                digest: signed.digest.clone(),
+            },
+            None => Stamp::Draft,
+        }
+    }
+}
+
+/// What a row of a facts table is about: one of the audit's facts, the department
+/// audited (被監査部門), or the departments of the round (監査対象課).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactLabel {
+    Fact(FactField),
+    Audited,
+    Departments,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactRow {
+    pub label: FactLabel,
+    pub value: String,
+}
+
+fn fact_row(label: FactLabel, value: impl Into<String>) -> FactRow {
+    FactRow {
+        label,
+        value: value.into(),
+    }
+}
+
+/// One area of a department's 結果報告書: its 所見 and the wording of its 指摘事項.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaReport {
+    pub id: String,
+    pub title: String,
+    pub observation: String,
+    pub findings: Vec<String>,
+}
+
+/// A department's 結果報告書: the header table, then the areas it has a 所見 or a
+/// 指摘事項 for, as the seed leaves the others out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DepartmentReport {
+    pub name: String,
+    pub short: String,
+    pub facts: Vec<FactRow>,
+    pub areas: Vec<AreaReport>,
+}
+
+/// Every department's 結果報告書, in roster order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Departments {
+    pub heading: Heading,
+    pub report_date: Option<NaiveDate>,
+    pub reports: Vec<DepartmentReport>,
+}
+
+impl Departments {
+    pub fn of(session: &Session) -> Departments {
+        Departments {
+            heading: Heading::of(session),
+            report_date: session.facts.report_date,
+            reports: session
+                .hearings
+                .iter()
+                .map(|h| department_report(session, h))
+                .collect(),
+        }
+    }
+}
+
+/// The seed's header table: 監査目的, 監査範囲 (the department's own where it has one),
+/// 被監査部門, 監査方法, 監査実施日程, 監査項目, 適用基準.
+fn department_report(session: &Session, hearing: &crate::session::Hearing) -> DepartmentReport {
+    let facts = &session.facts;
+    let own = |field: FactField, round: &str| {
+        hearing
+            .facts
+            .get(field)
+            .map_or(round.to_string(), Clone::clone)
+    };
+    let rows = vec![
+        fact_row(FactLabel::Fact(FactField::Purpose), facts.purpose.clone()),
+        fact_row(
+            FactLabel::Fact(FactField::Scope),
+            own(FactField::Scope, &facts.scope),
+        ),
+        fact_row(FactLabel::Audited, hearing.department.name.clone()),
+        fact_row(FactLabel::Fact(FactField::Method), facts.method.clone()),
+        fact_row(
+            FactLabel::Fact(FactField::Schedule),
+            own(FactField::Schedule, &facts.schedule),
+        ),
+        fact_row(FactLabel::Fact(FactField::Subjects), facts.subjects.clone()),
+        fact_row(FactLabel::Fact(FactField::Criteria), facts.criteria.clone()),
+    ];
+    let areas = session
+        .checklist
+        .areas
+        .iter()
+        .filter_map(|area| {
+            let sheet = hearing.sheet.get(&area.id)?;
+            let observation = sheet.observation.trim().to_string();
+            if observation.is_empty() && sheet.findings.is_empty() {
+                return None;
+            }
+            Some(AreaReport {
+                id: area.id.clone(),
+                title: area.title.clone(),
+                observation,
+                findings: sheet.findings.iter().map(|f| f.text.clone()).collect(),
+            })
+        })
+        .collect();
+    DepartmentReport {
+        name: hearing.department.name.clone(),
+        short: hearing.department.short.clone(),
+        facts: rows,
+        areas,
+    }
+}
+
+/// The 監査概要 of the 実施報告書: the round's facts that are set.
+fn outline(session: &Session) -> Vec<FactRow> {
+    let facts = &session.facts;
+    let names: Vec<&str> = session
+        .hearings
+        .iter()
+        .map(|h| h.department.name.as_str())
+        .collect();
+    let rows = [
+        fact_row(FactLabel::Fact(FactField::Purpose), facts.purpose.clone()),
+        fact_row(FactLabel::Departments, names.join("、")),
+        fact_row(FactLabel::Fact(FactField::Scope), facts.scope.clone()),
+        fact_row(FactLabel::Fact(FactField::Method), facts.method.clone()),
+        fact_row(FactLabel::Fact(FactField::Schedule), facts.schedule.clone()),
+        fact_row(FactLabel::Fact(FactField::Subjects), facts.subjects.clone()),
+        fact_row(FactLabel::Fact(FactField::Criteria), facts.criteria.clone()),
+        fact_row(FactLabel::Fact(FactField::Division), facts.division.clone()),
+    ];
+    rows.into_iter()
+        .filter(|r| !r.value.trim().is_empty())
+        .collect()
 }

@@ -12,7 +12,7 @@ use crate::checklist::Meaning;
 use crate::i18n::ReportWords;
 use crate::results::Count;
 
-use super::model::{Heading, Matrix, Summary};
+use super::model::{DepartmentReport, Departments, FactRow, Heading, Matrix, Summary};
 use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 /// A Japanese font every Office since 2016 has; others substitute their own Gothic.
@@ -81,12 +81,20 @@ fn width_of<'a>(texts: impl IntoIterator<Item = &'a str>, at_least: f64) -> f64 
 /// Excel's header and footer codes start with `&`; a literal one is `&&`. Excel also
 /// refuses more than 255 characters, so a long title is cut.
 fn header_text(text: &str) -> String {
-    let cut: String = text.chars().take(120).collect();
-    format!("&C{}", cut.replace('&', "&&"))
+    let cut: String = text.chars().take(100).collect();
+    cut.replace('&', "&&")
 }
 
-/// A4 pages that fit the sheet's width, the title on top and page numbers below.
-fn page_setup(sheet: &mut Worksheet, title: &str, words: &ReportWords, landscape: bool) {
+/// A4 pages that fit the sheet's width, the title on top and page numbers below; a
+/// signed report names signer, time and digest at the bottom left. (A draft says so
+/// in its title rows, which `repeat_rows` prints on every page.)
+fn page_setup(
+    sheet: &mut Worksheet,
+    heading: &Heading,
+    title: &str,
+    words: &ReportWords,
+    landscape: bool,
+) {
     sheet.set_paper_size(A4);
     if landscape {
         sheet.set_landscape();
@@ -95,8 +103,13 @@ fn page_setup(sheet: &mut Worksheet, title: &str, words: &ReportWords, landscape
     }
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_print_center_horizontally(true);
-    sheet.set_header(header_text(title));
-    sheet.set_footer(format!("&C{}", words.xlsx_footer));
+    sheet.set_header(format!("&C{}", header_text(title)));
+    if super::is_draft(heading) {
+        sheet.set_footer(format!("&C{}", words.xlsx_footer));
+    } else {
+        let stamp = header_text(&super::stamp_line(heading, words));
+        sheet.set_footer(format!("&L{stamp}&R{}", words.xlsx_footer));
+    }
 }
 
 /// The title and date lines at the top of a sheet; returns the next free row.
@@ -109,7 +122,40 @@ fn title_rows(
 ) -> Result<u32, XlsxError> {
     sheet.write_string_with_format(0, 0, title(heading, words, report), &f.title)?;
     sheet.write_string_with_format(1, 0, date_line(heading, words), &f.plain)?;
+    draft_row(sheet, heading, words)?;
     Ok(3)
+}
+
+/// A draft's warning in the third row, bold red: with `repeat_rows`, on every page.
+fn draft_row(
+    sheet: &mut Worksheet,
+    heading: &Heading,
+    words: &ReportWords,
+) -> Result<(), XlsxError> {
+    if super::is_draft(heading) {
+        let format = Format::new()
+            .set_font_name(FONT)
+            .set_bold()
+            .set_font_color(Color::RGB(0xC00000));
+        sheet.write_string_with_format(2, 0, super::stamp_line(heading, words), &format)?;
+    }
+    Ok(())
+}
+
+/// Rows printed at the top of every page: a draft's title rows down to `header` (the
+/// table's header row, if any), so that every page says it is a draft.
+fn repeat_rows(
+    sheet: &mut Worksheet,
+    heading: &Heading,
+    header: Option<u32>,
+) -> Result<(), XlsxError> {
+    match (super::is_draft(heading), header) {
+        (true, Some(header)) => sheet.set_repeat_rows(0, header),
+        (true, None) => sheet.set_repeat_rows(0, 2),
+        (false, Some(header)) => sheet.set_repeat_rows(header, header),
+        (false, None) => Ok(sheet),
+    }?;
+    Ok(())
 }
 
 /// A row spanning `columns` columns (an area's heading).
@@ -199,9 +245,9 @@ fn matrix_sheet(
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
     counts_block(sheet, &f, matrix, words, row + 3)?;
     sheet.set_freeze_panes(top + 1, 2)?;
-    sheet.set_repeat_rows(top, top)?;
+    repeat_rows(sheet, heading, Some(top))?;
     let title = title(heading, words, words.matrix);
-    page_setup(sheet, &title, words, true);
+    page_setup(sheet, heading, &title, words, true);
     Ok(())
 }
 
@@ -340,8 +386,14 @@ fn summary_sheet(
         }
     }
     sheet.set_freeze_panes(top + 1, 0)?;
-    sheet.set_repeat_rows(top, top)?;
-    page_setup(sheet, &title(heading, words, words.summary), words, false);
+    repeat_rows(sheet, heading, Some(top))?;
+    page_setup(
+        sheet,
+        heading,
+        &title(heading, words, words.summary),
+        words,
+        false,
+    );
     Ok(())
 }
 
@@ -356,6 +408,8 @@ fn overview_sheet(
     let heading = &summary.heading;
     let overview = &summary.overview;
     let mut row = title_rows(sheet, &f, heading, words, words.overview)?;
+    let labels = count_labels(heading, words);
+    row = outline_rows(sheet, &f, summary, words, row, labels.len() as u16)?;
     let per_department: Vec<(String, &Count)> = overview
         .per_department
         .iter()
@@ -366,7 +420,6 @@ fn overview_sheet(
         .iter()
         .map(|(id, title, count)| ((words.area_heading)(id, title), count))
         .collect();
-    let labels = count_labels(heading, words);
     let names = per_area.iter().map(|(name, _)| name.as_str());
     let widths = (width_of(names, 16.0).min(40.0), FIGURE_WIDTH);
     sheet.set_column_width(0, widths.0)?;
@@ -392,7 +445,14 @@ fn overview_sheet(
         let items = needing.items.join(words.list_separator);
         sheet.write_string_with_format(r, 1, &items, &f.text)?;
     }
-    page_setup(sheet, &title(heading, words, words.overview), words, false);
+    repeat_rows(sheet, heading, None)?;
+    page_setup(
+        sheet,
+        heading,
+        &title(heading, words, words.overview),
+        words,
+        false,
+    );
     Ok(())
 }
 
@@ -425,4 +485,143 @@ fn counts_table(
         row += 1;
     }
     Ok(row)
+}
+
+/// The 監査概要 and the 総評 at the top of the figures' sheet: a label in the first
+/// column, the text across the `figures` columns after it. Returns the next free row.
+fn outline_rows(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    summary: &Summary,
+    words: &ReportWords,
+    top: u32,
+    figures: u16,
+) -> Result<u32, XlsxError> {
+    let overall = FactRow {
+        label: super::model::FactLabel::Fact(crate::facts::FactField::Overall),
+        value: summary.overall.clone(),
+    };
+    let rows = summary
+        .facts
+        .iter()
+        .chain((!summary.overall.is_empty()).then_some(&overall));
+    let width = figures as f64 * FIGURE_WIDTH;
+    let mut row = top;
+    for fact in rows {
+        sheet.write_string_with_format(row, 0, (words.fact)(fact.label), &f.header)?;
+        sheet.merge_range(row, 1, row, figures.max(2), &fact.value, &f.text)?;
+        fit_height(sheet, row, [(fact.value.as_str(), width)])?;
+        row += 1;
+    }
+    Ok(if row > top { row + 1 } else { row })
+}
+
+/// Column widths of a 結果報告書 sheet: number, label, text.
+const DEPARTMENT_WIDTHS: [f64; 3] = [5.0, 16.0, 70.0];
+
+/// Every department's 結果報告書, a sheet each, named after the department.
+pub fn departments(departments: &Departments, words: &ReportWords) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = workbook(&departments.heading, words, words.departments);
+    department_sheets(&mut workbook, departments, words)?;
+    workbook.save_to_buffer()
+}
+
+fn department_sheets(
+    workbook: &mut Workbook,
+    departments: &Departments,
+    words: &ReportWords,
+) -> Result<(), XlsxError> {
+    let mut used: Vec<String> = Vec::new();
+    for report in &departments.reports {
+        let name = sheet_name(&report.name, &used);
+        used.push(name.clone());
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name)?;
+        department_sheet(sheet, departments, report, words)?;
+    }
+    Ok(())
+}
+
+/// A sheet name Excel accepts: none of `[]:*?/\`, at most 31 characters, unique.
+fn sheet_name(name: &str, used: &[String]) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .take(28)
+        .collect();
+    let mut candidate = clean.clone();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{clean}({n})");
+        n += 1;
+    }
+    candidate
+}
+
+fn department_sheet(
+    sheet: &mut Worksheet,
+    departments: &Departments,
+    report: &DepartmentReport,
+    words: &ReportWords,
+) -> Result<(), XlsxError> {
+    let f = Formats::new();
+    let heading = &departments.heading;
+    let title = (words.department_report)(&report.name);
+    sheet.write_string_with_format(0, 0, &title, &f.title)?;
+    if let Some(line) = super::report_date_line(departments, words) {
+        sheet.write_string_with_format(1, 0, &line, &f.plain)?;
+    }
+    draft_row(sheet, heading, words)?;
+    repeat_rows(sheet, heading, None)?;
+    for (i, width) in DEPARTMENT_WIDTHS.iter().enumerate() {
+        sheet.set_column_width(i as u16, *width)?;
+    }
+    let mut row = 3;
+    for (i, fact) in report.facts.iter().enumerate() {
+        sheet.write_number_with_format(row, 0, (i + 1) as f64, &f.centre)?;
+        sheet.write_string_with_format(row, 1, (words.fact)(fact.label), &f.header)?;
+        sheet.write_string_with_format(row, 2, &fact.value, &f.text)?;
+        fit_height(sheet, row, [(fact.value.as_str(), DEPARTMENT_WIDTHS[2])])?;
+        row += 1;
+    }
+    let width = DEPARTMENT_WIDTHS.iter().sum::<f64>();
+    for area in &report.areas {
+        row += 1;
+        sheet.write_string_with_format(
+            row,
+            0,
+            (words.about_area)(&area.title),
+            &f.title.clone().set_font_size(11),
+        )?;
+        row += 1;
+        sheet.merge_range(row, 0, row, 2, &area.observation, &f.text)?;
+        fit_height(sheet, row, [(area.observation.as_str(), width)])?;
+        row += 1;
+        sheet.write_string_with_format(row, 0, super::findings_line(area, words), &f.plain)?;
+        row += 1;
+    }
+    page_setup(sheet, heading, &title, words, false);
+    Ok(())
+}
+
+/// Every report in one workbook: 結果一覧, a 結果報告書 sheet per department, the
+/// 実施報告書 and its figures.
+pub fn all(
+    matrix: &Matrix,
+    departments: &Departments,
+    summary: &Summary,
+    words: &ReportWords,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = workbook(&matrix.heading, words, words.all);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(words.matrix)?;
+    matrix_sheet(sheet, matrix, words)?;
+    department_sheets(&mut workbook, departments, words)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(words.summary)?;
+    summary_sheet(sheet, summary, words)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(words.overview_sheet)?;
+    overview_sheet(sheet, summary, words)?;
+    workbook.save_to_buffer()
 }

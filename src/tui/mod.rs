@@ -5,6 +5,7 @@
 mod asks;
 mod detail;
 mod editor;
+mod export_dialog;
 mod facts;
 mod form;
 mod help;

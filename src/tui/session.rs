@@ -14,6 +14,7 @@ use crate::store::{Doc, Saved};
 
 use super::asks::FieldPrompt;
 use super::editor::Editor;
+use super::export_dialog::{ExportDialog, Outcome};
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
 use super::record::{Editing, Pages};
@@ -121,6 +122,7 @@ pub(super) enum Overlay {
         symbol: String,
         answered: Vec<String>,
     },
+    Export(ExportDialog),
 }
 
 impl SessionScreen {
@@ -262,6 +264,11 @@ impl SessionScreen {
         let Some(key) = super::key_of(event) else {
             return Step::Stay;
         };
+        if let Some(Overlay::Export(dialog)) = &mut self.overlay {
+            let outcome = dialog.handle(key, context.t);
+            self.on_export(outcome, context.t);
+            return Step::Stay;
+        }
         if self.overlay.is_some() {
             self.on_overlay_key(key, context);
             return Step::Stay;
@@ -321,6 +328,10 @@ impl SessionScreen {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Leave => return Step::Quit,
             Action::MarksWidth => self.cycle_marks(context),
+            Action::Export => {
+                let dialog = ExportDialog::new(&session.facts.title, t);
+                self.overlay = Some(Overlay::Export(dialog));
+            }
             Action::AcceptSelf => self.accept_self(t),
             Action::ToggleSelf => self.matrix.self_view = !self.matrix.self_view,
             Action::OpenSheet if self.view == View::Sheet => self.view = self.pages.back,
@@ -444,6 +455,34 @@ impl SessionScreen {
                 },
                 t,
             ),
+        }
+    }
+
+    /// Carries out what the export dialog asked for: asks before writing over a file,
+    /// writes, and says where; a report that cannot be written keeps the dialog open
+    /// with the reason.
+    fn on_export(&mut self, outcome: Outcome, t: &Strings) {
+        let Some(Overlay::Export(dialog)) = &mut self.overlay else {
+            return;
+        };
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Closed => self.overlay = None,
+            Outcome::Write {
+                path, overwrite, ..
+            } if path.exists() && !overwrite => dialog.ask_overwrite(),
+            Outcome::Write {
+                report,
+                format,
+                path,
+                ..
+            } => match export_to(self.doc.session(), report, format, &path, t) {
+                Ok(()) => {
+                    self.overlay = None;
+                    self.message = Some((t.export_written)(&path.display().to_string()));
+                }
+                Err(problem) => dialog.problem = Some(problem),
+            },
         }
     }
 
@@ -909,8 +948,35 @@ impl SessionScreen {
                 let (_, what) = describe_undo(change, t);
                 super::widgets::question(frame, area, &(t.undo_elsewhere)(&name, &what), t.confirm);
             }
+            Overlay::Export(dialog) => dialog.draw(frame, area, t),
         }
     }
+}
+
+/// Writes `report` of `session` as `format` to `path`; the reason in the screen's
+/// language when nothing was written.
+fn export_to(
+    session: &Session,
+    report: crate::export::Report,
+    format: crate::export::Format,
+    path: &std::path::Path,
+    t: &Strings,
+) -> Result<(), String> {
+    use crate::export::{self, ExportError, Report};
+    let bytes = export::write(session, report, format, t.report_lang).map_err(|e| match e {
+        ExportError::Unsupported { .. } => {
+            let words = t.report_lang.report_words();
+            let name = match report {
+                Report::Matrix => words.matrix,
+                Report::Departments => words.departments,
+                Report::Summary => words.summary,
+                Report::All => t.export_all,
+            };
+            (t.export_unsupported)(name, &format.to_string())
+        }
+        other => (t.export_failed)(&other.to_string()),
+    })?;
+    export::save(path, &bytes).map_err(|e| (t.export_failed)(&format!("{}: {e}", path.display())))
 }
 
 /// The department of `name` (full or short) in the session, by index.
