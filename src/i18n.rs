@@ -5,6 +5,7 @@ use crate::facts::{FactField, FactValue};
 use crate::findings::Finding;
 use crate::keymap::{Action, Group};
 use crate::review::{Place, Reason};
+use crate::rounds::{FollowUpState, FollowUpStatus, Trend};
 use crate::session::Change;
 use crate::signoff::{Changed, Difference};
 
@@ -280,6 +281,9 @@ fn ja_hint(action: Action) -> &'static str {
         Toggle => "選択切替",
         Confirm => "決定",
         Back => "戻る",
+        ToggleCompare => "前回比較",
+        OpenFollowUps => "フォローアップ",
+        CycleStatus => "状況",
     }
 }
 
@@ -316,6 +320,9 @@ fn ja_explain(action: Action) -> &'static str {
         Toggle => "部署の選択を切替",
         Confirm => "決定",
         Back => "一覧へ戻る（記録した回答は保存済み）",
+        ToggleCompare => "前回の評価と今回の評価を並べて表示（改善・悪化を表示）",
+        OpenFollowUps => "前回の指摘事項のフォローアップ（改善済・一部改善・未改善）",
+        CycleStatus => "状況を切替: 改善済 → 一部改善 → 未改善 → 未設定",
     }
 }
 
@@ -458,6 +465,9 @@ fn en_hint(action: Action) -> &'static str {
         Toggle => "toggle",
         Confirm => "confirm",
         Back => "back",
+        ToggleCompare => "compare",
+        OpenFollowUps => "follow-ups",
+        CycleStatus => "status",
     }
 }
 
@@ -494,6 +504,9 @@ fn en_explain(action: Action) -> &'static str {
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
         Back => "back to the list (what was recorded is saved)",
+        ToggleCompare => "show last round's marks beside these (improved, worsened)",
+        OpenFollowUps => "follow up last round's findings (improved, partly, not improved)",
+        CycleStatus => "cycle the status: improved → partly → not improved → open",
     }
 }
 
@@ -1292,6 +1305,9 @@ fn ja_reason(reason: &Reason) -> String {
         }
         Reason::EmptyFinding(finding) => format!("指摘事項 #{finding} に本文がありません"),
         Reason::MissingFact(field) => format!("{}が未入力です", ja_fact(*field)),
+        Reason::FollowUpOpen(finding) => format!(
+            "前回の指摘事項 #{finding} のフォローアップが未設定です（改善済・一部改善・未改善）"
+        ),
     }
 }
 
@@ -1455,6 +1471,26 @@ fn ja_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::FollowUp {
+            department,
+            area,
+            finding,
+            from,
+            to,
+        } => {
+            let state = |s: &FollowUpState| {
+                let status = (ROUND_JA.status)(s.status);
+                match s.note.is_empty() {
+                    true => status.to_string(),
+                    false => format!("{status}（{}）", one_line(&s.note)),
+                }
+            };
+            format!(
+                "{department} 領域{area} 前回の指摘事項 #{finding} のフォローアップ: {} → {}",
+                state(from),
+                state(to)
+            )
+        }
     }
 }
 
@@ -1508,6 +1544,9 @@ fn en_reason(reason: &Reason) -> String {
         }
         Reason::EmptyFinding(finding) => format!("finding #{finding} has no text"),
         Reason::MissingFact(field) => format!("no {}", en_fact(*field)),
+        Reason::FollowUpOpen(finding) => format!(
+            "last round's finding #{finding} has no follow-up status (improved, partly, not improved)"
+        ),
     }
 }
 
@@ -1659,6 +1698,26 @@ fn en_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::FollowUp {
+            department,
+            area,
+            finding,
+            from,
+            to,
+        } => {
+            let state = |s: &FollowUpState| {
+                let status = (ROUND_EN.status)(s.status);
+                match s.note.is_empty() {
+                    true => status.to_string(),
+                    false => format!("{status} ({})", one_line(&s.note)),
+                }
+            };
+            format!(
+                "{department} area {area} last round's finding #{finding} follow-up: {} → {}",
+                state(from),
+                state(to)
+            )
+        }
     }
 }
 
@@ -1832,3 +1891,127 @@ mod tests {
         assert!((JA.save_failed)("ディスクが一杯", 3).contains("3 件"));
     }
 }
+
+/// The words of rounds over time: the previous answer beside the current one, the
+/// matrix compared, follow-ups of earlier 指摘事項, the comparison report.
+pub struct RoundWords {
+    /// The item view's line of the earlier answer.
+    pub previous: &'static str,
+    pub previous_none: &'static str,
+    pub text_changed: &'static str,
+    /// A follow-up's status; None: not yet set.
+    pub status: fn(Option<FollowUpStatus>) -> &'static str,
+    /// The matrix's title in compare mode: how a cell reads.
+    pub compare_legend: &'static str,
+    /// The follow-up list's title, given the department's name.
+    pub followups_title: fn(&str) -> String,
+    pub no_followups: &'static str,
+    pub no_previous: &'static str,
+    pub followup_note: &'static str,
+    /// The comparison report's name, and its line naming the earlier round.
+    pub compare_report: &'static str,
+    pub previous_round: fn(&str, &str) -> String,
+    pub cells_heading: &'static str,
+    /// Department, area, item, previous, current, trend.
+    pub cell_columns: [&'static str; 6],
+    pub trend: fn(Trend) -> &'static str,
+    pub counts_heading: &'static str,
+    /// Department, area, improved, worsened, unchanged.
+    pub count_columns: [&'static str; 5],
+    pub all_areas: &'static str,
+    pub followups_heading: &'static str,
+    /// Department, area, number, items, finding, status, note.
+    pub followup_columns: [&'static str; 7],
+    pub checklist_heading: &'static str,
+    pub changed_item: fn(&str) -> String,
+    pub added_item: fn(&str) -> String,
+    pub removed_item: fn(&str, &str) -> String,
+    pub unanswered: &'static str,
+}
+
+impl Lang {
+    pub fn round_words(self) -> &'static RoundWords {
+        match self {
+            Lang::Ja => &ROUND_JA,
+            Lang::En => &ROUND_EN,
+        }
+    }
+}
+
+pub static ROUND_JA: RoundWords = RoundWords {
+    previous: "前回",
+    previous_none: "前回の回答なし",
+    text_changed: "（前回から項目の文言が変わりました）",
+    status: |status| match status {
+        Some(FollowUpStatus::Improved) => "改善済",
+        Some(FollowUpStatus::Partly) => "一部改善",
+        Some(FollowUpStatus::NotImproved) => "未改善",
+        None => "未設定",
+    },
+    compare_legend: "前回比較: 前回・今回の順、+ 改善 - 悪化",
+    followups_title: |department| format!("{department} 前回の指摘事項のフォローアップ"),
+    no_followups: "この部署には前回の指摘事項がありません",
+    no_previous: "このセッションは前回から作成されていません（kansa new --from）",
+    followup_note: "フォローアップのメモ",
+    compare_report: "前回比較",
+    previous_round: |title, id| format!("前回: {title}（{id}）"),
+    cells_heading: "部署・項目ごとの比較",
+    cell_columns: ["部署", "領域", "項目", "前回", "今回", "変化"],
+    trend: |trend| match trend {
+        Trend::Improved => "改善",
+        Trend::Worsened => "悪化",
+        Trend::Unchanged => "変化なし",
+        Trend::Other => "変更",
+        Trend::Pending => "未回答",
+        Trend::New => "新規",
+    },
+    counts_heading: "部署・領域ごとの件数",
+    count_columns: ["部署", "領域", "改善", "悪化", "変化なし"],
+    all_areas: "計",
+    followups_heading: "前回の指摘事項のフォローアップ",
+    followup_columns: ["部署", "領域", "番号", "項目", "指摘事項", "状況", "メモ"],
+    checklist_heading: "チェックリストの変更",
+    changed_item: |id| format!("{id}: 文言を変更"),
+    added_item: |id| format!("{id}: 新規の項目"),
+    removed_item: |id, text| format!("{id}: 削除された項目（{text}）"),
+    unanswered: "未回答",
+};
+
+pub static ROUND_EN: RoundWords = RoundWords {
+    previous: "Last round",
+    previous_none: "no answer last round",
+    text_changed: "(the item's text changed since)",
+    status: |status| match status {
+        Some(FollowUpStatus::Improved) => "improved",
+        Some(FollowUpStatus::Partly) => "partly improved",
+        Some(FollowUpStatus::NotImproved) => "not improved",
+        None => "open",
+    },
+    compare_legend: "compared: last round then now, + improved - worsened",
+    followups_title: |department| format!("{department}: follow-up of last round's findings"),
+    no_followups: "This department had no findings last round",
+    no_previous: "This session was not started from an earlier round (kansa new --from)",
+    followup_note: "Follow-up note",
+    compare_report: "Comparison with the last round",
+    previous_round: |title, id| format!("Last round: {title} ({id})"),
+    cells_heading: "By department and item",
+    cell_columns: ["Department", "Area", "Item", "Last round", "Now", "Change"],
+    trend: |trend| match trend {
+        Trend::Improved => "improved",
+        Trend::Worsened => "worsened",
+        Trend::Unchanged => "unchanged",
+        Trend::Other => "changed",
+        Trend::Pending => "not answered",
+        Trend::New => "new",
+    },
+    counts_heading: "Counts by department and area",
+    count_columns: ["Department", "Area", "Improved", "Worsened", "Unchanged"],
+    all_areas: "Total",
+    followups_heading: "Follow-up of last round's findings",
+    followup_columns: ["Department", "Area", "No.", "Items", "Finding", "Status", "Note"],
+    checklist_heading: "Changes to the checklist",
+    changed_item: |id| format!("{id}: text changed"),
+    added_item: |id| format!("{id}: new item"),
+    removed_item: |id, text| format!("{id}: removed ({text})"),
+    unanswered: "not answered",
+};

@@ -108,6 +108,12 @@ pub enum Action {
     Toggle,
     Confirm,
     Back,
+    /// The matrix: last round's marks beside this round's.
+    ToggleCompare,
+    /// The follow-up of last round's 指摘事項, for this department.
+    OpenFollowUps,
+    /// The follow-up list: the next status of the chosen 指摘事項.
+    CycleStatus,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -128,7 +134,10 @@ impl Action {
     /// True for the actions that change the session: a read-only copy has none.
     pub fn writes(self) -> bool {
         use Action::*;
-        matches!(self, MarkAndNext | MarkCell | EditNote | Undo | Redo)
+        matches!(
+            self,
+            MarkAndNext | MarkCell | EditNote | Undo | Redo | CycleStatus
+        )
     }
 
     pub fn group(self) -> Option<Group> {
@@ -181,10 +190,20 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('g')], Action::GoToItem),
     bind(&[C('d')], Action::SwitchDepartment),
     bind(&[C('m')], Action::OpenMatrix),
+    bind(&[C('f')], Action::OpenFollowUps),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
+];
+
+/// The follow-up of last round's 指摘事項 for one department.
+pub const FOLLOWUPS: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[C(' ')], Action::CycleStatus),
+    bind(&[Key::Enter], Action::EditNote),
+    bind(&[Key::Esc, C('q')], Action::Close),
 ];
 
 /// The results matrix.
@@ -202,6 +221,7 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('f')], Action::FilterMark),
     bind(&[C('a')], Action::FilterArea),
     bind(&[C('w')], Action::MarksWidth),
+    bind(&[C('c')], Action::ToggleCompare),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     bind(&[C('?')], Action::Help),
@@ -265,7 +285,9 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
-pub const ALL: &[&[Binding]] = &[ITEM, MATRIX, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO];
+pub const ALL: &[&[Binding]] = &[
+    ITEM, MATRIX, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO, FOLLOWUPS,
+];
 
 /// The action `key` is bound to in `table`.
 pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {

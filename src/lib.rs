@@ -11,6 +11,7 @@
 //! - `facts`: the audit's facts (監査目的, 監査範囲, …), per round and per department.
 //! - `findings`: each department's 所見 and 指摘事項 per area, and the proposals.
 //! - `review`: what blocks sign-off, and warnings.
+//! - `rounds`: a round started from an earlier one; follow-ups, trends, differences.
 //! - `signoff`: the sign-off, its digest and seal, reopening, verifying.
 //! - `error`: problems located in a file (path:line:column) and what they are.
 //!
@@ -37,6 +38,7 @@ pub mod marks;
 pub mod matrix;
 pub mod results;
 pub mod review;
+pub mod rounds;
 #[cfg(feature = "testkit")]
 pub mod sample;
 #[cfg(feature = "testkit")]

@@ -34,6 +34,8 @@ pub enum Reason {
     NoObservation,
     /// A needs-improvement mark (a symbol) that no 指摘事項 names, not dismissed.
     NotInFinding(String),
+    /// An earlier round's 指摘事項 (by id) not yet given a follow-up status.
+    FollowUpOpen(u32),
     // Warnings.
     /// The area has needs-improvement or improved-under-guidance marks but no 所見,
     /// though the department has some.
@@ -58,6 +60,7 @@ impl Reason {
                 | Reason::NoteRequired(_)
                 | Reason::NoObservation
                 | Reason::NotInFinding(_)
+                | Reason::FollowUpOpen(_)
         )
     }
 }
@@ -173,5 +176,22 @@ fn department_entries(session: &Session, hearing: &Hearing, entries: &mut Vec<En
     }
     if !has_observation {
         entries.push(entry(Place::Department, Reason::NoObservation));
+    }
+    followup_entries(session, department, entries);
+}
+
+/// The earlier round's 指摘事項 of `department` still without a follow-up status.
+fn followup_entries(session: &Session, department: &str, entries: &mut Vec<Entry>) {
+    let Some(previous) = &session.previous else {
+        return;
+    };
+    for (_, followup) in previous.followups_of(department) {
+        if followup.state.status.is_none() {
+            entries.push(Entry {
+                department: Some(department.to_string()),
+                place: Place::Area(followup.area.clone()),
+                reason: Reason::FollowUpOpen(followup.finding.id),
+            });
+        }
     }
 }

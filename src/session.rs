@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::checklist::{Area, Checklist, Condition, Department, FieldKind, Item, Mark, Meaning};
 use crate::facts::{DepartmentFacts, FactField, FactValue};
 use crate::findings::{AreaSheet, Finding};
+use crate::rounds::{FollowUpState, Previous};
 use crate::signoff::SignOff;
 
 pub use crate::facts::AuditFacts;
@@ -41,6 +42,10 @@ pub struct Session {
     /// the session refuses every change but a move of the cursor and a reopen.
     #[serde(default)]
     pub signed: Option<SignOff>,
+    /// The earlier round this one was started from (`kansa new --from`): its answers,
+    /// its 指摘事項 to follow up, and how the checklist changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
 }
 
 /// One department's hearing: who they are and what they answered, by item id.
@@ -188,6 +193,14 @@ pub enum Change {
     },
     /// Editable again after the sign-off of `digest`, and why.
     Reopen { reason: String, digest: String },
+    /// The follow-up of an earlier round's 指摘事項 (by department, area and id).
+    FollowUp {
+        department: String,
+        area: String,
+        finding: u32,
+        from: FollowUpState,
+        to: FollowUpState,
+    },
 }
 
 impl Change {
@@ -290,6 +303,19 @@ impl Change {
                 item,
                 dismissed: !dismissed,
             },
+            Change::FollowUp {
+                department,
+                area,
+                finding,
+                from,
+                to,
+            } => Change::FollowUp {
+                department,
+                area,
+                finding,
+                from: to,
+                to: from,
+            },
             _ => return None,
         })
     }
@@ -303,7 +329,8 @@ impl Change {
             | Change::DepartmentFact { department, .. }
             | Change::Observation { department, .. }
             | Change::Finding { department, .. }
-            | Change::Dismissal { department, .. } => Some(department),
+            | Change::Dismissal { department, .. }
+            | Change::FollowUp { department, .. } => Some(department),
             Change::Move(cursor) => Some(&cursor.department),
             Change::Fact { .. } | Change::SignOff { .. } | Change::Reopen { .. } => None,
         }
@@ -375,6 +402,8 @@ pub enum Refusal {
     NotASigner(String),
     #[error("{0} entries block sign-off (see kansa review)")]
     Blocked(usize),
+    #[error("no follow-up #{0} in this round")]
+    UnknownFollowUp(usize),
 }
 
 impl Hearing {
@@ -592,6 +621,7 @@ impl Session {
             cursor,
             history: Vec::new(),
             signed: None,
+            previous: None,
         }
     }
 
@@ -885,6 +915,13 @@ impl Session {
             Change::Reopen { .. } => {
                 self.signed.take().ok_or(Refusal::NotSigned)?;
             }
+            Change::FollowUp {
+                department,
+                area,
+                finding,
+                to,
+                ..
+            } => self.apply_followup(department, area, *finding, to)?,
             sheet => self.apply_to_sheet(sheet)?,
         }
         self.history.push(event);

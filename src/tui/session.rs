@@ -664,6 +664,12 @@ fn describe_undo(change: &Change, t: &Strings) -> (Option<(String, String)>, Str
             (None, format!("{department} {area} #{id}"))
         }
         Change::Fact { field, .. } => (None, format!("{field:?}")),
+        Change::FollowUp {
+            department,
+            area,
+            finding,
+            ..
+        } => (None, format!("{department} {area} #{finding}")),
         Change::DepartmentFact {
             department, field, ..
         } => (None, format!("{department} {field:?}")),
