@@ -47,6 +47,8 @@ impl Lang {
 pub struct Strings {
     /// The words of the command line and of errors, in the same language.
     pub messages: &'static Messages,
+    /// The words of rounds over time (previous answers, follow-ups), the same language.
+    pub rounds: &'static RoundWords,
     pub app: &'static str,
     pub too_small: fn(u16, u16, u16, u16) -> String,
     /// The footer word for an action.
@@ -145,6 +147,7 @@ pub struct Strings {
 
 pub static JA: Strings = Strings {
     messages: &MESSAGES_JA,
+    rounds: &ROUND_JA,
     app: "kansa 情報セキュリティ内部監査",
     too_small: |w, h, now_w, now_h| {
         format!("端末が小さすぎます。{w}×{h} 以上に広げてください（現在 {now_w}×{now_h}）")
@@ -328,6 +331,7 @@ fn ja_explain(action: Action) -> &'static str {
 
 pub static EN: Strings = Strings {
     messages: &MESSAGES_EN,
+    rounds: &ROUND_EN,
     app: "kansa information-security audit",
     too_small: |w, h, now_w, now_h| {
         format!("The terminal is too small. Make it at least {w}×{h} (now {now_w}×{now_h})")
@@ -587,9 +591,12 @@ pub struct Messages {
     pub unknown_department: fn(name: &str) -> String,
     pub unknown_item: fn(id: &str) -> String,
     pub unknown_mark: fn(symbol: &str) -> String,
+    /// `new --from` with a newer checklist: an earlier item it no longer has.
+    pub item_removed: fn(&str, &str) -> String,
 }
 
 pub static MESSAGES_JA: Messages = Messages {
+    item_removed: |id, text| format!("前回の項目 {id} はこのチェックリストにありません: {text}"),
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
     status_open: "実施中",
     status_signed: "署名済",
@@ -655,6 +662,7 @@ pub static MESSAGES_JA: Messages = Messages {
 };
 
 pub static MESSAGES_EN: Messages = Messages {
+    item_removed: |id, text| format!("last round's item {id} is not in this checklist: {text}"),
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
     status_open: "open",
     status_signed: "signed",

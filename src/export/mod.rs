@@ -2,6 +2,7 @@
 //! report as data; one module per format lays it out. `write` is the one entry point:
 //! a report, a format and a language in, the file's bytes out.
 
+mod compare;
 mod csv;
 mod docx;
 mod html;
@@ -24,6 +25,8 @@ pub enum Report {
     Matrix,
     /// The 実施報告書: per item, who complies and who needs improvement; the 総評 figures.
     Summary,
+    /// 前回比較: this round against the one it was started from.
+    Compare,
 }
 
 /// Which file format.
@@ -48,6 +51,7 @@ impl fmt::Display for Report {
         f.write_str(match self {
             Report::Matrix => "matrix",
             Report::Summary => "summary",
+            Report::Compare => "compare",
         })
     }
 }
@@ -103,6 +107,7 @@ pub fn write(
         (Report::Summary, Format::Docx) => {
             docx::summary(&Summary::of(session), words).map_err(ExportError::Docx)?
         }
+        (Report::Compare, _) => return write_compare(session, format, lang),
         (Report::Matrix, Format::Docx) => {
             return Err(ExportError::Unsupported {
                 report,
@@ -113,6 +118,29 @@ pub fn write(
         }
     };
     Ok(bytes)
+}
+
+/// True when the session has a round to compare with: `--report all` includes the
+/// comparison then.
+pub fn has_previous(session: &Session) -> bool {
+    session.previous.is_some()
+}
+
+fn write_compare(session: &Session, format: Format, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let report = compare::Compare::of(session, lang.report_words(), lang.round_words());
+    Ok(match format {
+        Format::Md => compare::markdown(&report).into_bytes(),
+        Format::Csv => compare::csv(&report)?.into_bytes(),
+        Format::Html => compare::html(&report, lang.report_words().tag).into_bytes(),
+        Format::Xlsx => compare::xlsx(&report)?,
+        Format::Docx => {
+            return Err(ExportError::Unsupported {
+                report: Report::Compare,
+                format,
+                hint: "write the comparison as xlsx, html, md or csv",
+            });
+        }
+    })
 }
 
 /// "令和6年度… 結果一覧": the audit's title, then the report's name.

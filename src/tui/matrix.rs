@@ -10,7 +10,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use crate::checklist::Item;
+use crate::checklist::{Item, Meaning};
+use crate::rounds::{self, Trend};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
@@ -24,6 +25,8 @@ use super::{Context, help, widgets};
 #[derive(Default)]
 pub struct MatrixView {
     pub filter: Filter,
+    /// Each cell shows last round's mark before this one's, and how it moved.
+    pub compare: bool,
     /// The first body row and the first column shown when last followed; kept so that
     /// the view moves as little as it must.
     top: usize,
@@ -115,6 +118,7 @@ impl MatrixView {
             }
             Action::FilterMark => self.cycle_mark_filter(session, cursor),
             Action::FilterArea => self.cycle_area(session, cursor),
+            Action::ToggleCompare => self.compare = !self.compare,
             _ => {}
         }
     }
@@ -256,8 +260,12 @@ impl MatrixView {
             MarksDisplay::Wide => t.marks_wide,
             MarksDisplay::Ascii => t.marks_ascii,
         };
+        let compare = match self.compare {
+            true => t.rounds.compare_legend,
+            false => "",
+        };
         let heading = format!(
-            " {}  {}   {}   {}",
+            " {}  {}   {}   {}   {compare}",
             t.matrix,
             session.facts.title,
             self.describe_filter(t),
@@ -265,12 +273,13 @@ impl MatrixView {
         );
         frame.render_widget(widgets::title_bar(heading), regions.title);
         let viewport = self.viewport(session, cursor, &regions, display);
-        let layout = Placed::new(
+        let mut layout = Placed::new(
             session,
             regions.table.union(regions.foot),
             display,
             viewport.left,
         );
+        layout.compare = self.compare;
         let buf = frame.buffer_mut();
         self.draw_table(
             buf,
@@ -356,6 +365,8 @@ struct Placed {
     /// the scale's length for unanswered), with its x and width.
     visible: Vec<(Column, u16, usize)>,
     left_x: u16,
+    /// Cells compare with last round (`MatrixView::compare`).
+    compare: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -418,6 +429,7 @@ impl Placed {
             item_width,
             visible,
             left_x: area.x,
+            compare: false,
         }
     }
 
@@ -500,7 +512,13 @@ impl Placed {
         for &(column, x, width) in &self.visible {
             match column {
                 Column::Department(d) => {
-                    let mut style = self.cell_style(session, d, item);
+                    let (text, mut style) = match self.compare {
+                        true => self.compared(session, d, item),
+                        false => (
+                            matrix::cell_text(session, d, item, self.columns.display),
+                            self.cell_style(session, d, item),
+                        ),
+                    };
                     if selected == Some(d) {
                         style = style.reversed();
                         for dx in 0..width as u16 {
@@ -509,14 +527,7 @@ impl Placed {
                             }
                         }
                     }
-                    self.put(
-                        buf,
-                        x,
-                        y,
-                        &matrix::cell_text(session, d, item, self.columns.display),
-                        width,
-                        style,
-                    );
+                    self.put(buf, x, y, &text, width, style);
                 }
                 Column::Count(i) => {
                     let n = count.marks.get(i).copied().unwrap_or(count.unanswered);
@@ -524,6 +535,31 @@ impl Placed {
                 }
             }
         }
+    }
+
+    /// A cell compared with last round: the earlier mark, this one, then `+` where it
+    /// improved and `-` where it worsened (by meaning and severity), coloured so too.
+    fn compared(&self, session: &Session, department: usize, item: &Item) -> (String, Style) {
+        let display = self.columns.display;
+        let Some(hearing) = session.hearings.get(department) else {
+            return (String::new(), Style::new());
+        };
+        let short = &hearing.department.short;
+        let glyph = |mark: Option<&crate::checklist::Mark>| {
+            mark.map_or(display.unanswered(), |m| display.glyph(m))
+                .to_string()
+        };
+        let before = session
+            .previous
+            .as_ref()
+            .and_then(|p| p.mark_of(short, &item.id));
+        let now = session.mark_of(short, &item.id);
+        let (sign, style) = match rounds::trend(session, short, &item.id) {
+            Trend::Improved => ("+", widgets::mark_style(Meaning::Compliant).bold()),
+            Trend::Worsened => ("-", widgets::mark_style(Meaning::NeedsImprovement).bold()),
+            _ => ("", Style::new()),
+        };
+        (format!("{}{}{sign}", glyph(before), glyph(now)), style)
     }
 
     fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {

@@ -3,6 +3,7 @@
 //! its state and maybe asks for a `Step` to another screen; drawing only reads state.
 
 mod editor;
+mod followups;
 mod form;
 mod help;
 mod item;

@@ -13,6 +13,7 @@ use crate::settings::Settings;
 use crate::store::{Doc, Saved};
 
 use super::editor::Editor;
+use super::followups::{self, FollowUps};
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
 use super::undo::{Found, Sitting, department_of};
@@ -25,6 +26,8 @@ pub struct SessionScreen {
     pub(super) matrix: MatrixView,
     /// The note being edited, if any.
     pub(super) editor: Option<Editor>,
+    /// The follow-up list's choice and note being edited.
+    pub(super) followups: FollowUps,
     overlay: Option<Overlay>,
     /// Changes made in this sitting, for `u` and `U`.
     sitting: Sitting,
@@ -47,6 +50,8 @@ pub struct Cursor {
 pub enum View {
     Item,
     Matrix,
+    /// Last round's 指摘事項 of the department, to follow up.
+    FollowUps,
 }
 
 impl View {
@@ -54,6 +59,7 @@ impl View {
         match self {
             View::Item => keymap::ITEM,
             View::Matrix => keymap::MATRIX,
+            View::FollowUps => keymap::FOLLOWUPS,
         }
     }
 }
@@ -119,6 +125,7 @@ impl SessionScreen {
             view: View::Item,
             matrix: MatrixView::default(),
             editor: None,
+            followups: FollowUps::default(),
             overlay: None,
             sitting: Sitting::default(),
             returns_to_list: false,
@@ -172,7 +179,7 @@ impl SessionScreen {
                 Step::Stay
             }
             Input::Paste(text) => {
-                if let Some(editor) = &mut self.editor {
+                if let Some(editor) = self.editor.as_mut().or(self.followups.editor.as_mut()) {
                     editor.paste(text);
                 }
                 Step::Stay
@@ -184,6 +191,9 @@ impl SessionScreen {
     }
 
     fn on_key(&mut self, event: &KeyEvent, context: &mut Context) -> Step {
+        if self.view == View::FollowUps {
+            return followups::on_key(self, event, context.t);
+        }
         if let Some(editor) = &mut self.editor {
             if event.code == KeyCode::Esc {
                 self.finish_note(context.t);
@@ -244,6 +254,10 @@ impl SessionScreen {
                 self.overlay = Some(Overlay::Departments(picker));
             }
             Action::OpenMatrix => self.view = View::Matrix,
+            Action::OpenFollowUps => {
+                self.followups = FollowUps::default();
+                self.view = View::FollowUps;
+            }
             Action::OpenHearing => {
                 self.view = View::Item;
                 self.go_to(self.cursor, t);
@@ -372,7 +386,7 @@ impl SessionScreen {
         }
     }
 
-    fn record(&mut self, change: Change, t: &Strings) {
+    pub(super) fn record(&mut self, change: Change, t: &Strings) {
         match change {
             // Undo never crosses a sign-off or a reopen.
             Change::SignOff { .. } | Change::Reopen { .. } => self.sitting = Sitting::default(),
@@ -515,6 +529,7 @@ impl SessionScreen {
     /// Saves an open note and folds the journal: the screen is going away.
     pub fn close(mut self, context: &Context) {
         self.finish_note(context.t);
+        followups::finish_note(&mut self, context.t);
         self.doc.close();
     }
 
@@ -559,6 +574,7 @@ impl SessionScreen {
         let t = context.t;
         match self.view {
             View::Item => item::draw(self, frame, area, t),
+            View::FollowUps => followups::draw(self, frame, area, t),
             View::Matrix => {
                 if let Some(text) = self.banner(t).or_else(|| self.message.clone()) {
                     let line = Rect { height: 1, ..area };
@@ -581,7 +597,7 @@ impl SessionScreen {
             Overlay::Help => {
                 let legend = (t.matrix_legend)(context.marks.unanswered());
                 let legend: &[&str] = match self.view {
-                    View::Item => &[],
+                    View::Item | View::FollowUps => &[],
                     View::Matrix => &[&legend],
                 };
                 let tables = [self.view.table(), keymap::APP];
