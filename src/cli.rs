@@ -444,7 +444,8 @@ fn new_round(
     let earlier = load_either(store, from)?;
     let checklist = checklist.map(Checklist::load).transpose()?;
     let now = Local::now().fixed_offset();
-    let mut session = Session::next_round(&earlier, store.new_id(now), &given.title, checklist, now);
+    let mut session =
+        Session::next_round(&earlier, store.new_id(now), &given.title, checklist, now);
     session.facts.date = given.date;
     if !given.auditors.is_empty() {
         session.facts.auditors = given.auditors;

@@ -1368,6 +1368,7 @@ fn ja_difference(difference: &Difference) -> String {
         Changed::Note => "メモ".to_string(),
         Changed::Observation => "所見".to_string(),
         Changed::Findings => "指摘事項".to_string(),
+        Changed::FollowUps => "前回の指摘事項のフォローアップ".to_string(),
     };
     format!("{at}: {what}が署名後に変更されています")
 }
@@ -1598,6 +1599,7 @@ fn en_difference(difference: &Difference) -> String {
         Changed::Note => "note".to_string(),
         Changed::Observation => "所見 (observation)".to_string(),
         Changed::Findings => "指摘事項 (findings)".to_string(),
+        Changed::FollowUps => "follow-up of last round's findings".to_string(),
     };
     format!("{at}: {what} changed since sign-off")
 }
@@ -2016,7 +2018,15 @@ pub static ROUND_EN: RoundWords = RoundWords {
     count_columns: ["Department", "Area", "Improved", "Worsened", "Unchanged"],
     all_areas: "Total",
     followups_heading: "Follow-up of last round's findings",
-    followup_columns: ["Department", "Area", "No.", "Items", "Finding", "Status", "Note"],
+    followup_columns: [
+        "Department",
+        "Area",
+        "No.",
+        "Items",
+        "Finding",
+        "Status",
+        "Note",
+    ],
     checklist_heading: "Changes to the checklist",
     changed_item: |id| format!("{id}: text changed"),
     added_item: |id| format!("{id}: new item"),

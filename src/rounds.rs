@@ -461,7 +461,10 @@ mod tests {
         assert_eq!(next.answered_count(), seed_session().answered_count());
         assert_eq!(next.answer("保育", "I-3"), None);
         let previous = next.previous.as_ref().expect("previous");
-        assert_eq!(previous.mark_of("保育", "I-3").map(|m| &m.symbol[..]), Some("×"));
+        assert_eq!(
+            previous.mark_of("保育", "I-3").map(|m| &m.symbol[..]),
+            Some("×")
+        );
         assert_eq!(previous.followups.len(), 1);
         assert_eq!(trend(&next, "保育", "I-3"), Trend::Pending);
     }
@@ -478,7 +481,11 @@ mod tests {
         assert_eq!(trend(&next, "保育", "III-7"), Trend::Unchanged);
         assert_eq!(trend(&next, "保育", "I-1"), Trend::Worsened);
         let diffs = diff(&before, &next);
-        assert!(diffs.iter().any(|d| d.item == "I-3" && d.after.as_deref() == Some("○")));
+        assert!(
+            diffs
+                .iter()
+                .any(|d| d.item == "I-3" && d.after.as_deref() == Some("○"))
+        );
     }
 
     #[test]

@@ -80,17 +80,27 @@ fn a_second_half_from_the_signed_seed_round_compares_and_follows_up() {
     hear_second_half(&store, &id);
     let session = store.load(&id).expect("loads");
 
-    let output = run(kansa_in(data).args(["export", &id, "--format", "md", "--report", "compare", "-o", "-"]));
+    let output = run(kansa_in(data).args([
+        "export", &id, "--format", "md", "--report", "compare", "-o", "-",
+    ]));
     assert!(output.status.success(), "{}", stderr(&output));
     let md = stdout(&output);
     assert!(md.contains("| 保育 | I | I-3 | × | ○ | improved |"), "{md}");
-    assert!(md.contains("| 保育 | III | III-7 | × | × | unchanged |"), "{md}");
+    assert!(
+        md.contains("| 保育 | III | III-7 | × | × | unchanged |"),
+        "{md}"
+    );
     assert!(md.contains("| 保育 | Total | 1 | 0 | 27 |"), "{md}");
-    assert!(md.contains("| 保育 | I | #2 | I-3, I-5(2) | ID・パスワードの取扱い | open |"), "{md}");
+    assert!(
+        md.contains("| 保育 | I | #2 | I-3, I-5(2) | ID・パスワードの取扱い | open |"),
+        "{md}"
+    );
     for format in ["csv", "html", "xlsx"] {
         let out = data.join(format!("compare.{format}"));
         let output = run(kansa_in(data)
-            .args(["export", &id, "--report", "compare", "--format", format, "-o"])
+            .args([
+                "export", &id, "--report", "compare", "--format", format, "-o",
+            ])
             .arg(&out));
         assert!(output.status.success(), "{format}: {}", stderr(&output));
         assert!(std::fs::metadata(&out).expect("written").len() > 100);
@@ -98,8 +108,15 @@ fn a_second_half_from_the_signed_seed_round_compares_and_follows_up() {
 
     // Every earlier 指摘事項 is a follow-up, and the only thing still blocking.
     let open = follow_up_blockers(&session);
-    assert!(open.contains(&("保育".into(), 2)), "I-3's finding: {open:?}");
-    assert_eq!(open.iter().filter(|(d, _)| d == "保育").count(), 3, "{open:?}");
+    assert!(
+        open.contains(&("保育".into(), 2)),
+        "I-3's finding: {open:?}"
+    );
+    assert_eq!(
+        open.iter().filter(|(d, _)| d == "保育").count(),
+        3,
+        "{open:?}"
+    );
     assert_eq!(open.len(), 4, "{open:?}");
     assert_eq!(review::review(&session).blockers().count(), 4);
     let output = run(kansa_in(data).args(["review", &id]));
@@ -108,12 +125,24 @@ fn a_second_half_from_the_signed_seed_round_compares_and_follows_up() {
     let sign = |data: &Path| {
         run(kansa_in(data).args(["--as", seed::LEAD, "sign", &id, "--by", seed::LEAD]))
     };
-    assert!(!sign(data).status.success(), "open follow-ups block sign-off");
+    assert!(
+        !sign(data).status.success(),
+        "open follow-ups block sign-off"
+    );
 
     let mut writer = store.open_writer(&id, seed::AUDITOR).expect("writer");
-    let count = writer.session().previous.as_ref().map_or(0, |p| p.followups.len());
+    let count = writer
+        .session()
+        .previous
+        .as_ref()
+        .map_or(0, |p| p.followups.len());
     for index in 0..count {
-        let finding = &writer.session().previous.as_ref().expect("previous").followups[index];
+        let finding = &writer
+            .session()
+            .previous
+            .as_ref()
+            .expect("previous")
+            .followups[index];
         let status = match finding.finding.items.contains(&"III-7".to_string()) {
             true => FollowUpStatus::NotImproved,
             false => FollowUpStatus::Improved,
@@ -122,18 +151,41 @@ fn a_second_half_from_the_signed_seed_round_compares_and_follows_up() {
             status: Some(status),
             note: "確認済".into(),
         };
-        let change = writer.session().set_followup(index, state).expect("follow-up");
+        let change = writer
+            .session()
+            .set_followup(index, state)
+            .expect("follow-up");
         writer.record(change).expect("recorded");
     }
     writer.close().expect("closed");
     let output = sign(data);
-    assert!(output.status.success(), "{}{}", stdout(&output), stderr(&output));
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
 
-    let output = run(kansa_in(data).args(["export", &id, "--format", "md", "--report", "compare", "-o", "-"]));
+    let output = run(kansa_in(data).args([
+        "export", &id, "--format", "md", "--report", "compare", "-o", "-",
+    ]));
     let md = stdout(&output);
     assert!(md.contains("| 保育 | III | #1 | III-7 | 特定個人情報事務取扱担当の監督，教育 | not improved | 確認済 |"), "{md}");
     let output = run(kansa_in(data).args(["history", &id]));
     assert!(stdout(&output).contains("follow-up: open → improved (確認済)"));
+
+    // The follow-ups are part of what was signed: a hand edit is named.
+    assert!(run(kansa_in(data).args(["verify", &id])).status.success());
+    let path = store.path_of(&id);
+    let text = std::fs::read_to_string(&path).expect("reads");
+    std::fs::write(&path, text.replace("確認済", "未確認")).expect("written");
+    let output = run(kansa_in(data).args(["verify", &id]));
+    assert!(!output.status.success());
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(
+        said.contains("follow-up of last round's findings"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -145,7 +197,11 @@ fn kansa_diff_prints_the_cells_that_differ() {
     let output = run(kansa_in(data).args(["diff", "seed", &id]));
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    assert_eq!(text.lines().collect::<Vec<_>>(), ["保育\tI-3\t×\t○"], "{text}");
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        ["保育\tI-3\t×\t○"],
+        "{text}"
+    );
     let output = run(kansa_in(data).args(["diff", "seed", "seed"]));
     assert_eq!(stdout(&output), "");
 }
@@ -183,12 +239,20 @@ fn a_newer_checklist_maps_items_by_id_and_text_and_lists_the_removed_one() {
     assert_eq!(previous.added, ["I-9"]);
     assert_eq!(previous.removed.len(), 1);
     assert_eq!(previous.removed[0].id, "I-4");
-    assert!(previous.answer("保育", "I-3").is_some(), "unchanged items carry on");
-    assert!(previous.answer("保育", "I-9").is_none(), "a new item has none");
+    assert!(
+        previous.answer("保育", "I-3").is_some(),
+        "unchanged items carry on"
+    );
+    assert!(
+        previous.answer("保育", "I-9").is_none(),
+        "a new item has none"
+    );
     assert!(previous.answer("保育", "I-4").is_none());
     assert!(session.checklist.item("I-9").is_some());
     let id = session.id.clone();
-    let output = run(kansa_in(data).args(["export", &id, "--format", "md", "--report", "compare", "-o", "-"]));
+    let output = run(kansa_in(data).args([
+        "export", &id, "--format", "md", "--report", "compare", "-o", "-",
+    ]));
     let md = stdout(&output);
     assert!(md.contains("I-1: text changed"), "{md}");
     assert!(md.contains("I-9: new item"), "{md}");
@@ -215,7 +279,9 @@ fn a_damaged_source_is_located_and_nothing_is_created() {
         })
         .collect();
     std::fs::write(&file, damaged.join("\n")).expect("written");
-    let before = std::fs::read_dir(data.join("sessions")).expect("dir").count();
+    let before = std::fs::read_dir(data.join("sessions"))
+        .expect("dir")
+        .count();
     let output = run(kansa_in(data)
         .args(["new", "--from"])
         .arg(&file)
@@ -225,6 +291,8 @@ fn a_damaged_source_is_located_and_nothing_is_created() {
     let place = format!("{}:{}:", file.display(), line_no + 1);
     assert!(error.contains(&place), "{place} in {error}");
     assert_eq!(error.lines().count(), 1, "{error}");
-    let after = std::fs::read_dir(data.join("sessions")).expect("dir").count();
+    let after = std::fs::read_dir(data.join("sessions"))
+        .expect("dir")
+        .count();
     assert_eq!(before, after, "nothing created");
 }

@@ -49,7 +49,10 @@ fn snapshot(name: &str, lang: Lang, size: (u16, u16), keys: &str) -> String {
 #[test]
 fn the_item_view_shows_last_rounds_answer() {
     let ja = snapshot("item_previous", Lang::Ja, (100, 30), "");
-    assert!(ja.contains("前回  × 改善を要する  IDPWをデスクトップ"), "{ja}");
+    assert!(
+        ja.contains("前回  × 改善を要する  IDPWをデスクトップ"),
+        "{ja}"
+    );
     let en = snapshot("item_previous", Lang::En, (100, 30), "");
     assert!(en.contains("Last round  × 改善を要する"), "{en}");
 }
@@ -83,7 +86,10 @@ fn the_follow_up_list_sets_a_status() {
     );
     assert_eq!(second.state.note, "付箋は撤去済み");
     key(&mut app, KeyCode::Esc);
-    assert!(screen_text(&app, 100, 30).contains("前回"), "back at the item");
+    assert!(
+        screen_text(&app, 100, 30).contains("前回"),
+        "back at the item"
+    );
 
     let ja = snapshot("followups", Lang::Ja, (100, 20), "fj ");
     assert!(ja.contains("改善済"), "{ja}");

@@ -139,7 +139,12 @@ fn followups(session: &Session, words: &RoundWords) -> Table {
 fn checklist_changes(session: &Session, words: &RoundWords) -> Option<Table> {
     let previous = session.previous.as_ref()?;
     let mut rows: Vec<Vec<String>> = Vec::new();
-    rows.extend(previous.changed.iter().map(|id| vec![(words.changed_item)(id)]));
+    rows.extend(
+        previous
+            .changed
+            .iter()
+            .map(|id| vec![(words.changed_item)(id)]),
+    );
     rows.extend(previous.added.iter().map(|id| vec![(words.added_item)(id)]));
     rows.extend(
         previous

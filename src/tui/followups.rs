@@ -130,7 +130,11 @@ pub fn draw(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) 
         Some(_) => help::footer(keymap::EDITOR, t, None, area.width),
         None => help::footer(keymap::FOLLOWUPS, t, None, area.width),
     };
-    let editor_height = if screen.followups.editor.is_some() { 6 } else { 0 };
+    let editor_height = if screen.followups.editor.is_some() {
+        6
+    } else {
+        0
+    };
     let [title, list, editor_area, message, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -139,7 +143,10 @@ pub fn draw(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) 
         Constraint::Length(hints.len() as u16),
     ])
     .areas(area);
-    frame.render_widget(widgets::title_bar(format!(" {}", (w.followups_title)(name))), title);
+    frame.render_widget(
+        widgets::title_bar(format!(" {}", (w.followups_title)(name))),
+        title,
+    );
     let lines = match (&session.previous, entries(screen)) {
         (None, _) => vec![Line::from(w.no_previous).italic()],
         (Some(_), rows) if rows.is_empty() => vec![Line::from(w.no_followups).italic()],

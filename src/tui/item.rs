@@ -168,7 +168,9 @@ fn previous_line<'a>(
         )),
         None => spans.push(Span::raw(w.previous_none).italic()),
     }
-    let note = previous.answer(department, item).map_or("", |a| a.note.trim());
+    let note = previous
+        .answer(department, item)
+        .map_or("", |a| a.note.trim());
     if !note.is_empty() {
         spans.push(Span::raw(format!("  {note}")));
     }

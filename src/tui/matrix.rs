@@ -11,12 +11,12 @@ use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
 use crate::checklist::{Item, Meaning};
-use crate::rounds::{self, Trend};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
 use crate::matrix::{self, COUNT_WIDTH};
 use crate::results::{self, Filter};
+use crate::rounds::{self, Trend};
 use crate::session::Session;
 
 use super::session::Cursor;
