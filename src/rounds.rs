@@ -489,6 +489,23 @@ mod tests {
     }
 
     #[test]
+    fn items_match_by_id_then_by_the_very_same_text() {
+        let earlier = Checklist::bundled();
+        let mut newer = earlier.clone();
+        let items = &mut newer.areas[0].items;
+        items[0].id = "I-1a".into();
+        items[1].text = "変更".into();
+        let gone = items.remove(2);
+        let map = match_items(&earlier, &newer);
+        assert_eq!(map.matched.get("I-1a").map(String::as_str), Some("I-1"));
+        assert!(map.changed.contains("I-2(1)"));
+        assert!(!map.changed.contains("I-1a"), "renumbered, same text");
+        assert!(map.added.is_empty());
+        assert_eq!(map.removed.len(), 1);
+        assert_eq!(map.removed[0].id, gone.id);
+    }
+
+    #[test]
     fn follow_ups_are_changes_that_undo() {
         let before = earlier();
         let mut next = Session::next_round(&before, "n".into(), "下半期", None, now());

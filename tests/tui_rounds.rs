@@ -14,11 +14,15 @@ use screen::*;
 /// A 下半期 started from the signed seed round, heard with the seed's marks but 保育課
 /// I-3 fixed (○), saved at 保育 I-3.
 fn second_half(dir: &std::path::Path) -> String {
+    second_half_of(dir, None)
+}
+
+fn second_half_of(dir: &std::path::Path, checklist: Option<kansa::checklist::Checklist>) -> String {
     let mut earlier = seed::whole_round("seed").expect("seed round");
     let change = earlier.sign(seed::LEAD, seed::epoch()).expect("signs");
     seed::record(&mut earlier, change).expect("recorded");
     let title = "令和6年度（下半期）情報セキュリティ内部監査";
-    let mut next = Session::next_round(&earlier, "next".into(), title, None, seed::epoch());
+    let mut next = Session::next_round(&earlier, "next".into(), title, checklist, seed::epoch());
     seed::enter_marks(&mut next).expect("marks");
     let fixed = next.set_mark("保育", "I-3", Some("○")).expect("mark");
     seed::record(&mut next, fixed).expect("recorded");
@@ -95,4 +99,28 @@ fn the_follow_up_list_sets_a_status() {
     assert!(ja.contains("改善済"), "{ja}");
     assert!(ja.contains("未設定"), "{ja}");
     snapshot("followups", Lang::En, (100, 20), "fj ");
+}
+
+#[test]
+fn the_item_view_says_when_the_items_text_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut checklist = kansa::checklist::Checklist::bundled();
+    let item = checklist.areas[0]
+        .items
+        .iter_mut()
+        .find(|i| i.id == "I-3")
+        .expect("I-3");
+    item.text = format!("{}（多要素認証を含む）", item.text);
+    let id = second_half_of(dir.path(), Some(checklist));
+    let app = App::at_session(context(dir.path(), Lang::Ja), &id, None).expect("opens");
+    let text = screen_text(&app, 120, 30);
+    assert!(
+        text.contains("（前回から項目の文言が変わりました）"),
+        "{text}"
+    );
+    drop(app);
+    let app = App::at_session(context(dir.path(), Lang::En), &id, None).expect("opens");
+    let text = screen_text(&app, 120, 30);
+    assert!(text.contains("(the item's text changed since)"), "{text}");
+    assert!(!text.contains("Read-only"), "{text}");
 }

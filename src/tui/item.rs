@@ -168,14 +168,14 @@ fn previous_line<'a>(
         )),
         None => spans.push(Span::raw(w.previous_none).italic()),
     }
+    if previous.text_changed(item) {
+        spans.push(Span::raw(format!(" {}", w.text_changed)).bold());
+    }
     let note = previous
         .answer(department, item)
         .map_or("", |a| a.note.trim());
     if !note.is_empty() {
         spans.push(Span::raw(format!("  {note}")));
-    }
-    if previous.text_changed(item) {
-        spans.push(Span::raw(format!(" {}", w.text_changed)).bold());
     }
     Some(Line::from(spans))
 }
