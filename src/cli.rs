@@ -73,6 +73,20 @@ pub enum Command {
         /// 監査実施責任者.
         #[arg(long, value_name = "NAME")]
         lead: Option<String>,
+        /// Start from an earlier round (a session id or file): its departments, facts
+        /// and checklist (or --checklist, matched item by item); its answers are kept
+        /// as the previous ones, never copied as marks.
+        #[arg(long, value_name = "ID|FILE", conflicts_with = "departments")]
+        from: Option<String>,
+    },
+    /// Print the cells that differ between two sessions, one line each:
+    /// department, item, mark in A, mark in B (tab-separated; a fifth column `note`
+    /// when the note differs).
+    Diff {
+        #[arg(value_name = "A")]
+        a: String,
+        #[arg(value_name = "B")]
+        b: String,
     },
     /// Open a session's hearing: at the saved position, or at a department's first item.
     /// A session file (from another auditor) is brought in first: imported, or merged
@@ -225,6 +239,8 @@ pub enum Report {
     Matrix,
     Departments,
     Summary,
+    /// This round against the one it was started from (`new --from`).
+    Compare,
     All,
     /// Every answer, one row per department and item: mark, meaning, points, note and
     /// the answer fields (CSV).
@@ -381,10 +397,30 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::New {
             checklist,
             title,
+            date,
+            auditors,
+            lead,
+            from: Some(from),
+            ..
+        }) => {
+            let given = AuditFacts {
+                title,
+                date,
+                auditors,
+                lead: lead.unwrap_or_default(),
+                ..AuditFacts::default()
+            };
+            new_round(&store()?, &from, checklist.as_deref(), given, m)
+        }
+        Some(Command::Diff { a, b }) => diff(&store()?, &a, &b),
+        Some(Command::New {
+            checklist,
+            title,
             departments,
             date,
             auditors,
             lead,
+            from: None,
         }) => {
             let facts = AuditFacts {
                 title,
@@ -515,6 +551,63 @@ fn new_session(
     Ok(())
 }
 
+/// A session named by id, or by the path of a session file.
+fn load_either(store: &Store, target: &str) -> Result<Session, CliError> {
+    let path = Path::new(target);
+    if path.is_file() {
+        return Ok(Store::load_file(path)?);
+    }
+    Ok(store.load(target)?)
+}
+
+/// `kansa new --from`: a new round from an earlier one; what was given on the command
+/// line (date, auditors, lead) replaces what the earlier round had.
+fn new_round(
+    store: &Store,
+    from: &str,
+    checklist: Option<&Path>,
+    given: AuditFacts,
+    m: &Messages,
+) -> Result<(), CliError> {
+    let earlier = load_either(store, from)?;
+    let checklist = checklist.map(Checklist::load).transpose()?;
+    let now = Local::now().fixed_offset();
+    let mut session =
+        Session::next_round(&earlier, store.new_id(now), &given.title, checklist, now);
+    session.facts.date = given.date;
+    if !given.auditors.is_empty() {
+        session.facts.auditors = given.auditors;
+    }
+    if !given.lead.is_empty() {
+        session.facts.lead = given.lead;
+    }
+    store.create(&session)?;
+    if let Some(previous) = &session.previous {
+        for removed in &previous.removed {
+            eprintln!("kansa: {}", (m.item_removed)(&removed.id, &removed.text));
+        }
+    }
+    println!("{}", session.id);
+    Ok(())
+}
+
+/// `kansa diff A B`: one tab-separated line per cell that differs.
+fn diff(store: &Store, a: &str, b: &str) -> Result<(), CliError> {
+    let (a, b) = (load_either(store, a)?, load_either(store, b)?);
+    let mut out = String::new();
+    for cell in crate::rounds::diff(&a, &b) {
+        let note = if cell.note_changed { "\tnote" } else { "" };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}{note}\n",
+            cell.department,
+            cell.item,
+            cell.before.unwrap_or_default(),
+            cell.after.unwrap_or_default()
+        ));
+    }
+    write_output(Path::new("-"), out.as_bytes())
+}
+
 fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
     let (summaries, errors) = store.list()?;
     for error in &errors {
@@ -596,6 +689,7 @@ fn export(
         Report::Selfcheck | Report::SelfcheckResults => {
             return Err(CliError::ReportNotYet("selfcheck".into()));
         }
+        Report::Compare => export::Report::Compare,
     };
     let format = match format {
         Format::Md => export::Format::Md,

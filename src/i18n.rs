@@ -7,6 +7,7 @@ use crate::findings::Finding;
 use crate::keymap::{Action, Group};
 use crate::merge::{MergeError, Place as MergePlace};
 use crate::review::{Place, Reason};
+use crate::rounds::{FollowUpState, FollowUpStatus, Trend};
 use crate::selfcheck::SelfCheck;
 use crate::session::Change;
 use crate::signoff::{Changed, Difference};
@@ -49,6 +50,8 @@ impl Lang {
 pub struct Strings {
     /// The words of the command line and of errors, in the same language.
     pub messages: &'static Messages,
+    /// The words of rounds over time (previous answers, follow-ups), the same language.
+    pub rounds: &'static RoundWords,
     /// The words of review, sign-off and history, shared with the command line.
     pub review: &'static ReviewWords,
     /// The words of the sheet, review, history and facts views.
@@ -183,6 +186,7 @@ pub struct Strings {
 
 pub static JA: Strings = Strings {
     messages: &MESSAGES_JA,
+    rounds: &ROUND_JA,
     review: &REVIEW_JA,
     record: &RECORD_JA,
     app: "kansa 情報セキュリティ内部監査",
@@ -354,6 +358,9 @@ fn ja_hint(action: Action) -> &'static str {
         Toggle => "選択切替",
         Confirm => "決定",
         Back => "戻る",
+        ToggleCompare => "前回比較",
+        OpenFollowUps => "フォローアップ",
+        CycleStatus => "状況",
         Export => "出力",
         NextOption => "次の選択肢",
         PreviousOption => "前の選択肢",
@@ -414,6 +421,9 @@ fn ja_explain(action: Action) -> &'static str {
         Toggle => "部署の選択を切替",
         Confirm => "決定",
         Back => "一覧へ戻る（記録した回答は保存済み）",
+        ToggleCompare => "前回の評価と今回の評価を並べて表示（改善・悪化を表示）",
+        OpenFollowUps => "前回の指摘事項のフォローアップ（改善済・一部改善・未改善）",
+        CycleStatus => "状況を切替: 改善済 → 一部改善 → 未改善 → 未設定",
         Rename => "選んだセッションの監査名を変更",
         Delete => "選んだセッションをごみ箱へ移動（kansa restore ID で戻せる）",
         AcceptSelf => "部署の自己評価をそのまま評価として記録して次へ",
@@ -437,6 +447,7 @@ fn ja_explain(action: Action) -> &'static str {
 
 pub static EN: Strings = Strings {
     messages: &MESSAGES_EN,
+    rounds: &ROUND_EN,
     review: &REVIEW_EN,
     record: &RECORD_EN,
     app: "kansa information-security audit",
@@ -607,6 +618,9 @@ fn en_hint(action: Action) -> &'static str {
         Toggle => "toggle",
         Confirm => "confirm",
         Back => "back",
+        ToggleCompare => "compare",
+        OpenFollowUps => "follow-ups",
+        CycleStatus => "status",
         Export => "export",
         NextOption => "next choice",
         PreviousOption => "previous choice",
@@ -667,6 +681,9 @@ fn en_explain(action: Action) -> &'static str {
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
         Back => "back to the list (what was recorded is saved)",
+        ToggleCompare => "show last round's marks beside these (improved, worsened)",
+        OpenFollowUps => "follow up last round's findings (improved, partly, not improved)",
+        CycleStatus => "cycle the status: improved → partly → not improved → open",
         Rename => "change the title of the session chosen",
         Delete => "move the session chosen to the trash (kansa restore ID brings it back)",
         AcceptSelf => "record the department's own mark as the mark, and go on",
@@ -773,9 +790,12 @@ pub struct Messages {
     pub unknown_department: fn(name: &str) -> String,
     pub unknown_item: fn(id: &str) -> String,
     pub unknown_mark: fn(symbol: &str) -> String,
+    /// `new --from` with a newer checklist: an earlier item it no longer has.
+    pub item_removed: fn(&str, &str) -> String,
 }
 
 pub static MESSAGES_JA: Messages = Messages {
+    item_removed: |id, text| format!("前回の項目 {id} はこのチェックリストにありません: {text}"),
     team: &TEAM_JA,
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
     status_open: "実施中",
@@ -848,6 +868,7 @@ pub static MESSAGES_JA: Messages = Messages {
 };
 
 pub static MESSAGES_EN: Messages = Messages {
+    item_removed: |id, text| format!("last round's item {id} is not in this checklist: {text}"),
     team: &TEAM_EN,
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
     status_open: "open",
@@ -1510,6 +1531,9 @@ fn ja_reason(reason: &Reason) -> String {
         }
         Reason::EmptyFinding(finding) => format!("指摘事項 #{finding} に本文がありません"),
         Reason::MissingFact(field) => format!("{}が未入力です", ja_fact(*field)),
+        Reason::FollowUpOpen(finding) => format!(
+            "前回の指摘事項 #{finding} のフォローアップが未設定です（改善済・一部改善・未改善）"
+        ),
         Reason::NoSelfCheck => "自己点検シートが未提出です".into(),
         Reason::Conflict { place, values } => (TEAM_JA.conflict)(place, values),
     }
@@ -1583,6 +1607,7 @@ fn ja_difference(difference: &Difference) -> String {
         Changed::Note => "メモ".to_string(),
         Changed::Observation => "所見".to_string(),
         Changed::Findings => "指摘事項".to_string(),
+        Changed::FollowUps => "前回の指摘事項のフォローアップ".to_string(),
     };
     format!("{at}: {what}が署名後に変更されています")
 }
@@ -1694,6 +1719,26 @@ fn ja_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::FollowUp {
+            department,
+            area,
+            finding,
+            from,
+            to,
+        } => {
+            let state = |s: &FollowUpState| {
+                let status = (ROUND_JA.status)(s.status);
+                match s.note.is_empty() {
+                    true => status.to_string(),
+                    false => format!("{status}（{}）", one_line(&s.note)),
+                }
+            };
+            format!(
+                "{department} 領域{area} 前回の指摘事項 #{finding} のフォローアップ: {} → {}",
+                state(from),
+                state(to)
+            )
+        }
         Change::SelfCheck {
             department,
             from,
@@ -1759,6 +1804,9 @@ fn en_reason(reason: &Reason) -> String {
         }
         Reason::EmptyFinding(finding) => format!("finding #{finding} has no text"),
         Reason::MissingFact(field) => format!("no {}", en_fact(*field)),
+        Reason::FollowUpOpen(finding) => format!(
+            "last round's finding #{finding} has no follow-up status (improved, partly, not improved)"
+        ),
         Reason::NoSelfCheck => "no self-check sheet returned".into(),
         Reason::Conflict { place, values } => (TEAM_EN.conflict)(place, values),
     }
@@ -1804,6 +1852,7 @@ fn en_difference(difference: &Difference) -> String {
         Changed::Note => "note".to_string(),
         Changed::Observation => "所見 (observation)".to_string(),
         Changed::Findings => "指摘事項 (findings)".to_string(),
+        Changed::FollowUps => "follow-up of last round's findings".to_string(),
     };
     format!("{at}: {what} changed since sign-off")
 }
@@ -1912,6 +1961,26 @@ fn en_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::FollowUp {
+            department,
+            area,
+            finding,
+            from,
+            to,
+        } => {
+            let state = |s: &FollowUpState| {
+                let status = (ROUND_EN.status)(s.status);
+                match s.note.is_empty() {
+                    true => status.to_string(),
+                    false => format!("{status} ({})", one_line(&s.note)),
+                }
+            };
+            format!(
+                "{department} area {area} last round's finding #{finding} follow-up: {} → {}",
+                state(from),
+                state(to)
+            )
+        }
         Change::SelfCheck {
             department,
             from,
@@ -2181,6 +2250,7 @@ fn ja_place(place: &MergePlace) -> String {
         MergePlace::Finding(_, _, id) => format!("指摘事項 #{id}"),
         MergePlace::Dismissal(..) => "提案の却下".into(),
         MergePlace::SelfCheck(..) => "自己評価".into(),
+        MergePlace::FollowUp(_, _, id) => format!("前回の指摘事項 #{id} のフォローアップ"),
     }
 }
 
@@ -2194,6 +2264,7 @@ fn en_place(place: &MergePlace) -> String {
         MergePlace::Finding(_, _, id) => format!("finding #{id}"),
         MergePlace::Dismissal(..) => "dismissal of the proposal".into(),
         MergePlace::SelfCheck(..) => "self-assessment".into(),
+        MergePlace::FollowUp(_, _, id) => format!("follow-up of last round's finding #{id}"),
     }
 }
 
@@ -2376,6 +2447,138 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     search: "Search (items, notes, observations)",
     findings_list: "△/× cells and notes, by item",
     finding_items: "Items named (Enter toggles)",
+};
+
+/// The words of rounds over time: the previous answer beside the current one, the
+/// matrix compared, follow-ups of earlier 指摘事項, the comparison report.
+pub struct RoundWords {
+    /// The item view's line of the earlier answer.
+    pub previous: &'static str,
+    pub previous_none: &'static str,
+    pub text_changed: &'static str,
+    /// A follow-up's status; None: not yet set.
+    pub status: fn(Option<FollowUpStatus>) -> &'static str,
+    /// The matrix's title in compare mode: how a cell reads.
+    pub compare_legend: &'static str,
+    /// The follow-up list's title, given the department's name.
+    pub followups_title: fn(&str) -> String,
+    pub no_followups: &'static str,
+    pub no_previous: &'static str,
+    pub followup_note: &'static str,
+    /// The comparison report's name, and its line naming the earlier round.
+    pub compare_report: &'static str,
+    pub previous_round: fn(&str, &str) -> String,
+    pub cells_heading: &'static str,
+    /// Department, area, item, previous, current, trend.
+    pub cell_columns: [&'static str; 6],
+    pub trend: fn(Trend) -> &'static str,
+    pub counts_heading: &'static str,
+    /// Department, area, improved, worsened, unchanged.
+    pub count_columns: [&'static str; 5],
+    pub all_areas: &'static str,
+    pub followups_heading: &'static str,
+    /// Department, area, number, items, finding, status, note.
+    pub followup_columns: [&'static str; 7],
+    pub checklist_heading: &'static str,
+    pub changed_item: fn(&str) -> String,
+    pub added_item: fn(&str) -> String,
+    pub removed_item: fn(&str, &str) -> String,
+    pub unanswered: &'static str,
+}
+
+impl Lang {
+    pub fn round_words(self) -> &'static RoundWords {
+        match self {
+            Lang::Ja => &ROUND_JA,
+            Lang::En => &ROUND_EN,
+        }
+    }
+}
+
+pub static ROUND_JA: RoundWords = RoundWords {
+    previous: "前回",
+    previous_none: "前回の回答なし",
+    text_changed: "（前回から項目の文言が変わりました）",
+    status: |status| match status {
+        Some(FollowUpStatus::Improved) => "改善済",
+        Some(FollowUpStatus::Partly) => "一部改善",
+        Some(FollowUpStatus::NotImproved) => "未改善",
+        None => "未設定",
+    },
+    compare_legend: "前回比較: 前回・今回の順、+ 改善 - 悪化",
+    followups_title: |department| format!("{department} 前回の指摘事項のフォローアップ"),
+    no_followups: "この部署には前回の指摘事項がありません",
+    no_previous: "このセッションは前回から作成されていません（kansa new --from）",
+    followup_note: "フォローアップのメモ",
+    compare_report: "前回比較",
+    previous_round: |title, id| format!("前回: {title}（{id}）"),
+    cells_heading: "部署・項目ごとの比較",
+    cell_columns: ["部署", "領域", "項目", "前回", "今回", "変化"],
+    trend: |trend| match trend {
+        Trend::Improved => "改善",
+        Trend::Worsened => "悪化",
+        Trend::Unchanged => "変化なし",
+        Trend::Other => "変更",
+        Trend::Pending => "未回答",
+        Trend::New => "新規",
+    },
+    counts_heading: "部署・領域ごとの件数",
+    count_columns: ["部署", "領域", "改善", "悪化", "変化なし"],
+    all_areas: "計",
+    followups_heading: "前回の指摘事項のフォローアップ",
+    followup_columns: ["部署", "領域", "番号", "項目", "指摘事項", "状況", "メモ"],
+    checklist_heading: "チェックリストの変更",
+    changed_item: |id| format!("{id}: 文言を変更"),
+    added_item: |id| format!("{id}: 新規の項目"),
+    removed_item: |id, text| format!("{id}: 削除された項目（{text}）"),
+    unanswered: "未回答",
+};
+
+pub static ROUND_EN: RoundWords = RoundWords {
+    previous: "Last round",
+    previous_none: "no answer last round",
+    text_changed: "(the item's text changed since)",
+    status: |status| match status {
+        Some(FollowUpStatus::Improved) => "improved",
+        Some(FollowUpStatus::Partly) => "partly improved",
+        Some(FollowUpStatus::NotImproved) => "not improved",
+        None => "open",
+    },
+    compare_legend: "compared: last round then now, + improved - worsened",
+    followups_title: |department| format!("{department}: follow-up of last round's findings"),
+    no_followups: "This department had no findings last round",
+    no_previous: "This session was not started from an earlier round (kansa new --from)",
+    followup_note: "Follow-up note",
+    compare_report: "Comparison with the last round",
+    previous_round: |title, id| format!("Last round: {title} ({id})"),
+    cells_heading: "By department and item",
+    cell_columns: ["Department", "Area", "Item", "Last round", "Now", "Change"],
+    trend: |trend| match trend {
+        Trend::Improved => "improved",
+        Trend::Worsened => "worsened",
+        Trend::Unchanged => "unchanged",
+        Trend::Other => "changed",
+        Trend::Pending => "not answered",
+        Trend::New => "new",
+    },
+    counts_heading: "Counts by department and area",
+    count_columns: ["Department", "Area", "Improved", "Worsened", "Unchanged"],
+    all_areas: "Total",
+    followups_heading: "Follow-up of last round's findings",
+    followup_columns: [
+        "Department",
+        "Area",
+        "No.",
+        "Items",
+        "Finding",
+        "Status",
+        "Note",
+    ],
+    checklist_heading: "Changes to the checklist",
+    changed_item: |id| format!("{id}: text changed"),
+    added_item: |id| format!("{id}: new item"),
+    removed_item: |id, text| format!("{id}: removed ({text})"),
+    unanswered: "not answered",
 };
 
 #[cfg(test)]

@@ -144,6 +144,12 @@ pub enum Action {
     /// The export dialog: the next or previous choice of the field (report, format).
     NextOption,
     PreviousOption,
+    /// The matrix: last round's marks beside this round's.
+    ToggleCompare,
+    /// The follow-up of last round's 指摘事項, for this department.
+    OpenFollowUps,
+    /// The follow-up list: the next status of the chosen 指摘事項.
+    CycleStatus,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -179,6 +185,7 @@ impl Action {
                 | Sign
                 | Reopen
                 | AcceptSelf
+                | CycleStatus
         )
     }
 
@@ -244,11 +251,21 @@ pub const ITEM: &[Binding] = &[
     help_only(&[C('i')], Action::OpenFacts),
     help_only(&[C('/')], Action::Search),
     help_only(&[C('F')], Action::FindingsList),
+    help_only(&[C('f')], Action::OpenFollowUps),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     help_only(&[C('e')], Action::Export),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
+];
+
+/// The follow-up of last round's 指摘事項 for one department.
+pub const FOLLOWUPS: &[Binding] = &[
+    bind(&[Key::Up, C('k')], Action::SelectUp),
+    bind(&[Key::Down, C('j')], Action::SelectDown),
+    bind(&[C(' ')], Action::CycleStatus),
+    bind(&[Key::Enter], Action::EditNote),
+    bind(&[Key::Esc, C('q')], Action::Close),
 ];
 
 /// The results matrix.
@@ -273,6 +290,7 @@ pub const MATRIX: &[Binding] = &[
     help_only(&[C('i')], Action::OpenFacts),
     help_only(&[C('/')], Action::Search),
     help_only(&[C('F')], Action::FindingsList),
+    help_only(&[C('c')], Action::ToggleCompare),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     help_only(&[C('e')], Action::Export),
@@ -394,6 +412,7 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 /// a mark key may be none of their keys.
 pub const ALL: &[&[Binding]] = &[
     ITEM, MATRIX, SHEET, REVIEW, HISTORY, FACTS, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO, EXPORT,
+    FOLLOWUPS,
 ];
 
 /// The action `key` is bound to in `table`.

@@ -15,6 +15,7 @@
 //! - `review`: what blocks sign-off, and warnings.
 //! - `selfcheck`: the departments' self-check workbooks out and back, their answers as a
 //!   layer beside the audit's marks, and where the two disagree.
+//! - `rounds`: a round started from an earlier one; follow-ups, trends, differences.
 //! - `signoff`: the sign-off, its digest and seal, reopening, verifying.
 //! - `error`: problems located in a file (path:line:column) and what they are.
 //!
@@ -42,6 +43,7 @@ pub mod matrix;
 pub mod merge;
 pub mod results;
 pub mod review;
+pub mod rounds;
 #[cfg(feature = "testkit")]
 pub mod sample;
 #[cfg(feature = "testkit")]

@@ -32,6 +32,8 @@ pub enum Place {
     Dismissal(String, String),
     /// A department's self-assessment, as imported from its sheet.
     SelfCheck(String),
+    /// The follow-up of an earlier round's 指摘事項: department, area, its number.
+    FollowUp(String, String, u32),
 }
 
 impl Place {
@@ -74,6 +76,12 @@ impl Place {
                 department, item, ..
             } => Place::Dismissal(department.clone(), item.clone()),
             Change::SelfCheck { department, .. } => Place::SelfCheck(department.clone()),
+            Change::FollowUp {
+                department,
+                area,
+                finding,
+                ..
+            } => Place::FollowUp(department.clone(), area.clone(), *finding),
             Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => return None,
         })
     }
@@ -89,7 +97,8 @@ impl Place {
             | Place::Observation(d, _)
             | Place::Finding(d, _, _)
             | Place::Dismissal(d, _)
-            | Place::SelfCheck(d) => Some(d),
+            | Place::SelfCheck(d)
+            | Place::FollowUp(d, _, _) => Some(d),
         }
     }
 
@@ -129,6 +138,7 @@ pub fn value(change: &Change) -> String {
         Change::Finding { to, .. } => to.as_ref().map_or(String::new(), |f| one_line(&f.text)),
         Change::Dismissal { dismissed, .. } => dismissed.to_string(),
         Change::SelfCheck { to, .. } => to.as_ref().map_or(String::new(), |s| s.digest.clone()),
+        Change::FollowUp { to, .. } => ron::to_string(to).unwrap_or_default(),
         Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => String::new(),
     }
 }

@@ -40,6 +40,8 @@ pub enum Reason {
         place: crate::merge::Place,
         values: Vec<(String, String)>,
     },
+    /// An earlier round's 指摘事項 (by id) not yet given a follow-up status.
+    FollowUpOpen(u32),
     // Warnings.
     /// The area has needs-improvement or improved-under-guidance marks but no 所見,
     /// though the department has some.
@@ -67,6 +69,7 @@ impl Reason {
                 | Reason::NoObservation
                 | Reason::NotInFinding(_)
                 | Reason::Conflict { .. }
+                | Reason::FollowUpOpen(_)
         )
     }
 }
@@ -215,5 +218,22 @@ fn department_entries(session: &Session, hearing: &Hearing, entries: &mut Vec<En
     // Only a round that uses self-checks misses one.
     if hearing.selfcheck.is_none() && session.has_selfchecks() {
         entries.push(entry(Place::Department, Reason::NoSelfCheck));
+    }
+    followup_entries(session, department, entries);
+}
+
+/// The earlier round's 指摘事項 of `department` still without a follow-up status.
+fn followup_entries(session: &Session, department: &str, entries: &mut Vec<Entry>) {
+    let Some(previous) = &session.previous else {
+        return;
+    };
+    for (_, followup) in previous.followups_of(department) {
+        if followup.state.status.is_none() {
+            entries.push(Entry {
+                department: Some(department.to_string()),
+                place: Place::Area(followup.area.clone()),
+                reason: Reason::FollowUpOpen(followup.finding.id),
+            });
+        }
     }
 }

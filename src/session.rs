@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::checklist::{Area, Checklist, Condition, Department, FieldKind, Item, Mark, Meaning};
 use crate::facts::{DepartmentFacts, FactField, FactValue};
 use crate::findings::{AreaSheet, Finding};
+use crate::rounds::{FollowUpState, Previous};
 use crate::selfcheck::SelfCheck;
 use crate::signoff::SignOff;
 
@@ -47,6 +48,10 @@ pub struct Session {
     /// values is a conflict; recording a new value there settles it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub heads: Vec<Vec<Event>>,
+    /// The earlier round this one was started from (`kansa new --from`): its answers,
+    /// its 指摘事項 to follow up, and how the checklist changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
 }
 
 /// One department's hearing: who they are and what they answered, by item id.
@@ -205,6 +210,14 @@ pub enum Change {
         from: Option<Box<SelfCheck>>,
         to: Option<Box<SelfCheck>>,
     },
+    /// The follow-up of an earlier round's 指摘事項 (by department, area and id).
+    FollowUp {
+        department: String,
+        area: String,
+        finding: u32,
+        from: FollowUpState,
+        to: FollowUpState,
+    },
 }
 
 impl Change {
@@ -316,6 +329,19 @@ impl Change {
                 from: to,
                 to: from,
             },
+            Change::FollowUp {
+                department,
+                area,
+                finding,
+                from,
+                to,
+            } => Change::FollowUp {
+                department,
+                area,
+                finding,
+                from: to,
+                to: from,
+            },
             _ => return None,
         })
     }
@@ -331,6 +357,7 @@ impl Change {
             | Change::Finding { department, .. }
             | Change::Dismissal { department, .. }
             | Change::SelfCheck { department, .. } => Some(department),
+            Change::FollowUp { department, .. } => Some(department),
             Change::Move(cursor) => Some(&cursor.department),
             Change::Fact { .. } | Change::SignOff { .. } | Change::Reopen { .. } => None,
         }
@@ -402,6 +429,8 @@ pub enum Refusal {
     NotASigner(String),
     #[error("{0} entries block sign-off (see kansa review)")]
     Blocked(usize),
+    #[error("no follow-up #{0} in this round")]
+    UnknownFollowUp(usize),
 }
 
 impl Hearing {
@@ -621,6 +650,7 @@ impl Session {
             history: Vec::new(),
             signed: None,
             heads: Vec::new(),
+            previous: None,
         }
     }
 
@@ -917,6 +947,13 @@ impl Session {
             Change::SelfCheck { department, to, .. } => {
                 self.hearing_mut(department)?.selfcheck = to.as_deref().cloned();
             }
+            Change::FollowUp {
+                department,
+                area,
+                finding,
+                to,
+                ..
+            } => self.apply_followup(department, area, *finding, to)?,
             sheet => self.apply_to_sheet(sheet)?,
         }
         // A value recorded after a merge was chosen knowing every writer's.

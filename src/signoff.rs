@@ -52,6 +52,10 @@ pub struct Seal {
     pub roster: Vec<String>,
     pub facts: BTreeMap<FactField, String>,
     pub departments: Vec<DepartmentSeal>,
+    /// Digest of the earlier round's 指摘事項 and their follow-ups; empty for a round
+    /// not started from another (whose digest is as before follow-ups existed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub followups: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -86,6 +90,7 @@ enum Part<'a> {
     Note(&'a str, &'a str),
     Observation(&'a str, &'a str),
     Findings(&'a str, &'a str),
+    FollowUps,
 }
 
 impl Part<'_> {
@@ -108,6 +113,7 @@ impl Part<'_> {
             Part::Note(d, i) => join("note", &[d, i]),
             Part::Observation(d, a) => join("observation", &[d, a]),
             Part::Findings(d, a) => join("findings", &[d, a]),
+            Part::FollowUps => join("follow-ups", &[]),
         }
     }
 }
@@ -167,6 +173,12 @@ fn canonical(session: &Session) -> Vec<(Part<'_>, Vec<u8>)> {
     }
     for hearing in &session.hearings {
         department_parts(hearing, &mut parts);
+    }
+    if let Some(previous) = &session.previous {
+        // RON of the crate's own types, as the checklist above.
+        let followups = ron::to_string(&previous.followups)
+            .unwrap_or_else(|e| format!("unserialisable follow-ups: {e}"));
+        parts.push((Part::FollowUps, followups.into_bytes()));
     }
     parts
 }
@@ -280,6 +292,7 @@ impl Seal {
                     .findings
                     .insert(a.to_string(), digest);
             }
+            Part::FollowUps => self.followups = digest,
         }
     }
 
@@ -333,6 +346,8 @@ pub enum Changed {
     Note,
     Observation,
     Findings,
+    /// The follow-up of the earlier round's 指摘事項.
+    FollowUps,
 }
 
 /// The differences from `signed` to `now`, round first, then by department.
@@ -348,6 +363,9 @@ pub fn differences(signed: &Seal, now: &Seal) -> Vec<Difference> {
     }
     if signed.roster != now.roster {
         found.push(round(Changed::Departments));
+    }
+    if signed.followups != now.followups {
+        found.push(round(Changed::FollowUps));
     }
     for field in changed_keys(&signed.facts, &now.facts) {
         found.push(round(Changed::Fact(field)));

@@ -2,6 +2,7 @@
 //! report as data; one module per format lays it out. `write` is the one entry point:
 //! a report, a format and a language in, the file's bytes out.
 
+mod compare;
 mod csv;
 mod docx;
 mod file;
@@ -31,6 +32,8 @@ pub enum Report {
     /// Every report in one document (md, html, docx) or workbook (xlsx). DOCX leaves
     /// the matrix out (it is a spreadsheet's table); CSV refuses, as a CSV is one table.
     All,
+    /// 前回比較: this round against the one it was started from.
+    Compare,
 }
 
 /// Which file format.
@@ -57,6 +60,7 @@ impl fmt::Display for Report {
             Report::Summary => "summary",
             Report::Departments => "departments",
             Report::All => "all",
+            Report::Compare => "compare",
         })
     }
 }
@@ -114,6 +118,7 @@ pub fn write(
         }
         (Report::Departments, _) => departments(&Departments::of(session), format, words)?,
         (Report::All, _) => all(session, format, words)?,
+        (Report::Compare, _) => return write_compare(session, format, lang),
         (Report::Matrix, Format::Docx) => {
             return Err(ExportError::Unsupported {
                 report,
@@ -164,6 +169,29 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
                 format,
                 hint: "a CSV file holds one table; write each report on its own, \
                        or all of them as xlsx",
+            });
+        }
+    })
+}
+
+/// True when the session has a round to compare with: `--report all` includes the
+/// comparison then.
+pub fn has_previous(session: &Session) -> bool {
+    session.previous.is_some()
+}
+
+fn write_compare(session: &Session, format: Format, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let report = compare::Compare::of(session, lang.report_words(), lang.round_words());
+    Ok(match format {
+        Format::Md => compare::markdown(&report).into_bytes(),
+        Format::Csv => compare::csv(&report)?.into_bytes(),
+        Format::Html => compare::html(&report, lang.report_words().tag).into_bytes(),
+        Format::Xlsx => compare::xlsx(&report)?,
+        Format::Docx => {
+            return Err(ExportError::Unsupported {
+                report: Report::Compare,
+                format,
+                hint: "write the comparison as xlsx, html, md or csv",
             });
         }
     })

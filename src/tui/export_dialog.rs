@@ -101,6 +101,7 @@ impl ExportDialog {
             Report::Departments => words.departments,
             Report::Summary => words.summary,
             Report::All => t.export_all,
+            Report::Compare => t.rounds.compare_report,
         }
     }
 

@@ -176,6 +176,26 @@ pub fn draw(
     draw_for(frame, area, tables, t, scale, legend, Reader::ANY)
 }
 
+/// Entries two to a line, keys and footer words, for a help taller than the screen.
+fn paired(all: Vec<Entry>) -> Vec<(String, String)> {
+    let short: Vec<String> = all
+        .into_iter()
+        .map(|e| format!("{} {}", e.written(false), e.footer))
+        .collect();
+    let half = short.len().div_ceil(2);
+    let width = short[..half]
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(s.as_str()))
+        .max()
+        .unwrap_or(0);
+    (0..half)
+        .map(|i| {
+            let right = short.get(i + half).cloned().unwrap_or_default();
+            (widgets::pad(&short[i], width + 2), right)
+        })
+        .collect()
+}
+
 /// The help of a view for `reader`.
 pub fn draw_for(
     frame: &mut Frame,
@@ -186,11 +206,20 @@ pub fn draw_for(
     legend: &[&str],
     reader: Reader,
 ) {
-    let entries: Vec<(String, String)> = tables
+    let all: Vec<Entry> = tables
         .iter()
         .flat_map(|table| entries(table, t, scale, false, reader))
-        .map(|e| (e.written(false), e.help))
         .collect();
+    // A terminal too short for a line per key gets the keys two to a line, each with
+    // its footer word: every key stays in view.
+    let fits = all.len() + legend.len() + 2 <= usize::from(area.height);
+    let entries: Vec<(String, String)> = if fits {
+        all.into_iter()
+            .map(|e| (e.written(false), e.help))
+            .collect()
+    } else {
+        paired(all)
+    };
     let key_width = entries
         .iter()
         .map(|(keys, _)| unicode_width::UnicodeWidthStr::width(keys.as_str()))

@@ -166,7 +166,38 @@ fn body<'a>(screen: &'a SessionScreen, t: &Strings, width: u16) -> Text<'a> {
         let text = format!("{}: {mark} {}", t.self_assessment, own.comment);
         lines.push(Line::from(text.trim_end().to_string()).italic());
     }
+    let department = hearing.map_or("", |h| h.department.short.as_str());
+    lines.extend(previous_line(session, department, &item.id, t));
     Text::from(lines)
+}
+
+/// Last round's mark and note for this cell, when the round was started from one.
+fn previous_line<'a>(
+    session: &'a crate::session::Session,
+    department: &str,
+    item: &str,
+    t: &Strings,
+) -> Option<Line<'a>> {
+    let previous = session.previous.as_ref()?;
+    let w = t.rounds;
+    let mut spans = vec![Span::raw(format!("{}  ", w.previous)).dim()];
+    match previous.mark_of(department, item) {
+        Some(mark) => spans.push(Span::styled(
+            format!("{} {}", mark.symbol, mark.label),
+            widgets::mark_style(mark.meaning),
+        )),
+        None => spans.push(Span::raw(w.previous_none).italic()),
+    }
+    if previous.text_changed(item) {
+        spans.push(Span::raw(format!(" {}", w.text_changed)).bold());
+    }
+    let note = previous
+        .answer(department, item)
+        .map_or("", |a| a.note.trim());
+    if !note.is_empty() {
+        spans.push(Span::raw(format!("  {note}")));
+    }
+    Some(Line::from(spans))
 }
 
 /// The scale with its keys, wrapped between marks, never inside one (`5 M 重大な不適合`

@@ -10,12 +10,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use crate::checklist::Item;
+use crate::checklist::{Item, Meaning};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
 use crate::matrix::{self, COUNT_WIDTH};
 use crate::results::{self, Filter};
+use crate::rounds::{self, Trend};
 use crate::session::Session;
 
 use super::session::Cursor;
@@ -26,6 +27,8 @@ pub struct MatrixView {
     pub filter: Filter,
     /// Each cell shows the department's own mark, then the audit's.
     pub self_view: bool,
+    /// Each cell shows last round's mark before this one's, and how it moved.
+    pub compare: bool,
     /// The first body row and the first column shown when last followed; kept so that
     /// the view moves as little as it must.
     top: usize,
@@ -127,6 +130,7 @@ impl MatrixView {
             }
             Action::FilterMark => self.cycle_mark_filter(session, cursor),
             Action::FilterArea => self.cycle_area(session, cursor),
+            Action::ToggleCompare => self.compare = !self.compare,
             _ => {}
         }
     }
@@ -269,8 +273,12 @@ impl MatrixView {
             MarksDisplay::Ascii => t.marks_ascii,
         };
         let mode = if self.self_view { t.matrix_self } else { "" };
+        let compare = match self.compare {
+            true => t.rounds.compare_legend,
+            false => "",
+        };
         let heading = format!(
-            " {}  {}   {}   {}   {mode}",
+            " {}  {}   {}   {}   {mode}{compare}",
             t.matrix,
             session.facts.title,
             self.describe_filter(t),
@@ -284,10 +292,11 @@ impl MatrixView {
             display,
             viewport.left,
         );
-        let layout = Placed {
+        let mut layout = Placed {
             self_view: self.self_view,
             ..layout
         };
+        layout.compare = self.compare;
         let buf = frame.buffer_mut();
         self.draw_table(
             buf,
@@ -375,6 +384,8 @@ struct Placed {
     visible: Vec<(Column, u16, usize)>,
     left_x: u16,
     self_view: bool,
+    /// Cells compare with last round (`MatrixView::compare`).
+    compare: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -442,6 +453,7 @@ impl Placed {
             visible,
             left_x: area.x,
             self_view: false,
+            compare: false,
         }
     }
 
@@ -524,7 +536,10 @@ impl Placed {
         for &(column, x, width) in &self.visible {
             match column {
                 Column::Department(d) => {
-                    let (text, mut style) = self.cell(session, d, item);
+                    let (text, mut style) = match self.compare {
+                        true => self.compared(session, d, item),
+                        false => self.cell(session, d, item),
+                    };
                     if selected == Some(d) {
                         style = style.reversed();
                         for dx in 0..width as u16 {
@@ -568,6 +583,31 @@ impl Placed {
             style
         };
         (format!("{}{audit}", glyph(own)), style)
+    }
+
+    /// A cell compared with last round: the earlier mark, this one, then `+` where it
+    /// improved and `-` where it worsened (by meaning and severity), coloured so too.
+    fn compared(&self, session: &Session, department: usize, item: &Item) -> (String, Style) {
+        let display = self.columns.display;
+        let Some(hearing) = session.hearings.get(department) else {
+            return (String::new(), Style::new());
+        };
+        let short = &hearing.department.short;
+        let glyph = |mark: Option<&crate::checklist::Mark>| {
+            mark.map_or(display.unanswered(), |m| display.glyph(m))
+                .to_string()
+        };
+        let before = session
+            .previous
+            .as_ref()
+            .and_then(|p| p.mark_of(short, &item.id));
+        let now = session.mark_of(short, &item.id);
+        let (sign, style) = match rounds::trend(session, short, &item.id) {
+            Trend::Improved => ("+", widgets::mark_style(Meaning::Compliant).bold()),
+            Trend::Worsened => ("-", widgets::mark_style(Meaning::NeedsImprovement).bold()),
+            _ => ("", Style::new()),
+        };
+        (format!("{}{}{sign}", glyph(before), glyph(now)), style)
     }
 
     fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {

@@ -7,6 +7,7 @@ mod detail;
 mod editor;
 mod export_dialog;
 mod facts;
+mod followups;
 mod form;
 mod help;
 mod history;

@@ -120,7 +120,7 @@ pub fn apply(screen: &mut SessionScreen, action: Action, context: &Context) {
         View::Review => crate::review::review(screen.session()).entries.len(),
         View::History => history::events(screen).len(),
         View::Facts => facts::rows().len(),
-        View::Item | View::Matrix => 0,
+        View::Item | View::Matrix | View::FollowUps => 0,
     };
     let selected = &mut screen.pages.selected;
     match action {

@@ -15,6 +15,7 @@ use crate::store::{Doc, Saved};
 use super::asks::FieldPrompt;
 use super::editor::Editor;
 use super::export_dialog::{ExportDialog, Outcome};
+use super::followups::{self, FollowUps};
 use super::matrix::MatrixView;
 use super::picker::{Picked, Picker};
 use super::record::{Editing, Pages};
@@ -33,6 +34,8 @@ pub struct SessionScreen {
     /// The sheet, review, history and facts views: where each stands.
     pub(super) pages: Pages,
     pub(super) overlay: Option<Overlay>,
+    /// The follow-up list's choice and note being edited.
+    pub(super) followups: FollowUps,
     /// Changes made in this sitting, for `u` and `U`.
     sitting: Sitting,
     /// Leaving goes back to the session list (so `q` says 戻る, not 終了).
@@ -58,6 +61,8 @@ pub enum View {
     Review,
     History,
     Facts,
+    /// Last round's 指摘事項 of the department, to follow up.
+    FollowUps,
 }
 
 impl View {
@@ -69,6 +74,7 @@ impl View {
             View::Review => keymap::REVIEW,
             View::History => keymap::HISTORY,
             View::Facts => keymap::FACTS,
+            View::FollowUps => keymap::FOLLOWUPS,
         }
     }
 
@@ -158,6 +164,7 @@ impl SessionScreen {
             editor: None,
             editing: Editing::default(),
             pages: Pages::default(),
+            followups: FollowUps::default(),
             overlay: None,
             sitting: Sitting::default(),
             returns_to_list: false,
@@ -231,7 +238,7 @@ impl SessionScreen {
                 Step::Stay
             }
             Input::Paste(text) => {
-                if let Some(editor) = &mut self.editor {
+                if let Some(editor) = self.editor.as_mut().or(self.followups.editor.as_mut()) {
                     editor.paste(text);
                     self.pages.typed();
                 } else if let Some(Overlay::Fields(prompt)) = &mut self.overlay {
@@ -246,6 +253,9 @@ impl SessionScreen {
     }
 
     fn on_key(&mut self, event: &KeyEvent, context: &mut Context) -> Step {
+        if self.view == View::FollowUps {
+            return followups::on_key(self, event, context.t);
+        }
         if let Some(editor) = &mut self.editor {
             if event.code == KeyCode::Esc {
                 if self.finish_note(context) == Editing::NoteThenNext {
@@ -319,6 +329,10 @@ impl SessionScreen {
                 self.overlay = Some(Overlay::Departments(picker));
             }
             Action::OpenMatrix => self.view = View::Matrix,
+            Action::OpenFollowUps => {
+                self.followups = FollowUps::default();
+                self.view = View::FollowUps;
+            }
             Action::OpenHearing => {
                 self.view = View::Item;
                 self.go_to(self.cursor, t);
@@ -839,6 +853,7 @@ impl SessionScreen {
     /// Saves an open note and folds the journal: the screen is going away.
     pub fn close(mut self, context: &Context) {
         let _ = self.finish_note(context);
+        followups::finish_note(&mut self, context.t);
         self.doc.close();
     }
 
@@ -887,6 +902,7 @@ impl SessionScreen {
             View::Sheet | View::Review | View::History | View::Facts => {
                 record::draw(self, frame, area, context)
             }
+            View::FollowUps => followups::draw(self, frame, area, t),
             View::Matrix => {
                 if let Some(text) = self.banner(t).or_else(|| self.message.clone()) {
                     let line = Rect { height: 1, ..area };
@@ -971,6 +987,7 @@ fn export_to(
                 Report::Departments => words.departments,
                 Report::Summary => words.summary,
                 Report::All => t.export_all,
+                Report::Compare => t.rounds.compare_report,
             };
             (t.export_unsupported)(name, &format.to_string())
         }
@@ -1040,6 +1057,12 @@ fn describe_undo(change: &Change, t: &Strings) -> (Option<(String, String)>, Str
             (None, format!("{department} {area} #{id}"))
         }
         Change::Fact { field, .. } => (None, format!("{field:?}")),
+        Change::FollowUp {
+            department,
+            area,
+            finding,
+            ..
+        } => (None, format!("{department} {area} #{finding}")),
         Change::DepartmentFact {
             department, field, ..
         } => (None, format!("{department} {field:?}")),
