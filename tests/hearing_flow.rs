@@ -307,3 +307,27 @@ fn a_round_with_every_cell_answered_reads_answered_in_the_list() {
     let app = App::at_list(context(dir.path(), Lang::Ja));
     assert!(screen_text(&app, 80, 24).contains("回答済"));
 }
+
+#[test]
+fn the_form_starts_a_round_from_an_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = new_session(dir.path(), "20240927-090000", "上半期");
+    let mut app = App::at_list(context(dir.path(), Lang::Ja));
+    char_key(&mut app, 'n');
+    key(&mut app, KeyCode::BackTab);
+    type_text(&mut app, &earlier);
+    key(&mut app, KeyCode::Tab);
+    ctrl_u(&mut app);
+    type_text(&mut app, "下半期");
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::Enter);
+    let session = app.hearing().expect("the new round").session();
+    assert_eq!(session.facts.title, "下半期");
+    assert!(
+        session.previous.is_some(),
+        "the earlier round is kept as previous"
+    );
+    assert_ne!(session.id, earlier);
+}

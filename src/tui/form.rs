@@ -13,15 +13,18 @@ use ratatui::widgets::{List, ListState, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::checklist::{Checklist, Department};
+use crate::i18n::Describe;
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
-use crate::session::{AuditFacts, Chosen};
+use crate::session::{AuditFacts, Chosen, Session};
 
 use super::{Context, Input, Step, help, widgets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Checklist,
+    /// An earlier round to start from (its id, or a session file).
+    StartFrom,
     Title,
     Date,
     Auditors,
@@ -33,8 +36,9 @@ enum Field {
     Create,
 }
 
-const ORDER: [Field; 10] = [
+const ORDER: [Field; 11] = [
     Field::Checklist,
+    Field::StartFrom,
     Field::Title,
     Field::Date,
     Field::Auditors,
@@ -47,8 +51,9 @@ const ORDER: [Field; 10] = [
 ];
 
 /// The text fields, in the order of `ORDER` without the list and the button.
-const TEXT_FIELDS: [Field; 8] = [
+const TEXT_FIELDS: [Field; 9] = [
     Field::Checklist,
+    Field::StartFrom,
     Field::Title,
     Field::Date,
     Field::Auditors,
@@ -66,7 +71,7 @@ const LABEL_WIDTH: u16 = 24;
 const ADD_FIELDS: [Field; 3] = [Field::AddDepartment, Field::AddShort, Field::AddRemark];
 
 pub struct NewSessionForm {
-    inputs: [TextArea<'static>; 8],
+    inputs: [TextArea<'static>; 9],
     focus: Field,
     checklist: Checklist,
     departments: Vec<(Department, bool)>,
@@ -78,12 +83,12 @@ pub struct NewSessionForm {
 
 impl NewSessionForm {
     pub fn new(_context: &Context) -> NewSessionForm {
-        let mut inputs: [TextArea<'static>; 8] = Default::default();
+        let mut inputs: [TextArea<'static>; 9] = Default::default();
         let today = Local::now().date_naive().format("%Y-%m-%d").to_string();
         let checklist = Checklist::bundled();
         // The checklist's title is what most rounds are called; the auditor edits it.
-        inputs[1].insert_str(&checklist.title);
-        inputs[2].insert_str(today);
+        inputs[2].insert_str(&checklist.title);
+        inputs[3].insert_str(today);
         for input in &mut inputs {
             input.set_cursor_line_style(Style::new());
         }
@@ -108,10 +113,15 @@ impl NewSessionForm {
         let title = self.text(Field::Title);
         let typed = |f: &Field| !self.text(*f).is_empty();
         (title != self.checklist.title && !title.is_empty())
-            || [Field::Checklist, Field::Auditors, Field::Lead]
-                .iter()
-                .chain(&ADD_FIELDS)
-                .any(typed)
+            || [
+                Field::Checklist,
+                Field::StartFrom,
+                Field::Auditors,
+                Field::Lead,
+            ]
+            .iter()
+            .chain(&ADD_FIELDS)
+            .any(typed)
     }
 
     fn input(&self, field: Field) -> Option<&TextArea<'static>> {
@@ -312,6 +322,10 @@ impl NewSessionForm {
             ..AuditFacts::default()
         };
         let now = Local::now().fixed_offset();
+        let from = self.text(Field::StartFrom);
+        if !from.is_empty() {
+            return self.create_from(&from, facts, context);
+        }
         let checklist = self.checklist.clone();
         let unlisted = departments
             .iter()
@@ -336,11 +350,46 @@ impl NewSessionForm {
         }
     }
 
+    /// A new round from an earlier one (`kansa new --from`): its departments, facts and
+    /// checklist (or the one chosen here), its answers kept as "previous", no mark copied.
+    fn create_from(&mut self, from: &str, facts: AuditFacts, context: &Context) -> Step {
+        let store = &context.store;
+        let earlier = if Path::new(from).is_file() {
+            crate::store::Store::load_file(Path::new(from))
+        } else {
+            store.load(from)
+        };
+        let earlier = match earlier {
+            Ok(earlier) => earlier,
+            Err(e) => {
+                self.problem = Some(e.describe(context.t.messages));
+                self.focus = Field::StartFrom;
+                return Step::Stay;
+            }
+        };
+        let now = Local::now().fixed_offset();
+        let newer = (!self.text(Field::Checklist).is_empty()).then(|| self.checklist.clone());
+        let mut session =
+            Session::next_round(&earlier, store.new_id(now), &facts.title, newer, now);
+        session.facts.date = facts.date.or(session.facts.date);
+        match store.create(&session) {
+            Ok(()) => Step::Open {
+                id: session.id,
+                department: None,
+                matrix: false,
+            },
+            Err(e) => {
+                self.problem = Some(e.describe(context.t.messages));
+                Step::Stay
+            }
+        }
+    }
+
     pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Strings) {
         let footer_lines = help::footer(keymap::FORM, t, None, area.width);
         let [title, fields, label, list, add, create, problem, footer] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(5),
+            Constraint::Length(6),
             Constraint::Length(1),
             Constraint::Min(2),
             Constraint::Length(3),
@@ -353,9 +402,10 @@ impl NewSessionForm {
             widgets::title_bar(format!(" {}  {}", t.app, t.new_session)),
             title,
         );
-        let rows = Layout::vertical([Constraint::Length(1); 5]).split(fields);
+        let rows = Layout::vertical([Constraint::Length(1); 6]).split(fields);
         let labels = [
             t.field_checklist,
+            t.field_start_from,
             t.field_title,
             t.field_date,
             t.field_auditors,
