@@ -6,11 +6,11 @@
 
 mod doc;
 mod draft;
+mod layout;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use chrono::Local;
 
@@ -19,11 +19,11 @@ use crate::error::{FileError, IoReason, Problem, located};
 use crate::i18n::{Describe, MESSAGES_EN, Messages};
 use crate::session::{self, AuditFacts, Change, Event, Refusal, Session, Timestamp};
 
+pub use layout::Seen;
+use layout::{read_session, read_session_lazily, snapshot_text};
+
 pub use doc::{Doc, Saved};
 pub use draft::{Draft, DraftTarget};
-
-/// The line that separates the snapshot from the journal.
-const JOURNAL_MARK: &str = "// journal";
 
 /// Why the store failed. Its words come from `i18n` (`Describe`), in the reader's
 /// language; `Display` gives the English.
@@ -104,6 +104,10 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     }
 }
 
+/// Journal lines beyond which the journal is folded into the snapshot (on open, on
+/// close, and as it grows): below it, replaying the journal costs less than a fold.
+const FOLD_AT: usize = 500;
+
 /// The folder of sessions under a data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -118,8 +122,9 @@ pub struct Created {
     pub unlisted: Vec<String>,
 }
 
-/// What `kansa list` shows of a session.
-#[derive(Debug, Clone, PartialEq)]
+/// What `kansa list` shows of a session; also the summary line at the top of a
+/// session file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub id: String,
     pub title: String,
@@ -260,7 +265,7 @@ impl Store {
     pub fn open_writer(&self, id: &str, actor: &str) -> Result<Writer, StoreError> {
         let path = self.existing(id)?;
         let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id, actor)?;
-        let read = read_session(&path)?;
+        let read = read_session_lazily(&path)?;
         let mut writer = Writer {
             file: open_for_append(&path)?,
             path,
@@ -272,7 +277,8 @@ impl Store {
             failing_disk: false,
             _lock: lock,
         };
-        if read.journal_lines > 0 || read.torn {
+        // A short journal stays: replaying it costs less than rewriting the file.
+        if read.journal_lines >= FOLD_AT || read.torn || !read.current {
             writer.compact()?;
         }
         Ok(writer)
@@ -282,9 +288,14 @@ impl Store {
     pub fn list(&self) -> Result<(Vec<Summary>, Vec<StoreError>), StoreError> {
         let mut summaries = Vec::new();
         let mut errors = Vec::new();
+        let mut buffer = Vec::new();
         for entry in fs::read_dir(&self.dir).map_err(io_error(&self.dir))? {
             let path = entry.map_err(io_error(&self.dir))?.path();
             if path.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            if let Some(summary) = layout::read_summary(&path, &mut buffer) {
+                summaries.push(summary);
                 continue;
             }
             match read_session(&path) {
@@ -315,12 +326,33 @@ impl Store {
             .unwrap_or(stem)
     }
 
-    /// When the session file last changed, if it can be told: a read-only copy reloads
-    /// only when this moves.
-    fn modified(&self, id: &str) -> Option<SystemTime> {
-        fs::metadata(self.path_of(id))
-            .and_then(|m| m.modified())
-            .ok()
+    /// Reads a session to follow it read-only: the history left unparsed, and where
+    /// the reading got to, for `follow`.
+    fn load_following(&self, id: &str) -> Result<(Session, Seen), StoreError> {
+        let path = self.existing(id)?;
+        // Taken before reading: a fold landing in between then shows as a new file.
+        let file = fs::metadata(&path).ok().and_then(|m| layout::identity(&m));
+        let read = read_session_lazily(&path)?;
+        let seen = Seen {
+            len: read.good_len,
+            file,
+        };
+        Ok((read.session, seen))
+    }
+
+    /// Brings a read-only copy up to date: only the journal lines appended since it
+    /// last looked, or the whole file again when a fold replaced it.
+    fn follow(&self, session: &mut Session, seen: &mut Seen) -> Result<(), StoreError> {
+        let path = self.existing(&session.id)?;
+        if layout::follow(&path, session, seen)? {
+            return Ok(());
+        }
+        let (fresh, now) = self.load_following(&session.id)?;
+        if fresh.is_hearable() {
+            *session = fresh;
+            *seen = now;
+        }
+        Ok(())
     }
 
     fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
@@ -397,9 +429,17 @@ impl Writer {
             by: self.actor.clone(),
             change,
         };
+        let signs = matches!(event.change, Change::SignOff { .. });
         self.session.apply(event.clone())?;
         self.pending.push(event);
-        self.retry().map_err(RecordError::Unsaved)
+        self.retry().map_err(RecordError::Unsaved)?;
+        // A signed round is folded at once, so its file reads as signed without a
+        // journal; a long journal is folded before it slows every open. A failed fold
+        // leaves the journal, which is whole.
+        if signs || self.journal_lines >= 2 * FOLD_AT {
+            let _ = self.compact();
+        }
+        Ok(())
     }
 
     /// Writes what is pending, then fsyncs.
@@ -458,111 +498,25 @@ impl Writer {
         Ok(())
     }
 
-    /// Closes the session, folding the journal when it holds anything.
+    /// Closes the session, folding the journal when it is long enough to be worth
+    /// it; a short one is replayed at the next open, which costs less than a fold.
     pub fn close(mut self) -> Result<(), StoreError> {
-        if self.journal_lines > 0 || !self.pending.is_empty() {
+        self.retry()?;
+        if self.journal_lines >= FOLD_AT {
             self.compact()
         } else {
             Ok(())
         }
     }
+
+    /// How many changes the journal holds (not yet folded into the snapshot).
+    pub fn journal_lines(&self) -> usize {
+        self.journal_lines
+    }
 }
 
 fn now() -> Timestamp {
     Local::now().fixed_offset()
-}
-
-/// The whole session as the text of a fresh file with an empty journal. A failure is
-/// returned, never written: an empty snapshot would replace the session with nothing.
-fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
-    let config = ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .struct_names(false);
-    let body = ron::ser::to_string_pretty(session, config)
-        .map_err(|e| FileError::new(path, None, Problem::Ron(e)))?;
-    Ok(format!("// kansa session\n{body}\n{JOURNAL_MARK}\n"))
-}
-
-struct ReadSession {
-    session: Session,
-    journal_lines: usize,
-    /// Bytes up to the end of the last whole journal line.
-    good_len: u64,
-    /// The file ended in an incomplete line: an append cut short by a crash, never
-    /// reported as saved.
-    torn: bool,
-}
-
-fn read_session(path: &Path) -> Result<ReadSession, FileError> {
-    let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
-    parse_session(session_text(&bytes, path)?, path)
-}
-
-/// The text of a session file. A file that ends inside a character is read up to it:
-/// a crash in the middle of appending a Japanese note leaves that, and the torn line
-/// is then dropped like any other; a cut snapshot fails to parse where it was cut.
-fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            if e.error_len().is_none() {
-                return Ok(valid);
-            }
-            let position = crate::error::Position::of_offset(valid, valid.len());
-            Err(FileError::new(path, Some(position), Problem::NotUtf8))
-        }
-    }
-}
-
-fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
-    let (snapshot, journal) = match text.find(&format!("\n{JOURNAL_MARK}\n")) {
-        Some(at) => text.split_at(at + JOURNAL_MARK.len() + 2),
-        None => (text, ""),
-    };
-    let mut session: Session =
-        ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, snapshot, 0))?;
-    if session.format != session::FORMAT {
-        let problem = Problem::SessionFormat {
-            expected: session::FORMAT,
-            found: session.format,
-        };
-        return Err(FileError::new(
-            path,
-            crate::error::Position::of_nth(text, "format", 0),
-            problem,
-        ));
-    }
-    let first_line = snapshot.matches('\n').count();
-    let mut good_len = snapshot.len();
-    let mut journal_lines = 0;
-    let mut torn = false;
-    for (index, line) in journal.split_inclusive('\n').enumerate() {
-        let whole = line.ends_with('\n');
-        let event = match ron::from_str::<Event>(line) {
-            Ok(event) => event,
-            Err(_) if !whole => {
-                torn = true;
-                break;
-            }
-            Err(e) => return Err(FileError::from_ron(path, &e, line, first_line + index)),
-        };
-        let position = crate::error::Position {
-            line: first_line + index + 1,
-            column: 1,
-        };
-        session
-            .apply(event)
-            .map_err(|e| FileError::new(path, Some(position), refused(&e)))?;
-        good_len += line.len();
-        journal_lines += 1;
-    }
-    Ok(ReadSession {
-        session,
-        journal_lines,
-        good_len: good_len as u64,
-        torn,
-    })
 }
 
 fn open_for_append(path: &Path) -> Result<File, StoreError> {
@@ -683,6 +637,7 @@ impl Lock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use layout::session_text;
 
     #[test]
     fn a_refused_change_reads_in_english_as_the_session_words_it() {
