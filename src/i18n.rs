@@ -552,6 +552,10 @@ pub struct Messages {
     // The store
     pub locked: fn(id: &str, holder: &str) -> String,
     pub no_session: fn(id: &str) -> String,
+    /// A data folder others could read, made owner-only.
+    pub tightened: fn(path: &str) -> String,
+    /// A data folder owned by another user, refused.
+    pub not_owner: fn(path: &str) -> String,
     /// An operating-system error; `detail` is the system's own (English) text.
     pub io: fn(kind: std::io::ErrorKind, detail: &str) -> String,
     // What is wrong in a file
@@ -604,6 +608,10 @@ pub static MESSAGES_JA: Messages = Messages {
     stdout: "標準出力",
     locked: |id, holder| format!("セッション {id} は {holder} が編集中です"),
     no_session: |id| format!("セッション {id} はありません"),
+    tightened: |path| {
+        format!("{path} は他のユーザーも読める設定でした。所有者のみ（0700）に変更しました")
+    },
+    not_owner: |path| format!("{path} は別のユーザーの所有です。使用しません"),
     io: io_ja,
     cannot_read: |reason| format!("読み込めません（{reason}）"),
     not_utf8: "UTF-8 のテキストではありません（UTF-8 として読めないバイトがあります）",
@@ -667,6 +675,8 @@ pub static MESSAGES_EN: Messages = Messages {
     stdout: "stdout",
     locked: |id, holder| format!("session {id} is open for writing by {holder}"),
     no_session: |id| format!("no session {id}"),
+    tightened: |path| format!("{path} was readable by others; made it owner-only (0700)"),
+    not_owner: |path| format!("{path} belongs to another user; not using it"),
     io: |_, detail| detail.to_string(),
     cannot_read: |reason| format!("cannot read: {reason}"),
     not_utf8: "expected UTF-8 text, found bytes that are not",

@@ -630,3 +630,26 @@ fn a_read_only_copy_follows_appends_and_folds() {
     assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
     assert_eq!(reader.session(), writer.session(), "a fold read whole");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_data_directory_others_can_read_is_made_owner_only_and_said_so_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir(&sessions).unwrap();
+    for folder in [dir.path(), &sessions] {
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let first = kansa_in(dir.path()).arg("list").output().unwrap();
+    assert!(first.status.success());
+    let said = stderr(&first);
+    assert_eq!(said.matches("owner-only (0700)").count(), 2, "{said}");
+    for folder in [dir.path(), &sessions] {
+        let mode = std::fs::metadata(folder).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
+    }
+    let again = kansa_in(dir.path()).arg("list").output().unwrap();
+    assert!(!stderr(&again).contains("0700"), "said once");
+    assert!(Store::open(dir.path()).unwrap().tightened().is_empty());
+}

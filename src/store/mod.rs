@@ -41,6 +41,8 @@ pub enum StoreError {
     NotFound(String),
     /// A new round was asked for with no departments (none named, no roster).
     NoDepartments,
+    /// The data directory (or its sessions folder) belongs to another user.
+    NotOwner(PathBuf),
     Refused(#[from] session::Refusal),
 }
 
@@ -77,6 +79,7 @@ impl Describe for StoreError {
             StoreError::NotFound(id) => (m.no_session)(id),
             StoreError::Refused(refusal) => refused(refusal).describe(m),
             StoreError::NoDepartments => m.no_departments.to_string(),
+            StoreError::NotOwner(path) => (m.not_owner)(&path.display().to_string()),
         }
     }
 }
@@ -112,6 +115,8 @@ const FOLD_AT: usize = 500;
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// Folders `open` found readable by others and made owner-only.
+    tightened: Vec<PathBuf>,
 }
 
 /// A session just created, with the names it did not find on the checklist's roster
@@ -146,17 +151,30 @@ impl Store {
         })
     }
 
-    /// Opens (creating, owner-only) the sessions folder under `data_dir`.
+    /// Opens (creating, owner-only) the sessions folder under `data_dir`. A folder
+    /// others can read is made owner-only (see `tightened`); one that belongs to
+    /// another user is refused.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
         let dir = data_dir.join("sessions");
+        let mut tightened = Vec::new();
         for folder in [data_dir, &dir] {
-            if !folder.exists() {
+            if folder.exists() {
+                if owner_only::tighten(folder)? {
+                    tightened.push(folder.to_path_buf());
+                }
+            } else {
                 owner_only::dir(fs::DirBuilder::new().recursive(true))
                     .create(folder)
                     .map_err(io_error(folder))?;
             }
         }
-        Ok(Store { dir })
+        Ok(Store { dir, tightened })
+    }
+
+    /// The folders `open` made owner-only, for the caller to say so (once: the next
+    /// open finds them so).
+    pub fn tightened(&self) -> &[PathBuf] {
+        &self.tightened
     }
 
     pub fn path_of(&self, id: &str) -> PathBuf {
@@ -563,7 +581,10 @@ fn sync_folder(dir: &Path) -> io::Result<()> {
 /// them. On Unix that is the mode; on Windows the user's profile folders already
 /// carry owner-only permissions.
 mod owner_only {
-    use std::fs::{DirBuilder, OpenOptions};
+    use std::fs::{self, DirBuilder, OpenOptions};
+    use std::path::Path;
+
+    use super::{StoreError, io_error};
 
     #[cfg(unix)]
     pub fn dir(builder: &mut DirBuilder) -> &mut DirBuilder {
@@ -578,6 +599,29 @@ mod owner_only {
     #[cfg(not(unix))]
     pub fn dir(builder: &mut DirBuilder) -> &mut DirBuilder {
         builder
+    }
+
+    /// Refuses a folder owned by another user; makes one that group or others may
+    /// read or enter owner-only. True when it changed the mode.
+    #[cfg(unix)]
+    pub fn tighten(folder: &Path) -> Result<bool, StoreError> {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let metadata = fs::metadata(folder).map_err(io_error(folder))?;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if metadata.uid() != me {
+            return Err(StoreError::NotOwner(folder.to_path_buf()));
+        }
+        if metadata.mode() & 0o077 == 0 {
+            return Ok(false);
+        }
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o700)).map_err(io_error(folder))?;
+        Ok(true)
+    }
+
+    #[cfg(not(unix))]
+    pub fn tighten(_folder: &Path) -> Result<bool, StoreError> {
+        Ok(false)
     }
 
     #[cfg(not(unix))]
