@@ -112,6 +112,10 @@ pub(super) fn read_session_lazily(path: &Path) -> Result<ReadSession, FileError>
     parse_session(session_text(&bytes, path)?, path, true)
 }
 
+pub(super) fn parse_bytes(bytes: &[u8], path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
+    parse_session(session_text(bytes, path)?, path, lazy)
+}
+
 /// The text of a session file. A file that ends inside a character is read up to it:
 /// a crash in the middle of appending a Japanese note leaves that, and the torn line
 /// is then dropped like any other; a cut snapshot fails to parse where it was cut.

@@ -107,8 +107,8 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     }
 }
 
-/// Journal lines beyond which the journal is folded into the snapshot (on open, on
-/// close, and as it grows): below it, replaying the journal costs less than a fold.
+/// Journal lines from which the journal is folded into the snapshot on open and on
+/// close: below it, replaying the journal costs less than a fold.
 const FOLD_AT: usize = 500;
 
 /// The folder of sessions under a data directory.
@@ -229,6 +229,13 @@ impl Store {
     /// snapshot and journal, without locking it.
     pub fn load_file(path: &Path) -> Result<Session, StoreError> {
         Ok(read_session(path)?.session)
+    }
+
+    /// Reads a session from the bytes of a file (`path` names it in errors): every
+    /// history line checked, or, `lazy`, the history left as text as when opening for
+    /// work. For tests and fuzzing of the loader.
+    pub fn load_bytes(bytes: &[u8], path: &Path, lazy: bool) -> Result<Session, FileError> {
+        Ok(layout::parse_bytes(bytes, path, lazy)?.session)
     }
 
     fn draft_path(&self, id: &str) -> PathBuf {
@@ -451,10 +458,10 @@ impl Writer {
         self.session.apply(event.clone())?;
         self.pending.push(event);
         self.retry().map_err(RecordError::Unsaved)?;
-        // A signed round is folded at once, so its file reads as signed without a
-        // journal; a long journal is folded before it slows every open. A failed fold
-        // leaves the journal, which is whole.
-        if signs || self.journal_lines >= 2 * FOLD_AT {
+        // A signed round is folded at once, so that its file reads as signed without
+        // a journal. Nothing else folds while working: a fold costs the whole file,
+        // which would stall one answer in many. A failed fold leaves the journal.
+        if signs {
             let _ = self.compact();
         }
         Ok(())
