@@ -190,7 +190,7 @@ fn every_shown_mark_survives_sigkill_and_the_disk_is_a_prefix_of_what_was_typed(
         .unwrap_or(2);
     let tmux = Tmux::new("sigkill-harness");
     let mut rng = Rng(0x6b69_6c6c);
-    let mut lost = 0;
+    let (mut lost, mut not_prefix) = (0, 0);
     let start = Instant::now();
     for kill in 0..kills {
         let data = tempfile::tempdir().unwrap();
@@ -202,10 +202,12 @@ fn every_shown_mark_survives_sigkill_and_the_disk_is_a_prefix_of_what_was_typed(
         );
         tmux.start(&window, 100, 30, &open);
         tmux.wait_for(&window, "保育課（保育）", 10);
-        let typed: Vec<char> = (0..28)
+        // 28 items, two of which applicability answers for 保育: a mark key each for
+        // the other 26 (one more would mark the last again).
+        let typed: Vec<char> = (0..26)
             .map(|_| ['1', '2', '3'][rng.below(3) as usize])
             .collect();
-        let stop = rng.below(29) as usize;
+        let stop = rng.below(27) as usize;
         for key in &typed[..stop] {
             tmux.keys(&window, &[&key.to_string()]);
             sleep(Duration::from_millis(rng.below(15)));
@@ -250,18 +252,18 @@ fn every_shown_mark_survives_sigkill_and_the_disk_is_a_prefix_of_what_was_typed(
             }
         }
         let prefix = &typed[..on_disk.len().min(typed.len())];
-        assert_eq!(
-            on_disk, prefix,
-            "kill {kill}: disk is not a prefix of typed"
-        );
+        if on_disk != prefix {
+            not_prefix += 1;
+            eprintln!("kill {kill}: typed {typed:?} (sent {stop}), on disk {on_disk:?}\n{screen}");
+        }
         if answered < shown {
             lost += 1;
             eprintln!("kill {kill}: shown {shown} answered, {answered} on disk\n{screen}");
         }
     }
     eprintln!(
-        "{kills} kills in {:.0} s: {lost} shown marks lost, 0 unreadable files",
+        "{kills} kills in {:.0} s: {lost} with shown marks lost, {not_prefix} not a prefix of what was typed, 0 unreadable files",
         start.elapsed().as_secs_f64()
     );
-    assert_eq!(lost, 0);
+    assert_eq!((lost, not_prefix), (0, 0));
 }
