@@ -109,7 +109,7 @@ fn iterations() -> usize {
 /// many inputs were refused (all with a position) and accepted.
 fn fuzz(name: &str, seeds: &[Vec<u8>], check: impl Fn(&[u8]) -> Result<(), bool>) {
     let n = iterations();
-    let mut rng = Rng(0x6b61_6e73_61 ^ name.len() as u64);
+    let mut rng = Rng(0x006b_616e_7361 ^ name.len() as u64);
     let mut refused = 0;
     let start = Instant::now();
     for i in 0..n {

@@ -334,10 +334,10 @@ pub(super) fn follow(
     let Ok(text) = std::str::from_utf8(&bytes[..whole]) else {
         return Ok(false);
     };
-    let mut fresh = session.clone();
-    match apply_journal(&mut fresh, text, text, 0, path) {
+    // Applied in place, not on a copy (a copy costs the whole session): on a bad
+    // line the caller reads the file whole again, replacing what was applied.
+    match apply_journal(session, text, text, 0, path) {
         Ok(applied) if !applied.torn => {
-            *session = fresh;
             seen.len += applied.good as u64;
             Ok(true)
         }
