@@ -1,8 +1,9 @@
-//! Where sessions live and how they are saved: one file per session holding a RON
-//! snapshot followed by a journal of changes, one RON line each. Recording a change
-//! is one fsync'd append; the journal is folded into the snapshot (an atomic replace)
-//! when a session is opened and closed. The only module that touches session files;
-//! `doc` is the handle the screens hold on one session.
+//! Where sessions live and how they are saved: one file per session holding a summary
+//! line, a RON snapshot, the history and a journal of changes, one RON line each
+//! (`layout`). Recording a change is one fsync'd append; the journal is folded into
+//! the snapshot (an atomic replace) when it is long on open or close, and at sign-off.
+//! The only module that touches session files; `doc` is the handle the screens hold
+//! on one session.
 
 mod doc;
 mod draft;
