@@ -637,7 +637,7 @@ fn a_data_directory_others_can_read_is_made_owner_only_and_said_so_once() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let sessions = dir.path().join("sessions");
-    std::fs::create_dir(&sessions).unwrap();
+    new_session(&Store::open(dir.path()).unwrap(), "見える");
     for folder in [dir.path(), &sessions] {
         std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     }

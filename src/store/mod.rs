@@ -157,10 +157,13 @@ impl Store {
     /// another user is refused.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
         let dir = data_dir.join("sessions");
+        // Only a folder that held sessions is worth a word: tightening an empty one
+        // (a fresh temporary directory) exposed nothing.
+        let held_sessions = fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
         let mut tightened = Vec::new();
         for folder in [data_dir, &dir] {
             if folder.exists() {
-                if owner_only::tighten(folder)? {
+                if owner_only::tighten(folder)? && held_sessions {
                     tightened.push(folder.to_path_buf());
                 }
             } else {
@@ -172,8 +175,8 @@ impl Store {
         Ok(Store { dir, tightened })
     }
 
-    /// The folders `open` made owner-only, for the caller to say so (once: the next
-    /// open finds them so).
+    /// The folders holding sessions that `open` made owner-only, for the caller to say
+    /// so (once: the next open finds them so).
     pub fn tightened(&self) -> &[PathBuf] {
         &self.tightened
     }
