@@ -7,14 +7,15 @@
 use std::fs::OpenOptions;
 use std::hint::black_box;
 use std::io::Write;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use kansa::export;
 use kansa::review;
 use kansa::sample::large_session;
 use kansa::session::{Event, Session};
-use kansa::store::Store;
+use kansa::store::{Doc, Store};
 
 const ITEMS: usize = 300;
 const DEPARTMENTS: usize = 60;
@@ -187,5 +188,108 @@ fn sign_off(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, large_audit, sign_off);
+/// The costs that should grow with what changed, not with the file: opening (against
+/// reading the bytes and parsing the snapshot alone), quitting with a short journal,
+/// a read-only copy's update after one change, and listing twenty large sessions;
+/// beside them the full read every one of these paid before.
+fn proportional(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut session = large_session(ITEMS, DEPARTMENTS, HISTORY);
+    session.id = "large".into();
+    store.create(&session).expect("saved");
+    let path = store.path_of("large");
+    let mut group = c.benchmark_group("proportional");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("open to first frame (open_writer)", |b| {
+        b.iter(|| black_box(store.open_writer("large", "bench").expect("open")))
+    });
+    group.bench_function("floor: read the bytes, parse the snapshot only", |b| {
+        b.iter(|| {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let end = text.find("\n// history\n").expect("history section");
+            black_box(ron::from_str::<Session>(&text[..end]).expect("snapshot"))
+        })
+    });
+    group.bench_function("before: full read (Store::load)", |b| {
+        b.iter(|| black_box(store.load("large").expect("load")))
+    });
+    group.bench_function("quit with a short journal (close)", |b| {
+        b.iter_batched(
+            || store.open_writer("large", "bench").expect("open"),
+            |writer| writer.close().expect("close"),
+            BatchSize::PerIteration,
+        )
+    });
+    follower(&mut group, &store, &session);
+    group.finish();
+    listing(c, &store);
+}
+
+/// A read-only copy's update after one change of the writer (the change itself is
+/// not timed).
+fn follower(group: &mut BenchmarkGroup<'_, WallTime>, store: &Store, session: &Session) {
+    let mut writer = store.open_writer("large", "writer").expect("open");
+    let mut reader = Doc::open(store, "large", "reader").expect("read-only");
+    assert!(reader.holder().is_some(), "read-only");
+    let items: Vec<String> = session
+        .checklist
+        .items()
+        .map(|(_, item)| item.id.clone())
+        .collect();
+    let department = session.hearings[0].department.short.clone();
+    let marks = ["○", "△", "×"];
+    let mut n = 0usize;
+    group.bench_function("follower update after one change (tick)", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iterations {
+                let item = &items[n % items.len()];
+                let mark = marks[n % marks.len()];
+                let change = writer.session().set_mark(&department, item, Some(mark));
+                writer.record(change.expect("change")).expect("durable");
+                n += 1;
+                let start = Instant::now();
+                black_box(reader.tick("reader"));
+                spent += start.elapsed();
+            }
+            spent
+        })
+    });
+    assert_eq!(reader.session(), writer.session(), "followed");
+    drop(reader);
+    writer.compact().expect("fold");
+}
+
+/// `kansa list`'s work with twenty large sessions: hard links to one file, so that the
+/// bench costs no disk (the page cache is shared, as it is warm in use).
+fn listing(c: &mut Criterion, store: &Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let twenty = Store::open(dir.path()).expect("store");
+    for n in 0..20 {
+        std::fs::hard_link(
+            store.path_of("large"),
+            twenty.path_of(&format!("large-{n:02}")),
+        )
+        .expect("link");
+    }
+    let mut group = c.benchmark_group("proportional");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("list twenty large sessions", |b| {
+        b.iter(|| {
+            let (list, errors) = twenty.list().expect("list");
+            assert!(errors.is_empty() && list.len() == 20);
+            black_box(list)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, proportional, large_audit, sign_off);
 criterion_main!(benches);

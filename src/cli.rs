@@ -340,7 +340,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let lang = cli.language();
     let m = lang.messages();
     let data_dir = || Store::data_dir(cli.data_dir.clone()).ok_or(CliError::NoDataDir);
-    let store = || -> Result<Store, CliError> { Ok(Store::open(&data_dir()?)?) };
+    let store = || -> Result<Store, CliError> {
+        let store = Store::open(&data_dir()?)?;
+        for folder in store.tightened() {
+            eprintln!("kansa: {}", (m.tightened)(&folder.display().to_string()));
+        }
+        Ok(store)
+    };
     let settings = || -> Result<Settings, CliError> { Ok(Settings::load(&data_dir()?)?) };
     let marks = || -> Result<MarksDisplay, CliError> {
         match cli.marks {

@@ -771,6 +771,10 @@ pub struct Messages {
     pub not_in_trash: fn(id: &str) -> String,
     pub session_exists: fn(id: &str) -> String,
     pub status_answered: &'static str,
+    /// A data folder others could read, made owner-only.
+    pub tightened: fn(path: &str) -> String,
+    /// A data folder owned by another user, refused.
+    pub not_owner: fn(path: &str) -> String,
     /// An operating-system error; `detail` is the system's own (English) text.
     pub io: fn(kind: std::io::ErrorKind, detail: &str) -> String,
     // What is wrong in a file
@@ -833,6 +837,10 @@ pub static MESSAGES_JA: Messages = Messages {
     not_in_trash: |id| format!("ごみ箱にセッション {id} はありません"),
     session_exists: |id| format!("セッション {id} がすでにあるので戻せません"),
     status_answered: "回答済",
+    tightened: |path| {
+        format!("{path} は他のユーザーも読める設定でした。所有者のみ（0700）に変更しました")
+    },
+    not_owner: |path| format!("{path} は別のユーザーの所有です。使用しません"),
     io: io_ja,
     cannot_read: |reason| format!("読み込めません（{reason}）"),
     not_utf8: "UTF-8 のテキストではありません（UTF-8 として読めないバイトがあります）",
@@ -902,6 +910,8 @@ pub static MESSAGES_EN: Messages = Messages {
     not_in_trash: |id| format!("no session {id} in the trash"),
     session_exists: |id| format!("a session {id} exists: restoring would replace it"),
     status_answered: "answered",
+    tightened: |path| format!("{path} was readable by others; made it owner-only (0700)"),
+    not_owner: |path| format!("{path} belongs to another user; not using it"),
     io: |_, detail| detail.to_string(),
     cannot_read: |reason| format!("cannot read: {reason}"),
     not_utf8: "expected UTF-8 text, found bytes that are not",

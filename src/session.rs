@@ -15,6 +15,7 @@ use crate::selfcheck::SelfCheck;
 use crate::signoff::SignOff;
 
 pub use crate::facts::AuditFacts;
+pub use crate::history::History;
 
 /// The session format this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -37,8 +38,10 @@ pub struct Session {
     pub cursor: Cursor,
     /// Every change but moves, oldest first: marks, notes, facts, findings,
     /// sign-offs and reopens.
-    #[serde(default)]
-    pub history: Vec<Event>,
+    /// Kept out of the snapshot: a session file holds it in a section of its own,
+    /// one line per event, after the snapshot (see `store`).
+    #[serde(default, skip_serializing)]
+    pub history: History,
     /// The sign-off in force: set by signing, cleared by a reopen. While it is set,
     /// the session refuses every change but a move of the cursor and a reopen.
     #[serde(default)]
@@ -647,7 +650,7 @@ impl Session {
             checklist,
             hearings,
             cursor,
-            history: Vec::new(),
+            history: History::default(),
             signed: None,
             heads: Vec::new(),
             previous: None,
@@ -992,7 +995,7 @@ impl Session {
 
     /// The time of the last change, or of creation.
     pub fn last_change(&self) -> Timestamp {
-        self.history.last().map_or(self.created, |e| e.at)
+        self.history.last_at().unwrap_or(self.created)
     }
 
     /// The meaning of the mark in a cell, if it has one.

@@ -294,10 +294,13 @@ fn signed_seed() -> (tempfile::TempDir, Session, String, String) {
 }
 
 /// Byte offsets of the values written after `field: ` in `text`, in the content (the
-/// history that follows it changes nothing signed).
+/// history and sign-off that follow it change nothing signed).
 fn values_of(text: &str, field: &str) -> Vec<usize> {
     let needle = format!("{field}: ");
-    let history = text.find("\n    history: ").expect("a history");
+    let history = text
+        .find("\n    history: ")
+        .or_else(|| text.find("\n    signed: "))
+        .expect("a history");
     text.match_indices(&needle)
         .map(|(at, _)| at + needle.len())
         .filter(|&at| at < history)

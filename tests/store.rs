@@ -466,7 +466,10 @@ fn a_truncated_snapshot_is_located_and_the_file_kept() {
     let path = store.path_of(&id);
     let text = std::fs::read_to_string(&path).unwrap();
     // Cut right after a line in the middle of the answers, as a bad copy would.
-    let middle = text[text.len() / 2..].find(",\n").unwrap() + text.len() / 2 + 2;
+    let half = (text.len() / 2..)
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap();
+    let middle = text[half..].find(",\n").unwrap() + half + 2;
     let cut = &text[..middle];
     std::fs::write(&path, cut).unwrap();
     assert_reported_and_untouched(dir.path(), &id, line_column(cut, cut.len()), "truncated");
@@ -530,4 +533,123 @@ fn a_torn_journal_line_is_ignored_and_the_original_kept_beside() {
             Some("×")
         );
     }
+}
+
+/// The file as a writer before the history section left it: the history inside the
+/// snapshot, no summary line.
+fn old_layout(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .struct_names(false);
+    let body = ron::ser::to_string_pretty(session, config).unwrap();
+    let events: Vec<String> = session
+        .history
+        .iter()
+        .map(|e| ron::to_string(e).unwrap())
+        .collect();
+    let body = body.replacen(
+        "\n    signed:",
+        &format!("\n    history: [{}],\n    signed:", events.join(",")),
+        1,
+    );
+    format!("// kansa session\n{body}\n// journal\n")
+}
+
+#[test]
+fn a_file_with_the_history_inside_the_snapshot_reads_and_is_rewritten_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (id, _) = session_with_journal(&store);
+    let whole = store.load(&id).unwrap();
+    assert_eq!(whole.history.len(), 3);
+    let path = store.path_of(&id);
+    std::fs::write(&path, old_layout(&whole)).unwrap();
+    assert!(
+        !std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("// history")
+    );
+    assert_eq!(store.load(&id).unwrap(), whole, "old layout reads");
+    let writer = store.open_writer(&id, "監査 太郎").unwrap();
+    assert_eq!(writer.session(), &whole);
+    drop(writer);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\n// history\n"), "converted on open");
+    assert!(text.lines().nth(1).unwrap().starts_with("// summary "));
+    assert_eq!(store.load(&id).unwrap(), whole);
+}
+
+#[test]
+fn a_short_journal_is_neither_folded_on_open_nor_on_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (id, bytes) = session_with_journal(&store);
+    let whole = store.load(&id).unwrap();
+    let writer = store.open_writer(&id, "監査 太郎").unwrap();
+    assert_eq!(writer.journal_lines(), 3);
+    assert_eq!(writer.session(), &whole, "history read lazily, all of it");
+    writer.close().unwrap();
+    assert_eq!(
+        std::fs::read(store.path_of(&id)).unwrap(),
+        bytes,
+        "not rewritten"
+    );
+    let (list, errors) = store.list().unwrap();
+    assert!(errors.is_empty());
+    assert_eq!(
+        list[0].answered,
+        whole.answered_count(),
+        "the journal counted"
+    );
+    assert_eq!(list[0].last_change, whole.last_change());
+}
+
+#[test]
+fn a_read_only_copy_follows_appends_and_folds() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "follow");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let change = writer.session().set_mark("保育", "I-3", Some("×")).unwrap();
+    writer.record(change).unwrap();
+    let change = writer
+        .session()
+        .set_note("保育", "I-3", "鍵なし。")
+        .unwrap();
+    writer.record(change).unwrap();
+    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(
+        reader.session(),
+        writer.session(),
+        "appended lines followed"
+    );
+    writer.compact().unwrap();
+    let change = writer.session().set_mark("秘書", "I-1", Some("○")).unwrap();
+    writer.record(change).unwrap();
+    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.session(), writer.session(), "a fold read whole");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_directory_others_can_read_is_made_owner_only_and_said_so_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    new_session(&Store::open(dir.path()).unwrap(), "見える");
+    for folder in [dir.path(), &sessions] {
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let first = kansa_in(dir.path()).arg("list").output().unwrap();
+    assert!(first.status.success());
+    let said = stderr(&first);
+    assert_eq!(said.matches("owner-only (0700)").count(), 2, "{said}");
+    for folder in [dir.path(), &sessions] {
+        let mode = std::fs::metadata(folder).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
+    }
+    let again = kansa_in(dir.path()).arg("list").output().unwrap();
+    assert!(!stderr(&again).contains("0700"), "said once");
+    assert!(Store::open(dir.path()).unwrap().tightened().is_empty());
 }

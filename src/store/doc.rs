@@ -2,9 +2,7 @@
 //! holds it. Records changes, keeps failed saves pending and retries them, and lets a
 //! read-only copy follow the writer.
 
-use std::time::SystemTime;
-
-use super::{RecordError, Store, StoreError, Writer};
+use super::{RecordError, Seen, Store, StoreError, Writer};
 use crate::session::{Change, Refusal, Session};
 
 /// One session as a screen holds it: the writer, or a copy while another process
@@ -18,7 +16,8 @@ pub enum Doc {
     Reading {
         session: Box<Session>,
         holder: String,
-        modified: Option<SystemTime>,
+        /// How far this copy has read the file.
+        seen: Seen,
         store: Store,
     },
 }
@@ -47,14 +46,11 @@ impl Doc {
                 save_error: None,
             }),
             Err(StoreError::Locked { holder, .. }) => {
-                // Taken before reading: a change landing in between is then reloaded
-                // at the next tick rather than missed.
-                let modified = store.modified(id);
-                let session = Box::new(store.load(id)?);
+                let (session, seen) = store.load_following(id)?;
                 Ok(Doc::Reading {
-                    session,
+                    session: Box::new(session),
                     holder,
-                    modified,
+                    seen,
                     store: store.clone(),
                 })
             }
@@ -122,7 +118,7 @@ impl Doc {
             Doc::Writing { .. } => Saved::Yes,
             Doc::Reading {
                 session,
-                modified: seen,
+                seen,
                 store,
                 ..
             } => {
@@ -133,14 +129,8 @@ impl Doc {
                     };
                     return Saved::Unlocked;
                 }
-                let now = store.modified(&session.id);
-                if now != *seen
-                    && let Ok(fresh) = store.load(&session.id)
-                    && fresh.is_hearable()
-                {
-                    **session = fresh;
-                    *seen = now;
-                }
+                // A failed look is tried again at the next tick.
+                let _ = store.follow(session, seen);
                 Saved::ReadOnly
             }
         }

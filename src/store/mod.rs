@@ -1,17 +1,18 @@
-//! Where sessions live and how they are saved: one file per session holding a RON
-//! snapshot followed by a journal of changes, one RON line each. Recording a change
-//! is one fsync'd append; the journal is folded into the snapshot (an atomic replace)
-//! when a session is opened and closed. The only module that touches session files;
-//! `doc` is the handle the screens hold on one session.
+//! Where sessions live and how they are saved: one file per session holding a summary
+//! line, a RON snapshot, the history and a journal of changes, one RON line each
+//! (`layout`). Recording a change is one fsync'd append; the journal is folded into
+//! the snapshot (an atomic replace) when it is long on open or close, and at sign-off.
+//! The only module that touches session files; `doc` is the handle the screens hold
+//! on one session.
 
 mod doc;
 mod draft;
+mod layout;
 mod trash;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use chrono::Local;
 
@@ -20,11 +21,11 @@ use crate::error::{FileError, IoReason, Problem, located};
 use crate::i18n::{Describe, MESSAGES_EN, Messages};
 use crate::session::{self, AuditFacts, Change, Event, Refusal, Session, Timestamp};
 
+pub use layout::Seen;
+use layout::{read_session, read_session_lazily, snapshot_text};
+
 pub use doc::{Doc, Saved};
 pub use draft::{Draft, DraftTarget};
-
-/// The line that separates the snapshot from the journal.
-const JOURNAL_MARK: &str = "// journal";
 
 /// Why the store failed. Its words come from `i18n` (`Describe`), in the reader's
 /// language; `Display` gives the English.
@@ -42,6 +43,8 @@ pub enum StoreError {
     NotFound(String),
     /// A new round was asked for with no departments (none named, no roster).
     NoDepartments,
+    /// The data directory (or its sessions folder) belongs to another user.
+    NotOwner(PathBuf),
     Refused(#[from] session::Refusal),
     /// The trash already holds a session with this id.
     InTrash(String),
@@ -89,6 +92,7 @@ impl Describe for StoreError {
             StoreError::NotInTrash(id) => (m.not_in_trash)(id),
             StoreError::BadId(id) => (m.team.bad_id)(id),
             StoreError::Exists(id) => (m.team.exists)(id),
+            StoreError::NotOwner(path) => (m.not_owner)(&path.display().to_string()),
         }
     }
 }
@@ -116,10 +120,16 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     }
 }
 
+/// Journal lines from which the journal is folded into the snapshot on open and on
+/// close: below it, replaying the journal costs less than a fold.
+const FOLD_AT: usize = 500;
+
 /// The folder of sessions under a data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// Folders `open` found readable by others and made owner-only.
+    tightened: Vec<PathBuf>,
 }
 
 /// A session just created, with the names it did not find on the checklist's roster
@@ -130,8 +140,9 @@ pub struct Created {
     pub unlisted: Vec<String>,
 }
 
-/// What `kansa list` shows of a session.
-#[derive(Debug, Clone, PartialEq)]
+/// What `kansa list` shows of a session; also the summary line at the top of a
+/// session file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub id: String,
     pub title: String,
@@ -155,17 +166,33 @@ impl Store {
         })
     }
 
-    /// Opens (creating, owner-only) the sessions folder under `data_dir`.
+    /// Opens (creating, owner-only) the sessions folder under `data_dir`. A folder
+    /// others can read is made owner-only (see `tightened`); one that belongs to
+    /// another user is refused.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
         let dir = data_dir.join("sessions");
+        // Only a folder that held sessions is worth a word: tightening an empty one
+        // (a fresh temporary directory) exposed nothing.
+        let held_sessions = fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+        let mut tightened = Vec::new();
         for folder in [data_dir, &dir] {
-            if !folder.exists() {
+            if folder.exists() {
+                if owner_only::tighten(folder)? && held_sessions {
+                    tightened.push(folder.to_path_buf());
+                }
+            } else {
                 owner_only::dir(fs::DirBuilder::new().recursive(true))
                     .create(folder)
                     .map_err(io_error(folder))?;
             }
         }
-        Ok(Store { dir })
+        Ok(Store { dir, tightened })
+    }
+
+    /// The folders holding sessions that `open` made owner-only, for the caller to say
+    /// so (once: the next open finds them so).
+    pub fn tightened(&self) -> &[PathBuf] {
+        &self.tightened
     }
 
     pub fn path_of(&self, id: &str) -> PathBuf {
@@ -247,6 +274,13 @@ impl Store {
         Ok(read_session(path)?.session)
     }
 
+    /// Reads a session from the bytes of a file (`path` names it in errors): every
+    /// history line checked, or, `lazy`, the history left as text as when opening for
+    /// work. For tests and fuzzing of the loader.
+    pub fn load_bytes(bytes: &[u8], path: &Path, lazy: bool) -> Result<Session, FileError> {
+        Ok(layout::parse_bytes(bytes, path, lazy)?.session)
+    }
+
     fn draft_path(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.draft"))
     }
@@ -299,7 +333,7 @@ impl Store {
     pub fn open_writer(&self, id: &str, actor: &str) -> Result<Writer, StoreError> {
         let path = self.existing(id)?;
         let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id, actor)?;
-        let read = read_session(&path)?;
+        let read = read_session_lazily(&path)?;
         let mut writer = Writer {
             file: open_for_append(&path)?,
             path,
@@ -311,7 +345,8 @@ impl Store {
             failing_disk: false,
             _lock: lock,
         };
-        if read.journal_lines > 0 || read.torn {
+        // A short journal stays: replaying it costs less than rewriting the file.
+        if read.journal_lines >= FOLD_AT || read.torn || !read.current {
             writer.compact()?;
         }
         Ok(writer)
@@ -321,9 +356,14 @@ impl Store {
     pub fn list(&self) -> Result<(Vec<Summary>, Vec<StoreError>), StoreError> {
         let mut summaries = Vec::new();
         let mut errors = Vec::new();
+        let mut buffer = Vec::new();
         for entry in fs::read_dir(&self.dir).map_err(io_error(&self.dir))? {
             let path = entry.map_err(io_error(&self.dir))?.path();
             if path.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            if let Some(summary) = layout::read_summary(&path, &mut buffer) {
+                summaries.push(summary);
                 continue;
             }
             match read_session(&path) {
@@ -354,12 +394,33 @@ impl Store {
             .unwrap_or(stem)
     }
 
-    /// When the session file last changed, if it can be told: a read-only copy reloads
-    /// only when this moves.
-    fn modified(&self, id: &str) -> Option<SystemTime> {
-        fs::metadata(self.path_of(id))
-            .and_then(|m| m.modified())
-            .ok()
+    /// Reads a session to follow it read-only: the history left unparsed, and where
+    /// the reading got to, for `follow`.
+    fn load_following(&self, id: &str) -> Result<(Session, Seen), StoreError> {
+        let path = self.existing(id)?;
+        // Taken before reading: a fold landing in between then shows as a new file.
+        let file = fs::metadata(&path).ok().and_then(|m| layout::identity(&m));
+        let read = read_session_lazily(&path)?;
+        let seen = Seen {
+            len: read.good_len,
+            file,
+        };
+        Ok((read.session, seen))
+    }
+
+    /// Brings a read-only copy up to date: only the journal lines appended since it
+    /// last looked, or the whole file again when a fold replaced it.
+    fn follow(&self, session: &mut Session, seen: &mut Seen) -> Result<(), StoreError> {
+        let path = self.existing(&session.id)?;
+        if layout::follow(&path, session, seen)? {
+            return Ok(());
+        }
+        let (fresh, now) = self.load_following(&session.id)?;
+        if fresh.is_hearable() {
+            *session = fresh;
+            *seen = now;
+        }
+        Ok(())
     }
 
     fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
@@ -446,9 +507,17 @@ impl Writer {
             by: self.actor.clone(),
             change,
         };
+        let signs = matches!(event.change, Change::SignOff { .. });
         self.session.apply(event.clone())?;
         self.pending.push(event);
-        self.retry().map_err(RecordError::Unsaved)
+        self.retry().map_err(RecordError::Unsaved)?;
+        // A signed round is folded at once, so that its file reads as signed without
+        // a journal. Nothing else folds while working: a fold costs the whole file,
+        // which would stall one answer in many. A failed fold leaves the journal.
+        if signs {
+            let _ = self.compact();
+        }
+        Ok(())
     }
 
     /// Writes what is pending, then fsyncs.
@@ -516,111 +585,25 @@ impl Writer {
         self.compact()
     }
 
-    /// Closes the session, folding the journal when it holds anything.
+    /// Closes the session, folding the journal when it is long enough to be worth
+    /// it; a short one is replayed at the next open, which costs less than a fold.
     pub fn close(mut self) -> Result<(), StoreError> {
-        if self.journal_lines > 0 || !self.pending.is_empty() {
+        self.retry()?;
+        if self.journal_lines >= FOLD_AT {
             self.compact()
         } else {
             Ok(())
         }
     }
+
+    /// How many changes the journal holds (not yet folded into the snapshot).
+    pub fn journal_lines(&self) -> usize {
+        self.journal_lines
+    }
 }
 
 fn now() -> Timestamp {
     Local::now().fixed_offset()
-}
-
-/// The whole session as the text of a fresh file with an empty journal. A failure is
-/// returned, never written: an empty snapshot would replace the session with nothing.
-fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
-    let config = ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .struct_names(false);
-    let body = ron::ser::to_string_pretty(session, config)
-        .map_err(|e| FileError::new(path, None, Problem::Ron(e)))?;
-    Ok(format!("// kansa session\n{body}\n{JOURNAL_MARK}\n"))
-}
-
-struct ReadSession {
-    session: Session,
-    journal_lines: usize,
-    /// Bytes up to the end of the last whole journal line.
-    good_len: u64,
-    /// The file ended in an incomplete line: an append cut short by a crash, never
-    /// reported as saved.
-    torn: bool,
-}
-
-fn read_session(path: &Path) -> Result<ReadSession, FileError> {
-    let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
-    parse_session(session_text(&bytes, path)?, path)
-}
-
-/// The text of a session file. A file that ends inside a character is read up to it:
-/// a crash in the middle of appending a Japanese note leaves that, and the torn line
-/// is then dropped like any other; a cut snapshot fails to parse where it was cut.
-fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            if e.error_len().is_none() {
-                return Ok(valid);
-            }
-            let position = crate::error::Position::of_offset(valid, valid.len());
-            Err(FileError::new(path, Some(position), Problem::NotUtf8))
-        }
-    }
-}
-
-fn parse_session(text: &str, path: &Path) -> Result<ReadSession, FileError> {
-    let (snapshot, journal) = match text.find(&format!("\n{JOURNAL_MARK}\n")) {
-        Some(at) => text.split_at(at + JOURNAL_MARK.len() + 2),
-        None => (text, ""),
-    };
-    let mut session: Session =
-        ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, snapshot, 0))?;
-    if session.format != session::FORMAT {
-        let problem = Problem::SessionFormat {
-            expected: session::FORMAT,
-            found: session.format,
-        };
-        return Err(FileError::new(
-            path,
-            crate::error::Position::of_nth(text, "format", 0),
-            problem,
-        ));
-    }
-    let first_line = snapshot.matches('\n').count();
-    let mut good_len = snapshot.len();
-    let mut journal_lines = 0;
-    let mut torn = false;
-    for (index, line) in journal.split_inclusive('\n').enumerate() {
-        let whole = line.ends_with('\n');
-        let event = match ron::from_str::<Event>(line) {
-            Ok(event) => event,
-            Err(_) if !whole => {
-                torn = true;
-                break;
-            }
-            Err(e) => return Err(FileError::from_ron(path, &e, line, first_line + index)),
-        };
-        let position = crate::error::Position {
-            line: first_line + index + 1,
-            column: 1,
-        };
-        session
-            .apply(event)
-            .map_err(|e| FileError::new(path, Some(position), refused(&e)))?;
-        good_len += line.len();
-        journal_lines += 1;
-    }
-    Ok(ReadSession {
-        session,
-        journal_lines,
-        good_len: good_len as u64,
-        torn,
-    })
 }
 
 fn open_for_append(path: &Path) -> Result<File, StoreError> {
@@ -667,7 +650,10 @@ fn sync_folder(dir: &Path) -> io::Result<()> {
 /// them. On Unix that is the mode; on Windows the user's profile folders already
 /// carry owner-only permissions.
 mod owner_only {
-    use std::fs::{DirBuilder, OpenOptions};
+    use std::fs::{self, DirBuilder, OpenOptions};
+    use std::path::Path;
+
+    use super::{StoreError, io_error};
 
     #[cfg(unix)]
     pub fn dir(builder: &mut DirBuilder) -> &mut DirBuilder {
@@ -682,6 +668,29 @@ mod owner_only {
     #[cfg(not(unix))]
     pub fn dir(builder: &mut DirBuilder) -> &mut DirBuilder {
         builder
+    }
+
+    /// Refuses a folder owned by another user; makes one that group or others may
+    /// read or enter owner-only. True when it changed the mode.
+    #[cfg(unix)]
+    pub fn tighten(folder: &Path) -> Result<bool, StoreError> {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let metadata = fs::metadata(folder).map_err(io_error(folder))?;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if metadata.uid() != me {
+            return Err(StoreError::NotOwner(folder.to_path_buf()));
+        }
+        if metadata.mode() & 0o077 == 0 {
+            return Ok(false);
+        }
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o700)).map_err(io_error(folder))?;
+        Ok(true)
+    }
+
+    #[cfg(not(unix))]
+    pub fn tighten(_folder: &Path) -> Result<bool, StoreError> {
+        Ok(false)
     }
 
     #[cfg(not(unix))]
@@ -741,6 +750,7 @@ impl Lock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use layout::session_text;
 
     #[test]
     fn a_refused_change_reads_in_english_as_the_session_words_it() {

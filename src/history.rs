@@ -1,0 +1,181 @@
+//! A session's history of changes. Most of it is read from the history section of a
+//! session file and is rarely looked at (`kansa history`, reports of who did what), so
+//! it can stay unparsed text until asked for: opening a round with 50,000 changes then
+//! costs reading their bytes, not parsing them.
+
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::session::{Event, Timestamp};
+
+/// The history, oldest first: the events read from the file as unparsed lines (if
+/// any), then the events applied since.
+#[derive(Clone, Default)]
+pub struct History {
+    earlier: Option<Arc<Earlier>>,
+    recent: Vec<Event>,
+}
+
+/// History lines kept as text, one RON event a line, each ending in a newline.
+struct Earlier {
+    text: String,
+    count: usize,
+    last: Option<Event>,
+    parsed: OnceLock<Vec<Event>>,
+}
+
+impl Earlier {
+    /// The events, parsed once on first use. A line that does not parse is left out:
+    /// a strict read (`Store::load`) reports it with its place.
+    fn events(&self) -> &[Event] {
+        self.parsed.get_or_init(|| {
+            self.text
+                .lines()
+                .filter_map(|line| ron::from_str(line).ok())
+                .collect()
+        })
+    }
+}
+
+impl History {
+    /// History lines as read from a file (`text`: whole lines of RON events), left
+    /// unparsed but for the last, which gives the time of the last change.
+    pub fn unparsed(text: String) -> History {
+        if text.is_empty() {
+            return History::default();
+        }
+        let count = text.lines().count();
+        let last = text.lines().next_back().and_then(|l| ron::from_str(l).ok());
+        History {
+            earlier: Some(Arc::new(Earlier {
+                text,
+                count,
+                last,
+                parsed: OnceLock::new(),
+            })),
+            recent: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.earlier.as_ref().map_or(0, |e| e.count) + self.recent.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn clear(&mut self) {
+        *self = History::default();
+    }
+
+    pub fn push(&mut self, event: Event) {
+        self.recent.push(event);
+    }
+
+    /// The last event, without parsing the others.
+    pub fn last(&self) -> Option<&Event> {
+        self.recent
+            .last()
+            .or_else(|| self.earlier.as_ref().and_then(|e| e.last.as_ref()))
+    }
+
+    /// The time of the last change, if any.
+    pub fn last_at(&self) -> Option<Timestamp> {
+        self.last().map(|e| e.at)
+    }
+
+    /// Every event, oldest first (parsing the unparsed lines on first use).
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Event> {
+        let earlier: &[Event] = self.earlier.as_ref().map_or(&[], |e| e.events());
+        earlier.iter().chain(self.recent.iter())
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Event> {
+        let earlier: &[Event] = self.earlier.as_ref().map_or(&[], |e| e.events());
+        match index.checked_sub(earlier.len()) {
+            None => earlier.get(index),
+            Some(i) => self.recent.get(i),
+        }
+    }
+
+    /// The history as lines of a file's history section: the unparsed text as it was
+    /// read (so a fold copies it rather than writing it again), then the rest.
+    pub fn write_lines(&self, out: &mut String) -> Result<(), ron::Error> {
+        if let Some(earlier) = &self.earlier {
+            out.push_str(&earlier.text);
+        }
+        for event in &self.recent {
+            out.push_str(&ron::to_string(event)?);
+            out.push('\n');
+        }
+        Ok(())
+    }
+}
+
+impl From<Vec<Event>> for History {
+    fn from(recent: Vec<Event>) -> History {
+        History {
+            earlier: None,
+            recent,
+        }
+    }
+}
+
+impl std::ops::Index<usize> for History {
+    type Output = Event;
+    fn index(&self, index: usize) -> &Event {
+        match self.get(index) {
+            Some(event) => event,
+            None => panic!("history index {index} out of range ({})", self.len()),
+        }
+    }
+}
+
+impl PartialEq for History {
+    fn eq(&self, other: &History) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for History {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for History {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for History {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<History, D::Error> {
+        Vec::<Event>::deserialize(deserializer).map(History::from)
+    }
+}
+
+impl FromIterator<Event> for History {
+    fn from_iter<I: IntoIterator<Item = Event>>(events: I) -> History {
+        History::from(events.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl<'a> IntoIterator for &'a History {
+    type Item = &'a Event;
+    type IntoIter = Box<dyn DoubleEndedIterator<Item = &'a Event> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl History {
+    /// Keeps only the events `keep` accepts (a part of a round handed to another
+    /// auditor keeps its departments' changes); they are all parsed by then.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Event) -> bool) {
+        let kept: Vec<Event> = self.iter().filter(|e| keep(e)).cloned().collect();
+        *self = History::from(kept);
+    }
+}

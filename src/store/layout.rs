@@ -1,0 +1,425 @@
+//! The layout of a session file, all plain text:
+//!
+//! ```text
+//! // kansa session
+//! // summary (summary:(id:…, title:…, answered:…, …), folded:1234)
+//! (format: 1, id: …, hearings: [ … ])        the snapshot, pretty RON, no history
+//! // history
+//! (at:…, by:…, change:Mark(…))               one RON event a line, oldest first
+//! // journal
+//! (at:…, by:…, change:Note(…))               appended since the last fold
+//! ```
+//!
+//! The summary is what `kansa list` shows, true as of the last fold; `folded` is the
+//! length of everything after its line, so a reader knows where the journal began and
+//! reads only what was appended since. The history is kept out of the snapshot so that
+//! opening a round reads it as text and parses none of it, and a fold copies it
+//! as it was. Files written before the history section (history inside the snapshot,
+//! no summary) still read; the next fold writes them in this layout.
+
+use std::fs::{self, File};
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{StoreError, Summary, io_error, refused, summary};
+use crate::error::{FileError, Position, Problem};
+use crate::session::{self, Event, History, Session};
+
+const FIRST_LINE: &str = "// kansa session\n";
+const SUMMARY_MARK: &str = "// summary ";
+const HISTORY_MARK: &str = "// history";
+const JOURNAL_MARK: &str = "// journal";
+
+/// The summary line's value.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    summary: Summary,
+    /// Bytes after the summary line when it was written: the journal starts there.
+    folded: u64,
+    /// CRC-32 of those bytes: a file edited by hand since is read whole, so that its
+    /// errors are reported rather than hidden behind an old summary.
+    crc: u32,
+    /// The departments' short names and the items' ids, to check journal lines
+    /// against without reading the snapshot.
+    departments: Vec<String>,
+    items: Vec<String>,
+}
+
+/// The whole session as the text of a fresh file with an empty journal. A failure is
+/// returned, never written: an empty snapshot would replace the session with nothing.
+pub(super) fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
+    let ron_error = |e| FileError::new(path, None, Problem::Ron(e));
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .struct_names(false);
+    let mut rest = ron::ser::to_string_pretty(session, config).map_err(ron_error)?;
+    rest.push('\n');
+    rest.push_str(HISTORY_MARK);
+    rest.push('\n');
+    session.history.write_lines(&mut rest).map_err(ron_error)?;
+    rest.push_str(JOURNAL_MARK);
+    rest.push('\n');
+    let header = Header {
+        summary: summary(session),
+        folded: rest.len() as u64,
+        crc: crc32fast::hash(rest.as_bytes()),
+        departments: session
+            .hearings
+            .iter()
+            .map(|h| h.department.short.clone())
+            .collect(),
+        items: session
+            .checklist
+            .items()
+            .map(|(_, i)| i.id.clone())
+            .collect(),
+    };
+    let line = ron::to_string(&header).map_err(ron_error)?;
+    let mut text = String::with_capacity(rest.len() + line.len() + 40);
+    text.push_str(FIRST_LINE);
+    text.push_str(SUMMARY_MARK);
+    text.push_str(&line);
+    text.push('\n');
+    text.push_str(&rest);
+    Ok(text)
+}
+
+pub(super) struct ReadSession {
+    pub session: Session,
+    pub journal_lines: usize,
+    /// Bytes up to the end of the last whole journal line.
+    pub good_len: u64,
+    /// The file ended in an incomplete line: an append cut short by a crash, never
+    /// reported as saved.
+    pub torn: bool,
+    /// The file is in the current layout (summary, history section): a fold would
+    /// only move the journal.
+    pub current: bool,
+}
+
+/// Reads a session, every history line parsed and checked.
+pub(super) fn read_session(path: &Path) -> Result<ReadSession, FileError> {
+    let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
+    parse_session(session_text(&bytes, path)?, path, false)
+}
+
+/// Reads a session to work on it: the history section is kept as text, parsed only
+/// if asked for.
+pub(super) fn read_session_lazily(path: &Path) -> Result<ReadSession, FileError> {
+    let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
+    parse_session(session_text(&bytes, path)?, path, true)
+}
+
+pub(super) fn parse_bytes(bytes: &[u8], path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
+    parse_session(session_text(bytes, path)?, path, lazy)
+}
+
+/// The text of a session file. A file that ends inside a character is read up to it:
+/// a crash in the middle of appending a Japanese note leaves that, and the torn line
+/// is then dropped like any other; a cut snapshot fails to parse where it was cut.
+pub(super) fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            if e.error_len().is_none() {
+                return Ok(valid);
+            }
+            let position = Position::of_offset(valid, valid.len());
+            Err(FileError::new(path, Some(position), Problem::NotUtf8))
+        }
+    }
+}
+
+/// The parts of a session file's text: snapshot, history lines, journal lines (and
+/// where the journal starts).
+struct Parts<'a> {
+    snapshot: &'a str,
+    history: &'a str,
+    history_at: usize,
+    journal: &'a str,
+    journal_at: usize,
+}
+
+fn parts(text: &str) -> Parts<'_> {
+    // Neither mark can be taken for a line of the snapshot or an event: RON writes a
+    // newline in a string as `\n`, so a line holding only the mark is the mark.
+    let (before, journal_at) = match mark_line(text, JOURNAL_MARK, true) {
+        Some((start, end)) => (&text[..start], end),
+        None => (text, text.len()),
+    };
+    let (snapshot, history_at) = match mark_line(before, HISTORY_MARK, false) {
+        Some((start, end)) => (&text[..start], end),
+        None => (before, before.len()),
+    };
+    Parts {
+        snapshot,
+        history: &text[history_at..before.len()],
+        history_at,
+        journal: &text[journal_at..],
+        journal_at,
+    }
+}
+
+/// The first (or last) line of `text` that holds `mark` and only blanks besides: where
+/// it starts and where the next line starts.
+fn mark_line(text: &str, mark: &str, last: bool) -> Option<(usize, usize)> {
+    let alone = |&(at, _): &(usize, &str)| {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let blank = |s: &str| s.trim().is_empty();
+        (blank(&text[start..at]) && blank(&text[at + mark.len()..end])).then_some((start, end))
+    };
+    if last {
+        text.rmatch_indices(mark).find_map(|m| alone(&m))
+    } else {
+        text.match_indices(mark).find_map(|m| alone(&m))
+    }
+}
+
+/// History lines as the fold writes them: one event a line, no blank lines. A file
+/// edited by hand into another shape is read line by line at once instead.
+fn plain(history: &str) -> bool {
+    !history.starts_with(char::is_whitespace)
+        && !["\n\n", "\n ", "\n\t", "\r"]
+            .iter()
+            .any(|s| history.contains(s))
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+fn parse_session(text: &str, path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
+    let parts = parts(text);
+    let mut session: Session = ron::from_str(parts.snapshot)
+        .map_err(|e| FileError::from_ron(path, &e, parts.snapshot, 0))?;
+    if session.format != session::FORMAT {
+        let problem = Problem::SessionFormat {
+            expected: session::FORMAT,
+            found: session.format,
+        };
+        return Err(FileError::new(
+            path,
+            Position::of_nth(text, "format", 0),
+            problem,
+        ));
+    }
+    if lazy && session.history.is_empty() && plain(parts.history) {
+        session.history = History::unparsed(parts.history.to_string());
+    } else {
+        let first_line = line_of(text, parts.history_at);
+        for (index, line) in parts.history.split_inclusive('\n').enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let event = ron::from_str::<Event>(line)
+                .map_err(|e| FileError::from_ron(path, &e, line, first_line + index))?;
+            session.history.push(event);
+        }
+    }
+    let current = text.starts_with(FIRST_LINE)
+        && text[FIRST_LINE.len()..].starts_with(SUMMARY_MARK)
+        && parts.history_at <= parts.journal_at;
+    let journal = apply_journal(&mut session, parts.journal, text, parts.journal_at, path)?;
+    Ok(ReadSession {
+        session,
+        journal_lines: journal.lines,
+        good_len: (parts.journal_at + journal.good) as u64,
+        torn: journal.torn,
+        current,
+    })
+}
+
+/// What applying journal lines came to.
+pub(super) struct Applied {
+    pub lines: usize,
+    /// Bytes of whole lines applied.
+    pub good: usize,
+    pub torn: bool,
+}
+
+/// Applies the journal lines of `journal` (which starts at byte `at` of `text`). An
+/// incomplete last line is a torn append, left out; any other bad line is an error.
+fn apply_journal(
+    session: &mut Session,
+    journal: &str,
+    text: &str,
+    at: usize,
+    path: &Path,
+) -> Result<Applied, FileError> {
+    let mut applied = Applied {
+        lines: 0,
+        good: 0,
+        torn: false,
+    };
+    for line in journal.split_inclusive('\n') {
+        let whole = line.ends_with('\n');
+        if line.trim().is_empty() {
+            applied.good += if whole { line.len() } else { 0 };
+            continue;
+        }
+        let event = match ron::from_str::<Event>(line) {
+            Ok(event) => event,
+            Err(_) if !whole => {
+                applied.torn = true;
+                break;
+            }
+            Err(e) => {
+                let first_line = line_of(text, at + applied.good);
+                return Err(FileError::from_ron(path, &e, line, first_line));
+            }
+        };
+        if let Err(e) = session.apply(event) {
+            let position = Position {
+                line: line_of(text, at + applied.good) + 1,
+                column: 1,
+            };
+            return Err(FileError::new(path, Some(position), refused(&e)));
+        }
+        applied.good += line.len();
+        applied.lines += 1;
+    }
+    Ok(applied)
+}
+
+/// Where a read-only copy of a session file has got to: its length then, and which file it
+/// was (a fold replaces the file with a new one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub(super) len: u64,
+    pub(super) file: Option<(u64, u64)>,
+}
+
+pub(super) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((metadata.dev(), metadata.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        None
+    }
+}
+
+/// Applies to `session` the journal lines appended to `path` since `seen`, and moves
+/// `seen` on. `Ok(false)` when the file was replaced (or cannot be followed): the
+/// caller reads it whole again.
+pub(super) fn follow(
+    path: &Path,
+    session: &mut Session,
+    seen: &mut Seen,
+) -> Result<bool, StoreError> {
+    let mut file = File::open(path).map_err(io_error(path))?;
+    let metadata = file.metadata().map_err(io_error(path))?;
+    let file_id = identity(&metadata);
+    if file_id.is_none() || file_id != seen.file || metadata.len() < seen.len {
+        return Ok(false);
+    }
+    if metadata.len() == seen.len {
+        return Ok(true);
+    }
+    let mut bytes = Vec::new();
+    file.seek(SeekFrom::Start(seen.len))
+        .and_then(|_| file.read_to_end(&mut bytes))
+        .map_err(io_error(path))?;
+    let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let Ok(text) = std::str::from_utf8(&bytes[..whole]) else {
+        return Ok(false);
+    };
+    // Applied in place, not on a copy (a copy costs the whole session): on a bad
+    // line the caller reads the file whole again, replacing what was applied.
+    match apply_journal(session, text, text, 0, path) {
+        Ok(applied) if !applied.torn => {
+            seen.len += applied.good as u64;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// The summary of a session file from its summary line and the journal after it,
+/// without parsing the rest; None when the file has no summary line, was changed
+/// since it was written, or has a journal this cannot account for: it is then read
+/// whole (and its errors reported).
+pub(super) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary> {
+    let mut file = File::open(path).ok()?;
+    buffer.clear();
+    file.read_to_end(buffer).ok()?;
+    let bytes = &buffer[..];
+    let second = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(1)?
+        .0;
+    let head = std::str::from_utf8(&bytes[..second]).ok()?;
+    let line = head.strip_prefix(FIRST_LINE)?.strip_prefix(SUMMARY_MARK)?;
+    let header: Header = ron::from_str(line).ok()?;
+    let journal_at = usize::try_from(header.folded)
+        .ok()?
+        .checked_add(second + 1)?;
+    let folded = bytes.get(second + 1..journal_at)?;
+    if crc32fast::hash(folded) != header.crc {
+        return None;
+    }
+    let tail = std::str::from_utf8(&bytes[journal_at..]).ok()?;
+    let mut summary = header.summary.clone();
+    for line in tail.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
+        if !line.trim().is_empty() {
+            account(&mut summary, &header, ron::from_str(line).ok()?)?;
+        }
+    }
+    Some(summary)
+}
+
+/// Brings a summary up to date with one journal event; None for an event it cannot
+/// check or account for without the snapshot.
+fn account(summary: &mut Summary, header: &Header, event: Event) -> Option<()> {
+    use crate::session::Change;
+    let known = |department: &String, item: &String| {
+        (header.departments.contains(department) && header.items.contains(item)).then_some(())
+    };
+    match &event.change {
+        Change::Move(cursor) => return known(&cursor.department, &cursor.item),
+        Change::Mark {
+            department,
+            item,
+            from,
+            to,
+            ..
+        } => {
+            known(department, item)?;
+            match (from.is_some(), to.is_some()) {
+                (false, true) => summary.answered += 1,
+                (true, false) => summary.answered = summary.answered.checked_sub(1)?,
+                _ => {}
+            }
+        }
+        Change::Note {
+            department, item, ..
+        }
+        | Change::Field {
+            department, item, ..
+        } => known(department, item)?,
+        Change::SignOff { by, at, .. } => {
+            summary.status = "signed".into();
+            summary.signed_by = Some(by.clone());
+            summary.signed_at = Some(*at);
+        }
+        _ => return None,
+    }
+    if summary.status != "signed" {
+        let done = summary.answered == summary.cells;
+        summary.status = if done { "answered" } else { "open" }.into();
+    }
+    summary.last_change = event.at;
+    Some(())
+}
