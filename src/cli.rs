@@ -336,163 +336,25 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// Runs the command line, printing in `cli.language()`; the caller words the error.
-pub fn run(cli: Cli) -> Result<(), CliError> {
-    let lang = cli.language();
-    let m = lang.messages();
-    let data_dir = || Store::data_dir(cli.data_dir.clone()).ok_or(CliError::NoDataDir);
-    let store = || -> Result<Store, CliError> {
-        let store = Store::open(&data_dir()?)?;
-        for folder in store.tightened() {
-            eprintln!("kansa: {}", (m.tightened)(&folder.display().to_string()));
-        }
-        Ok(store)
-    };
-    let settings = || -> Result<Settings, CliError> { Ok(Settings::load(&data_dir()?)?) };
-    let marks = || -> Result<MarksDisplay, CliError> {
-        match cli.marks {
-            Some(marks) => Ok(marks),
-            None => Ok(settings()?.marks),
-        }
-    };
-    let auditor = || -> Result<Auditor, CliError> {
-        Auditor::from_process(cli.as_auditor.as_deref(), || Ok(settings()?.auditor))
-    };
-    let words = cli.language().review_words();
-    let context = || -> Result<Context, CliError> {
-        let marks = marks()?;
-        let auditor = auditor()?;
-        Ok(Context {
-            store: store()?,
-            data_dir: data_dir()?,
-            actor_chosen: auditor.is_chosen(),
-            actor: auditor.name,
-            t: lang.strings(),
-            marks,
-        })
-    };
-    match cli.command {
-        None => tui::run(App::at_list(context()?)).map_err(CliError::Terminal),
-        Some(Command::Open {
-            ref id,
-            ref department,
-        }) => {
-            let id = match session_file(id) {
-                Some(file) => {
-                    let actor = auditor()?.name;
-                    team::open_file(&store()?, file, &actor, m, words).map_err(CliError::Team)?
-                }
-                None => id.clone(),
-            };
-            let context = context()?;
-            let t = context.t;
-            let app = App::at_session(context, &id, department.as_deref())
-                .map_err(|e| CliError::Screen(e.describe(t)))?;
-            tui::run(app).map_err(CliError::Terminal)
-        }
-        Some(Command::Show { ref id }) => {
-            let session = store()?.load(id)?;
-            let words = cli.lang.unwrap_or_else(Lang::from_env).sheet();
-            print!(
-                "{}",
-                matrix::text(&session, &Filter::default(), marks()?, words)
-            );
-            print_scores(&session, words, marks()?);
-            Ok(())
-        }
-        Some(Command::Validate { file }) => validate(&file, m),
-        Some(Command::New {
-            checklist,
-            title,
-            date,
-            auditors,
-            lead,
-            from: Some(from),
-            ..
-        }) => {
-            let given = AuditFacts {
-                title,
-                date,
-                auditors,
-                lead: lead.unwrap_or_default(),
-                ..AuditFacts::default()
-            };
-            new_round(&store()?, &from, checklist.as_deref(), given, m)
-        }
-        Some(Command::Diff { a, b }) => diff(&store()?, &a, &b),
-        Some(Command::New {
-            checklist,
-            title,
-            departments,
-            date,
-            auditors,
-            lead,
-            from: None,
-        }) => {
-            let facts = AuditFacts {
-                title,
-                date,
-                auditors,
-                lead: lead.unwrap_or_default(),
-                ..AuditFacts::default()
-            };
-            new_session(&store()?, checklist.as_deref(), &departments, facts, m)
-        }
-        Some(Command::List) => list(&store()?, m),
-        Some(Command::Delete { ref id }) => Ok(store()?.delete(id)?),
-        Some(Command::Restore { ref id }) => Ok(store()?.restore(id)?),
-        Some(Command::Export {
-            id,
-            format,
-            report: report @ (Report::Selfcheck | Report::SelfcheckResults),
-            output,
-            departments,
-        }) => selfcheck::export(
-            &store()?.load(&id)?,
-            format,
-            report,
-            &departments,
-            &output,
-            lang,
-        ),
-        Some(Command::Export {
-            id,
-            format: Format::Session,
-            departments,
-            output,
-            ..
-        }) => team::export_part(&store()?, &id, &departments, &output, m).map_err(CliError::Team),
-        Some(Command::Export {
-            id,
-            format,
-            report,
-            output,
-            ..
-        }) => export(&store()?, &id, format, report, &output, lang),
-        Some(Command::Import {
-            what: Import::Selfcheck { id, files },
-        }) => selfcheck::import(&store()?, &id, &files, &auditor()?.name, lang),
-        Some(Command::Import {
-            what: Import::Session { file },
-        }) => team::import(&store()?, &file, m).map_err(CliError::Team),
+pub fn run(mut cli: Cli) -> Result<(), CliError> {
+    let command = cli.command.take();
+    let env = Env::new(&cli);
+    match command {
+        None => tui::run(App::at_list(env.context()?)).map_err(CliError::Terminal),
+        Some(Command::Open { id, department }) => env.open(&id, department.as_deref()),
+        Some(command @ (Command::Export { .. } | Command::Import { .. })) => env.exchange(command),
         Some(
             ref command @ (Command::Merge { .. }
             | Command::MergeDriver { .. }
             | Command::Resolve { .. }),
         ) => team::run(
             command,
-            || store().map_err(|e| e.describe(m)),
-            || auditor().map(|a| a.name).map_err(|e| e.describe(m)),
-            m,
-            words,
+            || env.store().map_err(|e| e.describe(env.m)),
+            || env.auditor().map(|a| a.name).map_err(|e| e.describe(env.m)),
+            env.m,
+            env.words,
         )
         .map_err(CliError::Team),
-        Some(Command::Import {
-            what: Import::Checklist { file, output },
-        }) => import_checklist(&file, &output, cli.lang.unwrap_or_else(Lang::from_env)),
-        // The layout is Japanese, and so is its explaining sheet unless --lang says otherwise.
-        Some(Command::ExportChecklist { file, output }) => {
-            export_checklist(file.as_deref(), &output, cli.lang.unwrap_or(Lang::Ja))
-        }
         Some(
             ref command @ (Command::Review { .. }
             | Command::Sign { .. }
@@ -501,11 +363,189 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             | Command::History { .. }),
         ) => record::run(
             command,
-            || store().map_err(|e| e.describe(m)),
-            || auditor().map(|a| a.name).map_err(|e| e.describe(m)),
-            words,
+            || env.store().map_err(|e| e.describe(env.m)),
+            || env.auditor().map(|a| a.name).map_err(|e| e.describe(env.m)),
+            env.words,
         )
         .map_err(CliError::Record),
+        Some(command) => env.rounds(command),
+    }
+}
+
+/// What every command may need, each made when first asked for: the data directory
+/// and its store, the settings, who is working, the words of the user's language.
+struct Env<'a> {
+    cli: &'a Cli,
+    lang: Lang,
+    m: &'static Messages,
+    words: &'static crate::i18n::ReviewWords,
+}
+
+impl<'a> Env<'a> {
+    fn new(cli: &'a Cli) -> Env<'a> {
+        let lang = cli.language();
+        Env {
+            cli,
+            lang,
+            m: lang.messages(),
+            words: lang.review_words(),
+        }
+    }
+
+    fn data_dir(&self) -> Result<PathBuf, CliError> {
+        Store::data_dir(self.cli.data_dir.clone()).ok_or(CliError::NoDataDir)
+    }
+
+    /// The store, saying once which folders it made owner-only.
+    fn store(&self) -> Result<Store, CliError> {
+        let store = Store::open(&self.data_dir()?)?;
+        for folder in store.tightened() {
+            eprintln!(
+                "kansa: {}",
+                (self.m.tightened)(&folder.display().to_string())
+            );
+        }
+        Ok(store)
+    }
+
+    fn settings(&self) -> Result<Settings, CliError> {
+        Ok(Settings::load(&self.data_dir()?)?)
+    }
+
+    fn marks(&self) -> Result<MarksDisplay, CliError> {
+        match self.cli.marks {
+            Some(marks) => Ok(marks),
+            None => Ok(self.settings()?.marks),
+        }
+    }
+
+    fn auditor(&self) -> Result<Auditor, CliError> {
+        Auditor::from_process(self.cli.as_auditor.as_deref(), || {
+            Ok(self.settings()?.auditor)
+        })
+    }
+
+    fn context(&self) -> Result<Context, CliError> {
+        let marks = self.marks()?;
+        let auditor = self.auditor()?;
+        Ok(Context {
+            store: self.store()?,
+            data_dir: self.data_dir()?,
+            actor_chosen: auditor.is_chosen(),
+            actor: auditor.name,
+            t: self.lang.strings(),
+            marks,
+        })
+    }
+
+    /// `kansa open ID|FILE`: a session file from another laptop is brought in first.
+    fn open(&self, id: &str, department: Option<&str>) -> Result<(), CliError> {
+        let id = match session_file(id) {
+            Some(file) => {
+                let actor = self.auditor()?.name;
+                team::open_file(&self.store()?, file, &actor, self.m, self.words)
+                    .map_err(CliError::Team)?
+            }
+            None => id.to_string(),
+        };
+        let context = self.context()?;
+        let t = context.t;
+        let app = App::at_session(context, &id, department)
+            .map_err(|e| CliError::Screen(e.describe(t)))?;
+        tui::run(app).map_err(CliError::Terminal)
+    }
+
+    /// Rounds and what is printed of them: new, list, show, diff, delete, restore,
+    /// validate.
+    fn rounds(&self, command: Command) -> Result<(), CliError> {
+        let m = self.m;
+        match command {
+            Command::Show { id } => {
+                let session = self.store()?.load(&id)?;
+                let words = self.lang.sheet();
+                let marks = self.marks()?;
+                print!(
+                    "{}",
+                    matrix::text(&session, &Filter::default(), marks, words)
+                );
+                print_scores(&session, words, marks);
+                Ok(())
+            }
+            Command::Validate { file } => validate(&file, m),
+            Command::New {
+                checklist,
+                title,
+                departments,
+                date,
+                auditors,
+                lead,
+                from,
+            } => {
+                let facts = AuditFacts {
+                    title,
+                    date,
+                    auditors,
+                    lead: lead.unwrap_or_default(),
+                    ..AuditFacts::default()
+                };
+                let store = self.store()?;
+                match from {
+                    Some(from) => new_round(&store, &from, checklist.as_deref(), facts, m),
+                    None => new_session(&store, checklist.as_deref(), &departments, facts, m),
+                }
+            }
+            Command::Diff { a, b } => diff(&self.store()?, &a, &b),
+            Command::List => list(&self.store()?, m),
+            Command::Delete { id } => Ok(self.store()?.delete(&id)?),
+            Command::Restore { id } => Ok(self.store()?.restore(&id)?),
+            // The layout is Japanese, and so is its explaining sheet unless --lang says so.
+            Command::ExportChecklist { file, output } => {
+                export_checklist(file.as_deref(), &output, self.cli.lang.unwrap_or(Lang::Ja))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Files in and out: reports, parts of a round, self-check sheets, checklists.
+    fn exchange(&self, command: Command) -> Result<(), CliError> {
+        let (m, lang) = (self.m, self.lang);
+        match command {
+            Command::Export {
+                id,
+                format,
+                report: report @ (Report::Selfcheck | Report::SelfcheckResults),
+                output,
+                departments,
+            } => {
+                let session = self.store()?.load(&id)?;
+                selfcheck::export(&session, format, report, &departments, &output, lang)
+            }
+            Command::Export {
+                id,
+                format: Format::Session,
+                departments,
+                output,
+                ..
+            } => team::export_part(&self.store()?, &id, &departments, &output, m)
+                .map_err(CliError::Team),
+            Command::Export {
+                id,
+                format,
+                report,
+                output,
+                ..
+            } => export(&self.store()?, &id, format, report, &output, lang),
+            Command::Import {
+                what: Import::Selfcheck { id, files },
+            } => selfcheck::import(&self.store()?, &id, &files, &self.auditor()?.name, lang),
+            Command::Import {
+                what: Import::Session { file },
+            } => team::import(&self.store()?, &file, m).map_err(CliError::Team),
+            Command::Import {
+                what: Import::Checklist { file, output },
+            } => import_checklist(&file, &output, lang),
+            _ => Ok(()),
+        }
     }
 }
 
