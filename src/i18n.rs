@@ -149,6 +149,12 @@ pub struct Strings {
     pub redone: fn(&str) -> String,
     /// The title of the prompt for an answer field: its label and the item.
     pub field_prompt: fn(&str, &str) -> String,
+    /// The prompt for a returned self-check workbook's path.
+    pub import_path: &'static str,
+    /// Departments whose self-assessment was read in.
+    pub imported_selfcheck: fn(usize) -> String,
+    /// Problems found in the workbook, the first of them: nothing was imported.
+    pub import_refused: fn(usize, &str) -> String,
     /// A gate's new answer would leave these answered items not applying.
     pub gate_question: fn(&str) -> String,
     /// A department's score: total, maximum, percent and band.
@@ -291,6 +297,9 @@ pub static JA: Strings = Strings {
     refused: |reason| format!("記録できません: {reason}"),
     redone: |what| format!("やり直しました: {what}"),
     field_prompt: |label, item| format!("{item} の{label}（Enter で記録、Esc で省略）"),
+    import_path: "自己点検シートのファイル（Enter で取込、Esc でやめる）",
+    imported_selfcheck: |n| format!("{n} 部署の自己評価を取り込みました"),
+    import_refused: |n, first| format!("取り込みませんでした（問題 {n} 件）: {first}"),
     gate_question: |items| {
         format!(
             "この回答で {items} は該当しなくなります。記録済みの評価を消して該当なしにしますか？ y: 消す  n: 残す"
@@ -384,6 +393,7 @@ fn ja_hint(action: Action) -> &'static str {
         Search => "検索",
         FindingsList => "指摘一覧",
         FindingItems => "対象項目",
+        ImportSelfcheck => "自己点検取込",
     }
 }
 
@@ -444,6 +454,7 @@ fn ja_explain(action: Action) -> &'static str {
         Search => "項目の文言・メモ・所見を検索して移動",
         FindingsList => "△・× のセルとメモの一覧（項目ごと）",
         FindingItems => "指摘事項の対象項目を追加・削除（選んだ項目を切替）",
+        ImportSelfcheck => "部署から返送された自己点検シート（XLSX）を自己評価として取り込む",
     }
 }
 
@@ -553,6 +564,9 @@ pub static EN: Strings = Strings {
     refused: |reason| format!("Not recorded: {reason}"),
     redone: |what| format!("Redone: {what}"),
     field_prompt: |label, item| format!("{label} of {item} (Enter records, Esc skips)"),
+    import_path: "Self-check workbook file (Enter imports, Esc cancels)",
+    imported_selfcheck: |n| format!("Imported the self-assessment of {n} department(s)"),
+    import_refused: |n, first| format!("Nothing imported ({n} problem(s)): {first}"),
     gate_question: |items| {
         format!(
             "With this answer {items} no longer apply. Clear their marks so they become not applicable? y: clear  n: keep"
@@ -645,6 +659,7 @@ fn en_hint(action: Action) -> &'static str {
         Search => "search",
         FindingsList => "findings list",
         FindingItems => "items",
+        ImportSelfcheck => "import self-check",
     }
 }
 
@@ -707,6 +722,9 @@ fn en_explain(action: Action) -> &'static str {
         Search => "search item texts, notes and observations, and go to a hit",
         FindingsList => "every △/× cell with its note, by item",
         FindingItems => "add or remove an item the finding names (toggles the one chosen)",
+        ImportSelfcheck => {
+            "read a department's returned self-check workbook (XLSX) as its self-assessment"
+        }
     }
 }
 

@@ -139,6 +139,8 @@ pub enum Action {
     FindingsList,
     /// Add or remove an item a 指摘事項 names.
     FindingItems,
+    /// Read a department's returned self-check workbook into its self-assessment.
+    ImportSelfcheck,
     /// Open the export dialog: a report of the session to a file.
     Export,
     /// The export dialog: the next or previous choice of the field (report, format).
@@ -186,6 +188,7 @@ impl Action {
                 | Reopen
                 | AcceptSelf
                 | CycleStatus
+                | ImportSelfcheck
         )
     }
 
@@ -307,6 +310,7 @@ pub const SHEET: &[Binding] = &[
     bind(&[C('d')], Action::Dismiss),
     bind(&[C('n')], Action::AddFinding),
     bind(&[C('t')], Action::FindingItems),
+    bind(&[C('I')], Action::ImportSelfcheck),
     help_only(&[C('H')], Action::OpenHistory),
     bind(&[Key::Esc, C('o')], Action::Return),
     bind(&[C('?')], Action::Help),

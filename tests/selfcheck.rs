@@ -431,3 +431,34 @@ fn which(name: &str) -> Result<PathBuf, ()> {
         .find(|p| p.is_file())
         .ok_or(())
 }
+
+#[test]
+fn a_returned_sheet_is_imported_from_the_department_sheet_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "seed", TITLE);
+    let out = export_sheets(dir.path(), &id);
+    let filled = dir.path().join("保育_記入済.xlsx");
+    fill(&out.join("自己点検_保育.xlsx"), &filled, &hoiku_answers);
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育課")).unwrap();
+    char_key(&mut app, 'o');
+    char_key(&mut app, 'I');
+    app.handle(kansa::tui::Input::Paste(filled.display().to_string()));
+    key(&mut app, KeyCode::Enter);
+    let screen = screen_text(&app, 100, 30);
+    assert!(
+        screen.contains("1 部署の自己評価を取り込みました"),
+        "{screen}"
+    );
+    let saved = on_disk(dir.path(), &id);
+    let own = saved.hearing("保育").unwrap().self_mark("I-3");
+    assert_eq!(own, Some("△"), "the department's own answer, not a mark");
+    assert_eq!(
+        saved.answer("保育", "I-3").and_then(|a| a.mark.clone()),
+        None
+    );
+
+    char_key(&mut app, 'I');
+    app.handle(kansa::tui::Input::Paste("/nonexistent/sheet.xlsx".into()));
+    key(&mut app, KeyCode::Enter);
+    assert!(screen_text(&app, 100, 30).contains("取り込みませんでした"));
+}

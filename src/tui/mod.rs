@@ -14,6 +14,7 @@ mod history;
 mod item;
 mod list;
 mod matrix;
+mod path_prompt;
 mod picker;
 mod record;
 mod review;

@@ -17,6 +17,7 @@ use super::editor::Editor;
 use super::export_dialog::{ExportDialog, Outcome};
 use super::followups::{self, FollowUps};
 use super::matrix::MatrixView;
+use super::path_prompt::PathPrompt;
 use super::picker::{Picked, Picker};
 use super::record::{Editing, Pages};
 use super::undo::{Found, Sitting, department_of};
@@ -121,6 +122,8 @@ pub(super) enum Overlay {
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
     UndoElsewhere(Change),
+    /// The path of a returned self-check workbook being typed.
+    ImportPath(Box<PathPrompt>),
     /// The answer fields the mark just given asks for.
     Fields(Box<FieldPrompt>),
     /// The gate's new mark would leave these answered items not applying: clear them?
@@ -243,6 +246,8 @@ impl SessionScreen {
                     self.pages.typed();
                 } else if let Some(Overlay::Fields(prompt)) = &mut self.overlay {
                     prompt.paste(text);
+                } else if let Some(Overlay::ImportPath(prompt)) = &mut self.overlay {
+                    prompt.paste(text);
                 }
                 Step::Stay
             }
@@ -269,6 +274,10 @@ impl SessionScreen {
         }
         if let Some(Overlay::Fields(_)) = &self.overlay {
             self.on_field_key(event, context.t);
+            return Step::Stay;
+        }
+        if let Some(Overlay::ImportPath(_)) = &self.overlay {
+            self.on_path_key(event, context.t);
             return Step::Stay;
         }
         let Some(key) = super::key_of(event) else {
@@ -347,6 +356,7 @@ impl SessionScreen {
                 self.overlay = Some(Overlay::Export(dialog));
             }
             Action::AcceptSelf => self.accept_self(t),
+            Action::ImportSelfcheck => self.overlay = Some(Overlay::ImportPath(Box::default())),
             Action::ToggleSelf => self.matrix.self_view = !self.matrix.self_view,
             Action::OpenSheet if self.view == View::Sheet => self.view = self.pages.back,
             Action::OpenSheet => self.open_page(View::Sheet),
@@ -568,6 +578,48 @@ impl SessionScreen {
         for item in items {
             if let Ok(change) = self.session().set_mark(&department, item, None) {
                 self.record(change, t);
+            }
+        }
+    }
+
+    /// Enter reads the workbook whose path was typed; Esc leaves it.
+    fn on_path_key(&mut self, event: &KeyEvent, t: &Strings) {
+        let Some(Overlay::ImportPath(mut prompt)) = self.overlay.take() else {
+            return;
+        };
+        match super::key_of(event) {
+            Some(Key::Esc) => {}
+            Some(Key::Enter) => self.import_selfcheck(&prompt.path(), t),
+            _ => {
+                prompt.input(*event);
+                self.overlay = Some(Overlay::ImportPath(prompt));
+            }
+        }
+    }
+
+    /// Reads a returned self-check workbook into the departments' self-assessment
+    /// (never their marks); a workbook with any problem changes nothing.
+    fn import_selfcheck(&mut self, path: &str, t: &Strings) {
+        let words = t.report_lang.selfcheck_words();
+        let now = chrono::Local::now().fixed_offset();
+        let file = std::path::Path::new(path);
+        match crate::selfcheck::workbook::read(self.session(), file, now, words) {
+            Err(problems) => {
+                let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+                self.message = Some((t.import_refused)(problems.len(), &first));
+            }
+            Ok(returned) => {
+                let count = returned.len();
+                for r in returned {
+                    match self.session().set_selfcheck(&r.department, r.selfcheck) {
+                        Ok(change) => self.record(change, t),
+                        Err(refusal) => {
+                            self.message = Some((t.refused)(&refusal.to_string()));
+                            return;
+                        }
+                    }
+                }
+                self.message = Some((t.imported_selfcheck)(count));
             }
         }
     }
@@ -937,6 +989,7 @@ impl SessionScreen {
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(self), t),
             Overlay::Fields(prompt) => prompt.draw(frame, area, t),
+            Overlay::ImportPath(prompt) => prompt.draw(frame, area, t.import_path),
             Overlay::Gate { answered, .. } => {
                 let question = (t.gate_question)(&answered.join(", "));
                 super::widgets::question(frame, area, &question, t.confirm);

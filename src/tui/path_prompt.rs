@@ -1,0 +1,35 @@
+//! A one-line prompt for a file's path (a department's returned self-check workbook),
+//! typed or pasted, in a pop-up with the terminal cursor where the input method needs it.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+
+use super::widgets;
+
+#[derive(Default)]
+pub struct PathPrompt {
+    input: TextArea<'static>,
+}
+
+impl PathPrompt {
+    pub fn input(&mut self, key: KeyEvent) {
+        self.input.input(key);
+    }
+
+    /// Pasted text, a path dragged from a file manager included (quotes removed).
+    pub fn paste(&mut self, text: &str) {
+        let text = text.trim().trim_matches(['\'', '"']);
+        self.input.insert_str(text.replace(['\r', '\n'], ""));
+    }
+
+    pub fn path(&self) -> String {
+        self.input.lines().join("").trim().to_string()
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, title: &str) {
+        let inner = widgets::popup(frame, area, area.width.min(72), 3, title);
+        widgets::text_area(frame, &self.input, inner, true);
+    }
+}
