@@ -879,51 +879,13 @@ impl Session {
             self.editable()?;
         }
         match &event.change {
-            Change::Mark {
-                department,
-                item,
-                to,
-                to_applicability,
-                ..
-            } => {
-                let answer = self.answer_mut(department, item)?;
-                answer.mark = to.clone();
-                answer.by_applicability = *to_applicability;
-                // A cell given back to applicability was never set by anyone.
-                answer.set_at = (!to_applicability).then_some(event.at);
-                self.settle_gates(department, item);
-            }
-            Change::Note {
-                department,
-                item,
-                to,
-                ..
-            } => {
-                let answer = self.answer_mut(department, item)?;
-                answer.note = to.clone();
-                answer.set_at = Some(event.at);
-            }
             Change::Move(cursor) => {
                 self.locate(&cursor.department, &cursor.item)?;
                 self.cursor = cursor.clone();
                 return Ok(());
             }
-            Change::Field {
-                department,
-                item,
-                field,
-                to,
-                ..
-            } => {
-                self.checklist
-                    .field(field)
-                    .ok_or_else(|| Refusal::UnknownField(field.clone()))?;
-                let answer = self.answer_mut(department, item)?;
-                match to {
-                    Some(value) => answer.fields.insert(field.clone(), value.clone()),
-                    None => answer.fields.remove(field),
-                };
-                answer.set_at = Some(event.at);
+            Change::Mark { .. } | Change::Note { .. } | Change::Field { .. } => {
+                self.apply_to_cell(&event)?
             }
             Change::Fact { field, to, .. } => {
                 if !self.facts.set(*field, to.clone()) {
@@ -966,6 +928,55 @@ impl Session {
             });
         }
         self.history.push(event);
+        Ok(())
+    }
+
+    /// A mark, a note or an answer field of one cell.
+    fn apply_to_cell(&mut self, event: &Event) -> Result<(), Refusal> {
+        match &event.change {
+            Change::Mark {
+                department,
+                item,
+                to,
+                to_applicability,
+                ..
+            } => {
+                let answer = self.answer_mut(department, item)?;
+                answer.mark = to.clone();
+                answer.by_applicability = *to_applicability;
+                // A cell given back to applicability was never set by anyone.
+                answer.set_at = (!to_applicability).then_some(event.at);
+                self.settle_gates(department, item);
+            }
+            Change::Note {
+                department,
+                item,
+                to,
+                ..
+            } => {
+                let answer = self.answer_mut(department, item)?;
+                answer.note = to.clone();
+                answer.set_at = Some(event.at);
+            }
+            Change::Field {
+                department,
+                item,
+                field,
+                to,
+                ..
+            } => {
+                self.checklist
+                    .field(field)
+                    .ok_or_else(|| Refusal::UnknownField(field.clone()))?;
+                let answer = self.answer_mut(department, item)?;
+                match to {
+                    Some(value) => answer.fields.insert(field.clone(), value.clone()),
+                    None => answer.fields.remove(field),
+                };
+                answer.set_at = Some(event.at);
+            }
+            _ => {}
+        }
         Ok(())
     }
 
