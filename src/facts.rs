@@ -223,11 +223,9 @@ impl AuditFacts {
 
 /// A department's own 監査範囲 and 監査実施日程, where they differ from the round's.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct DepartmentFacts {
-    #[serde(default)]
     pub scope: Option<String>,
-    #[serde(default)]
     pub schedule: Option<String>,
 }
 
@@ -269,27 +267,18 @@ impl DepartmentFacts {
 
 /// The optional `facts` section of a checklist: the wording a new round starts with.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct FactDefaults {
-    #[serde(default)]
     pub purpose: String,
-    #[serde(default)]
     pub scope: String,
-    #[serde(default)]
     pub method: String,
-    #[serde(default)]
     pub subjects: String,
-    #[serde(default)]
     pub criteria: String,
-    #[serde(default)]
     pub schedule: String,
-    #[serde(default)]
     pub report_date: Option<NaiveDate>,
-    #[serde(default)]
     pub division: String,
     /// Per-department wording, chosen by the departments' tags; the first that
     /// applies gives each fact it sets.
-    #[serde(default)]
     pub overrides: Vec<FactOverride>,
 }
 
