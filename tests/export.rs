@@ -2,6 +2,7 @@
 //! API (as `screen::SEED_KEYS`) with notes taken from the seed's 結果報告書, then every
 //! report and format checked against the seed's own tables.
 
+mod common;
 mod screen;
 
 use std::collections::BTreeMap;
@@ -685,15 +686,9 @@ fn cli_on_seed() -> (tempfile::TempDir, String) {
     (root, session.id)
 }
 
+/// The binary on `data`, in Japanese unless `args` say `--lang`.
 fn kansa(data: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kansa"))
-        .env_remove("KANSA_DATA_DIR")
-        .env("LANG", "ja_JP.UTF-8")
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap()
+    common::run(common::kansa_in(data).env("LANG", "ja_JP.UTF-8").args(args))
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! (`kansa::seed`: its marks, notes, 所見, 指摘事項 and 総評), in every format; and
 //! draft or signed on the page.
 
+mod common;
+
 use kansa::export::{self, Format, Report};
 use kansa::i18n::Lang;
 use kansa::seed;
@@ -304,15 +306,9 @@ fn write_the_seed_reports() {
     std::fs::write(dir.join("departments-signed.html"), bytes).unwrap();
 }
 
+/// The binary on `data`, in Japanese unless `args` say `--lang`.
 fn kansa_cli(data: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kansa"))
-        .env_remove("KANSA_DATA_DIR")
-        .env("LANG", "ja_JP.UTF-8")
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap()
+    common::run(common::kansa_in(data).env("LANG", "ja_JP.UTF-8").args(args))
 }
 
 #[test]
