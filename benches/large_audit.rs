@@ -224,6 +224,15 @@ fn proportional(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // What a quit with a long journal (500 lines or more) or a sign-off adds: the fold
+    // rewrites the whole file whatever the journal holds.
+    group.bench_function("fold: rewrite the whole file (compact)", |b| {
+        b.iter_batched(
+            || store.open_writer("large", "bench").expect("open"),
+            |mut writer| writer.compact().expect("fold"),
+            BatchSize::PerIteration,
+        )
+    });
     follower(&mut group, &store, &session);
     group.finish();
     listing(c, &store);

@@ -205,6 +205,14 @@ impl FileError {
         Self::new(path, None, Problem::CannotRead(error.into()))
     }
 
+    /// The same error found in a part of the file that starts after `lines` lines.
+    pub fn moved_down(mut self, lines: usize) -> Self {
+        if let Some(position) = &mut self.position {
+            position.line += lines;
+        }
+        self
+    }
+
     /// Turns a RON error in parsing `text` into a located error; `line_offset` is added
     /// when `text` does not start on line 1 of the file.
     pub fn from_ron(

@@ -3,6 +3,8 @@
 //! it can stay unparsed text until asked for: opening a round with 50,000 changes then
 //! costs reading their bytes, not parsing them.
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -17,9 +19,11 @@ pub struct History {
     recent: Vec<Event>,
 }
 
-/// History lines kept as text, one RON event a line, each ending in a newline.
+/// History lines kept as text, one RON event a line, each ending in a newline: the
+/// bytes `range` of `buffer` (the file as read, so that opening copies none of it).
 struct Earlier {
-    text: String,
+    buffer: Vec<u8>,
+    range: Range<usize>,
     count: usize,
     last: Option<Event>,
     parsed: OnceLock<Vec<Event>>,
@@ -30,11 +34,17 @@ impl Earlier {
     /// a strict read (`Store::load`) reports it with its place.
     fn events(&self) -> &[Event] {
         self.parsed.get_or_init(|| {
-            self.text
+            self.text()
                 .lines()
                 .filter_map(|line| ron::from_str(line).ok())
                 .collect()
         })
+    }
+
+    /// The lines as text. They are whole lines of valid UTF-8 (see `History::unread`);
+    /// were they not, the bad bytes would be kept visible rather than panic.
+    fn text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.buffer[self.range.clone()])
     }
 }
 
@@ -42,14 +52,30 @@ impl History {
     /// History lines as read from a file (`text`: whole lines of RON events), left
     /// unparsed but for the last, which gives the time of the last change.
     pub fn unparsed(text: String) -> History {
-        if text.is_empty() {
+        let count = text.lines().count();
+        let range = 0..text.len();
+        History::unread(text.into_bytes(), range, count)
+    }
+
+    /// History lines that are the bytes `range` of `buffer`, `count` of them: whole
+    /// lines of UTF-8, as a fold wrote them (the caller has checked that, e.g. by the
+    /// file's checksum). Only the last line is parsed, for the time of the last change.
+    pub fn unread(buffer: Vec<u8>, range: Range<usize>, count: usize) -> History {
+        if range.is_empty() {
             return History::default();
         }
-        let count = text.lines().count();
-        let last = text.lines().next_back().and_then(|l| ron::from_str(l).ok());
+        let lines = &buffer[range.clone()];
+        let start = lines[..lines.len() - 1]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let last = std::str::from_utf8(&lines[start..])
+            .ok()
+            .and_then(|line| ron::from_str(line).ok());
         History {
             earlier: Some(Arc::new(Earlier {
-                text,
+                buffer,
+                range,
                 count,
                 last,
                 parsed: OnceLock::new(),
@@ -104,7 +130,7 @@ impl History {
     /// read (so a fold copies it rather than writing it again), then the rest.
     pub fn write_lines(&self, out: &mut String) -> Result<(), ron::Error> {
         if let Some(earlier) = &self.earlier {
-            out.push_str(&earlier.text);
+            out.push_str(&earlier.text());
         }
         for event in &self.recent {
             out.push_str(&ron::to_string(event)?);
@@ -154,6 +180,12 @@ impl Serialize for History {
 impl<'de> Deserialize<'de> for History {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<History, D::Error> {
         Vec::<Event>::deserialize(deserializer).map(History::from)
+    }
+}
+
+impl Extend<Event> for History {
+    fn extend<I: IntoIterator<Item = Event>>(&mut self, events: I) {
+        self.recent.extend(events);
     }
 }
 

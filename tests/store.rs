@@ -604,6 +604,43 @@ fn a_short_journal_is_neither_folded_on_open_nor_on_close() {
     assert_eq!(list[0].last_change, whole.last_change());
 }
 
+/// After a fold the summary line gives where the history lies: opening reads its lines
+/// as bytes, unparsed, and the session is the same as a full read's.
+#[test]
+fn a_folded_history_opens_unread_and_reads_as_a_full_read_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (id, _) = session_with_journal(&store);
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    writer.compact().unwrap();
+    let change = writer.session().set_mark("秘書", "I-3", Some("△")).unwrap();
+    writer.record(change).unwrap();
+    drop(writer);
+    let bytes = std::fs::read(store.path_of(&id)).unwrap();
+
+    let whole = store.load(&id).unwrap();
+    let writer = store.open_writer(&id, "監査 太郎").unwrap();
+    assert_eq!(writer.journal_lines(), 1, "only the new change replayed");
+    assert_eq!(writer.session().history.len(), 4);
+    assert_eq!(writer.session().last_change(), whole.last_change());
+    assert_eq!(writer.session(), &whole, "every event, every answer");
+    writer.close().unwrap();
+    assert_eq!(
+        std::fs::read(store.path_of(&id)).unwrap(),
+        bytes,
+        "not rewritten"
+    );
+
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    writer.compact().unwrap();
+    drop(writer);
+    assert_eq!(
+        store.load(&id).unwrap(),
+        whole,
+        "a second fold copies the lines"
+    );
+}
+
 #[test]
 fn a_read_only_copy_follows_appends_and_folds() {
     let dir = tempfile::tempdir().unwrap();

@@ -19,6 +19,7 @@
 
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -45,6 +46,13 @@ struct Header {
     /// against without reading the snapshot.
     departments: Vec<String>,
     items: Vec<String>,
+    /// Where the history lines start in those bytes, and how many there are: an
+    /// unchanged file (the crc) is opened without searching or counting them. Absent
+    /// from files written before; they are then searched.
+    #[serde(default)]
+    history_at: Option<u64>,
+    #[serde(default)]
+    history_lines: usize,
 }
 
 /// The whole session as the text of a fresh file with an empty journal. A failure is
@@ -58,6 +66,7 @@ pub(super) fn snapshot_text(session: &Session, path: &Path) -> Result<String, St
     rest.push('\n');
     rest.push_str(HISTORY_MARK);
     rest.push('\n');
+    let history_at = rest.len() as u64;
     session.history.write_lines(&mut rest).map_err(ron_error)?;
     rest.push_str(JOURNAL_MARK);
     rest.push('\n');
@@ -75,6 +84,8 @@ pub(super) fn snapshot_text(session: &Session, path: &Path) -> Result<String, St
             .items()
             .map(|(_, i)| i.id.clone())
             .collect(),
+        history_at: Some(history_at),
+        history_lines: session.history.len(),
     };
     let line = ron::to_string(&header).map_err(ron_error)?;
     let mut text = String::with_capacity(rest.len() + line.len() + 40);
@@ -109,11 +120,94 @@ pub(super) fn read_session(path: &Path) -> Result<ReadSession, FileError> {
 /// if asked for.
 pub(super) fn read_session_lazily(path: &Path) -> Result<ReadSession, FileError> {
     let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
-    parse_session(session_text(&bytes, path)?, path, true)
+    parse_lazily(bytes, path)
 }
 
 pub(super) fn parse_bytes(bytes: &[u8], path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
-    parse_session(session_text(bytes, path)?, path, lazy)
+    if lazy {
+        parse_lazily(bytes.to_vec(), path)
+    } else {
+        parse_session(session_text(bytes, path)?, path, false)
+    }
+}
+
+fn parse_lazily(bytes: Vec<u8>, path: &Path) -> Result<ReadSession, FileError> {
+    match folded(&bytes) {
+        Some(folded) if folded.history.is_some() => read_folded(bytes, folded, path),
+        _ => parse_session(session_text(&bytes, path)?, path, true),
+    }
+}
+
+/// Where the parts lie of a file that is, up to its journal, byte for byte as its last
+/// fold wrote it: the summary line's header says, and its checksum vouches for it.
+struct Folded {
+    header: Header,
+    snapshot: Range<usize>,
+    /// None for a file written before the header gave the history's place.
+    history: Option<Range<usize>>,
+    journal_at: usize,
+}
+
+/// The parts of `bytes` as the summary line gives them; None when the file has no
+/// summary line or was changed since it was folded: it is then searched and read whole,
+/// so that its errors are reported rather than hidden behind an old summary.
+fn folded(bytes: &[u8]) -> Option<Folded> {
+    let first = bytes.iter().position(|&b| b == b'\n')?;
+    let second = first + 1 + bytes[first + 1..].iter().position(|&b| b == b'\n')?;
+    let head = std::str::from_utf8(&bytes[..second]).ok()?;
+    let line = head.strip_prefix(FIRST_LINE)?.strip_prefix(SUMMARY_MARK)?;
+    let header: Header = ron::from_str(line).ok()?;
+    let rest_at = second + 1;
+    let journal_at = usize::try_from(header.folded).ok()?.checked_add(rest_at)?;
+    if crc32fast::hash(bytes.get(rest_at..journal_at)?) != header.crc {
+        return None;
+    }
+    let history_end = journal_at.checked_sub(JOURNAL_MARK.len() + 1)?;
+    let history_start = header
+        .history_at
+        .and_then(|at| rest_at.checked_add(usize::try_from(at).ok()?))
+        .filter(|&start| {
+            start <= history_end
+                && mark_ends_at(bytes, HISTORY_MARK, start)
+                && mark_ends_at(bytes, JOURNAL_MARK, journal_at)
+        });
+    let snapshot_end = history_start.map_or(rest_at, |start| start - HISTORY_MARK.len() - 1);
+    Some(Folded {
+        header,
+        snapshot: rest_at..snapshot_end,
+        history: history_start.map(|start| start..history_end),
+        journal_at,
+    })
+}
+
+/// The line `mark` ends at byte `at` of `bytes`.
+fn mark_ends_at(bytes: &[u8], mark: &str, at: usize) -> bool {
+    at.checked_sub(mark.len() + 1)
+        .and_then(|start| bytes.get(start..at))
+        .is_some_and(|line| line.starts_with(mark.as_bytes()) && line.ends_with(b"\n"))
+}
+
+/// Reads a file its summary line vouches for: the snapshot parsed, the journal applied,
+/// the history lines kept as the bytes read, neither searched, checked nor copied.
+fn read_folded(bytes: Vec<u8>, folded: Folded, path: &Path) -> Result<ReadSession, FileError> {
+    // The snapshot starts on the file's third line, after the first and the summary.
+    let snapshot = session_text(&bytes[folded.snapshot.clone()], path)?;
+    let mut session = parse_snapshot(snapshot, path, 2)?;
+    let lines_before = || line_of(&bytes, folded.journal_at);
+    let journal = session_text(&bytes[folded.journal_at..], path)
+        .map_err(|e| e.moved_down(lines_before()))?;
+    let journal = apply_journal(&mut session, journal, path, lines_before)?;
+    let recent = std::mem::take(&mut session.history);
+    let history = folded.history.unwrap_or_default();
+    session.history = History::unread(bytes, history, folded.header.history_lines);
+    session.history.extend(recent.iter().cloned());
+    Ok(ReadSession {
+        session,
+        journal_lines: journal.lines,
+        good_len: (folded.journal_at + journal.good) as u64,
+        torn: journal.torn,
+        current: true,
+    })
 }
 
 /// The text of a session file. A file that ends inside a character is read up to it:
@@ -188,32 +282,33 @@ fn plain(history: &str) -> bool {
             .any(|s| history.contains(s))
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-}
-
-fn parse_session(text: &str, path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
-    let parts = parts(text);
-    let mut session: Session = ron::from_str(parts.snapshot)
-        .map_err(|e| FileError::from_ron(path, &e, parts.snapshot, 0))?;
+/// The snapshot, parsed; `first_line` is the file's line it starts after.
+fn parse_snapshot(snapshot: &str, path: &Path, first_line: usize) -> Result<Session, FileError> {
+    let session: Session =
+        ron::from_str(snapshot).map_err(|e| FileError::from_ron(path, &e, snapshot, first_line))?;
     if session.format != session::FORMAT {
         let problem = Problem::SessionFormat {
             expected: session::FORMAT,
             found: session.format,
         };
-        return Err(FileError::new(
-            path,
-            Position::of_nth(text, "format", 0),
-            problem,
-        ));
+        let position = Position::of_nth(snapshot, "format", 0);
+        return Err(FileError::new(path, position, problem).moved_down(first_line));
     }
+    Ok(session)
+}
+
+/// How many lines end before byte `offset` of `bytes`.
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset].iter().filter(|&&b| b == b'\n').count()
+}
+
+fn parse_session(text: &str, path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
+    let parts = parts(text);
+    let mut session = parse_snapshot(parts.snapshot, path, 0)?;
     if lazy && session.history.is_empty() && plain(parts.history) {
         session.history = History::unparsed(parts.history.to_string());
     } else {
-        let first_line = line_of(text, parts.history_at);
+        let first_line = line_of(text.as_bytes(), parts.history_at);
         for (index, line) in parts.history.split_inclusive('\n').enumerate() {
             if line.trim().is_empty() {
                 continue;
@@ -226,7 +321,8 @@ fn parse_session(text: &str, path: &Path, lazy: bool) -> Result<ReadSession, Fil
     let current = text.starts_with(FIRST_LINE)
         && text[FIRST_LINE.len()..].starts_with(SUMMARY_MARK)
         && parts.history_at <= parts.journal_at;
-    let journal = apply_journal(&mut session, parts.journal, text, parts.journal_at, path)?;
+    let lines_before = || line_of(text.as_bytes(), parts.journal_at);
+    let journal = apply_journal(&mut session, parts.journal, path, lines_before)?;
     Ok(ReadSession {
         session,
         journal_lines: journal.lines,
@@ -249,10 +345,10 @@ pub(super) struct Applied {
 fn apply_journal(
     session: &mut Session,
     journal: &str,
-    text: &str,
-    at: usize,
     path: &Path,
+    lines_before: impl Fn() -> usize,
 ) -> Result<Applied, FileError> {
+    let line_at = |good: usize| lines_before() + line_of(journal.as_bytes(), good);
     let mut applied = Applied {
         lines: 0,
         good: 0,
@@ -271,13 +367,12 @@ fn apply_journal(
                 break;
             }
             Err(e) => {
-                let first_line = line_of(text, at + applied.good);
-                return Err(FileError::from_ron(path, &e, line, first_line));
+                return Err(FileError::from_ron(path, &e, line, line_at(applied.good)));
             }
         };
         if let Err(e) = session.apply(event) {
             let position = Position {
-                line: line_of(text, at + applied.good) + 1,
+                line: line_at(applied.good) + 1,
                 column: 1,
             };
             return Err(FileError::new(path, Some(position), refused(&e)));
@@ -336,7 +431,7 @@ pub(super) fn follow(
     };
     // Applied in place, not on a copy (a copy costs the whole session): on a bad
     // line the caller reads the file whole again, replacing what was applied.
-    match apply_journal(session, text, text, 0, path) {
+    match apply_journal(session, text, path, || 0) {
         Ok(applied) if !applied.torn => {
             seen.len += applied.good as u64;
             Ok(true)
@@ -353,28 +448,13 @@ pub(super) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary>
     let mut file = File::open(path).ok()?;
     buffer.clear();
     file.read_to_end(buffer).ok()?;
-    let bytes = &buffer[..];
-    let second = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .nth(1)?
-        .0;
-    let head = std::str::from_utf8(&bytes[..second]).ok()?;
-    let line = head.strip_prefix(FIRST_LINE)?.strip_prefix(SUMMARY_MARK)?;
-    let header: Header = ron::from_str(line).ok()?;
-    let journal_at = usize::try_from(header.folded)
-        .ok()?
-        .checked_add(second + 1)?;
-    let folded = bytes.get(second + 1..journal_at)?;
-    if crc32fast::hash(folded) != header.crc {
-        return None;
-    }
-    let tail = std::str::from_utf8(&bytes[journal_at..]).ok()?;
+    let folded = folded(buffer)?;
+    let header = &folded.header;
+    let tail = std::str::from_utf8(&buffer[folded.journal_at..]).ok()?;
     let mut summary = header.summary.clone();
     for line in tail.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
         if !line.trim().is_empty() {
-            account(&mut summary, &header, ron::from_str(line).ok()?)?;
+            account(&mut summary, header, ron::from_str(line).ok()?)?;
         }
     }
     Some(summary)
