@@ -16,6 +16,9 @@ use kansa::review;
 use kansa::sample::large_session;
 use kansa::session::{Event, Session};
 use kansa::store::{Doc, Store};
+use kansa::tui::{App, Context};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 const ITEMS: usize = 300;
 const DEPARTMENTS: usize = 60;
@@ -207,6 +210,25 @@ fn proportional(c: &mut Criterion) {
     group.bench_function("open to first frame (open_writer)", |b| {
         b.iter(|| black_box(store.open_writer("large", "bench").expect("open")))
     });
+    group.bench_function(
+        "open to first frame on screen (App + draw at 100x30)",
+        |b| {
+            b.iter(|| {
+                let context = Context {
+                    store: store.clone(),
+                    data_dir: dir.path().to_path_buf(),
+                    actor: "bench".into(),
+                    actor_chosen: true,
+                    t: kansa::i18n::Lang::Ja.strings(),
+                    marks: kansa::marks::MarksDisplay::Narrow,
+                };
+                let app = App::at_session(context, "large", None).expect("open");
+                let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+                terminal.draw(|frame| app.draw(frame)).expect("draw");
+                black_box(app)
+            })
+        },
+    );
     group.bench_function("floor: read the bytes, parse the snapshot only", |b| {
         b.iter(|| {
             let text = std::fs::read_to_string(&path).expect("read");
