@@ -25,6 +25,23 @@ fn mode(path: &Path) -> u32 {
 }
 
 #[test]
+fn the_version_names_the_target_built_for() {
+    let output = run(kansa().arg("--version"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    let target = out
+        .trim_end()
+        .strip_prefix(concat!("kansa ", env!("CARGO_PKG_VERSION"), " ("))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("kansa VERSION (TARGET): {out}"));
+    // x86_64-unknown-linux-gnu, x86_64-pc-windows-gnu: the architecture and the system
+    // this test runs on.
+    let parts: Vec<_> = target.split('-').collect();
+    assert_eq!(parts.first(), Some(&std::env::consts::ARCH), "{target}");
+    assert!(parts.contains(&std::env::consts::OS), "{target}");
+}
+
+#[test]
 fn the_bundled_checklist_validates() {
     let output = run(kansa().args(["validate", BUNDLED]));
     assert!(output.status.success(), "{}", stderr(&output));
