@@ -30,7 +30,7 @@ use crate::tui::{self, App, Context};
 #[derive(Debug, Parser)]
 #[command(
     name = "kansa",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KANSA_TARGET"), ")"),
     about = "Information-security audit hearings in the terminal"
 )]
 pub struct Cli {

@@ -4,6 +4,7 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -20,8 +21,26 @@ fn line_column_counts_characters() {
     assert_eq!(line_column(text, text.find('x').unwrap()), (2, 4));
 }
 
+#[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_version_names_the_target_built_for() {
+    let output = run(kansa().arg("--version"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    let target = out
+        .trim_end()
+        .strip_prefix(concat!("kansa ", env!("CARGO_PKG_VERSION"), " ("))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("kansa VERSION (TARGET): {out}"));
+    // x86_64-unknown-linux-gnu, x86_64-pc-windows-gnu: the architecture and the system
+    // this test runs on.
+    let parts: Vec<_> = target.split('-').collect();
+    assert_eq!(parts.first(), Some(&std::env::consts::ARCH), "{target}");
+    assert!(parts.contains(&std::env::consts::OS), "{target}");
 }
 
 #[test]
@@ -173,9 +192,13 @@ fn new_prints_only_an_id_and_creates_private_files() {
     ]));
     let file = data.join("sessions").join(format!("{id}.ron"));
     assert!(file.is_file(), "{} exists", file.display());
-    assert_eq!(mode(&file), 0o600, "session file");
-    assert_eq!(mode(&data), 0o700, "data directory");
-    assert_eq!(mode(&data.join("sessions")), 0o700, "sessions directory");
+    // Windows has no mode bits; kansa sets no ACL of its own there (see the README).
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&file), 0o600, "session file");
+        assert_eq!(mode(&data), 0o700, "data directory");
+        assert_eq!(mode(&data.join("sessions")), 0o700, "sessions directory");
+    }
 
     let line = list_line(kansa().arg("--data-dir").arg(&data).arg("list"), &id);
     assert!(
@@ -360,9 +383,13 @@ fn validate_summary_and_unreadable_files_in_both_languages() {
         missing(kansa().env("LANG", "ja_JP.UTF-8")),
         "kansa: no/such/file.ron: 読み込めません（ファイルまたはフォルダがありません）\n"
     );
+    // In English the system's own words: "No such file or directory (os error 2)" on
+    // Linux, "The system cannot find the path specified. (os error 3)" on Windows.
+    let system =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("no/such/file.ron")).unwrap_err();
     assert_eq!(
         missing(&mut kansa()),
-        "kansa: no/such/file.ron: cannot read: No such file or directory (os error 2)\n"
+        format!("kansa: no/such/file.ron: cannot read: {system}\n")
     );
 }
 

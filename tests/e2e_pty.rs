@@ -16,6 +16,7 @@ const KANSA: &str = env!("CARGO_BIN_EXE_kansa");
 const HOIKU_KEYS: &str = "1133113111100111111113111111";
 
 #[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
 fn marks_and_a_japanese_note_survive_sigkill() {
     let data = tempfile::tempdir().unwrap();
     let id = new_session(data.path());
@@ -103,6 +104,7 @@ fn marks_and_a_japanese_note_survive_sigkill() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
 fn a_read_only_second_instance_follows_the_writer() {
     let data = tempfile::tempdir().unwrap();
     let id = new_session(data.path());
@@ -155,6 +157,7 @@ fn a_read_only_second_instance_follows_the_writer() {
 /// `--as` and `KANSA_AUDITOR` name the person working: in the lock, so in a second
 /// instance's read-only banner, and in the history of what each one changed.
 #[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
 fn the_person_working_is_named_in_the_banner_and_the_history() {
     let data = tempfile::tempdir().unwrap();
     let output = Command::new(KANSA)
@@ -210,6 +213,7 @@ fn the_person_working_is_named_in_the_banner_and_the_history() {
 /// and 秘書広聴課 is heard with only the items that can apply to it, so its seed marks
 /// take one key per heard item and the exported matrix has the seed's 秘書 column.
 #[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
 fn a_full_width_mark_and_only_the_heard_items_of_the_secretariat() {
     let data = tempfile::tempdir().unwrap();
     let id = new_session(data.path());
@@ -259,6 +263,7 @@ fn a_full_width_mark_and_only_the_heard_items_of_the_secretariat() {
 /// Issue 11 in a real terminal at 80×24: a points checklist's own keys mark, and the
 /// department's score and band show as the hearing goes.
 #[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
 fn a_points_checklist_is_heard_with_its_keys_and_its_score_shows() {
     let data = tempfile::tempdir().unwrap();
     let output = Command::new(KANSA)
@@ -335,6 +340,7 @@ fn hear_part_in_tmux(tmux: &Tmux, main: &Path, laptop: &Path, id: &str, n: usize
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
 fn two_auditors_in_two_terminals_merge_into_one_round() {
     let root = tempfile::tempdir().unwrap();
     let main = root.path().join("main");
@@ -399,6 +405,7 @@ fn two_auditors_in_two_terminals_merge_into_one_round() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
 fn a_draft_note_survives_sigkill_and_is_offered_back() {
     let data = tempfile::tempdir().unwrap();
     let id = new_session(data.path());

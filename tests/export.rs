@@ -693,7 +693,6 @@ fn kansa(data: &std::path::Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn kansa_export_writes_every_format_to_an_owner_only_file() {
-    use std::os::unix::fs::PermissionsExt;
     let (root, id) = cli_on_seed();
     for (format, report, magic) in [
         ("xlsx", "matrix", &b"PK"[..]),
@@ -714,8 +713,12 @@ fn kansa_export_writes_every_format_to_an_owner_only_file() {
         assert!(output.status.success(), "{format} {report}: {output:?}");
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(magic), "{format} {report}");
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600, "{format} {report}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{format} {report}");
+        }
     }
     // Nothing else is left in the folder: the temporary file became the report.
     let leftovers: Vec<_> = std::fs::read_dir(root.path())

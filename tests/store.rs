@@ -668,6 +668,75 @@ fn a_read_only_copy_follows_appends_and_folds() {
     assert_eq!(reader.session(), writer.session(), "a fold read whole");
 }
 
+/// Windows refuses to replace a file that is open, and to link over an existing
+/// name: a fold must work there as here while another kansa follows the session.
+#[test]
+fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "fold while followed");
+    let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    assert!(reader.holder().is_some(), "read-only");
+    let cells: Vec<(String, String)> = writer
+        .session()
+        .hearings
+        .iter()
+        .flat_map(|h| {
+            let department = h.department.short.clone();
+            let items = writer.session().checklist.items();
+            items.map(move |(_, item)| (department.clone(), item.id.clone()))
+        })
+        .collect();
+    // Two folds, each after half the answers: the second replaces the first's
+    // `.prev`. The read-only copy looks in between, as its screen does every tick.
+    for half in cells.chunks(cells.len().div_ceil(2)) {
+        for (department, item) in half {
+            let change = writer
+                .session()
+                .set_mark(department, item, Some("○"))
+                .unwrap();
+            writer.record(change).unwrap();
+        }
+        assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+        assert_eq!(reader.session(), writer.session(), "followed");
+        writer.compact().unwrap();
+        assert_eq!(writer.journal_lines(), 0, "folded");
+        assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+        assert_eq!(
+            reader.session(),
+            writer.session(),
+            "read again after the fold"
+        );
+    }
+    // And an answer after the fold goes to the new file.
+    let change = writer
+        .session()
+        .set_note("保育", "I-3", "付箋にID・パスワード。")
+        .unwrap();
+    writer.record(change).unwrap();
+    let expected = writer.session().clone();
+    writer.close().unwrap();
+
+    let path = store.path_of(&id);
+    assert!(
+        path.with_extension("ron.prev").is_file(),
+        "the previous file kept"
+    );
+    assert_eq!(reader.tick("監査 花子"), Saved::Unlocked, "the writer left");
+    assert_eq!(reader.session(), &expected);
+    reader.close();
+    let reopened = store.open_writer(&id, "監査 太郎").unwrap();
+    assert_eq!(reopened.session(), &expected);
+    for (department, item) in &cells {
+        let answer = reopened.session().answer(department, item);
+        let mark = answer.and_then(|a| a.mark.as_deref());
+        assert_eq!(mark, Some("○"), "{department} {item}");
+    }
+    reopened.close().unwrap();
+    assert_eq!(store.load(&id).unwrap(), expected);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_data_directory_others_can_read_is_made_owner_only_and_said_so_once() {

@@ -300,6 +300,10 @@ fn commit_hearing(clone: &Path, id: &str, departments: &[&str], by: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "runs git, which wine has not (`-- --ignored` runs it where Git for Windows is)"
+)]
 fn git_merges_two_clones_with_the_driver_and_conflicts_go_to_review() {
     let root = tempfile::tempdir().unwrap();
     let (first, second, id) = repository(root.path());

@@ -335,7 +335,7 @@ impl Store {
         let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id, actor)?;
         let read = read_session_lazily(&path)?;
         let mut writer = Writer {
-            file: open_for_append(&path)?,
+            file: Some(open_for_append(&path)?),
             path,
             good_len: read.good_len,
             session: read.session,
@@ -465,7 +465,9 @@ fn summary(session: &Session) -> Summary {
 /// A session open for writing. Every `record` is on disk before it returns Ok.
 pub struct Writer {
     path: PathBuf,
-    file: File,
+    /// The session file, open for appending; closed while a fold replaces it, and
+    /// opened again by the next append if reopening after the fold failed.
+    file: Option<File>,
     /// Bytes of the file known to be whole; a failed append is cut back to this.
     good_len: u64,
     session: Session,
@@ -556,9 +558,13 @@ impl Writer {
                 "no space left on device (simulated)",
             ));
         }
-        self.file.seek(SeekFrom::Start(self.good_len))?;
-        self.file.write_all(bytes)?;
-        self.file.sync_data()
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self.file.insert(append_handle(&self.path)?),
+        };
+        file.seek(SeekFrom::Start(self.good_len))?;
+        file.write_all(bytes)?;
+        file.sync_data()
     }
 
     /// Folds the journal into a new snapshot, keeping the previous file beside it as
@@ -566,13 +572,20 @@ impl Writer {
     pub fn compact(&mut self) -> Result<(), StoreError> {
         self.retry()?;
         let text = snapshot_text(&self.session, &self.path)?;
+        // Windows replaces no file its writer holds open ("Access denied"): closed
+        // here, reopened below or by the next append.
+        self.file = None;
         let previous = self.path.with_extension("ron.prev");
+        // A link cannot be made over an existing name (os error 183 on Windows).
         let _ = fs::remove_file(&previous);
-        fs::hard_link(&self.path, &previous).map_err(io_error(&previous))?;
+        fs::hard_link(&self.path, &previous)
+            // A file system without hard links (FAT, some network shares): a copy.
+            .or_else(|_| fs::copy(&self.path, &previous).map(drop))
+            .map_err(io_error(&previous))?;
         write_atomically(&self.path, &text, true)?;
-        self.file = open_for_append(&self.path)?;
         self.good_len = text.len() as u64;
         self.journal_lines = 0;
+        self.file = Some(open_for_append(&self.path)?);
         Ok(())
     }
 
@@ -607,10 +620,11 @@ fn now() -> Timestamp {
 }
 
 fn open_for_append(path: &Path) -> Result<File, StoreError> {
-    OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(io_error(path))
+    append_handle(path).map_err(io_error(path))
+}
+
+fn append_handle(path: &Path) -> io::Result<File> {
+    OpenOptions::new().write(true).open(path)
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder: fsync, rename,
@@ -624,16 +638,30 @@ pub(crate) fn write_atomically(path: &Path, text: &str, replace: bool) -> Result
     temp.write_all(text.as_bytes())
         .map_err(io_error(temp.path()))?;
     temp.as_file().sync_all().map_err(io_error(temp.path()))?;
-    let persisted = if replace {
-        temp.persist(path).map(drop)
+    if replace {
+        replace_with(temp, path).map_err(io_error(path))?;
     } else {
-        temp.persist_noclobber(path).map(drop)
-    };
-    persisted.map_err(|e| StoreError::Io {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
+        temp.persist_noclobber(path).map_err(|e| StoreError::Io {
+            path: path.to_path_buf(),
+            source: e.error,
+        })?;
+    }
     sync_folder(dir).map_err(io_error(dir))
+}
+
+/// Renames the temporary file over `path`. `std::fs::rename` rather than tempfile's
+/// `persist`: on Windows, when the plain rename is refused because another process
+/// has the file open (a read-only kansa reading it), std renames again with POSIX
+/// semantics, which replaces it all the same. On Unix both are rename(2).
+fn replace_with(temp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
+    // Closed (Windows renames no file open without delete sharing) and, on Windows,
+    // no longer marked temporary, a mark the session file would otherwise keep.
+    let kept = temp.into_temp_path().keep().map_err(|e| e.error)?;
+    let renamed = fs::rename(&kept, path);
+    if renamed.is_err() {
+        let _ = fs::remove_file(&kept);
+    }
+    renamed
 }
 
 /// Makes a rename in `dir` durable. Windows cannot open a folder as a file; NTFS
@@ -650,10 +678,10 @@ fn sync_folder(dir: &Path) -> io::Result<()> {
 /// them. On Unix that is the mode; on Windows the user's profile folders already
 /// carry owner-only permissions.
 mod owner_only {
-    use std::fs::{self, DirBuilder, OpenOptions};
+    use std::fs::{DirBuilder, OpenOptions};
     use std::path::Path;
 
-    use super::{StoreError, io_error};
+    use super::StoreError;
 
     #[cfg(unix)]
     pub fn dir(builder: &mut DirBuilder) -> &mut DirBuilder {
@@ -674,6 +702,8 @@ mod owner_only {
     /// read or enter owner-only. True when it changed the mode.
     #[cfg(unix)]
     pub fn tighten(folder: &Path) -> Result<bool, StoreError> {
+        use super::io_error;
+        use std::fs;
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let metadata = fs::metadata(folder).map_err(io_error(folder))?;
         // SAFETY: geteuid has no preconditions and cannot fail.
@@ -709,7 +739,7 @@ impl Drop for Lock {
     /// Unlocks explicitly rather than by closing: a child process spawned meanwhile
     /// holds a copy of the descriptor until it execs, and the lock would live on in it.
     fn drop(&mut self) {
-        let _ = self.file.unlock();
+        let _ = held::unlock(&self.file);
     }
 }
 
@@ -720,7 +750,7 @@ impl Lock {
         let mut file = owner_only::file(&mut options)
             .open(path)
             .map_err(io_error(path))?;
-        match file.try_lock() {
+        match held::try_lock(&file) {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
@@ -744,6 +774,74 @@ impl Lock {
             .and_then(|_| file.write_all(holder.as_bytes()))
             .map_err(io_error(path))?;
         Ok(Lock { file })
+    }
+}
+
+/// Taking and giving up a session's lock. std locks the whole file, and Windows
+/// enforces such a lock on reads too: a second kansa could not read the holder's name
+/// there. On Windows one byte far past the name is locked instead.
+mod held {
+    use std::fs::{File, TryLockError};
+    use std::io;
+
+    #[cfg(not(windows))]
+    pub fn try_lock(file: &File) -> Result<(), TryLockError> {
+        file.try_lock()
+    }
+
+    #[cfg(not(windows))]
+    pub fn unlock(file: &File) -> io::Result<()> {
+        file.unlock()
+    }
+
+    #[cfg(windows)]
+    pub fn try_lock(file: &File) -> Result<(), TryLockError> {
+        use windows_sys::Win32::Foundation::ERROR_LOCK_VIOLATION;
+        use windows_sys::Win32::Storage::FileSystem::{
+            LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, LockFileEx,
+        };
+        let flags = LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY;
+        let mut at = far_byte();
+        // SAFETY: the handle is open for the call, and the file was not opened for
+        // overlapped I/O, so the call is done with `at` when it returns.
+        if unsafe { LockFileEx(handle(file), flags, 0, 1, 0, &mut at) } != 0 {
+            return Ok(());
+        }
+        let error = io::Error::last_os_error();
+        match error.raw_os_error() {
+            Some(code) if code == ERROR_LOCK_VIOLATION as i32 => Err(TryLockError::WouldBlock),
+            _ => Err(TryLockError::Error(error)),
+        }
+    }
+
+    #[cfg(windows)]
+    pub fn unlock(file: &File) -> io::Result<()> {
+        use windows_sys::Win32::Storage::FileSystem::UnlockFileEx;
+        let mut at = far_byte();
+        // SAFETY: as in `try_lock`.
+        match unsafe { UnlockFileEx(handle(file), 0, 1, 0, &mut at) } {
+            0 => Err(io::Error::last_os_error()),
+            _ => Ok(()),
+        }
+    }
+
+    /// The byte at 2^62: past any name (locking past the end of a file is allowed).
+    #[cfg(windows)]
+    fn far_byte() -> windows_sys::Win32::System::IO::OVERLAPPED {
+        use windows_sys::Win32::System::IO::{OVERLAPPED, OVERLAPPED_0, OVERLAPPED_0_0};
+        let offset = OVERLAPPED_0_0 {
+            Offset: 0,
+            OffsetHigh: 1 << 30,
+        };
+        OVERLAPPED {
+            Anonymous: OVERLAPPED_0 { Anonymous: offset },
+            ..OVERLAPPED::default()
+        }
+    }
+
+    #[cfg(windows)]
+    fn handle(file: &File) -> windows_sys::Win32::Foundation::HANDLE {
+        std::os::windows::io::AsRawHandle::as_raw_handle(file)
     }
 }
 

@@ -335,10 +335,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         app.resize(size.width, size.height);
         terminal.draw(|frame| app.draw(frame))?;
         let input = if event::poll(Duration::from_millis(500))? {
-            match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => Input::Key(key),
-                Event::Paste(text) => Input::Paste(text),
-                _ => continue,
+            match input_of(event::read()?) {
+                Some(input) => input,
+                None => continue,
             }
         } else {
             Input::Tick
@@ -352,6 +351,19 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         }
     }
     Ok(())
+}
+
+/// What a terminal event asks of the app, if anything. Only a key's press acts:
+/// Windows reports every release too, which would act a second time (a mark key would
+/// mark two items). A held key arrives as repeated presses there; `Repeat` comes only
+/// with the kitty keyboard flags, which kansa never pushes (text an IME commits arrives
+/// garbled under them).
+fn input_of(event: Event) -> Option<Input> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => Some(Input::Key(key)),
+        Event::Paste(text) => Some(Input::Paste(text)),
+        _ => None,
+    }
 }
 
 /// Ctrl-U, which clears a one-line text field, as in a shell.
@@ -385,4 +397,35 @@ pub(crate) fn key_of(event: &KeyEvent) -> Option<Key> {
         KeyCode::Backspace => Key::Backspace,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    #[test]
+    fn only_a_key_press_becomes_input() {
+        let key = |kind| {
+            Event::Key(KeyEvent {
+                code: KeyCode::Char('1'),
+                modifiers: KeyModifiers::NONE,
+                kind,
+                state: KeyEventState::NONE,
+            })
+        };
+        let pressed = KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE);
+        assert_eq!(
+            input_of(key(KeyEventKind::Press)),
+            Some(Input::Key(pressed))
+        );
+        // What Windows Terminal and conhost send when the key comes up.
+        assert_eq!(input_of(key(KeyEventKind::Release)), None);
+        assert_eq!(input_of(key(KeyEventKind::Repeat)), None);
+        assert_eq!(
+            input_of(Event::Paste("鍵".into())),
+            Some(Input::Paste("鍵".into()))
+        );
+        assert_eq!(input_of(Event::FocusGained), None);
+    }
 }
