@@ -15,9 +15,10 @@ use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
 use crate::matrix::{self, COUNT_WIDTH};
-use crate::results::{self, Filter};
+use crate::results::{Count, Filter, Score};
 use crate::rounds::{self, Trend};
-use crate::session::Session;
+use crate::session::{Answer, Session};
+use crate::store::Doc;
 
 use super::session::Cursor;
 use super::{Context, help, widgets};
@@ -256,16 +257,19 @@ impl MatrixView {
         }
     }
 
+    /// Draws the matrix of `doc`'s session, its counts from `doc`'s tally: only the rows
+    /// and columns in view are looked at.
     pub fn draw(
         &self,
         frame: &mut Frame,
         area: Rect,
-        session: &Session,
+        doc: &Doc,
         cursor: Cursor,
         context: &Context,
         reader: help::Reader,
     ) {
         let (t, display) = (context.t, context.marks);
+        let session = doc.session();
         let regions = Regions::new(area, session, t, reader);
         let display_name = match display {
             MarksDisplay::Narrow => t.marks_narrow,
@@ -298,16 +302,8 @@ impl MatrixView {
         };
         layout.compare = self.compare;
         let buf = frame.buffer_mut();
-        self.draw_table(
-            buf,
-            regions.table,
-            session,
-            &layout,
-            cursor,
-            viewport.top,
-            t,
-        );
-        layout.draw_totals(buf, regions.foot, session, t);
+        self.draw_table(buf, regions.table, doc, &layout, cursor, viewport.top, t);
+        layout.draw_totals(buf, regions.foot, doc, t);
         super::detail::draw(frame, regions.detail, session, cursor, context);
         frame.render_widget(Paragraph::new(regions.hints), regions.footer);
     }
@@ -317,7 +313,7 @@ impl MatrixView {
         &self,
         buf: &mut Buffer,
         area: Rect,
-        session: &Session,
+        doc: &Doc,
         layout: &Placed,
         cursor: Cursor,
         top: usize,
@@ -326,6 +322,7 @@ impl MatrixView {
         if area.height == 0 {
             return;
         }
+        let session = doc.session();
         layout.draw_header(buf, Rect { height: 1, ..area }, session, t);
         let body = Rect {
             y: area.y + 1,
@@ -352,8 +349,8 @@ impl MatrixView {
                 }
                 Row::Item(i) => {
                     let selected = (i == cursor.item).then_some(cursor.department);
-                    if let Some(item) = items.get(i) {
-                        layout.draw_item(buf, y, session, item, selected);
+                    if let (Some(item), Some(count)) = (items.get(i), doc.tally().item(i)) {
+                        layout.draw_item(buf, y, session, (item, count), selected);
                     }
                 }
             }
@@ -517,12 +514,13 @@ impl Placed {
             })
     }
 
+    /// An item's row: its label, its cells in view, and its `count` of each mark.
     fn draw_item(
         &self,
         buf: &mut Buffer,
         y: u16,
         session: &Session,
-        item: &Item,
+        (item, count): (&Item, &Count),
         selected: Option<usize>,
     ) {
         let label = self.columns.item_label(item);
@@ -532,7 +530,6 @@ impl Placed {
             Style::new()
         };
         self.put(buf, self.left_x, y, &label, self.item_width, row_style);
-        let count = results::item_count(session, item);
         for &(column, x, width) in &self.visible {
             match column {
                 Column::Department(d) => {
@@ -562,9 +559,11 @@ impl Placed {
     /// department's own mark before it, highlighted where the two differ.
     fn cell(&self, session: &Session, department: usize, item: &Item) -> (String, Style) {
         let display = self.columns.display;
-        let audit = matrix::cell_text(session, department, item, display);
-        let style = self.cell_style(session, department, item);
         let hearing = session.hearings.get(department);
+        // Looked up once: a frame has thousands of cells.
+        let answer = hearing.and_then(|h| h.answer(&item.id));
+        let audit = matrix::answer_text(&session.checklist, answer, display);
+        let style = hearing.map_or(Style::new(), |_| cell_style(session, answer));
         let Some(hearing) = hearing.filter(|h| self.self_view && h.selfcheck.is_some()) else {
             return (audit, style);
         };
@@ -610,28 +609,13 @@ impl Placed {
         (format!("{}{}{sign}", glyph(before), glyph(now)), style)
     }
 
-    fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {
-        let Some(hearing) = session.hearings.get(department) else {
-            return Style::new();
-        };
-        let mark = hearing
-            .mark(&item.id)
-            .and_then(|s| session.checklist.mark(s));
-        match mark {
-            None => Style::new().dim(),
-            Some(m) if hearing.by_applicability(&item.id) => widgets::mark_style(m.meaning).dim(),
-            Some(m) => widgets::mark_style(m.meaning).bold(),
-        }
-    }
-
-    /// Per department: the count of each mark, of unanswered cells, and the progress.
-    fn draw_totals(&self, buf: &mut Buffer, area: Rect, session: &Session, t: &Strings) {
+    /// Per department in view: the count of each mark, of unanswered cells, the
+    /// progress and, on a scale with points, the score.
+    fn draw_totals(&self, buf: &mut Buffer, area: Rect, doc: &Doc, t: &Strings) {
         if area.height == 0 {
             return;
         }
-        let counts: Vec<results::Count> = (0..session.hearings.len())
-            .map(|d| results::department_count(session, d))
-            .collect();
+        let session = doc.session();
         let scale = &session.checklist.scale;
         let labels = scale
             .iter()
@@ -655,20 +639,34 @@ impl Placed {
                 let Column::Department(d) = column else {
                     continue;
                 };
-                let Some(count) = counts.get(d) else {
+                let Some(count) = doc.tally().department(d) else {
                     continue;
                 };
                 let value = match row {
                     r if r < scale.len() => count.marks[r].to_string(),
                     r if r == scale.len() => count.unanswered.to_string(),
                     r if r == scale.len() + 1 => format!("{}%", count.percent()),
-                    _ => results::department_score(session, d)
+                    _ => Score::of(count, &session.checklist)
                         .and_then(|s| s.percent())
                         .map_or("-".to_string(), |p| format!("{p}%")),
                 };
                 self.put(buf, x, y, &value, width, Style::new());
             }
         }
+    }
+}
+
+/// A cell's style by its answer: dim when unanswered or marked by applicability.
+fn cell_style(session: &Session, answer: Option<&Answer>) -> Style {
+    let mark = answer
+        .and_then(|a| a.mark.as_deref())
+        .and_then(|s| session.checklist.mark(s));
+    match mark {
+        None => Style::new().dim(),
+        Some(m) if answer.is_some_and(|a| a.by_applicability) => {
+            widgets::mark_style(m.meaning).dim()
+        }
+        Some(m) => widgets::mark_style(m.meaning).bold(),
     }
 }
 
