@@ -15,20 +15,22 @@ pub fn fit(buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let symbol = buf[(x, y)].symbol().to_string();
-            let narrow = symbol.width().max(1);
-            if !is_ambiguous(&symbol) {
-                x += narrow as u16;
+            // Borrowed, not copied, and ASCII (most cells) never measured: this runs
+            // for every cell of every frame.
+            let symbol = buf[(x, y)].symbol();
+            if symbol.is_ascii() || !is_ambiguous(symbol) {
+                x += symbol.width().max(1) as u16;
                 continue;
             }
+            let (line_drawing, look_alike) = (is_line_drawing(symbol), ascii_look_alike(symbol));
             let next = (x + 1 < area.right()).then(|| &buf[(x + 1, y)]);
             if next.is_some_and(|c| c.diff_option == CellDiffOption::Skip) {
                 x += 2;
-            } else if !is_line_drawing(&symbol) && next.is_some_and(|c| c.symbol() == " ") {
+            } else if !line_drawing && next.is_some_and(|c| c.symbol() == " ") {
                 buf[(x + 1, y)].set_diff_option(CellDiffOption::Skip);
                 x += 2;
             } else {
-                buf[(x, y)].set_symbol(ascii_look_alike(&symbol));
+                buf[(x, y)].set_symbol(look_alike);
                 x += 1;
             }
         }
