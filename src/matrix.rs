@@ -6,11 +6,11 @@ use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::checklist::{Checklist, Item};
+use crate::checklist::{Item, Mark};
 use crate::i18n::SheetStrings;
 use crate::marks::MarksDisplay;
 use crate::results::{self, Count, Filter};
-use crate::session::{Answer, Session};
+use crate::session::Session;
 
 /// Shown after the mark of a cell that has a note.
 pub const NOTE: &str = "*";
@@ -29,25 +29,17 @@ pub fn cell_text(
         .hearings
         .get(department)
         .and_then(|h| h.answer(&item.id));
-    answer_text(&session.checklist, answer, display)
-}
-
-/// What a cell with `answer` shows, as `cell_text`: for a caller that has the answer.
-pub fn answer_text(
-    checklist: &Checklist,
-    answer: Option<&Answer>,
-    display: MarksDisplay,
-) -> String {
     let mark = answer
         .and_then(|a| a.mark.as_deref())
-        .and_then(|s| checklist.mark(s));
+        .and_then(|s| session.checklist.mark(s));
+    shown(mark, answer.is_some_and(|a| !a.note.is_empty()), display)
+}
+
+/// What a cell with `mark` (and a note, when `noted`) shows, as `cell_text`: for a
+/// caller that knows them without looking the answer up.
+pub fn shown(mark: Option<&Mark>, noted: bool, display: MarksDisplay) -> String {
     let glyph = mark.map_or(display.unanswered(), |m| display.glyph(m));
-    let note = if answer.is_some_and(|a| !a.note.is_empty()) {
-        NOTE
-    } else {
-        ""
-    };
-    [glyph, note].concat()
+    [glyph, if noted { NOTE } else { "" }].concat()
 }
 
 /// The widths of the matrix's columns for one marks display.

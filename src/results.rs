@@ -4,7 +4,7 @@
 //! score and band when the scale has points. How they are laid out is `matrix`'s job.
 
 use crate::checklist::{Band, Checklist, Item, Mark, Meaning};
-use crate::session::Session;
+use crate::session::{Answer, Session};
 
 /// Which items a view shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -162,16 +162,38 @@ pub fn department_count(session: &Session, department: usize) -> Count {
     Count::of(session, cells)
 }
 
-/// The counts of a round kept current change by change: each cell's place in the
-/// scale, and the counts per department and per item those add up to. A changed cell
-/// costs a recount of its department (one column), not of the whole round, so a
-/// screen can show every count without counting every cell at each frame.
+/// The counts of a round kept current change by change: each cell as `Tallied`, and
+/// the counts per department and per item its marks add up to. A changed cell costs a
+/// recount of its department (one column), not of the whole round, so a screen can
+/// show every count, and the cells in view, without looking every answer up at each
+/// frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tally {
-    /// Per department, per item in checklist order: as `place` gives it.
-    cells: Vec<Vec<Option<usize>>>,
+    /// Per department, per item in checklist order.
+    cells: Vec<Vec<Tallied>>,
     departments: Vec<Count>,
     items: Vec<Count>,
+}
+
+/// A cell as the tally keeps it: what counting and showing it take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tallied {
+    /// Where its mark stands in the scale, as `place` gives it.
+    pub place: Option<usize>,
+    /// It has a note.
+    pub noted: bool,
+    /// Its mark was set by applicability, not by an auditor.
+    pub by_applicability: bool,
+}
+
+impl Tallied {
+    fn of(checklist: &Checklist, answer: Option<&Answer>) -> Tallied {
+        answer.map_or(Tallied::default(), |a| Tallied {
+            place: place(checklist, a.mark.as_deref()),
+            noted: !a.note.is_empty(),
+            by_applicability: a.by_applicability,
+        })
+    }
 }
 
 impl Tally {
@@ -179,7 +201,7 @@ impl Tally {
         let (departments, items) = (session.hearings.len(), session.checklist.item_count());
         let zero = Count::zero(&session.checklist);
         let mut tally = Tally {
-            cells: vec![vec![None; items]; departments],
+            cells: vec![vec![Tallied::default(); items]; departments],
             departments: vec![
                 Count {
                     unanswered: items,
@@ -212,14 +234,14 @@ impl Tally {
         };
         let items = session.checklist.items().map(|(_, item)| item);
         for ((cell, item), item_total) in cells.iter_mut().zip(items).zip(&mut self.items) {
-            let now = place(&session.checklist, hearing.mark(&item.id));
-            if *cell != now {
+            let now = Tallied::of(&session.checklist, hearing.answer(&item.id));
+            if cell.place != now.place {
                 for count in [&mut *total, item_total] {
-                    count.remove(*cell);
-                    count.add(now);
+                    count.remove(cell.place);
+                    count.add(now.place);
                 }
-                *cell = now;
             }
+            *cell = now;
         }
     }
 
@@ -231,6 +253,11 @@ impl Tally {
     /// The counts of the item at `index` in checklist order, as `item_count`.
     pub fn item(&self, index: usize) -> Option<&Count> {
         self.items.get(index)
+    }
+
+    /// The cell of department `department` and the item at `index`.
+    pub fn cell(&self, department: usize, index: usize) -> Option<Tallied> {
+        self.cells.get(department)?.get(index).copied()
     }
 }
 
@@ -338,7 +365,8 @@ mod tests {
     }
 
     /// The tally, kept by recounting only the changed department, says what counting
-    /// every cell afresh says, through marks, a gate that marks other cells, and undo.
+    /// every cell afresh says, through marks, a gate that marks other cells, a note,
+    /// and undo.
     #[test]
     fn a_tally_kept_by_recounts_agrees_with_counting_afresh() {
         use crate::session::{AuditFacts, Change, Event, testing::now};
@@ -382,6 +410,12 @@ mod tests {
             done.push(change);
         }
         assert_eq!(not_applicable(&tally), before + 3, "C-1, C-3 and C-4");
+        let note = session.set_note(&department, "A-1", "鍵なし。").unwrap();
+        apply(&mut session, note.clone());
+        tally.recount(&session, 1);
+        agrees(&tally, &session);
+        assert!(tally.cell(1, 0).is_some_and(|c| c.noted));
+        done.push(note);
         for change in done.into_iter().rev() {
             apply(&mut session, change.inverse().unwrap());
             tally.recount(&session, 1);

@@ -10,14 +10,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use crate::checklist::{Item, Meaning};
+use crate::checklist::{Item, Mark, Meaning};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
 use crate::matrix::{self, COUNT_WIDTH};
-use crate::results::{Count, Filter, Score};
+use crate::results::{Filter, Score};
 use crate::rounds::{self, Trend};
-use crate::session::{Answer, Session};
+use crate::session::Session;
 use crate::store::Doc;
 
 use super::session::Cursor;
@@ -349,8 +349,8 @@ impl MatrixView {
                 }
                 Row::Item(i) => {
                     let selected = (i == cursor.item).then_some(cursor.department);
-                    if let (Some(item), Some(count)) = (items.get(i), doc.tally().item(i)) {
-                        layout.draw_item(buf, y, session, (item, count), selected);
+                    if let Some(item) = items.get(i) {
+                        layout.draw_item(buf, y, doc, (i, item), selected);
                     }
                 }
             }
@@ -514,15 +514,19 @@ impl Placed {
             })
     }
 
-    /// An item's row: its label, its cells in view, and its `count` of each mark.
+    /// The row of `item` (at `index` in checklist order): its label, its cells in view
+    /// and its count of each mark, from the tally.
     fn draw_item(
         &self,
         buf: &mut Buffer,
         y: u16,
-        session: &Session,
-        (item, count): (&Item, &Count),
+        doc: &Doc,
+        (index, item): (usize, &Item),
         selected: Option<usize>,
     ) {
+        let Some(count) = doc.tally().item(index) else {
+            return;
+        };
         let label = self.columns.item_label(item);
         let row_style = if selected.is_some() {
             Style::new().bold()
@@ -534,8 +538,8 @@ impl Placed {
             match column {
                 Column::Department(d) => {
                     let (text, mut style) = match self.compare {
-                        true => self.compared(session, d, item),
-                        false => self.cell(session, d, item),
+                        true => self.compared(doc.session(), d, item),
+                        false => self.cell(doc, d, (index, item)),
                     };
                     if selected == Some(d) {
                         style = style.reversed();
@@ -557,13 +561,16 @@ impl Placed {
 
     /// A cell's text and style: the audit's mark, or in the self-check view the
     /// department's own mark before it, highlighted where the two differ.
-    fn cell(&self, session: &Session, department: usize, item: &Item) -> (String, Style) {
-        let display = self.columns.display;
+    fn cell(&self, doc: &Doc, department: usize, (index, item): (usize, &Item)) -> (String, Style) {
+        let (session, display) = (doc.session(), self.columns.display);
+        // From the tally, not the answers: a frame has thousands of cells.
+        let Some(tallied) = doc.tally().cell(department, index) else {
+            return (display.unanswered().to_string(), Style::new());
+        };
+        let mark = tallied.place.and_then(|p| session.checklist.scale.get(p));
+        let audit = matrix::shown(mark, tallied.noted, display);
+        let style = cell_style(mark, tallied.by_applicability);
         let hearing = session.hearings.get(department);
-        // Looked up once: a frame has thousands of cells.
-        let answer = hearing.and_then(|h| h.answer(&item.id));
-        let audit = matrix::answer_text(&session.checklist, answer, display);
-        let style = hearing.map_or(Style::new(), |_| cell_style(session, answer));
         let Some(hearing) = hearing.filter(|h| self.self_view && h.selfcheck.is_some()) else {
             return (audit, style);
         };
@@ -592,7 +599,7 @@ impl Placed {
             return (String::new(), Style::new());
         };
         let short = &hearing.department.short;
-        let glyph = |mark: Option<&crate::checklist::Mark>| {
+        let glyph = |mark: Option<&Mark>| {
             mark.map_or(display.unanswered(), |m| display.glyph(m))
                 .to_string()
         };
@@ -656,16 +663,11 @@ impl Placed {
     }
 }
 
-/// A cell's style by its answer: dim when unanswered or marked by applicability.
-fn cell_style(session: &Session, answer: Option<&Answer>) -> Style {
-    let mark = answer
-        .and_then(|a| a.mark.as_deref())
-        .and_then(|s| session.checklist.mark(s));
+/// A cell's style by its mark: dim when unanswered or marked by applicability.
+fn cell_style(mark: Option<&Mark>, by_applicability: bool) -> Style {
     match mark {
         None => Style::new().dim(),
-        Some(m) if answer.is_some_and(|a| a.by_applicability) => {
-            widgets::mark_style(m.meaning).dim()
-        }
+        Some(m) if by_applicability => widgets::mark_style(m.meaning).dim(),
         Some(m) => widgets::mark_style(m.meaning).bold(),
     }
 }
