@@ -1,7 +1,8 @@
 //! The session a screen works on: open for writing, or read-only when another kansa
 //! holds it. Records changes, keeps failed saves pending and retries them, and lets a
-//! read-only copy follow the writer. Keeps the counts of the session's marks current
-//! as changes come in, so that a screen never counts every cell to draw.
+//! read-only copy follow the writer. Keeps the tally of the session's cells (marks,
+//! notes, counts) current as changes come in, so that a screen never looks every cell
+//! up to draw.
 
 use std::cell::OnceCell;
 
@@ -9,7 +10,7 @@ use super::{RecordError, Seen, Store, StoreError, Writer};
 use crate::results::Tally;
 use crate::session::{Change, Refusal, Session};
 
-/// One session as a screen holds it, with the counts of its marks.
+/// One session as a screen holds it, with the tally of its cells.
 pub struct Doc {
     hold: Hold,
     /// Counted in full when first asked for (the matrix), then kept current: a change
@@ -78,7 +79,7 @@ impl Doc {
         self.hold.session()
     }
 
-    /// The counts of the session's marks per department and per item, as they are now.
+    /// The session's cells and the counts of their marks, as they are now.
     pub fn tally(&self) -> &Tally {
         self.tally.get_or_init(|| Tally::new(self.session()))
     }
@@ -115,10 +116,10 @@ impl Doc {
 
     /// Applies a change and saves it; a failed save keeps it in memory, pending.
     pub fn record(&mut self, change: Change) -> Saved {
-        // A change moves marks in its own department only (a gate item marks others
+        // A change touches cells of its own department only (a gate item marks others
         // of the same hearing): recounting that one column is cheap enough to do
         // whatever came of the change.
-        let department = marks_department(&change, self.session());
+        let department = department_of(&change, self.session());
         let saved = match &mut self.hold {
             Hold::Writing { writer, save_error } => match writer.record(change) {
                 Err(RecordError::Refused(refusal)) => Saved::Refused(refusal),
@@ -156,7 +157,7 @@ impl Doc {
                     self.tally.take();
                     return Saved::Unlocked;
                 }
-                // Any change read (or the file read again) may have moved any mark.
+                // Any change read (or the file read again) may have touched any cell.
                 // Applied changes join the history; a whole read moves `seen`.
                 let before = (seen.clone(), session.history.len());
                 // A failed look is tried again at the next tick.
@@ -186,9 +187,9 @@ impl Hold {
     }
 }
 
-/// The index of the department whose marks `change` may move; None for a move of the
+/// The index of the department whose cells `change` may touch; None for a move of the
 /// cursor and for changes of the round as a whole.
-fn marks_department(change: &Change, session: &Session) -> Option<usize> {
+fn department_of(change: &Change, session: &Session) -> Option<usize> {
     if matches!(change, Change::Move(_)) {
         return None;
     }
