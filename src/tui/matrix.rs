@@ -257,8 +257,8 @@ impl MatrixView {
         }
     }
 
-    /// Draws the matrix of `doc`'s session, its counts from `doc`'s tally: only the rows
-    /// and columns in view are looked at.
+    /// Draws the matrix of `doc`'s session, its cells and counts from `doc`'s tally:
+    /// only the rows and columns in view are looked at.
     pub fn draw(
         &self,
         frame: &mut Frame,
