@@ -2,9 +2,11 @@
 //! display, and the table as plain text (`kansa show`). The screen's matrix uses the
 //! same columns, so the two never disagree.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthChar;
 
-use crate::checklist::Item;
+use crate::checklist::{Item, Mark};
 use crate::i18n::SheetStrings;
 use crate::marks::MarksDisplay;
 use crate::results::{self, Count, Filter};
@@ -30,13 +32,14 @@ pub fn cell_text(
     let mark = answer
         .and_then(|a| a.mark.as_deref())
         .and_then(|s| session.checklist.mark(s));
+    shown(mark, answer.is_some_and(|a| !a.note.is_empty()), display)
+}
+
+/// What a cell with `mark` (and a note, when `noted`) shows, as `cell_text`: for a
+/// caller that knows them without looking the answer up.
+pub fn shown(mark: Option<&Mark>, noted: bool, display: MarksDisplay) -> String {
     let glyph = mark.map_or(display.unanswered(), |m| display.glyph(m));
-    let note = if answer.is_some_and(|a| !a.note.is_empty()) {
-        NOTE
-    } else {
-        ""
-    };
-    format!("{glyph}{note}")
+    [glyph, if noted { NOTE } else { "" }].concat()
 }
 
 /// The widths of the matrix's columns for one marks display.
@@ -92,10 +95,11 @@ impl Columns {
     }
 }
 
-/// Shortens `text` to `width` cells (as `display` counts them), ending in `…` when cut.
-pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
+/// Shortens `text` to `width` cells (as `display` counts them), ending in `…` when cut;
+/// borrowed when it fits, as most of a frame's cells do.
+pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> Cow<'_, str> {
     if display.width(text) <= width {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let ellipsis = display.width(display.ellipsis());
     let mut out = String::new();
@@ -111,7 +115,7 @@ pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> String {
     if width >= ellipsis {
         out.push_str(display.ellipsis());
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The matrix as aligned text: item column, a column per department, then the
@@ -170,8 +174,8 @@ fn display_glyph(columns: &Columns, mark: &crate::checklist::Mark) -> String {
 }
 
 fn item_line(session: &Session, columns: &Columns, item_width: usize, item: &Item) -> String {
-    let label = truncate(&columns.item_label(item), item_width, columns.display);
-    let mut line = columns.pad(&label, item_width);
+    let label = columns.item_label(item);
+    let mut line = columns.pad(&truncate(&label, item_width, columns.display), item_width);
     for (department, w) in columns.departments.iter().enumerate() {
         let shown = cell_text(session, department, item, columns.display);
         line.push_str(&format!(" {}", columns.pad(&shown, *w)));

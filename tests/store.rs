@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use common::{kansa_in, stderr};
 use kansa::checklist::Checklist;
 use kansa::error::{FileError, Position};
+use kansa::results::Tally;
 use kansa::session::{AuditFacts, Change, Refusal, Session};
 use kansa::store::{Doc, RecordError, Saved, Store, StoreError};
 
@@ -735,6 +736,46 @@ fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
     }
     reopened.close().unwrap();
     assert_eq!(store.load(&id).unwrap(), expected);
+}
+
+/// A document's counts, made once and then kept by its changes, are those of its
+/// session counted afresh: after a change, a refused one, and in a read-only copy that
+/// follows appended lines and a fold.
+#[test]
+fn a_documents_counts_stay_those_of_its_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let id = new_session(&store, "counts");
+    let mut doc = Doc::open(&store, &id, "監査 太郎").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let counted = |doc: &Doc| assert_eq!(*doc.tally(), Tally::new(doc.session()));
+    counted(&doc);
+    counted(&reader);
+    let change = doc.session().set_mark("保育", "I-3", Some("×")).unwrap();
+    assert_eq!(doc.record(change), Saved::Yes);
+    counted(&doc);
+    let change = doc.session().set_mark("保育", "I-3", Some("○")).unwrap();
+    doc.record(change);
+    let refused = Change::Mark {
+        department: "保育".into(),
+        item: "無い項目".into(),
+        from: None,
+        to: Some("×".into()),
+        from_applicability: false,
+        to_applicability: false,
+    };
+    assert!(matches!(doc.record(refused), Saved::Refused(_)));
+    counted(&doc);
+    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.session(), doc.session());
+    counted(&reader);
+    doc.writer_mut().unwrap().compact().unwrap();
+    let change = doc.session().set_mark("秘書", "I-1", Some("△")).unwrap();
+    doc.record(change);
+    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.session(), doc.session(), "the fold read whole");
+    counted(&reader);
+    assert_eq!(reader.tally().department(0).unwrap().marks[1], 1);
 }
 
 #[cfg(unix)]

@@ -7,7 +7,7 @@ mod screen;
 use kansa::i18n::Lang;
 use kansa::marks::MarksDisplay;
 use kansa::store::Store;
-use kansa::tui::App;
+use kansa::tui::{App, Input};
 use ratatui::buffer::CellDiffOption;
 use ratatui::crossterm::event::KeyCode;
 use screen::*;
@@ -273,4 +273,70 @@ fn no_size_breaks_the_matrix() {
             draw(&app, width, height);
         }
     }
+}
+
+/// The table and the totals under it, header to progress row, as a screen shows them.
+fn table_rows(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines.iter().position(|l| l.starts_with("監査項目"));
+    let progress = lines.iter().position(|l| l.starts_with("進捗"));
+    let (Some(header), Some(progress)) = (header, progress) else {
+        panic!("no table:\n{text}");
+    };
+    lines[header..=progress]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim_end().to_string())
+        .collect()
+}
+
+/// The counts are kept as changes come in, not counted at each frame: through marks
+/// set in place, a department switched in the hearing, undo, and in a read-only copy
+/// that follows the writer, they read as a screen that counted the file afresh.
+#[test]
+fn counts_stay_right_through_marks_a_department_switch_undo_and_following() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "counts", "集計");
+    let open = || {
+        let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+        char_key(&mut app, 'm');
+        app
+    };
+    let shown = |app: &App| table_rows(&screen_text(app, 200, 50));
+    // Read-only while `live` holds the session: counted from the file as it is now.
+    let afresh = || shown(&open());
+    let mut live = open();
+    let mut follower = open();
+    let before = shown(&live);
+    assert_eq!(shown(&follower), before);
+
+    key(&mut live, KeyCode::Right);
+    key(&mut live, KeyCode::Down);
+    char_key(&mut live, '3');
+    key(&mut live, KeyCode::Right);
+    char_key(&mut live, '1');
+    let marked = shown(&live);
+    assert_ne!(marked, before, "the marks show in the counts");
+    assert_eq!(marked, afresh(), "marks set in place");
+
+    key(&mut live, KeyCode::Enter);
+    char_key(&mut live, 'd');
+    key(&mut live, KeyCode::Home);
+    for _ in 0..4 {
+        key(&mut live, KeyCode::Down);
+    }
+    key(&mut live, KeyCode::Enter);
+    type_marks(&mut live, "133");
+    char_key(&mut live, 'm');
+    assert_eq!(live.hearing().unwrap().position().0, "保育");
+    assert_eq!(shown(&live), afresh(), "marks in another department");
+
+    char_key(&mut live, 'u');
+    let undone = shown(&live);
+    assert_eq!(undone, afresh(), "undo");
+    assert_ne!(undone, marked);
+
+    assert_eq!(shown(&follower), before, "not followed yet");
+    follower.handle(Input::Tick);
+    assert_eq!(shown(&follower), undone, "the follower's counts follow");
 }

@@ -1,13 +1,26 @@
 //! The session a screen works on: open for writing, or read-only when another kansa
 //! holds it. Records changes, keeps failed saves pending and retries them, and lets a
-//! read-only copy follow the writer.
+//! read-only copy follow the writer. Keeps the tally of the session's cells (marks,
+//! notes, counts) current as changes come in, so that a screen never looks every cell
+//! up to draw.
+
+use std::cell::OnceCell;
 
 use super::{RecordError, Seen, Store, StoreError, Writer};
+use crate::results::Tally;
 use crate::session::{Change, Refusal, Session};
 
-/// One session as a screen holds it: the writer, or a copy while another process
-/// writes.
-pub enum Doc {
+/// One session as a screen holds it, with the tally of its cells.
+pub struct Doc {
+    hold: Hold,
+    /// Counted in full when first asked for (the matrix), then kept current: a change
+    /// recounts its department; the writer's changes read by a read-only copy, or a
+    /// take-over, which reads the file again, drop it to be counted afresh.
+    tally: OnceCell<Tally>,
+}
+
+/// The writer, or a copy while another process writes.
+enum Hold {
     Writing {
         writer: Box<Writer>,
         /// Why the last save failed, while changes are pending.
@@ -40,97 +53,118 @@ pub enum Saved {
 impl Doc {
     /// Opens `id` for writing, or read-only when another process holds it.
     pub fn open(store: &Store, id: &str, actor: &str) -> Result<Doc, StoreError> {
-        match store.open_writer(id, actor) {
-            Ok(writer) => Ok(Doc::Writing {
+        let hold = match store.open_writer(id, actor) {
+            Ok(writer) => Hold::Writing {
                 writer: Box::new(writer),
                 save_error: None,
-            }),
+            },
             Err(StoreError::Locked { holder, .. }) => {
                 let (session, seen) = store.load_following(id)?;
-                Ok(Doc::Reading {
+                Hold::Reading {
                     session: Box::new(session),
                     holder,
                     seen,
                     store: store.clone(),
-                })
+                }
             }
-            Err(e) => Err(e),
-        }
+            Err(e) => return Err(e),
+        };
+        Ok(Doc {
+            hold,
+            tally: OnceCell::new(),
+        })
     }
 
     pub fn session(&self) -> &Session {
-        match self {
-            Doc::Writing { writer, .. } => writer.session(),
-            Doc::Reading { session, .. } => session,
-        }
+        self.hold.session()
+    }
+
+    /// The session's cells and the counts of their marks, as they are now.
+    pub fn tally(&self) -> &Tally {
+        self.tally.get_or_init(|| Tally::new(self.session()))
     }
 
     /// Who holds the session when this copy is read-only.
     pub fn holder(&self) -> Option<&str> {
-        match self {
-            Doc::Reading { holder, .. } => Some(holder),
-            Doc::Writing { .. } => None,
+        match &self.hold {
+            Hold::Reading { holder, .. } => Some(holder),
+            Hold::Writing { .. } => None,
         }
     }
 
     /// The writer, when this copy holds the session.
     pub fn writer_mut(&mut self) -> Option<&mut Writer> {
-        match self {
-            Doc::Writing { writer, .. } => Some(writer),
-            Doc::Reading { .. } => None,
+        match &mut self.hold {
+            Hold::Writing { writer, .. } => Some(writer),
+            Hold::Reading { .. } => None,
         }
     }
 
     pub fn save_error(&self) -> Option<&StoreError> {
-        match self {
-            Doc::Writing { save_error, .. } => save_error.as_ref(),
-            Doc::Reading { .. } => None,
+        match &self.hold {
+            Hold::Writing { save_error, .. } => save_error.as_ref(),
+            Hold::Reading { .. } => None,
         }
     }
 
     pub fn pending(&self) -> usize {
-        match self {
-            Doc::Writing { writer, .. } => writer.pending(),
-            Doc::Reading { .. } => 0,
+        match &self.hold {
+            Hold::Writing { writer, .. } => writer.pending(),
+            Hold::Reading { .. } => 0,
         }
     }
 
     /// Applies a change and saves it; a failed save keeps it in memory, pending.
     pub fn record(&mut self, change: Change) -> Saved {
-        match self {
-            Doc::Writing { writer, save_error } => match writer.record(change) {
+        // A change touches cells of its own department only (a gate item marks others
+        // of the same hearing): recounting that one column is cheap enough to do
+        // whatever came of the change.
+        let department = department_of(&change, self.session());
+        let saved = match &mut self.hold {
+            Hold::Writing { writer, save_error } => match writer.record(change) {
                 Err(RecordError::Refused(refusal)) => Saved::Refused(refusal),
                 Err(RecordError::Unsaved(e)) => settle(Err(e), writer, save_error),
                 Ok(()) => settle(Ok(()), writer, save_error),
             },
-            Doc::Reading { .. } => Saved::ReadOnly,
+            Hold::Reading { .. } => Saved::ReadOnly,
+        };
+        if let (Some(department), Some(tally)) = (department, self.tally.get_mut()) {
+            tally.recount(self.hold.session(), department);
         }
+        saved
     }
 
     /// Called now and then: retries pending saves; a read-only copy takes the session
     /// over once its writer has left, or else follows the writer's changes.
     pub fn tick(&mut self, actor: &str) -> Saved {
-        match self {
-            Doc::Writing { writer, save_error } if !writer.is_saved() => {
+        match &mut self.hold {
+            Hold::Writing { writer, save_error } if !writer.is_saved() => {
                 let result = writer.retry();
                 settle(result, writer, save_error)
             }
-            Doc::Writing { .. } => Saved::Yes,
-            Doc::Reading {
+            Hold::Writing { .. } => Saved::Yes,
+            Hold::Reading {
                 session,
                 seen,
                 store,
                 ..
             } => {
                 if let Ok(writer) = store.open_writer(&session.id, actor) {
-                    *self = Doc::Writing {
+                    self.hold = Hold::Writing {
                         writer: Box::new(writer),
                         save_error: None,
                     };
+                    self.tally.take();
                     return Saved::Unlocked;
                 }
+                // Any change read (or the file read again) may have touched any cell.
+                // Applied changes join the history; a whole read moves `seen`.
+                let before = (seen.clone(), session.history.len());
                 // A failed look is tried again at the next tick.
                 let _ = store.follow(session, seen);
+                if (seen.clone(), session.history.len()) != before {
+                    self.tally.take();
+                }
                 Saved::ReadOnly
             }
         }
@@ -138,10 +172,32 @@ impl Doc {
 
     /// Folds the journal on the way out; a failure leaves the journal, which is safe.
     pub fn close(self) {
-        if let Doc::Writing { writer, .. } = self {
+        if let Hold::Writing { writer, .. } = self.hold {
             let _ = writer.close();
         }
     }
+}
+
+impl Hold {
+    fn session(&self) -> &Session {
+        match self {
+            Hold::Writing { writer, .. } => writer.session(),
+            Hold::Reading { session, .. } => session,
+        }
+    }
+}
+
+/// The index of the department whose cells `change` may touch; None for a move of the
+/// cursor and for changes of the round as a whole.
+fn department_of(change: &Change, session: &Session) -> Option<usize> {
+    if matches!(change, Change::Move(_)) {
+        return None;
+    }
+    let named = change.department()?;
+    session
+        .hearings
+        .iter()
+        .position(|h| h.department.short == named || h.department.name == named)
 }
 
 fn settle(

@@ -10,14 +10,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use crate::checklist::{Item, Meaning};
+use crate::checklist::{Item, Mark, Meaning};
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
 use crate::matrix::{self, COUNT_WIDTH};
-use crate::results::{self, Filter};
+use crate::results::{Filter, Score};
 use crate::rounds::{self, Trend};
 use crate::session::Session;
+use crate::store::Doc;
 
 use super::session::Cursor;
 use super::{Context, help, widgets};
@@ -256,16 +257,19 @@ impl MatrixView {
         }
     }
 
+    /// Draws the matrix of `doc`'s session, its cells and counts from `doc`'s tally:
+    /// only the rows and columns in view are looked at.
     pub fn draw(
         &self,
         frame: &mut Frame,
         area: Rect,
-        session: &Session,
+        doc: &Doc,
         cursor: Cursor,
         context: &Context,
         reader: help::Reader,
     ) {
         let (t, display) = (context.t, context.marks);
+        let session = doc.session();
         let regions = Regions::new(area, session, t, reader);
         let display_name = match display {
             MarksDisplay::Narrow => t.marks_narrow,
@@ -298,16 +302,8 @@ impl MatrixView {
         };
         layout.compare = self.compare;
         let buf = frame.buffer_mut();
-        self.draw_table(
-            buf,
-            regions.table,
-            session,
-            &layout,
-            cursor,
-            viewport.top,
-            t,
-        );
-        layout.draw_totals(buf, regions.foot, session, t);
+        self.draw_table(buf, regions.table, doc, &layout, cursor, viewport.top, t);
+        layout.draw_totals(buf, regions.foot, doc, t);
         super::detail::draw(frame, regions.detail, session, cursor, context);
         frame.render_widget(Paragraph::new(regions.hints), regions.footer);
     }
@@ -317,7 +313,7 @@ impl MatrixView {
         &self,
         buf: &mut Buffer,
         area: Rect,
-        session: &Session,
+        doc: &Doc,
         layout: &Placed,
         cursor: Cursor,
         top: usize,
@@ -326,6 +322,7 @@ impl MatrixView {
         if area.height == 0 {
             return;
         }
+        let session = doc.session();
         layout.draw_header(buf, Rect { height: 1, ..area }, session, t);
         let body = Rect {
             y: area.y + 1,
@@ -353,7 +350,7 @@ impl MatrixView {
                 Row::Item(i) => {
                     let selected = (i == cursor.item).then_some(cursor.department);
                     if let Some(item) = items.get(i) {
-                        layout.draw_item(buf, y, session, item, selected);
+                        layout.draw_item(buf, y, doc, (i, item), selected);
                     }
                 }
             }
@@ -517,14 +514,19 @@ impl Placed {
             })
     }
 
+    /// The row of `item` (at `index` in checklist order): its label, its cells in view
+    /// and its count of each mark, from the tally.
     fn draw_item(
         &self,
         buf: &mut Buffer,
         y: u16,
-        session: &Session,
-        item: &Item,
+        doc: &Doc,
+        (index, item): (usize, &Item),
         selected: Option<usize>,
     ) {
+        let Some(count) = doc.tally().item(index) else {
+            return;
+        };
         let label = self.columns.item_label(item);
         let row_style = if selected.is_some() {
             Style::new().bold()
@@ -532,13 +534,12 @@ impl Placed {
             Style::new()
         };
         self.put(buf, self.left_x, y, &label, self.item_width, row_style);
-        let count = results::item_count(session, item);
         for &(column, x, width) in &self.visible {
             match column {
                 Column::Department(d) => {
                     let (text, mut style) = match self.compare {
-                        true => self.compared(session, d, item),
-                        false => self.cell(session, d, item),
+                        true => self.compared(doc.session(), d, item),
+                        false => self.cell(doc, d, (index, item)),
                     };
                     if selected == Some(d) {
                         style = style.reversed();
@@ -560,10 +561,15 @@ impl Placed {
 
     /// A cell's text and style: the audit's mark, or in the self-check view the
     /// department's own mark before it, highlighted where the two differ.
-    fn cell(&self, session: &Session, department: usize, item: &Item) -> (String, Style) {
-        let display = self.columns.display;
-        let audit = matrix::cell_text(session, department, item, display);
-        let style = self.cell_style(session, department, item);
+    fn cell(&self, doc: &Doc, department: usize, (index, item): (usize, &Item)) -> (String, Style) {
+        let (session, display) = (doc.session(), self.columns.display);
+        // From the tally, not the answers: a frame has thousands of cells.
+        let Some(tallied) = doc.tally().cell(department, index) else {
+            return (display.unanswered().to_string(), Style::new());
+        };
+        let mark = tallied.place.and_then(|p| session.checklist.scale.get(p));
+        let audit = matrix::shown(mark, tallied.noted, display);
+        let style = cell_style(mark, tallied.by_applicability);
         let hearing = session.hearings.get(department);
         let Some(hearing) = hearing.filter(|h| self.self_view && h.selfcheck.is_some()) else {
             return (audit, style);
@@ -593,7 +599,7 @@ impl Placed {
             return (String::new(), Style::new());
         };
         let short = &hearing.department.short;
-        let glyph = |mark: Option<&crate::checklist::Mark>| {
+        let glyph = |mark: Option<&Mark>| {
             mark.map_or(display.unanswered(), |m| display.glyph(m))
                 .to_string()
         };
@@ -610,28 +616,13 @@ impl Placed {
         (format!("{}{}{sign}", glyph(before), glyph(now)), style)
     }
 
-    fn cell_style(&self, session: &Session, department: usize, item: &Item) -> Style {
-        let Some(hearing) = session.hearings.get(department) else {
-            return Style::new();
-        };
-        let mark = hearing
-            .mark(&item.id)
-            .and_then(|s| session.checklist.mark(s));
-        match mark {
-            None => Style::new().dim(),
-            Some(m) if hearing.by_applicability(&item.id) => widgets::mark_style(m.meaning).dim(),
-            Some(m) => widgets::mark_style(m.meaning).bold(),
-        }
-    }
-
-    /// Per department: the count of each mark, of unanswered cells, and the progress.
-    fn draw_totals(&self, buf: &mut Buffer, area: Rect, session: &Session, t: &Strings) {
+    /// Per department in view: the count of each mark, of unanswered cells, the
+    /// progress and, on a scale with points, the score.
+    fn draw_totals(&self, buf: &mut Buffer, area: Rect, doc: &Doc, t: &Strings) {
         if area.height == 0 {
             return;
         }
-        let counts: Vec<results::Count> = (0..session.hearings.len())
-            .map(|d| results::department_count(session, d))
-            .collect();
+        let session = doc.session();
         let scale = &session.checklist.scale;
         let labels = scale
             .iter()
@@ -655,20 +646,29 @@ impl Placed {
                 let Column::Department(d) = column else {
                     continue;
                 };
-                let Some(count) = counts.get(d) else {
+                let Some(count) = doc.tally().department(d) else {
                     continue;
                 };
                 let value = match row {
                     r if r < scale.len() => count.marks[r].to_string(),
                     r if r == scale.len() => count.unanswered.to_string(),
                     r if r == scale.len() + 1 => format!("{}%", count.percent()),
-                    _ => results::department_score(session, d)
+                    _ => Score::of(count, &session.checklist)
                         .and_then(|s| s.percent())
                         .map_or("-".to_string(), |p| format!("{p}%")),
                 };
                 self.put(buf, x, y, &value, width, Style::new());
             }
         }
+    }
+}
+
+/// A cell's style by its mark: dim when unanswered or marked by applicability.
+fn cell_style(mark: Option<&Mark>, by_applicability: bool) -> Style {
+    match mark {
+        None => Style::new().dim(),
+        Some(m) if by_applicability => widgets::mark_style(m.meaning).dim(),
+        Some(m) => widgets::mark_style(m.meaning).bold(),
     }
 }
 

@@ -961,9 +961,8 @@ impl SessionScreen {
                     frame.render_widget(super::widgets::banner(&text), line);
                 }
                 let table = self.matrix_area(area, t);
-                let session = self.session();
                 self.matrix
-                    .draw(frame, table, session, self.cursor, context, self.reader());
+                    .draw(frame, table, &self.doc, self.cursor, context, self.reader());
             }
         }
         if let Some(overlay) = &self.overlay {

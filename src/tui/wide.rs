@@ -4,31 +4,40 @@
 //! wide marks mode every frame passes through `fit`, which keeps each line exactly as
 //! wide as the screen in such a terminal, whatever view drew it.
 
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use unicode_width::UnicodeWidthStr;
 
 /// Makes every row of `buf` fit a terminal that draws ambiguous characters wide: such a
 /// character followed by a blank keeps the blank's cell for its right half; a line
 /// drawing character, or one with no blank after it, becomes its ASCII look-alike.
 pub fn fit(buf: &mut Buffer) {
-    let area = buf.area;
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let symbol = buf[(x, y)].symbol().to_string();
-            let narrow = symbol.width().max(1);
-            if !is_ambiguous(&symbol) {
-                x += narrow as u16;
-                continue;
+    let width = usize::from(buf.area.width);
+    if width > 0 {
+        buf.content.chunks_mut(width).for_each(fit_row);
+    }
+}
+
+/// `fit` for one row, walked as a slice rather than by position, and without copying
+/// or measuring ASCII symbols (most cells): this runs for every cell of every frame.
+fn fit_row(row: &mut [Cell]) {
+    let mut x = 0;
+    while let Some(cell) = row.get(x) {
+        let symbol = cell.symbol();
+        if symbol.is_ascii() || !is_ambiguous(symbol) {
+            x += symbol.width().max(1);
+            continue;
+        }
+        let (line_drawing, look_alike) = (is_line_drawing(symbol), ascii_look_alike(symbol));
+        match row.get_mut(x + 1) {
+            Some(next) if next.diff_option == CellDiffOption::Skip => x += 2,
+            Some(next) if !line_drawing && next.symbol() == " " => {
+                next.set_diff_option(CellDiffOption::Skip);
+                x += 2;
             }
-            let next = (x + 1 < area.right()).then(|| &buf[(x + 1, y)]);
-            if next.is_some_and(|c| c.diff_option == CellDiffOption::Skip) {
-                x += 2;
-            } else if !is_line_drawing(&symbol) && next.is_some_and(|c| c.symbol() == " ") {
-                buf[(x + 1, y)].set_diff_option(CellDiffOption::Skip);
-                x += 2;
-            } else {
-                buf[(x, y)].set_symbol(ascii_look_alike(&symbol));
+            _ => {
+                if let Some(cell) = row.get_mut(x) {
+                    cell.set_symbol(look_alike);
+                }
                 x += 1;
             }
         }

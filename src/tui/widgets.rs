@@ -149,7 +149,11 @@ pub fn text_area(frame: &mut Frame, textarea: &TextArea<'static>, area: Rect, fo
 pub fn mark_style(meaning: crate::checklist::Meaning) -> Style {
     use crate::checklist::Meaning;
     use ratatui::style::Color;
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    // Read once: the matrix styles thousands of cells a frame, and reading the
+    // environment takes a lock each time.
+    static NO_COLOR: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    if *NO_COLOR {
         return Style::new();
     }
     let color = match meaning {
