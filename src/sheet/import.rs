@@ -1,10 +1,11 @@
 //! Reading the spreadsheet layout: workbook or CSV into tables, tables into a
 //! checklist, every problem located at its cell.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{Read, Seek};
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader, Sheets, XlsxError};
 
 use super::{
     ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns,
@@ -87,23 +88,95 @@ pub fn read(file: &Path, t: &SheetStrings) -> Result<(Checklist, Origins), Sheet
 }
 
 fn read_workbook(file: &Path, t: &SheetStrings) -> Result<Vec<Table>, SheetError> {
-    let cannot =
-        |e: &dyn std::fmt::Display| SheetError::file(file, (t.cannot_read)(&e.to_string()));
-    let mut workbook = calamine::open_workbook_auto(file).map_err(|e| cannot(&e))?;
+    let mut workbook = calamine::open_workbook_auto(file)
+        .map_err(|e| SheetError::file(file, (t.cannot_read)(&e.to_string())))?;
+    tables(&mut workbook).map_err(|e| e.error(file, t.cannot_read))
+}
+
+/// The cells a sheet may spread over, the blank ones before each row's last cell
+/// included: far more than a checklist or a self-check has, few enough to hold.
+const MAX_CELLS: usize = 1_000_000;
+
+/// Why a workbook's sheets could not be read as tables.
+#[derive(Debug)]
+pub(crate) enum Unread {
+    Workbook(calamine::Error),
+    /// A sheet spread over more than `MAX_CELLS`: the cell that went over.
+    TooWide {
+        sheet: String,
+        row: u32,
+        column: usize,
+    },
+}
+
+impl Unread {
+    /// The error to show: with `cannot_read`'s words, at the cell when there is one.
+    pub(crate) fn error(self, file: &Path, cannot_read: fn(&str) -> String) -> SheetError {
+        match self {
+            Unread::Workbook(e) => SheetError::file(file, cannot_read(&e.to_string())),
+            Unread::TooWide { sheet, row, column } => SheetError {
+                sheet: Some(sheet),
+                row: Some(row),
+                column: Some(column),
+                ..SheetError::file(
+                    file,
+                    cannot_read(&format!("cells spread over more than {MAX_CELLS}")),
+                )
+            },
+        }
+    }
+}
+
+/// Every sheet of a workbook as text, hidden ones included. XLSX cells are read one by
+/// one, not as calamine's `Range`: a range spans from the first cell to the last, so
+/// two cells at A1 and XFD1048576 ask for 17 billion and abort the process
+/// (calamine#693). A row holds the cells up to its last; rows without cells are left
+/// out.
+pub(crate) fn tables<RS: Read + Seek>(workbook: &mut Sheets<RS>) -> Result<Vec<Table>, Unread> {
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(|e| cannot(&e))?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .zip(top..)
-            .map(|(cells, r)| {
-                let mut text = vec![String::new(); left as usize];
-                text.extend(cells.iter().map(cell_text));
-                Row {
-                    number: r + 1,
-                    cells: text,
+        let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+        let mut spread = 0;
+        let mut put = |(row, column): (u32, u32), value: &Data| {
+            let cells = rows.entry(row).or_default();
+            let column = column as usize;
+            if column >= cells.len() {
+                spread += column + 1 - cells.len();
+                if spread > MAX_CELLS {
+                    let (sheet, row) = (name.clone(), row.saturating_add(1));
+                    return Err(Unread::TooWide { sheet, row, column });
                 }
+                cells.resize(column + 1, String::new());
+            }
+            cells[column] = cell_text(value);
+            Ok(())
+        };
+        match &mut *workbook {
+            Sheets::Xlsx(xlsx) => match xlsx.worksheet_cells_reader(&name) {
+                Ok(mut cells) => {
+                    while let Some(cell) = cells.next_cell().map_err(unread)? {
+                        if *cell.get_value() != DataRef::Empty {
+                            put(cell.get_position(), &cell.get_value().clone().into())?;
+                        }
+                    }
+                }
+                // A chart sheet: no cells, as calamine's range reads it.
+                Err(XlsxError::NotAWorksheet(_)) => {}
+                Err(e) => return Err(unread(e)),
+            },
+            other => {
+                let range = other.worksheet_range(&name).map_err(Unread::Workbook)?;
+                let (top, left) = range.start().unwrap_or((0, 0));
+                for (r, c, value) in range.used_cells() {
+                    put((top + r as u32, left + c as u32), value)?;
+                }
+            }
+        }
+        let rows = rows
+            .into_iter()
+            .map(|(r, cells)| Row {
+                number: r.saturating_add(1),
+                cells,
             })
             .collect();
         tables.push(Table { name, rows });
@@ -111,9 +184,13 @@ fn read_workbook(file: &Path, t: &SheetStrings) -> Result<Vec<Table>, SheetError
     Ok(tables)
 }
 
+fn unread(e: XlsxError) -> Unread {
+    Unread::Workbook(e.into())
+}
+
 /// A cell as text: a whole number without a decimal point, so that a key typed as 1
 /// reads as "1", not "1.0".
-pub(crate) fn cell_text(cell: &Data) -> String {
+fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),
