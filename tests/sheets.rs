@@ -344,6 +344,15 @@ fn other_mistakes_are_named_at_their_cells() {
 }
 
 #[test]
+fn a_non_ascii_symbol_without_an_ascii_column_is_named_at_the_symbol() {
+    let mut sheets = valid();
+    for row in &mut sheets[1].1 {
+        row.remove(1);
+    }
+    expect_at("no-ascii.xlsx", &sheets, "評価!A2", "is not ASCII");
+}
+
+#[test]
 fn cells_far_apart_are_read_without_spanning_the_grid_between() {
     // A1 and XFD1048576: calamine's range of a sheet would span 17 billion cells and
     // abort the process (calamine#693).

@@ -611,7 +611,12 @@ impl Sheet<'_> {
         }
         let ascii = match self.get(row, "ASCII") {
             "" if symbol.is_ascii() => symbol.clone(),
-            "" => return Err(self.error(row, "ASCII", (t.not_ascii)(&symbol))),
+            "" => {
+                // Without an ASCII column, at the symbol that needs one.
+                let has_column = self.columns.contains_key("ASCII");
+                let column = if has_column { "ASCII" } else { "記号" };
+                return Err(self.error(row, column, (t.not_ascii)(&symbol)));
+            }
             ascii => ascii.to_string(),
         };
         let meaning = self.required(row, "意味")?;
