@@ -353,6 +353,22 @@ fn a_non_ascii_symbol_without_an_ascii_column_is_named_at_the_symbol() {
 }
 
 #[test]
+fn a_tag_no_department_has_in_the_report_wording_is_named_at_its_cell() {
+    let mut sheets = valid();
+    let facts = r#"(overrides: [(applies: Tag("madoguti"), scope: Some("窓口"))])"#;
+    sheets.push((
+        "概要",
+        rows(&[&["項目", "内容"], &["報告書の記載（RON）", facts]]),
+    ));
+    expect_at(
+        "facts-tag.xlsx",
+        &sheets,
+        "概要!B2",
+        "no department has the tag \"madoguti\"",
+    );
+}
+
+#[test]
 fn cells_far_apart_are_read_without_spanning_the_grid_between() {
     // A1 and XFD1048576: calamine's range of a sheet would span 17 billion cells and
     // abort the process (calamine#693).

@@ -315,11 +315,15 @@ impl<'a> Book<'a> {
 
     fn checklist(&self, origins: &mut Origins) -> Result<Checklist, SheetError> {
         let (id, title) = self.about()?;
-        let facts = self.facts()?;
         let fields = self.fields(origins)?;
         let scale = self.scale(origins)?;
         let departments = self.roster()?;
-        let areas = self.areas(&departments, origins)?;
+        let tags: BTreeSet<&str> = departments
+            .iter()
+            .flat_map(|d| d.tags.iter().map(String::as_str))
+            .collect();
+        let facts = self.facts(&tags)?;
+        let areas = self.areas(&tags, origins)?;
         let bands = self.bands(origins)?;
         Ok(Checklist {
             format: crate::checklist::FORMAT,
@@ -334,19 +338,23 @@ impl<'a> Book<'a> {
         })
     }
 
-    /// The report header's wording from 概要 (one RON cell), or none.
-    fn facts(&self) -> Result<FactDefaults, SheetError> {
+    /// The report header's wording from 概要 (one RON cell), or none; its overrides'
+    /// conditions name only the roster's tags, as items' do.
+    fn facts(&self, tags: &BTreeSet<&str>) -> Result<FactDefaults, SheetError> {
         let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
             return Ok(FactDefaults::default());
         };
         let Some(row) = sheet.rows().find(|r| sheet.get(r, "項目") == ABOUT_FACTS) else {
             return Ok(FactDefaults::default());
         };
-        match sheet.get(row, "内容").trim() {
-            "" => Ok(FactDefaults::default()),
+        let facts: FactDefaults = match sheet.get(row, "内容").trim() {
+            "" => return Ok(FactDefaults::default()),
             text => ron::from_str(text)
-                .map_err(|e| sheet.error(row, "内容", format!("{ABOUT_FACTS}: {}", e.code))),
-        }
+                .map_err(|e| sheet.error(row, "内容", format!("{ABOUT_FACTS}: {}", e.code)))?,
+        };
+        let conditions = facts.overrides.iter().map(|o| &o.applies);
+        sheet.known_tags(row, "内容", conditions, tags)?;
+        Ok(facts)
     }
 
     /// The id and title from 概要; without it, both are the file's name.
@@ -443,18 +451,14 @@ impl<'a> Book<'a> {
         Ok(roster)
     }
 
-    fn areas(&self, roster: &[Department], origins: &mut Origins) -> Result<Vec<Area>, SheetError> {
+    fn areas(&self, tags: &BTreeSet<&str>, origins: &mut Origins) -> Result<Vec<Area>, SheetError> {
         let sheet = self.required_sheet(ITEMS, ITEM_COLUMNS)?;
         origins.columns.insert(ITEMS, sheet.columns.clone());
-        let tags: BTreeSet<&str> = roster
-            .iter()
-            .flat_map(|d| d.tags.iter().map(String::as_str))
-            .collect();
         let mut areas: Vec<Area> = Vec::new();
         let mut ids = BTreeSet::new();
         for row in sheet.rows() {
             let area_id = sheet.required(row, "領域")?;
-            let item = sheet.item(row, &tags)?;
+            let item = sheet.item(row, tags)?;
             if !ids.insert(item.id.clone()) || areas.iter().any(|a| a.id == item.id) {
                 return Err(sheet.error(row, "項目ID", (self.t.duplicate)("項目ID", &item.id)));
             }
@@ -633,16 +637,34 @@ impl Sheet<'_> {
         })
     }
 
+    /// Refuses, at `column` of `row`, a condition naming a tag no department has: a
+    /// misspelt tag would otherwise make what it governs silently not apply.
+    fn known_tags<'c>(
+        &self,
+        row: &Row,
+        column: &str,
+        conditions: impl IntoIterator<Item = &'c Condition>,
+        tags: &BTreeSet<&str>,
+    ) -> Result<(), SheetError> {
+        let mut used = Vec::new();
+        conditions
+            .into_iter()
+            .for_each(|c| condition_tags(c, &mut used));
+        match used.into_iter().find(|tag| !tags.contains(tag.as_str())) {
+            Some(tag) => {
+                let expected: Vec<&str> = tags.iter().copied().collect();
+                let message = (self.book.t.unknown_tag)(&tag, &expected.join(", "));
+                Err(self.error(row, column, message))
+            }
+            None => Ok(()),
+        }
+    }
+
     fn item(&self, row: &Row, tags: &BTreeSet<&str>) -> Result<Item, SheetError> {
         let t = self.book.t;
         let applies = parse_condition(self.get(row, "適用条件"))
             .map_err(|e| self.error(row, "適用条件", (t.bad_condition)(&e)))?;
-        let mut used = Vec::new();
-        condition_tags(&applies, &mut used);
-        if let Some(tag) = used.into_iter().find(|tag| !tags.contains(tag.as_str())) {
-            let expected: Vec<&str> = tags.iter().copied().collect();
-            return Err(self.error(row, "適用条件", (t.unknown_tag)(&tag, &expected.join(", "))));
-        }
+        self.known_tags(row, "適用条件", [&applies], tags)?;
         Ok(Item {
             id: self.required(row, "項目ID")?.to_string(),
             text: self.required(row, "項目")?.to_string(),
