@@ -369,6 +369,20 @@ fn a_tag_no_department_has_in_the_report_wording_is_named_at_its_cell() {
 }
 
 #[test]
+fn a_title_of_two_lines_imports() {
+    // The written RON names the title in a comment: a line break must not end it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two-lines.xlsx");
+    let mut sheets = valid();
+    let title = "令和6年度\n情報セキュリティ内部監査";
+    sheets.push(("概要", rows(&[&["項目", "内容"], &["名称", title]])));
+    workbook(&path, &sheets);
+    let out = dir.path().join("out.ron");
+    let (checklist, _) = kansa::sheet::import(&path, &out, kansa::i18n::Lang::En.sheet()).unwrap();
+    assert_eq!(checklist.title, title);
+}
+
+#[test]
 fn cells_far_apart_are_read_without_spanning_the_grid_between() {
     // A1 and XFD1048576: calamine's range of a sheet would span 17 billion cells and
     // abort the process (calamine#693).
