@@ -878,8 +878,13 @@ impl Session {
     /// are held to it, so that a damaged line is refused where it stands.
     pub fn fits(&self, change: &Change) -> Result<(), Refusal> {
         if let Some(place) = crate::merge::Place::of(change) {
+            // By its short name, as every change is recorded: a merge places changes
+            // by the name they carry.
             if let Some(department) = place.department()
-                && self.hearing(department).is_none()
+                && !self
+                    .hearings
+                    .iter()
+                    .any(|h| h.department.short == department)
             {
                 return Err(Refusal::UnknownDepartment(department.to_string()));
             }

@@ -331,3 +331,20 @@ fn a_head_naming_what_its_file_lacks_is_refused_at_its_place() {
     let line = damaged.lines().nth(position.line - 1).unwrap();
     assert!(line.trim_start().starts_with("at:"), "{line}");
 }
+
+#[test]
+fn a_change_naming_its_department_other_than_by_short_name_is_refused_at_its_line() {
+    // kansa records changes by short name, and a merge places them by the name they
+    // carry: by the full name, the same cell would be two places.
+    let (_, a, _) = two_writers("×", "△");
+    let text = Store::file_text(&a).unwrap();
+    let history = text.find("\n// history\n").unwrap();
+    let (snapshot, lines) = text.split_at(history);
+    let damaged =
+        snapshot.to_string() + &lines.replace("department:\"保育\"", "department:\"保育課\"");
+    let at = damaged.find("department:\"保育課\"").unwrap();
+    let line = damaged[..at].matches('\n').count() + 1;
+    let error = Store::load_bytes(damaged.as_bytes(), Path::new("d.ron"), false).unwrap_err();
+    assert_eq!(error.problem, Problem::UnknownDepartment("保育課".into()));
+    assert_eq!(error.position.map(|p| p.line), Some(line));
+}
