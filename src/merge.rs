@@ -256,10 +256,16 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
     let known_theirs = Known::of(theirs);
     let new_theirs: Vec<&(String, &Event)> = known_theirs.unknown_to(&known_ours).collect();
     let mut session = ours.clone();
+    // Hearings are the same by short name, as changes name them (`Session::fits`).
+    let shorts: HashSet<&str> = ours
+        .hearings
+        .iter()
+        .map(|h| h.department.short.as_str())
+        .collect();
     let missing: Vec<_> = theirs
         .hearings
         .iter()
-        .filter(|h| ours.hearing(&h.department.short).is_none())
+        .filter(|h| !shorts.contains(h.department.short.as_str()))
         .cloned()
         .collect();
     if new_theirs.is_empty() && missing.is_empty() {

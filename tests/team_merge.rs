@@ -348,3 +348,23 @@ fn a_change_naming_its_department_other_than_by_short_name_is_refused_at_its_lin
     assert_eq!(error.problem, Problem::UnknownDepartment("保育課".into()));
     assert_eq!(error.position.map(|p| p.line), Some(line));
 }
+
+#[test]
+fn hearings_are_matched_by_short_name_as_changes_name_them() {
+    // The session's hearing named 保育 under another short name is not 保育: the file's
+    // hearing 保育 and its changes are taken in, not refused as naming no department.
+    let (base, _, b) = two_writers("×", "△");
+    let mut session = base.clone();
+    let renamed = session
+        .hearings
+        .iter_mut()
+        .find(|h| h.department.short == "保育");
+    let renamed = &mut renamed.unwrap().department;
+    (renamed.name, renamed.short) = ("保育".into(), "保育2".into());
+    let merged = merge::merge(&session, &b).unwrap().session;
+    let hoiku = merged
+        .hearings
+        .iter()
+        .find(|h| h.department.short == "保育");
+    assert_eq!(hoiku.unwrap().mark("I-3"), Some("△"));
+}
