@@ -256,10 +256,16 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
     let known_theirs = Known::of(theirs);
     let new_theirs: Vec<&(String, &Event)> = known_theirs.unknown_to(&known_ours).collect();
     let mut session = ours.clone();
+    // Hearings are the same by short name, as changes name them (`Session::fits`).
+    let shorts: HashSet<&str> = ours
+        .hearings
+        .iter()
+        .map(|h| h.department.short.as_str())
+        .collect();
     let missing: Vec<_> = theirs
         .hearings
         .iter()
-        .filter(|h| ours.hearing(&h.department.short).is_none())
+        .filter(|h| !shorts.contains(h.department.short.as_str()))
         .cloned()
         .collect();
     if new_theirs.is_empty() && missing.is_empty() {
@@ -318,43 +324,14 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
     })
 }
 
-/// Each change of the file must fit the session: its department, item, area, mark
-/// and answer field must exist. (A fact of the wrong kind is refused when applied.)
+/// Each change of the file must fit the session (`Session::fits`).
 fn validate<'a>(
     session: &Session,
-    events: impl Iterator<Item = &'a Event>,
+    mut events: impl Iterator<Item = &'a Event>,
 ) -> Result<(), MergeError> {
-    let damaged = |refusal| Err(MergeError::Damaged(refusal));
-    for event in events {
-        let Some(place) = Place::of(&event.change) else {
-            continue;
-        };
-        if let Some(department) = place.department()
-            && session.hearing(department).is_none()
-        {
-            return damaged(Refusal::UnknownDepartment(department.to_string()));
-        }
-        if let Some(item) = place.item()
-            && session.checklist.item(item).is_none()
-        {
-            return damaged(Refusal::UnknownItem(item.to_string()));
-        }
-        if let Some(area) = place.area()
-            && !session.checklist.areas.iter().any(|a| a.id == area)
-        {
-            return damaged(Refusal::UnknownArea(area.to_string()));
-        }
-        match &event.change {
-            Change::Mark { to: Some(mark), .. } if session.checklist.mark(mark).is_none() => {
-                return damaged(Refusal::UnknownMark(mark.clone()));
-            }
-            Change::Field { field, .. } if session.checklist.field(field).is_none() => {
-                return damaged(Refusal::UnknownField(field.clone()));
-            }
-            _ => {}
-        }
-    }
-    Ok(())
+    events
+        .try_for_each(|event| session.fits(&event.change))
+        .map_err(MergeError::Damaged)
 }
 
 type Heads<'a> = HashMap<Place, Vec<(String, &'a Event)>>;

@@ -872,12 +872,59 @@ impl Session {
         }
     }
 
+    /// Refuses a change that names what the session lacks (a department, item, area,
+    /// mark or answer field) or gives a fact a value it cannot hold: what `apply` would
+    /// refuse whatever the session's state. A file's history and a merge's new changes
+    /// are held to it, so that a damaged line is refused where it stands.
+    pub fn fits(&self, change: &Change) -> Result<(), Refusal> {
+        if let Some(place) = crate::merge::Place::of(change) {
+            // By its short name, as every change is recorded: a merge places changes
+            // by the name they carry.
+            if let Some(department) = place.department()
+                && !self
+                    .hearings
+                    .iter()
+                    .any(|h| h.department.short == department)
+            {
+                return Err(Refusal::UnknownDepartment(department.to_string()));
+            }
+            if let Some(item) = place.item()
+                && self.checklist.item(item).is_none()
+            {
+                return Err(Refusal::UnknownItem(item.to_string()));
+            }
+            if let Some(area) = place.area()
+                && !self.checklist.areas.iter().any(|a| a.id == area)
+            {
+                return Err(Refusal::UnknownArea(area.to_string()));
+            }
+        }
+        match change {
+            Change::Mark { to: Some(mark), .. } if self.checklist.mark(mark).is_none() => {
+                Err(Refusal::UnknownMark(mark.clone()))
+            }
+            Change::Field { field, .. } if self.checklist.field(field).is_none() => {
+                Err(Refusal::UnknownField(field.clone()))
+            }
+            Change::Fact { field, to, .. } if to.kind() != field.kind() => {
+                Err(Refusal::FactKind(*field))
+            }
+            Change::DepartmentFact { field, .. } if !field.per_department() => {
+                Err(Refusal::NotPerDepartment(*field))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Applies an event, checked or replayed from the journal. A signed session
     /// refuses every change but a move and a reopen.
     pub fn apply(&mut self, event: Event) -> Result<(), Refusal> {
         if event.change.edits() {
             self.editable()?;
         }
+        // A journal line with a mark not on the scale would otherwise be taken, and
+        // refused only when the history it joined is read again.
+        self.fits(&event.change)?;
         match &event.change {
             Change::Move(cursor) => {
                 self.locate(&cursor.department, &cursor.item)?;

@@ -266,6 +266,45 @@ fn sheet_xml(workbook: &Path, part: &str) -> String {
     xml
 }
 
+/// `workbook` with a note typed in the last cell of the grid (XFD1048576) of its first
+/// sheet, written to `to`.
+fn with_far_note(workbook: &Path, to: &Path) {
+    use std::io::Write;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(workbook).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let far = r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>メモ</t></is></c></row></sheetData>"#;
+            assert!(xml.contains("</sheetData>"), "{xml}");
+            bytes = xml.replace("</sheetData>", far).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+#[test]
+fn a_note_in_the_last_cell_of_a_sheet_does_not_stop_an_import() {
+    // A range of that sheet spans the whole grid, 17 billion cells: calamine's
+    // aborted the process (calamine#693).
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "seed", TITLE);
+    let out = export_sheets(dir.path(), &id);
+    let filled = dir.path().join("filled.xlsx");
+    fill(&out.join("自己点検_保育.xlsx"), &filled, &hoiku_answers);
+    let far = dir.path().join("far.xlsx");
+    with_far_note(&filled, &far);
+    let output = import(dir.path(), &id, &[&far]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
 /// The session file's bytes, to show a refused import changed nothing.
 fn session_bytes(dir: &Path, id: &str) -> Vec<u8> {
     std::fs::read(Store::open(dir).unwrap().path_of(id)).unwrap()

@@ -126,6 +126,10 @@ fn the_bundled_checklist_is_exported_when_no_file_is_given() {
 
 /// A workbook of `sheets`, each a list of rows of cells (the first row the header).
 fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<String>>)]) {
+    book(sheets).save(path).unwrap();
+}
+
+fn book(sheets: &[(&str, Vec<Vec<String>>)]) -> Workbook {
     let mut book = Workbook::new();
     for (name, rows) in sheets {
         let sheet = book.add_worksheet();
@@ -138,7 +142,7 @@ fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<String>>)]) {
             }
         }
     }
-    book.save(path).unwrap();
+    book
 }
 
 fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
@@ -337,6 +341,71 @@ fn other_mistakes_are_named_at_their_cells() {
         err.contains(&format!("{}:評価: no sheet", path.display())),
         "{err}"
     );
+}
+
+#[test]
+fn a_non_ascii_symbol_without_an_ascii_column_is_named_at_the_symbol() {
+    let mut sheets = valid();
+    for row in &mut sheets[1].1 {
+        row.remove(1);
+    }
+    expect_at("no-ascii.xlsx", &sheets, "評価!A2", "is not ASCII");
+}
+
+#[test]
+fn a_tag_no_department_has_in_the_report_wording_is_named_at_its_cell() {
+    let mut sheets = valid();
+    let facts = r#"(overrides: [(applies: Tag("madoguti"), scope: Some("窓口"))])"#;
+    sheets.push((
+        "概要",
+        rows(&[&["項目", "内容"], &["報告書の記載（RON）", facts]]),
+    ));
+    expect_at(
+        "facts-tag.xlsx",
+        &sheets,
+        "概要!B2",
+        "no department has the tag \"madoguti\"",
+    );
+}
+
+#[test]
+fn a_title_of_two_lines_imports() {
+    // The written RON names the title in a comment: a line break must not end it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two-lines.xlsx");
+    let mut sheets = valid();
+    let title = "令和6年度\n情報セキュリティ内部監査";
+    sheets.push(("概要", rows(&[&["項目", "内容"], &["名称", title]])));
+    workbook(&path, &sheets);
+    let out = dir.path().join("out.ron");
+    let (checklist, _) = kansa::sheet::import(&path, &out, kansa::i18n::Lang::En.sheet()).unwrap();
+    assert_eq!(checklist.title, title);
+}
+
+#[test]
+fn cells_far_apart_are_read_without_spanning_the_grid_between() {
+    // A1 and XFD1048576: calamine's range of a sheet would span 17 billion cells and
+    // abort the process (calamine#693).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("far.xlsx");
+    let mut far = book(&valid());
+    let notes = far.add_worksheet().set_name("メモ").unwrap();
+    notes.write_string(0, 0, "メモ").unwrap();
+    notes.write_string(1_048_575, 16_383, "端").unwrap();
+    far.save(&path).unwrap();
+    let (checklist, _) = kansa::sheet::read(&path, kansa::i18n::Lang::En.sheet()).unwrap();
+    assert_eq!(checklist.item_count(), 3);
+    // Each of many rows that far out costs a whole row: past a million cells, the
+    // sheet is refused at the cell that went over.
+    for row in 0..100 {
+        let notes = far.worksheet_from_name("メモ").unwrap();
+        notes.write_string(row * 1000, 16_383, "端").unwrap();
+    }
+    far.save(&path).unwrap();
+    let error = kansa::sheet::read(&path, kansa::i18n::Lang::En.sheet()).unwrap_err();
+    assert_eq!(error.sheet.as_deref(), Some("メモ"), "{error}");
+    assert_eq!(error.column, Some(16_383), "{error}");
+    assert!(error.row.is_some(), "{error}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{kansa_in, run, stderr, stdout};
+use common::{kansa_in, line_column, run, stderr, stdout};
 use kansa::seed;
 use kansa::session::Session;
 use kansa::store::Store;
@@ -205,7 +205,11 @@ fn damaged_unrelated_and_signed_files_are_refused_and_change_nothing() {
     });
     let unknown = root.path().join("unknown.ron");
     Store::write_file(&unknown, &session).unwrap();
-    refused(&data, &id, &unknown, "◎");
+    // Refused at its line, as the loader reads it, not by the merge with no place.
+    let text = std::fs::read_to_string(&unknown).unwrap();
+    let (line, _) = line_column(&text, text.find("◎").unwrap());
+    let at = format!("unknown.ron:{line}:1: no mark \"◎\" in this checklist's scale");
+    refused(&data, &id, &unknown, &at);
 
     // Signed: the session here, and a file.
     let copy = root.path().join("copy.ron");

@@ -5,13 +5,16 @@
 //! recorded every change itself.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use chrono::Duration;
+use kansa::error::Problem;
 use kansa::i18n::Lang;
 use kansa::merge::{self, MergeError, identity};
 use kansa::review::{self, Reason};
 use kansa::seed;
 use kansa::session::{Change, Event, Session};
+use kansa::store::Store;
 use proptest::prelude::*;
 
 const DEPARTMENTS: [&str; 6] = ["秘書", "防災", "管財", "福祉総務", "保育", "障がい"];
@@ -309,4 +312,59 @@ fn signed_sessions_and_other_rounds_do_not_merge() {
         merge::merge(&round, &checklist),
         Err(MergeError::OtherChecklist)
     );
+}
+
+#[test]
+fn a_head_naming_what_its_file_lacks_is_refused_at_its_place() {
+    // Heads are kept in the snapshot: a damaged one must be refused where it stands
+    // by the loader, not later by a merge that cannot say where.
+    let (base, a, b) = two_writers("×", "△");
+    let merged = merge::merge(&merge::merge(&base, &a).unwrap().session, &b).unwrap();
+    let text = Store::file_text(&merged.session).unwrap();
+    let history = text.find("\n// history\n").unwrap();
+    let (snapshot, rest) = text.split_at(history);
+    assert!(snapshot.contains("department: \"保育\""), "{snapshot}");
+    let damaged = snapshot.replace("department: \"保育\"", "department: \"総務\"") + rest;
+    let error = Store::load_bytes(damaged.as_bytes(), Path::new("d.ron"), false).unwrap_err();
+    assert_eq!(error.problem, Problem::UnknownDepartment("総務".into()));
+    let position = error.position.expect("a position");
+    let line = damaged.lines().nth(position.line - 1).unwrap();
+    assert!(line.trim_start().starts_with("at:"), "{line}");
+}
+
+#[test]
+fn a_change_naming_its_department_other_than_by_short_name_is_refused_at_its_line() {
+    // kansa records changes by short name, and a merge places them by the name they
+    // carry: by the full name, the same cell would be two places.
+    let (_, a, _) = two_writers("×", "△");
+    let text = Store::file_text(&a).unwrap();
+    let history = text.find("\n// history\n").unwrap();
+    let (snapshot, lines) = text.split_at(history);
+    let damaged =
+        snapshot.to_string() + &lines.replace("department:\"保育\"", "department:\"保育課\"");
+    let at = damaged.find("department:\"保育課\"").unwrap();
+    let line = damaged[..at].matches('\n').count() + 1;
+    let error = Store::load_bytes(damaged.as_bytes(), Path::new("d.ron"), false).unwrap_err();
+    assert_eq!(error.problem, Problem::UnknownDepartment("保育課".into()));
+    assert_eq!(error.position.map(|p| p.line), Some(line));
+}
+
+#[test]
+fn hearings_are_matched_by_short_name_as_changes_name_them() {
+    // The session's hearing named 保育 under another short name is not 保育: the file's
+    // hearing 保育 and its changes are taken in, not refused as naming no department.
+    let (base, _, b) = two_writers("×", "△");
+    let mut session = base.clone();
+    let renamed = session
+        .hearings
+        .iter_mut()
+        .find(|h| h.department.short == "保育");
+    let renamed = &mut renamed.unwrap().department;
+    (renamed.name, renamed.short) = ("保育".into(), "保育2".into());
+    let merged = merge::merge(&session, &b).unwrap().session;
+    let hoiku = merged
+        .hearings
+        .iter()
+        .find(|h| h.department.short == "保育");
+    assert_eq!(hoiku.unwrap().mark("I-3"), Some("△"));
 }

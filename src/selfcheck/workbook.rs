@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use calamine::Reader;
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
 use sha2::{Digest, Sha256};
 
@@ -14,7 +13,7 @@ use super::{SelfAnswer, SelfCheck, sheet_items};
 use crate::checklist::Mark;
 use crate::i18n::SelfcheckWords;
 use crate::session::{Hearing, Session, Timestamp};
-use crate::sheet::{Row, SheetError, Table};
+use crate::sheet::{Row, SheetError, Table, Unread, tables};
 
 /// The hidden sheet naming the round and each sheet's department.
 pub const META: &str = "kansa";
@@ -181,7 +180,10 @@ pub fn read(
     let bytes = std::fs::read(file)
         .map_err(|e| vec![SheetError::file(file, (w.cannot_read)(&e.to_string()))])?;
     let digest = format!("{:x}", Sha256::digest(&bytes));
-    let tables = tables(&bytes).map_err(|e| vec![SheetError::file(file, (w.cannot_read)(&e))])?;
+    let tables = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(&bytes))
+        .map_err(Unread::Workbook)
+        .and_then(|mut workbook| tables(&mut workbook))
+        .map_err(|e| vec![e.error(file, w.cannot_read)])?;
     let at = |table: &Table, row: u32, column: usize, message: String| SheetError {
         file: file.to_path_buf(),
         sheet: Some(table.name.clone()),
@@ -321,31 +323,6 @@ fn file_name(file: &Path) -> String {
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-/// Every sheet of a workbook as text, hidden ones included.
-fn tables(bytes: &[u8]) -> Result<Vec<Table>, String> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| e.to_string())?;
-    let mut tables = Vec::new();
-    for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .zip(top..)
-            .map(|(cells, r)| {
-                let mut text = vec![String::new(); left as usize];
-                text.extend(cells.iter().map(crate::sheet::cell_text));
-                Row {
-                    number: r + 1,
-                    cells: text,
-                }
-            })
-            .collect();
-        tables.push(Table { name, rows });
-    }
-    Ok(tables)
 }
 
 #[cfg(test)]

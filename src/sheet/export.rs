@@ -13,7 +13,7 @@ use super::{
     ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
 };
 use crate::checklist::{Checklist, Condition};
-use crate::i18n::SheetStrings;
+use crate::i18n::{SheetStrings, one_line};
 
 /// Columns holding numbers: written as numbers, so that Excel sorts and sums them.
 const NUMERIC: [&str; 4] = ["重大度", "点数", "下限", "上限"];
@@ -294,11 +294,12 @@ pub fn to_csv(checklist: &Checklist) -> Result<String, csv::Error> {
 pub fn to_ron(checklist: &Checklist, source: &Path, origins: Option<&Origins>) -> String {
     let q = |s: &str| ron_text(s);
     let mut out = String::new();
+    // On one line each: a line break in a title or a file name would end the comment.
     let _ = writeln!(
         out,
         "// {} — imported from {} by `kansa import checklist`.",
-        checklist.title,
-        source.display()
+        one_line(&checklist.title),
+        one_line(&source.display().to_string())
     );
     let _ = writeln!(
         out,

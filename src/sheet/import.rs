@@ -1,10 +1,11 @@
 //! Reading the spreadsheet layout: workbook or CSV into tables, tables into a
 //! checklist, every problem located at its cell.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{Read, Seek};
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader, Sheets, XlsxError};
 
 use super::{
     ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns,
@@ -87,23 +88,95 @@ pub fn read(file: &Path, t: &SheetStrings) -> Result<(Checklist, Origins), Sheet
 }
 
 fn read_workbook(file: &Path, t: &SheetStrings) -> Result<Vec<Table>, SheetError> {
-    let cannot =
-        |e: &dyn std::fmt::Display| SheetError::file(file, (t.cannot_read)(&e.to_string()));
-    let mut workbook = calamine::open_workbook_auto(file).map_err(|e| cannot(&e))?;
+    let mut workbook = calamine::open_workbook_auto(file)
+        .map_err(|e| SheetError::file(file, (t.cannot_read)(&e.to_string())))?;
+    tables(&mut workbook).map_err(|e| e.error(file, t.cannot_read))
+}
+
+/// The cells a sheet may spread over, the blank ones before each row's last cell
+/// included: far more than a checklist or a self-check has, few enough to hold.
+const MAX_CELLS: usize = 1_000_000;
+
+/// Why a workbook's sheets could not be read as tables.
+#[derive(Debug)]
+pub(crate) enum Unread {
+    Workbook(calamine::Error),
+    /// A sheet spread over more than `MAX_CELLS`: the cell that went over.
+    TooWide {
+        sheet: String,
+        row: u32,
+        column: usize,
+    },
+}
+
+impl Unread {
+    /// The error to show: with `cannot_read`'s words, at the cell when there is one.
+    pub(crate) fn error(self, file: &Path, cannot_read: fn(&str) -> String) -> SheetError {
+        match self {
+            Unread::Workbook(e) => SheetError::file(file, cannot_read(&e.to_string())),
+            Unread::TooWide { sheet, row, column } => SheetError {
+                sheet: Some(sheet),
+                row: Some(row),
+                column: Some(column),
+                ..SheetError::file(
+                    file,
+                    cannot_read(&format!("cells spread over more than {MAX_CELLS}")),
+                )
+            },
+        }
+    }
+}
+
+/// Every sheet of a workbook as text, hidden ones included. XLSX cells are read one by
+/// one, not as calamine's `Range`: a range spans from the first cell to the last, so
+/// two cells at A1 and XFD1048576 ask for 17 billion and abort the process
+/// (calamine#693). A row holds the cells up to its last; rows without cells are left
+/// out.
+pub(crate) fn tables<RS: Read + Seek>(workbook: &mut Sheets<RS>) -> Result<Vec<Table>, Unread> {
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(|e| cannot(&e))?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .zip(top..)
-            .map(|(cells, r)| {
-                let mut text = vec![String::new(); left as usize];
-                text.extend(cells.iter().map(cell_text));
-                Row {
-                    number: r + 1,
-                    cells: text,
+        let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+        let mut spread = 0;
+        let mut put = |(row, column): (u32, u32), value: &Data| {
+            let cells = rows.entry(row).or_default();
+            let column = column as usize;
+            if column >= cells.len() {
+                spread += column + 1 - cells.len();
+                if spread > MAX_CELLS {
+                    let (sheet, row) = (name.clone(), row.saturating_add(1));
+                    return Err(Unread::TooWide { sheet, row, column });
                 }
+                cells.resize(column + 1, String::new());
+            }
+            cells[column] = cell_text(value);
+            Ok(())
+        };
+        match &mut *workbook {
+            Sheets::Xlsx(xlsx) => match xlsx.worksheet_cells_reader(&name) {
+                Ok(mut cells) => {
+                    while let Some(cell) = cells.next_cell().map_err(unread)? {
+                        if *cell.get_value() != DataRef::Empty {
+                            put(cell.get_position(), &cell.get_value().clone().into())?;
+                        }
+                    }
+                }
+                // A chart sheet: no cells, as calamine's range reads it.
+                Err(XlsxError::NotAWorksheet(_)) => {}
+                Err(e) => return Err(unread(e)),
+            },
+            other => {
+                let range = other.worksheet_range(&name).map_err(Unread::Workbook)?;
+                let (top, left) = range.start().unwrap_or((0, 0));
+                for (r, c, value) in range.used_cells() {
+                    put((top + r as u32, left + c as u32), value)?;
+                }
+            }
+        }
+        let rows = rows
+            .into_iter()
+            .map(|(r, cells)| Row {
+                number: r.saturating_add(1),
+                cells,
             })
             .collect();
         tables.push(Table { name, rows });
@@ -111,9 +184,13 @@ fn read_workbook(file: &Path, t: &SheetStrings) -> Result<Vec<Table>, SheetError
     Ok(tables)
 }
 
+fn unread(e: XlsxError) -> Unread {
+    Unread::Workbook(e.into())
+}
+
 /// A cell as text: a whole number without a decimal point, so that a key typed as 1
 /// reads as "1", not "1.0".
-pub(crate) fn cell_text(cell: &Data) -> String {
+fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),
@@ -238,11 +315,15 @@ impl<'a> Book<'a> {
 
     fn checklist(&self, origins: &mut Origins) -> Result<Checklist, SheetError> {
         let (id, title) = self.about()?;
-        let facts = self.facts()?;
         let fields = self.fields(origins)?;
         let scale = self.scale(origins)?;
         let departments = self.roster()?;
-        let areas = self.areas(&departments, origins)?;
+        let tags: BTreeSet<&str> = departments
+            .iter()
+            .flat_map(|d| d.tags.iter().map(String::as_str))
+            .collect();
+        let facts = self.facts(&tags)?;
+        let areas = self.areas(&tags, origins)?;
         let bands = self.bands(origins)?;
         Ok(Checklist {
             format: crate::checklist::FORMAT,
@@ -257,19 +338,23 @@ impl<'a> Book<'a> {
         })
     }
 
-    /// The report header's wording from 概要 (one RON cell), or none.
-    fn facts(&self) -> Result<FactDefaults, SheetError> {
+    /// The report header's wording from 概要 (one RON cell), or none; its overrides'
+    /// conditions name only the roster's tags, as items' do.
+    fn facts(&self, tags: &BTreeSet<&str>) -> Result<FactDefaults, SheetError> {
         let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
             return Ok(FactDefaults::default());
         };
         let Some(row) = sheet.rows().find(|r| sheet.get(r, "項目") == ABOUT_FACTS) else {
             return Ok(FactDefaults::default());
         };
-        match sheet.get(row, "内容").trim() {
-            "" => Ok(FactDefaults::default()),
+        let facts: FactDefaults = match sheet.get(row, "内容").trim() {
+            "" => return Ok(FactDefaults::default()),
             text => ron::from_str(text)
-                .map_err(|e| sheet.error(row, "内容", format!("{ABOUT_FACTS}: {}", e.code))),
-        }
+                .map_err(|e| sheet.error(row, "内容", format!("{ABOUT_FACTS}: {}", e.code)))?,
+        };
+        let conditions = facts.overrides.iter().map(|o| &o.applies);
+        sheet.known_tags(row, "内容", conditions, tags)?;
+        Ok(facts)
     }
 
     /// The id and title from 概要; without it, both are the file's name.
@@ -366,18 +451,14 @@ impl<'a> Book<'a> {
         Ok(roster)
     }
 
-    fn areas(&self, roster: &[Department], origins: &mut Origins) -> Result<Vec<Area>, SheetError> {
+    fn areas(&self, tags: &BTreeSet<&str>, origins: &mut Origins) -> Result<Vec<Area>, SheetError> {
         let sheet = self.required_sheet(ITEMS, ITEM_COLUMNS)?;
         origins.columns.insert(ITEMS, sheet.columns.clone());
-        let tags: BTreeSet<&str> = roster
-            .iter()
-            .flat_map(|d| d.tags.iter().map(String::as_str))
-            .collect();
         let mut areas: Vec<Area> = Vec::new();
         let mut ids = BTreeSet::new();
         for row in sheet.rows() {
             let area_id = sheet.required(row, "領域")?;
-            let item = sheet.item(row, &tags)?;
+            let item = sheet.item(row, tags)?;
             if !ids.insert(item.id.clone()) || areas.iter().any(|a| a.id == item.id) {
                 return Err(sheet.error(row, "項目ID", (self.t.duplicate)("項目ID", &item.id)));
             }
@@ -534,7 +615,12 @@ impl Sheet<'_> {
         }
         let ascii = match self.get(row, "ASCII") {
             "" if symbol.is_ascii() => symbol.clone(),
-            "" => return Err(self.error(row, "ASCII", (t.not_ascii)(&symbol))),
+            "" => {
+                // Without an ASCII column, at the symbol that needs one.
+                let has_column = self.columns.contains_key("ASCII");
+                let column = if has_column { "ASCII" } else { "記号" };
+                return Err(self.error(row, column, (t.not_ascii)(&symbol)));
+            }
             ascii => ascii.to_string(),
         };
         let meaning = self.required(row, "意味")?;
@@ -551,16 +637,34 @@ impl Sheet<'_> {
         })
     }
 
+    /// Refuses, at `column` of `row`, a condition naming a tag no department has: a
+    /// misspelt tag would otherwise make what it governs silently not apply.
+    fn known_tags<'c>(
+        &self,
+        row: &Row,
+        column: &str,
+        conditions: impl IntoIterator<Item = &'c Condition>,
+        tags: &BTreeSet<&str>,
+    ) -> Result<(), SheetError> {
+        let mut used = Vec::new();
+        conditions
+            .into_iter()
+            .for_each(|c| condition_tags(c, &mut used));
+        match used.into_iter().find(|tag| !tags.contains(tag.as_str())) {
+            Some(tag) => {
+                let expected: Vec<&str> = tags.iter().copied().collect();
+                let message = (self.book.t.unknown_tag)(&tag, &expected.join(", "));
+                Err(self.error(row, column, message))
+            }
+            None => Ok(()),
+        }
+    }
+
     fn item(&self, row: &Row, tags: &BTreeSet<&str>) -> Result<Item, SheetError> {
         let t = self.book.t;
         let applies = parse_condition(self.get(row, "適用条件"))
             .map_err(|e| self.error(row, "適用条件", (t.bad_condition)(&e)))?;
-        let mut used = Vec::new();
-        condition_tags(&applies, &mut used);
-        if let Some(tag) = used.into_iter().find(|tag| !tags.contains(tag.as_str())) {
-            let expected: Vec<&str> = tags.iter().copied().collect();
-            return Err(self.error(row, "適用条件", (t.unknown_tag)(&tag, &expected.join(", "))));
-        }
+        self.known_tags(row, "適用条件", [&applies], tags)?;
         Ok(Item {
             id: self.required(row, "項目ID")?.to_string(),
             text: self.required(row, "項目")?.to_string(),

@@ -12,8 +12,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use export::{to_csv, to_ron, to_xlsx};
-pub(crate) use import::cell_text;
 pub use import::{Origins, read};
+pub(crate) use import::{Unread, tables};
 
 use crate::checklist::{Checklist, Meaning};
 use crate::i18n::SheetStrings;
@@ -91,7 +91,8 @@ pub const KINDS: [(crate::checklist::FieldKind, &str); 2] = [
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     pub name: String,
-    /// The header first, then the rows, as they stand in the file (blank rows too).
+    /// The header first, then the rows, as they stand in the file (a CSV's blank rows too;
+    /// a workbook's rows without cells are left out).
     pub rows: Vec<Row>,
 }
 

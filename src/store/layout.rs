@@ -294,6 +294,7 @@ fn parse_snapshot(snapshot: &str, path: &Path, first_line: usize) -> Result<Sess
         let position = Position::of_nth(snapshot, "format", 0);
         return Err(FileError::new(path, position, problem).moved_down(first_line));
     }
+    snapshot_events_fit(&session, snapshot, path).map_err(|e| e.moved_down(first_line))?;
     Ok(session)
 }
 
@@ -315,6 +316,13 @@ fn parse_session(text: &str, path: &Path, lazy: bool) -> Result<ReadSession, Fil
             }
             let event = ron::from_str::<Event>(line)
                 .map_err(|e| FileError::from_ron(path, &e, line, first_line + index))?;
+            session.fits(&event.change).map_err(|e| {
+                let position = Position {
+                    line: first_line + index + 1,
+                    column: 1,
+                };
+                FileError::new(path, Some(position), refused(&e))
+            })?;
             session.history.push(event);
         }
     }
@@ -330,6 +338,21 @@ fn parse_session(text: &str, path: &Path, lazy: bool) -> Result<ReadSession, Fil
         torn: journal.torn,
         current,
     })
+}
+
+/// Refuses a change held in the snapshot (a head left by a merge, or the history of
+/// a file written before the history section) that does not fit the session, at its
+/// time in the text: a merge would otherwise refuse the file without saying where.
+fn snapshot_events_fit(session: &Session, snapshot: &str, path: &Path) -> Result<(), FileError> {
+    let events = session.history.iter().chain(session.heads.iter().flatten());
+    for event in events {
+        if let Err(e) = session.fits(&event.change) {
+            let position = Position::of_field(snapshot, "at", &event.at, 0)
+                .or_else(|| Position::of_nth(snapshot, "heads", 0));
+            return Err(FileError::new(path, position, refused(&e)));
+        }
+    }
+    Ok(())
 }
 
 /// What applying journal lines came to.

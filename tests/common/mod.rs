@@ -1,6 +1,9 @@
 //! Shared by the tests that run the `kansa` binary: the command, blind to the caller's
-//! data directory and locale, its output as text, and where an offset lies in a file.
+//! data directory and locale, its output as text, and where an offset lies in a file;
+//! and by the fuzz harnesses (`fuzz`).
 #![allow(dead_code)]
+
+pub mod fuzz;
 
 use std::path::Path;
 use std::process::{Command, Output};
