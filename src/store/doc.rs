@@ -94,6 +94,8 @@ impl Doc {
 
     /// The writer, when this copy holds the session.
     pub fn writer_mut(&mut self) -> Option<&mut Writer> {
+        // Whatever is done through it, the tally does not see: it is counted afresh.
+        self.tally.take();
         match &mut self.hold {
             Hold::Writing { writer, .. } => Some(writer),
             Hold::Reading { .. } => None,
