@@ -17,14 +17,17 @@ pub fn fit(buf: &mut Buffer) {
     }
 }
 
-/// `fit` for one row, walked as a slice rather than by position, and without copying
-/// or measuring ASCII symbols (most cells): this runs for every cell of every frame.
+/// `fit` for one row, walked as a slice rather than by position, each symbol borrowed
+/// and measured once: this runs for every cell of every frame.
 fn fit_row(row: &mut [Cell]) {
     let mut x = 0;
     while let Some(cell) = row.get(x) {
         let symbol = cell.symbol();
-        if symbol.is_ascii() || !is_ambiguous(symbol) {
-            x += symbol.width().max(1);
+        let narrow = symbol.width().max(1);
+        // Not ambiguous (ASCII never is): such a terminal draws it as wide as ratatui
+        // counts it.
+        if symbol.is_ascii() || symbol.width_cjk() <= narrow {
+            x += narrow;
             continue;
         }
         let (line_drawing, look_alike) = (is_line_drawing(symbol), ascii_look_alike(symbol));
@@ -42,12 +45,6 @@ fn fit_row(row: &mut [Cell]) {
             }
         }
     }
-}
-
-/// True when a terminal that draws ambiguous characters wide draws `symbol` wider
-/// than ratatui counts it.
-pub fn is_ambiguous(symbol: &str) -> bool {
-    symbol.width_cjk() > symbol.width().max(1)
 }
 
 /// Box drawing, block elements and arrows: borders, bars and key hints, which read
