@@ -2,8 +2,9 @@
 //!
 //! The module map, one line each. The domain core knows nothing of terminals:
 //! - `checklist`: the checklist a round follows (scale, areas, items, roster), checked.
-//! - `session`: a round's answers and history; every change is a value.
-//! - `history`: the history of changes, left unparsed until asked for.
+//! - `session`: a round's answers and history; every change is a value, every refusal
+//!   a typed one. It knows the data of findings, follow-ups, self-checks and sign-offs;
+//!   the modules below add what is done with them.
 //! - `results`: the results as numbers: filters, counts per mark per item and department.
 //! - `matrix`: the 結果一覧 laid out: cells, column widths, the text of `kansa show`.
 //! - `keymap`: every key each view binds; footers, help and validate derive from it.
@@ -37,7 +38,6 @@ pub mod error;
 pub mod export;
 pub mod facts;
 pub mod findings;
-pub mod history;
 pub mod i18n;
 pub mod keymap;
 pub mod marks;
