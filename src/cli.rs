@@ -15,9 +15,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::auditor::Auditor;
 use crate::checklist::Checklist;
-use crate::error::{FileError, IoReason, located};
+use crate::error::{FileError, IoReason};
 use crate::export;
-use crate::i18n::{Describe, Lang, MESSAGES_EN, Messages, SheetStrings};
+use crate::i18n::{Describe, Lang, MESSAGES_EN, Messages, SheetStrings, located};
 use crate::marks::MarksDisplay;
 use crate::matrix;
 use crate::results::Filter;

@@ -1,6 +1,11 @@
 //! Every string the screen shows, once per language. Templates are functions, so a
 //! wrong argument is a compile error, not a silently empty hole.
 
+use std::fmt;
+use std::path::Path;
+
+use crate::checklist::{Checklist, Meaning, Rule};
+use crate::error::{FileError, IoReason, Position, Problem};
 use crate::export::model::FactLabel;
 use crate::facts::{FactField, FactValue};
 use crate::findings::Finding;
@@ -9,8 +14,10 @@ use crate::merge::{MergeError, Place as MergePlace};
 use crate::review::{Place, Reason};
 use crate::rounds::{FollowUpState, FollowUpStatus, Trend};
 use crate::selfcheck::SelfCheck;
-use crate::session::Change;
+use crate::session::{Change, Refusal};
 use crate::signoff::{Changed, Difference};
+use crate::store::StoreError;
+use crate::wareki::{self, DateError, Era};
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -817,9 +824,18 @@ pub struct Messages {
     pub unknown_mark: fn(symbol: &str) -> String,
     /// `new --from` with a newer checklist: an earlier item it no longer has.
     pub item_removed: fn(&str, &str) -> String,
+    /// A rule of the checklist broken.
+    pub rule: fn(&Rule) -> String,
+    /// A change the session refuses.
+    pub refusal: fn(&Refusal) -> String,
+    /// Typed text that is not a date.
+    pub date: fn(&DateError) -> String,
 }
 
 pub static MESSAGES_JA: Messages = Messages {
+    rule: ja_rule,
+    refusal: ja_refusal,
+    date: ja_date,
     item_removed: |id, text| format!("前回の項目 {id} はこのチェックリストにありません: {text}"),
     team: &TEAM_JA,
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
@@ -897,6 +913,9 @@ pub static MESSAGES_JA: Messages = Messages {
 };
 
 pub static MESSAGES_EN: Messages = Messages {
+    rule: en_rule,
+    refusal: en_refusal,
+    date: en_date,
     item_removed: |id, text| format!("last round's item {id} is not in this checklist: {text}"),
     team: &TEAM_EN,
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
@@ -1503,10 +1522,7 @@ impl Lang {
     }
 }
 
-/// Text on one line, as history and verify lines print it: line breaks as `\n`.
-pub fn one_line(text: &str) -> String {
-    text.replace("\r\n", "\\n").replace('\n', "\\n")
-}
+pub use crate::text::one_line;
 
 fn short_digest(digest: &str) -> &str {
     digest.get(..16).unwrap_or(digest)
@@ -2818,3 +2834,414 @@ pub static SELFCHECK_EN: SelfcheckWords = SelfcheckWords {
     own_to_audit: |own, audit| format!("self {own} → audit {audit}"),
     none: "none",
 };
+
+// ---------------------------------------------------------------------------------
+// Errors and refusals: every one a user can meet, worded here and nowhere else. The
+// core returns them as values; `Describe` puts them in the reader's language, and
+// `Display` gives the English, for logs and tests.
+
+/// `path:line:column: message`, or `path: message` without a place: the shape editors
+/// and scripts read, the same in every language.
+pub fn located(path: &Path, position: Option<Position>, message: &str) -> String {
+    match position {
+        Some(p) => format!("{}:{}:{}: {message}", path.display(), p.line, p.column),
+        None => format!("{}: {message}", path.display()),
+    }
+}
+
+impl Checklist {
+    /// The one line `kansa validate` prints for this checklist, read from `path`.
+    pub fn summary(&self, path: &Path, m: &Messages) -> String {
+        (m.validated)(
+            &path.display().to_string(),
+            &self.title,
+            self.areas.len(),
+            self.item_count(),
+            self.departments.len(),
+            self.scale.len(),
+        )
+    }
+}
+
+impl Describe for FileError {
+    fn describe(&self, m: &Messages) -> String {
+        located(&self.path, self.position, &self.problem.describe(m))
+    }
+}
+
+impl Describe for IoReason {
+    fn describe(&self, m: &Messages) -> String {
+        (m.io)(self.kind, &self.detail)
+    }
+}
+
+impl Describe for Problem {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            Problem::CannotRead(reason) => (m.cannot_read)(&reason.describe(m)),
+            Problem::NotUtf8 => m.not_utf8.to_string(),
+            Problem::Rule(rule) => (m.rule)(rule),
+            Problem::Refused(refusal) => (m.refusal)(refusal),
+            Problem::Ron(error) => (m.ron)(error),
+            Problem::ChecklistFormat { expected, found } => (m.checklist_format)(*expected, *found),
+            Problem::SessionFormat { expected, found } => (m.session_format)(*expected, *found),
+            Problem::EmptyScale => m.empty_scale.to_string(),
+            Problem::NoItems => m.no_items.to_string(),
+            Problem::EmptySymbol => m.empty_symbol.to_string(),
+            Problem::DuplicateSymbol(symbol) => (m.duplicate_symbol)(symbol),
+            Problem::DuplicateKey(key) => (m.duplicate_key)(*key),
+            Problem::ReservedKey(key) => (m.reserved_key)(*key),
+            Problem::DuplicateArea(id) => (m.duplicate_area)(id),
+            Problem::DuplicateItem(id) => (m.duplicate_item)(id),
+            Problem::DuplicateDepartment(name) => (m.duplicate_department)(name),
+            Problem::DuplicateShort(short) => (m.duplicate_short)(short),
+            Problem::UnknownTag { tag, known } => {
+                let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                (m.unknown_tag)(tag, &known)
+            }
+            Problem::UnknownDepartment(name) => (m.unknown_department)(name),
+            Problem::UnknownItem(id) => (m.unknown_item)(id),
+            Problem::UnknownMark(symbol) => (m.unknown_mark)(symbol),
+        }
+    }
+}
+
+impl Describe for Rule {
+    fn describe(&self, m: &Messages) -> String {
+        (m.rule)(self)
+    }
+}
+
+impl Describe for Refusal {
+    fn describe(&self, m: &Messages) -> String {
+        (m.refusal)(self)
+    }
+}
+
+impl Describe for DateError {
+    fn describe(&self, m: &Messages) -> String {
+        (m.date)(self)
+    }
+}
+
+impl Describe for StoreError {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            StoreError::File(error) => error.describe(m),
+            StoreError::Io { path, source } => {
+                located(path, None, &IoReason::from(source).describe(m))
+            }
+            StoreError::Locked { id, holder } => (m.locked)(id, holder),
+            StoreError::NotFound(id) => (m.no_session)(id),
+            StoreError::Refused(refusal) => (m.refusal)(refusal),
+            StoreError::NoDepartments => m.no_departments.to_string(),
+            StoreError::InTrash(id) => (m.in_trash)(id),
+            StoreError::NotInTrash(id) => (m.not_in_trash)(id),
+            StoreError::BadId(id) => (m.team.bad_id)(id),
+            StoreError::Exists(id) => (m.team.exists)(id),
+            StoreError::NotOwner(path) => (m.not_owner)(&path.display().to_string()),
+        }
+    }
+}
+
+impl Describe for crate::store::RecordError {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            crate::store::RecordError::Refused(refusal) => refusal.describe(m),
+            crate::store::RecordError::Unsaved(error) => error.describe(m),
+        }
+    }
+}
+
+/// English for `Display`: what logs, tests and `{error}` print. A user reads the
+/// words of `Describe`, in their language.
+macro_rules! english_display {
+    ($($type:ty),* $(,)?) => {$(
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.describe(&MESSAGES_EN))
+            }
+        }
+    )*};
+}
+
+english_display!(
+    FileError,
+    Problem,
+    Rule,
+    Refusal,
+    DateError,
+    StoreError,
+    crate::store::RecordError,
+);
+
+impl std::error::Error for FileError {}
+
+fn ja_meaning(meaning: Meaning) -> &'static str {
+    match meaning {
+        Meaning::Compliant => "適合",
+        Meaning::ImprovedUnderGuidance => "指導により改善",
+        Meaning::NeedsImprovement => "要改善",
+        Meaning::NotApplicable => "該当なし",
+        Meaning::Unknown => "不明",
+    }
+}
+
+fn ja_known(known: &[String]) -> String {
+    if known.is_empty() {
+        "（なし）".into()
+    } else {
+        known.iter().map(|k| quoted(k)).collect::<Vec<_>>().join("")
+    }
+}
+
+fn ja_rule(rule: &Rule) -> String {
+    match rule {
+        Rule::SeverityNotFailing { symbol, meaning } => format!(
+            "評価{}の意味は{}です。重大度を付けられるのは意味が要改善の評価だけです",
+            quoted(symbol),
+            ja_meaning(*meaning)
+        ),
+        Rule::ZeroSeverity => "重大度は 1 以上にしてください".into(),
+        Rule::PointsNotApplicable(symbol) => format!(
+            "評価{}の意味は該当なしです。該当しない項目は得点に数えないので、点数は付けられません",
+            quoted(symbol)
+        ),
+        Rule::UnknownField { id, known } => format!(
+            "入力欄{}はありません。使える入力欄: {}",
+            quoted(id),
+            ja_known(known)
+        ),
+        Rule::EmptyFieldId => "入力欄の id が空です".into(),
+        Rule::DuplicateFieldId(id) => format!("入力欄の id{}が重複しています", quoted(id)),
+        Rule::BandsWithoutPoints => "得点区分を使うには、評価に点数を付けてください".into(),
+        Rule::BandBackwards { label, from, to } => format!(
+            "得点区分{}の下限 {from} が上限 {to} より大きくなっています",
+            quoted(label)
+        ),
+        Rule::BandsOverlap { label, other } => format!(
+            "得点区分{}と{}の範囲が重なっています",
+            quoted(label),
+            quoted(other)
+        ),
+        Rule::NotOnRoster { item, department } => format!(
+            "項目{}の対象部署{}は名簿にありません",
+            quoted(item),
+            quoted(department)
+        ),
+        Rule::NoGate { gate, item } => format!(
+            "項目{}の適用条件が参照する項目{}はありません",
+            quoted(item),
+            quoted(gate)
+        ),
+        Rule::GateNotBefore { item, gate } => format!(
+            "項目{}の適用条件が参照する項目{}は、この項目より前にありません",
+            quoted(item),
+            quoted(gate)
+        ),
+        Rule::UnknownGateMark { symbol, known } => format!(
+            "評価{}は評価基準にありません。使える評価: {}",
+            quoted(symbol),
+            ja_known(known)
+        ),
+        Rule::GateWithoutNotApplicable => {
+            "回答によって適用が決まる項目には、意味が該当なしの評価が必要です".into()
+        }
+    }
+}
+
+fn en_rule(rule: &Rule) -> String {
+    match rule {
+        Rule::SeverityNotFailing { symbol, meaning } => format!(
+            "mark {symbol:?} means {meaning:?}: only a mark meaning NeedsImprovement has a severity"
+        ),
+        Rule::ZeroSeverity => "expected a severity of 1 or more".into(),
+        Rule::PointsNotApplicable(symbol) => format!(
+            "mark {symbol:?} means NotApplicable: items that do not apply are left out of the score, so it has no points"
+        ),
+        Rule::UnknownField { id, known } => {
+            format!("no field {id:?}; expected one of: {}", known.join(", "))
+        }
+        Rule::EmptyFieldId => "expected a non-empty field id".into(),
+        Rule::DuplicateFieldId(id) => format!("duplicate field id {id:?}"),
+        Rule::BandsWithoutPoints => "bands need a scale with points".into(),
+        Rule::BandBackwards { label, from, to } => {
+            format!("band {label:?} runs from {from} down to {to}")
+        }
+        Rule::BandsOverlap { label, other } => format!("band {label:?} overlaps band {other:?}"),
+        Rule::NotOnRoster { item, department } => {
+            format!("item {item:?} names {department:?}, which is not on the roster")
+        }
+        Rule::NoGate { gate, item } => format!("no item {gate:?} for {item:?} to depend on"),
+        Rule::GateNotBefore { item, gate } => {
+            format!("item {item:?} depends on {gate:?}, which does not come before it")
+        }
+        Rule::UnknownGateMark { symbol, known } => format!(
+            "no mark {symbol:?} in the scale; expected one of: {}",
+            known.join(", ")
+        ),
+        Rule::GateWithoutNotApplicable => {
+            "an item that depends on an answer needs a mark meaning NotApplicable".into()
+        }
+    }
+}
+
+fn ja_refusal(refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::UnknownDepartment(name) => (MESSAGES_JA.unknown_department)(name),
+        Refusal::UnknownItem(id) => (MESSAGES_JA.unknown_item)(id),
+        Refusal::UnknownMark(symbol) => (MESSAGES_JA.unknown_mark)(symbol),
+        Refusal::UnknownField(field) => {
+            format!("このチェックリストに入力欄{}はありません", quoted(field))
+        }
+        Refusal::BadDate { field, value } => format!(
+            "{}の日付は 2024-09-27 の形で入力してください（{}）",
+            quoted(field),
+            quoted(value)
+        ),
+        Refusal::Signed { by } => {
+            format!("{by} が署名済みです。変更するには理由を付けて再開してください")
+        }
+        Refusal::UnknownArea(area) => {
+            format!("このチェックリストに領域{}はありません", quoted(area))
+        }
+        Refusal::NotInArea { item, area } => {
+            format!("項目{}は領域{}にありません", quoted(item), quoted(area))
+        }
+        Refusal::UnknownFinding {
+            department,
+            area,
+            id,
+        } => format!(
+            "{department} の領域{}に指摘事項 #{id} はありません",
+            quoted(area)
+        ),
+        Refusal::NoItems => "指摘事項には対象の項目を一つ以上含めてください".into(),
+        Refusal::NotProposed { department, item } => {
+            format!("{department} の {item} は指摘事項として提案されていません")
+        }
+        Refusal::FactKind(field) => format!("{}にはその種類の値を入力できません", ja_fact(*field)),
+        Refusal::NotPerDepartment(field) => {
+            format!(
+                "{}は部署ごとに変えられません（全部署で共通です）",
+                ja_fact(*field)
+            )
+        }
+        Refusal::NotSigned => REVIEW_JA.not_signed.into(),
+        Refusal::NoReason => "再開には理由が必要です".into(),
+        Refusal::NotASigner(name) => {
+            format!("{name} はこの監査の監査担当者・監査実施責任者ではありません")
+        }
+        Refusal::Blocked(count) => (REVIEW_JA.blocked)(*count),
+        Refusal::UnknownFollowUp(index) => {
+            format!("前回の指摘事項のフォローアップ #{index} はありません")
+        }
+    }
+}
+
+fn en_refusal(refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::UnknownDepartment(name) => format!("no department {name:?} in this session"),
+        Refusal::UnknownItem(id) => format!("no item {id:?} in this checklist"),
+        Refusal::UnknownMark(symbol) => format!("no mark {symbol:?} in this checklist's scale"),
+        Refusal::UnknownField(field) => format!("no answer field {field:?} in this checklist"),
+        Refusal::BadDate { field, value } => {
+            format!("{field}: expected a date as YYYY-MM-DD, found {value:?}")
+        }
+        Refusal::Signed { by } => {
+            format!("signed off by {by}: reopen it, with a reason, to change it")
+        }
+        Refusal::UnknownArea(area) => format!("no area {area:?} in this checklist"),
+        Refusal::NotInArea { item, area } => format!("item {item:?} is not in area {area:?}"),
+        Refusal::UnknownFinding {
+            department,
+            area,
+            id,
+        } => format!("no finding {id} in {department} {area}"),
+        Refusal::NoItems => "a finding names at least one item".into(),
+        Refusal::NotProposed { department, item } => {
+            format!("{item} of {department} is not proposed as a finding")
+        }
+        Refusal::FactKind(field) => format!("{field:?} does not take a value of that kind"),
+        Refusal::NotPerDepartment(field) => format!("{field:?} is the same for every department"),
+        Refusal::NotSigned => "not signed off".into(),
+        Refusal::NoReason => "a reopen needs a reason".into(),
+        Refusal::NotASigner(name) => {
+            format!("{name} is neither an auditor nor the lead of this round")
+        }
+        Refusal::Blocked(count) => format!("{count} entries block sign-off (see kansa review)"),
+        Refusal::UnknownFollowUp(index) => format!("no follow-up #{index} in this round"),
+    }
+}
+
+fn ja_date(error: &DateError) -> String {
+    match error {
+        DateError::Empty => "日付が入力されていません".into(),
+        DateError::Unrecognised(text) => format!(
+            "{}は日付として読めません。2024-09-27、2024/9/27、令和6年9月27日、R6.9.27 のように入力してください",
+            quoted(text)
+        ),
+        DateError::NoSuchDay(text) => format!("{text} という日はありません"),
+        DateError::OutsideEra(date) => {
+            let era = date.era;
+            format!(
+                "{date} はありません（{}は{}）",
+                era.name(),
+                ja_era_span(era)
+            )
+        }
+        DateError::BeforeGregorian(date) => {
+            format!("{date} は明治6年1月1日（1873-01-01、太陽暦の採用）より前です")
+        }
+        DateError::WeekdayMismatch {
+            date,
+            written,
+            actual,
+        } => format!(
+            "{} は{actual}曜日です（{written}曜日と書かれています）",
+            wareki::format(*date)
+        ),
+    }
+}
+
+fn ja_era_span(era: Era) -> String {
+    let first = wareki::format(era.first_day().max(wareki::FIRST_SUPPORTED));
+    match era.last_day() {
+        Some(last) => format!("{first}から{}まで", wareki::format(last)),
+        None => format!("{first}から"),
+    }
+}
+
+fn en_date(error: &DateError) -> String {
+    match error {
+        DateError::Empty => "no date given".into(),
+        DateError::Unrecognised(text) => format!(
+            "{text:?} is not a date: write it as 2024-09-27, 2024/9/27, 令和6年9月27日 or R6.9.27"
+        ),
+        DateError::NoSuchDay(text) => format!("{text} does not exist"),
+        DateError::OutsideEra(date) => {
+            let era = date.era;
+            let first = wareki::format(era.first_day().max(wareki::FIRST_SUPPORTED));
+            let span = match era.last_day() {
+                Some(last) => format!("ran from {first} to {}", wareki::format(last)),
+                None => format!("began on {first}"),
+            };
+            format!(
+                "{date} is not a date of {}: {} {span}",
+                era.name(),
+                era.name()
+            )
+        }
+        DateError::BeforeGregorian(date) => format!(
+            "{date} is before 明治6年1月1日 (1873-01-01), when Japan adopted the Gregorian calendar"
+        ),
+        DateError::WeekdayMismatch {
+            date,
+            written,
+            actual,
+        } => format!(
+            "{} is a {actual}曜日, not a {written}曜日",
+            wareki::format(*date)
+        ),
+    }
+}

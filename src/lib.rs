@@ -30,6 +30,7 @@
 //! - `sample`, `seed` (feature `testkit`): a generated large audit and the seed round's
 //!   findings, for tests and benchmarks.
 //! - `sheet`: checklists read from and written to spreadsheets (XLSX, CSV).
+//! - `text`: text on one line, in any language.
 
 pub mod auditor;
 pub mod checklist;
@@ -56,5 +57,6 @@ pub mod settings;
 pub mod sheet;
 pub mod signoff;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod wareki;

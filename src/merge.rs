@@ -15,9 +15,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::i18n::one_line;
 pub use crate::session::place::Place;
 use crate::session::{Change, Event, Refusal, Session, Timestamp};
+use crate::text::one_line;
 
 /// The identity of a change: the whole event, as its journal line writes it.
 pub fn identity(event: &Event) -> String {

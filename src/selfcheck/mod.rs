@@ -60,8 +60,8 @@ impl Session {
 mod tests {
     use super::*;
     use crate::session::Event;
-    use std::collections::BTreeMap;
     use crate::session::testing::{now, seed_session};
+    use std::collections::BTreeMap;
 
     fn selfcheck(mark: &str) -> SelfCheck {
         let mut answers = BTreeMap::new();

@@ -25,7 +25,7 @@ mod hearing;
 mod history;
 pub mod place;
 mod previous;
-mod refusal;
+pub mod refusal;
 mod round;
 mod seal;
 mod selfcheck;

@@ -13,7 +13,8 @@ use super::{
     ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
 };
 use crate::checklist::{Checklist, Condition};
-use crate::i18n::{SheetStrings, one_line};
+use crate::i18n::SheetStrings;
+use crate::text::one_line;
 
 /// Columns holding numbers: written as numbers, so that Excel sorts and sums them.
 const NUMERIC: [&str; 4] = ["重大度", "点数", "下限", "上限"];

@@ -83,7 +83,7 @@ pub fn read(file: &Path, t: &SheetStrings) -> Result<(Checklist, Origins), Sheet
     let checklist = book.checklist(&mut origins)?;
     checklist
         .check()
-        .map_err(|p| origins.error(file, &p.place, p.message))?;
+        .map_err(|p| origins.error(file, &p.place, p.rule.to_string()))?;
     Ok((checklist, origins))
 }
 

@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use crate::checklist::Checklist;
-use crate::error::{FileError, IoReason, Problem, located};
-use crate::i18n::{Describe, MESSAGES_EN, Messages};
+use crate::error::{FileError, Problem};
 use crate::session::{self, AuditFacts, Change, Event, Refusal, Session, Timestamp};
 
 pub use layout::Seen;
@@ -27,8 +26,7 @@ use layout::{read_session, read_session_lazily, snapshot_text};
 pub use doc::{Doc, Saved};
 pub use draft::{Draft, DraftTarget};
 
-/// Why the store failed. Its words come from `i18n` (`Describe`), in the reader's
-/// language; `Display` gives the English.
+/// Why the store failed: the facts, worded by the language tables (`i18n`).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     File(#[from] FileError),
@@ -60,11 +58,9 @@ pub enum StoreError {
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
     /// The session refused the change: nothing was applied and nothing is pending.
-    #[error("{0}")]
     Refused(#[from] session::Refusal),
     /// The change is applied in memory and pending; `retry` (or the next `record`)
     /// saves it.
-    #[error("{0}")]
     Unsaved(StoreError),
 }
 
@@ -77,39 +73,13 @@ impl From<RecordError> for StoreError {
     }
 }
 
-impl Describe for StoreError {
-    fn describe(&self, m: &Messages) -> String {
-        match self {
-            StoreError::File(error) => error.describe(m),
-            StoreError::Io { path, source } => {
-                located(path, None, &IoReason::from(source).describe(m))
-            }
-            StoreError::Locked { id, holder } => (m.locked)(id, holder),
-            StoreError::NotFound(id) => (m.no_session)(id),
-            StoreError::Refused(refusal) => refused(refusal).describe(m),
-            StoreError::NoDepartments => m.no_departments.to_string(),
-            StoreError::InTrash(id) => (m.in_trash)(id),
-            StoreError::NotInTrash(id) => (m.not_in_trash)(id),
-            StoreError::BadId(id) => (m.team.bad_id)(id),
-            StoreError::Exists(id) => (m.team.exists)(id),
-            StoreError::NotOwner(path) => (m.not_owner)(&path.display().to_string()),
-        }
-    }
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(&MESSAGES_EN))
-    }
-}
-
 /// A change the session refused, as the problem of a file that asked for it.
 fn refused(refusal: &Refusal) -> Problem {
     match refusal {
         Refusal::UnknownDepartment(name) => Problem::UnknownDepartment(name.clone()),
         Refusal::UnknownItem(id) => Problem::UnknownItem(id.clone()),
         Refusal::UnknownMark(symbol) => Problem::UnknownMark(symbol.clone()),
-        other => Problem::Rule(other.to_string()),
+        other => Problem::Refused(other.clone()),
     }
 }
 
