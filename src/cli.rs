@@ -275,8 +275,8 @@ pub enum CliError {
     ReportNotYet(String),
     /// A binary format (xlsx, docx) asked for on standard output.
     BinaryToStdout(String),
-    /// A report that cannot be made in a format, or failed to be written, in words.
-    Export(String),
+    /// A report that cannot be made in a format, or failed to be written.
+    Export(#[from] crate::export::ExportError),
     Csv(#[from] csv::Error),
     /// Writing the output failed; `path` is `-` for standard output.
     Output {
@@ -305,7 +305,7 @@ impl Describe for CliError {
             CliError::AnswersCsvOnly => m.answers_csv_only.to_string(),
             CliError::ReportNotYet(report) => (m.report_not_yet)(report),
             CliError::BinaryToStdout(format) => (m.binary_to_stdout)(format),
-            CliError::Export(reason) => reason.clone(),
+            CliError::Export(error) => error.describe(m),
             CliError::Csv(error) => (m.csv_failed)(&error.to_string()),
             CliError::Output { path, source } => {
                 let reason = IoReason::from(source).describe(m);
@@ -748,8 +748,7 @@ fn export(
     if output == Path::new("-") && !format.is_text() {
         return Err(CliError::BinaryToStdout(format.to_string()));
     }
-    let bytes = export::write(&session, report, format, lang)
-        .map_err(|e| CliError::Export(e.to_string()))?;
+    let bytes = export::write(&session, report, format, lang)?;
     write_output(output, &bytes)
 }
 

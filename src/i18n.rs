@@ -7,6 +7,8 @@ use std::path::Path;
 use crate::checklist::{Checklist, Meaning, Rule};
 use crate::error::{FileError, IoReason, Position, Problem};
 use crate::export::model::FactLabel;
+pub use crate::export::words::{DocumentWords, ReportWords, RoundWords};
+use crate::export::{ExportError, Report as ExportReport};
 use crate::facts::{FactField, FactValue};
 use crate::findings::Finding;
 use crate::keymap::{Action, Group};
@@ -830,12 +832,15 @@ pub struct Messages {
     pub refusal: fn(&Refusal) -> String,
     /// Typed text that is not a date.
     pub date: fn(&DateError) -> String,
+    /// A report not written.
+    pub export: fn(&ExportError) -> String,
 }
 
 pub static MESSAGES_JA: Messages = Messages {
     rule: ja_rule,
     refusal: ja_refusal,
     date: ja_date,
+    export: ja_export,
     item_removed: |id, text| format!("前回の項目 {id} はこのチェックリストにありません: {text}"),
     team: &TEAM_JA,
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
@@ -916,6 +921,7 @@ pub static MESSAGES_EN: Messages = Messages {
     rule: en_rule,
     refusal: en_refusal,
     date: en_date,
+    export: en_export,
     item_removed: |id, text| format!("last round's item {id} is not in this checklist: {text}"),
     team: &TEAM_EN,
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
@@ -2047,80 +2053,13 @@ fn en_change(change: &Change) -> String {
     }
 }
 
-/// Every word the committee's documents print (結果一覧, 実施報告書), once per language.
-/// Kept apart from the screens' `Strings`: reports are read on paper, by the committee.
-pub struct ReportWords {
-    /// The document's language tag (HTML `lang`).
-    pub tag: &'static str,
-    /// Report names; also the XLSX sheet names (at most 31 characters).
-    pub matrix: &'static str,
-    pub summary: &'static str,
-    pub overview_sheet: &'static str,
-    /// The document title: the audit's title and the report's name.
-    pub title: fn(&str, &str) -> String,
-    /// A date as the documents write it (Japanese: 令和6年9月27日（金）; English: ISO).
-    pub date: fn(chrono::NaiveDate) -> String,
-    pub date_line: fn(&str) -> String,
-    pub no_date: &'static str,
-    pub item_id: &'static str,
-    pub item_text: &'static str,
-    pub audit_item: &'static str,
-    pub area_heading: fn(&str, &str) -> String,
-    pub remark: &'static str,
-    pub legend: &'static str,
-    /// One step of the legend: symbol and label (○：適正).
-    pub legend_entry: fn(&str, &str) -> String,
-    pub legend_separator: &'static str,
-    pub unanswered: &'static str,
-    pub department: &'static str,
-    pub area: &'static str,
-    pub total: &'static str,
-    pub counts_by_department: &'static str,
-    pub counts_by_area: &'static str,
-    pub overview: &'static str,
-    pub needing_departments: &'static str,
-    pub complying: &'static str,
-    pub needing: &'static str,
-    pub improvements: &'static str,
-    pub none: &'static str,
-    /// Separates department names in one cell (、).
-    pub list_separator: &'static str,
-    /// A department's note in the 改善内容 column.
-    pub note: fn(&str, &str) -> String,
-    /// Departments not answered yet, in the 改善内容 column of a draft.
-    pub unanswered_list: fn(&str) -> String,
-    /// A department and the items it must improve, in the 総評 figures.
-    pub needing_items: fn(&str, &str) -> String,
-    /// Page footer of the spreadsheet (Excel codes: &P page, &N pages).
-    pub xlsx_footer: &'static str,
-    /// Page footer of the Word document, around the page and page-count fields.
-    pub page_of: (&'static str, &'static str, &'static str),
-    /// The 結果報告書: the report's name (and sheet name), and one department's title.
-    pub departments: &'static str,
-    pub department_report: fn(&str) -> String,
-    /// Every report in one document or workbook.
-    pub all: &'static str,
-    /// The label of a row of the facts tables (監査目的, 被監査部門, …).
-    pub fact: fn(crate::export::model::FactLabel) -> &'static str,
-    /// An area's heading in a 結果報告書 (○人的セキュリティに関して).
-    pub about_area: fn(&str) -> String,
-    pub observation: &'static str,
-    pub findings: &'static str,
-    /// The 指摘事項 line of an area: its findings, or なし.
-    pub findings_line: fn(&str) -> String,
-    pub report_date_line: fn(&str) -> String,
-    pub outline: &'static str,
-    pub overall: &'static str,
-    /// The columns of the 結果報告書 as CSV.
-    pub section: &'static str,
-    pub entry: &'static str,
-    pub content: &'static str,
-    /// What an unsigned session's reports say on every page.
-    pub draft: &'static str,
-    /// The watermark across a draft's pages: one short word.
-    pub draft_mark: &'static str,
-    /// The footer of a signed session's reports: signer, time, short digest.
-    pub signed: fn(&str, &str, &str) -> String,
+impl From<Lang> for DocumentWords {
+    fn from(lang: Lang) -> DocumentWords {
+        DocumentWords {
+            report: lang.report_words(),
+            rounds: lang.round_words(),
+        }
+    }
 }
 
 impl Lang {
@@ -2495,43 +2434,6 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     findings_list: "△/× cells and notes, by item",
     finding_items: "Items named (Enter toggles)",
 };
-
-/// The words of rounds over time: the previous answer beside the current one, the
-/// matrix compared, follow-ups of earlier 指摘事項, the comparison report.
-pub struct RoundWords {
-    /// The item view's line of the earlier answer.
-    pub previous: &'static str,
-    pub previous_none: &'static str,
-    pub text_changed: &'static str,
-    /// A follow-up's status; None: not yet set.
-    pub status: fn(Option<FollowUpStatus>) -> &'static str,
-    /// The matrix's title in compare mode: how a cell reads.
-    pub compare_legend: &'static str,
-    /// The follow-up list's title, given the department's name.
-    pub followups_title: fn(&str) -> String,
-    pub no_followups: &'static str,
-    pub no_previous: &'static str,
-    pub followup_note: &'static str,
-    /// The comparison report's name, and its line naming the earlier round.
-    pub compare_report: &'static str,
-    pub previous_round: fn(&str, &str) -> String,
-    pub cells_heading: &'static str,
-    /// Department, area, item, previous, current, trend.
-    pub cell_columns: [&'static str; 6],
-    pub trend: fn(Trend) -> &'static str,
-    pub counts_heading: &'static str,
-    /// Department, area, improved, worsened, unchanged.
-    pub count_columns: [&'static str; 5],
-    pub all_areas: &'static str,
-    pub followups_heading: &'static str,
-    /// Department, area, number, items, finding, status, note.
-    pub followup_columns: [&'static str; 7],
-    pub checklist_heading: &'static str,
-    pub changed_item: fn(&str) -> String,
-    pub added_item: fn(&str) -> String,
-    pub removed_item: fn(&str, &str) -> String,
-    pub unanswered: &'static str,
-}
 
 impl Lang {
     pub fn round_words(self) -> &'static RoundWords {
@@ -2924,6 +2826,12 @@ impl Describe for DateError {
     }
 }
 
+impl Describe for ExportError {
+    fn describe(&self, m: &Messages) -> String {
+        (m.export)(self)
+    }
+}
+
 impl Describe for StoreError {
     fn describe(&self, m: &Messages) -> String {
         match self {
@@ -2973,6 +2881,7 @@ english_display!(
     DateError,
     StoreError,
     crate::store::RecordError,
+    ExportError,
 );
 
 impl std::error::Error for FileError {}
@@ -3243,5 +3152,50 @@ fn en_date(error: &DateError) -> String {
             "{} is a {actual}曜日, not a {written}曜日",
             wareki::format(*date)
         ),
+    }
+}
+
+fn ja_export(error: &ExportError) -> String {
+    match error {
+        ExportError::Unsupported { report, format } => {
+            let format = format.to_string().to_uppercase();
+            match report {
+                ExportReport::Matrix => format!(
+                    "結果一覧は {format} では書き出せません。{format} は実施報告書用です。結果一覧は xlsx・html・md・csv で書き出してください"
+                ),
+                ExportReport::All => format!(
+                    "すべての報告をまとめて {format} では書き出せません。{format} は1つの表だけを持てます。報告ごとに書き出すか、xlsx でまとめて書き出してください"
+                ),
+                ExportReport::Compare => format!(
+                    "前回比較は {format} では書き出せません。xlsx・html・md・csv で書き出してください"
+                ),
+                ExportReport::Summary => format!("実施報告書は {format} では書き出せません"),
+                ExportReport::Departments => format!("結果報告書は {format} では書き出せません"),
+            }
+        }
+        ExportError::Csv(e) => (MESSAGES_JA.csv_failed)(&e.to_string()),
+        ExportError::Xlsx(e) => format!("XLSX を作成できません（{e}）"),
+        ExportError::Docx(e) => format!("DOCX を作成できません（{e}）"),
+    }
+}
+
+fn en_export(error: &ExportError) -> String {
+    match error {
+        ExportError::Unsupported { report, format } => {
+            let hint = match report {
+                ExportReport::Matrix => {
+                    "DOCX is written for the summary (実施報告書); write the matrix as xlsx, html, md or csv"
+                }
+                ExportReport::All => {
+                    "a CSV file holds one table; write each report on its own, or all of them as xlsx"
+                }
+                ExportReport::Compare => "write the comparison as xlsx, html, md or csv",
+                ExportReport::Summary | ExportReport::Departments => "write it in another format",
+            };
+            format!("the {report} report cannot be written as {format}: {hint}")
+        }
+        ExportError::Csv(e) => format!("CSV: {e}"),
+        ExportError::Xlsx(e) => format!("XLSX: {e}"),
+        ExportError::Docx(e) => format!("DOCX: {e}"),
     }
 }

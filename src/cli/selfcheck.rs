@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::{CliError, Format, Report, write_output};
+use crate::export::ExportError;
 use crate::i18n::Lang;
 use crate::selfcheck::report::Comparison;
 use crate::selfcheck::{sheet_items, workbook};
@@ -33,7 +34,7 @@ pub fn export(
     if report == Report::Selfcheck && format == Format::Xlsx {
         let hearings = workbook::choose(session, departments)
             .map_err(|name| CliError::Sheet((w.unknown_department)(&name)))?;
-        let xlsx = |e: rust_xlsxwriter::XlsxError| CliError::Export(format!("XLSX: {e}"));
+        let xlsx = |e| CliError::Export(ExportError::Xlsx(e));
         if !is_folder(output) {
             return write_output(
                 output,
@@ -66,8 +67,8 @@ pub fn export(
         Format::Html => comparison.html(w).into_bytes(),
         Format::Xlsx => comparison
             .xlsx(w)
-            .map_err(|e| CliError::Export(format!("XLSX: {e}")))?,
-        Format::Docx | Format::Session => return Err(CliError::Export(w.not_docx.to_string())),
+            .map_err(|e| CliError::Export(ExportError::Xlsx(e)))?,
+        Format::Docx | Format::Session => return Err(CliError::Sheet(w.not_docx.to_string())),
     };
     write_output(output, &bytes)
 }

@@ -8,12 +8,12 @@ use rust_xlsxwriter::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use super::words::ReportWords;
 use crate::checklist::Meaning;
-use crate::i18n::ReportWords;
 use crate::results::Count;
 
+use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{DepartmentReport, Departments, FactRow, Heading, Matrix, Summary};
-use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 /// A Japanese font every Office since 2016 has; others substitute their own Gothic.
 const FONT: &str = "游ゴシック";
@@ -65,7 +65,7 @@ impl Formats {
             Some(meaning) => self
                 .centre
                 .clone()
-                .set_background_color(Color::RGB(super::fill(meaning))),
+                .set_background_color(Color::RGB(super::lines::fill(meaning))),
             None => self.centre.clone(),
         }
     }
@@ -104,10 +104,10 @@ fn page_setup(
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_print_center_horizontally(true);
     sheet.set_header(format!("&C{}", header_text(title)));
-    if super::is_draft(heading) {
+    if super::lines::is_draft(heading) {
         sheet.set_footer(format!("&C{}", words.xlsx_footer));
     } else {
-        let stamp = header_text(&super::stamp_line(heading, words));
+        let stamp = header_text(&super::lines::stamp_line(heading, words));
         sheet.set_footer(format!("&L{stamp}&R{}", words.xlsx_footer));
     }
 }
@@ -132,12 +132,12 @@ fn draft_row(
     heading: &Heading,
     words: &ReportWords,
 ) -> Result<(), XlsxError> {
-    if super::is_draft(heading) {
+    if super::lines::is_draft(heading) {
         let format = Format::new()
             .set_font_name(FONT)
             .set_bold()
             .set_font_color(Color::RGB(0xC00000));
-        sheet.write_string_with_format(2, 0, super::stamp_line(heading, words), &format)?;
+        sheet.write_string_with_format(2, 0, super::lines::stamp_line(heading, words), &format)?;
     }
     Ok(())
 }
@@ -149,7 +149,7 @@ fn repeat_rows(
     heading: &Heading,
     header: Option<u32>,
 ) -> Result<(), XlsxError> {
-    match (super::is_draft(heading), header) {
+    match (super::lines::is_draft(heading), header) {
         (true, Some(header)) => sheet.set_repeat_rows(0, header),
         (true, None) => sheet.set_repeat_rows(0, 2),
         (false, Some(header)) => sheet.set_repeat_rows(header, header),
@@ -241,7 +241,7 @@ fn matrix_sheet(
         fit_height(sheet, row, remarks.zip(widths.iter().skip(2).copied()))?;
         row += 1;
     }
-    let legend = super::legend_line(heading, words);
+    let legend = super::lines::legend_line(heading, words);
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
     counts_block(sheet, &f, matrix, words, row + 3)?;
     sheet.set_freeze_panes(top + 1, 2)?;
@@ -568,7 +568,7 @@ fn department_sheet(
     let heading = &departments.heading;
     let title = (words.department_report)(&report.name);
     sheet.write_string_with_format(0, 0, &title, &f.title)?;
-    if let Some(line) = super::report_date_line(departments, words) {
+    if let Some(line) = super::lines::report_date_line(departments, words) {
         sheet.write_string_with_format(1, 0, &line, &f.plain)?;
     }
     draft_row(sheet, heading, words)?;
@@ -597,7 +597,12 @@ fn department_sheet(
         sheet.merge_range(row, 0, row, 2, &area.observation, &f.text)?;
         fit_height(sheet, row, [(area.observation.as_str(), width)])?;
         row += 1;
-        sheet.write_string_with_format(row, 0, super::findings_line(area, words), &f.plain)?;
+        sheet.write_string_with_format(
+            row,
+            0,
+            super::lines::findings_line(area, words),
+            &f.plain,
+        )?;
         row += 1;
     }
     page_setup(sheet, heading, &title, words, false);

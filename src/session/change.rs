@@ -1,16 +1,14 @@
 //! Every change to a session as a value: what it was and what it becomes, so that
 //! each has an inverse (undo) and the history can say "old → new".
 
-use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::cursor::Cursor;
 use super::previous::FollowUpState;
 use super::selfcheck::SelfCheck;
 use super::sheet::Finding;
+use super::time::Timestamp;
 use crate::facts::{FactField, FactValue};
-
-pub type Timestamp = DateTime<FixedOffset>;
 
 /// A change, with who made it and when. Journal lines and history entries are events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

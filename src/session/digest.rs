@@ -12,11 +12,11 @@
 
 use sha2::{Digest, Sha256};
 
-use super::change::Timestamp;
 use super::hearing::Hearing;
 use super::round::Session;
 use super::seal::{DepartmentSeal, Seal, SignOff};
 use super::sheet::AreaSheet;
+use super::time::Timestamp;
 use crate::facts::{FactField, FactValue};
 
 /// Names the canonical form, so that a later form cannot verify under this one.

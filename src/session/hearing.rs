@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::change::Timestamp;
 use super::selfcheck::SelfCheck;
 use super::sheet::AreaSheet;
+use super::time::Timestamp;
 use crate::checklist::{Checklist, Department, Item};
 use crate::facts::DepartmentFacts;
 

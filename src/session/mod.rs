@@ -33,9 +33,10 @@ mod sheet;
 mod start;
 #[cfg(test)]
 pub(crate) mod testing;
+mod time;
 
 pub use crate::facts::AuditFacts;
-pub use change::{Change, Event, Timestamp};
+pub use change::{Change, Event};
 pub use cursor::Cursor;
 pub use digest::content_digest;
 pub use edit::GateEffect;
@@ -50,3 +51,4 @@ pub use seal::{DepartmentSeal, Seal, SignOff};
 pub use selfcheck::{SelfAnswer, SelfCheck};
 pub use sheet::{AreaSheet, Finding};
 pub use start::{Chosen, choose_departments};
+pub use time::Timestamp;

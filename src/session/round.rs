@@ -2,12 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::change::{Event, Timestamp};
+use super::change::Event;
 use super::cursor::Cursor;
 use super::hearing::{Answer, Hearing};
 use super::history::History;
 use super::previous::Previous;
 use super::seal::SignOff;
+use super::time::Timestamp;
 use crate::checklist::{Area, Checklist, Item, Mark, Meaning};
 use crate::facts::{AuditFacts, FactField, FactValue};
 

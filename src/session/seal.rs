@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::change::Timestamp;
+use super::time::Timestamp;
 use crate::facts::FactField;
 
 /// Who signed the round off, when, and what.

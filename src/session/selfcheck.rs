@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::change::Timestamp;
+use super::time::Timestamp;
 
 /// A department's self-assessment, as read from the workbook it returned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

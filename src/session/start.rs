@@ -1,11 +1,11 @@
 //! A new round: the departments it hears, chosen by name, and every item that cannot
 //! apply to one of them marked 該当なし from the start.
 
-use super::change::Timestamp;
 use super::cursor::Cursor;
 use super::hearing::Hearing;
 use super::history::History;
 use super::round::{FORMAT, Session};
+use super::time::Timestamp;
 use crate::checklist::{Checklist, Department};
 use crate::facts::{AuditFacts, DepartmentFacts};
 

@@ -2,8 +2,8 @@
 
 use chrono::DateTime;
 
-use super::change::Timestamp;
 use super::round::Session;
+use super::time::Timestamp;
 use crate::checklist::Checklist;
 use crate::facts::AuditFacts;
 

@@ -1043,7 +1043,7 @@ fn export_to(
             };
             (t.export_unsupported)(name, &format.to_string())
         }
-        other => (t.export_failed)(&other.to_string()),
+        other => (t.export_failed)(&other.describe(t.messages)),
     })?;
     export::save(path, &bytes).map_err(|e| (t.export_failed)(&format!("{}: {e}", path.display())))
 }
