@@ -17,7 +17,7 @@ use crate::review::{Place, Reason};
 use crate::rounds::{FollowUpState, FollowUpStatus, Trend};
 use crate::selfcheck::SelfCheck;
 use crate::session::{Change, Refusal};
-use crate::signoff::{Changed, Difference};
+use crate::signoff::{Changed, Difference, MIN_PREFIX, MalformedDigest};
 use crate::store::StoreError;
 use crate::wareki::{self, DateError, Era};
 
@@ -136,8 +136,6 @@ pub struct Strings {
     pub items: &'static str,
     pub help: &'static str,
     pub cannot_open: fn(&str) -> String,
-    pub not_hearable: fn(&str) -> String,
-    pub no_department: fn(&str, &str) -> String,
     // Matrix
     pub matrix: &'static str,
     pub matrix_item: &'static str,
@@ -289,8 +287,6 @@ pub static JA: Strings = Strings {
     items: "項目へ移動",
     help: "ヘルプ",
     cannot_open: |reason| format!("開けません: {reason}"),
-    not_hearable: |id| format!("セッション {id} にはヒアリングする項目か部署がありません"),
-    no_department: |name, id| format!("セッション {id} に部署「{name}」はありません"),
     matrix: "結果一覧",
     matrix_item: "監査項目",
     filter_mark: |mark| format!("{mark} のある項目"),
@@ -554,8 +550,6 @@ pub static EN: Strings = Strings {
     items: "Go to item",
     help: "Help",
     cannot_open: |reason| format!("Cannot open: {reason}"),
-    not_hearable: |id| format!("session {id} has no items or no departments to hear"),
-    no_department: |name, id| format!("no department {name:?} in session {id}"),
     matrix: "Results matrix",
     matrix_item: "Audit item",
     filter_mark: |mark| format!("items with {mark}"),
@@ -769,6 +763,16 @@ impl Lang {
 pub struct Messages {
     /// Working as a team: parts, merges and conflicts.
     pub team: &'static TeamWords,
+    /// Checklist spreadsheets read and written.
+    pub sheet: &'static SheetMessages,
+    /// Self-check workbooks read and written.
+    pub selfcheck: &'static SelfcheckMessages,
+    /// Review, sign-off, verify and history.
+    pub review: &'static ReviewWords,
+    /// A session with nothing to hear (no items or no departments).
+    pub not_hearable: fn(&str) -> String,
+    /// `--department` names no department of the session: name, session.
+    pub no_department: fn(&str, &str) -> String,
     // kansa list, validate and new
     pub list_header: [&'static str; 5],
     pub status_open: &'static str,
@@ -837,12 +841,17 @@ pub struct Messages {
 }
 
 pub static MESSAGES_JA: Messages = Messages {
+    not_hearable: |id| format!("セッション {id} にはヒアリングする項目か部署がありません"),
+    no_department: |name, id| format!("セッション {id} に部署「{name}」はありません"),
     rule: ja_rule,
     refusal: ja_refusal,
     date: ja_date,
     export: ja_export,
     item_removed: |id, text| format!("前回の項目 {id} はこのチェックリストにありません: {text}"),
     team: &TEAM_JA,
+    sheet: &SHEET_MESSAGES_JA,
+    selfcheck: &SELFCHECK_MESSAGES_JA,
+    review: &REVIEW_JA,
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
     status_open: "実施中",
     status_signed: "署名済",
@@ -918,12 +927,17 @@ pub static MESSAGES_JA: Messages = Messages {
 };
 
 pub static MESSAGES_EN: Messages = Messages {
+    not_hearable: |id| format!("session {id} has no items or no departments to hear"),
+    no_department: |name, id| format!("no department {name:?} in session {id}"),
     rule: en_rule,
     refusal: en_refusal,
     date: en_date,
     export: en_export,
     item_removed: |id, text| format!("last round's item {id} is not in this checklist: {text}"),
     team: &TEAM_EN,
+    sheet: &SHEET_MESSAGES_EN,
+    selfcheck: &SELFCHECK_MESSAGES_EN,
+    review: &REVIEW_EN,
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
     status_open: "open",
     status_signed: "signed",
@@ -1190,10 +1204,16 @@ mod messages_tests {
     }
 }
 
+pub use crate::matrix::ScoreWords;
+use crate::sheet::layout::ABOUT_FACTS;
 /// The words of checklist spreadsheets (`kansa import checklist`, `kansa
 /// export-checklist`) and of scores (`kansa show`). Sheet and column names are part of
 /// the file layout, not words: they are `sheet`'s constants, the same in every language.
-pub struct SheetStrings {
+pub use crate::sheet::words::SheetStrings;
+use crate::sheet::{SheetError, SheetProblem, Unreadable};
+
+/// What reading a checklist spreadsheet says went wrong, and what writing one says.
+pub struct SheetMessages {
     pub cannot_read: fn(&str) -> String,
     pub not_utf8: &'static str,
     pub missing_sheet: fn(&str) -> String,
@@ -1207,7 +1227,12 @@ pub struct SheetStrings {
     pub not_ascii: fn(&str) -> String,
     /// A value that is none of those expected: column, value, the expected ones.
     pub unknown_value: fn(&str, &str, &str) -> String,
-    pub bad_condition: fn(&str) -> String,
+    /// A condition cell RON cannot read, with where in the cell.
+    pub bad_condition: fn(&ron::error::SpannedError) -> String,
+    /// The report header's wording (one RON cell of 概要) RON cannot read.
+    pub bad_facts: fn(&ron::error::Error) -> String,
+    /// A sheet spread over more cells than this.
+    pub too_wide: fn(usize) -> String,
     pub duplicate: fn(&str, &str) -> String,
     pub no_marks: &'static str,
     pub no_items: &'static str,
@@ -1215,21 +1240,34 @@ pub struct SheetStrings {
     pub area_again: fn(&str) -> String,
     pub area_titles: fn(&str, &str, &str) -> String,
     pub generated_invalid: fn(&str) -> String,
+    /// The checklist written: its path and `validate`'s summary.
     pub written: fn(&str, &str) -> String,
-    // The sheet that explains the others.
-    pub help_headers: [&'static str; 4],
-    pub required_mark: &'static str,
-    /// What each column holds: sheet, column, explanation.
-    pub help: &'static [(&'static str, &'static str, &'static str)],
-    pub help_csv: &'static str,
-    // Scores
-    pub score: &'static str,
-    pub band: &'static str,
-    pub average: &'static str,
-    pub provisional: fn(usize) -> String,
-    // `kansa show`: the labels of its last rows.
-    pub unanswered_row: &'static str,
-    pub answered_row: &'static str,
+}
+
+/// What importing a returned self-check workbook says, and writing one.
+pub struct SelfcheckMessages {
+    pub cannot_read: fn(&str) -> String,
+    pub not_selfcheck: &'static str,
+    /// Found round id, this round's id.
+    pub other_round: fn(&str, &str) -> String,
+    pub other_department: fn(&str) -> String,
+    pub missing_sheet: fn(&str) -> String,
+    pub no_header: &'static str,
+    pub not_an_item: fn(&str) -> String,
+    pub twice: fn(&str) -> String,
+    /// The mark found, the scale's labels.
+    pub unknown_mark: fn(&str, &str) -> String,
+    /// Problems found: nothing imported.
+    pub nothing_imported: fn(usize) -> String,
+    /// Department, items answered, items asked.
+    pub imported: fn(&str, usize, usize) -> String,
+    pub unchanged: fn(&str) -> String,
+    pub written: fn(&str) -> String,
+    pub unknown_department: fn(&str) -> String,
+    /// The comparison asked for as DOCX.
+    pub not_docx: &'static str,
+    /// Between the scale's labels.
+    pub list_separator: &'static str,
 }
 
 impl Lang {
@@ -1239,9 +1277,24 @@ impl Lang {
             Lang::En => &SHEET_EN,
         }
     }
+
+    /// The words of scores and of `kansa show`'s last rows.
+    pub fn scores(self) -> &'static ScoreWords {
+        match self {
+            Lang::Ja => &SCORES_JA,
+            Lang::En => &SCORES_EN,
+        }
+    }
 }
 
 pub static SHEET_JA: SheetStrings = SheetStrings {
+    help_headers: ["シート", "列", "必須", "説明"],
+    required_mark: "必須",
+    help: HELP_JA,
+    help_csv: "CSV の場合: 1つのファイルに、[項目] [評価] [部署] [得点区分] [入力欄] [概要] の行で始まる節を並べます。節の次の行が見出しで、その後が各行です。エラーは「ファイル:節!列行」（行はファイルの行番号）で示します。",
+};
+
+pub static SHEET_MESSAGES_JA: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("読めません: {reason}"),
     not_utf8: "UTF-8 ではありません（Excel では「CSV UTF-8」で保存してください）",
     missing_sheet: |sheet| format!("シート「{sheet}」がありません"),
@@ -1257,7 +1310,16 @@ pub static SHEET_JA: SheetStrings = SheetStrings {
     unknown_value: |column, value, expected| {
         format!("「{column}」に {value:?} は使えません（使えるもの: {expected}）")
     },
-    bad_condition: |reason| format!("適用条件を読めません: {reason}"),
+    bad_condition: |e| {
+        format!(
+            "適用条件を読めません（{} 行 {} 列）: {}",
+            e.span.start.line,
+            e.span.start.col,
+            ron_ja(&e.code)
+        )
+    },
+    bad_facts: |e| format!("{ABOUT_FACTS}を読めません: {}", ron_ja(e)),
+    too_wide: |n| format!("セルが {n} 個を超えて広がっています"),
     duplicate: |column, value| format!("「{column}」の {value:?} が重複しています"),
     no_marks: "評価が一つもありません",
     no_items: "項目が一つもありません",
@@ -1272,16 +1334,15 @@ pub static SHEET_JA: SheetStrings = SheetStrings {
     },
     generated_invalid: |reason| format!("書き出したチェックリストが検証を通りません: {reason}"),
     written: |path, summary| format!("{path} を書き出しました — {summary}"),
-    help_headers: ["シート", "列", "必須", "説明"],
-    required_mark: "必須",
-    help: HELP_JA,
-    help_csv: "CSV の場合: 1つのファイルに、[項目] [評価] [部署] [得点区分] [入力欄] [概要] の行で始まる節を並べます。節の次の行が見出しで、その後が各行です。エラーは「ファイル:節!列行」（行はファイルの行番号）で示します。",
+};
+
+pub static SCORES_JA: ScoreWords = ScoreWords {
     score: "点数",
     band: "区分",
     average: "平均",
+    provisional: |n| format!("（未回答 {n} 項目: 暫定）"),
     unanswered_row: "未回答",
     answered_row: "回答率",
-    provisional: |n| format!("（未回答 {n} 項目: 暫定）"),
 };
 
 const HELP_JA: &[(&str, &str, &str)] = &[
@@ -1368,6 +1429,13 @@ const HELP_JA: &[(&str, &str, &str)] = &[
 ];
 
 pub static SHEET_EN: SheetStrings = SheetStrings {
+    help_headers: ["Sheet", "Column", "Required", "What it holds"],
+    required_mark: "required",
+    help: HELP_EN,
+    help_csv: "As CSV: one file of sections, each starting with a row [項目], [評価], [部署], [得点区分], [入力欄] or [概要]; the next row is its header, then its rows. Errors name file:section!column+line (the file's line).",
+};
+
+pub static SHEET_MESSAGES_EN: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("cannot read: {reason}"),
     not_utf8: "not UTF-8 (in Excel, save as \"CSV UTF-8\")",
     missing_sheet: |sheet| format!("no sheet {sheet:?}"),
@@ -1381,7 +1449,9 @@ pub static SHEET_EN: SheetStrings = SheetStrings {
     unknown_value: |column, value, expected| {
         format!("{value:?} is not a value of {column:?}; expected one of: {expected}")
     },
-    bad_condition: |reason| format!("cannot read the condition: {reason}"),
+    bad_condition: |e| format!("cannot read the condition: {e}"),
+    bad_facts: |e| format!("{ABOUT_FACTS}: {e}"),
+    too_wide: |n| format!("cells spread over more than {n}"),
     duplicate: |column, value| format!("duplicate {column} {value:?}"),
     no_marks: "expected at least one mark in the scale",
     no_items: "expected at least one item",
@@ -1392,16 +1462,15 @@ pub static SHEET_EN: SheetStrings = SheetStrings {
     area_titles: |area, first, now| format!("area {area:?} is titled both {first:?} and {now:?}"),
     generated_invalid: |reason| format!("the checklist written does not validate: {reason}"),
     written: |path, summary| format!("wrote {path}: {summary}"),
-    help_headers: ["Sheet", "Column", "Required", "What it holds"],
-    required_mark: "required",
-    help: HELP_EN,
-    help_csv: "As CSV: one file of sections, each starting with a row [項目], [評価], [部署], [得点区分], [入力欄] or [概要]; the next row is its header, then its rows. Errors name file:section!column+line (the file's line).",
+};
+
+pub static SCORES_EN: ScoreWords = ScoreWords {
     score: "score",
     band: "band",
     average: "average",
+    provisional: |n| format!(" ({n} items unanswered: provisional)"),
     unanswered_row: "not answered",
     answered_row: "answered",
-    provisional: |n| format!(" ({n} items unanswered: provisional)"),
 };
 
 const HELP_EN: &[(&str, &str, &str)] = &[
@@ -1514,6 +1583,8 @@ pub struct ReviewWords {
     pub difference: fn(&Difference) -> String,
     /// `--digest` given, digest of the content.
     pub digest_differs: fn(&str, &str) -> String,
+    /// `--digest` that is not hex digits enough: as given, the fewest digits taken.
+    pub malformed_digest: fn(&str, usize) -> String,
     pub reopened: fn(&str) -> String,
     /// One change of the history: what, old → new.
     pub change: fn(&Change) -> String,
@@ -1535,6 +1606,9 @@ fn short_digest(digest: &str) -> &str {
 }
 
 pub static REVIEW_JA: ReviewWords = ReviewWords {
+    malformed_digest: |given, digits| {
+        format!("ダイジェストは {digits} 桁以上の16進数で指定してください（{given:?}）")
+    },
     blocker: "要対応",
     warning: "確認",
     round: "全体",
@@ -1808,6 +1882,9 @@ fn ja_change(change: &Change) -> String {
 }
 
 pub static REVIEW_EN: ReviewWords = ReviewWords {
+    malformed_digest: |given, digits| {
+        format!("expected a digest of at least {digits} hex digits, found {given:?}")
+    },
     blocker: "blocks",
     warning: "warning",
     round: "round",
@@ -2573,51 +2650,7 @@ mod tests {
 // Japanese: the departments are), what importing one says, and the report comparing
 // the departments' own view with the audit's.
 
-pub struct SelfcheckWords {
-    pub tag: &'static str,
-    pub instructions_sheet: &'static str,
-    pub instructions: &'static [&'static str],
-    /// The heading of a department's sheet: its name and short name.
-    pub sheet_title: fn(&str, &str) -> String,
-    /// The round: the audit's title and the session id.
-    pub round_line: fn(&str, &str) -> String,
-    pub sheet_hint: &'static str,
-    /// The drop-down's message when something else is typed.
-    pub choose_mark: &'static str,
-    pub cannot_read: fn(&str) -> String,
-    pub not_selfcheck: &'static str,
-    /// Found round id, this round's id.
-    pub other_round: fn(&str, &str) -> String,
-    pub other_department: fn(&str) -> String,
-    pub missing_sheet: fn(&str) -> String,
-    pub no_header: &'static str,
-    pub not_an_item: fn(&str) -> String,
-    pub twice: fn(&str) -> String,
-    /// The mark found, the scale's labels.
-    pub unknown_mark: fn(&str, &str) -> String,
-    /// Problems found: nothing imported.
-    pub nothing_imported: fn(usize) -> String,
-    /// Department, items answered, items asked.
-    pub imported: fn(&str, usize, usize) -> String,
-    pub unchanged: fn(&str) -> String,
-    pub written: fn(&str) -> String,
-    pub unknown_department: fn(&str) -> String,
-    /// The comparison asked for as DOCX.
-    pub not_docx: &'static str,
-    pub report_title: fn(&str) -> String,
-    pub report_sheet: &'static str,
-    pub counts_heading: &'static str,
-    pub counts_header: [&'static str; 6],
-    pub differences_heading: &'static str,
-    pub differences_header: [&'static str; 4],
-    pub missing_heading: &'static str,
-    pub department: &'static str,
-    pub returned: &'static str,
-    pub not_returned: &'static str,
-    /// The department's mark, then the audit's.
-    pub own_to_audit: fn(&str, &str) -> String,
-    pub none: &'static str,
-}
+pub use crate::selfcheck::words::SelfcheckWords;
 
 impl Lang {
     pub fn selfcheck_words(self) -> &'static SelfcheckWords {
@@ -2649,14 +2682,8 @@ const SHEET_SHEET_HINT: &str =
     "評価は一覧から選び、必要に応じてコメントを記入してください。ほかの欄は変更できません。";
 const SHEET_CHOOSE_MARK: &str = "評価は一覧から選んでください。";
 
-pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
-    tag: "ja",
-    instructions_sheet: "記入方法",
-    instructions: SHEET_INSTRUCTIONS,
-    sheet_title: SHEET_SHEET_TITLE,
-    round_line: SHEET_ROUND_LINE,
-    sheet_hint: SHEET_SHEET_HINT,
-    choose_mark: SHEET_CHOOSE_MARK,
+pub static SELFCHECK_MESSAGES_JA: SelfcheckMessages = SelfcheckMessages {
+    list_separator: "、",
     cannot_read: |e| format!("ブックを読めません（壊れているか、XLSXではありません）: {e}"),
     not_selfcheck: "kansa の自己点検シートではありません（シート「kansa」がありません）",
     other_round: |found, id| format!("別の監査のシートです（監査ID {found}、この監査は {id}）"),
@@ -2672,6 +2699,16 @@ pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
     written: |path| format!("{path} を書き出しました"),
     unknown_department: |d| format!("この監査にない部署です: {d}"),
     not_docx: "自己評価と監査の比較は md・csv・xlsx・html で書き出します（xlsx は --report selfcheck-results）",
+};
+
+pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
+    tag: "ja",
+    instructions_sheet: "記入方法",
+    instructions: SHEET_INSTRUCTIONS,
+    sheet_title: SHEET_SHEET_TITLE,
+    round_line: SHEET_ROUND_LINE,
+    sheet_hint: SHEET_SHEET_HINT,
+    choose_mark: SHEET_CHOOSE_MARK,
     report_title: |title| format!("{title} 自己評価と監査の比較"),
     report_sheet: "自己評価と監査",
     counts_heading: "部署ごとの一致",
@@ -2693,14 +2730,8 @@ pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
     none: "なし",
 };
 
-pub static SELFCHECK_EN: SelfcheckWords = SelfcheckWords {
-    tag: "en",
-    instructions_sheet: "記入方法",
-    instructions: SHEET_INSTRUCTIONS,
-    sheet_title: SHEET_SHEET_TITLE,
-    round_line: SHEET_ROUND_LINE,
-    sheet_hint: SHEET_SHEET_HINT,
-    choose_mark: SHEET_CHOOSE_MARK,
+pub static SELFCHECK_MESSAGES_EN: SelfcheckMessages = SelfcheckMessages {
+    list_separator: ", ",
     cannot_read: |e| format!("cannot read the workbook (damaged, or not XLSX): {e}"),
     not_selfcheck: "not a kansa self-check workbook (no sheet \"kansa\")",
     other_round: |found, id| format!("a sheet of another round ({found}; this round is {id})"),
@@ -2716,6 +2747,16 @@ pub static SELFCHECK_EN: SelfcheckWords = SelfcheckWords {
     written: |path| format!("wrote {path}"),
     unknown_department: |d| format!("no department {d} in this round"),
     not_docx: "the self-check comparison is written as md, csv, xlsx or html (xlsx with --report selfcheck-results)",
+};
+
+pub static SELFCHECK_EN: SelfcheckWords = SelfcheckWords {
+    tag: "en",
+    instructions_sheet: "記入方法",
+    instructions: SHEET_INSTRUCTIONS,
+    sheet_title: SHEET_SHEET_TITLE,
+    round_line: SHEET_ROUND_LINE,
+    sheet_hint: SHEET_SHEET_HINT,
+    choose_mark: SHEET_CHOOSE_MARK,
     report_title: |title| format!("{title} — self-assessment and audit"),
     report_sheet: "Self and audit",
     counts_heading: "Agreement per department",
@@ -2826,6 +2867,83 @@ impl Describe for DateError {
     }
 }
 
+impl Describe for SheetError {
+    fn describe(&self, m: &Messages) -> String {
+        let problem = self.problem.describe(m);
+        match self.cell() {
+            Some(cell) => format!("{}:{cell}: {problem}", self.file.display()),
+            None => format!("{}: {problem}", self.file.display()),
+        }
+    }
+}
+
+impl Describe for Unreadable {
+    fn describe(&self, m: &Messages) -> String {
+        match self {
+            Unreadable::Io(reason) => reason.describe(m),
+            Unreadable::Reader(words) => words.clone(),
+            Unreadable::TooWide(cells) => (m.sheet.too_wide)(*cells),
+        }
+    }
+}
+
+impl Describe for SheetProblem {
+    fn describe(&self, m: &Messages) -> String {
+        let (s, c) = (m.sheet, m.selfcheck);
+        match self {
+            SheetProblem::CannotRead(reason) => (s.cannot_read)(&reason.describe(m)),
+            SheetProblem::NotUtf8 => s.not_utf8.to_string(),
+            SheetProblem::MissingSheet(sheet) => (s.missing_sheet)(sheet),
+            SheetProblem::MissingColumn { column, headers } => {
+                (s.missing_column)(column, &headers.join(", "))
+            }
+            SheetProblem::OutsideSection => s.outside_section.to_string(),
+            SheetProblem::Required(column) => (s.required)(column),
+            SheetProblem::NotInteger { column, value } => (s.not_integer)(column, value),
+            SheetProblem::BadKey(value) => (s.bad_key)(value),
+            SheetProblem::BoundKey(key) => (s.bound_key)(*key),
+            SheetProblem::NotAscii(symbol) => (s.not_ascii)(symbol),
+            SheetProblem::UnknownValue {
+                column,
+                value,
+                expected,
+            } => (s.unknown_value)(column, value, &expected.join(", ")),
+            SheetProblem::BadCondition(error) => (s.bad_condition)(error),
+            SheetProblem::BadFacts(error) => (s.bad_facts)(error),
+            SheetProblem::Duplicate { column, value } => (s.duplicate)(column, value),
+            SheetProblem::NoMarks => s.no_marks.to_string(),
+            SheetProblem::NoItems => s.no_items.to_string(),
+            SheetProblem::UnknownTag { tag, known } => (s.unknown_tag)(tag, &known.join(", ")),
+            SheetProblem::AreaAgain(area) => (s.area_again)(area),
+            SheetProblem::AreaTitles { area, first, now } => (s.area_titles)(area, first, now),
+            SheetProblem::Rule(rule) => (m.rule)(rule),
+            SheetProblem::GeneratedInvalid(error) => (s.generated_invalid)(&error.describe(m)),
+            SheetProblem::NotAWorkbook(reason) => (c.cannot_read)(&reason.describe(m)),
+            SheetProblem::NotSelfcheck => c.not_selfcheck.to_string(),
+            SheetProblem::OtherRound { found, id } => (c.other_round)(found, id),
+            SheetProblem::OtherDepartment(department) => (c.other_department)(department),
+            SheetProblem::NoHeader => c.no_header.to_string(),
+            SheetProblem::NotAnItem(id) => (c.not_an_item)(id),
+            SheetProblem::Twice(id) => (c.twice)(id),
+            SheetProblem::UnknownMark { given, labels } => {
+                (c.unknown_mark)(given, &labels.join(c.list_separator))
+            }
+        }
+    }
+}
+
+impl Describe for MergeError {
+    fn describe(&self, m: &Messages) -> String {
+        (m.team.merge_error)(self)
+    }
+}
+
+impl Describe for MalformedDigest {
+    fn describe(&self, m: &Messages) -> String {
+        (m.review.malformed_digest)(&self.0, MIN_PREFIX)
+    }
+}
+
 impl Describe for ExportError {
     fn describe(&self, m: &Messages) -> String {
         (m.export)(self)
@@ -2882,7 +3000,13 @@ english_display!(
     StoreError,
     crate::store::RecordError,
     ExportError,
+    MergeError,
+    MalformedDigest,
+    SheetError,
+    SheetProblem,
 );
+
+impl std::error::Error for SheetError {}
 
 impl std::error::Error for FileError {}
 

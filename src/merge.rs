@@ -80,18 +80,14 @@ pub fn conflicts(session: &Session) -> Vec<Conflict> {
     found
 }
 
-/// Why a merge was refused. Nothing is changed when it is.
+/// Why a merge was refused, worded by the language tables (`i18n`). Nothing is
+/// changed when it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MergeError {
-    #[error("the session is signed off by {0}: reopen it, with a reason, before merging")]
     Signed(String),
-    #[error("the file is signed off by {0}: reopen it, with a reason, before merging")]
     TheirsSigned(String),
-    #[error("another round: session {ours}, file {theirs}")]
     OtherRound { ours: String, theirs: String },
-    #[error("another checklist than the session's")]
     OtherChecklist,
-    #[error("a change the session cannot take: {0}")]
     Damaged(Refusal),
 }
 

@@ -139,9 +139,8 @@ pub enum Verification {
     },
 }
 
-/// A `--digest` that is not at least `MIN_PREFIX` hex digits.
+/// A `--digest` that is not at least `MIN_PREFIX` hex digits: what was given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected a digest of at least {MIN_PREFIX} hex digits, found {0:?}")]
 pub struct MalformedDigest(pub String);
 
 /// True when `given` (a whole digest or a prefix of at least `MIN_PREFIX` hex

@@ -6,6 +6,7 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 
 use crate::facts::{FactField, FactValue};
+use crate::i18n::Describe;
 use crate::i18n::Strings;
 use crate::keymap::Action;
 
@@ -54,7 +55,7 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
     }
     let session = screen.session();
     if let Err(refusal) = session.editable() {
-        screen.message = Some((t.refused)(&refusal.to_string()));
+        screen.message = Some((t.refused)(&refusal.describe(t.messages)));
         return;
     }
     let department = record::department(screen);

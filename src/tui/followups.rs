@@ -9,6 +9,7 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::i18n::Describe;
 use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::rounds::{FollowUp, FollowUpState, FollowUpStatus};
@@ -88,13 +89,13 @@ fn change(screen: &mut SessionScreen, t: &Strings, edit: impl FnOnce(&mut Follow
     edit(&mut state);
     match screen.session().set_followup(index, state) {
         Ok(change) => screen.record(change, t),
-        Err(refusal) => screen.message = Some((t.refused)(&refusal.to_string())),
+        Err(refusal) => screen.message = Some((t.refused)(&refusal.describe(t.messages))),
     }
 }
 
 fn start_note(screen: &mut SessionScreen, t: &Strings) {
     if let Err(refusal) = screen.session().editable() {
-        screen.message = Some((t.refused)(&refusal.to_string()));
+        screen.message = Some((t.refused)(&refusal.describe(t.messages)));
         return;
     }
     let note = entries(screen)

@@ -139,7 +139,7 @@ pub fn apply(screen: &mut SessionScreen, action: Action, context: &Context) {
 pub fn try_record(screen: &mut SessionScreen, change: Result<Change, Refusal>, t: &Strings) {
     match change {
         Ok(change) => screen.record(change, t),
-        Err(refusal) => screen.message = Some((t.refused)(&refusal.to_string())),
+        Err(refusal) => screen.message = Some((t.refused)(&refusal.describe(t.messages))),
     }
 }
 

@@ -85,24 +85,35 @@ impl View {
     }
 }
 
-/// Why a session cannot be put on screen.
-#[derive(Debug, thiserror::Error)]
+/// Why a session cannot be put on screen, worded by the language tables the same
+/// way on the screen and on the command line.
+#[derive(Debug)]
 pub enum OpenError {
-    #[error("{0}")]
-    Store(#[from] crate::store::StoreError),
-    #[error("session {0} has no items or no departments to hear")]
+    Store(crate::store::StoreError),
     NotHearable(String),
-    #[error("no department {name:?} in session {id}")]
     NoDepartment { name: String, id: String },
 }
 
-impl OpenError {
-    /// The reason in the screen's language.
-    pub fn describe(&self, t: &Strings) -> String {
+impl From<crate::store::StoreError> for OpenError {
+    fn from(error: crate::store::StoreError) -> OpenError {
+        OpenError::Store(error)
+    }
+}
+
+/// English, for logs and tests; the screens and the command line word it with
+/// `Describe`.
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&crate::i18n::MESSAGES_EN))
+    }
+}
+
+impl Describe for OpenError {
+    fn describe(&self, m: &crate::i18n::Messages) -> String {
         match self {
-            OpenError::Store(e) => e.describe(t.messages),
-            OpenError::NotHearable(id) => (t.not_hearable)(id),
-            OpenError::NoDepartment { name, id } => (t.no_department)(name, id),
+            OpenError::Store(e) => e.describe(m),
+            OpenError::NotHearable(id) => (m.not_hearable)(id),
+            OpenError::NoDepartment { name, id } => (m.no_department)(name, id),
         }
     }
 }
@@ -545,7 +556,7 @@ impl SessionScreen {
             Ok(change) => change,
             Err(refusal) => {
                 // A signed session: say so rather than go on as if it were marked.
-                self.message = Some((t.refused)(&refusal.to_string()));
+                self.message = Some((t.refused)(&refusal.describe(t.messages)));
                 return;
             }
         };
@@ -600,12 +611,12 @@ impl SessionScreen {
     /// Reads a returned self-check workbook into the departments' self-assessment
     /// (never their marks); a workbook with any problem changes nothing.
     fn import_selfcheck(&mut self, path: &str, t: &Strings) {
-        let words = t.report_lang.selfcheck_words();
         let now = chrono::Local::now().fixed_offset();
         let file = std::path::Path::new(path);
-        match crate::selfcheck::workbook::read(self.session(), file, now, words) {
+        match crate::selfcheck::workbook::read(self.session(), file, now) {
             Err(problems) => {
-                let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+                let first = problems.first().map(|p| p.describe(t.messages));
+                let first = first.unwrap_or_default();
                 self.message = Some((t.import_refused)(problems.len(), &first));
             }
             Ok(returned) => {
@@ -614,7 +625,7 @@ impl SessionScreen {
                     match self.session().set_selfcheck(&r.department, r.selfcheck) {
                         Ok(change) => self.record(change, t),
                         Err(refusal) => {
-                            self.message = Some((t.refused)(&refusal.to_string()));
+                            self.message = Some((t.refused)(&refusal.describe(t.messages)));
                             return;
                         }
                     }
@@ -641,7 +652,7 @@ impl SessionScreen {
                     {
                         Ok(change) => self.record(change, t),
                         Err(refusal) => {
-                            self.message = Some((t.refused)(&refusal.to_string()));
+                            self.message = Some((t.refused)(&refusal.describe(t.messages)));
                             self.overlay = Some(Overlay::Fields(prompt));
                             return;
                         }
@@ -807,7 +818,7 @@ impl SessionScreen {
         // A signed session would refuse the note on Esc and the typing would be lost:
         // say so before anything is typed.
         if let Err(refusal) = self.session().editable() {
-            self.message = Some((t.refused)(&refusal.to_string()));
+            self.message = Some((t.refused)(&refusal.describe(t.messages)));
         } else if self.doc.holder().is_none() {
             self.edit(Editing::Note, &self.current_note(), t.note_editing);
         }

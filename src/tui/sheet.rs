@@ -6,6 +6,7 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 
 use crate::checklist::{Area, Meaning};
+use crate::i18n::Describe;
 use crate::i18n::Strings;
 use crate::keymap::Action;
 use crate::session::Session;
@@ -75,7 +76,7 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
         return;
     };
     if let Err(refusal) = session.editable() {
-        screen.message = Some((t.refused)(&refusal.to_string()));
+        screen.message = Some((t.refused)(&refusal.describe(t.messages)));
         return;
     }
     match (action, row) {
