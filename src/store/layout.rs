@@ -24,9 +24,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, Summary, io_error, refused, summary};
+use super::error::{StoreError, io_error, refused};
 use crate::error::{FileError, Position, Problem};
-use crate::session::{self, Event, History, Session};
+use crate::session::{self, Event, History, Session, Timestamp};
 
 const FIRST_LINE: &str = "// kansa session\n";
 const SUMMARY_MARK: &str = "// summary ";
@@ -525,4 +525,63 @@ fn account(summary: &mut Summary, header: &Header, event: Event) -> Option<()> {
     }
     summary.last_change = event.at;
     Some(())
+}
+
+/// What `kansa list` shows of a session; also the summary line at the top of a
+/// session file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    /// 監査実施日, to tell rounds with one title apart.
+    pub date: Option<chrono::NaiveDate>,
+    pub status: String,
+    pub answered: usize,
+    pub cells: usize,
+    pub last_change: Timestamp,
+    /// Who signed the round off and when, while a sign-off is in force.
+    pub signed_by: Option<String>,
+    pub signed_at: Option<Timestamp>,
+}
+
+pub(super) fn summary(session: &Session) -> Summary {
+    let signed = session.signed.as_ref();
+    Summary {
+        id: session.id.clone(),
+        title: session.facts.title.clone(),
+        date: session.facts.date,
+        status: match signed {
+            Some(_) => "signed",
+            None if session.answered_count() == session.cell_count() => "answered",
+            None => "open",
+        }
+        .into(),
+        answered: session.answered_count(),
+        cells: session.cell_count(),
+        last_change: session.last_change(),
+        signed_by: signed.map(|s| s.by.clone()),
+        signed_at: signed.map(|s| s.at),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_inside_a_character_reads_up_to_it() {
+        let path = Path::new("s.ron");
+        let text = "ab\n保育";
+        let cut = &text.as_bytes()[..text.len() - 1];
+        assert_eq!(session_text(cut, path), Ok("ab\n保"));
+        let mut bad = b"ab\n\xff\n".to_vec();
+        let error = session_text(&bad, path).unwrap_err();
+        let at = crate::error::Position { line: 2, column: 1 };
+        assert_eq!(error.position, Some(at));
+        bad.pop();
+        assert!(
+            session_text(&bad, path).is_err(),
+            "an invalid byte is not a cut"
+        );
+    }
 }
