@@ -12,6 +12,7 @@ mod markdown;
 pub mod model;
 pub mod words;
 mod xlsx;
+mod xlsx_page;
 
 use std::fmt;
 
