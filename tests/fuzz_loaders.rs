@@ -97,15 +97,15 @@ fn the_session_loader_never_panics_and_places_every_error() {
 fn located(e: &SheetError) -> Verdict {
     match (&e.sheet, e.row, e.column) {
         (Some(_), Some(_), Some(_)) => Err("at a cell"),
-        (Some(sheet), None, None) if e.problem == SheetProblem::MissingSheet(sheet.clone()) => {
+        (Some(sheet), None, None) if *e.problem == SheetProblem::MissingSheet(sheet.clone()) => {
             Err("a sheet missing")
         }
-        (None, Some(_), None) if e.problem == SheetProblem::OutsideSection => {
+        (None, Some(_), None) if *e.problem == SheetProblem::OutsideSection => {
             Err("a line outside a section")
         }
         (None, None, None)
             if matches!(
-                e.problem,
+                *e.problem,
                 SheetProblem::CannotRead(_) | SheetProblem::NotUtf8
             ) =>
         {

@@ -146,9 +146,6 @@ impl Checklist {
         })
     }
 
-    /// The rules of points, bands, answer fields, severities, department lists and
-    /// answer conditions. Independent of the file's syntax, so a checklist read from a
-
     /// Where `place` is in the RON text: the field at fault after the mark's symbol or
     /// the item's id, else that symbol or id.
     fn locate(&self, text: &str, place: &Place) -> Option<Position> {

@@ -104,7 +104,7 @@ impl Describe for CliError {
             CliError::SelfcheckNotDocx => m.selfcheck.not_docx.to_string(),
             CliError::Blocked(count) => (m.review.blocked)(*count),
             CliError::NotASigner { name, people } => {
-                (m.review.not_a_signer)(name, &people.join("、"))
+                (m.review.not_a_signer)(name, &people.join(m.list_separator))
             }
             CliError::NotSigned => m.review.not_signed.to_string(),
             CliError::Changed(count) => (m.review.changed)(*count),

@@ -6,6 +6,7 @@ use super::messages::{Messages, SelfcheckMessages, SheetMessages};
 use crate::sheet::layout::ABOUT_FACTS;
 
 pub static MESSAGES_EN: Messages = Messages {
+    list_separator: ", ",
     not_hearable: |id| format!("session {id} has no items or no departments to hear"),
     no_department: |name, id| format!("no department {name:?} in session {id}"),
     rule: en_rule,

@@ -1,6 +1,7 @@
 //! The record's words in English: review, sign-off, verify, history, team work.
 
 use super::en_documents::ROUND_EN;
+use super::en_errors::en_refusal;
 use super::review::{ReviewWords, TeamWords, short_digest, where_of, written_values};
 use crate::facts::FactField;
 use crate::findings::Finding;
@@ -279,6 +280,7 @@ pub static TEAM_EN: TeamWords = TeamWords {
         }
         MergeError::OtherChecklist => "the file follows another checklist than the session".into(),
         MergeError::Damaged(refusal) => {
+            let refusal = en_refusal(refusal);
             format!("the file holds a change the session cannot take: {refusal}")
         }
     },

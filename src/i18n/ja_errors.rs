@@ -1,7 +1,6 @@
 //! The words of errors and refusals in Japanese.
 
 use super::ja_common::{ja_fact, quoted};
-use super::ja_review::REVIEW_JA;
 use crate::checklist::{Meaning, Rule};
 use crate::export::{ExportError, Report as ExportReport};
 use crate::session::Refusal;
@@ -125,12 +124,12 @@ pub(super) fn ja_refusal(refusal: &Refusal) -> String {
                 ja_fact(*field)
             )
         }
-        Refusal::NotSigned => REVIEW_JA.not_signed.into(),
+        Refusal::NotSigned => "署名されていません".into(),
         Refusal::NoReason => "再開には理由が必要です".into(),
         Refusal::NotASigner(name) => {
             format!("{name} はこの監査の監査担当者・監査実施責任者ではありません")
         }
-        Refusal::Blocked(count) => (REVIEW_JA.blocked)(*count),
+        Refusal::Blocked(count) => format!("署名できません: 要対応が {count} 件あります"),
         Refusal::UnknownFollowUp(index) => {
             format!("前回の指摘事項のフォローアップ #{index} はありません")
         }

@@ -7,6 +7,7 @@ use super::messages::{Messages, SelfcheckMessages, SheetMessages};
 use crate::sheet::layout::ABOUT_FACTS;
 
 pub static MESSAGES_JA: Messages = Messages {
+    list_separator: "、",
     not_hearable: |id| format!("セッション {id} にはヒアリングする項目か部署がありません"),
     no_department: |name, id| format!("セッション {id} に部署「{name}」はありません"),
     rule: ja_rule,

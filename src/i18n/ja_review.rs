@@ -2,6 +2,7 @@
 
 use super::ja_common::ja_fact;
 use super::ja_documents::ROUND_JA;
+use super::ja_errors::ja_refusal;
 use super::review::{ReviewWords, TeamWords, short_digest, where_of, written_values};
 use crate::facts::FactValue;
 use crate::findings::Finding;
@@ -262,7 +263,9 @@ pub static TEAM_JA: TeamWords = TeamWords {
             format!("別の監査のファイルです（セッション {ours}、ファイル {theirs}）")
         }
         MergeError::OtherChecklist => "チェックリストがセッションのものと異なります".into(),
-        MergeError::Damaged(refusal) => format!("取り込めない変更があります: {refusal}"),
+        MergeError::Damaged(refusal) => {
+            format!("取り込めない変更があります: {}", ja_refusal(refusal))
+        }
     },
     merged: |added, conflicts| format!("{added} 件の変更を取り込みました（競合 {conflicts} 件）"),
     exists: |id| {

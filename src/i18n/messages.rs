@@ -26,6 +26,8 @@ pub struct Messages {
     pub not_hearable: fn(&str) -> String,
     /// `--department` names no department of the session: name, session.
     pub no_department: fn(&str, &str) -> String,
+    /// Between the names of a list in one line (the round's people).
+    pub list_separator: &'static str,
     // kansa list, validate and new
     pub list_header: [&'static str; 5],
     pub status_open: &'static str,

@@ -25,6 +25,8 @@ mod en_messages;
 mod en_review;
 mod en_screens;
 mod errors;
+#[cfg(test)]
+mod every_error;
 mod ja_common;
 mod ja_documents;
 mod ja_errors;

@@ -69,6 +69,8 @@ pub(super) fn where_of(department: Option<&str>, place: Option<&str>) -> String 
         .join(" ")
 }
 
+/// Each writer and the value written, set apart by 「」 in every language (which
+/// scripts reading `kansa review` rely on).
 pub(super) fn written_values(values: &[(String, String)], none: &str) -> String {
     values
         .iter()

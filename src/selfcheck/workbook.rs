@@ -191,7 +191,7 @@ pub fn read(
         sheet: Some(table.name.clone()),
         row: Some(row),
         column: Some(column),
-        problem,
+        problem: Box::new(problem),
     };
     let Some(meta) = tables.iter().find(|t| t.name == META) else {
         return Err(vec![SheetError::file(file, SheetProblem::NotSelfcheck)]);

@@ -16,7 +16,8 @@ pub struct SheetError {
     pub row: Option<u32>,
     /// 0-based column (A is 0).
     pub column: Option<usize>,
-    pub problem: SheetProblem,
+    /// Boxed: a result of one stays small.
+    pub problem: Box<SheetProblem>,
 }
 
 /// What is wrong in a checklist spreadsheet or a returned self-check workbook. Column
@@ -117,7 +118,7 @@ impl SheetError {
             sheet: None,
             row: None,
             column: None,
-            problem,
+            problem: Box::new(problem),
         }
     }
 

@@ -55,7 +55,7 @@ impl Origins {
             sheet: Some(sheet.to_string()),
             row: rows.get(index).copied(),
             column: self.columns.get(sheet).and_then(|c| c.get(column)).copied(),
-            problem: SheetProblem::Rule(rule),
+            problem: Box::new(SheetProblem::Rule(rule)),
         }
     }
 }

@@ -868,7 +868,9 @@ impl SessionScreen {
         let marks = context.marks;
         // Through update: the file also remembers who is working.
         if let Err(e) = Settings::update(&context.data_dir, |s| s.marks = marks) {
-            self.message = Some((context.t.settings_not_saved)(&e.to_string()));
+            self.message = Some((context.t.settings_not_saved)(
+                &e.describe(context.t.messages),
+            ));
         }
     }
 
@@ -1056,7 +1058,10 @@ fn export_to(
         }
         other => (t.export_failed)(&other.describe(t.messages)),
     })?;
-    export::save(path, &bytes).map_err(|e| (t.export_failed)(&format!("{}: {e}", path.display())))
+    export::save(path, &bytes).map_err(|e| {
+        let reason = crate::error::IoReason::from(&e).describe(t.messages);
+        (t.export_failed)(&crate::i18n::located(path, None, &reason))
+    })
 }
 
 /// The department of `name` (full or short) in the session, by index.
