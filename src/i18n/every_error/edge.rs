@@ -5,7 +5,7 @@ use std::io;
 use std::path::PathBuf;
 
 use super::files::{file_error, sheet_error};
-use super::{V, covers};
+use super::values::{V, covers};
 use crate::cli::CliError;
 use crate::export::{ExportError, Format, Report};
 use crate::facts::FactField;

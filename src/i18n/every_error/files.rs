@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{V, covers};
+use super::values::{V, covers};
 use crate::checklist::{Meaning, Rule};
 use crate::error::{FileError, IoReason, Position, Problem};
 use crate::facts::FactField;

@@ -8,10 +8,7 @@
 
 mod edge;
 mod files;
-
-use std::collections::BTreeSet;
-use std::io;
-use std::path::PathBuf;
+mod values;
 
 use super::{Describe, Lang, Messages};
 use crate::cli::CliError;
@@ -24,41 +21,7 @@ use edge::{
     cli_errors, export_errors, merge_errors, open_errors, reasons, record_errors, store_errors,
 };
 use files::{dates, file_error, problems, sheet_error, sheet_problems};
-
-/// The values a variant carries, in the language under test, so that what is left
-/// of its words once they are taken out is the template's own.
-#[derive(Clone, Copy)]
-struct V(pub Lang);
-
-impl V {
-    pub fn s(self) -> String {
-        match self.0 {
-            Lang::Ja => "値".into(),
-            Lang::En => "v".into(),
-        }
-    }
-
-    pub fn list(self) -> Vec<String> {
-        vec![self.s(), self.s()]
-    }
-
-    pub fn path(self) -> PathBuf {
-        PathBuf::from(match self.0 {
-            Lang::Ja => "フォルダ/値.ron",
-            Lang::En => "dir/v.ron",
-        })
-    }
-
-    pub fn io(self) -> io::Error {
-        io::Error::from(io::ErrorKind::PermissionDenied)
-    }
-}
-
-/// Asserts that `all` holds every arm `index` knows, `0..count`.
-pub fn covers<T>(all: &[T], index: impl Fn(&T) -> usize, count: usize) {
-    let seen: BTreeSet<usize> = all.iter().map(index).collect();
-    assert_eq!(seen, (0..count).collect(), "a variant is not built");
-}
+use values::V;
 
 /// Every error and refusal of the language under test, worded: what it is, its words,
 /// and the text of any library error it carries as it is.
