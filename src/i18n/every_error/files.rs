@@ -312,7 +312,22 @@ pub(super) fn sheet_problems(v: V) -> Vec<SheetProblem> {
         all.push(SheetProblem::CannotRead(reason.clone()));
         all.push(SheetProblem::NotAWorkbook(reason));
     }
-    let index = |p: &SheetProblem| match p {
+    covers(&all, sheet_index, 29);
+    all
+}
+
+pub(super) fn sheet_error(v: V, problem: SheetProblem) -> SheetError {
+    SheetError {
+        file: v.path(),
+        sheet: Some("評価".into()),
+        row: Some(3),
+        column: Some(2),
+        problem: Box::new(problem),
+    }
+}
+
+fn sheet_index(p: &SheetProblem) -> usize {
+    match p {
         SheetProblem::CannotRead(_) => 0,
         SheetProblem::NotUtf8 => 1,
         SheetProblem::MissingSheet(_) => 2,
@@ -342,17 +357,5 @@ pub(super) fn sheet_problems(v: V) -> Vec<SheetProblem> {
         SheetProblem::NotAnItem(_) => 26,
         SheetProblem::Twice(_) => 27,
         SheetProblem::UnknownMark { .. } => 28,
-    };
-    covers(&all, index, 29);
-    all
-}
-
-pub(super) fn sheet_error(v: V, problem: SheetProblem) -> SheetError {
-    SheetError {
-        file: v.path(),
-        sheet: Some("評価".into()),
-        row: Some(3),
-        column: Some(2),
-        problem: Box::new(problem),
     }
 }
