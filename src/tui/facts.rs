@@ -8,10 +8,10 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 
 use crate::facts::{FactField, FactValue};
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Binding};
 
 use super::record::{self, Page};
-use super::shared::{self, Editing, Effect, Scene};
+use super::shared::{self, Component, Editing, Effect, Scene};
 
 /// The facts' own state: the fact chosen.
 #[derive(Debug, Default)]
@@ -23,8 +23,14 @@ impl FactsView {
     pub fn open(&mut self, row: usize) {
         self.selected = row;
     }
+}
 
-    pub fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+impl Component for FactsView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::FACTS
+    }
+
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         if let Some(selected) = shared::select(self.selected, action, rows().len()) {
             self.selected = selected;
             return Effect::Nothing;
@@ -35,7 +41,7 @@ impl FactsView {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
         let page = page(scene);
         record::draw(frame, area, scene, page, self.selected, keymap::FACTS);
     }

@@ -10,11 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::Strings;
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Binding};
 use crate::rounds::{FollowUp, FollowUpState, FollowUpStatus};
 
 use super::editor::{Edited, Editor};
-use super::shared::{self, Effect, Scene};
+use super::shared::{self, Component, Effect, Scene};
 use super::{help, widgets};
 
 /// Which follow-up is chosen, and its note while it is being edited.
@@ -73,20 +73,6 @@ impl FollowUps {
         }
     }
 
-    /// Carries out an action of `FOLLOWUPS`.
-    pub fn update(&mut self, action: Action, scene: &Scene) -> Effect {
-        let count = entries(scene).len();
-        if let Some(selected) = shared::select(self.selected, action, count) {
-            self.selected = selected;
-            return Effect::Nothing;
-        }
-        match action {
-            Action::CycleStatus => self.change(scene, |s| s.status = next(s.status)),
-            Action::EditNote => self.start_note(scene),
-            _ => Effect::Hearing,
-        }
-    }
-
     /// The chosen follow-up's state as `edit` leaves it, recorded.
     fn change(&self, scene: &Scene, edit: impl FnOnce(&mut FollowUpState)) -> Effect {
         let Some((index, followup)) = entries(scene).get(self.selected).copied() else {
@@ -124,8 +110,28 @@ impl FollowUps {
         }
         self.change(scene, |s| s.note = text)
     }
+}
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+impl Component for FollowUps {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::FOLLOWUPS
+    }
+
+    /// Carries out an action of `FOLLOWUPS`.
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        let count = entries(scene).len();
+        if let Some(selected) = shared::select(self.selected, action, count) {
+            self.selected = selected;
+            return Effect::Nothing;
+        }
+        match action {
+            Action::CycleStatus => self.change(scene, |s| s.status = next(s.status)),
+            Action::EditNote => self.start_note(scene),
+            _ => Effect::Hearing,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
         let t = scene.t;
         let w = t.rounds;
         let session = scene.session();

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Stylize;
 use ratatui::text::Line;
 
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Binding};
 use crate::session::Event;
 
 use super::record::{self, Page};
-use super::shared::{self, Effect, Scene};
+use super::shared::{self, Component, Effect, Scene};
 
 /// How the time of a change is shown.
 const TIME: &str = "%Y-%m-%d %H:%M:%S";
@@ -31,21 +31,6 @@ impl HistoryView {
     /// Shows the history of the focused cell from its first change.
     pub fn open(&mut self) {
         *self = HistoryView::default();
-    }
-
-    pub fn update(&mut self, action: Action, scene: &Scene) -> Effect {
-        let count = events(scene, self.whole).len();
-        if let Some(selected) = shared::select(self.selected, action, count) {
-            self.selected = selected;
-        } else if action == Action::OpenHistory {
-            self.whole ^= true;
-        }
-        Effect::Nothing
-    }
-
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
-        let page = self.page(scene);
-        record::draw(frame, area, scene, page, self.selected, keymap::HISTORY);
     }
 
     fn page(&self, scene: &Scene) -> (String, Page) {
@@ -69,6 +54,27 @@ impl HistoryView {
             page.choice(Line::from(format!("{at}  {}  {what}", event.by)));
         }
         (title, page)
+    }
+}
+
+impl Component for HistoryView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::HISTORY
+    }
+
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        let count = events(scene, self.whole).len();
+        if let Some(selected) = shared::select(self.selected, action, count) {
+            self.selected = selected;
+        } else if action == Action::OpenHistory {
+            self.whole ^= true;
+        }
+        Effect::Nothing
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+        let page = self.page(scene);
+        record::draw(frame, area, scene, page, self.selected, keymap::HISTORY);
     }
 }
 

@@ -10,9 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::checklist::{Area, Item, Mark};
 use crate::i18n::Strings;
-use crate::keymap;
+use crate::keymap::{self, Action, Binding};
 
-use super::shared::Scene;
+use super::shared::{Component, Effect, Scene};
 use super::{help, widgets};
 
 /// The item view keeps no state of its own: it shows the cell under the cursor, and
@@ -20,8 +20,16 @@ use super::{help, widgets};
 #[derive(Debug, Default)]
 pub struct ItemView;
 
-impl ItemView {
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+impl Component for ItemView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::ITEM
+    }
+
+    fn update(&mut self, _action: Action, _scene: &Scene) -> Effect {
+        Effect::Nothing
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
         draw(scene, frame, area);
     }
 }

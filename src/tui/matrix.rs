@@ -12,14 +12,14 @@ use ratatui::widgets::Paragraph;
 
 use crate::checklist::Item;
 use crate::i18n::Strings;
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Binding};
 use crate::marks::MarksDisplay;
 use crate::results::Filter;
 use crate::session::Session;
 use crate::store::Doc;
 
 use super::matrix_grid::Placed;
-use super::shared::{Cursor, Effect, Scene};
+use super::shared::{Component, Cursor, Effect, Scene};
 use super::{detail, help, widgets};
 
 #[derive(Default)]
@@ -101,17 +101,6 @@ impl Regions {
 }
 
 impl MatrixView {
-    /// Carries out an action of the matrix's own: moves the cursor (placed, not saved
-    /// as the place to resume), changes the filter or what the cells show.
-    pub fn update(&mut self, action: Action, scene: &Scene) -> Effect {
-        let mut cursor = scene.cursor;
-        self.apply(action, &mut cursor, scene.session());
-        match cursor != scene.cursor {
-            true => Effect::Place(cursor),
-            false => Effect::Nothing,
-        }
-    }
-
     /// Moves `cursor` or changes the filter, as a matrix key asks.
     fn apply(&mut self, action: Action, cursor: &mut Cursor, session: &Session) {
         let items = self.items(session);
@@ -261,45 +250,6 @@ impl MatrixView {
         }
     }
 
-    /// Draws the matrix of `doc`'s session, its cells and counts from `doc`'s tally:
-    /// only the rows and columns in view are looked at.
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
-        let (t, display, doc, cursor) = (scene.t, scene.marks, scene.doc, scene.cursor);
-        let session = doc.session();
-        let regions = Regions::new(area, session, t, scene.reader);
-        let display_name = match display {
-            MarksDisplay::Narrow => t.marks_narrow,
-            MarksDisplay::Wide => t.marks_wide,
-            MarksDisplay::Ascii => t.marks_ascii,
-        };
-        let mode = if self.self_view { t.matrix_self } else { "" };
-        let compare = match self.compare {
-            true => t.rounds.compare_legend,
-            false => "",
-        };
-        let heading = format!(
-            " {}  {}   {}   {}   {mode}{compare}",
-            t.matrix,
-            session.facts.title,
-            self.describe_filter(t),
-            display_name
-        );
-        frame.render_widget(widgets::title_bar(heading), regions.title);
-        let viewport = self.viewport(session, cursor, &regions, display);
-        let layout = Placed::new(
-            session,
-            regions.table.union(regions.foot),
-            display,
-            viewport.left,
-        )
-        .with_modes(self.self_view, self.compare);
-        let buf = frame.buffer_mut();
-        self.draw_table(buf, regions.table, doc, &layout, cursor, viewport.top, t);
-        layout.draw_totals(buf, regions.foot, doc, t);
-        detail::draw(frame, regions.detail, scene);
-        frame.render_widget(Paragraph::new(regions.hints), regions.footer);
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn draw_table(
         &self,
@@ -347,6 +297,62 @@ impl MatrixView {
                 }
             }
         }
+    }
+}
+
+impl Component for MatrixView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::MATRIX
+    }
+
+    /// Carries out an action of the matrix's own: moves the cursor (placed, not saved
+    /// as the place to resume), changes the filter or what the cells show.
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        let mut cursor = scene.cursor;
+        self.apply(action, &mut cursor, scene.session());
+        match cursor != scene.cursor {
+            true => Effect::Place(cursor),
+            false => Effect::Nothing,
+        }
+    }
+
+    /// Draws the matrix of `doc`'s session, its cells and counts from `doc`'s tally:
+    /// only the rows and columns in view are looked at.
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+        let (t, display, doc, cursor) = (scene.t, scene.marks, scene.doc, scene.cursor);
+        let session = doc.session();
+        let regions = Regions::new(area, session, t, scene.reader);
+        let display_name = match display {
+            MarksDisplay::Narrow => t.marks_narrow,
+            MarksDisplay::Wide => t.marks_wide,
+            MarksDisplay::Ascii => t.marks_ascii,
+        };
+        let mode = if self.self_view { t.matrix_self } else { "" };
+        let compare = match self.compare {
+            true => t.rounds.compare_legend,
+            false => "",
+        };
+        let heading = format!(
+            " {}  {}   {}   {}   {mode}{compare}",
+            t.matrix,
+            session.facts.title,
+            self.describe_filter(t),
+            display_name
+        );
+        frame.render_widget(widgets::title_bar(heading), regions.title);
+        let viewport = self.viewport(session, cursor, &regions, display);
+        let layout = Placed::new(
+            session,
+            regions.table.union(regions.foot),
+            display,
+            viewport.left,
+        )
+        .with_modes(self.self_view, self.compare);
+        let buf = frame.buffer_mut();
+        self.draw_table(buf, regions.table, doc, &layout, cursor, viewport.top, t);
+        layout.draw_totals(buf, regions.foot, doc, t);
+        detail::draw(frame, regions.detail, scene);
+        frame.render_widget(Paragraph::new(regions.hints), regions.footer);
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::keymap::{self, Action, Key};
+use crate::keymap::{self, Action, Binding, Key};
 use crate::session::{Change, Session};
 
 use super::asks::FieldPrompt;
@@ -129,8 +129,8 @@ impl Overlay {
         }
     }
 
-    /// Draws the overlay over `view`.
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene, view: View) {
+    /// Draws the overlay over `view`, whose table is `keys`.
+    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene, view: (View, &[Binding])) {
         let t = scene.t;
         match self {
             Overlay::Help => draw_help(frame, area, scene, view),
@@ -173,14 +173,14 @@ impl Overlay {
 
 /// The help of `view`: its table and the keys every screen knows, the mark keys where
 /// they mark, the matrix's legend in the matrix.
-fn draw_help(frame: &mut Frame, area: Rect, scene: &Scene, view: View) {
+fn draw_help(frame: &mut Frame, area: Rect, scene: &Scene, (view, keys): (View, &[Binding])) {
     let t = scene.t;
     let legend = (t.matrix_legend)(scene.marks.unanswered());
     let legend: &[&str] = match view {
         View::Matrix => &[&legend],
         _ => &[],
     };
-    let tables = [view.table(), keymap::APP];
+    let tables = [keys, keymap::APP];
     let scale = scene.markable_scale().filter(|_| view.marks());
     help::draw_for(frame, area, &tables, t, scale, legend, scene.reader);
 }

@@ -7,12 +7,12 @@ use ratatui::style::Stylize;
 use ratatui::text::Line;
 
 use crate::i18n::ReviewWords;
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Binding};
 use crate::review::{Entry, Place};
 use crate::session::Session;
 
 use super::record::{self, Page};
-use super::shared::{self, Cursor, Editing, Effect, Scene, View};
+use super::shared::{self, Component, Cursor, Editing, Effect, Scene, View};
 use super::sheet;
 
 /// How the time of a sign-off is shown: to the minute, with its offset.
@@ -28,8 +28,14 @@ impl ReviewView {
     pub fn open(&mut self, row: usize) {
         self.selected = row;
     }
+}
 
-    pub fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+impl Component for ReviewView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::REVIEW
+    }
+
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         let (t, session) = (scene.t, scene.session());
         let review = crate::review::review(session);
         if let Some(selected) = shared::select(self.selected, action, review.entries.len()) {
@@ -56,7 +62,7 @@ impl ReviewView {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
         let page = page(scene);
         record::draw(frame, area, scene, page, self.selected, keymap::REVIEW);
     }

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::i18n::Strings;
-use crate::keymap::{self, Action, Key};
+use crate::keymap::{Action, Key};
 use crate::session::Session;
 use crate::settings::Settings;
 
@@ -29,7 +29,7 @@ use super::overlay::Overlay;
 use super::path_prompt::{PathPrompt, Prompted};
 use super::picker::Picked;
 use super::review::ReviewView;
-use super::shared::{Cursor, Editing, Effect, Scene, View};
+use super::shared::{Component, Cursor, Editing, Effect, Scene, View};
 use super::sheet::{self, SheetView};
 use super::{keys, search, widgets};
 
@@ -58,6 +58,32 @@ struct Views {
     history: HistoryView,
     facts: FactsView,
     followups: FollowUps,
+}
+
+impl Views {
+    fn get(&self, view: View) -> &dyn Component {
+        match view {
+            View::Item => &self.item,
+            View::Matrix => &self.matrix,
+            View::Sheet => &self.sheet,
+            View::Review => &self.review,
+            View::History => &self.history,
+            View::Facts => &self.facts,
+            View::FollowUps => &self.followups,
+        }
+    }
+
+    fn get_mut(&mut self, view: View) -> &mut dyn Component {
+        match view {
+            View::Item => &mut self.item,
+            View::Matrix => &mut self.matrix,
+            View::Sheet => &mut self.sheet,
+            View::Review => &mut self.review,
+            View::History => &mut self.history,
+            View::Facts => &mut self.facts,
+            View::FollowUps => &mut self.followups,
+        }
+    }
 }
 
 impl SessionScreen {
@@ -201,7 +227,7 @@ impl SessionScreen {
         let writable = self.model.writable();
         let marks = self.view.marks();
         let is_mark = |c| marks && self.model.session().checklist.mark_for_key(c).is_some();
-        match (keymap::lookup(self.view.table(), key), key) {
+        match (self.views.get(self.view).action(key), key) {
             (Some(action), _) if action.writes() && !writable => {
                 self.model.say(t.read_only_no_change)
             }
@@ -275,15 +301,7 @@ impl SessionScreen {
     /// Hands an action to the view on screen and carries out what it asks.
     fn update_view(&mut self, action: Action, context: &Context) {
         let scene = Self::scene(&self.model, &self.notes, self.returns_to_list, context);
-        let effect = match self.view {
-            View::Item => Effect::Nothing,
-            View::Matrix => self.views.matrix.update(action, &scene),
-            View::Sheet => self.views.sheet.update(action, &scene),
-            View::Review => self.views.review.update(action, &scene),
-            View::History => self.views.history.update(action, &scene),
-            View::Facts => self.views.facts.update(action, &scene),
-            View::FollowUps => self.views.followups.update(action, &scene),
-        };
+        let effect = self.views.get_mut(self.view).update(action, &scene);
         self.apply(effect, context);
     }
 
@@ -533,24 +551,20 @@ impl SessionScreen {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, context: &Context) {
         let scene = Self::scene(&self.model, &self.notes, self.returns_to_list, context);
-        let views = &self.views;
         match self.view {
-            View::Item => views.item.draw(frame, area, &scene),
-            View::Sheet => views.sheet.draw(frame, area, &scene),
-            View::Review => views.review.draw(frame, area, &scene),
-            View::History => views.history.draw(frame, area, &scene),
-            View::Facts => views.facts.draw(frame, area, &scene),
-            View::FollowUps => views.followups.draw(frame, area, &scene),
             View::Matrix => {
                 if let Some(text) = scene.notice() {
                     let line = Rect { height: 1, ..area };
                     frame.render_widget(widgets::banner(&text), line);
                 }
-                views.matrix.draw(frame, matrix_area(area, &scene), &scene);
+                let area = matrix_area(area, &scene);
+                self.views.matrix.draw(frame, area, &scene);
             }
+            view => self.views.get(view).draw(frame, area, &scene),
         }
         if let Some(overlay) = &self.overlay {
-            overlay.draw(frame, area, &scene, self.view);
+            let keys = self.views.get(self.view).keys();
+            overlay.draw(frame, area, &scene, (self.view, keys));
         }
     }
 }

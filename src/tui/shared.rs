@@ -3,10 +3,13 @@
 //! the read-only `Scene` a view reads to act and to draw. Views never change the
 //! screen's state; they return an `Effect` and the screen's `update` carries it out.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use crate::checklist::Mark;
 use crate::facts::FactField;
 use crate::i18n::{Describe, Strings};
-use crate::keymap::{self, Binding};
+use crate::keymap::{self, Action, Binding, Key};
 use crate::marks::MarksDisplay;
 use crate::session::{Change, Refusal, Session};
 use crate::store::Doc;
@@ -19,6 +22,25 @@ use super::help::Reader;
 pub struct Cursor {
     pub department: usize,
     pub item: usize,
+}
+
+/// A view of the session: it owns its state, turns a key into an `Action` through
+/// its table, carries out the actions that concern only itself (what the screen
+/// should do comes back as an `Effect`), and draws without changing anything.
+pub trait Component {
+    /// The view's key table.
+    fn keys(&self) -> &'static [Binding];
+
+    /// The action `key` is bound to in the view's table.
+    fn action(&self, key: Key) -> Option<Action> {
+        keymap::lookup(self.keys(), key)
+    }
+
+    /// Carries out an action of the view's own.
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect;
+
+    /// Draws the view from `scene`.
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene);
 }
 
 /// Which view of the session is on screen.
@@ -35,19 +57,6 @@ pub enum View {
 }
 
 impl View {
-    /// The view's key table.
-    pub fn table(self) -> &'static [Binding] {
-        match self {
-            View::Item => keymap::ITEM,
-            View::Matrix => keymap::MATRIX,
-            View::Sheet => keymap::SHEET,
-            View::Review => keymap::REVIEW,
-            View::History => keymap::HISTORY,
-            View::Facts => keymap::FACTS,
-            View::FollowUps => keymap::FOLLOWUPS,
-        }
-    }
-
     /// True for the views in which the checklist's mark keys record marks.
     pub fn marks(self) -> bool {
         matches!(self, View::Item | View::Matrix)
@@ -216,10 +225,10 @@ pub fn item_index(session: &Session, id: &str) -> Option<usize> {
 
 /// The line chosen in a list of `count` lines after a select key; None for any other
 /// action.
-pub fn select(selected: usize, action: keymap::Action, count: usize) -> Option<usize> {
+pub fn select(selected: usize, action: Action, count: usize) -> Option<usize> {
     match action {
-        keymap::Action::SelectUp => Some(selected.saturating_sub(1)),
-        keymap::Action::SelectDown => Some((selected + 1).min(count.saturating_sub(1))),
+        Action::SelectUp => Some(selected.saturating_sub(1)),
+        Action::SelectDown => Some((selected + 1).min(count.saturating_sub(1))),
         _ => None,
     }
 }

@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 
 use crate::checklist::{Area, Meaning};
 use crate::i18n::Strings;
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Binding};
 use crate::session::{Change, Refusal, Session};
 
 use super::record::{self, Page};
-use super::shared::{self, Editing, Effect, Scene};
+use super::shared::{self, Component, Editing, Effect, Scene};
 use super::widgets;
 
 /// The sheet's own state: the line chosen.
@@ -28,9 +28,15 @@ impl SheetView {
     pub fn open(&mut self, row: usize) {
         self.selected = row;
     }
+}
+
+impl Component for SheetView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::SHEET
+    }
 
     /// Carries out an action of the sheet's table on the line chosen.
-    pub fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         let session = scene.session();
         let rows = rows(session, &scene.department());
         if let Some(selected) = shared::select(self.selected, action, rows.len()) {
@@ -43,7 +49,7 @@ impl SheetView {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
         let page = page(scene);
         record::draw(frame, area, scene, page, self.selected, keymap::SHEET);
     }
