@@ -246,26 +246,17 @@ impl SessionScreen {
 
     /// Carries out what a key asked for: the screen's own actions here, the rest by
     /// the view on screen, whose `Effect` the screen then carries out.
-    pub fn update(&mut self, action: Action, context: &mut Context) -> Step {
+    fn update(&mut self, action: Action, context: &mut Context) -> Step {
         let t = context.t;
-        let (session, cursor) = (self.model.session(), self.model.cursor());
-        let overlay = match action {
-            _ if self.view == View::FollowUps => None,
-            Action::GoToItem => Some(Overlay::items(session, cursor)),
-            Action::SwitchDepartment => Some(Overlay::departments(session, cursor)),
-            Action::Help => Some(Overlay::Help),
-            Action::Export => Some(Overlay::Export(ExportDialog::new(&session.facts.title, t))),
-            Action::ImportSelfcheck => Some(Overlay::ImportPath(Box::<PathPrompt>::default())),
-            Action::Search => Some(Overlay::search(search::hits(session, t), false)),
-            Action::FindingsList => Some(Overlay::search(search::findings(session), true)),
-            _ => None,
-        };
-        if let Some(overlay) = overlay {
+        if self.view == View::FollowUps {
+            self.update_view(action, context);
+            return Step::Stay;
+        }
+        if let Some(overlay) = self.overlay_for(action, t) {
             self.overlay = Some(overlay);
             return Step::Stay;
         }
         match action {
-            _ if self.view == View::FollowUps => self.update_view(action, context),
             Action::Leave => return Step::Quit,
             Action::Previous => self.model.step(-1, t),
             Action::Next => self.model.step(1, t),
@@ -296,6 +287,21 @@ impl SessionScreen {
             _ => self.update_view(action, context),
         }
         Step::Stay
+    }
+
+    /// The overlay an action opens, if it opens one.
+    fn overlay_for(&self, action: Action, t: &Strings) -> Option<Overlay> {
+        let (session, cursor) = (self.model.session(), self.model.cursor());
+        Some(match action {
+            Action::GoToItem => Overlay::items(session, cursor),
+            Action::SwitchDepartment => Overlay::departments(session, cursor),
+            Action::Help => Overlay::Help,
+            Action::Export => Overlay::Export(ExportDialog::new(&session.facts.title, t)),
+            Action::ImportSelfcheck => Overlay::ImportPath(Box::<PathPrompt>::default()),
+            Action::Search => Overlay::search(search::hits(session, t), false),
+            Action::FindingsList => Overlay::search(search::findings(session), true),
+            _ => return None,
+        })
     }
 
     /// Hands an action to the view on screen and carries out what it asks.
