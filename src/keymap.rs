@@ -1,6 +1,7 @@
 //! Every key the screens bind, one table per view. The screens dispatch from these
-//! tables, their footers and `?` help are generated from them, and the keys a
-//! checklist may not give its marks are derived from them, so the three cannot drift.
+//! tables (prompts and dialogs included), their footers and `?` help are generated
+//! from them, the keys a checklist may not give its marks are derived from them, and
+//! so is the key reference `docs/keys.md` (`tui::keys_markdown`): none can drift.
 //! Plain data: the terminal's key events are turned into `Key` at the screen's edge.
 
 /// A key as the tables know it. Characters arrive folded to their ASCII form, so a
