@@ -1,6 +1,7 @@
 //! Every key the screens bind, one table per view. The screens dispatch from these
-//! tables, their footers and `?` help are generated from them, and the keys a
-//! checklist may not give its marks are derived from them, so the three cannot drift.
+//! tables (prompts and dialogs included), their footers and `?` help are generated
+//! from them, the keys a checklist may not give its marks are derived from them, and
+//! so is the key reference `docs/keys.md` (`tui::keys_markdown`): none can drift.
 //! Plain data: the terminal's key events are turned into `Key` at the screen's edge.
 
 /// A key as the tables know it. Characters arrive folded to their ASCII form, so a
@@ -22,6 +23,8 @@ pub enum Key {
     BackTab,
     Backspace,
     CtrlC,
+    /// Clears a one-line text field, as in a shell.
+    CtrlU,
 }
 
 impl Key {
@@ -49,6 +52,7 @@ impl Key {
             Key::BackTab => "Shift-Tab".into(),
             Key::Backspace => "Backspace".into(),
             Key::CtrlC => "Ctrl-C".into(),
+            Key::CtrlU => "Ctrl-U".into(),
         }
     }
 }
@@ -107,6 +111,8 @@ pub enum Action {
     PreviousField,
     Toggle,
     Confirm,
+    /// Empty the text field in focus.
+    ClearField,
     Back,
     Rename,
     Delete,
@@ -379,6 +385,13 @@ pub const EXPORT: &[Binding] = &[
     bind(&[Key::Esc], Action::Close),
 ];
 
+/// A one-line prompt (the path of a returned self-check workbook, the answer fields a
+/// mark asks for): every other key types.
+pub const PROMPT: &[Binding] = &[
+    bind(&[Key::Enter], Action::Confirm),
+    bind(&[Key::Esc], Action::Close),
+];
+
 /// The session list.
 pub const LIST: &[Binding] = &[
     bind(&[Key::Up, C('k')], Action::SelectUp),
@@ -392,6 +405,13 @@ pub const LIST: &[Binding] = &[
     bind(&[C('q')], Action::Leave),
 ];
 
+/// A session's new title being typed in the list: every other key types.
+pub const RENAME: &[Binding] = &[
+    bind(&[Key::Enter], Action::Confirm),
+    bind(&[Key::Esc], Action::Close),
+    help_only(&[Key::CtrlU], Action::ClearField),
+];
+
 /// The new-session form: every other key types into the field.
 pub const FORM: &[Binding] = &[
     bind(&[Key::Tab, Key::Down], Action::NextField),
@@ -399,6 +419,14 @@ pub const FORM: &[Binding] = &[
     bind(&[C(' ')], Action::Toggle),
     bind(&[Key::Enter], Action::Confirm),
     bind(&[Key::Esc], Action::Back),
+    help_only(&[Key::CtrlU], Action::ClearField),
+];
+
+/// The form's list of departments, before `FORM`: the arrows move within the list,
+/// and past either end to the field before or after it.
+pub const FORM_DEPARTMENTS: &[Binding] = &[
+    help_only(&[Key::Up], Action::SelectUp),
+    help_only(&[Key::Down], Action::SelectDown),
 ];
 
 /// Choosing who is working: every other key types a name.
@@ -415,8 +443,45 @@ pub const APP: &[Binding] = &[help_only(&[Key::CtrlC], Action::Quit)];
 /// The views in which the checklist's mark keys are live, and every other view:
 /// a mark key may be none of their keys.
 pub const ALL: &[&[Binding]] = &[
-    ITEM, MATRIX, SHEET, REVIEW, HISTORY, FACTS, EDITOR, PICKER, CONFIRM, LIST, FORM, WHO, EXPORT,
+    ITEM,
+    MATRIX,
+    SHEET,
+    REVIEW,
+    HISTORY,
+    FACTS,
+    EDITOR,
+    PICKER,
+    CONFIRM,
+    LIST,
+    FORM,
+    WHO,
+    EXPORT,
     FOLLOWUPS,
+    PROMPT,
+    RENAME,
+    FORM_DEPARTMENTS,
+];
+
+/// Every table by the name the key reference (`docs/keys.md`) gives it, in its order.
+pub const NAMED: &[(&str, &[Binding])] = &[
+    ("ITEM", ITEM),
+    ("MATRIX", MATRIX),
+    ("SHEET", SHEET),
+    ("REVIEW", REVIEW),
+    ("HISTORY", HISTORY),
+    ("FACTS", FACTS),
+    ("FOLLOWUPS", FOLLOWUPS),
+    ("EDITOR", EDITOR),
+    ("PICKER", PICKER),
+    ("CONFIRM", CONFIRM),
+    ("PROMPT", PROMPT),
+    ("EXPORT", EXPORT),
+    ("LIST", LIST),
+    ("RENAME", RENAME),
+    ("FORM", FORM),
+    ("FORM_DEPARTMENTS", FORM_DEPARTMENTS),
+    ("WHO", WHO),
+    ("APP", APP),
 ];
 
 /// The action `key` is bound to in `table`.
@@ -472,6 +537,16 @@ mod tests {
     fn e_exports_from_the_hearing_and_the_matrix() {
         for table in [ITEM, MATRIX] {
             assert_eq!(lookup(table, Key::Char('e')), Some(Action::Export));
+        }
+    }
+
+    #[test]
+    fn the_named_tables_are_every_table() {
+        // Consts have no address of their own: compare what they hold.
+        let same = |a: &[Binding], b: &[Binding]| format!("{a:?}") == format!("{b:?}");
+        assert_eq!(NAMED.len(), ALL.len() + 1);
+        for table in ALL.iter().chain([&APP]) {
+            assert!(NAMED.iter().any(|(_, t)| same(t, table)));
         }
     }
 

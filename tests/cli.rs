@@ -192,7 +192,7 @@ fn new_prints_only_an_id_and_creates_private_files() {
     ]));
     let file = data.join("sessions").join(format!("{id}.ron"));
     assert!(file.is_file(), "{} exists", file.display());
-    // Windows has no mode bits; kansa sets no ACL of its own there (see the README).
+    // Windows has no mode bits; kansa sets no ACL of its own there (see docs/data-folder.md).
     #[cfg(unix)]
     {
         assert_eq!(mode(&file), 0o600, "session file");

@@ -168,3 +168,22 @@ fn full_width_mark_keys_mark_as_their_ascii_forms() {
     char_key(&mut app, 'ｍ');
     assert!(app.hearing().unwrap().is_showing_matrix(), "ｍ is m");
 }
+
+#[test]
+fn keys_doc_is_made_from_the_tables() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/keys.md");
+    let made = kansa::tui::keys_markdown();
+    if std::env::var_os("UPDATE_KEYS_DOC").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &made).unwrap();
+        return;
+    }
+    let written = std::fs::read_to_string(&path)
+        .unwrap_or_default()
+        .replace("\r\n", "\n");
+    assert!(
+        written == made,
+        "docs/keys.md is not what the key tables say; regenerate it with\n  \
+         UPDATE_KEYS_DOC=1 cargo test --test keymap keys_doc"
+    );
+}

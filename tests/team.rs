@@ -279,7 +279,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
     output
 }
 
-/// A repository holding one session as its data directory, configured as README
+/// A repository holding one session as its data directory, configured as docs/team.md
 /// says, and a clone of it; both with the driver configured.
 fn repository(root: &Path) -> (PathBuf, PathBuf, String) {
     let first = root.join("first");

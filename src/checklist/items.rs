@@ -117,7 +117,7 @@ impl Condition {
         }
     }
 
-    pub(super) fn tags<'a>(&'a self, out: &mut Vec<&'a str>) {
+    pub(crate) fn tags<'a>(&'a self, out: &mut Vec<&'a str>) {
         match self {
             Condition::Always | Condition::Answer(..) | Condition::AnswerMeans(..) => {}
             Condition::Tag(tag) => out.push(tag),

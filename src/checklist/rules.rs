@@ -184,7 +184,7 @@ pub enum MarkPart {
 }
 
 impl MarkPart {
-    pub(super) fn field(self) -> &'static str {
+    pub(crate) fn field(self) -> &'static str {
         match self {
             MarkPart::Severity => "severity:",
             MarkPart::Points => "points:",
@@ -200,7 +200,7 @@ pub enum ItemPart {
 }
 
 impl ItemPart {
-    pub(super) fn field(self) -> &'static str {
+    pub(crate) fn field(self) -> &'static str {
         match self {
             ItemPart::Applies => "applies:",
             ItemPart::Departments => "departments:",

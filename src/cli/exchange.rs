@@ -107,7 +107,7 @@ fn import_checklist(file: &Path, output: &Path, lang: Lang) -> Result<(), CliErr
     Ok(())
 }
 
-pub(super) fn export_checklist(
+pub(crate) fn export_checklist(
     file: Option<&Path>,
     output: &Path,
     lang: Lang,

@@ -12,7 +12,7 @@ use super::lines::{count_figures, count_labels, date_line, department_list, impr
 use super::model::{Departments, FactRow, Heading, Matrix, Summary};
 
 /// Text as HTML (or XML): the five characters with a meaning in markup become entities.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

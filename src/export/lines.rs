@@ -5,18 +5,18 @@ use super::model::{self, Stamp};
 use super::words::ReportWords;
 
 /// "令和6年度… 結果一覧": the audit's title, then the report's name.
-pub(super) fn title(heading: &model::Heading, words: &ReportWords, report: &str) -> String {
+pub(crate) fn title(heading: &model::Heading, words: &ReportWords, report: &str) -> String {
     (words.title)(heading.title.trim(), report)
 }
 
 /// "監査実施日：令和6年9月27日（金）", or a visible blank while no date is set.
-pub(super) fn date_line(heading: &model::Heading, words: &ReportWords) -> String {
+pub(crate) fn date_line(heading: &model::Heading, words: &ReportWords) -> String {
     let date = heading.date.map_or(words.no_date.to_string(), words.date);
     (words.date_line)(&date)
 }
 
 /// "○：適正 △：監査指導により改善 ×：改善を要する -：該当なし", from the scale.
-pub(super) fn legend_line(heading: &model::Heading, words: &ReportWords) -> String {
+pub(crate) fn legend_line(heading: &model::Heading, words: &ReportWords) -> String {
     heading
         .legend
         .iter()
@@ -26,7 +26,7 @@ pub(super) fn legend_line(heading: &model::Heading, words: &ReportWords) -> Stri
 }
 
 /// Department names in one cell, or なし.
-pub(super) fn department_list(names: &[String], words: &ReportWords) -> String {
+pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
     if names.is_empty() {
         words.none.to_string()
     } else {
@@ -36,7 +36,7 @@ pub(super) fn department_list(names: &[String], words: &ReportWords) -> String {
 
 /// The 改善内容 of an item, one entry per line: each department's note, then the
 /// departments not answered yet.
-pub(super) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<String> {
+pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<String> {
     let mut lines: Vec<String> = row
         .improvements
         .iter()
@@ -50,7 +50,7 @@ pub(super) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<
 }
 
 /// "○ 適正" and the other marks, then 未回答: the row labels of the counts.
-pub(super) fn count_labels(heading: &model::Heading, words: &ReportWords) -> Vec<String> {
+pub(crate) fn count_labels(heading: &model::Heading, words: &ReportWords) -> Vec<String> {
     let marks = heading
         .legend
         .iter()
@@ -59,7 +59,7 @@ pub(super) fn count_labels(heading: &model::Heading, words: &ReportWords) -> Vec
 }
 
 /// A count's figures in the order of `count_labels`.
-pub(super) fn count_figures(count: &crate::results::Count) -> Vec<usize> {
+pub(crate) fn count_figures(count: &crate::results::Count) -> Vec<usize> {
     let mut figures = count.marks.clone();
     figures.push(count.unanswered);
     figures
@@ -67,7 +67,7 @@ pub(super) fn count_figures(count: &crate::results::Count) -> Vec<usize> {
 
 /// The fill of a cell by its mark's meaning (RGB), the same in every format: green
 /// complies, yellow improved under guidance, red needs improvement, grey not applicable.
-pub(super) fn fill(meaning: crate::checklist::Meaning) -> u32 {
+pub(crate) fn fill(meaning: crate::checklist::Meaning) -> u32 {
     use crate::checklist::Meaning;
     match meaning {
         Meaning::Compliant => 0xE2EFDA,
@@ -79,7 +79,7 @@ pub(super) fn fill(meaning: crate::checklist::Meaning) -> u32 {
 }
 
 /// The draft warning, or the signer, time and short digest, as one line.
-pub(super) fn stamp_line(heading: &model::Heading, words: &ReportWords) -> String {
+pub(crate) fn stamp_line(heading: &model::Heading, words: &ReportWords) -> String {
     match &heading.stamp {
         Stamp::Draft => words.draft.to_string(),
         Stamp::Signed { by, at, digest } => {
@@ -96,12 +96,12 @@ pub fn short_digest(digest: &str) -> &str {
 }
 
 /// True for a report of an unsigned session.
-pub(super) fn is_draft(heading: &model::Heading) -> bool {
+pub(crate) fn is_draft(heading: &model::Heading) -> bool {
     heading.stamp == Stamp::Draft
 }
 
 /// "指摘事項：デスクトップ貼り付け、ID・パスワードの取扱い", or "指摘事項：なし".
-pub(super) fn findings_line(area: &model::AreaReport, words: &ReportWords) -> String {
+pub(crate) fn findings_line(area: &model::AreaReport, words: &ReportWords) -> String {
     let list = if area.findings.is_empty() {
         words.none.to_string()
     } else {
@@ -111,7 +111,7 @@ pub(super) fn findings_line(area: &model::AreaReport, words: &ReportWords) -> St
 }
 
 /// "結果報告書" dated with the 報告日 where one is set.
-pub(super) fn report_date_line(
+pub(crate) fn report_date_line(
     departments: &model::Departments,
     words: &ReportWords,
 ) -> Option<String> {

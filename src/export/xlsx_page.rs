@@ -13,25 +13,25 @@ use super::words::ReportWords;
 use crate::checklist::Meaning;
 
 /// A Japanese font every Office since 2016 has; others substitute their own Gothic.
-pub(super) const FONT: &str = "游ゴシック";
+pub(crate) const FONT: &str = "游ゴシック";
 /// Excel's paper size code for A4.
-pub(super) const A4: u8 = 9;
+pub(crate) const A4: u8 = 9;
 /// The widest a text column grows; longer text wraps.
-pub(super) const MAX_TEXT_WIDTH: f64 = 60.0;
+pub(crate) const MAX_TEXT_WIDTH: f64 = 60.0;
 
 /// The cell formats of a workbook, made once.
-pub(super) struct Formats {
-    pub(super) title: Format,
-    pub(super) plain: Format,
-    pub(super) header: Format,
-    pub(super) area: Format,
-    pub(super) text: Format,
-    pub(super) centre: Format,
-    pub(super) number: Format,
+pub(crate) struct Formats {
+    pub(crate) title: Format,
+    pub(crate) plain: Format,
+    pub(crate) header: Format,
+    pub(crate) area: Format,
+    pub(crate) text: Format,
+    pub(crate) centre: Format,
+    pub(crate) number: Format,
 }
 
 impl Formats {
-    pub(super) fn new() -> Formats {
+    pub(crate) fn new() -> Formats {
         let base = Format::new().set_font_name(FONT).set_font_size(10);
         let cell = base
             .clone()
@@ -57,7 +57,7 @@ impl Formats {
     }
 
     /// A mark's cell: centred, on the fill of its meaning (none while unanswered).
-    pub(super) fn mark(&self, meaning: Option<Meaning>) -> Format {
+    pub(crate) fn mark(&self, meaning: Option<Meaning>) -> Format {
         match meaning {
             Some(meaning) => self
                 .centre
@@ -70,14 +70,14 @@ impl Formats {
 
 /// The column width (Excel's unit, about one ASCII digit) that shows `text` on one
 /// line: a Japanese character takes two, plus a margin, up to `MAX_TEXT_WIDTH`.
-pub(super) fn width_of<'a>(texts: impl IntoIterator<Item = &'a str>, at_least: f64) -> f64 {
+pub(crate) fn width_of<'a>(texts: impl IntoIterator<Item = &'a str>, at_least: f64) -> f64 {
     let widest = texts.into_iter().map(|t| t.width()).max().unwrap_or(0);
     (widest as f64 * 1.1 + 2.0).clamp(at_least, MAX_TEXT_WIDTH)
 }
 
 /// Excel's header and footer codes start with `&`; a literal one is `&&`. Excel also
 /// refuses more than 255 characters, so a long title is cut.
-pub(super) fn header_text(text: &str) -> String {
+pub(crate) fn header_text(text: &str) -> String {
     let cut: String = text.chars().take(100).collect();
     cut.replace('&', "&&")
 }
@@ -85,7 +85,7 @@ pub(super) fn header_text(text: &str) -> String {
 /// A4 pages that fit the sheet's width, the title on top and page numbers below; a
 /// signed report names signer, time and digest at the bottom left. (A draft says so
 /// in its title rows, which `repeat_rows` prints on every page.)
-pub(super) fn page_setup(
+pub(crate) fn page_setup(
     sheet: &mut Worksheet,
     heading: &Heading,
     title: &str,
@@ -110,7 +110,7 @@ pub(super) fn page_setup(
 }
 
 /// The title and date lines at the top of a sheet; returns the next free row.
-pub(super) fn title_rows(
+pub(crate) fn title_rows(
     sheet: &mut Worksheet,
     f: &Formats,
     heading: &Heading,
@@ -124,7 +124,7 @@ pub(super) fn title_rows(
 }
 
 /// A draft's warning in the third row, bold red: with `repeat_rows`, on every page.
-pub(super) fn draft_row(
+pub(crate) fn draft_row(
     sheet: &mut Worksheet,
     heading: &Heading,
     words: &ReportWords,
@@ -141,7 +141,7 @@ pub(super) fn draft_row(
 
 /// Rows printed at the top of every page: a draft's title rows down to `header` (the
 /// table's header row, if any), so that every page says it is a draft.
-pub(super) fn repeat_rows(
+pub(crate) fn repeat_rows(
     sheet: &mut Worksheet,
     heading: &Heading,
     header: Option<u32>,
@@ -156,7 +156,7 @@ pub(super) fn repeat_rows(
 }
 
 /// A row spanning `columns` columns (an area's heading).
-pub(super) fn spanning(
+pub(crate) fn spanning(
     sheet: &mut Worksheet,
     row: u32,
     columns: u16,
@@ -171,7 +171,7 @@ pub(super) fn spanning(
     Ok(())
 }
 
-pub(super) fn workbook(heading: &Heading, words: &ReportWords, report: &str) -> Workbook {
+pub(crate) fn workbook(heading: &Heading, words: &ReportWords, report: &str) -> Workbook {
     let mut workbook = Workbook::new();
     let properties = DocProperties::new().set_title(title(heading, words, report));
     workbook.set_properties(&properties);
@@ -179,11 +179,11 @@ pub(super) fn workbook(heading: &Heading, words: &ReportWords, report: &str) -> 
 }
 
 /// Points per line of 10-point 游ゴシック, whose line gap is generous.
-pub(super) const LINE_HEIGHT: f64 = 15.0;
+pub(crate) const LINE_HEIGHT: f64 = 15.0;
 
 /// Lines `text` takes when wrapped in a column `width` wide (a Japanese character
 /// takes two units of width, as in `width_of`).
-pub(super) fn lines_in(text: &str, width: f64) -> usize {
+pub(crate) fn lines_in(text: &str, width: f64) -> usize {
     let per_line = (width - 1.5).max(1.0);
     text.lines()
         .map(|line| (line.width() as f64 / per_line).ceil().max(1.0) as usize)
@@ -193,7 +193,7 @@ pub(super) fn lines_in(text: &str, width: f64) -> usize {
 
 /// Gives a row the height its wrapped cells need. Neither Excel nor LibreOffice fits
 /// rows to wrapped text when it opens a file, so text would overlap the next row.
-pub(super) fn fit_height<'a>(
+pub(crate) fn fit_height<'a>(
     sheet: &mut Worksheet,
     row: u32,
     cells: impl IntoIterator<Item = (&'a str, f64)>,

@@ -124,7 +124,7 @@ pub static SHEET_EN: SheetStrings = SheetStrings {
     help_csv: "As CSV: one file of sections, each starting with a row [項目], [評価], [部署], [得点区分], [入力欄] or [概要]; the next row is its header, then its rows. Errors name file:section!column+line (the file's line).",
 };
 
-pub(super) const HELP_EN: &[(&str, &str, &str)] = &[
+pub(crate) const HELP_EN: &[(&str, &str, &str)] = &[
     (
         "概要",
         "項目",
@@ -246,7 +246,7 @@ pub static SELFCHECK_EN: SelfcheckWords = SelfcheckWords {
 };
 
 /// A fact's label in English reports.
-pub(super) fn en_report_fact(field: FactField) -> &'static str {
+pub(crate) fn en_report_fact(field: FactField) -> &'static str {
     match field {
         FactField::Title => "Audit",
         FactField::Date => "Audit date",

@@ -5,7 +5,7 @@ use crate::export::{ExportError, Report as ExportReport};
 use crate::session::Refusal;
 use crate::wareki::{self, DateError};
 
-pub(super) fn en_rule(rule: &Rule) -> String {
+pub(crate) fn en_rule(rule: &Rule) -> String {
     match rule {
         Rule::SeverityNotFailing { symbol, meaning } => format!(
             "mark {symbol:?} means {meaning:?}: only a mark meaning NeedsImprovement has a severity"
@@ -41,7 +41,7 @@ pub(super) fn en_rule(rule: &Rule) -> String {
     }
 }
 
-pub(super) fn en_refusal(refusal: &Refusal) -> String {
+pub(crate) fn en_refusal(refusal: &Refusal) -> String {
     match refusal {
         Refusal::UnknownDepartment(name) => format!("no department {name:?} in this session"),
         Refusal::UnknownItem(id) => format!("no item {id:?} in this checklist"),
@@ -76,7 +76,7 @@ pub(super) fn en_refusal(refusal: &Refusal) -> String {
     }
 }
 
-pub(super) fn en_date(error: &DateError) -> String {
+pub(crate) fn en_date(error: &DateError) -> String {
     match error {
         DateError::Empty => "no date given".into(),
         DateError::Unrecognised(text) => format!(
@@ -110,7 +110,7 @@ pub(super) fn en_date(error: &DateError) -> String {
     }
 }
 
-pub(super) fn en_export(error: &ExportError) -> String {
+pub(crate) fn en_export(error: &ExportError) -> String {
     match error {
         ExportError::Unsupported { report, format } => {
             let hint = match report {

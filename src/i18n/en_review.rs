@@ -50,7 +50,7 @@ pub static REVIEW_EN: ReviewWords = ReviewWords {
     change: en_change,
 };
 
-pub(super) fn en_reason(reason: &Reason) -> String {
+pub(crate) fn en_reason(reason: &Reason) -> String {
     match reason {
         Reason::Unanswered => "not answered".into(),
         Reason::NoteRequired(mark) => format!("{mark} needs a note"),
@@ -72,7 +72,7 @@ pub(super) fn en_reason(reason: &Reason) -> String {
     }
 }
 
-pub(super) fn en_fact(field: FactField) -> &'static str {
+pub(crate) fn en_fact(field: FactField) -> &'static str {
     match field {
         FactField::Title => "title",
         FactField::Date => "audit date",
@@ -90,7 +90,7 @@ pub(super) fn en_fact(field: FactField) -> &'static str {
     }
 }
 
-pub(super) fn en_difference(difference: &Difference) -> String {
+pub(crate) fn en_difference(difference: &Difference) -> String {
     let at = where_of(
         difference.department.as_deref(),
         difference.place.as_deref(),
@@ -117,7 +117,7 @@ pub(super) fn en_difference(difference: &Difference) -> String {
     format!("{at}: {what} changed since sign-off")
 }
 
-pub(super) fn en_text(text: &str) -> String {
+pub(crate) fn en_text(text: &str) -> String {
     if text.is_empty() {
         "(empty)".into()
     } else {
@@ -125,14 +125,14 @@ pub(super) fn en_text(text: &str) -> String {
     }
 }
 
-pub(super) fn en_finding(finding: &Option<Finding>) -> String {
+pub(crate) fn en_finding(finding: &Option<Finding>) -> String {
     match finding {
         Some(f) => format!("{} {}", f.items.join(","), en_text(&f.text)),
         None => "(none)".into(),
     }
 }
 
-pub(super) fn en_change(change: &Change) -> String {
+pub(crate) fn en_change(change: &Change) -> String {
     let mark = |m: &Option<String>| m.clone().unwrap_or_else(|| "not answered".into());
     match change {
         Change::Mark {
@@ -294,7 +294,7 @@ pub static TEAM_EN: TeamWords = TeamWords {
     resolve_where: "give --item or --area",
 };
 
-pub(super) fn en_place(place: &MergePlace) -> String {
+pub(crate) fn en_place(place: &MergePlace) -> String {
     match place {
         MergePlace::Mark(..) => "mark".into(),
         MergePlace::Note(..) => "note".into(),

@@ -149,7 +149,7 @@ pub static EN: Strings = Strings {
     },
 };
 
-pub(super) fn en_hint(action: Action) -> &'static str {
+pub(crate) fn en_hint(action: Action) -> &'static str {
     use Action::*;
     match action {
         MarkAndNext => "mark and go on",
@@ -181,6 +181,7 @@ pub(super) fn en_hint(action: Action) -> &'static str {
         NextField | PreviousField => "field",
         Toggle => "toggle",
         Confirm => "confirm",
+        ClearField => "clear",
         Back => "back",
         ToggleCompare => "compare",
         OpenFollowUps => "follow-ups",
@@ -210,7 +211,7 @@ pub(super) fn en_hint(action: Action) -> &'static str {
     }
 }
 
-pub(super) fn en_explain(action: Action) -> &'static str {
+pub(crate) fn en_explain(action: Action) -> &'static str {
     use Action::*;
     match action {
         MarkAndNext => "record the mark and go to the next item (keys come from the checklist)",
@@ -245,6 +246,7 @@ pub(super) fn en_explain(action: Action) -> &'static str {
         NextField | PreviousField => "next / previous field",
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
+        ClearField => "empty the field",
         Back => "back to the list (what was recorded is saved)",
         ToggleCompare => "show last round's marks beside these (improved, worsened)",
         OpenFollowUps => "follow up last round's findings (improved, partly, not improved)",

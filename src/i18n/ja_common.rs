@@ -5,15 +5,15 @@ use crate::facts::FactField;
 
 /// A name from a file between Japanese quotes, escaped as Rust would (a newline as
 /// `\n`), so that a message stays on one line whatever the file holds.
-pub(super) fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     format!("「{}」", text.escape_debug())
 }
 
-pub(super) fn quoted_char(c: char) -> String {
+pub(crate) fn quoted_char(c: char) -> String {
     format!("「{}」", c.escape_debug())
 }
 
-pub(super) fn ja_fact(field: FactField) -> &'static str {
+pub(crate) fn ja_fact(field: FactField) -> &'static str {
     match field {
         FactField::Title => "監査名",
         FactField::Date => "監査実施日",

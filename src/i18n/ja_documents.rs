@@ -114,7 +114,7 @@ pub static SHEET_JA: SheetStrings = SheetStrings {
     help_csv: "CSV の場合: 1つのファイルに、[項目] [評価] [部署] [得点区分] [入力欄] [概要] の行で始まる節を並べます。節の次の行が見出しで、その後が各行です。エラーは「ファイル:節!列行」（行はファイルの行番号）で示します。",
 };
 
-pub(super) const HELP_JA: &[(&str, &str, &str)] = &[
+pub(crate) const HELP_JA: &[(&str, &str, &str)] = &[
     (
         "概要",
         "項目",
@@ -207,7 +207,7 @@ pub static SCORES_JA: ScoreWords = ScoreWords {
 };
 
 /// The workbook departments fill in is Japanese whatever the auditor's language.
-pub(super) const SHEET_INSTRUCTIONS: &[&str] = &[
+pub(crate) const SHEET_INSTRUCTIONS: &[&str] = &[
     "自己点検シートの記入方法",
     "",
     "1. 部署名のシートを開き、各項目の「確認すること」を読んでください。",
@@ -220,16 +220,16 @@ pub(super) const SHEET_INSTRUCTIONS: &[&str] = &[
     "ヒアリングでは、この自己点検の結果を確認しながら監査を行います。",
 ];
 
-pub(super) const SHEET_SHEET_TITLE: fn(&str, &str) -> String =
+pub(crate) const SHEET_SHEET_TITLE: fn(&str, &str) -> String =
     |name, short| format!("自己点検シート　{name}（{short}）");
 
-pub(super) const SHEET_ROUND_LINE: fn(&str, &str) -> String =
+pub(crate) const SHEET_ROUND_LINE: fn(&str, &str) -> String =
     |title, id| format!("監査：{title}（監査ID {id}）");
 
-pub(super) const SHEET_SHEET_HINT: &str =
+pub(crate) const SHEET_SHEET_HINT: &str =
     "評価は一覧から選び、必要に応じてコメントを記入してください。ほかの欄は変更できません。";
 
-pub(super) const SHEET_CHOOSE_MARK: &str = "評価は一覧から選んでください。";
+pub(crate) const SHEET_CHOOSE_MARK: &str = "評価は一覧から選んでください。";
 
 pub static SELFCHECK_JA: SelfcheckWords = SelfcheckWords {
     tag: "ja",

@@ -6,7 +6,7 @@ use crate::export::{ExportError, Report as ExportReport};
 use crate::session::Refusal;
 use crate::wareki::{self, DateError, Era};
 
-pub(super) fn ja_meaning(meaning: Meaning) -> &'static str {
+pub(crate) fn ja_meaning(meaning: Meaning) -> &'static str {
     match meaning {
         Meaning::Compliant => "適合",
         Meaning::ImprovedUnderGuidance => "指導により改善",
@@ -16,7 +16,7 @@ pub(super) fn ja_meaning(meaning: Meaning) -> &'static str {
     }
 }
 
-pub(super) fn ja_known(known: &[String]) -> String {
+pub(crate) fn ja_known(known: &[String]) -> String {
     if known.is_empty() {
         "（なし）".into()
     } else {
@@ -24,7 +24,7 @@ pub(super) fn ja_known(known: &[String]) -> String {
     }
 }
 
-pub(super) fn ja_rule(rule: &Rule) -> String {
+pub(crate) fn ja_rule(rule: &Rule) -> String {
     match rule {
         Rule::SeverityNotFailing { symbol, meaning } => format!(
             "評価{}の意味は{}です。重大度を付けられるのは意味が要改善の評価だけです",
@@ -79,7 +79,7 @@ pub(super) fn ja_rule(rule: &Rule) -> String {
     }
 }
 
-pub(super) fn ja_refusal(refusal: &Refusal) -> String {
+pub(crate) fn ja_refusal(refusal: &Refusal) -> String {
     match refusal {
         Refusal::UnknownDepartment(name) => {
             format!("このセッションに部署{}はありません", quoted(name))
@@ -136,7 +136,7 @@ pub(super) fn ja_refusal(refusal: &Refusal) -> String {
     }
 }
 
-pub(super) fn ja_date(error: &DateError) -> String {
+pub(crate) fn ja_date(error: &DateError) -> String {
     match error {
         DateError::Empty => "日付が入力されていません".into(),
         DateError::Unrecognised(text) => format!(
@@ -166,7 +166,7 @@ pub(super) fn ja_date(error: &DateError) -> String {
     }
 }
 
-pub(super) fn ja_era_span(era: Era) -> String {
+pub(crate) fn ja_era_span(era: Era) -> String {
     let first = wareki::format(era.first_day().max(wareki::FIRST_SUPPORTED));
     match era.last_day() {
         Some(last) => format!("{first}から{}まで", wareki::format(last)),
@@ -174,7 +174,7 @@ pub(super) fn ja_era_span(era: Era) -> String {
     }
 }
 
-pub(super) fn ja_export(error: &ExportError) -> String {
+pub(crate) fn ja_export(error: &ExportError) -> String {
     match error {
         ExportError::Unsupported { report, format } => {
             let format = format.to_string().to_uppercase();

@@ -156,7 +156,7 @@ pub static SELFCHECK_MESSAGES_JA: SelfcheckMessages = SelfcheckMessages {
 
 /// The common kinds of operating-system error in Japanese; the others keep the
 /// system's own text, which at least names the error.
-pub(super) fn io_ja(kind: std::io::ErrorKind, detail: &str) -> String {
+pub(crate) fn io_ja(kind: std::io::ErrorKind, detail: &str) -> String {
     use std::io::ErrorKind as K;
     let words = match kind {
         K::NotFound => "ファイルまたはフォルダがありません",
@@ -176,7 +176,7 @@ pub(super) fn io_ja(kind: std::io::ErrorKind, detail: &str) -> String {
 
 /// RON's error kinds in Japanese. RON adds kinds now and then (the enum is
 /// non-exhaustive): one not listed here keeps RON's own English words.
-pub(super) fn ron_ja(error: &ron::error::Error) -> String {
+pub(crate) fn ron_ja(error: &ron::error::Error) -> String {
     use ron::error::Error as E;
     if let Some(what) = ron_expected_ja(error) {
         return format!("{what}が必要です");
@@ -227,7 +227,7 @@ pub(super) fn ron_ja(error: &ron::error::Error) -> String {
 }
 
 /// What RON expected to read, for the kinds that say only that.
-pub(super) fn ron_expected_ja(error: &ron::error::Error) -> Option<&'static str> {
+pub(crate) fn ron_expected_ja(error: &ron::error::Error) -> Option<&'static str> {
     use ron::error::Error as E;
     Some(match error {
         E::ExpectedArray => "「[」",
@@ -252,7 +252,7 @@ pub(super) fn ron_expected_ja(error: &ron::error::Error) -> Option<&'static str>
     })
 }
 
-pub(super) fn one_of_ja(expected: &[&str]) -> String {
+pub(crate) fn one_of_ja(expected: &[&str]) -> String {
     if expected.is_empty() {
         return "ここには何も書けません".into();
     }
@@ -260,7 +260,7 @@ pub(super) fn one_of_ja(expected: &[&str]) -> String {
     format!("使えるのは {} です", names.join("、"))
 }
 
-pub(super) fn within_ja(outer: &Option<String>) -> String {
+pub(crate) fn within_ja(outer: &Option<String>) -> String {
     outer
         .as_deref()
         .map(|outer| format!("（{outer} の中）"))

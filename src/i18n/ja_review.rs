@@ -51,7 +51,7 @@ pub static REVIEW_JA: ReviewWords = ReviewWords {
     change: ja_change,
 };
 
-pub(super) fn ja_reason(reason: &Reason) -> String {
+pub(crate) fn ja_reason(reason: &Reason) -> String {
     match reason {
         Reason::Unanswered => "未回答".into(),
         Reason::NoteRequired(mark) => format!("{mark} にはメモが必要です"),
@@ -73,7 +73,7 @@ pub(super) fn ja_reason(reason: &Reason) -> String {
     }
 }
 
-pub(super) fn ja_difference(difference: &Difference) -> String {
+pub(crate) fn ja_difference(difference: &Difference) -> String {
     let at = where_of(
         difference.department.as_deref(),
         difference.place.as_deref(),
@@ -100,7 +100,7 @@ pub(super) fn ja_difference(difference: &Difference) -> String {
     format!("{at}: {what}が署名後に変更されています")
 }
 
-pub(super) fn ja_text(text: &str) -> String {
+pub(crate) fn ja_text(text: &str) -> String {
     if text.is_empty() {
         "（なし）".into()
     } else {
@@ -108,18 +108,18 @@ pub(super) fn ja_text(text: &str) -> String {
     }
 }
 
-pub(super) fn ja_value(value: &FactValue) -> String {
+pub(crate) fn ja_value(value: &FactValue) -> String {
     ja_text(&value.display())
 }
 
-pub(super) fn ja_finding(finding: &Option<Finding>) -> String {
+pub(crate) fn ja_finding(finding: &Option<Finding>) -> String {
     match finding {
         Some(f) => format!("{} {}", f.items.join("・"), ja_text(&f.text)),
         None => "（なし）".into(),
     }
 }
 
-pub(super) fn ja_change(change: &Change) -> String {
+pub(crate) fn ja_change(change: &Change) -> String {
     let mark = |m: &Option<String>| m.clone().unwrap_or_else(|| "未回答".into());
     match change {
         Change::Mark {
@@ -277,7 +277,7 @@ pub static TEAM_JA: TeamWords = TeamWords {
     resolve_where: "--item または --area を指定してください",
 };
 
-pub(super) fn ja_place(place: &MergePlace) -> String {
+pub(crate) fn ja_place(place: &MergePlace) -> String {
     match place {
         MergePlace::Mark(..) => "評価".into(),
         MergePlace::Note(..) => "メモ".into(),

@@ -149,7 +149,7 @@ pub static JA: Strings = Strings {
     },
 };
 
-pub(super) fn ja_hint(action: Action) -> &'static str {
+pub(crate) fn ja_hint(action: Action) -> &'static str {
     use Action::*;
     match action {
         MarkAndNext => "評価して次へ",
@@ -182,6 +182,7 @@ pub(super) fn ja_hint(action: Action) -> &'static str {
         NextField | PreviousField => "項目移動",
         Toggle => "選択切替",
         Confirm => "決定",
+        ClearField => "消去",
         Back => "戻る",
         ToggleCompare => "前回比較",
         OpenFollowUps => "フォローアップ",
@@ -211,7 +212,7 @@ pub(super) fn ja_hint(action: Action) -> &'static str {
     }
 }
 
-pub(super) fn ja_explain(action: Action) -> &'static str {
+pub(crate) fn ja_explain(action: Action) -> &'static str {
     use Action::*;
     match action {
         MarkAndNext => "評価を記録して次の項目へ（キーはチェックリストの定義）",
@@ -246,6 +247,7 @@ pub(super) fn ja_explain(action: Action) -> &'static str {
         NextField | PreviousField => "次・前の入力欄へ",
         Toggle => "部署の選択を切替",
         Confirm => "決定",
+        ClearField => "入力欄を空にする",
         Back => "一覧へ戻る（記録した回答は保存済み）",
         ToggleCompare => "前回の評価と今回の評価を並べて表示（改善・悪化を表示）",
         OpenFollowUps => "前回の指摘事項のフォローアップ（改善済・一部改善・未改善）",

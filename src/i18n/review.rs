@@ -56,12 +56,12 @@ pub struct TeamWords {
     pub resolve_where: &'static str,
 }
 
-pub(super) fn short_digest(digest: &str) -> &str {
+pub(crate) fn short_digest(digest: &str) -> &str {
     digest.get(..16).unwrap_or(digest)
 }
 
 /// `department place` of a difference or change, as the lines start.
-pub(super) fn where_of(department: Option<&str>, place: Option<&str>) -> String {
+pub(crate) fn where_of(department: Option<&str>, place: Option<&str>) -> String {
     [department, place]
         .into_iter()
         .flatten()
@@ -71,7 +71,7 @@ pub(super) fn where_of(department: Option<&str>, place: Option<&str>) -> String 
 
 /// Each writer and the value written, set apart by 「」 in every language (which
 /// scripts reading `kansa review` rely on).
-pub(super) fn written_values(values: &[(String, String)], none: &str) -> String {
+pub(crate) fn written_values(values: &[(String, String)], none: &str) -> String {
     values
         .iter()
         .map(|(by, value)| {

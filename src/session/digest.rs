@@ -268,7 +268,7 @@ impl Seal {
 }
 
 /// The record of a sign-off of the session's content as it is now.
-pub(super) fn sign_off(session: &Session, by: &str, at: Timestamp, digest: &str) -> SignOff {
+pub(crate) fn sign_off(session: &Session, by: &str, at: Timestamp, digest: &str) -> SignOff {
     SignOff {
         by: by.to_string(),
         at,

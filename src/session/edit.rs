@@ -254,7 +254,7 @@ impl Session {
             .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))
     }
 
-    pub(super) fn answer_mut(
+    pub(crate) fn answer_mut(
         &mut self,
         department: &str,
         item: &str,

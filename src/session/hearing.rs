@@ -74,7 +74,7 @@ impl Hearing {
     /// A department's hearing before any answer: the items that cannot apply to it (by
     /// its tags, the departments an item names, or a gate not yet answered) start
     /// 該当なし, marked as set by applicability. `unlisted`: see `Hearing::unlisted`.
-    pub(super) fn opening(
+    pub(crate) fn opening(
         checklist: &Checklist,
         department: Department,
         unlisted: bool,
@@ -96,7 +96,7 @@ impl Hearing {
         self.applies_with(checklist, item, &|id| self.mark(id))
     }
 
-    pub(super) fn applies_with<'a>(
+    pub(crate) fn applies_with<'a>(
         &self,
         checklist: &Checklist,
         item: &Item,
@@ -112,7 +112,7 @@ impl Hearing {
     /// enough): an unanswered item that cannot apply becomes 該当なし by applicability,
     /// and such a mark is cleared when the item applies again. Marks and notes set by
     /// hand are never touched.
-    pub(super) fn settle(&mut self, checklist: &Checklist, which: impl Fn(&Item) -> bool) {
+    pub(crate) fn settle(&mut self, checklist: &Checklist, which: impl Fn(&Item) -> bool) {
         let Some(not_applicable) = checklist.not_applicable() else {
             return;
         };

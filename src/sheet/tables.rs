@@ -12,7 +12,7 @@ use super::layout::{Row, Table};
 use crate::error::IoReason;
 
 /// The tables of the workbook `file`.
-pub(super) fn read_workbook(file: &Path) -> Result<Vec<Table>, SheetError> {
+pub(crate) fn read_workbook(file: &Path) -> Result<Vec<Table>, SheetError> {
     let mut workbook = calamine::open_workbook_auto(file).map_err(|e| {
         SheetError::file(
             file,
@@ -130,7 +130,7 @@ fn cell_text(cell: &Data) -> String {
 
 /// A CSV of sections: a row `[項目]` starts the section 項目, the next row is its
 /// header. UTF-8, with or without the BOM Excel writes.
-pub(super) fn read_csv(file: &Path) -> Result<Vec<Table>, SheetError> {
+pub(crate) fn read_csv(file: &Path) -> Result<Vec<Table>, SheetError> {
     let cannot_read = |reason| SheetError::file(file, SheetProblem::CannotRead(reason));
     let bytes = std::fs::read(file).map_err(|e| cannot_read(Unreadable::Io(IoReason::from(&e))))?;
     let text =

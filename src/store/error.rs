@@ -54,7 +54,7 @@ impl From<RecordError> for StoreError {
 }
 
 /// A change the session refused, as the problem of a file that asked for it.
-pub(super) fn refused(refusal: &Refusal) -> Problem {
+pub(crate) fn refused(refusal: &Refusal) -> Problem {
     match refusal {
         Refusal::UnknownDepartment(name) => Problem::UnknownDepartment(name.clone()),
         Refusal::UnknownItem(id) => Problem::UnknownItem(id.clone()),
@@ -63,7 +63,7 @@ pub(super) fn refused(refusal: &Refusal) -> Problem {
     }
 }
 
-pub(super) fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.to_path_buf(),
         source,

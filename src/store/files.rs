@@ -46,7 +46,7 @@ fn replace_with(temp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
 
 /// Makes a rename in `dir` durable. Windows cannot open a folder as a file; NTFS
 /// journals the rename itself.
-pub(super) fn sync_folder(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_folder(dir: &Path) -> io::Result<()> {
     if cfg!(unix) {
         File::open(dir)?.sync_all()
     } else {
@@ -57,7 +57,7 @@ pub(super) fn sync_folder(dir: &Path) -> io::Result<()> {
 /// Session files hold findings about people and systems: only their owner may read
 /// them. On Unix that is the mode; on Windows the user's profile folders already
 /// carry owner-only permissions.
-pub(super) mod owner_only {
+pub(crate) mod owner_only {
     use std::fs::{DirBuilder, OpenOptions};
     use std::path::Path;
 

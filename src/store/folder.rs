@@ -21,7 +21,7 @@ use crate::session::{AuditFacts, Session, Timestamp};
 /// The folder of sessions under a data directory.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pub(super) dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Folders `open` found readable by others and made owner-only.
     tightened: Vec<PathBuf>,
 }
@@ -249,7 +249,7 @@ impl Store {
 
     /// Reads a session to follow it read-only: the history left unparsed, and where
     /// the reading got to, for `follow`.
-    pub(super) fn load_following(&self, id: &str) -> Result<(Session, Seen), StoreError> {
+    pub(crate) fn load_following(&self, id: &str) -> Result<(Session, Seen), StoreError> {
         let path = self.existing(id)?;
         // Taken before reading: a fold landing in between then shows as a new file.
         let file = fs::metadata(&path).ok().and_then(|m| identity(&m));
@@ -263,7 +263,7 @@ impl Store {
 
     /// Brings a read-only copy up to date: only the journal lines appended since it
     /// last looked, or the whole file again when a fold replaced it.
-    pub(super) fn follow(&self, session: &mut Session, seen: &mut Seen) -> Result<(), StoreError> {
+    pub(crate) fn follow(&self, session: &mut Session, seen: &mut Seen) -> Result<(), StoreError> {
         let path = self.existing(&session.id)?;
         if follow(&path, session, seen)? {
             return Ok(());
@@ -276,7 +276,7 @@ impl Store {
         Ok(())
     }
 
-    pub(super) fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
+    pub(crate) fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
         let path = self.path_of(id);
         if valid_id(id) && path.exists() {
             Ok(path)
@@ -287,7 +287,7 @@ impl Store {
 }
 
 /// An id names a file in the sessions folder, never a path out of it.
-pub(super) fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     // ':' names a drive or a stream on Windows; control characters no file should have.
     !id.is_empty()
         && !id.contains(['/', '\\', ':'])
@@ -295,6 +295,6 @@ pub(super) fn valid_id(id: &str) -> bool {
         && !id.starts_with('.')
 }
 
-pub(super) fn now() -> Timestamp {
+pub(crate) fn now() -> Timestamp {
     Local::now().fixed_offset()
 }

@@ -9,7 +9,7 @@ use super::files::owner_only;
 
 /// An advisory lock on `ID.lock` beside the session, held while the session is open
 /// for writing; the file names the holder: `監査 太郎 (pid 123 on host)`.
-pub(super) struct Lock {
+pub(crate) struct Lock {
     file: File,
 }
 
@@ -22,7 +22,7 @@ impl Drop for Lock {
 }
 
 impl Lock {
-    pub(super) fn acquire(path: &Path, id: &str, actor: &str) -> Result<Lock, StoreError> {
+    pub(crate) fn acquire(path: &Path, id: &str, actor: &str) -> Result<Lock, StoreError> {
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         let mut file = owner_only::file(&mut options)

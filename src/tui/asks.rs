@@ -9,9 +9,11 @@ use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
 use crate::i18n::Strings;
+use crate::keymap::{self, Action};
 use crate::session::Session;
 
-use super::widgets;
+use super::path_prompt::Prompted;
+use super::{keys, widgets};
 
 /// The answer fields still to be asked for one cell.
 pub struct FieldPrompt {
@@ -66,8 +68,17 @@ impl FieldPrompt {
         self.input.lines().join(" ").trim().to_string()
     }
 
-    pub fn input(&mut self, key: KeyEvent) {
-        self.input.input(key);
+    /// A key, through `PROMPT`: Enter answers the field, Esc leaves the rest unasked,
+    /// any other types.
+    pub fn handle(&mut self, event: &KeyEvent) -> Prompted {
+        match keys::action_of(keymap::PROMPT, event) {
+            Some(Action::Confirm) => Prompted::Done,
+            Some(Action::Close) => Prompted::Closed,
+            _ => {
+                self.input.input(*event);
+                Prompted::Typing
+            }
+        }
     }
 
     pub fn paste(&mut self, text: &str) {

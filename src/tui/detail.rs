@@ -7,16 +7,15 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::session::Session;
-
-use super::session::Cursor;
-use super::{Context, widgets};
+use super::shared::Scene;
+use super::widgets;
 
 /// Rows the detail takes when the terminal has room for it.
 pub const HEIGHT: u16 = 2;
 
-pub fn draw(frame: &mut Frame, area: Rect, session: &Session, cursor: Cursor, context: &Context) {
-    let (t, display) = (context.t, context.marks);
+pub fn draw(frame: &mut Frame, area: Rect, scene: &Scene) {
+    let (t, display) = (scene.t, scene.marks);
+    let (session, cursor) = (scene.session(), scene.cursor);
     if area.height == 0 {
         return;
     }

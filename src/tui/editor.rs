@@ -8,10 +8,20 @@ use ratatui::style::{Style, Stylize};
 use ratatui::widgets::Block;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::widgets;
+use crate::keymap::{self, Action};
+
+use super::{keys, widgets};
 
 pub struct Editor {
     area: TextArea<'static>,
+}
+
+/// What a key did in the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    Typed,
+    /// Leave the editor.
+    Closed,
 }
 
 impl Editor {
@@ -26,8 +36,17 @@ impl Editor {
         Editor { area }
     }
 
-    pub fn input(&mut self, key: KeyEvent) {
-        self.area.input(key);
+    /// A key: `EDITOR`'s close leaves (the text is kept by whoever opened it); a new
+    /// line and every other key go to the text.
+    pub fn handle(&mut self, event: &KeyEvent) -> Edited {
+        match keys::action_of(keymap::EDITOR, event) {
+            Some(Action::CloseEditor) => Edited::Closed,
+            // `NewLine` (Enter) and every other key: the text area takes them as typed.
+            _ => {
+                self.area.input(*event);
+                Edited::Typed
+            }
+        }
     }
 
     /// Inserts pasted text. Most terminals send line ends as CR; they stay line breaks.

@@ -2,16 +2,50 @@
 //! auditors, 監査実施責任者) and the department's own 監査範囲 and 監査実施日程, each
 //! edited in place; dates typed in any form `wareki::parse` reads.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 
 use crate::facts::{FactField, FactValue};
-use crate::i18n::Describe;
-use crate::i18n::Strings;
-use crate::keymap::Action;
+use crate::keymap::{self, Action, Binding};
 
-use super::record::{self, Editing, Page};
-use super::session::SessionScreen;
+use super::record::{self, Page};
+use super::shared::{self, Component, Editing, Effect, Scene};
+
+/// The facts' own state: the fact chosen.
+#[derive(Debug, Default)]
+pub struct FactsView {
+    selected: usize,
+}
+
+impl FactsView {
+    pub fn open(&mut self, row: usize) {
+        self.selected = row;
+    }
+}
+
+impl Component for FactsView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::FACTS
+    }
+
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        if let Some(selected) = shared::select(self.selected, action, rows().len()) {
+            self.selected = selected;
+            return Effect::Nothing;
+        }
+        match rows().into_iter().nth(self.selected) {
+            Some(row) if action == Action::Edit => edit(row, scene),
+            _ => Effect::Nothing,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+        let page = page(scene);
+        record::draw(frame, area, scene, page, self.selected, keymap::FACTS);
+    }
+}
 
 /// A fact the view lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,19 +80,13 @@ fn shown(value: &FactValue) -> String {
     }
 }
 
-pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
-    let Some(row) = rows().into_iter().nth(screen.pages.selected) else {
-        return;
-    };
-    if action != Action::Edit {
-        return;
-    }
-    let session = screen.session();
+/// Opens the editor on the fact of `row`, unless the session is signed.
+fn edit(row: Row, scene: &Scene) -> Effect {
+    let (t, session) = (scene.t, scene.session());
     if let Err(refusal) = session.editable() {
-        screen.message = Some((t.refused)(&refusal.describe(t.messages)));
-        return;
+        return Effect::Refused(refusal);
     }
-    let department = record::department(screen);
+    let department = scene.department();
     let (editing, text, field) = match row {
         Row::Round(field) => (
             Editing::Fact(field),
@@ -75,12 +103,16 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
         }
     };
     let title = (t.record.fact_editing)((t.review.fact)(field));
-    screen.edit(editing, &text, &title);
+    Effect::Edit {
+        editing,
+        text,
+        title,
+    }
 }
 
-pub fn page(screen: &SessionScreen, t: &Strings) -> (String, Page) {
-    let session = screen.session();
-    let department = record::department(screen);
+fn page(scene: &Scene) -> (String, Page) {
+    let (t, session) = (scene.t, scene.session());
+    let department = scene.department();
     let name = session
         .hearing(&department)
         .map_or(department.clone(), |h| h.department.name.clone());

@@ -3,32 +3,31 @@
 //! note. `Space` cycles the status, `Enter` edits the note, `Esc` goes back.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::i18n::Describe;
 use crate::i18n::Strings;
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Binding};
 use crate::rounds::{FollowUp, FollowUpState, FollowUpStatus};
 
-use super::editor::Editor;
-use super::session::{SessionScreen, View};
-use super::{Step, help, widgets};
+use super::editor::{Edited, Editor};
+use super::shared::{self, Component, Effect, Scene};
+use super::{help, widgets};
 
 /// Which follow-up is chosen, and its note while it is being edited.
 #[derive(Default)]
 pub struct FollowUps {
-    pub selected: usize,
-    pub editor: Option<Editor>,
+    selected: usize,
+    editor: Option<Editor>,
 }
 
 /// The department's follow-ups: their index in `Previous::followups` and each.
-fn entries(screen: &SessionScreen) -> Vec<(usize, &FollowUp)> {
-    let session = screen.session();
-    let Some(hearing) = session.hearings.get(screen.cursor.department) else {
+fn entries<'a>(scene: &Scene<'a>) -> Vec<(usize, &'a FollowUp)> {
+    let session = scene.session();
+    let Some(hearing) = session.hearings.get(scene.cursor.department) else {
         return Vec::new();
     };
     let department = hearing.department.short.as_str();
@@ -49,121 +48,131 @@ fn next(status: Option<FollowUpStatus>) -> Option<FollowUpStatus> {
     }
 }
 
-pub fn on_key(screen: &mut SessionScreen, event: &KeyEvent, t: &Strings) -> Step {
-    if let Some(editor) = &mut screen.followups.editor {
-        if event.code == KeyCode::Esc {
-            finish_note(screen, t);
-        } else {
-            editor.input(*event);
+impl FollowUps {
+    /// The list from its first follow-up, no note open.
+    pub fn open(&mut self) {
+        *self = FollowUps::default();
+    }
+
+    /// True while a follow-up's note is being typed.
+    pub fn is_editing(&self) -> bool {
+        self.editor.is_some()
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(editor) = &mut self.editor {
+            editor.paste(text);
         }
-        return Step::Stay;
     }
-    let Some(key) = super::key_of(event) else {
-        return Step::Stay;
-    };
-    screen.message = None;
-    let count = entries(screen).len();
-    let action = keymap::lookup(keymap::FOLLOWUPS, key);
-    if action.is_some_and(|a| a.writes()) && screen.doc.holder().is_some() {
-        screen.message = Some(t.read_only_no_change.to_string());
-        return Step::Stay;
-    }
-    let chosen = &mut screen.followups.selected;
-    match action {
-        Some(Action::SelectUp) => *chosen = chosen.saturating_sub(1),
-        Some(Action::SelectDown) => *chosen = (*chosen + 1).min(count.saturating_sub(1)),
-        Some(Action::CycleStatus) => change(screen, t, |s| s.status = next(s.status)),
-        Some(Action::EditNote) => start_note(screen, t),
-        Some(_) => screen.view = View::Item,
-        None => screen.message = Some((t.unbound)(&key.label())),
-    }
-    Step::Stay
-}
 
-/// Records the chosen follow-up's state as `edit` leaves it.
-fn change(screen: &mut SessionScreen, t: &Strings, edit: impl FnOnce(&mut FollowUpState)) {
-    let Some((index, followup)) = entries(screen).get(screen.followups.selected).copied() else {
-        return;
-    };
-    let mut state = followup.state.clone();
-    edit(&mut state);
-    match screen.session().set_followup(index, state) {
-        Ok(change) => screen.record(change, t),
-        Err(refusal) => screen.message = Some((t.refused)(&refusal.describe(t.messages))),
+    /// A key while the note is open: typed, or leaving it records what was typed.
+    pub fn type_key(&mut self, event: &KeyEvent, scene: &Scene) -> Effect {
+        match self.editor.as_mut().map(|editor| editor.handle(event)) {
+            Some(Edited::Closed) => self.finish(scene),
+            Some(Edited::Typed) | None => Effect::Nothing,
+        }
     }
-}
 
-fn start_note(screen: &mut SessionScreen, t: &Strings) {
-    if let Err(refusal) = screen.session().editable() {
-        screen.message = Some((t.refused)(&refusal.describe(t.messages)));
-        return;
+    /// The chosen follow-up's state as `edit` leaves it, recorded.
+    fn change(&self, scene: &Scene, edit: impl FnOnce(&mut FollowUpState)) -> Effect {
+        let Some((index, followup)) = entries(scene).get(self.selected).copied() else {
+            return Effect::Nothing;
+        };
+        let mut state = followup.state.clone();
+        edit(&mut state);
+        Effect::Record(scene.session().set_followup(index, state))
     }
-    let note = entries(screen)
-        .get(screen.followups.selected)
-        .map(|(_, f)| f.state.note.clone());
-    if let Some(note) = note {
-        screen.followups.editor = Some(Editor::new(&note, t.rounds.followup_note));
-    }
-}
 
-/// Leaves the note, recording it if it changed: typed text is never discarded.
-pub fn finish_note(screen: &mut SessionScreen, t: &Strings) {
-    let Some(editor) = screen.followups.editor.take() else {
-        return;
-    };
-    let text = editor.text();
-    let unchanged = entries(screen)
-        .get(screen.followups.selected)
-        .is_none_or(|(_, f)| f.state.note == text);
-    if !unchanged {
-        change(screen, t, |s| s.note = text);
+    fn start_note(&mut self, scene: &Scene) -> Effect {
+        if let Err(refusal) = scene.session().editable() {
+            return Effect::Refused(refusal);
+        }
+        let note = entries(scene)
+            .get(self.selected)
+            .map(|(_, f)| f.state.note.clone());
+        if let Some(note) = note {
+            self.editor = Some(Editor::new(&note, scene.t.rounds.followup_note));
+        }
+        Effect::Nothing
+    }
+
+    /// Leaves the note, recording it if it changed: typed text is never discarded.
+    pub fn finish(&mut self, scene: &Scene) -> Effect {
+        let Some(editor) = self.editor.take() else {
+            return Effect::Nothing;
+        };
+        let text = editor.text();
+        let unchanged = entries(scene)
+            .get(self.selected)
+            .is_none_or(|(_, f)| f.state.note == text);
+        if unchanged {
+            return Effect::Nothing;
+        }
+        self.change(scene, |s| s.note = text)
     }
 }
 
-pub fn draw(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) {
-    let w = t.rounds;
-    let session = screen.session();
-    let name = session
-        .hearings
-        .get(screen.cursor.department)
-        .map_or("", |h| h.department.name.as_str());
-    let hints = match screen.followups.editor {
-        Some(_) => help::footer(keymap::EDITOR, t, None, area.width),
-        None => help::footer(keymap::FOLLOWUPS, t, None, area.width),
-    };
-    let editor_height = if screen.followups.editor.is_some() {
-        6
-    } else {
-        0
-    };
-    let [title, list, editor_area, message, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(editor_height),
-        Constraint::Length(1),
-        Constraint::Length(hints.len() as u16),
-    ])
-    .areas(area);
-    frame.render_widget(
-        widgets::title_bar(format!(" {}", (w.followups_title)(name))),
-        title,
-    );
-    let lines = match (&session.previous, entries(screen)) {
-        (None, _) => vec![Line::from(w.no_previous).italic()],
-        (Some(_), rows) if rows.is_empty() => vec![Line::from(w.no_followups).italic()],
-        (Some(_), rows) => rows
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (_, f))| rows_of(f, i == screen.followups.selected, t))
-            .collect(),
-    };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
-    if let Some(editor) = &screen.followups.editor {
-        editor.draw(frame, editor_area);
+impl Component for FollowUps {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::FOLLOWUPS
     }
-    let text = screen.message.as_deref().unwrap_or("");
-    frame.render_widget(Paragraph::new(text).italic(), message);
-    frame.render_widget(Paragraph::new(hints), footer);
+
+    /// Carries out an action of `FOLLOWUPS`.
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        let count = entries(scene).len();
+        if let Some(selected) = shared::select(self.selected, action, count) {
+            self.selected = selected;
+            return Effect::Nothing;
+        }
+        match action {
+            Action::CycleStatus => self.change(scene, |s| s.status = next(s.status)),
+            Action::EditNote => self.start_note(scene),
+            _ => Effect::Hearing,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+        let t = scene.t;
+        let w = t.rounds;
+        let session = scene.session();
+        let name = session
+            .hearings
+            .get(scene.cursor.department)
+            .map_or("", |h| h.department.name.as_str());
+        let hints = match self.editor {
+            Some(_) => help::footer(keymap::EDITOR, t, None, area.width),
+            None => help::footer(keymap::FOLLOWUPS, t, None, area.width),
+        };
+        let editor_height = if self.editor.is_some() { 6 } else { 0 };
+        let [title, list, editor_area, message, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(editor_height),
+            Constraint::Length(1),
+            Constraint::Length(hints.len() as u16),
+        ])
+        .areas(area);
+        frame.render_widget(
+            widgets::title_bar(format!(" {}", (w.followups_title)(name))),
+            title,
+        );
+        let lines = match (&session.previous, entries(scene)) {
+            (None, _) => vec![Line::from(w.no_previous).italic()],
+            (Some(_), rows) if rows.is_empty() => vec![Line::from(w.no_followups).italic()],
+            (Some(_), rows) => rows
+                .iter()
+                .enumerate()
+                .flat_map(|(i, (_, f))| rows_of(f, i == self.selected, t))
+                .collect(),
+        };
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
+        if let Some(editor) = &self.editor {
+            editor.draw(frame, editor_area);
+        }
+        let text = scene.message.unwrap_or("");
+        frame.render_widget(Paragraph::new(text).italic(), message);
+        frame.render_widget(Paragraph::new(hints), footer);
+    }
 }
 
 /// A follow-up as lines: status, area, number, items and the finding; its note below.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::Local;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -18,7 +18,8 @@ use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::session::{AuditFacts, Chosen, Session};
 
-use super::{Context, Input, Step, help, widgets};
+use super::context::{Context, Input, Step};
+use super::{help, keys, widgets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -161,37 +162,35 @@ impl NewSessionForm {
     fn on_key(&mut self, event: &KeyEvent, context: &Context) -> Step {
         let t = context.t;
         if std::mem::take(&mut self.asking_to_discard) {
-            let key = super::key_of(event);
-            let yes = key.and_then(|k| keymap::lookup(keymap::CONFIRM, k)) == Some(Action::Confirm);
+            let yes = keys::action_of(keymap::CONFIRM, event) == Some(Action::Confirm);
             self.problem = None;
             return if yes { Step::List } else { Step::Stay };
         }
-        if super::is_ctrl_u(event) {
-            if let Some(input) = self.input_mut(self.focus) {
-                input.select_all();
-                input.cut();
+        let in_list = self.focus == Field::Departments;
+        let within = match keys::action_of(keymap::FORM_DEPARTMENTS, event) {
+            Some(Action::SelectUp) if in_list => self.department_cursor.checked_sub(1),
+            Some(Action::SelectDown) if in_list => {
+                Some(self.department_cursor + 1).filter(|next| *next < self.departments.len())
             }
+            _ => None,
+        };
+        if let Some(at) = within {
+            self.department_cursor = at;
             return Step::Stay;
         }
-        let action = super::key_of(event).and_then(|key| keymap::lookup(keymap::FORM, key));
-        let in_list = self.focus == Field::Departments;
+        let action = keys::action_of(keymap::FORM, event);
         match (action, self.focus) {
+            (Some(Action::ClearField), field) => {
+                if let Some(input) = self.input_mut(field) {
+                    input.select_all();
+                    input.cut();
+                }
+            }
             (Some(Action::Back), _) if self.has_input() => {
                 self.asking_to_discard = true;
                 self.problem = Some(t.discard_form.to_string());
             }
             (Some(Action::Back), _) => return Step::List,
-            (Some(Action::PreviousField), Field::Departments)
-                if event.code == KeyCode::Up && self.department_cursor > 0 =>
-            {
-                self.department_cursor -= 1
-            }
-            (Some(Action::NextField), Field::Departments)
-                if event.code == KeyCode::Down
-                    && self.department_cursor + 1 < self.departments.len() =>
-            {
-                self.department_cursor += 1
-            }
             (Some(Action::Toggle), _) if in_list => {
                 if let Some((_, chosen)) = self.departments.get_mut(self.department_cursor) {
                     *chosen = !*chosen;

@@ -10,16 +10,36 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::checklist::{Area, Item, Mark};
 use crate::i18n::Strings;
-use crate::keymap;
+use crate::keymap::{self, Action, Binding};
 
-use super::session::SessionScreen;
+use super::shared::{Component, Effect, Scene};
 use super::{help, widgets};
 
-pub fn draw(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) {
-    let banner = screen.banner(t);
-    let footer_lines = footer(screen, t, area.width);
+/// The item view keeps no state of its own: it shows the cell under the cursor, and
+/// its keys are the screen's (marks, moves, the other views).
+#[derive(Debug, Default)]
+pub struct ItemView;
+
+impl Component for ItemView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::ITEM
+    }
+
+    fn update(&mut self, _action: Action, _scene: &Scene) -> Effect {
+        Effect::Nothing
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+        draw(scene, frame, area);
+    }
+}
+
+fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
+    let t = scene.t;
+    let banner = scene.banner();
+    let footer_lines = footer(scene, t, area.width);
     // The item takes what its text needs; the note has the rest, at least 3 rows.
-    let body_text = Paragraph::new(body(screen, t, area.width)).wrap(Wrap { trim: false });
+    let body_text = Paragraph::new(body(scene, t, area.width)).wrap(Wrap { trim: false });
     let body_height = body_text.line_count(area.width).min(u16::MAX as usize) as u16;
     let [
         header,
@@ -39,29 +59,22 @@ pub fn draw(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) 
         Constraint::Length(footer_lines.len() as u16),
     ])
     .areas(area);
-    draw_header(screen, frame, header, department, t);
+    draw_header(scene, frame, header, department, t);
     if let Some(text) = &banner {
         frame.render_widget(widgets::banner(text), banner_area);
     }
     frame.render_widget(body_text, body);
-    draw_note(screen, frame, note_area, t);
-    let message = screen
+    draw_note(scene, frame, note_area, t);
+    let message = scene
         .message
-        .as_deref()
         .filter(|m| Some(*m) != banner.as_deref())
         .unwrap_or("");
     frame.render_widget(Paragraph::new(message).italic(), message_area);
     frame.render_widget(Paragraph::new(footer_lines), footer);
 }
 
-fn draw_header(
-    screen: &SessionScreen,
-    frame: &mut Frame,
-    header: Rect,
-    department: Rect,
-    t: &Strings,
-) {
-    let session = screen.session();
+fn draw_header(scene: &Scene, frame: &mut Frame, header: Rect, department: Rect, t: &Strings) {
+    let session = scene.session();
     let overall = format!(
         "{} {}",
         t.overall,
@@ -77,7 +90,7 @@ fn draw_header(
         title,
     );
     frame.render_widget(Paragraph::new(overall).reversed(), right);
-    let Some(hearing) = session.hearings.get(screen.cursor.department) else {
+    let Some(hearing) = session.hearings.get(scene.cursor.department) else {
         return;
     };
     let d = &hearing.department;
@@ -86,7 +99,7 @@ fn draw_header(
         session.checklist.item_count(),
         10,
     );
-    if let Some(score) = score_text(screen, t) {
+    if let Some(score) = score_text(scene, t) {
         progress = format!("{score}  {progress}");
     }
     let [name, right] = Layout::horizontal([
@@ -105,9 +118,9 @@ fn draw_header(
 }
 
 /// The department's score and band, when the scale has points.
-pub fn score_text(screen: &SessionScreen, t: &Strings) -> Option<String> {
-    let session = screen.session();
-    let score = crate::results::department_score(session, screen.cursor.department)?;
+pub fn score_text(scene: &Scene, t: &Strings) -> Option<String> {
+    let session = scene.session();
+    let score = crate::results::department_score(session, scene.cursor.department)?;
     let percent = score.percent().map_or("-".to_string(), |p| format!("{p}%"));
     let band = score
         .band(&session.checklist)
@@ -116,14 +129,14 @@ pub fn score_text(screen: &SessionScreen, t: &Strings) -> Option<String> {
 }
 
 /// The item on screen; the session refuses to open without items.
-fn current(screen: &SessionScreen) -> Option<(&Area, &Item)> {
-    let checklist = &screen.session().checklist;
-    checklist.items().nth(screen.cursor.item)
+fn current<'a>(scene: &Scene<'a>) -> Option<(&'a Area, &'a Item)> {
+    let checklist = &scene.session().checklist;
+    checklist.items().nth(scene.cursor.item)
 }
 
-fn body<'a>(screen: &'a SessionScreen, t: &Strings, width: u16) -> Text<'a> {
-    let session = screen.session();
-    let Some((area, item)) = current(screen) else {
+fn body<'a>(scene: &Scene<'a>, t: &Strings, width: u16) -> Text<'a> {
+    let session = scene.session();
+    let Some((area, item)) = current(scene) else {
         return Text::default();
     };
     let count = session.checklist.item_count();
@@ -133,7 +146,7 @@ fn body<'a>(screen: &'a SessionScreen, t: &Strings, width: u16) -> Text<'a> {
             Span::raw(item.id.clone())
                 .bold()
                 .add_modifier(Modifier::UNDERLINED),
-            Span::raw(format!("  {}/{count}", screen.cursor.item + 1)).dim(),
+            Span::raw(format!("  {}/{count}", scene.cursor.item + 1)).dim(),
         ]),
         Line::from(item.text.clone()).bold(),
     ];
@@ -143,7 +156,7 @@ fn body<'a>(screen: &'a SessionScreen, t: &Strings, width: u16) -> Text<'a> {
         lines.push(Line::from(item.guidance.clone()));
     }
     lines.push(Line::default());
-    let hearing = session.hearings.get(screen.cursor.department);
+    let hearing = session.hearings.get(scene.cursor.department);
     let current = hearing.and_then(|h| h.mark(&item.id));
     lines.extend(scale_lines(&session.checklist.scale, current, t, width));
     let now = match current.and_then(|symbol| session.checklist.mark(symbol)) {
@@ -232,12 +245,12 @@ fn scale_lines(
     lines
 }
 
-fn draw_note(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings) {
-    if let Some(editor) = &screen.editor {
+fn draw_note(scene: &Scene, frame: &mut Frame, area: Rect, t: &Strings) {
+    if let Some(editor) = scene.editor {
         editor.draw(frame, area);
         return;
     }
-    let note = Paragraph::new(screen.current_note()).wrap(Wrap { trim: false });
+    let note = Paragraph::new(scene.current_note()).wrap(Wrap { trim: false });
     let inner = area.width.saturating_sub(2);
     let hidden = note
         .line_count(inner)
@@ -251,12 +264,11 @@ fn draw_note(screen: &SessionScreen, frame: &mut Frame, area: Rect, t: &Strings)
     frame.render_widget(note.block(block), area);
 }
 
-fn footer(screen: &SessionScreen, t: &Strings, width: u16) -> Vec<Line<'static>> {
-    if screen.editor.is_some() {
+fn footer(scene: &Scene, t: &Strings, width: u16) -> Vec<Line<'static>> {
+    if scene.editor.is_some() {
         return help::footer(keymap::EDITOR, t, None, width);
     }
-    let reader = screen.reader();
-    help::footer_for(keymap::ITEM, t, screen.markable_scale(), width, reader)
+    help::footer_for(keymap::ITEM, t, scene.markable_scale(), width, scene.reader)
 }
 
 fn mark_line<'a>(mark: &Mark, how: &'a str) -> Line<'a> {
@@ -270,8 +282,8 @@ fn mark_line<'a>(mark: &Mark, how: &'a str) -> Line<'a> {
 }
 
 /// The department picker's rows: each department with its progress.
-pub fn department_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
-    let session = screen.session();
+pub fn department_rows(scene: &Scene) -> Vec<Line<'static>> {
+    let session = scene.session();
     let count = session.checklist.item_count();
     session
         .hearings
@@ -288,9 +300,9 @@ pub fn department_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
 
 /// The item picker's rows: each item with its mark in this department, dimmed where
 /// applicability set it (those are not heard).
-pub fn item_rows(screen: &SessionScreen) -> Vec<Line<'static>> {
-    let session = screen.session();
-    let hearing = session.hearings.get(screen.cursor.department);
+pub fn item_rows(scene: &Scene) -> Vec<Line<'static>> {
+    let session = scene.session();
+    let hearing = session.hearings.get(scene.cursor.department);
     session
         .checklist
         .items()

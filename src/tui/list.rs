@@ -15,7 +15,8 @@ use crate::i18n::{Describe, Strings};
 use crate::keymap::{self, Action, Key};
 use crate::store::{Store, StoreError, Summary};
 
-use super::{Context, Input, Step, help, widgets};
+use super::context::{Context, Input, Step};
+use super::{help, keys, widgets};
 
 #[derive(Default)]
 pub struct SessionList {
@@ -68,7 +69,7 @@ impl SessionList {
             self.on_rename_key(event, context);
             return Step::Stay;
         }
-        let Some(key) = super::key_of(event) else {
+        let Some(key) = keys::key_of(event).filter(|k| !keys::is_ctrl(*k)) else {
             return Step::Stay;
         };
         if std::mem::take(&mut self.help) {
@@ -121,16 +122,15 @@ impl SessionList {
     }
 
     fn on_rename_key(&mut self, event: &KeyEvent, context: &Context) {
-        if super::is_ctrl_u(event)
-            && let Some(field) = &mut self.renaming
-        {
-            field.select_all();
-            field.cut();
-            return;
-        }
-        match super::key_of(event) {
-            Some(Key::Esc) => self.renaming = None,
-            Some(Key::Enter) => {
+        match keys::action_of(keymap::RENAME, event) {
+            Some(Action::ClearField) => {
+                if let Some(field) = &mut self.renaming {
+                    field.select_all();
+                    field.cut();
+                }
+            }
+            Some(Action::Close) => self.renaming = None,
+            Some(Action::Confirm) => {
                 let title = self.renaming.take().map(|f| f.lines().join(" "));
                 let title = title.unwrap_or_default().trim().to_string();
                 if let Some(summary) = self.summaries.get(self.selected())

@@ -6,7 +6,19 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
-use super::widgets;
+use crate::keymap::{self, Action};
+
+use super::{keys, widgets};
+
+/// What a key did to a one-line prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompted {
+    Typing,
+    /// Enter: what was typed is the answer.
+    Done,
+    /// Esc: no answer.
+    Closed,
+}
 
 #[derive(Default)]
 pub struct PathPrompt {
@@ -14,8 +26,16 @@ pub struct PathPrompt {
 }
 
 impl PathPrompt {
-    pub fn input(&mut self, key: KeyEvent) {
-        self.input.input(key);
+    /// A key, through `PROMPT`: Enter gives the path, Esc leaves, any other types.
+    pub fn handle(&mut self, event: &KeyEvent) -> Prompted {
+        match keys::action_of(keymap::PROMPT, event) {
+            Some(Action::Confirm) => Prompted::Done,
+            Some(Action::Close) => Prompted::Closed,
+            _ => {
+                self.input.input(*event);
+                Prompted::Typing
+            }
+        }
     }
 
     /// Pasted text, a path dragged from a file manager included (quotes removed).

@@ -1,94 +1,126 @@
 //! Review before sign-off on screen: what blocks and what deserves a look, each line
 //! leading to its place; signing off when nothing blocks, and reopening with a reason.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Stylize;
 use ratatui::text::Line;
 
-use crate::i18n::{ReviewWords, Strings};
-use crate::keymap::Action;
+use crate::i18n::ReviewWords;
+use crate::keymap::{self, Action, Binding};
 use crate::review::{Entry, Place};
+use crate::session::Session;
 
-use super::picker::Picker;
-use super::record::{self, Editing, Page};
-use super::session::{Cursor, Overlay, SessionScreen, View, department_index, item_index};
+use super::record::{self, Page};
+use super::shared::{self, Component, Cursor, Editing, Effect, Scene, View};
 use super::sheet;
 
 /// How the time of a sign-off is shown: to the minute, with its offset.
 const TIME: &str = "%Y-%m-%d %H:%M %:z";
 
-pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
-    let session = screen.session();
-    match action {
-        Action::Choose => {
-            let review = crate::review::review(session);
-            if let Some(entry) = review.entries.get(screen.pages.selected) {
-                go_to(screen, &entry.clone(), t);
-            }
-        }
-        Action::Sign if session.is_signed() => {
-            screen.message = Some(t.record.already_signed.to_string())
-        }
-        Action::Sign => {
-            let blockers = crate::review::review(session).blockers().count();
-            if blockers > 0 {
-                screen.message = Some((t.review.blocked)(blockers));
-            } else {
-                let people = record::people(session);
-                screen.overlay = Some(Overlay::Signer(Picker::new(0, people)));
-            }
-        }
-        Action::Reopen if session.is_signed() => {
-            screen.edit(Editing::ReopenReason, "", t.record.reopen_reason)
-        }
-        Action::Reopen => screen.message = Some(t.review.not_signed.to_string()),
-        _ => {}
+/// The review's own state: the entry chosen.
+#[derive(Debug, Default)]
+pub struct ReviewView {
+    selected: usize,
+}
+
+impl ReviewView {
+    pub fn open(&mut self, row: usize) {
+        self.selected = row;
     }
 }
 
-/// Goes to the place of `entry`: the item in the hearing, the area in the sheet, the
-/// facts for the round.
-fn go_to(screen: &mut SessionScreen, entry: &Entry, t: &Strings) {
-    let session = screen.session();
+impl Component for ReviewView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::REVIEW
+    }
+
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        let (t, session) = (scene.t, scene.session());
+        let review = crate::review::review(session);
+        if let Some(selected) = shared::select(self.selected, action, review.entries.len()) {
+            self.selected = selected;
+            return Effect::Nothing;
+        }
+        match action {
+            Action::Choose => match review.entries.get(self.selected) {
+                Some(entry) => go_to(scene, entry),
+                None => Effect::Nothing,
+            },
+            Action::Sign if session.is_signed() => Effect::Say(t.record.already_signed.to_string()),
+            Action::Sign => match review.blockers().count() {
+                0 => Effect::PickSigner,
+                blockers => Effect::Say((t.review.blocked)(blockers)),
+            },
+            Action::Reopen if session.is_signed() => Effect::Edit {
+                editing: Editing::ReopenReason,
+                text: String::new(),
+                title: t.record.reopen_reason.to_string(),
+            },
+            Action::Reopen => Effect::Say(t.review.not_signed.to_string()),
+            _ => Effect::Nothing,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+        let page = page(scene);
+        record::draw(frame, area, scene, page, self.selected, keymap::REVIEW);
+    }
+}
+
+/// The place of `entry`: the item in the hearing, the area in the sheet, the facts
+/// for the round.
+fn go_to(scene: &Scene, entry: &Entry) -> Effect {
+    let session = scene.session();
     let department = entry
         .department
         .as_deref()
-        .and_then(|d| department_index(session, d))
-        .unwrap_or(screen.cursor.department);
+        .and_then(|d| shared::department_index(session, d))
+        .unwrap_or(scene.cursor.department);
     let short = entry.department.clone().unwrap_or_default();
-    match &entry.place {
+    let there = Cursor {
+        department,
+        ..scene.cursor
+    };
+    let (view, row, at) = match &entry.place {
         Place::Item(item) => {
-            let item = item_index(session, item).unwrap_or(0);
-            screen.view = View::Item;
-            screen.go_to(Cursor { department, item }, t);
+            let item = shared::item_index(session, item).unwrap_or(0);
+            (View::Item, 0, Cursor { department, item })
         }
-        Place::Area(area) => {
-            let row = sheet::observation_row(session, &short, area);
-            screen.go_to(
-                Cursor {
-                    department,
-                    ..screen.cursor
-                },
-                t,
-            );
-            screen.pages.selected = row;
-            screen.view = View::Sheet;
-        }
-        Place::Department => {
-            screen.go_to(
-                Cursor {
-                    department,
-                    ..screen.cursor
-                },
-                t,
-            );
-            screen.pages.selected = 0;
-            screen.view = View::Sheet;
-        }
+        Place::Area(area) => (
+            View::Sheet,
+            sheet::observation_row(session, &short, area),
+            there,
+        ),
+        Place::Department => (View::Sheet, 0, there),
         Place::Round => {
-            screen.pages.selected = 0;
-            screen.view = View::Facts;
+            return Effect::Show {
+                view: View::Facts,
+                row: 0,
+                at: None,
+            };
+        }
+    };
+    Effect::Show {
+        view,
+        row,
+        at: Some(at),
+    }
+}
+
+/// The round's people, who may sign.
+pub fn people(session: &Session) -> Vec<String> {
+    let mut people: Vec<String> = Vec::new();
+    for person in session.facts.people() {
+        if !people.iter().any(|p| p == person) {
+            people.push(person.to_string());
         }
     }
+    people
+}
+
+pub fn signer_rows(session: &Session) -> Vec<Line<'static>> {
+    people(session).into_iter().map(Line::from).collect()
 }
 
 /// One entry: where (department and item or area), why.
@@ -104,8 +136,8 @@ fn entry_line(entry: &Entry, w: &ReviewWords) -> String {
 }
 
 /// The review's title and lines: the state of the sign-off, then each entry.
-pub fn page(screen: &SessionScreen, t: &Strings) -> (String, Page) {
-    let session = screen.session();
+fn page(scene: &Scene) -> (String, Page) {
+    let (t, session) = (scene.t, scene.session());
     let review = crate::review::review(session);
     let w = t.review;
     let mut page = Page::new();

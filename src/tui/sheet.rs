@@ -5,16 +5,55 @@
 use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 
-use crate::checklist::{Area, Meaning};
-use crate::i18n::Describe;
-use crate::i18n::Strings;
-use crate::keymap::Action;
-use crate::session::Session;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
-use super::picker::Picker;
-use super::record::{self, Editing, Page};
-use super::session::{Overlay, SessionScreen};
+use crate::checklist::{Area, Meaning};
+use crate::i18n::Strings;
+use crate::keymap::{self, Action, Binding};
+use crate::session::{Change, Refusal, Session};
+
+use super::record::{self, Page};
+use super::shared::{self, Component, Editing, Effect, Scene};
 use super::widgets;
+
+/// The sheet's own state: the line chosen.
+#[derive(Debug, Default)]
+pub struct SheetView {
+    selected: usize,
+}
+
+impl SheetView {
+    /// Shows the sheet at line `row`.
+    pub fn open(&mut self, row: usize) {
+        self.selected = row;
+    }
+}
+
+impl Component for SheetView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::SHEET
+    }
+
+    /// Carries out an action of the sheet's table on the line chosen.
+    fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        let session = scene.session();
+        let rows = rows(session, &scene.department());
+        if let Some(selected) = shared::select(self.selected, action, rows.len()) {
+            self.selected = selected;
+            return Effect::Nothing;
+        }
+        match rows.into_iter().nth(self.selected) {
+            Some(row) => apply(row, action, scene),
+            None => Effect::Nothing,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
+        let page = page(scene);
+        record::draw(frame, area, scene, page, self.selected, keymap::SHEET);
+    }
+}
 
 /// A line of the sheet that can be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,19 +105,18 @@ pub fn observation_row(session: &Session, department: &str, area: &str) -> usize
         .unwrap_or(0)
 }
 
-pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
-    let department = record::department(screen);
-    let session = screen.session();
-    let Some(row) = rows(session, &department)
-        .into_iter()
-        .nth(screen.pages.selected)
-    else {
-        return;
-    };
+/// What `action` does to the chosen `row`.
+fn apply(row: Row, action: Action, scene: &Scene) -> Effect {
+    let (t, session) = (scene.t, scene.session());
+    let department = scene.department();
     if let Err(refusal) = session.editable() {
-        screen.message = Some((t.refused)(&refusal.describe(t.messages)));
-        return;
+        return Effect::Refused(refusal);
     }
+    let edit = |editing, text: String, title: String| Effect::Edit {
+        editing,
+        text,
+        title,
+    };
     match (action, row) {
         (Action::Edit, Row::Observation(area)) => {
             let text = session
@@ -86,7 +124,7 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
                 .map(|s| s.observation.clone())
                 .unwrap_or_default();
             let title = (t.record.observation_editing)(&area_title(session, &area));
-            screen.edit(Editing::Observation(area), &text, &title);
+            edit(Editing::Observation(area), text, title)
         }
         (Action::Edit, Row::Finding(area, id)) => {
             let finding = session
@@ -99,7 +137,7 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
                 id: Some(id),
                 items,
             };
-            screen.edit(editing, &text, t.record.finding_editing);
+            edit(editing, text, t.record.finding_editing.to_string())
         }
         (Action::Edit, Row::Proposal(_, item)) => {
             let text = session
@@ -107,28 +145,19 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
                 .item(&item)
                 .map(|i| i.text.clone())
                 .unwrap_or_default();
-            screen.edit(Editing::Proposal(item), &text, t.record.finding_editing);
+            let title = t.record.finding_editing.to_string();
+            edit(Editing::Proposal(item), text, title)
         }
         (Action::Accept, Row::Proposal(_, item)) => {
-            let change = session.accept_proposal(&department, &item, None);
-            record::try_record(screen, change, t);
+            Effect::Record(session.accept_proposal(&department, &item, None))
         }
         (Action::Dismiss, Row::Proposal(_, item)) => {
-            let change = session.dismiss_proposal(&department, &item);
-            record::try_record(screen, change, t);
+            Effect::Record(session.dismiss_proposal(&department, &item))
         }
         (Action::Dismiss, Row::Finding(area, id)) => {
-            let change = session.remove_finding(&department, &area, id);
-            record::try_record(screen, change, t);
+            Effect::Record(session.remove_finding(&department, &area, id))
         }
-        (Action::FindingItems, Row::Finding(area, id)) => {
-            let names = area_items(session, &area)
-                .into_iter()
-                .map(|(item, text)| format!("{item} {text}"))
-                .collect();
-            let overlay = Overlay::FindingItems(Picker::new(0, names), area, id);
-            screen.overlay = Some(overlay);
-        }
+        (Action::FindingItems, Row::Finding(area, id)) => Effect::PickFindingItems { area, id },
         (Action::AddFinding, row) => {
             let area = row.area().to_string();
             let items = finding_items(session, &department, &row);
@@ -137,9 +166,9 @@ pub fn apply(screen: &mut SessionScreen, action: Action, t: &Strings) {
                 id: None,
                 items,
             };
-            screen.edit(editing, "", t.record.finding_editing);
+            edit(editing, String::new(), t.record.finding_editing.to_string())
         }
-        _ => screen.message = Some(t.record.not_here.to_string()),
+        _ => Effect::Say(t.record.not_here.to_string()),
     }
 }
 
@@ -182,9 +211,9 @@ fn area_title(session: &Session, area: &str) -> String {
 }
 
 /// The sheet's title and lines, in the order of `rows`.
-pub fn page(screen: &SessionScreen, t: &Strings) -> (String, Page) {
-    let session = screen.session();
-    let department = record::department(screen);
+fn page(scene: &Scene) -> (String, Page) {
+    let (t, session) = (scene.t, scene.session());
+    let department = scene.department();
     let name = session
         .hearing(&department)
         .map_or(department.clone(), |h| h.department.name.clone());
@@ -261,7 +290,7 @@ fn marks_and_notes(session: &Session, department: &str, area: &Area, t: &Strings
 }
 
 /// The items of `area`: id and text.
-fn area_items(session: &Session, area: &str) -> Vec<(String, String)> {
+pub fn area_items(session: &Session, area: &str) -> Vec<(String, String)> {
     session
         .checklist
         .areas
@@ -272,9 +301,9 @@ fn area_items(session: &Session, area: &str) -> Vec<(String, String)> {
 }
 
 /// The item picker of a 指摘事項: each item of its area, checked where it names it.
-pub fn item_rows(screen: &SessionScreen, area: &str, id: u32) -> Vec<Line<'static>> {
-    let session = screen.session();
-    let department = record::department(screen);
+pub fn item_rows(scene: &Scene, area: &str, id: u32) -> Vec<Line<'static>> {
+    let session = scene.session();
+    let department = scene.department();
     let finding = session
         .sheet(&department, area)
         .and_then(|s| s.findings.iter().find(|f| f.id == id));
@@ -291,20 +320,18 @@ pub fn item_rows(screen: &SessionScreen, area: &str, id: u32) -> Vec<Line<'stati
         .collect()
 }
 
-/// Adds the `index`-th item of `area` to 指摘事項 `id`, or removes it (the core
-/// refuses a finding that names no item).
-pub fn toggle_item(screen: &mut SessionScreen, area: &str, id: u32, index: usize, t: &Strings) {
-    let department = record::department(screen);
-    let session = screen.session();
-    let Some((item, _)) = area_items(session, area).into_iter().nth(index) else {
-        return;
-    };
-    let Some(finding) = session
-        .sheet(&department, area)
-        .and_then(|s| s.findings.iter().find(|f| f.id == id))
-    else {
-        return;
-    };
+/// The change that adds the `index`-th item of `area` to 指摘事項 `id` of
+/// `department`, or removes it (the core refuses a finding that names no item).
+pub fn toggle_item(
+    session: &Session,
+    department: &str,
+    (area, id): (&str, u32),
+    index: usize,
+) -> Option<Result<Change, Refusal>> {
+    let (item, _) = area_items(session, area).into_iter().nth(index)?;
+    let finding = session
+        .sheet(department, area)
+        .and_then(|s| s.findings.iter().find(|f| f.id == id))?;
     let mut items = finding.items.clone();
     if finding.names(&item) {
         items.retain(|i| *i != item);
@@ -314,6 +341,5 @@ pub fn toggle_item(screen: &mut SessionScreen, area: &str, id: u32, index: usize
         let order: Vec<String> = area_items(session, area).into_iter().map(|i| i.0).collect();
         items.sort_by_key(|i| order.iter().position(|o| o == i));
     }
-    let change = session.edit_finding(&department, area, id, &items, &finding.text);
-    record::try_record(screen, change, t);
+    Some(session.edit_finding(department, area, id, &items, &finding.text))
 }

@@ -1,7 +1,9 @@
 //! Undo and redo of this sitting's changes. Undo stays within the department on
 //! screen; a change of another department is only undone when the auditor says so,
-//! since its cell is not the one they are looking at.
+//! since its cell is not the one they are looking at. The message line names what
+//! an undo or a redo did.
 
+use crate::i18n::Strings;
 use crate::session::Change;
 
 #[derive(Default)]
@@ -66,6 +68,63 @@ pub fn department_of(change: &Change) -> Option<&str> {
     match change {
         Change::Move(_) => None,
         other => other.department(),
+    }
+}
+
+/// The cell an undo goes back to (None for a change that is not about one cell), and
+/// how the message line names what it undid.
+pub fn describe(change: &Change, t: &Strings) -> (Option<(String, String)>, String) {
+    let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| t.unanswered.to_string());
+    let cell = |department: &String, item: &String| Some((department.clone(), item.clone()));
+    match change {
+        Change::Mark {
+            department,
+            item,
+            from,
+            to,
+            ..
+        } => (
+            cell(department, item),
+            format!("{item} {} → {}", shown(to), shown(from)),
+        ),
+        Change::Note {
+            department, item, ..
+        } => (cell(department, item), format!("{item} {}", t.note)),
+        Change::Field {
+            department,
+            item,
+            field,
+            ..
+        } => (cell(department, item), format!("{item} {field}")),
+        Change::Dismissal {
+            department, item, ..
+        } => (cell(department, item), format!("{department} {item}")),
+        Change::Observation {
+            department, area, ..
+        } => (None, format!("{department} {area}")),
+        Change::Finding {
+            department,
+            area,
+            from,
+            to,
+        } => {
+            let id = from.as_ref().or(to.as_ref()).map_or(0, |f| f.id);
+            (None, format!("{department} {area} #{id}"))
+        }
+        Change::Fact { field, .. } => (None, format!("{field:?}")),
+        Change::FollowUp {
+            department,
+            area,
+            finding,
+            ..
+        } => (None, format!("{department} {area} #{finding}")),
+        Change::DepartmentFact {
+            department, field, ..
+        } => (None, format!("{department} {field:?}")),
+        Change::SelfCheck { department, .. } => {
+            (None, format!("{department} {}", t.self_assessment))
+        }
+        Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
     }
 }
 

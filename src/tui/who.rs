@@ -14,7 +14,8 @@ use crate::i18n::Strings;
 use crate::keymap::{self, Action};
 use crate::session::Session;
 
-use super::{Input, help, widgets};
+use super::context::Input;
+use super::{help, keys, widgets};
 
 pub struct WhoScreen {
     /// The round's auditors and 監査実施責任者; the row after them types a name.
@@ -66,7 +67,7 @@ impl WhoScreen {
 
     fn on_key(&mut self, event: &KeyEvent) -> Chose {
         let at = self.state.selected().unwrap_or(0);
-        let action = super::key_of(event).and_then(|k| keymap::lookup(keymap::WHO, k));
+        let action = keys::action_of(keymap::WHO, event);
         match action {
             Some(Action::SelectUp) => self.state.select(Some(at.saturating_sub(1))),
             Some(Action::SelectDown) => self.state.select(Some((at + 1).min(self.names.len()))),

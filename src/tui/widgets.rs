@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 
 use crate::i18n::Strings;
 
-use super::{MIN_HEIGHT, MIN_WIDTH};
+use super::context::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Says how large the terminal must be, instead of drawing a screen that cannot fit.
 pub fn too_small(frame: &mut Frame, t: &Strings) {

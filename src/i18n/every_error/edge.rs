@@ -17,7 +17,7 @@ use crate::signoff::MalformedDigest;
 use crate::store::{RecordError, StoreError};
 use crate::tui::OpenError;
 
-pub(super) fn store_errors(v: V) -> Vec<StoreError> {
+pub(crate) fn store_errors(v: V) -> Vec<StoreError> {
     let all = vec![
         StoreError::File(file_error(v)),
         StoreError::Io {
@@ -54,7 +54,7 @@ pub(super) fn store_errors(v: V) -> Vec<StoreError> {
     all
 }
 
-pub(super) fn record_errors(v: V) -> Vec<RecordError> {
+pub(crate) fn record_errors(v: V) -> Vec<RecordError> {
     let all = vec![
         RecordError::Refused(Refusal::Signed { by: v.s() }),
         RecordError::Unsaved(StoreError::NotFound(v.s())),
@@ -69,7 +69,7 @@ pub(super) fn record_errors(v: V) -> Vec<RecordError> {
 
 /// A library's own failure, which the words carry as it is: its text is taken out
 /// before the check.
-pub(super) fn csv_error() -> csv::Error {
+pub(crate) fn csv_error() -> csv::Error {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader("a,b\nc\n".as_bytes());
@@ -79,11 +79,11 @@ pub(super) fn csv_error() -> csv::Error {
         .expect("unequal lengths")
 }
 
-pub(super) fn xlsx_error() -> rust_xlsxwriter::XlsxError {
+pub(crate) fn xlsx_error() -> rust_xlsxwriter::XlsxError {
     rust_xlsxwriter::XlsxError::ParameterError("p".into())
 }
 
-pub(super) fn export_errors() -> Vec<ExportError> {
+pub(crate) fn export_errors() -> Vec<ExportError> {
     let unsupported = |report, format| ExportError::Unsupported { report, format };
     let all = vec![
         unsupported(Report::Matrix, Format::Docx),
@@ -103,7 +103,7 @@ pub(super) fn export_errors() -> Vec<ExportError> {
     all
 }
 
-pub(super) fn merge_errors(v: V) -> Vec<MergeError> {
+pub(crate) fn merge_errors(v: V) -> Vec<MergeError> {
     let all = vec![
         MergeError::Signed(v.s()),
         MergeError::TheirsSigned(v.s()),
@@ -125,7 +125,7 @@ pub(super) fn merge_errors(v: V) -> Vec<MergeError> {
     all
 }
 
-pub(super) fn open_errors(v: V) -> Vec<OpenError> {
+pub(crate) fn open_errors(v: V) -> Vec<OpenError> {
     let all = vec![
         OpenError::Store(StoreError::NotFound(v.s())),
         OpenError::NotHearable(v.s()),
@@ -143,7 +143,7 @@ pub(super) fn open_errors(v: V) -> Vec<OpenError> {
     all
 }
 
-pub(super) fn cli_errors(v: V) -> Vec<CliError> {
+pub(crate) fn cli_errors(v: V) -> Vec<CliError> {
     let all = vec![
         CliError::NoDataDir,
         CliError::File(file_error(v)),
@@ -189,7 +189,7 @@ pub(super) fn cli_errors(v: V) -> Vec<CliError> {
     all
 }
 
-pub(super) fn cli_index(e: &CliError) -> usize {
+pub(crate) fn cli_index(e: &CliError) -> usize {
     match e {
         CliError::NoDataDir => 0,
         CliError::File(_) => 1,
@@ -221,7 +221,7 @@ pub(super) fn cli_index(e: &CliError) -> usize {
 }
 
 /// What review lists: blockers and warnings, each place a merge can leave in conflict.
-pub(super) fn reasons(v: V) -> Vec<Reason> {
+pub(crate) fn reasons(v: V) -> Vec<Reason> {
     let conflict = |place| Reason::Conflict {
         place,
         values: vec![(v.s(), v.s()), (v.s(), String::new())],
@@ -272,7 +272,7 @@ pub(super) fn reasons(v: V) -> Vec<Reason> {
     all
 }
 
-pub(super) fn place_index(place: &MergePlace) -> usize {
+pub(crate) fn place_index(place: &MergePlace) -> usize {
     match place {
         MergePlace::Mark(..) => 0,
         MergePlace::Note(..) => 1,

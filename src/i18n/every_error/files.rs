@@ -10,7 +10,7 @@ use crate::session::Refusal;
 use crate::sheet::{SheetError, SheetProblem, Unreadable};
 use crate::wareki::{DateError, Era, JapaneseDate};
 
-pub(super) fn rules(v: V) -> Vec<Rule> {
+pub(crate) fn rules(v: V) -> Vec<Rule> {
     let all = vec![
         Rule::SeverityNotFailing {
             symbol: v.s(),
@@ -72,7 +72,7 @@ pub(super) fn rules(v: V) -> Vec<Rule> {
     all
 }
 
-pub(super) fn refusals(v: V) -> Vec<Refusal> {
+pub(crate) fn refusals(v: V) -> Vec<Refusal> {
     let all = vec![
         Refusal::UnknownDepartment(v.s()),
         Refusal::UnknownItem(v.s()),
@@ -130,7 +130,7 @@ pub(super) fn refusals(v: V) -> Vec<Refusal> {
     all
 }
 
-pub(super) fn problems(v: V) -> Vec<Problem> {
+pub(crate) fn problems(v: V) -> Vec<Problem> {
     let mut all = vec![
         Problem::CannotRead(IoReason::from(&v.io())),
         Problem::NotUtf8,
@@ -190,12 +190,12 @@ pub(super) fn problems(v: V) -> Vec<Problem> {
     all
 }
 
-pub(super) fn file_error(v: V) -> FileError {
+pub(crate) fn file_error(v: V) -> FileError {
     let at = Position { line: 3, column: 5 };
     FileError::new(&v.path(), Some(at), Problem::EmptyScale)
 }
 
-pub(super) fn dates() -> Vec<DateError> {
+pub(crate) fn dates() -> Vec<DateError> {
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
     let heisei_32 = JapaneseDate {
         era: Era::Heisei,
@@ -232,7 +232,7 @@ pub(super) fn dates() -> Vec<DateError> {
     all
 }
 
-pub(super) fn unreadable(v: V) -> Vec<Unreadable> {
+pub(crate) fn unreadable(v: V) -> Vec<Unreadable> {
     let all = vec![
         Unreadable::Io(IoReason::from(&v.io())),
         Unreadable::Reader(v.s()),
@@ -248,11 +248,11 @@ pub(super) fn unreadable(v: V) -> Vec<Unreadable> {
 }
 
 /// A condition cell RON cannot read, as the importer meets one.
-pub(super) fn bad_condition() -> ron::error::SpannedError {
+pub(crate) fn bad_condition() -> ron::error::SpannedError {
     ron::from_str::<crate::checklist::Condition>("Tag(").expect_err("not a condition")
 }
 
-pub(super) fn sheet_problems(v: V) -> Vec<SheetProblem> {
+pub(crate) fn sheet_problems(v: V) -> Vec<SheetProblem> {
     let mut all = vec![
         SheetProblem::NotUtf8,
         SheetProblem::MissingSheet("項目".into()),
@@ -316,7 +316,7 @@ pub(super) fn sheet_problems(v: V) -> Vec<SheetProblem> {
     all
 }
 
-pub(super) fn sheet_error(v: V, problem: SheetProblem) -> SheetError {
+pub(crate) fn sheet_error(v: V, problem: SheetProblem) -> SheetError {
     SheetError {
         file: v.path(),
         sheet: Some("評価".into()),

@@ -1,0 +1,199 @@
+//! What the session screen does to the session beyond moving and editing: a mark and
+//! what it asks for next, the department's own mark taken as the audit's, the answer
+//! fields a mark asks for, a returned self-check workbook read in, signing off, and
+//! writing a report. Each changes the `Model` and says what should follow.
+
+use std::path::Path;
+
+use chrono::{Local, Timelike};
+
+use crate::export::{self, ExportError, Format, Report};
+use crate::i18n::{Describe, Strings};
+use crate::session::Session;
+
+use super::asks::FieldPrompt;
+use super::model::Model;
+use super::review;
+
+/// What a mark key led to.
+pub enum Marked {
+    /// No mark was given: the key is no mark, or the session refused it.
+    Nothing,
+    /// The gate's new mark would leave these answered items not applying: clear them?
+    Gate {
+        symbol: String,
+        answered: Vec<String>,
+    },
+    /// Marked; the answer fields the mark names are to be asked for.
+    Ask(Box<FieldPrompt>),
+    /// Marked; `needs_note` when the scale asks for a note with it.
+    Given { needs_note: bool },
+}
+
+/// A mark key: the mark at the cursor, unless its gate asks first.
+pub fn mark_with(model: &mut Model, key: char, t: &Strings) -> Marked {
+    let session = model.session();
+    let Some(symbol) = session
+        .checklist
+        .mark_for_key(key)
+        .map(|m| m.symbol.clone())
+    else {
+        return Marked::Nothing;
+    };
+    let (department, item) = model.position();
+    match session.gate_effect(&department, &item, Some(&symbol)) {
+        Ok(effect) if !effect.answered.is_empty() => Marked::Gate {
+            symbol,
+            answered: effect.answered,
+        },
+        _ => give_mark(model, &symbol, t),
+    }
+}
+
+/// Records `symbol` at the cursor; says what the mark asks for next.
+pub fn give_mark(model: &mut Model, symbol: &str, t: &Strings) -> Marked {
+    let (department, item) = model.position();
+    let session = model.session();
+    let (asks, needs_note) = session
+        .checklist
+        .mark(symbol)
+        .map(|m| (m.asks.clone(), m.note_required))
+        .unwrap_or_default();
+    let change = match session.set_mark(&department, &item, Some(symbol)) {
+        Ok(change) => change,
+        Err(refusal) => {
+            // A signed session: say so rather than go on as if it were marked.
+            model.refused(&refusal, t);
+            return Marked::Nothing;
+        }
+    };
+    model.record(change, t);
+    match FieldPrompt::new(model.session(), &department, &item, &asks) {
+        Some(prompt) if model.writable() => Marked::Ask(Box::new(prompt)),
+        _ => Marked::Given { needs_note },
+    }
+}
+
+/// Clears the marks of `items` in the department on screen (a gate will hide them).
+pub fn clear_cells(model: &mut Model, items: &[String], t: &Strings) {
+    let (department, _) = model.position();
+    for item in items {
+        if let Ok(change) = model.session().set_mark(&department, item, None) {
+            model.record(change, t);
+        }
+    }
+}
+
+/// What answering a field led to.
+pub enum Answered {
+    /// The session refused the value: the field is asked again.
+    Refused,
+    /// The next field is asked.
+    Next,
+    /// No field is left.
+    Done,
+}
+
+/// Records what was typed for the field `prompt` asks, then goes on to the next.
+pub fn answer_field(model: &mut Model, prompt: &mut FieldPrompt, t: &Strings) -> Answered {
+    if let Some((id, _)) = prompt.field() {
+        let text = prompt.text();
+        let value = (!text.is_empty()).then_some(text.as_str());
+        let change = model
+            .session()
+            .set_field(&prompt.department, &prompt.item, id, value);
+        match change {
+            Ok(change) => model.record(change, t),
+            Err(refusal) => {
+                model.refused(&refusal, t);
+                return Answered::Refused;
+            }
+        }
+    }
+    match prompt.advance(model.session()) {
+        true => Answered::Next,
+        false => Answered::Done,
+    }
+}
+
+/// The department's own mark as the audit's, then on, as a mark key would.
+pub fn accept_self(model: &mut Model, t: &Strings) {
+    let (department, item) = model.position();
+    match model.session().accept_self(&department, &item) {
+        Some(Ok(change)) => {
+            model.record(change, t);
+            model.next_heard(t);
+        }
+        Some(Err(refusal)) => model.store_refused(refusal, t),
+        None => model.say(t.no_self_mark),
+    }
+}
+
+/// Reads a returned self-check workbook into the departments' self-assessment
+/// (never their marks); a workbook with any problem changes nothing.
+pub fn import_selfcheck(model: &mut Model, path: &str, t: &Strings) {
+    let now = Local::now().fixed_offset();
+    let file = Path::new(path);
+    match crate::selfcheck::workbook::read(model.session(), file, now) {
+        Err(problems) => {
+            let first = problems.first().map(|p| p.describe(t.messages));
+            let first = first.unwrap_or_default();
+            model.say((t.import_refused)(problems.len(), &first));
+        }
+        Ok(returned) => {
+            let count = returned.len();
+            for r in returned {
+                match model.session().set_selfcheck(&r.department, r.selfcheck) {
+                    Ok(change) => model.record(change, t),
+                    Err(refusal) => return model.refused(&refusal, t),
+                }
+            }
+            model.say((t.imported_selfcheck)(count));
+        }
+    }
+}
+
+/// Signs off as the `person`-th of the round's people, now.
+pub fn sign(model: &mut Model, person: usize, t: &Strings) {
+    let Some(by) = review::people(model.session()).into_iter().nth(person) else {
+        return;
+    };
+    // Whole seconds: the time is printed and compared by people.
+    let now = Local::now().fixed_offset();
+    let at = now.with_nanosecond(0).unwrap_or(now);
+    let change = model.session().sign(&by, at);
+    model.try_record(change, t);
+    if let Some(signed) = &model.session().signed {
+        let said = (t.record.signed_now)(&signed.digest);
+        model.say(said);
+    }
+}
+
+/// Writes `report` of `session` as `format` to `path`; the reason in the screen's
+/// language when nothing was written.
+pub fn export_to(
+    session: &Session,
+    report: Report,
+    format: Format,
+    path: &Path,
+    t: &Strings,
+) -> Result<(), String> {
+    let bytes = export::write(session, report, format, t.report_lang).map_err(|e| match e {
+        ExportError::Unsupported { .. } => {
+            let words = t.report_lang.report_words();
+            let name = match report {
+                Report::Matrix => words.matrix,
+                Report::Departments => words.departments,
+                Report::Summary => words.summary,
+                Report::All => t.export_all,
+                Report::Compare => t.rounds.compare_report,
+            };
+            (t.export_unsupported)(name, &format.to_string())
+        }
+        other => (t.export_failed)(&other.describe(t.messages)),
+    })?;
+    export::save(path, &bytes).map_err(|e| {
+        let reason = crate::error::IoReason::from(&e).describe(t.messages);
+        (t.export_failed)(&crate::i18n::located(path, None, &reason))
+    })
+}
