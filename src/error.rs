@@ -1,12 +1,13 @@
 //! Errors that point at a place in a file: path, line and column, and what is wrong
 //! there, as data that the edge puts in the reader's language.
 
+use std::io;
 use std::path::{Path, PathBuf};
-use std::{fmt, io};
 
 use serde::de::DeserializeOwned;
 
-use crate::i18n::{Describe, MESSAGES_EN, Messages};
+use crate::checklist::rule::Rule;
+use crate::session::refusal::Refusal;
 
 /// A 1-based line and column (columns count characters, as RON reports them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +135,7 @@ pub struct FileError {
 }
 
 /// What is wrong in a file: kept as data, so that the edge words it in the reader's
-/// language (`Describe`); `Display` gives the English.
+/// language (`i18n`'s `Describe`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     CannotRead(IoReason),
@@ -165,13 +166,14 @@ pub enum Problem {
         tag: String,
         known: Vec<String>,
     },
-    /// A rule of points, bands, answer fields, severities or conditions, in words
-    /// (English: the checks that state them are newer than the translated ones).
-    Rule(String),
+    /// A rule of points, bands, answer fields, severities or conditions, broken.
+    Rule(Rule),
     // A journal line the session refuses: it names what the session does not have.
     UnknownDepartment(String),
     UnknownItem(String),
     UnknownMark(String),
+    /// A journal line the session refuses for another reason.
+    Refused(Refusal),
 }
 
 /// An operating-system error as data: `io::Error` can be neither cloned nor compared.
@@ -233,73 +235,6 @@ impl FileError {
         FileError::new(path, Some(position), Problem::Ron(error.code.clone()))
     }
 }
-
-/// `path:line:column: message`, or `path: message` without a place: the shape editors
-/// and scripts read, the same in every language.
-pub fn located(path: &Path, position: Option<Position>, message: &str) -> String {
-    match position {
-        Some(p) => format!("{}:{}:{}: {message}", path.display(), p.line, p.column),
-        None => format!("{}: {message}", path.display()),
-    }
-}
-
-impl Describe for FileError {
-    fn describe(&self, m: &Messages) -> String {
-        located(&self.path, self.position, &self.problem.describe(m))
-    }
-}
-
-impl Describe for IoReason {
-    fn describe(&self, m: &Messages) -> String {
-        (m.io)(self.kind, &self.detail)
-    }
-}
-
-impl Describe for Problem {
-    fn describe(&self, m: &Messages) -> String {
-        match self {
-            Problem::CannotRead(reason) => (m.cannot_read)(&reason.describe(m)),
-            Problem::NotUtf8 => m.not_utf8.to_string(),
-            Problem::Rule(words) => words.clone(),
-            Problem::Ron(error) => (m.ron)(error),
-            Problem::ChecklistFormat { expected, found } => (m.checklist_format)(*expected, *found),
-            Problem::SessionFormat { expected, found } => (m.session_format)(*expected, *found),
-            Problem::EmptyScale => m.empty_scale.to_string(),
-            Problem::NoItems => m.no_items.to_string(),
-            Problem::EmptySymbol => m.empty_symbol.to_string(),
-            Problem::DuplicateSymbol(symbol) => (m.duplicate_symbol)(symbol),
-            Problem::DuplicateKey(key) => (m.duplicate_key)(*key),
-            Problem::ReservedKey(key) => (m.reserved_key)(*key),
-            Problem::DuplicateArea(id) => (m.duplicate_area)(id),
-            Problem::DuplicateItem(id) => (m.duplicate_item)(id),
-            Problem::DuplicateDepartment(name) => (m.duplicate_department)(name),
-            Problem::DuplicateShort(short) => (m.duplicate_short)(short),
-            Problem::UnknownTag { tag, known } => {
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                (m.unknown_tag)(tag, &known)
-            }
-            Problem::UnknownDepartment(name) => (m.unknown_department)(name),
-            Problem::UnknownItem(id) => (m.unknown_item)(id),
-            Problem::UnknownMark(symbol) => (m.unknown_mark)(symbol),
-        }
-    }
-}
-
-/// English, for logs, tests and `?` into other errors; what a user reads goes through
-/// `Describe` in their language.
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(&MESSAGES_EN))
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(&MESSAGES_EN))
-    }
-}
-
-impl std::error::Error for FileError {}
 
 #[cfg(test)]
 mod tests {

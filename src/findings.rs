@@ -3,54 +3,9 @@
 //! and the proposals themselves — cells with a needs-improvement mark that no finding
 //! names yet. Every edit is a `Change`, built here and applied by `Session::apply`.
 
-use std::collections::BTreeSet;
-
-use serde::{Deserialize, Serialize};
-
 use crate::checklist::Meaning;
+pub use crate::session::{AreaSheet, Finding};
 use crate::session::{Change, Refusal, Session};
-
-/// What a department's report says about one area.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AreaSheet {
-    /// 所見: free text, several lines.
-    #[serde(default)]
-    pub observation: String,
-    /// 指摘事項, in id order.
-    #[serde(default)]
-    pub findings: Vec<Finding>,
-    /// Items whose proposed 指摘事項 the auditor dismissed: they are not proposed again.
-    #[serde(default)]
-    pub dismissed: BTreeSet<String>,
-}
-
-impl AreaSheet {
-    pub fn is_empty(&self) -> bool {
-        *self == AreaSheet::default()
-    }
-
-    /// True when some 指摘事項 of the area names `item`.
-    pub fn names(&self, item: &str) -> bool {
-        self.findings.iter().any(|f| f.names(item))
-    }
-}
-
-/// One 指摘事項: the items it is about and its wording.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Finding {
-    /// Unique within its department and area; edits and removals name it.
-    pub id: u32,
-    pub items: Vec<String>,
-    pub text: String,
-}
-
-impl Finding {
-    pub fn names(&self, item: &str) -> bool {
-        self.items.iter().any(|i| i == item)
-    }
-}
 
 /// A cell with a needs-improvement mark that no 指摘事項 names and that was not
 /// dismissed: the auditor accepts it (as worded or reworded) or dismisses it.
@@ -210,57 +165,6 @@ impl Session {
             item: proposal.item,
             dismissed: true,
         })
-    }
-
-    /// Applies a change to a department sheet; `apply` has checked the sign-off.
-    pub(crate) fn apply_to_sheet(&mut self, change: &Change) -> Result<(), Refusal> {
-        match change {
-            Change::Observation {
-                department,
-                area,
-                to,
-                ..
-            } => self.sheet_mut(department, area)?.observation.clone_from(to),
-            Change::Finding {
-                department,
-                area,
-                from,
-                to,
-            } => {
-                let sheet = self.sheet_mut(department, area)?;
-                let id = from.as_ref().or(to.as_ref()).map(|f| f.id);
-                sheet.findings.retain(|f| Some(f.id) != id);
-                if let Some(finding) = to {
-                    let at = sheet.findings.partition_point(|f| f.id < finding.id);
-                    sheet.findings.insert(at, finding.clone());
-                }
-            }
-            Change::Dismissal {
-                department,
-                item,
-                dismissed,
-            } => {
-                let area = self
-                    .area_of(item)
-                    .map(|a| a.id.clone())
-                    .ok_or_else(|| Refusal::UnknownItem(item.clone()))?;
-                let set = &mut self.sheet_mut(department, &area)?.dismissed;
-                if *dismissed {
-                    set.insert(item.clone());
-                } else {
-                    set.remove(item);
-                }
-            }
-            // `apply` handles every other change itself.
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn sheet_mut(&mut self, department: &str, area: &str) -> Result<&mut AreaSheet, Refusal> {
-        let (department, area) = self.locate_area(department, area)?;
-        let hearing = self.hearing_mut(&department)?;
-        Ok(hearing.sheet.entry(area).or_default())
     }
 
     fn finding(&self, department: &str, area: &str, id: u32) -> Result<&Finding, Refusal> {

@@ -7,10 +7,21 @@ use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 
 use crate::checklist::{Item, Mark};
-use crate::i18n::SheetStrings;
 use crate::marks::MarksDisplay;
 use crate::results::{self, Count, Filter};
 use crate::session::Session;
+
+/// The words of scores and of the last rows of `kansa show`, filled once per language
+/// by the language tables (`i18n`).
+pub struct ScoreWords {
+    pub score: &'static str,
+    pub band: &'static str,
+    pub average: &'static str,
+    /// After a score with unanswered items: how many.
+    pub provisional: fn(usize) -> String,
+    pub unanswered_row: &'static str,
+    pub answered_row: &'static str,
+}
 
 /// Shown after the mark of a cell that has a note.
 pub const NOTE: &str = "*";
@@ -124,12 +135,7 @@ pub fn truncate(text: &str, width: usize, display: MarksDisplay) -> Cow<'_, str>
 ///
 /// The header row carries the round's title in its first column (cut to fit), so the
 /// first line says which audit this is and still heads the department columns.
-pub fn text(
-    session: &Session,
-    filter: &Filter,
-    display: MarksDisplay,
-    t: &crate::i18n::SheetStrings,
-) -> String {
+pub fn text(session: &Session, filter: &Filter, display: MarksDisplay, t: &ScoreWords) -> String {
     let columns = Columns::new(session, display);
     let item_width = columns.id_width + 1 + 30;
     let mut out = header_line(session, &columns, item_width);
@@ -190,12 +196,7 @@ fn item_line(session: &Session, columns: &Columns, item_width: usize, item: &Ite
 
 /// The count of each mark per department, then 未回答 and the share answered, each
 /// row labelled with its glyph and its name.
-fn foot_lines(
-    session: &Session,
-    columns: &Columns,
-    item_width: usize,
-    t: &crate::i18n::SheetStrings,
-) -> String {
+fn foot_lines(session: &Session, columns: &Columns, item_width: usize, t: &ScoreWords) -> String {
     let counts: Vec<Count> = (0..session.hearings.len())
         .map(|d| results::department_count(session, d))
         .collect();
@@ -223,7 +224,7 @@ fn foot_lines(
 /// Each department's score, band and the round's average, one line each, for a scale
 /// with points; empty otherwise, so `kansa show` of a checklist without points is as
 /// it was.
-pub fn score_text(session: &Session, t: &SheetStrings, display: MarksDisplay) -> String {
+pub fn score_text(session: &Session, t: &ScoreWords, display: MarksDisplay) -> String {
     if !session.checklist.has_points() {
         return String::new();
     }
@@ -296,7 +297,7 @@ mod tests {
                 &session,
                 &Filter::default(),
                 display,
-                crate::i18n::Lang::Ja.sheet(),
+                crate::i18n::Lang::Ja.scores(),
             );
             let bars: Vec<usize> = text
                 .lines()

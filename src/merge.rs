@@ -15,112 +15,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::facts::FactField;
-use crate::i18n::one_line;
+pub use crate::session::place::Place;
 use crate::session::{Change, Event, Refusal, Session, Timestamp};
-
-/// A place a change writes; two changes of one place compete for its value.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Place {
-    Mark(String, String),
-    Note(String, String),
-    Field(String, String, String),
-    Fact(FactField),
-    DepartmentFact(String, FactField),
-    Observation(String, String),
-    Finding(String, String, u32),
-    Dismissal(String, String),
-    /// A department's self-assessment, as imported from its sheet.
-    SelfCheck(String),
-    /// The follow-up of an earlier round's 指摘事項: department, area, its number.
-    FollowUp(String, String, u32),
-}
-
-impl Place {
-    /// The place `change` writes; None for moves, sign-offs and reopens.
-    pub fn of(change: &Change) -> Option<Place> {
-        let two = |a: &String, b: &String| (a.clone(), b.clone());
-        Some(match change {
-            Change::Mark {
-                department, item, ..
-            } => {
-                let (d, i) = two(department, item);
-                Place::Mark(d, i)
-            }
-            Change::Note {
-                department, item, ..
-            } => Place::Note(department.clone(), item.clone()),
-            Change::Field {
-                department,
-                item,
-                field,
-                ..
-            } => Place::Field(department.clone(), item.clone(), field.clone()),
-            Change::Fact { field, .. } => Place::Fact(*field),
-            Change::DepartmentFact {
-                department, field, ..
-            } => Place::DepartmentFact(department.clone(), *field),
-            Change::Observation {
-                department, area, ..
-            } => Place::Observation(department.clone(), area.clone()),
-            Change::Finding {
-                department,
-                area,
-                from,
-                to,
-            } => {
-                let id = to.as_ref().or(from.as_ref()).map_or(0, |f| f.id);
-                Place::Finding(department.clone(), area.clone(), id)
-            }
-            Change::Dismissal {
-                department, item, ..
-            } => Place::Dismissal(department.clone(), item.clone()),
-            Change::SelfCheck { department, .. } => Place::SelfCheck(department.clone()),
-            Change::FollowUp {
-                department,
-                area,
-                finding,
-                ..
-            } => Place::FollowUp(department.clone(), area.clone(), *finding),
-            Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => return None,
-        })
-    }
-
-    /// The department (short name) of the place; None for a fact of the round.
-    pub fn department(&self) -> Option<&str> {
-        match self {
-            Place::Fact(_) => None,
-            Place::Mark(d, _)
-            | Place::Note(d, _)
-            | Place::Field(d, _, _)
-            | Place::DepartmentFact(d, _)
-            | Place::Observation(d, _)
-            | Place::Finding(d, _, _)
-            | Place::Dismissal(d, _)
-            | Place::SelfCheck(d)
-            | Place::FollowUp(d, _, _) => Some(d),
-        }
-    }
-
-    /// The item of a cell's place.
-    pub fn item(&self) -> Option<&str> {
-        match self {
-            Place::Mark(_, i)
-            | Place::Note(_, i)
-            | Place::Field(_, i, _)
-            | Place::Dismissal(_, i) => Some(i),
-            _ => None,
-        }
-    }
-
-    /// The area of a sheet's place.
-    pub fn area(&self) -> Option<&str> {
-        match self {
-            Place::Observation(_, a) | Place::Finding(_, a, _) => Some(a),
-            _ => None,
-        }
-    }
-}
+use crate::text::one_line;
 
 /// The identity of a change: the whole event, as its journal line writes it.
 pub fn identity(event: &Event) -> String {
@@ -183,18 +80,14 @@ pub fn conflicts(session: &Session) -> Vec<Conflict> {
     found
 }
 
-/// Why a merge was refused. Nothing is changed when it is.
+/// Why a merge was refused, worded by the language tables (`i18n`). Nothing is
+/// changed when it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MergeError {
-    #[error("the session is signed off by {0}: reopen it, with a reason, before merging")]
     Signed(String),
-    #[error("the file is signed off by {0}: reopen it, with a reason, before merging")]
     TheirsSigned(String),
-    #[error("another round: session {ours}, file {theirs}")]
     OtherRound { ours: String, theirs: String },
-    #[error("another checklist than the session's")]
     OtherChecklist,
-    #[error("a change the session cannot take: {0}")]
     Damaged(Refusal),
 }
 

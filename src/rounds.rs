@@ -4,94 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
 use crate::checklist::{Checklist, Mark};
-use crate::findings::Finding;
 use crate::session::{AuditFacts, Change, Chosen, Refusal, Session, Timestamp};
-
-/// The earlier round a session was started from, as it stood then.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Previous {
-    /// The earlier session's id and title.
-    pub id: String,
-    pub title: String,
-    /// The earlier scale: a previous mark keeps its label and meaning even when the
-    /// new checklist's scale differs.
-    #[serde(default)]
-    pub scale: Vec<Mark>,
-    /// By department (short name), by this round's item id: the earlier answer.
-    #[serde(default)]
-    pub answers: BTreeMap<String, BTreeMap<String, PreviousAnswer>>,
-    /// Items of this round whose text changed since the earlier round.
-    #[serde(default)]
-    pub changed: BTreeSet<String>,
-    /// Items of this round the earlier checklist did not have.
-    #[serde(default)]
-    pub added: Vec<String>,
-    /// Items of the earlier checklist this round no longer has.
-    #[serde(default)]
-    pub removed: Vec<RemovedItem>,
-    /// The earlier round's 指摘事項, each with how it was followed up.
-    #[serde(default)]
-    pub followups: Vec<FollowUp>,
-}
-
-/// An earlier answer: the mark's symbol (of the earlier scale) and the note.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PreviousAnswer {
-    #[serde(default)]
-    pub mark: Option<String>,
-    #[serde(default)]
-    pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RemovedItem {
-    pub id: String,
-    pub text: String,
-}
-
-/// An earlier 指摘事項 and its follow-up (フォローアップ).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FollowUp {
-    /// Short name.
-    pub department: String,
-    pub area: String,
-    pub finding: Finding,
-    #[serde(default)]
-    pub state: FollowUpState,
-}
-
-/// What the auditor found of an earlier 指摘事項: a status (None while open) and a note.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FollowUpState {
-    #[serde(default)]
-    pub status: Option<FollowUpStatus>,
-    #[serde(default)]
-    pub note: String,
-}
-
-/// 改善済 / 一部改善 / 未改善.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum FollowUpStatus {
-    Improved,
-    Partly,
-    NotImproved,
-}
-
-impl FollowUpStatus {
-    pub const ALL: [FollowUpStatus; 3] = [
-        FollowUpStatus::Improved,
-        FollowUpStatus::Partly,
-        FollowUpStatus::NotImproved,
-    ];
-}
+pub use crate::session::{
+    FollowUp, FollowUpState, FollowUpStatus, Previous, PreviousAnswer, RemovedItem,
+};
 
 /// How a cell moved from the earlier round to this one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,33 +53,6 @@ pub fn trend(session: &Session, department: &str, item: &str) -> Trend {
         (Some(_), Some(_)) => Trend::Unchanged,
         _ if before.symbol == now.symbol => Trend::Unchanged,
         _ => Trend::Other,
-    }
-}
-
-impl Previous {
-    pub fn answer(&self, department: &str, item: &str) -> Option<&PreviousAnswer> {
-        self.answers.get(department)?.get(item)
-    }
-
-    /// The earlier mark of a cell, from the earlier scale.
-    pub fn mark_of(&self, department: &str, item: &str) -> Option<&Mark> {
-        let symbol = self.answer(department, item)?.mark.as_deref()?;
-        self.scale.iter().find(|m| m.symbol == symbol)
-    }
-
-    pub fn text_changed(&self, item: &str) -> bool {
-        self.changed.contains(item)
-    }
-
-    /// The follow-ups of one department, with their index in `followups`.
-    pub fn followups_of<'a>(
-        &'a self,
-        department: &'a str,
-    ) -> impl Iterator<Item = (usize, &'a FollowUp)> + 'a {
-        self.followups
-            .iter()
-            .enumerate()
-            .filter(move |(_, f)| f.department == department)
     }
 }
 
@@ -323,29 +213,6 @@ impl Session {
             .as_ref()
             .and_then(|p| p.followups.get(index))
             .ok_or(Refusal::UnknownFollowUp(index))
-    }
-
-    /// Applies a follow-up change to the earlier 指摘事項 it names.
-    pub(crate) fn apply_followup(
-        &mut self,
-        department: &str,
-        area: &str,
-        finding: u32,
-        to: &FollowUpState,
-    ) -> Result<(), Refusal> {
-        let unknown = || Refusal::UnknownFinding {
-            department: department.to_string(),
-            area: area.to_string(),
-            id: finding,
-        };
-        let previous = self.previous.as_mut().ok_or_else(unknown)?;
-        let followup = previous
-            .followups
-            .iter_mut()
-            .find(|f| f.department == department && f.area == area && f.finding.id == finding)
-            .ok_or_else(unknown)?;
-        followup.state = to.clone();
-        Ok(())
     }
 }
 

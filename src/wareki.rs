@@ -147,34 +147,21 @@ impl fmt::Display for JapaneseDate {
     }
 }
 
-/// Why typed text is not a date.
+/// Why typed text is not a date: the facts, worded by the language tables (`i18n`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("no date given")]
     Empty,
-    #[error("{0:?} is not a date: write it as 2024-09-27, 2024/9/27, 令和6年9月27日 or R6.9.27")]
     Unrecognised(String),
-    #[error("{0} does not exist")]
+    /// A day that does not exist, as written (2024-02-30, 令和6年2月30日).
     NoSuchDay(String),
-    #[error("{0} is not a date of {era}: {era} {span}", era = .0.era, span = era_span(.0.era))]
+    /// A date written in an era it is not in (平成32年…).
     OutsideEra(JapaneseDate),
-    #[error("{0} is before 明治6年1月1日 (1873-01-01), when Japan adopted the Gregorian calendar")]
     BeforeGregorian(JapaneseDate),
-    #[error("{date} is a {actual}曜日, not a {written}曜日", date = format(*.date))]
     WeekdayMismatch {
         date: NaiveDate,
         written: char,
         actual: char,
     },
-}
-
-/// "ran from 平成元年1月8日 to 平成31年4月30日", for messages.
-fn era_span(era: Era) -> String {
-    let first = format(era.first_day().max(FIRST_SUPPORTED));
-    match era.last_day() {
-        Some(last) => format!("ran from {first} to {}", format(last)),
-        None => format!("began on {first}"),
-    }
 }
 
 /// The weekday as the seed writes it in parentheses: 月 火 水 木 金 土 日.

@@ -19,9 +19,9 @@ use std::path::Path;
 use common::fuzz::{Rng, Verdict, fuzz, mutate, mutate_with};
 use kansa::checklist::Checklist;
 use kansa::error::FileError;
-use kansa::i18n::{Lang, SHEET_EN};
+use kansa::i18n::Lang;
 use kansa::sample::large_session;
-use kansa::sheet::SheetError;
+use kansa::sheet::{SheetError, SheetProblem};
 use kansa::store::Store;
 
 /// A loader's error must say where: line and column.
@@ -95,15 +95,19 @@ fn the_session_loader_never_panics_and_places_every_error() {
 /// missing, only the line for a CSV row outside any section; nowhere when the file
 /// cannot be read as a workbook (or as UTF-8) at all. Anything less fails.
 fn located(e: &SheetError) -> Verdict {
-    let t = &SHEET_EN;
     match (&e.sheet, e.row, e.column) {
         (Some(_), Some(_), Some(_)) => Err("at a cell"),
-        (Some(sheet), None, None) if e.message == (t.missing_sheet)(sheet) => {
+        (Some(sheet), None, None) if *e.problem == SheetProblem::MissingSheet(sheet.clone()) => {
             Err("a sheet missing")
         }
-        (None, Some(_), None) if e.message == t.outside_section => Err("a line outside a section"),
+        (None, Some(_), None) if *e.problem == SheetProblem::OutsideSection => {
+            Err("a line outside a section")
+        }
         (None, None, None)
-            if e.message.starts_with(&(t.cannot_read)("")) || e.message == t.not_utf8 =>
+            if matches!(
+                *e.problem,
+                SheetProblem::CannotRead(_) | SheetProblem::NotUtf8
+            ) =>
         {
             Err("the file unreadable")
         }
@@ -133,7 +137,7 @@ fn the_csv_importer_never_panics_and_places_every_error() {
         let bytes = mutate(&mut case.rng, &seeds[case.index % seeds.len()]);
         case.keep("input.csv", &bytes);
         std::fs::write(&file, &bytes).unwrap();
-        match kansa::sheet::import(&file, Path::new("fuzz.ron"), &SHEET_EN) {
+        match kansa::sheet::import(&file, Path::new("fuzz.ron")) {
             Ok(_) => Ok(()),
             Err(e) => located(&e),
         }
@@ -481,7 +485,7 @@ fn the_xlsx_importer_never_panics_and_places_every_error() {
         let bytes = xlsx_input(&mut case.rng, &seeds[case.index % seeds.len()]);
         case.keep("input.xlsx", &bytes);
         std::fs::write(&file, &bytes).unwrap();
-        match kansa::sheet::import(&file, Path::new("fuzz.ron"), &SHEET_EN) {
+        match kansa::sheet::import(&file, Path::new("fuzz.ron")) {
             Ok(_) => Ok(()),
             Err(e) => located(&e),
         }

@@ -334,9 +334,9 @@ proptest! {
         let path = dir.path().join("c.csv");
         std::fs::write(&path, mutated(csv.as_bytes(), &mutations)).unwrap();
         let output = dir.path().join("c.ron");
-        if let Err(error) = kansa::sheet::import(&path, &output, kansa::i18n::Lang::En.sheet()) {
+        if let Err(error) = kansa::sheet::import(&path, &output) {
             prop_assert!(error.to_string().starts_with(&path.display().to_string()));
-            prop_assert!(!error.message.is_empty());
+            prop_assert!(!error.problem.to_string().is_empty());
         }
     }
 }

@@ -90,7 +90,7 @@ fn the_bundled_checklist_is_exported_when_no_file_is_given() {
     let xlsx = dir.path().join("bundled.xlsx");
     let output = run(kansa().arg("export-checklist").arg("-o").arg(&xlsx));
     assert!(output.status.success(), "{}", text(&output.stderr));
-    let (imported, _) = kansa::sheet::read(&xlsx, kansa::i18n::Lang::En.sheet()).unwrap();
+    let (imported, _) = kansa::sheet::read(&xlsx).unwrap();
     assert_eq!(imported, Checklist::bundled());
     // The explaining sheet comes first and names every column of the layout.
     use calamine::Reader;
@@ -241,7 +241,7 @@ fn a_valid_sheet_imports_with_its_gate_list_and_points() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("checklist.xlsx");
     workbook(&path, &valid());
-    let (checklist, _) = kansa::sheet::read(&path, kansa::i18n::Lang::En.sheet()).unwrap();
+    let (checklist, _) = kansa::sheet::read(&path).unwrap();
     assert_eq!(checklist.id, "checklist");
     assert_eq!(checklist.item_count(), 3);
     assert_eq!(checklist.areas[1].title, "窓口");
@@ -378,7 +378,7 @@ fn a_title_of_two_lines_imports() {
     sheets.push(("概要", rows(&[&["項目", "内容"], &["名称", title]])));
     workbook(&path, &sheets);
     let out = dir.path().join("out.ron");
-    let (checklist, _) = kansa::sheet::import(&path, &out, kansa::i18n::Lang::En.sheet()).unwrap();
+    let (checklist, _) = kansa::sheet::import(&path, &out).unwrap();
     assert_eq!(checklist.title, title);
 }
 
@@ -393,7 +393,7 @@ fn cells_far_apart_are_read_without_spanning_the_grid_between() {
     notes.write_string(0, 0, "メモ").unwrap();
     notes.write_string(1_048_575, 16_383, "端").unwrap();
     far.save(&path).unwrap();
-    let (checklist, _) = kansa::sheet::read(&path, kansa::i18n::Lang::En.sheet()).unwrap();
+    let (checklist, _) = kansa::sheet::read(&path).unwrap();
     assert_eq!(checklist.item_count(), 3);
     // Each of many rows that far out costs a whole row: past a million cells, the
     // sheet is refused at the cell that went over.
@@ -402,7 +402,7 @@ fn cells_far_apart_are_read_without_spanning_the_grid_between() {
         notes.write_string(row * 1000, 16_383, "端").unwrap();
     }
     far.save(&path).unwrap();
-    let error = kansa::sheet::read(&path, kansa::i18n::Lang::En.sheet()).unwrap_err();
+    let error = kansa::sheet::read(&path).unwrap_err();
     assert_eq!(error.sheet.as_deref(), Some("メモ"), "{error}");
     assert_eq!(error.column, Some(16_383), "{error}");
     assert!(error.row.is_some(), "{error}");

@@ -1,29 +1,32 @@
 //! The commands of the record: `review`, `sign`, `verify`, `reopen` and `history`,
 //! each a thin call into the core (`review`, `signoff`) and the store. Lines are in
-//! the user's language; a refusal is the one-line reason the binary prints.
+//! the user's language; a refusal is a `CliError`, worded by the binary.
 
 use std::path::Path;
 
 use chrono::{Local, Timelike};
 
-use super::Command;
+use super::args::Command;
+use super::error::CliError;
 use crate::i18n::ReviewWords;
 use crate::review::{self, Entry, Place};
-use crate::session::{Refusal, Session};
+use crate::session::{Change, Refusal, Session};
 use crate::signoff::{self, Verification};
 use crate::store::{Store, StoreError};
 
 /// How a time is printed: to the second, with its offset.
 const TIME: &str = "%Y-%m-%d %H:%M:%S%:z";
 
+type Outcome = Result<(), CliError>;
+
 /// Runs one of the record's commands; `store` and `actor` are only asked for when
 /// the command needs them (verify of a file needs neither).
 pub fn run(
     command: &Command,
-    store: impl FnOnce() -> Result<Store, String>,
-    actor: impl FnOnce() -> Result<String, String>,
+    store: impl FnOnce() -> Result<Store, CliError>,
+    actor: impl FnOnce() -> Result<String, CliError>,
     w: &ReviewWords,
-) -> Result<(), String> {
+) -> Outcome {
     match command {
         Command::Review { id } => review(&store()?, id, w),
         Command::Sign { id, by } => sign(&store()?, id, by, &actor()?, w),
@@ -57,15 +60,15 @@ pub fn entry_line(entry: &Entry, w: &ReviewWords) -> String {
 }
 
 /// `kansa review ID`: every entry on stdout; Ok only when nothing blocks.
-pub fn review(store: &Store, id: &str, w: &ReviewWords) -> Result<(), String> {
-    let session = store.load(id).map_err(|e| e.to_string())?;
+pub fn review(store: &Store, id: &str, w: &ReviewWords) -> Outcome {
+    let session = store.load(id)?;
     let review = review::review(&session);
     for entry in &review.entries {
         println!("{}", entry_line(entry, w));
     }
     let blockers = review.blockers().count();
     if blockers > 0 {
-        return Err((w.blocked)(blockers));
+        return Err(CliError::Blocked(blockers));
     }
     eprintln!("kansa: {}", w.nothing_blocks);
     Ok(())
@@ -73,58 +76,55 @@ pub fn review(store: &Store, id: &str, w: &ReviewWords) -> Result<(), String> {
 
 /// `kansa sign ID --by NAME`, recorded as `actor`: prints the digest, or the blockers
 /// and refuses.
-pub fn sign(store: &Store, id: &str, by: &str, actor: &str, w: &ReviewWords) -> Result<(), String> {
-    let mut writer = store.open_writer(id, actor).map_err(|e| e.to_string())?;
+pub fn sign(store: &Store, id: &str, by: &str, actor: &str, w: &ReviewWords) -> Outcome {
+    let mut writer = store.open_writer(id, actor)?;
     // Whole seconds: the time is printed and compared by people.
     let now = Local::now().fixed_offset();
     let at = now.with_nanosecond(0).unwrap_or(now);
     let change = match writer.session().sign(by, at) {
         Ok(change) => change,
-        Err(refusal) => return Err(sign_refused(writer.session(), &refusal, w)),
+        Err(refusal) => return Err(sign_refused(writer.session(), refusal, w)),
     };
-    writer
-        .record(change)
-        .map_err(|e| StoreError::from(e).to_string())?;
+    writer.record(change).map_err(StoreError::from)?;
     let digest = writer.session().signed.as_ref().map(|s| s.digest.clone());
-    writer.close().map_err(|e| e.to_string())?;
+    writer.close()?;
     println!("{}", digest.unwrap_or_default());
     Ok(())
 }
 
 /// Why `sign` refused, with the blockers printed on stdout when they are the reason.
-fn sign_refused(session: &Session, refusal: &Refusal, w: &ReviewWords) -> String {
+fn sign_refused(session: &Session, refusal: Refusal, w: &ReviewWords) -> CliError {
     match refusal {
         Refusal::Blocked(count) => {
             for entry in review::review(session).blockers() {
                 println!("{}", entry_line(entry, w));
             }
-            (w.blocked)(*count)
+            CliError::Blocked(count)
         }
-        Refusal::NotASigner(name) => {
-            let people: Vec<&str> = session.facts.people().collect();
-            (w.not_a_signer)(name, &people.join("、"))
-        }
-        other => other.to_string(),
+        Refusal::NotASigner(name) => CliError::NotASigner {
+            name,
+            people: session.facts.people().map(str::to_string).collect(),
+        },
+        other => CliError::Refused(other),
     }
 }
 
 /// `kansa verify ID|FILE [--digest HEX]`: a path to an existing file is read as a
 /// session file; anything else is an id in the store.
 pub fn verify(
-    store: impl FnOnce() -> Result<Store, String>,
+    store: impl FnOnce() -> Result<Store, CliError>,
     target: &str,
     digest: Option<&str>,
     w: &ReviewWords,
-) -> Result<(), String> {
+) -> Outcome {
     let path = Path::new(target);
     let session = if path.is_file() {
-        Store::load_file(path)
+        Store::load_file(path)?
     } else {
-        store()?.load(target)
-    }
-    .map_err(|e| e.to_string())?;
+        store()?.load(target)?
+    };
     match session.verify() {
-        Verification::NotSigned => Err(w.not_signed.to_string()),
+        Verification::NotSigned => Err(CliError::NotSigned),
         Verification::Changed { differences, .. } => {
             for difference in &differences {
                 println!("{}", (w.difference)(difference));
@@ -132,13 +132,16 @@ pub fn verify(
             if differences.is_empty() {
                 println!("{}", w.record_altered);
             }
-            Err((w.changed)(differences.len().max(1)))
+            Err(CliError::Changed(differences.len().max(1)))
         }
         Verification::Unchanged(signed) => {
             if let Some(given) = digest
-                && !signoff::digest_matches(given, &signed.digest).map_err(|e| e.to_string())?
+                && !signoff::digest_matches(given, &signed.digest)?
             {
-                return Err((w.digest_differs)(given.trim(), &signed.digest));
+                return Err(CliError::DigestDiffers {
+                    given: given.trim().to_string(),
+                    digest: signed.digest,
+                });
             }
             let at = signed.at.format(TIME).to_string();
             println!("{}", (w.unchanged)(&signed.by, &at, &signed.digest));
@@ -148,23 +151,15 @@ pub fn verify(
 }
 
 /// `kansa reopen ID --reason TEXT`, recorded as `actor`.
-pub fn reopen(
-    store: &Store,
-    id: &str,
-    reason: &str,
-    actor: &str,
-    w: &ReviewWords,
-) -> Result<(), String> {
-    let mut writer = store.open_writer(id, actor).map_err(|e| e.to_string())?;
-    let change = writer.session().reopen(reason).map_err(|e| e.to_string())?;
+pub fn reopen(store: &Store, id: &str, reason: &str, actor: &str, w: &ReviewWords) -> Outcome {
+    let mut writer = store.open_writer(id, actor)?;
+    let change = writer.session().reopen(reason)?;
     let digest = match &change {
-        crate::session::Change::Reopen { digest, .. } => digest.clone(),
+        Change::Reopen { digest, .. } => digest.clone(),
         _ => String::new(),
     };
-    writer
-        .record(change)
-        .map_err(|e| StoreError::from(e).to_string())?;
-    writer.close().map_err(|e| e.to_string())?;
+    writer.record(change).map_err(StoreError::from)?;
+    writer.close()?;
     println!("{}", (w.reopened)(&digest));
     Ok(())
 }
@@ -176,21 +171,21 @@ pub fn history(
     department: Option<&str>,
     item: Option<&str>,
     w: &ReviewWords,
-) -> Result<(), String> {
-    let session = store.load(id).map_err(|e| e.to_string())?;
+) -> Outcome {
+    let session = store.load(id)?;
     let department = match department {
         Some(name) => Some(
             session
                 .hearing(name)
                 .map(|h| h.department.short.clone())
-                .ok_or_else(|| Refusal::UnknownDepartment(name.to_string()).to_string())?,
+                .ok_or_else(|| Refusal::UnknownDepartment(name.to_string()))?,
         ),
         None => None,
     };
     if let Some(item) = item
         && session.checklist.item(item).is_none()
     {
-        return Err(Refusal::UnknownItem(item.to_string()).to_string());
+        return Err(Refusal::UnknownItem(item.to_string()).into());
     }
     let events = session.history.iter().filter(|event| {
         department

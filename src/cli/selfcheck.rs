@@ -6,10 +6,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::Local;
 
-use super::{CliError, Format, Report, write_output};
-use crate::i18n::Lang;
+use super::args::{Format, Report};
+use super::error::CliError;
+use super::output::write_output;
+use crate::export::ExportError;
+use crate::i18n::{Describe, Lang};
 use crate::selfcheck::report::Comparison;
 use crate::selfcheck::{sheet_items, workbook};
+use crate::session::Refusal;
 use crate::session::Session;
 use crate::store::{Store, StoreError};
 
@@ -31,9 +35,9 @@ pub fn export(
         ));
     }
     if report == Report::Selfcheck && format == Format::Xlsx {
-        let hearings = workbook::choose(session, departments)
-            .map_err(|name| CliError::Sheet((w.unknown_department)(&name)))?;
-        let xlsx = |e: rust_xlsxwriter::XlsxError| CliError::Export(format!("XLSX: {e}"));
+        let hearings =
+            workbook::choose(session, departments).map_err(Refusal::UnknownDepartment)?;
+        let xlsx = |e| CliError::Export(ExportError::Xlsx(e));
         if !is_folder(output) {
             return write_output(
                 output,
@@ -50,7 +54,8 @@ pub fn export(
                 &path,
                 &workbook::write(session, &[hearing], w).map_err(xlsx)?,
             )?;
-            eprintln!("kansa: {}", (w.written)(&path.display().to_string()));
+            let written = lang.messages().selfcheck.written;
+            eprintln!("kansa: {}", written(&path.display().to_string()));
         }
         return Ok(());
     }
@@ -66,8 +71,8 @@ pub fn export(
         Format::Html => comparison.html(w).into_bytes(),
         Format::Xlsx => comparison
             .xlsx(w)
-            .map_err(|e| CliError::Export(format!("XLSX: {e}")))?,
-        Format::Docx | Format::Session => return Err(CliError::Export(w.not_docx.to_string())),
+            .map_err(|e| CliError::Export(ExportError::Xlsx(e)))?,
+        Format::Docx | Format::Session => return Err(CliError::SelfcheckNotDocx),
     };
     write_output(output, &bytes)
 }
@@ -92,22 +97,22 @@ pub fn import(
     actor: &str,
     lang: Lang,
 ) -> Result<(), CliError> {
-    let w = lang.selfcheck_words();
+    let m = lang.messages();
     let session = store.load(id)?;
     let now = Local::now().fixed_offset();
     let mut returned = Vec::new();
     let mut errors = Vec::new();
     for file in files {
-        match workbook::read(&session, file, now, w) {
+        match workbook::read(&session, file, now) {
             Ok(found) => returned.extend(found),
             Err(found) => errors.extend(found),
         }
     }
     if !errors.is_empty() {
         for error in &errors {
-            eprintln!("kansa: {error}");
+            eprintln!("kansa: {}", error.describe(m));
         }
-        return Err(CliError::Sheet((w.nothing_imported)(errors.len())));
+        return Err(CliError::NothingImported(errors.len()));
     }
     let mut writer = store.open_writer(id, actor)?;
     for r in returned {
@@ -118,7 +123,7 @@ pub fn import(
         let asked = sheet_items(session, hearing).len();
         let same = hearing.selfcheck.as_ref().map(|c| &c.digest) == Some(&r.selfcheck.digest);
         if same {
-            println!("{}", (w.unchanged)(&r.department));
+            println!("{}", (m.selfcheck.unchanged)(&r.department));
             continue;
         }
         let marked = r
@@ -131,7 +136,7 @@ pub fn import(
             .set_selfcheck(&r.department, r.selfcheck)
             .map_err(StoreError::Refused)?;
         writer.record(change).map_err(StoreError::from)?;
-        println!("{}", (w.imported)(&r.department, marked, asked));
+        println!("{}", (m.selfcheck.imported)(&r.department, marked, asked));
     }
     writer.close()?;
     Ok(())

@@ -1,20 +1,21 @@
 //! The commands of working as a team: a part of a round written for another auditor
 //! (`export --format session`), a file from another laptop brought in (`import
 //! session`, `open FILE`), merged (`merge`, `merge-driver` for git) and conflicts
-//! chosen (`resolve`). Thin calls into `merge` and the store; a refusal is the
-//! one-line reason the binary prints, and refusing changes nothing.
+//! chosen (`resolve`). Thin calls into `merge` and the store; a refusal is a
+//! `CliError`, worded by the binary, and refusing changes nothing.
 
 use std::path::{Path, PathBuf};
 
-use super::Command;
+use super::args::Command;
+use super::error::CliError;
 use super::record::entry_line;
-use crate::i18n::{Describe, Messages, ReviewWords};
+use crate::i18n::{Messages, ReviewWords};
 use crate::merge::{self, Merged, Place};
 use crate::review::{self, Reason};
-use crate::session::Session;
+use crate::session::{Refusal, Session};
 use crate::store::{Store, StoreError};
 
-type Outcome<T = ()> = Result<T, String>;
+type Outcome<T = ()> = Result<T, CliError>;
 
 /// Runs `merge`, `merge-driver` or `resolve`; `store` and `actor` are only asked for
 /// when the command needs them (the merge driver needs neither).
@@ -27,7 +28,7 @@ pub fn run(
 ) -> Outcome {
     match command {
         Command::Merge { id, files } => merge_files(&store()?, id, files, &actor()?, m, w),
-        Command::MergeDriver { base, ours, theirs } => merge_driver(base, ours, theirs, m, w),
+        Command::MergeDriver { base, ours, theirs } => merge_driver(base, ours, theirs, w),
         Command::Resolve {
             id,
             department,
@@ -40,46 +41,35 @@ pub fn run(
                 item: item.as_deref(),
                 area: area.as_deref(),
             };
-            resolve(&store()?, id, &target, keep, &actor()?, m)
+            resolve(&store()?, id, &target, keep, &actor()?)
         }
         // The caller sends only the commands above.
         _ => Ok(()),
     }
 }
 
-fn words(m: &Messages) -> impl Fn(StoreError) -> String + '_ {
-    move |e| e.describe(m)
-}
-
 /// `kansa export ID --format session --departments A,B -o FILE`.
-pub fn export_part(
-    store: &Store,
-    id: &str,
-    departments: &[String],
-    output: &Path,
-    m: &Messages,
-) -> Outcome {
-    let session = store.load(id).map_err(words(m))?;
-    let part = merge::part(&session, departments)
-        .map_err(|refusal| StoreError::Refused(refusal).describe(m))?;
+pub fn export_part(store: &Store, id: &str, departments: &[String], output: &Path) -> Outcome {
+    let session = store.load(id)?;
+    let part = merge::part(&session, departments)?;
     if output == Path::new("-") {
-        print!("{}", Store::file_text(&part).map_err(words(m))?);
+        print!("{}", Store::file_text(&part)?);
         return Ok(());
     }
-    Store::write_file(output, &part).map_err(words(m))
+    Ok(Store::write_file(output, &part)?)
 }
 
 /// Reads a session file from another laptop: untrusted, so its id is checked before it
 /// names anything in the data directory.
-fn read(file: &Path, m: &Messages) -> Outcome<Session> {
-    Store::load_file(file).map_err(words(m))
+fn read(file: &Path) -> Outcome<Session> {
+    Ok(Store::load_file(file)?)
 }
 
 /// `kansa import session FILE`: the file's session into the data directory, under its
 /// own id; prints the id. A session already there is merged instead, by `merge`.
-pub fn import(store: &Store, file: &Path, m: &Messages) -> Outcome {
-    let session = read(file, m)?;
-    store.create(&session).map_err(words(m))?;
+pub fn import(store: &Store, file: &Path) -> Outcome {
+    let session = read(file)?;
+    store.create(&session)?;
     println!("{}", session.id);
     Ok(())
 }
@@ -93,24 +83,24 @@ pub fn open_file(
     m: &Messages,
     w: &ReviewWords,
 ) -> Outcome<String> {
-    let session = read(file, m)?;
+    let session = read(file)?;
     if store.contains(&session.id) {
         merge_files(store, &session.id, &[file.to_path_buf()], actor, m, w)?;
     } else {
-        store.create(&session).map_err(words(m))?;
+        store.create(&session)?;
     }
     Ok(session.id)
 }
 
 /// Every file merged into `session` in turn, or the first reason one cannot be.
-fn merge_all(session: &Session, theirs: &[Session], m: &Messages) -> Outcome<Merged> {
+fn merge_all(session: &Session, theirs: &[Session]) -> Outcome<Merged> {
     let mut merged = Merged {
         session: session.clone(),
         added: 0,
         conflicts: merge::conflicts(session),
     };
     for other in theirs {
-        let next = merge::merge(&merged.session, other).map_err(|e| (m.team.merge_error)(&e))?;
+        let next = merge::merge(&merged.session, other)?;
         merged = Merged {
             added: merged.added + next.added,
             ..next
@@ -131,17 +121,17 @@ pub fn merge_files(
 ) -> Outcome {
     let theirs = files
         .iter()
-        .map(|f| read(f, m))
+        .map(|f| read(f))
         .collect::<Outcome<Vec<Session>>>()?;
-    let current = store.load(id).map_err(words(m))?;
-    let trial = merge_all(&current, &theirs, m)?;
+    let current = store.load(id)?;
+    let trial = merge_all(&current, &theirs)?;
     if trial.session != current {
-        let mut writer = store.open_writer(id, actor).map_err(words(m))?;
-        let merged = merge_all(writer.session(), &theirs, m)?;
-        writer.replace(merged.session).map_err(words(m))?;
-        writer.close().map_err(words(m))?;
+        let mut writer = store.open_writer(id, actor)?;
+        let merged = merge_all(writer.session(), &theirs)?;
+        writer.replace(merged.session)?;
+        writer.close()?;
     }
-    report(&store.load(id).map_err(words(m))?, trial.added, m, w);
+    report(&store.load(id)?, trial.added, m, w);
     Ok(())
 }
 
@@ -163,18 +153,12 @@ fn report(session: &Session, added: usize, m: &Messages, w: &ReviewWords) {
 /// carry what the common ancestor would tell, so %O is not read. The merged session
 /// is written to %A; conflicts live in the session (review lists them), so the exit
 /// is 0 unless a file cannot be merged at all.
-pub fn merge_driver(
-    _base: &Path,
-    ours: &Path,
-    theirs: &Path,
-    m: &Messages,
-    w: &ReviewWords,
-) -> Outcome {
-    let a = read(ours, m)?;
-    let b = read(theirs, m)?;
-    let merged = merge::merge(&a, &b).map_err(|e| (m.team.merge_error)(&e))?;
+pub fn merge_driver(_base: &Path, ours: &Path, theirs: &Path, w: &ReviewWords) -> Outcome {
+    let a = read(ours)?;
+    let b = read(theirs)?;
+    let merged = merge::merge(&a, &b)?;
     if merged.session != a {
-        Store::write_file(ours, &merged.session).map_err(words(m))?;
+        Store::write_file(ours, &merged.session)?;
     }
     for entry in review::review(&merged.session).entries {
         if matches!(entry.reason, Reason::Conflict { .. }) {
@@ -194,23 +178,16 @@ pub struct Target<'a> {
 
 /// `kansa resolve ID --department D --item I|--area A --keep NAME`: each conflict
 /// there settled with NAME's value, recorded as a new change by `actor`.
-pub fn resolve(
-    store: &Store,
-    id: &str,
-    target: &Target,
-    keep: &str,
-    actor: &str,
-    m: &Messages,
-) -> Outcome {
+pub fn resolve(store: &Store, id: &str, target: &Target, keep: &str, actor: &str) -> Outcome {
     if target.item.is_none() && target.area.is_none() {
-        return Err(m.team.resolve_where.to_string());
+        return Err(CliError::ResolveWhere);
     }
-    let mut writer = store.open_writer(id, actor).map_err(words(m))?;
+    let mut writer = store.open_writer(id, actor)?;
     let session = writer.session();
     let short = session
         .hearing(target.department)
         .map(|h| h.department.short.clone())
-        .ok_or_else(|| (m.unknown_department)(target.department))?;
+        .ok_or_else(|| Refusal::UnknownDepartment(target.department.to_string()))?;
     let here = |place: &Place| {
         place.department() == Some(short.as_str())
             && (target.item.is_some_and(|i| place.item() == Some(i))
@@ -222,19 +199,17 @@ pub fn resolve(
         .filter(here)
         .collect();
     if places.is_empty() {
-        return Err(m.team.no_conflict.to_string());
+        return Err(CliError::NoConflict);
     }
     let changes: Vec<_> = places
         .iter()
         .filter_map(|p| merge::choose(writer.session(), p, keep))
         .collect();
     if changes.is_empty() {
-        return Err((m.team.no_value_by)(keep));
+        return Err(CliError::NoValueBy(keep.to_string()));
     }
     for change in changes {
-        writer
-            .record(change)
-            .map_err(|e| StoreError::from(e).describe(m))?;
+        writer.record(change).map_err(StoreError::from)?;
     }
-    writer.close().map_err(words(m))
+    Ok(writer.close()?)
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use rust_xlsxwriter::{Format as Cell, Workbook, XlsxError};
 
-use crate::i18n::{ReportWords, RoundWords};
+use super::words::{ReportWords, RoundWords};
 use crate::rounds::{self, TrendCount};
 use crate::session::Session;
 

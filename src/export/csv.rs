@@ -2,7 +2,7 @@
 //! UTF-8. The matrix (結果一覧) is the layout scripts rely on: a row per item, a
 //! column per department, each cell the mark's symbol or empty.
 
-use crate::i18n::ReportWords;
+use super::words::ReportWords;
 use crate::session::Session;
 
 use super::model::{Departments, Summary};
@@ -48,7 +48,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
                 row.text.as_str(),
                 &row.complying.join(words.list_separator),
                 &row.needing.join(words.list_separator),
-                &super::improvements(row, words).join("\n"),
+                &super::lines::improvements(row, words).join("\n"),
             ])?;
         }
     }
@@ -82,7 +82,7 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> Result<Str
             writer.write_record([&report.name, &about, words.findings, &findings])?;
         }
     }
-    let stamp = super::stamp_line(&departments.heading, words);
+    let stamp = super::lines::stamp_line(&departments.heading, words);
     writer.write_record(["", "", "", stamp.as_str()])?;
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))

@@ -8,11 +8,11 @@ use docx_rs::{
     Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
-use crate::i18n::ReportWords;
+use super::words::ReportWords;
 use crate::results::Count;
 
+use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, FactRow, Heading, Summary};
-use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 /// The Japanese font named in the document (`FONT_TABLE` names MS 明朝 as fallback).
 const MINCHO: &str = "游明朝";
@@ -104,9 +104,9 @@ fn document(words: &ReportWords, heading: &Heading) -> Docx {
         .add_run(Run::new().add_text(middle).size(18))
         .add_num_pages(NumPages::new())
         .add_run(Run::new().add_text(after).size(18));
-    let stamp = super::stamp_line(heading, words);
+    let stamp = super::lines::stamp_line(heading, words);
     let mut footer_part = Footer::new();
-    if !super::is_draft(heading) {
+    if !super::lines::is_draft(heading) {
         footer_part = footer_part.add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
@@ -127,7 +127,7 @@ fn document(words: &ReportWords, heading: &Heading) -> Docx {
         .default_fonts(fonts)
         .default_size(20)
         .footer(footer_part.add_paragraph(footer));
-    if super::is_draft(heading) {
+    if super::lines::is_draft(heading) {
         let banner = Paragraph::new()
             .align(AlignmentType::Right)
             .add_run(Run::new().add_text(&stamp).bold().size(22).color("C00000"));
@@ -198,7 +198,7 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
                     .size(28),
             ),
         );
-        if let Some(line) = super::report_date_line(departments, words) {
+        if let Some(line) = super::lines::report_date_line(departments, words) {
             docx = docx.add_paragraph(
                 Paragraph::new()
                     .align(AlignmentType::Right)
@@ -209,7 +209,7 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
         for area in &report.areas {
             docx = docx.add_paragraph(section_heading(&(words.about_area)(&area.title)));
             docx = paragraphs(docx, &area.observation);
-            let line = super::findings_line(area, words);
+            let line = super::lines::findings_line(area, words);
             docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).bold()));
         }
     }

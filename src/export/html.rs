@@ -4,15 +4,15 @@
 
 use std::fmt::Write;
 
+use super::words::ReportWords;
 use crate::checklist::Meaning;
-use crate::i18n::ReportWords;
 use crate::results::Count;
 
+use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, FactRow, Heading, Matrix, Summary};
-use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 /// Text as HTML (or XML): the five characters with a meaning in markup become entities.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -69,7 +69,7 @@ fn style(words: &ReportWords, landscape: bool) -> String {
         format!(
             "td.{}, span.{0} {{ background: #{:06x}; }}\n",
             class(Some(m)),
-            super::fill(m)
+            super::lines::fill(m)
         )
     })
     .concat();
@@ -359,10 +359,10 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
 /// page, before the page numbers (one margin box, so neither is squeezed): in the
 /// margin, it never covers the text.
 fn signed_margin(heading: &Heading, words: &ReportWords) -> String {
-    if super::is_draft(heading) {
+    if super::lines::is_draft(heading) {
         return String::new();
     }
-    let stamp = css_string(&super::stamp_line(heading, words));
+    let stamp = css_string(&super::lines::stamp_line(heading, words));
     let (before, middle, after) = words.page_of;
     let (before, middle, after) = (css_string(before), css_string(middle), css_string(after));
     format!(
@@ -374,8 +374,8 @@ fn signed_margin(heading: &Heading, words: &ReportWords) -> String {
 /// session's footer with signer, time and digest (on screen; printed pages carry it in
 /// their margin, `signed_margin`).
 fn stamp(heading: &Heading, words: &ReportWords) -> String {
-    let line = escape(&super::stamp_line(heading, words));
-    if super::is_draft(heading) {
+    let line = escape(&super::lines::stamp_line(heading, words));
+    if super::lines::is_draft(heading) {
         let mark = escape(words.draft_mark);
         format!(
             "<div class=\"draft\" aria-hidden=\"true\">{mark}</div>\n<p class=\"draft\">{line}</p>\n"
@@ -430,7 +430,7 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
             "<section class=\"department\">\n<h2>{}</h2>",
             escape(&(words.department_report)(&report.name))
         );
-        if let Some(line) = super::report_date_line(departments, words) {
+        if let Some(line) = super::lines::report_date_line(departments, words) {
             let _ = writeln!(body, "<p class=\"date\">{}</p>", escape(&line));
         }
         facts_table(&mut body, &report.facts, words);
@@ -446,7 +446,7 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
             let _ = writeln!(
                 body,
                 "<p class=\"findings\">{}</p>",
-                escape(&super::findings_line(area, words))
+                escape(&super::lines::findings_line(area, words))
             );
         }
         body.push_str("</section>\n");

@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use crate::i18n::ReportWords;
+use super::words::ReportWords;
 
+use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, Heading, Matrix, Summary};
-use super::{count_figures, count_labels, date_line, department_list, improvements, title};
 
 #[derive(Clone, Copy)]
 enum Align {
@@ -83,7 +83,7 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
             .collect();
         table(&mut out, &header, &align, &rows);
     }
-    let _ = write!(out, "{}\n\n", super::legend_line(heading, words));
+    let _ = write!(out, "{}\n\n", super::lines::legend_line(heading, words));
     let centred: Vec<Align> = shorts.iter().map(|_| Align::Center).collect();
     if heading.has_remarks() {
         let _ = write!(out, "## {}\n\n", words.remark);
@@ -218,8 +218,12 @@ fn head(heading: &Heading, words: &ReportWords, report: &str) -> String {
         title(heading, words, report),
         date_line(heading, words)
     );
-    if super::is_draft(heading) {
-        let _ = write!(out, "> **{}**\n\n", super::stamp_line(heading, words));
+    if super::lines::is_draft(heading) {
+        let _ = write!(
+            out,
+            "> **{}**\n\n",
+            super::lines::stamp_line(heading, words)
+        );
     }
     out
 }
@@ -227,8 +231,8 @@ fn head(heading: &Heading, words: &ReportWords, report: &str) -> String {
 /// A signed session's signer, time and digest under a rule; nothing for a draft,
 /// which says so at the top.
 fn foot(out: &mut String, heading: &Heading, words: &ReportWords) {
-    if !super::is_draft(heading) {
-        let _ = write!(out, "---\n\n{}\n", super::stamp_line(heading, words));
+    if !super::lines::is_draft(heading) {
+        let _ = write!(out, "---\n\n{}\n", super::lines::stamp_line(heading, words));
     }
 }
 
@@ -281,7 +285,7 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
     let mut out = head(heading, words, words.departments);
     for report in &departments.reports {
         let _ = write!(out, "## {}\n\n", (words.department_report)(&report.name));
-        if let Some(line) = super::report_date_line(departments, words) {
+        if let Some(line) = super::lines::report_date_line(departments, words) {
             let _ = write!(out, "{line}\n\n");
         }
         facts_table(&mut out, &report.facts, words);
@@ -290,7 +294,7 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
             if !area.observation.is_empty() {
                 let _ = write!(out, "{}\n\n", paragraphs(&area.observation));
             }
-            let _ = write!(out, "{}\n\n", super::findings_line(area, words));
+            let _ = write!(out, "{}\n\n", super::lines::findings_line(area, words));
         }
     }
     foot(&mut out, heading, words);

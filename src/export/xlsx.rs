@@ -3,183 +3,17 @@
 //! their meaning, columns wide enough for Japanese text, A4 pages fitting the width
 //! with the title in the header and page numbers in the footer.
 
-use rust_xlsxwriter::{
-    Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
-use unicode_width::UnicodeWidthStr;
+use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
 
-use crate::checklist::Meaning;
-use crate::i18n::ReportWords;
+use super::words::ReportWords;
 use crate::results::Count;
 
-use super::model::{DepartmentReport, Departments, FactRow, Heading, Matrix, Summary};
-use super::{count_figures, count_labels, date_line, department_list, improvements, title};
-
-/// A Japanese font every Office since 2016 has; others substitute their own Gothic.
-const FONT: &str = "游ゴシック";
-/// Excel's paper size code for A4.
-const A4: u8 = 9;
-/// The widest a text column grows; longer text wraps.
-const MAX_TEXT_WIDTH: f64 = 60.0;
-
-/// The cell formats of a workbook, made once.
-struct Formats {
-    title: Format,
-    plain: Format,
-    header: Format,
-    area: Format,
-    text: Format,
-    centre: Format,
-    number: Format,
-}
-
-impl Formats {
-    fn new() -> Formats {
-        let base = Format::new().set_font_name(FONT).set_font_size(10);
-        let cell = base
-            .clone()
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::VerticalCenter);
-        Formats {
-            title: base.clone().set_bold().set_font_size(14),
-            plain: base.clone(),
-            header: cell
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_text_wrap()
-                .set_background_color(Color::RGB(0xD9E1F2)),
-            area: cell
-                .clone()
-                .set_bold()
-                .set_background_color(Color::RGB(0xF2F2F2)),
-            text: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
-            centre: cell.clone().set_align(FormatAlign::Center),
-            number: cell.set_align(FormatAlign::Right),
-        }
-    }
-
-    /// A mark's cell: centred, on the fill of its meaning (none while unanswered).
-    fn mark(&self, meaning: Option<Meaning>) -> Format {
-        match meaning {
-            Some(meaning) => self
-                .centre
-                .clone()
-                .set_background_color(Color::RGB(super::fill(meaning))),
-            None => self.centre.clone(),
-        }
-    }
-}
-
-/// The column width (Excel's unit, about one ASCII digit) that shows `text` on one
-/// line: a Japanese character takes two, plus a margin, up to `MAX_TEXT_WIDTH`.
-fn width_of<'a>(texts: impl IntoIterator<Item = &'a str>, at_least: f64) -> f64 {
-    let widest = texts.into_iter().map(|t| t.width()).max().unwrap_or(0);
-    (widest as f64 * 1.1 + 2.0).clamp(at_least, MAX_TEXT_WIDTH)
-}
-
-/// Excel's header and footer codes start with `&`; a literal one is `&&`. Excel also
-/// refuses more than 255 characters, so a long title is cut.
-fn header_text(text: &str) -> String {
-    let cut: String = text.chars().take(100).collect();
-    cut.replace('&', "&&")
-}
-
-/// A4 pages that fit the sheet's width, the title on top and page numbers below; a
-/// signed report names signer, time and digest at the bottom left. (A draft says so
-/// in its title rows, which `repeat_rows` prints on every page.)
-fn page_setup(
-    sheet: &mut Worksheet,
-    heading: &Heading,
-    title: &str,
-    words: &ReportWords,
-    landscape: bool,
-) {
-    sheet.set_paper_size(A4);
-    if landscape {
-        sheet.set_landscape();
-    } else {
-        sheet.set_portrait();
-    }
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_print_center_horizontally(true);
-    sheet.set_header(format!("&C{}", header_text(title)));
-    if super::is_draft(heading) {
-        sheet.set_footer(format!("&C{}", words.xlsx_footer));
-    } else {
-        let stamp = header_text(&super::stamp_line(heading, words));
-        sheet.set_footer(format!("&L{stamp}&R{}", words.xlsx_footer));
-    }
-}
-
-/// The title and date lines at the top of a sheet; returns the next free row.
-fn title_rows(
-    sheet: &mut Worksheet,
-    f: &Formats,
-    heading: &Heading,
-    words: &ReportWords,
-    report: &str,
-) -> Result<u32, XlsxError> {
-    sheet.write_string_with_format(0, 0, title(heading, words, report), &f.title)?;
-    sheet.write_string_with_format(1, 0, date_line(heading, words), &f.plain)?;
-    draft_row(sheet, heading, words)?;
-    Ok(3)
-}
-
-/// A draft's warning in the third row, bold red: with `repeat_rows`, on every page.
-fn draft_row(
-    sheet: &mut Worksheet,
-    heading: &Heading,
-    words: &ReportWords,
-) -> Result<(), XlsxError> {
-    if super::is_draft(heading) {
-        let format = Format::new()
-            .set_font_name(FONT)
-            .set_bold()
-            .set_font_color(Color::RGB(0xC00000));
-        sheet.write_string_with_format(2, 0, super::stamp_line(heading, words), &format)?;
-    }
-    Ok(())
-}
-
-/// Rows printed at the top of every page: a draft's title rows down to `header` (the
-/// table's header row, if any), so that every page says it is a draft.
-fn repeat_rows(
-    sheet: &mut Worksheet,
-    heading: &Heading,
-    header: Option<u32>,
-) -> Result<(), XlsxError> {
-    match (super::is_draft(heading), header) {
-        (true, Some(header)) => sheet.set_repeat_rows(0, header),
-        (true, None) => sheet.set_repeat_rows(0, 2),
-        (false, Some(header)) => sheet.set_repeat_rows(header, header),
-        (false, None) => Ok(sheet),
-    }?;
-    Ok(())
-}
-
-/// A row spanning `columns` columns (an area's heading).
-fn spanning(
-    sheet: &mut Worksheet,
-    row: u32,
-    columns: u16,
-    text: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
-    if columns > 1 {
-        sheet.merge_range(row, 0, row, columns - 1, text, format)?;
-    } else {
-        sheet.write_string_with_format(row, 0, text, format)?;
-    }
-    Ok(())
-}
-
-fn workbook(heading: &Heading, words: &ReportWords, report: &str) -> Workbook {
-    let mut workbook = Workbook::new();
-    let properties = DocProperties::new().set_title(title(heading, words, report));
-    workbook.set_properties(&properties);
-    workbook
-}
+use super::lines::{count_figures, count_labels, department_list, improvements, title};
+use super::model::{DepartmentReport, Departments, FactRow, Matrix, Summary};
+use super::xlsx_page::{
+    Formats, MAX_TEXT_WIDTH, draft_row, fit_height, page_setup, repeat_rows, spanning, title_rows,
+    width_of, workbook,
+};
 
 /// The 結果一覧 as one sheet.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> Result<Vec<u8>, XlsxError> {
@@ -241,7 +75,7 @@ fn matrix_sheet(
         fit_height(sheet, row, remarks.zip(widths.iter().skip(2).copied()))?;
         row += 1;
     }
-    let legend = super::legend_line(heading, words);
+    let legend = super::lines::legend_line(heading, words);
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
     counts_block(sheet, &f, matrix, words, row + 3)?;
     sheet.set_freeze_panes(top + 1, 2)?;
@@ -295,37 +129,6 @@ fn matrix_columns(sheet: &mut Worksheet, matrix: &Matrix) -> Result<Vec<f64>, Xl
         sheet.set_column_width(i as u16, *width)?;
     }
     Ok(widths)
-}
-
-/// Points per line of 10-point 游ゴシック, whose line gap is generous.
-const LINE_HEIGHT: f64 = 15.0;
-
-/// Lines `text` takes when wrapped in a column `width` wide (a Japanese character
-/// takes two units of width, as in `width_of`).
-fn lines_in(text: &str, width: f64) -> usize {
-    let per_line = (width - 1.5).max(1.0);
-    text.lines()
-        .map(|line| (line.width() as f64 / per_line).ceil().max(1.0) as usize)
-        .sum::<usize>()
-        .max(1)
-}
-
-/// Gives a row the height its wrapped cells need. Neither Excel nor LibreOffice fits
-/// rows to wrapped text when it opens a file, so text would overlap the next row.
-fn fit_height<'a>(
-    sheet: &mut Worksheet,
-    row: u32,
-    cells: impl IntoIterator<Item = (&'a str, f64)>,
-) -> Result<(), XlsxError> {
-    let lines = cells
-        .into_iter()
-        .map(|(text, width)| lines_in(text, width))
-        .max()
-        .unwrap_or(1);
-    if lines > 1 {
-        sheet.set_row_height(row, lines as f64 * LINE_HEIGHT + 2.0)?;
-    }
-    Ok(())
 }
 
 /// The 実施報告書 as one sheet, and the 総評 figures on a second.
@@ -568,7 +371,7 @@ fn department_sheet(
     let heading = &departments.heading;
     let title = (words.department_report)(&report.name);
     sheet.write_string_with_format(0, 0, &title, &f.title)?;
-    if let Some(line) = super::report_date_line(departments, words) {
+    if let Some(line) = super::lines::report_date_line(departments, words) {
         sheet.write_string_with_format(1, 0, &line, &f.plain)?;
     }
     draft_row(sheet, heading, words)?;
@@ -597,7 +400,12 @@ fn department_sheet(
         sheet.merge_range(row, 0, row, 2, &area.observation, &f.text)?;
         fit_height(sheet, row, [(area.observation.as_str(), width)])?;
         row += 1;
-        sheet.write_string_with_format(row, 0, super::findings_line(area, words), &f.plain)?;
+        sheet.write_string_with_format(
+            row,
+            0,
+            super::lines::findings_line(area, words),
+            &f.plain,
+        )?;
         row += 1;
     }
     page_setup(sheet, heading, &title, words, false);

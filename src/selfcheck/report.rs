@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::sheet_items;
-use crate::i18n::SelfcheckWords;
+use super::layer::sheet_items;
+use super::words::SelfcheckWords;
 use crate::session::Session;
 
 /// One department's figures.

@@ -9,11 +9,12 @@ use std::path::Path;
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
 use sha2::{Digest, Sha256};
 
-use super::{SelfAnswer, SelfCheck, sheet_items};
+use super::layer::sheet_items;
+use super::words::SelfcheckWords;
 use crate::checklist::Mark;
-use crate::i18n::SelfcheckWords;
-use crate::session::{Hearing, Session, Timestamp};
-use crate::sheet::{Row, SheetError, Table, Unread, tables};
+use crate::error::IoReason;
+use crate::session::{Hearing, SelfAnswer, SelfCheck, Session, Timestamp};
+use crate::sheet::{Row, SheetError, SheetProblem, Table, Unread, Unreadable, tables};
 
 /// The hidden sheet naming the round and each sheet's department.
 pub const META: &str = "kansa";
@@ -175,24 +176,25 @@ pub fn read(
     session: &Session,
     file: &Path,
     now: Timestamp,
-    w: &SelfcheckWords,
 ) -> Result<Vec<Returned>, Vec<SheetError>> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| vec![SheetError::file(file, (w.cannot_read)(&e.to_string()))])?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        let reason = Unreadable::Io(IoReason::from(&e));
+        vec![SheetError::file(file, SheetProblem::NotAWorkbook(reason))]
+    })?;
     let digest = format!("{:x}", Sha256::digest(&bytes));
     let tables = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(&bytes))
         .map_err(Unread::Workbook)
         .and_then(|mut workbook| tables(&mut workbook))
-        .map_err(|e| vec![e.error(file, w.cannot_read)])?;
-    let at = |table: &Table, row: u32, column: usize, message: String| SheetError {
+        .map_err(|e| vec![e.error(file, SheetProblem::NotAWorkbook)])?;
+    let at = |table: &Table, row: u32, column: usize, problem: SheetProblem| SheetError {
         file: file.to_path_buf(),
         sheet: Some(table.name.clone()),
         row: Some(row),
         column: Some(column),
-        message,
+        problem: Box::new(problem),
     };
     let Some(meta) = tables.iter().find(|t| t.name == META) else {
-        return Err(vec![SheetError::file(file, w.not_selfcheck.to_string())]);
+        return Err(vec![SheetError::file(file, SheetProblem::NotSelfcheck)]);
     };
     let mut errors = Vec::new();
     let mut returned = Vec::new();
@@ -201,23 +203,24 @@ pub fn read(
     for row in meta.rows.iter().skip(1).filter(names_a_sheet) {
         let cell = |c: usize| row.cells.get(c).map_or("", |s| s.as_str());
         if cell(1) != session.id {
-            errors.push(at(
-                meta,
-                row.number,
-                1,
-                (w.other_round)(cell(1), &session.id),
-            ));
+            let problem = SheetProblem::OtherRound {
+                found: cell(1).to_string(),
+                id: session.id.clone(),
+            };
+            errors.push(at(meta, row.number, 1, problem));
             continue;
         }
         let Some(hearing) = session.hearing(cell(2)) else {
-            errors.push(at(meta, row.number, 2, (w.other_department)(cell(2))));
+            let problem = SheetProblem::OtherDepartment(cell(2).to_string());
+            errors.push(at(meta, row.number, 2, problem));
             continue;
         };
         let Some(table) = tables.iter().find(|t| t.name == cell(0)) else {
-            errors.push(at(meta, row.number, 0, (w.missing_sheet)(cell(0))));
+            let problem = SheetProblem::MissingSheet(cell(0).to_string());
+            errors.push(at(meta, row.number, 0, problem));
             continue;
         };
-        let found = answers(session, hearing, table, w, &at, &mut errors);
+        let found = answers(session, hearing, table, &at, &mut errors);
         returned.push(Returned {
             department: hearing.department.short.clone(),
             selfcheck: SelfCheck {
@@ -230,7 +233,7 @@ pub fn read(
         });
     }
     if returned.is_empty() && errors.is_empty() {
-        errors.push(SheetError::file(file, w.not_selfcheck.to_string()));
+        errors.push(SheetError::file(file, SheetProblem::NotSelfcheck));
     }
     if errors.is_empty() {
         Ok(returned)
@@ -239,14 +242,13 @@ pub fn read(
     }
 }
 
-type At<'a> = dyn Fn(&Table, u32, usize, String) -> SheetError + 'a;
+type At<'a> = dyn Fn(&Table, u32, usize, SheetProblem) -> SheetError + 'a;
 
 /// The answers on one department's sheet; problems go to `errors`.
 fn answers(
     session: &Session,
     hearing: &Hearing,
     table: &Table,
-    w: &SelfcheckWords,
     at: &At,
     errors: &mut Vec<SheetError>,
 ) -> std::collections::BTreeMap<String, SelfAnswer> {
@@ -256,7 +258,7 @@ fn answers(
         .iter()
         .position(|r| r.cells.first().is_some_and(|c| c == COLUMNS[0]));
     let Some(header) = header else {
-        errors.push(at(table, HEADER_ROW + 1, 0, w.no_header.to_string()));
+        errors.push(at(table, HEADER_ROW + 1, 0, SheetProblem::NoHeader));
         return found;
     };
     let asked: Vec<&str> = sheet_items(session, hearing)
@@ -267,11 +269,21 @@ fn answers(
         let cell = |c: usize| row.cells.get(c).map_or("", |s| s.trim());
         let id = cell(0);
         if !asked.contains(&id) {
-            errors.push(at(table, row.number, 0, (w.not_an_item)(id)));
+            errors.push(at(
+                table,
+                row.number,
+                0,
+                SheetProblem::NotAnItem(id.to_string()),
+            ));
             continue;
         }
         if found.contains_key(id) {
-            errors.push(at(table, row.number, 0, (w.twice)(id)));
+            errors.push(at(
+                table,
+                row.number,
+                0,
+                SheetProblem::Twice(id.to_string()),
+            ));
             continue;
         }
         let mark = match cell(MARK_COLUMN) {
@@ -279,13 +291,11 @@ fn answers(
             given => match mark_of(&session.checklist.scale, given) {
                 Some(mark) => Some(mark.symbol.clone()),
                 None => {
-                    let labels = labels(&session.checklist.scale);
-                    errors.push(at(
-                        table,
-                        row.number,
-                        MARK_COLUMN,
-                        (w.unknown_mark)(given, &labels),
-                    ));
+                    let problem = SheetProblem::UnknownMark {
+                        given: given.to_string(),
+                        labels: labels(&session.checklist.scale),
+                    };
+                    errors.push(at(table, row.number, MARK_COLUMN, problem));
                     continue;
                 }
             },
@@ -310,12 +320,8 @@ fn mark_of<'a>(scale: &'a [Mark], given: &str) -> Option<&'a Mark> {
     })
 }
 
-fn labels(scale: &[Mark]) -> String {
-    scale
-        .iter()
-        .map(|m| m.label.as_str())
-        .collect::<Vec<_>>()
-        .join("、")
+fn labels(scale: &[Mark]) -> Vec<String> {
+    scale.iter().map(|m| m.label.clone()).collect()
 }
 
 fn file_name(file: &Path) -> String {
@@ -342,7 +348,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("long.xlsx");
         std::fs::write(&file, bytes).unwrap();
-        let returned = read(&session, &file, now(), w).unwrap();
+        let returned = read(&session, &file, now()).unwrap();
         assert_eq!(returned.len(), 1);
         assert_eq!(returned[0].department, "保育");
         assert!(

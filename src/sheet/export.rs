@@ -7,13 +7,15 @@ use std::path::Path;
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
-use super::{
+use super::import::Origins;
+use super::layout::{
     ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns,
-    FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, Origins, ROSTER,
-    ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
+    FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS,
+    SCALE, SCALE_COLUMNS,
 };
+use super::words::SheetStrings;
 use crate::checklist::{Checklist, Condition};
-use crate::i18n::{SheetStrings, one_line};
+use crate::text::one_line;
 
 /// Columns holding numbers: written as numbers, so that Excel sorts and sums them.
 const NUMERIC: [&str; 4] = ["重大度", "点数", "下限", "上限"];

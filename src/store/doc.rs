@@ -6,7 +6,10 @@
 
 use std::cell::OnceCell;
 
-use super::{RecordError, Seen, Store, StoreError, Writer};
+use super::error::{RecordError, StoreError};
+use super::folder::Store;
+use super::layout::Seen;
+use super::writer::Writer;
 use crate::results::Tally;
 use crate::session::{Change, Refusal, Session};
 

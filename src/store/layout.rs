@@ -24,9 +24,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, Summary, io_error, refused, summary};
+use super::error::{StoreError, io_error, refused};
 use crate::error::{FileError, Position, Problem};
-use crate::session::{self, Event, History, Session};
+use crate::session::{self, Event, History, Session, Timestamp};
 
 const FIRST_LINE: &str = "// kansa session\n";
 const SUMMARY_MARK: &str = "// summary ";
@@ -57,7 +57,7 @@ struct Header {
 
 /// The whole session as the text of a fresh file with an empty journal. A failure is
 /// returned, never written: an empty snapshot would replace the session with nothing.
-pub(super) fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
+pub(crate) fn snapshot_text(session: &Session, path: &Path) -> Result<String, StoreError> {
     let ron_error = |e| FileError::new(path, None, Problem::Ron(e));
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
@@ -97,7 +97,7 @@ pub(super) fn snapshot_text(session: &Session, path: &Path) -> Result<String, St
     Ok(text)
 }
 
-pub(super) struct ReadSession {
+pub(crate) struct ReadSession {
     pub session: Session,
     pub journal_lines: usize,
     /// Bytes up to the end of the last whole journal line.
@@ -111,19 +111,19 @@ pub(super) struct ReadSession {
 }
 
 /// Reads a session, every history line parsed and checked.
-pub(super) fn read_session(path: &Path) -> Result<ReadSession, FileError> {
+pub(crate) fn read_session(path: &Path) -> Result<ReadSession, FileError> {
     let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
     parse_session(session_text(&bytes, path)?, path, false)
 }
 
 /// Reads a session to work on it: the history section is kept as text, parsed only
 /// if asked for.
-pub(super) fn read_session_lazily(path: &Path) -> Result<ReadSession, FileError> {
+pub(crate) fn read_session_lazily(path: &Path) -> Result<ReadSession, FileError> {
     let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
     parse_lazily(bytes, path)
 }
 
-pub(super) fn parse_bytes(bytes: &[u8], path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
+pub(crate) fn parse_bytes(bytes: &[u8], path: &Path, lazy: bool) -> Result<ReadSession, FileError> {
     if lazy {
         parse_lazily(bytes.to_vec(), path)
     } else {
@@ -213,7 +213,7 @@ fn read_folded(bytes: Vec<u8>, folded: Folded, path: &Path) -> Result<ReadSessio
 /// The text of a session file. A file that ends inside a character is read up to it:
 /// a crash in the middle of appending a Japanese note leaves that, and the torn line
 /// is then dropped like any other; a cut snapshot fails to parse where it was cut.
-pub(super) fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> {
+pub(crate) fn session_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, FileError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
@@ -356,7 +356,7 @@ fn snapshot_events_fit(session: &Session, snapshot: &str, path: &Path) -> Result
 }
 
 /// What applying journal lines came to.
-pub(super) struct Applied {
+pub(crate) struct Applied {
     pub lines: usize,
     /// Bytes of whole lines applied.
     pub good: usize,
@@ -410,11 +410,11 @@ fn apply_journal(
 /// was (a fold replaces the file with a new one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seen {
-    pub(super) len: u64,
-    pub(super) file: Option<(u64, u64)>,
+    pub(crate) len: u64,
+    pub(crate) file: Option<(u64, u64)>,
 }
 
-pub(super) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
+pub(crate) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -430,7 +430,7 @@ pub(super) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
 /// Applies to `session` the journal lines appended to `path` since `seen`, and moves
 /// `seen` on. `Ok(false)` when the file was replaced (or cannot be followed): the
 /// caller reads it whole again.
-pub(super) fn follow(
+pub(crate) fn follow(
     path: &Path,
     session: &mut Session,
     seen: &mut Seen,
@@ -467,7 +467,7 @@ pub(super) fn follow(
 /// without parsing the rest; None when the file has no summary line, was changed
 /// since it was written, or has a journal this cannot account for: it is then read
 /// whole (and its errors reported).
-pub(super) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary> {
+pub(crate) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary> {
     let mut file = File::open(path).ok()?;
     buffer.clear();
     file.read_to_end(buffer).ok()?;
@@ -525,4 +525,63 @@ fn account(summary: &mut Summary, header: &Header, event: Event) -> Option<()> {
     }
     summary.last_change = event.at;
     Some(())
+}
+
+/// What `kansa list` shows of a session; also the summary line at the top of a
+/// session file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    /// 監査実施日, to tell rounds with one title apart.
+    pub date: Option<chrono::NaiveDate>,
+    pub status: String,
+    pub answered: usize,
+    pub cells: usize,
+    pub last_change: Timestamp,
+    /// Who signed the round off and when, while a sign-off is in force.
+    pub signed_by: Option<String>,
+    pub signed_at: Option<Timestamp>,
+}
+
+pub(crate) fn summary(session: &Session) -> Summary {
+    let signed = session.signed.as_ref();
+    Summary {
+        id: session.id.clone(),
+        title: session.facts.title.clone(),
+        date: session.facts.date,
+        status: match signed {
+            Some(_) => "signed",
+            None if session.answered_count() == session.cell_count() => "answered",
+            None => "open",
+        }
+        .into(),
+        answered: session.answered_count(),
+        cells: session.cell_count(),
+        last_change: session.last_change(),
+        signed_by: signed.map(|s| s.by.clone()),
+        signed_at: signed.map(|s| s.at),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_cut_inside_a_character_reads_up_to_it() {
+        let path = Path::new("s.ron");
+        let text = "ab\n保育";
+        let cut = &text.as_bytes()[..text.len() - 1];
+        assert_eq!(session_text(cut, path), Ok("ab\n保"));
+        let mut bad = b"ab\n\xff\n".to_vec();
+        let error = session_text(&bad, path).unwrap_err();
+        let at = crate::error::Position { line: 2, column: 1 };
+        assert_eq!(error.position, Some(at));
+        bad.pop();
+        assert!(
+            session_text(&bad, path).is_err(),
+            "an invalid byte is not a cut"
+        );
+    }
 }

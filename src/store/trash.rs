@@ -5,7 +5,10 @@
 use std::fs;
 use std::path::PathBuf;
 
-use super::{Lock, Store, StoreError, io_error, owner_only, sync_folder};
+use super::error::{StoreError, io_error};
+use super::files::{owner_only, sync_folder};
+use super::folder::{Store, valid_id};
+use super::lock::Lock;
 
 /// The files of a session, by what follows the id.
 const PARTS: [&str; 3] = [".ron", ".ron.prev", ".draft"];
@@ -41,7 +44,7 @@ impl Store {
     /// Brings session `id` back from the trash, unless a session has that id again.
     pub fn restore(&self, id: &str) -> Result<(), StoreError> {
         let trash = self.trash_dir();
-        if !super::valid_id(id) || !trash.join(format!("{id}.ron")).exists() {
+        if !valid_id(id) || !trash.join(format!("{id}.ron")).exists() {
             return Err(StoreError::NotInTrash(id.to_string()));
         }
         if self.path_of(id).exists() {

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{Local, Timelike};
 
 use crate::export::{self, ExportError, Format, Report};
-use crate::i18n::Strings;
+use crate::i18n::{Describe, Strings};
 use crate::session::Session;
 
 use super::asks::FieldPrompt;
@@ -132,12 +132,12 @@ pub fn accept_self(model: &mut Model, t: &Strings) {
 /// Reads a returned self-check workbook into the departments' self-assessment
 /// (never their marks); a workbook with any problem changes nothing.
 pub fn import_selfcheck(model: &mut Model, path: &str, t: &Strings) {
-    let words = t.report_lang.selfcheck_words();
     let now = Local::now().fixed_offset();
     let file = Path::new(path);
-    match crate::selfcheck::workbook::read(model.session(), file, now, words) {
+    match crate::selfcheck::workbook::read(model.session(), file, now) {
         Err(problems) => {
-            let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+            let first = problems.first().map(|p| p.describe(t.messages));
+            let first = first.unwrap_or_default();
             model.say((t.import_refused)(problems.len(), &first));
         }
         Ok(returned) => {
@@ -190,7 +190,10 @@ pub fn export_to(
             };
             (t.export_unsupported)(name, &format.to_string())
         }
-        other => (t.export_failed)(&other.to_string()),
+        other => (t.export_failed)(&other.describe(t.messages)),
     })?;
-    export::save(path, &bytes).map_err(|e| (t.export_failed)(&format!("{}: {e}", path.display())))
+    export::save(path, &bytes).map_err(|e| {
+        let reason = crate::error::IoReason::from(&e).describe(t.messages);
+        (t.export_failed)(&crate::i18n::located(path, None, &reason))
+    })
 }

@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPast
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
+use crate::i18n::Describe;
 use crate::keymap::{self, Action};
 use crate::marks::MarksDisplay;
 use crate::settings::Settings;
@@ -40,7 +41,7 @@ pub struct App {
 impl App {
     /// The app at the session list.
     pub fn at_list(context: Context) -> App {
-        let screen = Screen::List(Box::new(list::SessionList::load(&context.store)));
+        let screen = Screen::List(Box::new(list::SessionList::load(&context.store, context.t)));
         App {
             context,
             screen,
@@ -130,7 +131,10 @@ impl App {
             }
             Step::List => {
                 self.leave_screen();
-                self.screen = Screen::List(Box::new(list::SessionList::load(&self.context.store)));
+                self.screen = Screen::List(Box::new(list::SessionList::load(
+                    &self.context.store,
+                    self.context.t,
+                )));
             }
             Step::NewSession => {
                 self.screen = Screen::Form(Box::new(form::NewSessionForm::new(&self.context)))
@@ -161,7 +165,7 @@ impl App {
             }
             Err(reason) => {
                 if let Screen::List(list) = &mut self.screen {
-                    list.problem = Some(reason.describe(self.context.t));
+                    list.problem = Some(reason.describe(self.context.t.messages));
                 }
             }
         }
@@ -176,7 +180,8 @@ impl App {
             }
             Err(e) => {
                 if let Screen::List(list) = &mut self.screen {
-                    list.problem = Some((self.context.t.cannot_open)(&e.to_string()));
+                    let reason = e.describe(self.context.t.messages);
+                    list.problem = Some((self.context.t.cannot_open)(&reason));
                 }
             }
         }

@@ -222,7 +222,7 @@ impl NewSessionForm {
         self.focus = ORDER[next];
     }
 
-    fn reload_checklist(&mut self, _t: &Strings) {
+    fn reload_checklist(&mut self, t: &Strings) {
         let path = self.text(Field::Checklist);
         let loaded = if path.is_empty() {
             Ok(Checklist::bundled())
@@ -248,7 +248,7 @@ impl NewSessionForm {
                 self.problem = None;
             }
             Ok(_) => self.problem = None,
-            Err(e) => self.problem = Some(e.to_string()),
+            Err(e) => self.problem = Some(e.describe(t.messages)),
         }
     }
 
@@ -343,7 +343,7 @@ impl NewSessionForm {
                 matrix: false,
             },
             Err(e) => {
-                self.problem = Some(e.to_string());
+                self.problem = Some(e.describe(context.t.messages));
                 Step::Stay
             }
         }

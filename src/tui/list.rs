@@ -36,15 +36,15 @@ pub struct SessionList {
 }
 
 impl SessionList {
-    pub fn load(store: &Store) -> SessionList {
+    pub fn load(store: &Store, t: &Strings) -> SessionList {
         match store.list() {
             Ok((summaries, errors)) => SessionList {
                 summaries,
-                unreadable: errors.iter().map(ToString::to_string).collect(),
+                unreadable: errors.iter().map(|e| e.describe(t.messages)).collect(),
                 ..SessionList::default()
             },
             Err(e) => SessionList {
-                problem: Some(e.to_string()),
+                problem: Some(e.describe(t.messages)),
                 ..SessionList::default()
             },
         }
@@ -162,7 +162,7 @@ impl SessionList {
     /// the change failed if it did.
     fn reload(&mut self, store: &Store, outcome: Result<(), StoreError>, t: &Strings) {
         let at = self.selected();
-        *self = SessionList::load(store);
+        *self = SessionList::load(store, t);
         let last = self.summaries.len().saturating_sub(1);
         self.state.select(Some(at.min(last)));
         if let Err(e) = outcome {

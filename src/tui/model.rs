@@ -20,25 +20,36 @@ pub struct Model {
     pub message: Option<String>,
 }
 
-/// Why a session cannot be put on screen.
-#[derive(Debug, thiserror::Error)]
+/// Why a session cannot be put on screen, worded by the language tables the same
+/// way on the screen and on the command line.
+#[derive(Debug)]
 pub enum OpenError {
-    #[error("{0}")]
-    Store(#[from] crate::store::StoreError),
-    #[error("session {0} has no items or no departments to hear")]
+    Store(crate::store::StoreError),
     NotHearable(String),
-    #[error("no department {name:?} in session {id}")]
     NoDepartment { name: String, id: String },
 }
 
-impl OpenError {
-    /// The reason in the screen's language.
-    pub fn describe(&self, t: &Strings) -> String {
+impl From<crate::store::StoreError> for OpenError {
+    fn from(error: crate::store::StoreError) -> OpenError {
+        OpenError::Store(error)
+    }
+}
+
+impl Describe for OpenError {
+    fn describe(&self, m: &crate::i18n::Messages) -> String {
         match self {
-            OpenError::Store(e) => e.describe(t.messages),
-            OpenError::NotHearable(id) => (t.not_hearable)(id),
-            OpenError::NoDepartment { name, id } => (t.no_department)(name, id),
+            OpenError::Store(e) => e.describe(m),
+            OpenError::NotHearable(id) => (m.not_hearable)(id),
+            OpenError::NoDepartment { name, id } => (m.no_department)(name, id),
         }
+    }
+}
+
+/// English, for logs and tests; the screens and the command line word it with
+/// `Describe`.
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&crate::i18n::MESSAGES_EN))
     }
 }
 
@@ -106,7 +117,7 @@ impl Model {
 
     /// Says why the core refused a change.
     pub fn refused(&mut self, refusal: &Refusal, t: &Strings) {
-        self.say((t.refused)(&refusal.to_string()));
+        self.say((t.refused)(&refusal.describe(t.messages)));
     }
 
     /// Says why the store refused a change.

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::i18n::Strings;
+use crate::i18n::{Describe, Strings};
 use crate::keymap::{Action, Key};
 use crate::session::Session;
 use crate::settings::Settings;
@@ -376,8 +376,9 @@ impl SessionScreen {
         let marks = context.marks;
         // Through update: the file also remembers who is working.
         if let Err(e) = Settings::update(&context.data_dir, |s| s.marks = marks) {
-            self.model
-                .say((context.t.settings_not_saved)(&e.to_string()));
+            self.model.say((context.t.settings_not_saved)(
+                &e.describe(context.t.messages),
+            ));
         }
     }
 

@@ -6,7 +6,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::{Condition, Department};
+pub mod field;
+
+use crate::checklist::Department;
+pub use crate::checklist::{FactDefaults, FactOverride};
+pub use field::{FactField, FactKind};
 
 /// The audit's facts, as the reports print them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -47,64 +51,6 @@ pub struct AuditFacts {
     /// 総評: the auditors' summary of the round.
     #[serde(default)]
     pub overall: String,
-}
-
-/// One fact of the round, as a change and the history name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum FactField {
-    Title,
-    Date,
-    Auditors,
-    Lead,
-    Purpose,
-    Scope,
-    Method,
-    Subjects,
-    Criteria,
-    Schedule,
-    ReportDate,
-    Division,
-    Overall,
-}
-
-impl FactField {
-    pub const ALL: [FactField; 13] = [
-        FactField::Title,
-        FactField::Date,
-        FactField::Auditors,
-        FactField::Lead,
-        FactField::Purpose,
-        FactField::Scope,
-        FactField::Method,
-        FactField::Subjects,
-        FactField::Criteria,
-        FactField::Schedule,
-        FactField::ReportDate,
-        FactField::Division,
-        FactField::Overall,
-    ];
-
-    /// True for the facts a department may have its own value of (the seed's 監査範囲
-    /// names 住民情報基幹系システム only for the departments that use it).
-    pub fn per_department(self) -> bool {
-        matches!(self, FactField::Scope | FactField::Schedule)
-    }
-
-    /// The kind of value the fact holds; a change of another kind is refused.
-    pub fn kind(self) -> FactKind {
-        match self {
-            FactField::Date | FactField::ReportDate => FactKind::Date,
-            FactField::Auditors => FactKind::Names,
-            _ => FactKind::Text,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FactKind {
-    Text,
-    Date,
-    Names,
 }
 
 /// The value of one fact.
@@ -263,33 +209,6 @@ impl DepartmentFacts {
             schedule: matching(|o| &o.schedule),
         }
     }
-}
-
-/// The optional `facts` section of a checklist: the wording a new round starts with.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FactDefaults {
-    pub purpose: String,
-    pub scope: String,
-    pub method: String,
-    pub subjects: String,
-    pub criteria: String,
-    pub schedule: String,
-    pub report_date: Option<NaiveDate>,
-    pub division: String,
-    /// Per-department wording, chosen by the departments' tags; the first that
-    /// applies gives each fact it sets.
-    pub overrides: Vec<FactOverride>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactOverride {
-    pub applies: Condition,
-    #[serde(default)]
-    pub scope: Option<String>,
-    #[serde(default)]
-    pub schedule: Option<String>,
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::session::{Event, Timestamp};
+use super::change::Event;
+use super::time::Timestamp;
 
 /// The history, oldest first: the events read from the file as unparsed lines (if
 /// any), then the events applied since.

@@ -1,0 +1,115 @@
+//! The checklist as a whole: scale, areas, roster, bands, fields and the wording of
+//! the facts a new round starts with; and what can be read of it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::items::{Area, Condition, Department, Item};
+use super::scale::{Band, Field, Mark, Meaning};
+use crate::keymap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    pub format: u32,
+    pub id: String,
+    pub title: String,
+    pub scale: Vec<Mark>,
+    pub areas: Vec<Area>,
+    #[serde(default)]
+    pub departments: Vec<Department>,
+    /// How a department's score reads, e.g. 70–99 部分的な対策が不十分; only for a scale
+    /// with points.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<Band>,
+    /// Extra fields an answer may carry (確認日, 目標日, 担当者); marks ask for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
+    /// The wording of the report header (監査目的, 監査範囲, …) a new round starts with.
+    #[serde(default)]
+    pub facts: FactDefaults,
+}
+
+/// The optional `facts` section of a checklist: the wording a new round starts with.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FactDefaults {
+    pub purpose: String,
+    pub scope: String,
+    pub method: String,
+    pub subjects: String,
+    pub criteria: String,
+    pub schedule: String,
+    pub report_date: Option<NaiveDate>,
+    pub division: String,
+    /// Per-department wording, chosen by the departments' tags; the first that
+    /// applies gives each fact it sets.
+    pub overrides: Vec<FactOverride>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactOverride {
+    pub applies: Condition,
+    #[serde(default)]
+    pub scope: Option<String>,
+    #[serde(default)]
+    pub schedule: Option<String>,
+}
+
+impl Checklist {
+    pub fn items(&self) -> impl Iterator<Item = (&Area, &Item)> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.items.iter().map(move |i| (a, i)))
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.areas.iter().map(|a| a.items.len()).sum()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().map(|(_, i)| i).find(|i| i.id == id)
+    }
+
+    pub fn mark(&self, symbol: &str) -> Option<&Mark> {
+        self.scale.iter().find(|m| m.symbol == symbol)
+    }
+
+    /// The mark of `key`, in either width: `２` typed with the input method on is `2`.
+    pub fn mark_for_key(&self, key: char) -> Option<&Mark> {
+        let key = keymap::fold_width(key);
+        self.scale.iter().find(|m| keymap::fold_width(m.key) == key)
+    }
+
+    /// The mark given to items that cannot apply to a department, if the scale has one.
+    pub fn not_applicable(&self) -> Option<&Mark> {
+        self.scale
+            .iter()
+            .find(|m| m.meaning == Meaning::NotApplicable)
+    }
+
+    /// True when some mark carries points: the scale scores each department.
+    pub fn has_points(&self) -> bool {
+        self.scale.iter().any(|m| m.points.is_some())
+    }
+
+    /// The most points a mark gives: what each scored item adds to the maximum.
+    pub fn top_points(&self) -> Option<i32> {
+        self.scale.iter().filter_map(|m| m.points).max()
+    }
+
+    /// The first band that holds `percent`, if any.
+    pub fn band(&self, percent: i32) -> Option<&Band> {
+        self.bands.iter().find(|b| b.contains(percent))
+    }
+
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    /// The place of an item in checklist order.
+    pub fn item_index(&self, id: &str) -> Option<usize> {
+        self.items().position(|(_, i)| i.id == id)
+    }
+}

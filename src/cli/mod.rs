@@ -1,0 +1,76 @@
+//! The command line: clap definitions, and each subcommand as a thin call into the
+//! core. One file per concern:
+//! - `args`: the options and commands as clap reads them;
+//! - `env`: what every command may need (store, settings, who is working, words);
+//! - `error`: why a command failed, as a value worded at the edge;
+//! - `output`: standard output or a file written whole; columns of text;
+//! - `rounds`: new, list, show, diff, delete, restore, validate;
+//! - `exchange`: reports, checklists and other files in and out;
+//! - `record`: review, sign-off, verify, reopen and history;
+//! - `team`: parts, merges and conflicts; `selfcheck`: the departments' workbooks.
+
+mod args;
+mod env;
+mod error;
+mod exchange;
+mod output;
+mod record;
+mod rounds;
+mod selfcheck;
+mod team;
+
+pub use args::{Cli, Command, Format, Import, Report};
+pub use error::CliError;
+
+use env::Env;
+use output::session_file;
+
+use crate::tui::{self, App};
+
+/// Runs the command line, printing in `cli.language()`; the caller words the error.
+pub fn run(mut cli: Cli) -> Result<(), CliError> {
+    let command = cli.command.take();
+    let env = Env::new(&cli);
+    match command {
+        None => tui::run(App::at_list(env.context()?)).map_err(CliError::Terminal),
+        Some(Command::Open { id, department }) => open(&env, &id, department.as_deref()),
+        Some(command @ (Command::Export { .. } | Command::Import { .. })) => env.exchange(command),
+        Some(
+            ref command @ (Command::Merge { .. }
+            | Command::MergeDriver { .. }
+            | Command::Resolve { .. }),
+        ) => team::run(
+            command,
+            || env.store(),
+            || env.auditor().map(|a| a.name),
+            env.m,
+            env.words,
+        ),
+        Some(
+            ref command @ (Command::Review { .. }
+            | Command::Sign { .. }
+            | Command::Verify { .. }
+            | Command::Reopen { .. }
+            | Command::History { .. }),
+        ) => record::run(
+            command,
+            || env.store(),
+            || env.auditor().map(|a| a.name),
+            env.words,
+        ),
+        Some(command) => env.rounds(command),
+    }
+}
+
+/// `kansa open ID|FILE`: a session file from another laptop is brought in first.
+fn open(env: &Env, id: &str, department: Option<&str>) -> Result<(), CliError> {
+    let id = match session_file(id) {
+        Some(file) => {
+            let actor = env.auditor()?.name;
+            team::open_file(&env.store()?, file, &actor, env.m, env.words)?
+        }
+        None => id.to_string(),
+    };
+    let app = App::at_session(env.context()?, &id, department).map_err(CliError::Screen)?;
+    tui::run(app).map_err(CliError::Terminal)
+}

@@ -1,0 +1,199 @@
+//! The commands of rounds and what is printed of them: new, list, show, diff, delete,
+//! restore and validate.
+
+use std::path::Path;
+
+use chrono::Local;
+
+use super::args::Command;
+use super::env::Env;
+use super::error::CliError;
+use super::output::{load_either, print_table, write_output};
+use crate::checklist::Checklist;
+use crate::i18n::{Describe, Lang, Messages, ScoreWords};
+use crate::marks::MarksDisplay;
+use crate::matrix;
+use crate::results::Filter;
+use crate::session::{AuditFacts, Session};
+use crate::store::{Store, StoreError};
+
+impl Env<'_> {
+    /// Rounds and what is printed of them: new, list, show, diff, delete, restore,
+    /// validate.
+    pub fn rounds(&self, command: Command) -> Result<(), CliError> {
+        let m = self.m;
+        match command {
+            Command::Show { id } => {
+                let session = self.store()?.load(&id)?;
+                let words = self.lang.scores();
+                let marks = self.marks()?;
+                print!(
+                    "{}",
+                    matrix::text(&session, &Filter::default(), marks, words)
+                );
+                print_scores(&session, words, marks);
+                Ok(())
+            }
+            Command::Validate { file } => validate(&file, m),
+            Command::New {
+                checklist,
+                title,
+                departments,
+                date,
+                auditors,
+                lead,
+                from,
+            } => {
+                let facts = AuditFacts {
+                    title,
+                    date,
+                    auditors,
+                    lead: lead.unwrap_or_default(),
+                    ..AuditFacts::default()
+                };
+                let store = self.store()?;
+                match from {
+                    Some(from) => new_round(&store, &from, checklist.as_deref(), facts, m),
+                    None => new_session(&store, checklist.as_deref(), &departments, facts, m),
+                }
+            }
+            Command::Diff { a, b } => diff(&self.store()?, &a, &b),
+            Command::List => list(&self.store()?, m),
+            Command::Delete { id } => Ok(self.store()?.delete(&id)?),
+            Command::Restore { id } => Ok(self.store()?.restore(&id)?),
+            // The layout is Japanese, and so is its explaining sheet unless --lang says so.
+            Command::ExportChecklist { file, output } => super::exchange::export_checklist(
+                file.as_deref(),
+                &output,
+                self.cli.lang.unwrap_or(Lang::Ja),
+            ),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Each department's score and band after the matrix, when the scale has points.
+fn print_scores(session: &Session, words: &ScoreWords, marks: MarksDisplay) {
+    let scores = matrix::score_text(session, words, marks);
+    if !scores.is_empty() {
+        print!("\n{scores}");
+    }
+}
+
+fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
+    let checklist = Checklist::load(file)?;
+    println!("{}", checklist.summary(file, m));
+    Ok(())
+}
+
+fn new_session(
+    store: &Store,
+    checklist: Option<&Path>,
+    names: &[String],
+    facts: AuditFacts,
+    m: &Messages,
+) -> Result<(), CliError> {
+    let checklist = match checklist {
+        Some(path) => Checklist::load(path)?,
+        None => Checklist::bundled(),
+    };
+    let names = (!names.is_empty()).then_some(names);
+    let now = Local::now().fixed_offset();
+    let created = store
+        .create_session(checklist, names, facts, now)
+        .map_err(|e| match e {
+            StoreError::NoDepartments => CliError::NoDepartments,
+            e => CliError::Store(e),
+        })?;
+    for name in &created.unlisted {
+        eprintln!("kansa: {}", (m.not_on_roster)(name));
+    }
+    println!("{}", created.session.id);
+    Ok(())
+}
+
+/// `kansa new --from`: a new round from an earlier one; what was given on the command
+/// line (date, auditors, lead) replaces what the earlier round had.
+fn new_round(
+    store: &Store,
+    from: &str,
+    checklist: Option<&Path>,
+    given: AuditFacts,
+    m: &Messages,
+) -> Result<(), CliError> {
+    let earlier = load_either(store, from)?;
+    let checklist = checklist.map(Checklist::load).transpose()?;
+    let now = Local::now().fixed_offset();
+    let mut session =
+        Session::next_round(&earlier, store.new_id(now), &given.title, checklist, now);
+    session.facts.date = given.date;
+    if !given.auditors.is_empty() {
+        session.facts.auditors = given.auditors;
+    }
+    if !given.lead.is_empty() {
+        session.facts.lead = given.lead;
+    }
+    store.create(&session)?;
+    if let Some(previous) = &session.previous {
+        for removed in &previous.removed {
+            eprintln!("kansa: {}", (m.item_removed)(&removed.id, &removed.text));
+        }
+    }
+    println!("{}", session.id);
+    Ok(())
+}
+
+/// `kansa diff A B`: one tab-separated line per cell that differs.
+fn diff(store: &Store, a: &str, b: &str) -> Result<(), CliError> {
+    let (a, b) = (load_either(store, a)?, load_either(store, b)?);
+    let mut out = String::new();
+    for cell in crate::rounds::diff(&a, &b) {
+        let note = if cell.note_changed { "\tnote" } else { "" };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}{note}\n",
+            cell.department,
+            cell.item,
+            cell.before.unwrap_or_default(),
+            cell.after.unwrap_or_default()
+        ));
+    }
+    write_output(Path::new("-"), out.as_bytes())
+}
+
+fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
+    let (summaries, errors) = store.list()?;
+    for error in &errors {
+        eprintln!("kansa: {}", error.describe(m));
+    }
+    let rows: Vec<[String; 5]> = summaries
+        .iter()
+        .map(|s| {
+            let percent = (s.answered * 100).checked_div(s.cells).unwrap_or(0);
+            let shown = status(&s.status, m);
+            let status = match &s.signed_by {
+                Some(by) => format!("{shown} ({by})"),
+                None => shown.to_string(),
+            };
+            [
+                s.id.clone(),
+                s.title.clone(),
+                status,
+                format!("{}/{} ({percent}%)", s.answered, s.cells),
+                s.last_change.format("%Y-%m-%d %H:%M").to_string(),
+            ]
+        })
+        .collect();
+    let header = m.list_header.map(String::from);
+    print_table(&header, &rows);
+    Ok(())
+}
+
+/// A session's status in words; one this build does not know is shown as stored.
+fn status<'a>(status: &'a str, m: &'a Messages) -> &'a str {
+    match status {
+        "open" => m.status_open,
+        "signed" => m.status_signed,
+        "answered" => m.status_answered,
+        other => other,
+    }
+}

@@ -1,0 +1,121 @@
+//! The lines every format prints the same way: titles, dates, legends, department
+//! lists, the draft warning or the signer, the 指摘事項 line.
+
+use super::model::{self, Stamp};
+use super::words::ReportWords;
+
+/// "令和6年度… 結果一覧": the audit's title, then the report's name.
+pub(crate) fn title(heading: &model::Heading, words: &ReportWords, report: &str) -> String {
+    (words.title)(heading.title.trim(), report)
+}
+
+/// "監査実施日：令和6年9月27日（金）", or a visible blank while no date is set.
+pub(crate) fn date_line(heading: &model::Heading, words: &ReportWords) -> String {
+    let date = heading.date.map_or(words.no_date.to_string(), words.date);
+    (words.date_line)(&date)
+}
+
+/// "○：適正 △：監査指導により改善 ×：改善を要する -：該当なし", from the scale.
+pub(crate) fn legend_line(heading: &model::Heading, words: &ReportWords) -> String {
+    heading
+        .legend
+        .iter()
+        .map(|m| (words.legend_entry)(&m.symbol, &m.label))
+        .collect::<Vec<_>>()
+        .join(words.legend_separator)
+}
+
+/// Department names in one cell, or なし.
+pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
+    if names.is_empty() {
+        words.none.to_string()
+    } else {
+        names.join(words.list_separator)
+    }
+}
+
+/// The 改善内容 of an item, one entry per line: each department's note, then the
+/// departments not answered yet.
+pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<String> {
+    let mut lines: Vec<String> = row
+        .improvements
+        .iter()
+        .map(|(department, note)| (words.note)(department, note))
+        .collect();
+    if !row.unanswered.is_empty() {
+        let names = row.unanswered.join(words.list_separator);
+        lines.push((words.unanswered_list)(&names));
+    }
+    lines
+}
+
+/// "○ 適正" and the other marks, then 未回答: the row labels of the counts.
+pub(crate) fn count_labels(heading: &model::Heading, words: &ReportWords) -> Vec<String> {
+    let marks = heading
+        .legend
+        .iter()
+        .map(|m| format!("{} {}", m.symbol, m.label));
+    marks.chain([words.unanswered.to_string()]).collect()
+}
+
+/// A count's figures in the order of `count_labels`.
+pub(crate) fn count_figures(count: &crate::results::Count) -> Vec<usize> {
+    let mut figures = count.marks.clone();
+    figures.push(count.unanswered);
+    figures
+}
+
+/// The fill of a cell by its mark's meaning (RGB), the same in every format: green
+/// complies, yellow improved under guidance, red needs improvement, grey not applicable.
+pub(crate) fn fill(meaning: crate::checklist::Meaning) -> u32 {
+    use crate::checklist::Meaning;
+    match meaning {
+        Meaning::Compliant => 0xE2EFDA,
+        Meaning::ImprovedUnderGuidance => 0xFFF2CC,
+        Meaning::NeedsImprovement => 0xF8CBAD,
+        Meaning::NotApplicable => 0xEDEDED,
+        Meaning::Unknown => 0xDDEBF7,
+    }
+}
+
+/// The draft warning, or the signer, time and short digest, as one line.
+pub(crate) fn stamp_line(heading: &model::Heading, words: &ReportWords) -> String {
+    match &heading.stamp {
+        Stamp::Draft => words.draft.to_string(),
+        Stamp::Signed { by, at, digest } => {
+            let when = format!("{} {}", (words.date)(at.date_naive()), at.format("%H:%M"));
+            (words.signed)(by, &when, short_digest(digest))
+        }
+    }
+}
+
+/// The digest as printed: long enough to be unique in practice, short enough to copy
+/// from paper into `kansa verify --digest`.
+pub fn short_digest(digest: &str) -> &str {
+    digest.get(..16).unwrap_or(digest)
+}
+
+/// True for a report of an unsigned session.
+pub(crate) fn is_draft(heading: &model::Heading) -> bool {
+    heading.stamp == Stamp::Draft
+}
+
+/// "指摘事項：デスクトップ貼り付け、ID・パスワードの取扱い", or "指摘事項：なし".
+pub(crate) fn findings_line(area: &model::AreaReport, words: &ReportWords) -> String {
+    let list = if area.findings.is_empty() {
+        words.none.to_string()
+    } else {
+        area.findings.join(words.list_separator)
+    };
+    (words.findings_line)(&list)
+}
+
+/// "結果報告書" dated with the 報告日 where one is set.
+pub(crate) fn report_date_line(
+    departments: &model::Departments,
+    words: &ReportWords,
+) -> Option<String> {
+    departments
+        .report_date
+        .map(|d| (words.report_date_line)(&(words.date)(d)))
+}

@@ -1,0 +1,194 @@
+//! The shape of the words the screens show: one field per word or template, filled
+//! once per language (`ja_screens`, `en_screens`), so a missing word does not compile.
+
+use super::lang::Lang;
+use super::messages::Messages;
+use super::review::ReviewWords;
+use crate::export::words::RoundWords;
+use crate::keymap::{Action, Group};
+
+pub struct Strings {
+    /// The words of the command line and of errors, in the same language.
+    pub messages: &'static Messages,
+    /// The words of rounds over time (previous answers, follow-ups), the same language.
+    pub rounds: &'static RoundWords,
+    /// The words of review, sign-off and history, shared with the command line.
+    pub review: &'static ReviewWords,
+    /// The words of the sheet, review, history and facts views.
+    pub record: &'static RecordStrings,
+    pub app: &'static str,
+    pub too_small: fn(u16, u16, u16, u16) -> String,
+    /// The footer word for an action.
+    pub hint: fn(Action) -> &'static str,
+    /// The help line for an action.
+    pub explain: fn(Action) -> &'static str,
+    pub group_hint: fn(Group) -> &'static str,
+    pub group_explain: fn(Group) -> &'static str,
+    /// The help line of the matrix's mark filter, given the scale as `○ → △ → …`.
+    pub filter_cycle: fn(&str) -> String,
+    // Session list
+    pub sessions: &'static str,
+    pub no_sessions: &'static str,
+    pub column_title: &'static str,
+    pub column_status: &'static str,
+    pub column_progress: &'static str,
+    pub column_last_change: &'static str,
+    pub status_open: &'static str,
+    pub status_signed: &'static str,
+    pub status_answered: &'static str,
+    pub column_date: &'static str,
+    pub column_id: &'static str,
+    pub rename_title: &'static str,
+    pub delete_question: fn(&str) -> String,
+    pub unreadable: &'static str,
+    // New-session form
+    pub new_session: &'static str,
+    pub field_checklist: &'static str,
+    pub bundled_checklist: &'static str,
+    pub field_start_from: &'static str,
+    pub field_title: &'static str,
+    pub field_date: &'static str,
+    pub field_auditors: &'static str,
+    pub field_lead: &'static str,
+    pub field_departments: &'static str,
+    pub field_add_department: &'static str,
+    pub field_add_short: &'static str,
+    pub field_add_remark: &'static str,
+    pub discard_form: &'static str,
+    pub create: &'static str,
+    pub need_title: &'static str,
+    pub bad_date: &'static str,
+    pub need_department: &'static str,
+    pub added_department: fn(&str) -> String,
+    // Hearing
+    pub overall: &'static str,
+    pub remark: &'static str,
+    pub guidance: &'static str,
+    pub marks: &'static str,
+    pub current_mark: &'static str,
+    pub unanswered: &'static str,
+    pub by_applicability: &'static str,
+    /// The department's own answer from its self-check sheet: label, then mark and comment.
+    pub self_assessment: &'static str,
+    pub no_self_mark: &'static str,
+    /// The matrix's heading while it shows own marks beside the audit's.
+    pub matrix_self: &'static str,
+    pub note: &'static str,
+    pub note_editing: &'static str,
+    pub last_item: &'static str,
+    pub first_item: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub undone: fn(&str) -> String,
+    pub read_only: fn(&str) -> String,
+    pub save_failed: fn(&str, usize) -> String,
+    pub saved_again: &'static str,
+    pub now_writable: &'static str,
+    pub departments: &'static str,
+    pub items: &'static str,
+    pub help: &'static str,
+    pub cannot_open: fn(&str) -> String,
+    // Matrix
+    pub matrix: &'static str,
+    pub matrix_item: &'static str,
+    pub filter_mark: fn(&str) -> String,
+    pub filter_unanswered: &'static str,
+    pub filter_area: fn(&str) -> String,
+    pub marks_narrow: &'static str,
+    pub marks_wide: &'static str,
+    pub marks_ascii: &'static str,
+    pub no_items: &'static str,
+    pub progress: &'static str,
+    /// What the matrix's cells show besides marks, for its help, given the
+    /// unanswered dot.
+    pub matrix_legend: fn(&str) -> String,
+    pub settings_not_saved: fn(&str) -> String,
+    /// The session refused a change (it names what it does not know).
+    pub refused: fn(&str) -> String,
+    pub redone: fn(&str) -> String,
+    /// The title of the prompt for an answer field: its label and the item.
+    pub field_prompt: fn(&str, &str) -> String,
+    /// The prompt for a returned self-check workbook's path.
+    pub import_path: &'static str,
+    /// Departments whose self-assessment was read in.
+    pub imported_selfcheck: fn(usize) -> String,
+    /// Problems found in the workbook, the first of them: nothing was imported.
+    pub import_refused: fn(usize, &str) -> String,
+    /// A gate's new answer would leave these answered items not applying.
+    pub gate_question: fn(&str) -> String,
+    /// A department's score: total, maximum, percent and band.
+    pub score_line: fn(i32, i32, &str, &str) -> String,
+    pub score: &'static str,
+    pub confirm: &'static str,
+    /// Asks before undoing a change of another department: its name and the change.
+    pub undo_elsewhere: fn(&str, &str) -> String,
+    pub switched: fn(&str) -> String,
+    /// A key no action of this view is bound to.
+    pub unbound: fn(&str) -> String,
+    pub read_only_no_change: &'static str,
+    pub last_heard: &'static str,
+    pub picker_filter: &'static str,
+    pub more_lines: fn(usize) -> String,
+    // Who is working
+    pub who_title: &'static str,
+    pub who_question: &'static str,
+    pub who_other: &'static str,
+    // The export dialog
+    /// The language reports are written in from this screen.
+    pub report_lang: Lang,
+    pub export_title: &'static str,
+    pub export_report: &'static str,
+    pub export_format: &'static str,
+    pub export_path: &'static str,
+    /// The choice of every report at once.
+    pub export_all: &'static str,
+    pub export_no_path: &'static str,
+    pub export_exists: fn(&str) -> String,
+    pub export_written: fn(&str) -> String,
+    pub export_failed: fn(&str) -> String,
+    /// A report that a format does not hold (the matrix as DOCX, every report as CSV).
+    pub export_unsupported: fn(&str, &str) -> String,
+}
+
+pub struct RecordStrings {
+    /// The sheet's title, given the department's name.
+    pub sheet_title: fn(&str) -> String,
+    pub observation: &'static str,
+    /// An area whose 所見 is not written yet.
+    pub not_written: &'static str,
+    pub findings: &'static str,
+    pub none: &'static str,
+    pub proposals: &'static str,
+    pub marks_and_notes: &'static str,
+    /// The editor's title for the 所見 of an area (its title).
+    pub observation_editing: fn(&str) -> String,
+    pub finding_editing: &'static str,
+    /// The action does nothing on the line chosen.
+    pub not_here: &'static str,
+    pub review_title: &'static str,
+    /// Blockers and warnings, counted.
+    pub counts: fn(usize, usize) -> String,
+    pub can_sign: &'static str,
+    pub unsigned: &'static str,
+    /// Signed: who, when, the digest's start.
+    pub signed: fn(&str, &str, &str) -> String,
+    pub signer: &'static str,
+    /// Signed just now: the whole digest.
+    pub signed_now: fn(&str) -> String,
+    pub reopen_reason: &'static str,
+    pub already_signed: &'static str,
+    /// The history of a cell: department and item.
+    pub history_cell: fn(&str, &str) -> String,
+    pub history_all: &'static str,
+    pub no_history: &'static str,
+    pub facts_title: &'static str,
+    /// A department's own facts, given its name.
+    pub department_facts: fn(&str) -> String,
+    /// A department fact that is the round's.
+    pub as_round: &'static str,
+    pub fact_editing: fn(&str) -> String,
+    pub bad_date: &'static str,
+    pub draft_restored: &'static str,
+    pub search: &'static str,
+    pub findings_list: &'static str,
+    pub finding_items: &'static str,
+}

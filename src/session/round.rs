@@ -1,0 +1,125 @@
+//! The session itself: the round's data, and what can be read of it.
+
+use serde::{Deserialize, Serialize};
+
+use super::change::Event;
+use super::cursor::Cursor;
+use super::hearing::{Answer, Hearing};
+use super::history::History;
+use super::previous::Previous;
+use super::seal::SignOff;
+use super::time::Timestamp;
+use crate::checklist::{Area, Checklist, Item, Mark, Meaning};
+use crate::facts::{AuditFacts, FactField, FactValue};
+
+/// The session format this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+/// Every type of a session file rejects unknown fields: a misspelt field would
+/// otherwise be dropped silently, and the next save would lose what it held.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub id: String,
+    pub created: Timestamp,
+    pub facts: AuditFacts,
+    /// Taken when the session was created: editing the checklist file later never
+    /// changes a session.
+    pub checklist: Checklist,
+    pub hearings: Vec<Hearing>,
+    pub cursor: Cursor,
+    /// Every change but moves, oldest first: marks, notes, facts, findings,
+    /// sign-offs and reopens.
+    /// Kept out of the snapshot: a session file holds it in a section of its own,
+    /// one line per event, after the snapshot (see `store`).
+    #[serde(default, skip_serializing)]
+    pub history: History,
+    /// The sign-off in force: set by signing, cleared by a reopen. While it is set,
+    /// the session refuses every change but a move of the cursor and a reopen.
+    #[serde(default)]
+    pub signed: Option<SignOff>,
+    /// Places written by auditors who had not seen each other's change, found by a
+    /// merge: the latest change of each writer (see `merge`). A place with differing
+    /// values is a conflict; recording a new value there settles it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub heads: Vec<Vec<Event>>,
+    /// The earlier round this one was started from (`kansa new --from`): its answers,
+    /// its 指摘事項 to follow up, and how the checklist changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
+}
+
+impl Session {
+    pub fn hearing(&self, department: &str) -> Option<&Hearing> {
+        self.hearings
+            .iter()
+            .find(|h| h.department.short == department || h.department.name == department)
+    }
+
+    pub fn answer(&self, department: &str, item: &str) -> Option<&Answer> {
+        self.hearing(department)?.answer(item)
+    }
+
+    pub fn mark_of(&self, department: &str, item: &str) -> Option<&Mark> {
+        let symbol = self.hearing(department)?.mark(item)?;
+        self.checklist.mark(symbol)
+    }
+
+    /// A fact as it holds for `department`: its own value where it has one, else the
+    /// round's.
+    pub fn fact_for(&self, department: &str, field: FactField) -> FactValue {
+        let own = self.hearing(department).and_then(|h| h.facts.get(field));
+        match own {
+            Some(text) => FactValue::Text(text.clone()),
+            None => self.facts.get(field),
+        }
+    }
+
+    /// True while a sign-off is in force.
+    pub fn is_signed(&self) -> bool {
+        self.signed.is_some()
+    }
+
+    /// True when there is something to hear: at least one item and one department.
+    /// A session written by hand may lack either; the screens refuse it.
+    pub fn is_hearable(&self) -> bool {
+        self.checklist.item_count() > 0 && !self.hearings.is_empty()
+    }
+
+    /// Cells per department times items.
+    pub fn cell_count(&self) -> usize {
+        self.hearings.len() * self.checklist.item_count()
+    }
+
+    /// Cells with a mark, in all departments.
+    pub fn answered_count(&self) -> usize {
+        self.hearings.iter().map(|h| self.answered_in(h)).sum()
+    }
+
+    pub fn answered_in(&self, hearing: &Hearing) -> usize {
+        hearing
+            .answers
+            .values()
+            .filter(|a| a.mark.is_some())
+            .count()
+    }
+
+    /// The time of the last change, or of creation.
+    pub fn last_change(&self) -> Timestamp {
+        self.history.last_at().unwrap_or(self.created)
+    }
+
+    /// The meaning of the mark in a cell, if it has one.
+    pub fn meaning(&self, department: &str, item: &Item) -> Option<Meaning> {
+        self.mark_of(department, &item.id).map(|m| m.meaning)
+    }
+
+    /// The area of `item`, if the checklist has it.
+    pub fn area_of(&self, item: &str) -> Option<&Area> {
+        self.checklist
+            .items()
+            .find(|(_, i)| i.id == item)
+            .map(|(a, _)| a)
+    }
+}
