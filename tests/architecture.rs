@@ -9,7 +9,8 @@
 //! where `child` is a module A declares. `use` declarations, re-exports and paths in
 //! code and types all count; the longest prefix of the path that is a module decides
 //! the target, so a re-export from `store/mod.rs` named as `crate::store::Store` is an
-//! edge to `store`. Paths inside macro invocations are not seen.
+//! edge to `store`. Visibility (`pub(super)`) is not a use. Paths inside macro
+//! invocations are not seen.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -225,6 +226,9 @@ impl<'ast> Visit<'ast> for Uses<'_> {
     fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
         self.use_tree(&mut Vec::new(), &u.tree);
     }
+
+    /// `pub(super)` says who may see an item, not what it uses.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
 
     fn visit_path(&mut self, path: &'ast syn::Path) {
         let segments = path.segments.iter().map(|s| s.ident.to_string()).collect();
