@@ -9,7 +9,7 @@ use crate::merge::{MergeError, Place as MergePlace};
 use crate::review::{Place, Reason};
 use crate::rounds::{FollowUpState, FollowUpStatus, Trend};
 use crate::selfcheck::SelfCheck;
-use crate::session::Change;
+use crate::session::{Change, Timestamp};
 use crate::signoff::{Changed, Difference};
 
 /// The UI language.
@@ -189,6 +189,27 @@ pub struct Strings {
     pub export_failed: fn(&str) -> String,
     /// A report that a format does not hold (the matrix as DOCX, every report as CSV).
     pub export_unsupported: fn(&str, &str) -> String,
+    /// A date as the screens show it: 令和6年9月27日, or 2024-09-27.
+    pub date: fn(chrono::NaiveDate) -> String,
+    /// A moment in local time, to the minute (令和6年9月27日 14:05) and to the second.
+    pub moment: fn(&Timestamp) -> String,
+    pub moment_seconds: fn(&Timestamp) -> String,
+    /// A key that would change a signed round.
+    pub signed_no_change: &'static str,
+}
+
+/// `at` in the computer's own time zone.
+fn local(at: &Timestamp) -> chrono::DateTime<chrono::Local> {
+    at.with_timezone(&chrono::Local)
+}
+
+fn ja_moment(at: &Timestamp, time: &str) -> String {
+    let at = local(at);
+    format!(
+        "{} {}",
+        crate::wareki::format(at.date_naive()),
+        at.format(time)
+    )
 }
 
 pub static JA: Strings = Strings {
@@ -327,12 +348,18 @@ pub static JA: Strings = Strings {
     export_path: "保存先",
     export_all: "すべて",
     export_no_path: "保存先を入力してください",
-    export_exists: |path| format!("{path} は既にあります。上書きしますか？"),
+    export_exists: |path| {
+        format!("{path} は既にあります。上書きしますか？ y: 上書きする  n: やめる")
+    },
     export_written: |path| format!("{path} に書き出しました"),
     export_failed: |reason| format!("書き出せませんでした: {reason}"),
     export_unsupported: |report, format| {
         format!("{report}は {format} 形式では出力できません（別の形式を選んでください）")
     },
+    date: crate::wareki::format,
+    moment: |at| ja_moment(at, "%H:%M"),
+    moment_seconds: |at| ja_moment(at, "%H:%M:%S"),
+    signed_no_change: "署名済みのため変更できません。変更するには R で再開してください（理由を入力）",
 };
 
 fn ja_hint(action: Action) -> &'static str {
@@ -368,7 +395,9 @@ fn ja_hint(action: Action) -> &'static str {
         NextField | PreviousField => "項目移動",
         Toggle => "選択切替",
         Confirm => "決定",
-        ClearField => "消去",
+        ClearField => "全消去",
+        ClearLine => "行消去",
+        UndoTyping => "入力を戻す",
         Back => "戻る",
         ToggleCompare => "前回比較",
         OpenFollowUps => "フォローアップ",
@@ -433,7 +462,9 @@ fn ja_explain(action: Action) -> &'static str {
         NextField | PreviousField => "次・前の入力欄へ",
         Toggle => "部署の選択を切替",
         Confirm => "決定",
-        ClearField => "入力欄を空にする",
+        ClearField => "入力欄を空にする（メモでは Ctrl-Z で戻せる）",
+        ClearLine => "カーソルのある行を空にする",
+        UndoTyping => "直前の入力・消去を元に戻す",
         Back => "一覧へ戻る（記録した回答は保存済み）",
         ToggleCompare => "前回の評価と今回の評価を並べて表示（改善・悪化を表示）",
         OpenFollowUps => "前回の指摘事項のフォローアップ（改善済・一部改善・未改善）",
@@ -596,12 +627,16 @@ pub static EN: Strings = Strings {
     export_path: "Path",
     export_all: "all",
     export_no_path: "Type the path to write to",
-    export_exists: |path| format!("{path} exists. Write over it?"),
+    export_exists: |path| format!("{path} exists. Write over it? y: write over  n: cancel"),
     export_written: |path| format!("Written: {path}"),
     export_failed: |reason| format!("Could not write: {reason}"),
     export_unsupported: |report, format| {
         format!("The {report} cannot be written as {format}; choose another format")
     },
+    date: |date| date.format("%Y-%m-%d").to_string(),
+    moment: |at| local(at).format("%Y-%m-%d %H:%M").to_string(),
+    moment_seconds: |at| local(at).format("%Y-%m-%d %H:%M:%S").to_string(),
+    signed_no_change: "Signed off: nothing can change. R reopens it (with a reason)",
 };
 
 fn en_hint(action: Action) -> &'static str {
@@ -636,7 +671,9 @@ fn en_hint(action: Action) -> &'static str {
         NextField | PreviousField => "field",
         Toggle => "toggle",
         Confirm => "confirm",
-        ClearField => "clear",
+        ClearField => "clear all",
+        ClearLine => "clear line",
+        UndoTyping => "undo typing",
         Back => "back",
         ToggleCompare => "compare",
         OpenFollowUps => "follow-ups",
@@ -701,7 +738,9 @@ fn en_explain(action: Action) -> &'static str {
         NextField | PreviousField => "next / previous field",
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
-        ClearField => "empty the field",
+        ClearField => "empty the field (in a note, Ctrl-Z brings it back)",
+        ClearLine => "empty the line the cursor is on",
+        UndoTyping => "take back the last typing or clearing",
         Back => "back to the list (what was recorded is saved)",
         ToggleCompare => "show last round's marks beside these (improved, worsened)",
         OpenFollowUps => "follow up last round's findings (improved, partly, not improved)",
@@ -1484,6 +1523,8 @@ pub struct ReviewWords {
     pub blocked: fn(usize) -> String,
     /// `kansa sign` refused: the signer is not one of the round's people.
     pub not_a_signer: fn(&str, &str) -> String,
+    /// `kansa sign` refused: the round names no one who may sign.
+    pub no_signers: fn(&str) -> String,
     pub not_signed: &'static str,
     /// Verified: signer, time, digest.
     pub unchanged: fn(&str, &str, &str) -> String,
@@ -1532,6 +1573,11 @@ pub static REVIEW_JA: ReviewWords = ReviewWords {
     blocked: |n| format!("署名できません: 要対応が {n} 件あります"),
     not_a_signer: |name, people| {
         format!("{name} はこの監査の監査担当者・監査実施責任者ではありません（{people}）")
+    },
+    no_signers: |name| {
+        format!(
+            "{name} は署名できません。この監査には監査担当者も監査実施責任者も登録されていません（kansa new の --auditor・--lead か、画面の監査情報で登録してください）"
+        )
     },
     not_signed: "署名されていません",
     unchanged: |by, at, digest| {
@@ -1805,6 +1851,11 @@ pub static REVIEW_EN: ReviewWords = ReviewWords {
     blocked: |n| format!("cannot sign: {n} entries block sign-off"),
     not_a_signer: |name, people| {
         format!("{name} is neither an auditor nor the lead of this round ({people})")
+    },
+    no_signers: |name| {
+        format!(
+            "{name} cannot sign: this round names no auditors and no lead auditor (kansa new --auditor/--lead, or the audit facts on screen)"
+        )
     },
     not_signed: "not signed",
     unchanged: |by, at, digest| {
@@ -2414,6 +2465,19 @@ pub struct RecordStrings {
     pub search: &'static str,
     pub findings_list: &'static str,
     pub finding_items: &'static str,
+    /// On top of every view of a signed round: who, when, the digest's start.
+    pub signed_banner: fn(&str, &str, &str) -> String,
+    /// The confirmation before signing off: its title, the signer, what is sealed
+    /// (departments, cells, answered cells; 所見 and 指摘事項), what signing does.
+    pub seal_title: &'static str,
+    pub seal_signer: fn(&str) -> String,
+    pub seal_cells: fn(usize, usize, usize) -> String,
+    pub seal_sheets: fn(usize, usize) -> String,
+    pub seal_after: &'static str,
+    /// The round names no one who may sign.
+    pub no_signers: &'static str,
+    /// Reopening was left without a reason.
+    pub no_reason: &'static str,
 }
 
 pub static RECORD_JA: RecordStrings = RecordStrings {
@@ -2448,6 +2512,18 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     search: "検索（項目・メモ・所見）",
     findings_list: "△・× とメモ（項目ごと）",
     finding_items: "対象項目（Enter で切替）",
+    signed_banner: |by, at, digest| format!("署名済（{by}、{at}、ダイジェスト {digest}…）"),
+    seal_title: "署名の確認",
+    seal_signer: |by| format!("署名者: {by}"),
+    seal_cells: |departments, cells, answered| {
+        format!("封印する内容: {departments} 部署・{cells} セル（回答済 {answered}）")
+    },
+    seal_sheets: |observations, findings| {
+        format!("　　　　　　　所見 {observations} 件・指摘事項 {findings} 件・監査情報")
+    },
+    seal_after: "署名すると記録は凍結され、変更には理由を付けた再開（R）が必要になります。ダイジェストは署名の後に表示されます。",
+    no_signers: "署名できる人がいません。監査情報（i）で監査担当者か監査実施責任者を入力してください",
+    no_reason: "理由がないため再開していません（R でもう一度）",
 };
 
 pub static RECORD_EN: RecordStrings = RecordStrings {
@@ -2482,6 +2558,18 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     search: "Search (items, notes, observations)",
     findings_list: "△/× cells and notes, by item",
     finding_items: "Items named (Enter toggles)",
+    signed_banner: |by, at, digest| format!("Signed (by {by}, {at}, digest {digest}…)"),
+    seal_title: "Sign off",
+    seal_signer: |by| format!("Signer: {by}"),
+    seal_cells: |departments, cells, answered| {
+        format!("Sealed: {departments} departments, {cells} cells ({answered} answered),")
+    },
+    seal_sheets: |observations, findings| {
+        format!("        {observations} observations, {findings} findings and the audit facts")
+    },
+    seal_after: "Signing freezes the record: changing it then needs a reopen with a reason (R). The digest is shown once signed.",
+    no_signers: "No one can sign: enter the auditors or the lead auditor in the audit facts (i)",
+    no_reason: "Not reopened: a reopen needs a reason (R to try again)",
 };
 
 /// The words of rounds over time: the previous answer beside the current one, the

@@ -192,6 +192,14 @@ fn review_jumps_to_an_unanswered_item_and_signs_and_reopens() {
     char_key(&mut app, 's');
     assert!(shows(&app, "監査 太郎"));
     key(&mut app, KeyCode::Enter);
+    // The confirmation names the signer; only `y` signs.
+    assert!(
+        shows(&app, "Signer: 監査 太郎"),
+        "{}",
+        screen_text(&app, 160, 48)
+    );
+    assert!(on_disk(dir.path(), "seed").signed.is_none());
+    char_key(&mut app, 'y');
     let session = on_disk(dir.path(), "seed");
     let signed = session.signed.expect("signed");
     assert_eq!(signed.by, "監査 太郎");

@@ -102,7 +102,11 @@ fn sign_refused(session: &Session, refusal: &Refusal, w: &ReviewWords) -> String
         }
         Refusal::NotASigner(name) => {
             let people: Vec<&str> = session.facts.people().collect();
-            (w.not_a_signer)(name, &people.join("、"))
+            match people.is_empty() {
+                // No one to list: say so, rather than print empty brackets.
+                true => (w.no_signers)(name),
+                false => (w.not_a_signer)(name, &people.join("、")),
+            }
         }
         other => other.to_string(),
     }

@@ -36,7 +36,7 @@ impl Component for ItemView {
 
 fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
     let t = scene.t;
-    let banner = scene.banner();
+    let banners = scene.banners();
     let footer_lines = footer(scene, t, area.width);
     // The item takes what its text needs; the note has the rest, at least 3 rows.
     let body_text = Paragraph::new(body(scene, t, area.width)).wrap(Wrap { trim: false });
@@ -52,7 +52,7 @@ fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
     ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(u16::from(banner.is_some())),
+        Constraint::Length(banners.len() as u16),
         Constraint::Length(body_height.saturating_add(1)),
         Constraint::Min(3),
         Constraint::Length(1),
@@ -60,15 +60,10 @@ fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     draw_header(scene, frame, header, department, t);
-    if let Some(text) = &banner {
-        frame.render_widget(widgets::banner(text), banner_area);
-    }
+    widgets::banners(frame, banner_area, &banners);
     frame.render_widget(body_text, body);
     draw_note(scene, frame, note_area, t);
-    let message = scene
-        .message
-        .filter(|m| Some(*m) != banner.as_deref())
-        .unwrap_or("");
+    let message = scene.message_line().unwrap_or("");
     frame.render_widget(Paragraph::new(message).italic(), message_area);
     frame.render_widget(Paragraph::new(footer_lines), footer);
 }

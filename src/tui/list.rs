@@ -16,7 +16,7 @@ use crate::keymap::{self, Action, Key};
 use crate::store::{Store, StoreError, Summary};
 
 use super::context::{Context, Input, Step};
-use super::{help, keys, widgets};
+use super::{editor, help, keys, widgets};
 
 #[derive(Default)]
 pub struct SessionList {
@@ -122,13 +122,13 @@ impl SessionList {
     }
 
     fn on_rename_key(&mut self, event: &KeyEvent, context: &Context) {
-        match keys::action_of(keymap::RENAME, event) {
-            Some(Action::ClearField) => {
-                if let Some(field) = &mut self.renaming {
-                    field.select_all();
-                    field.cut();
-                }
-            }
+        let action = keys::action_of(keymap::RENAME, event);
+        if let Some(field) = &mut self.renaming
+            && editor::clear(field, action)
+        {
+            return;
+        }
+        match action {
             Some(Action::Close) => self.renaming = None,
             Some(Action::Confirm) => {
                 let title = self.renaming.take().map(|f| f.lines().join(" "));
