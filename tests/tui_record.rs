@@ -33,6 +33,8 @@ fn snapshot_each(name: &str, setup: impl Fn(&std::path::Path, Lang) -> App) {
                 r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?( [+-]\d{2}:\d{2})?",
                 "TIME",
             );
+            // The era calendar's form (Japanese screens), in the computer's time zone.
+            settings.add_filter(r"(令和|平成)\d+年\d+月\d+日 \d{2}:\d{2}(:\d{2})?", "TIME");
             settings.bind(|| {
                 insta::assert_snapshot!(
                     format!("{name}_{}_{width}x{height}", lang_name(lang)),
