@@ -313,7 +313,11 @@ pub static JA: Strings = Strings {
     marks_ascii: "記号: ASCII",
     no_items: "条件に合う項目はありません",
     progress: "進捗",
-    matrix_legend: |dot| format!("* はメモあり、{dot} は未回答、薄い記号は適用条件による該当なし"),
+    matrix_legend: |dot| {
+        format!(
+            "* はメモあり、{dot} は未回答、薄い記号は適用条件による該当なし。見出しの < > はその先にも列があること（←→ で移動）"
+        )
+    },
     settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
     refused: |reason| format!("記録できません: {reason}"),
     redone: |what| format!("やり直しました: {what}"),
@@ -591,7 +595,9 @@ pub static EN: Strings = Strings {
     no_items: "No items match",
     progress: "Progress",
     matrix_legend: |dot| {
-        format!("* has a note, {dot} not answered, dim marks set by applicability")
+        format!(
+            "* has a note, {dot} not answered, dim marks set by applicability; < > in the header: more columns that way (←→)"
+        )
     },
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
     refused: |reason| format!("Not recorded: {reason}"),
