@@ -2479,7 +2479,8 @@ pub struct RecordStrings {
     pub seal_signer: fn(&str) -> String,
     pub seal_cells: fn(usize, usize, usize) -> String,
     pub seal_sheets: fn(usize, usize) -> String,
-    pub seal_after: &'static str,
+    pub seal_frozen: &'static str,
+    pub seal_digest: &'static str,
     /// The round names no one who may sign.
     pub no_signers: &'static str,
     /// Reopening was left without a reason.
@@ -2527,7 +2528,8 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     seal_sheets: |observations, findings| {
         format!("　　　　　　　所見 {observations} 件・指摘事項 {findings} 件・監査情報")
     },
-    seal_after: "署名すると記録は凍結され、変更には理由を付けた再開（R）が必要になります。ダイジェストは署名の後に表示されます。",
+    seal_frozen: "署名すると記録は凍結され、変更には理由を付けた再開（R）が必要になります。",
+    seal_digest: "ダイジェストは署名の後に表示されます。",
     no_signers: "署名できる人がいません。監査情報（i）で監査担当者か監査実施責任者を入力してください",
     no_reason: "理由がないため再開していません（R でもう一度）",
 };
@@ -2573,7 +2575,8 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     seal_sheets: |observations, findings| {
         format!("        {observations} observations, {findings} findings and the audit facts")
     },
-    seal_after: "Signing freezes the record: changing it then needs a reopen with a reason (R). The digest is shown once signed.",
+    seal_frozen: "Signing freezes the record: changes then need a reopen with a reason (R).",
+    seal_digest: "The digest is shown once signed.",
     no_signers: "No one can sign: enter the auditors or the lead auditor in the audit facts (i)",
     no_reason: "Not reopened: a reopen needs a reason (R to try again)",
 };

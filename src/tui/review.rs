@@ -144,7 +144,8 @@ pub fn draw_seal(frame: &mut Frame, area: Rect, scene: &Scene, by: &str) {
         Line::from((r.seal_cells)(cells.0, cells.1, cells.2)),
         Line::from((r.seal_sheets)(observations, findings)),
         Line::default(),
-        Line::from(r.seal_after),
+        Line::from(r.seal_frozen),
+        Line::from(r.seal_digest),
     ])
     .wrap(Wrap { trim: false });
     let width = area.width.min(78);
