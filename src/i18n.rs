@@ -2449,8 +2449,10 @@ pub struct RecordStrings {
     pub counts: fn(usize, usize) -> String,
     pub can_sign: &'static str,
     pub unsigned: &'static str,
-    /// Signed: who, when, the digest's start.
-    pub signed: fn(&str, &str, &str) -> String,
+    /// Signed: who, when; then the whole digest on a line of its own (it fits 80
+    /// columns), to be copied onto paper.
+    pub signed: fn(&str, &str) -> String,
+    pub signed_digest: fn(&str) -> String,
     pub signer: &'static str,
     /// Signed just now: the whole digest.
     pub signed_now: fn(&str) -> String,
@@ -2502,7 +2504,8 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     counts: |blockers, warnings| format!("要対応 {blockers} 件・確認 {warnings} 件"),
     can_sign: "要対応はありません。s で署名できます",
     unsigned: "未署名",
-    signed: |by, at, digest| format!("署名済　{by}　{at}　ダイジェスト {digest}…（R で再開）"),
+    signed: |by, at| format!("署名済　{by}　{at}（R で再開）"),
+    signed_digest: |digest| format!("ダイジェスト {digest}"),
     signer: "署名者",
     signed_now: |digest| format!("署名しました。ダイジェスト {digest}"),
     reopen_reason: "再開の理由（必須）",
@@ -2549,7 +2552,8 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     counts: |blockers, warnings| format!("{blockers} blocking, {warnings} to look at"),
     can_sign: "Nothing blocks: s signs off",
     unsigned: "not signed",
-    signed: |by, at, digest| format!("Signed  {by}  {at}  digest {digest}… (R reopens)"),
+    signed: |by, at| format!("Signed  {by}  {at} (R reopens)"),
+    signed_digest: |digest| format!("digest {digest}"),
     signer: "Signer",
     signed_now: |digest| format!("Signed. Digest {digest}"),
     reopen_reason: "Reason for reopening (required)",

@@ -307,7 +307,7 @@ fn r_from_the_hearing_asks_the_reason_and_reopens() {
     let text = screen_text(&app, 80, 24);
     assert!(!text.contains("署名済（"), "{text}");
     assert!(
-        text.contains("再開しました") || text.contains("未署名"),
+        text.contains("再開しました") && text.contains("未署名"),
         "{text}"
     );
     // Back in the hearing, the marks are offered again.
@@ -368,7 +368,8 @@ fn signing_asks_first_naming_the_signer_and_what_is_sealed_and_only_y_signs() {
     char_key(&mut app, 'y');
     let signed = on_disk(dir.path(), "ready").signed.expect("signed");
     assert_eq!(signed.by, seed::LEAD);
-    let text = screen_text(&app, 160, 48);
+    // The whole digest, to be copied onto paper, fits 80 columns.
+    let text = screen_text(&app, 80, 24);
     assert!(text.contains(&signed.digest), "{text}");
     assert!(text.contains("署名済（デジタル都市推進課長、"), "{text}");
 }

@@ -153,7 +153,10 @@ fn body<'a>(scene: &Scene<'a>, t: &Strings, width: u16) -> Text<'a> {
     lines.push(Line::default());
     let hearing = session.hearings.get(scene.cursor.department);
     let current = hearing.and_then(|h| h.mark(&item.id));
-    lines.extend(scale_lines(&session.checklist.scale, current, t, width));
+    // Where marks cannot be given (a signed round, a read-only copy), no keys.
+    let keys = scene.reader.allows(Action::MarkAndNext);
+    let scale = (&session.checklist.scale[..], keys);
+    lines.extend(scale_lines(scale, current, t, width));
     let now = match current.and_then(|symbol| session.checklist.mark(symbol)) {
         Some(mark) => {
             let how = if hearing.is_some_and(|h| h.by_applicability(&item.id)) {
@@ -208,10 +211,10 @@ fn previous_line<'a>(
     Some(Line::from(spans))
 }
 
-/// The scale with its keys, wrapped between marks, never inside one (`5 M 重大な不適合`
-/// stays on one line), the current mark highlighted.
+/// The scale with its keys (when `keys`), wrapped between marks, never inside one
+/// (`5 M 重大な不適合` stays on one line), the current mark highlighted.
 fn scale_lines(
-    scale: &[Mark],
+    (scale, keys): (&[Mark], bool),
     current: Option<&str>,
     t: &Strings,
     width: u16,
@@ -220,7 +223,10 @@ fn scale_lines(
     let indent = " ".repeat(lead.width());
     let mut lines = vec![Line::from(Span::raw(lead).dim())];
     for mark in scale {
-        let text = format!("{} {} {}", mark.key, mark.symbol, mark.label);
+        let text = match keys {
+            true => format!("{} {} {}", mark.key, mark.symbol, mark.label),
+            false => format!("{} {}", mark.symbol, mark.label),
+        };
         let style = if current == Some(mark.symbol.as_str()) {
             widgets::mark_style(mark.meaning).reversed().bold()
         } else {

@@ -187,8 +187,8 @@ fn page(scene: &Scene) -> (String, Page) {
     match &session.signed {
         Some(signed) => {
             let at = (t.moment)(&signed.at);
-            let digest = signed.digest.get(..16).unwrap_or(&signed.digest);
-            page.line(Line::from((t.record.signed)(&signed.by, &at, digest)).bold());
+            page.line(Line::from((t.record.signed)(&signed.by, &at)).bold());
+            page.line(Line::from((t.record.signed_digest)(&signed.digest)));
         }
         None => page.line(Line::from(format!(
             "{}　{}",
