@@ -23,8 +23,12 @@ pub enum Key {
     BackTab,
     Backspace,
     CtrlC,
-    /// Clears a one-line text field, as in a shell.
+    /// Clears the line of a text field, as in a shell.
     CtrlU,
+    /// Clears the whole text field.
+    CtrlL,
+    /// Takes back the last change to the text being typed.
+    CtrlZ,
 }
 
 impl Key {
@@ -53,6 +57,8 @@ impl Key {
             Key::Backspace => "Backspace".into(),
             Key::CtrlC => "Ctrl-C".into(),
             Key::CtrlU => "Ctrl-U".into(),
+            Key::CtrlL => "Ctrl-L".into(),
+            Key::CtrlZ => "Ctrl-Z".into(),
         }
     }
 }
@@ -113,6 +119,10 @@ pub enum Action {
     Confirm,
     /// Empty the text field in focus.
     ClearField,
+    /// Empty the line of the text field the cursor is on.
+    ClearLine,
+    /// Take back the last change to the text being typed.
+    UndoTyping,
     Back,
     Rename,
     Delete,
@@ -198,6 +208,12 @@ impl Action {
         )
     }
 
+    /// True for the actions a signed round still allows: those that change nothing,
+    /// and reopening it.
+    pub fn allowed_when_signed(self) -> bool {
+        !self.writes() || self == Action::Reopen
+    }
+
     /// True for the actions about self-checks: shown only once a round has one.
     pub fn needs_selfchecks(self) -> bool {
         matches!(self, Action::AcceptSelf | Action::ToggleSelf)
@@ -217,13 +233,15 @@ impl Action {
     }
 }
 
-/// Keys that do one action in one view. `footer` says whether the footer shows it;
-/// the help shows every binding.
+/// Keys that do one action in one view. `footer` says whether the footer shows it,
+/// `footer_signed` whether it does on a signed round (where the keys that would
+/// change the round leave room); the help shows every binding.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub footer: bool,
+    pub footer_signed: bool,
 }
 
 const fn bind(keys: &'static [Key], action: Action) -> Binding {
@@ -231,6 +249,7 @@ const fn bind(keys: &'static [Key], action: Action) -> Binding {
         keys,
         action,
         footer: true,
+        footer_signed: true,
     }
 }
 
@@ -239,6 +258,17 @@ const fn help_only(keys: &'static [Key], action: Action) -> Binding {
         keys,
         action,
         footer: false,
+        footer_signed: false,
+    }
+}
+
+/// In the help always, in the footer only on a signed round.
+const fn signed_footer(keys: &'static [Key], action: Action) -> Binding {
+    Binding {
+        keys,
+        action,
+        footer: false,
+        footer_signed: true,
     }
 }
 
@@ -256,6 +286,7 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('s')], Action::AcceptSelf),
     bind(&[C('o')], Action::OpenSheet),
     bind(&[C('r')], Action::OpenReview),
+    bind(&[C('R')], Action::Reopen),
     help_only(&[C('H')], Action::OpenHistory),
     help_only(&[C('i')], Action::OpenFacts),
     help_only(&[C('/')], Action::Search),
@@ -263,7 +294,7 @@ pub const ITEM: &[Binding] = &[
     help_only(&[C('f')], Action::OpenFollowUps),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
-    help_only(&[C('e')], Action::Export),
+    signed_footer(&[C('e')], Action::Export),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -274,6 +305,7 @@ pub const FOLLOWUPS: &[Binding] = &[
     bind(&[Key::Down, C('j')], Action::SelectDown),
     bind(&[C(' ')], Action::CycleStatus),
     bind(&[Key::Enter], Action::EditNote),
+    bind(&[C('R')], Action::Reopen),
     bind(&[Key::Esc, C('q')], Action::Close),
 ];
 
@@ -295,6 +327,7 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('s')], Action::ToggleSelf),
     bind(&[C('o')], Action::OpenSheet),
     bind(&[C('r')], Action::OpenReview),
+    bind(&[C('R')], Action::Reopen),
     help_only(&[C('H')], Action::OpenHistory),
     help_only(&[C('i')], Action::OpenFacts),
     help_only(&[C('/')], Action::Search),
@@ -302,7 +335,7 @@ pub const MATRIX: &[Binding] = &[
     help_only(&[C('c')], Action::ToggleCompare),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
-    help_only(&[C('e')], Action::Export),
+    signed_footer(&[C('e')], Action::Export),
     bind(&[C('?')], Action::Help),
     bind(&[C('q')], Action::Leave),
 ];
@@ -318,6 +351,7 @@ pub const SHEET: &[Binding] = &[
     bind(&[C('t')], Action::FindingItems),
     bind(&[C('I')], Action::ImportSelfcheck),
     help_only(&[C('H')], Action::OpenHistory),
+    bind(&[C('R')], Action::Reopen),
     bind(&[Key::Esc, C('o')], Action::Return),
     bind(&[C('?')], Action::Help),
 ];
@@ -338,6 +372,7 @@ pub const HISTORY: &[Binding] = &[
     bind(&[Key::Up, C('k')], Action::SelectUp),
     bind(&[Key::Down, C('j')], Action::SelectDown),
     bind(&[C('H')], Action::OpenHistory),
+    bind(&[C('R')], Action::Reopen),
     bind(&[Key::Esc], Action::Return),
     bind(&[C('?')], Action::Help),
 ];
@@ -347,6 +382,7 @@ pub const FACTS: &[Binding] = &[
     bind(&[Key::Up, C('k')], Action::SelectUp),
     bind(&[Key::Down, C('j')], Action::SelectDown),
     bind(&[Key::Enter], Action::Edit),
+    bind(&[C('R')], Action::Reopen),
     bind(&[Key::Esc, C('i')], Action::Return),
     bind(&[C('?')], Action::Help),
 ];
@@ -355,6 +391,9 @@ pub const FACTS: &[Binding] = &[
 pub const EDITOR: &[Binding] = &[
     bind(&[Key::Esc], Action::CloseEditor),
     bind(&[Key::Enter], Action::NewLine),
+    bind(&[Key::CtrlU], Action::ClearLine),
+    bind(&[Key::CtrlL], Action::ClearField),
+    help_only(&[Key::CtrlZ], Action::UndoTyping),
 ];
 
 /// A pop-up list (departments, items): every other key types into its filter.
@@ -367,6 +406,24 @@ pub const PICKER: &[Binding] = &[
     help_only(&[Key::End], Action::BottomRight),
     bind(&[Key::Enter], Action::Choose),
     bind(&[Key::Esc], Action::Close),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
+];
+
+/// Who signs off, from the round's auditors and 監査実施責任者: every other key types
+/// into the filter; Enter goes on to the confirmation, which says what is sealed.
+pub const SIGNER: &[Binding] = &[
+    bind(&[Key::Up], Action::SelectUp),
+    bind(&[Key::Down], Action::SelectDown),
+    bind(&[Key::Enter], Action::Confirm),
+    bind(&[Key::Esc], Action::Close),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
+];
+
+/// The confirmation before signing off: only `y` signs (not Enter, which chose the
+/// signer a moment before).
+pub const SEAL: &[Binding] = &[
+    bind(&[C('y')], Action::Sign),
+    bind(&[C('n'), Key::Esc], Action::Close),
 ];
 
 /// A question that needs a yes (undoing another department's change).
@@ -383,6 +440,7 @@ pub const EXPORT: &[Binding] = &[
     help_only(&[Key::Left], Action::PreviousOption),
     bind(&[Key::Enter], Action::Confirm),
     bind(&[Key::Esc], Action::Close),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
 ];
 
 /// A one-line prompt (the path of a returned self-check workbook, the answer fields a
@@ -390,6 +448,7 @@ pub const EXPORT: &[Binding] = &[
 pub const PROMPT: &[Binding] = &[
     bind(&[Key::Enter], Action::Confirm),
     bind(&[Key::Esc], Action::Close),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
 ];
 
 /// The session list.
@@ -409,7 +468,7 @@ pub const LIST: &[Binding] = &[
 pub const RENAME: &[Binding] = &[
     bind(&[Key::Enter], Action::Confirm),
     bind(&[Key::Esc], Action::Close),
-    help_only(&[Key::CtrlU], Action::ClearField),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
 ];
 
 /// The new-session form: every other key types into the field.
@@ -419,7 +478,7 @@ pub const FORM: &[Binding] = &[
     bind(&[C(' ')], Action::Toggle),
     bind(&[Key::Enter], Action::Confirm),
     bind(&[Key::Esc], Action::Back),
-    help_only(&[Key::CtrlU], Action::ClearField),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
 ];
 
 /// The form's list of departments, before `FORM`: the arrows move within the list,
@@ -435,6 +494,7 @@ pub const WHO: &[Binding] = &[
     bind(&[Key::Down], Action::SelectDown),
     bind(&[Key::Enter], Action::Choose),
     bind(&[Key::Esc], Action::Back),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
 ];
 
 /// Keys every screen knows; the help of each lists them last.
@@ -451,6 +511,8 @@ pub const ALL: &[&[Binding]] = &[
     FACTS,
     EDITOR,
     PICKER,
+    SIGNER,
+    SEAL,
     CONFIRM,
     LIST,
     FORM,
@@ -473,6 +535,8 @@ pub const NAMED: &[(&str, &[Binding])] = &[
     ("FOLLOWUPS", FOLLOWUPS),
     ("EDITOR", EDITOR),
     ("PICKER", PICKER),
+    ("SIGNER", SIGNER),
+    ("SEAL", SEAL),
     ("CONFIRM", CONFIRM),
     ("PROMPT", PROMPT),
     ("EXPORT", EXPORT),
@@ -500,63 +564,4 @@ pub fn is_bound(c: char) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn full_width_keys_fold_to_ascii() {
-        assert_eq!(Key::char('２'), Key::Char('2'));
-        assert_eq!(Key::char('ｑ'), Key::Char('q'));
-        assert_eq!(Key::char('？'), Key::Char('?'));
-        assert_eq!(Key::char('\u{3000}'), Key::Char(' '));
-        assert_eq!(Key::char('監'), Key::Char('監'));
-    }
-
-    #[test]
-    fn view_keys_are_bound_and_marks_are_not() {
-        for c in ['f', 'a', 'w', 'q', 'm', 'u', 'g', 'd', '?', ' ', 'ｆ'] {
-            assert!(is_bound(c), "{c:?}");
-        }
-        for c in ['1', '2', '3', '0', '5', 'x'] {
-            assert!(!is_bound(c), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn the_record_screens_keys_can_be_no_mark_keys() {
-        for c in ['o', 'r', 'H', 'i', '/', 'F', 's', 'R', 'n', 'ｏ'] {
-            assert!(is_bound(c), "{c:?}");
-        }
-        for table in [ITEM, MATRIX] {
-            assert_eq!(lookup(table, Key::Char('o')), Some(Action::OpenSheet));
-            assert_eq!(lookup(table, Key::Char('r')), Some(Action::OpenReview));
-        }
-    }
-
-    #[test]
-    fn e_exports_from_the_hearing_and_the_matrix() {
-        for table in [ITEM, MATRIX] {
-            assert_eq!(lookup(table, Key::Char('e')), Some(Action::Export));
-        }
-    }
-
-    #[test]
-    fn the_named_tables_are_every_table() {
-        // Consts have no address of their own: compare what they hold.
-        let same = |a: &[Binding], b: &[Binding]| format!("{a:?}") == format!("{b:?}");
-        assert_eq!(NAMED.len(), ALL.len() + 1);
-        for table in ALL.iter().chain([&APP]) {
-            assert!(NAMED.iter().any(|(_, t)| same(t, table)));
-        }
-    }
-
-    #[test]
-    fn no_key_does_two_things_in_one_view() {
-        for table in ALL {
-            let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
-            for (i, key) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(key), "{key:?} twice");
-            }
-        }
-    }
-}
+mod tests;

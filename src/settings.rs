@@ -16,6 +16,12 @@ pub struct Settings {
     /// The name the auditor chose for themself (see `auditor::Auditor`).
     #[serde(default)]
     pub auditor: Option<String>,
+    /// The report and format last exported from the screen (`matrix`, `xlsx`), which
+    /// its export dialog offers first.
+    #[serde(default)]
+    pub export_report: Option<String>,
+    #[serde(default)]
+    pub export_format: Option<String>,
 }
 
 impl Settings {

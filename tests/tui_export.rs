@@ -69,13 +69,15 @@ fn the_dialog_writes_the_report_chosen_and_asks_before_writing_over() {
         let mode = std::fs::metadata(&file).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    // Again: it asks, and `n` writes nothing.
+    // Again: the dialog offers the report and format just written; it asks before
+    // writing over, and `n` writes nothing.
     std::fs::write(&file, b"kept").unwrap();
     char_key(&mut app, 'e');
-    key(&mut app, KeyCode::Right);
-    key(&mut app, KeyCode::Tab);
-    key(&mut app, KeyCode::Right);
-    key(&mut app, KeyCode::BackTab);
+    let text = screen_text(&app, 120, 30);
+    assert!(
+        text.contains("◀ 結果報告書 ▶") && text.contains("◀ docx ▶"),
+        "{text}"
+    );
     type_path(&mut app, &file);
     key(&mut app, KeyCode::Enter);
     let text = screen_text(&app, 120, 30);

@@ -33,6 +33,8 @@ fn snapshot_each(name: &str, setup: impl Fn(&std::path::Path, Lang) -> App) {
                 r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?( [+-]\d{2}:\d{2})?",
                 "TIME",
             );
+            // The era calendar's form (Japanese screens), in the computer's time zone.
+            settings.add_filter(r"(令和|平成)\d+年\d+月\d+日 \d{2}:\d{2}(:\d{2})?", "TIME");
             settings.bind(|| {
                 insta::assert_snapshot!(
                     format!("{name}_{}_{width}x{height}", lang_name(lang)),
@@ -192,6 +194,14 @@ fn review_jumps_to_an_unanswered_item_and_signs_and_reopens() {
     char_key(&mut app, 's');
     assert!(shows(&app, "監査 太郎"));
     key(&mut app, KeyCode::Enter);
+    // The confirmation names the signer; only `y` signs.
+    assert!(
+        shows(&app, "Signer: 監査 太郎"),
+        "{}",
+        screen_text(&app, 160, 48)
+    );
+    assert!(on_disk(dir.path(), "seed").signed.is_none());
+    char_key(&mut app, 'y');
     let session = on_disk(dir.path(), "seed");
     let signed = session.signed.expect("signed");
     assert_eq!(signed.by, "監査 太郎");

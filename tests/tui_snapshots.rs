@@ -25,6 +25,8 @@ fn snapshot_each(name: &str, setup: impl Fn(&std::path::Path, Lang) -> App) {
             let text = screen_text(&app, width, height);
             let mut settings = insta::Settings::clone_current();
             settings.add_filter(r"\d{4}-\d{2}-\d{2}", "YYYY-MM-DD");
+            // Times are shown in the computer's own time zone: not the same everywhere.
+            settings.add_filter(r"(YYYY-MM-DD|日) \d{2}:\d{2}", "$1 HH:MM");
             settings.add_filter(r"pid \d+ on \S+", "pid N on HOST");
             settings.bind(|| {
                 insta::assert_snapshot!(

@@ -103,6 +103,10 @@ impl Describe for CliError {
             CliError::NothingImported(count) => (m.selfcheck.nothing_imported)(*count),
             CliError::SelfcheckNotDocx => m.selfcheck.not_docx.to_string(),
             CliError::Blocked(count) => (m.review.blocked)(*count),
+            // No one to list: say so, rather than print empty brackets.
+            CliError::NotASigner { name, people } if people.is_empty() => {
+                (m.review.no_signers)(name)
+            }
             CliError::NotASigner { name, people } => {
                 (m.review.not_a_signer)(name, &people.join(m.list_separator))
             }

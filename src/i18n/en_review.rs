@@ -28,6 +28,11 @@ pub static REVIEW_EN: ReviewWords = ReviewWords {
     fact: en_fact,
     nothing_blocks: "nothing blocks sign-off",
     blocked: |n| format!("cannot sign: {n} entries block sign-off"),
+    no_signers: |name| {
+        format!(
+            "{name} cannot sign: this round names no auditors and no lead auditor (kansa new --auditor/--lead, or the audit facts on screen)"
+        )
+    },
     not_a_signer: |name, people| {
         format!("{name} is neither an auditor nor the lead of this round ({people})")
     },

@@ -105,7 +105,9 @@ pub static EN: Strings = Strings {
     no_items: "No items match",
     progress: "Progress",
     matrix_legend: |dot| {
-        format!("* has a note, {dot} not answered, dim marks set by applicability")
+        format!(
+            "* has a note, {dot} not answered, dim marks set by applicability; < > in the header: more columns that way (←→)"
+        )
     },
     settings_not_saved: |reason| format!("Cannot save the settings: {reason}"),
     refused: |reason| format!("Not recorded: {reason}"),
@@ -141,12 +143,24 @@ pub static EN: Strings = Strings {
     export_path: "Path",
     export_all: "all",
     export_no_path: "Type the path to write to",
-    export_exists: |path| format!("{path} exists. Write over it?"),
+    export_exists: |path| format!("{path} exists. Write over it? y: write over  n: cancel"),
     export_written: |path| format!("Written: {path}"),
     export_failed: |reason| format!("Could not write: {reason}"),
     export_unsupported: |report, format| {
         format!("The {report} cannot be written as {format}; choose another format")
     },
+    date: |date| date.format("%Y-%m-%d").to_string(),
+    moment: |at| {
+        super::screens::local(at)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    },
+    moment_seconds: |at| {
+        super::screens::local(at)
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    },
+    signed_no_change: "Signed off: nothing can change. R reopens it (with a reason)",
 };
 
 pub(crate) fn en_hint(action: Action) -> &'static str {
@@ -181,7 +195,9 @@ pub(crate) fn en_hint(action: Action) -> &'static str {
         NextField | PreviousField => "field",
         Toggle => "toggle",
         Confirm => "confirm",
-        ClearField => "clear",
+        ClearField => "clear all",
+        ClearLine => "clear line",
+        UndoTyping => "undo typing",
         Back => "back",
         ToggleCompare => "compare",
         OpenFollowUps => "follow-ups",
@@ -246,7 +262,9 @@ pub(crate) fn en_explain(action: Action) -> &'static str {
         NextField | PreviousField => "next / previous field",
         Toggle => "choose or unchoose a department",
         Confirm => "confirm",
-        ClearField => "empty the field",
+        ClearField => "empty the field (in a note, Ctrl-Z brings it back)",
+        ClearLine => "empty the line the cursor is on",
+        UndoTyping => "take back the last typing or clearing",
         Back => "back to the list (what was recorded is saved)",
         ToggleCompare => "show last round's marks beside these (improved, worsened)",
         OpenFollowUps => "follow up last round's findings (improved, partly, not improved)",
@@ -292,7 +310,8 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     counts: |blockers, warnings| format!("{blockers} blocking, {warnings} to look at"),
     can_sign: "Nothing blocks: s signs off",
     unsigned: "not signed",
-    signed: |by, at, digest| format!("Signed  {by}  {at}  digest {digest}… (R reopens)"),
+    signed: |by, at| format!("Signed  {by}  {at} (R reopens)"),
+    signed_digest: |digest| format!("digest {digest}"),
     signer: "Signer",
     signed_now: |digest| format!("Signed. Digest {digest}"),
     reopen_reason: "Reason for reopening (required)",
@@ -309,4 +328,17 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     search: "Search (items, notes, observations)",
     findings_list: "△/× cells and notes, by item",
     finding_items: "Items named (Enter toggles)",
+    signed_banner: |by, at, digest| format!("Signed (by {by}, {at}, digest {digest}…)"),
+    seal_title: "Sign off",
+    seal_signer: |by| format!("Signer: {by}"),
+    seal_cells: |departments, cells, answered| {
+        format!("Sealed: {departments} departments, {cells} cells ({answered} answered),")
+    },
+    seal_sheets: |observations, findings| {
+        format!("        {observations} observations, {findings} findings and the audit facts")
+    },
+    seal_frozen: "Signing freezes the record: changes then need a reopen with a reason (R).",
+    seal_digest: "The digest is shown once signed.",
+    no_signers: "No one can sign: enter the auditors or the lead auditor in the audit facts (i)",
+    no_reason: "Not reopened: a reopen needs a reason (R to try again)",
 };

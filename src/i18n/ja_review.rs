@@ -29,6 +29,11 @@ pub static REVIEW_JA: ReviewWords = ReviewWords {
     fact: ja_fact,
     nothing_blocks: "署名を妨げるものはありません",
     blocked: |n| format!("署名できません: 要対応が {n} 件あります"),
+    no_signers: |name| {
+        format!(
+            "{name} は署名できません。この監査には監査担当者も監査実施責任者も登録されていません（kansa new の --auditor・--lead か、画面の監査情報で登録してください）"
+        )
+    },
     not_a_signer: |name, people| {
         format!("{name} はこの監査の監査担当者・監査実施責任者ではありません（{people}）")
     },

@@ -106,7 +106,11 @@ pub static JA: Strings = Strings {
     marks_ascii: "記号: ASCII",
     no_items: "条件に合う項目はありません",
     progress: "進捗",
-    matrix_legend: |dot| format!("* はメモあり、{dot} は未回答、薄い記号は適用条件による該当なし"),
+    matrix_legend: |dot| {
+        format!(
+            "* はメモあり、{dot} は未回答、薄い記号は適用条件による該当なし。見出しの < > はその先にも列があること（←→ で移動）"
+        )
+    },
     settings_not_saved: |reason| format!("設定を保存できません: {reason}"),
     refused: |reason| format!("記録できません: {reason}"),
     redone: |what| format!("やり直しました: {what}"),
@@ -141,13 +145,28 @@ pub static JA: Strings = Strings {
     export_path: "保存先",
     export_all: "すべて",
     export_no_path: "保存先を入力してください",
-    export_exists: |path| format!("{path} は既にあります。上書きしますか？"),
+    export_exists: |path| {
+        format!("{path} は既にあります。上書きしますか？ y: 上書きする  n: やめる")
+    },
     export_written: |path| format!("{path} に書き出しました"),
     export_failed: |reason| format!("書き出せませんでした: {reason}"),
     export_unsupported: |report, format| {
         format!("{report}は {format} 形式では出力できません（別の形式を選んでください）")
     },
+    date: crate::wareki::format,
+    moment: |at| ja_moment(at, "%H:%M"),
+    moment_seconds: |at| ja_moment(at, "%H:%M:%S"),
+    signed_no_change: "署名済みのため変更できません。変更するには R で再開してください（理由を入力）",
 };
+
+fn ja_moment(at: &crate::session::Timestamp, time: &str) -> String {
+    let at = super::screens::local(at);
+    format!(
+        "{} {}",
+        crate::wareki::format(at.date_naive()),
+        at.format(time)
+    )
+}
 
 pub(crate) fn ja_hint(action: Action) -> &'static str {
     use Action::*;
@@ -182,7 +201,9 @@ pub(crate) fn ja_hint(action: Action) -> &'static str {
         NextField | PreviousField => "項目移動",
         Toggle => "選択切替",
         Confirm => "決定",
-        ClearField => "消去",
+        ClearField => "全消去",
+        ClearLine => "行消去",
+        UndoTyping => "入力を戻す",
         Back => "戻る",
         ToggleCompare => "前回比較",
         OpenFollowUps => "フォローアップ",
@@ -247,7 +268,9 @@ pub(crate) fn ja_explain(action: Action) -> &'static str {
         NextField | PreviousField => "次・前の入力欄へ",
         Toggle => "部署の選択を切替",
         Confirm => "決定",
-        ClearField => "入力欄を空にする",
+        ClearField => "入力欄を空にする（メモでは Ctrl-Z で戻せる）",
+        ClearLine => "カーソルのある行を空にする",
+        UndoTyping => "直前の入力・消去を元に戻す",
         Back => "一覧へ戻る（記録した回答は保存済み）",
         ToggleCompare => "前回の評価と今回の評価を並べて表示（改善・悪化を表示）",
         OpenFollowUps => "前回の指摘事項のフォローアップ（改善済・一部改善・未改善）",
@@ -289,7 +312,8 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     counts: |blockers, warnings| format!("要対応 {blockers} 件・確認 {warnings} 件"),
     can_sign: "要対応はありません。s で署名できます",
     unsigned: "未署名",
-    signed: |by, at, digest| format!("署名済　{by}　{at}　ダイジェスト {digest}…（R で再開）"),
+    signed: |by, at| format!("署名済　{by}　{at}（R で再開）"),
+    signed_digest: |digest| format!("ダイジェスト {digest}"),
     signer: "署名者",
     signed_now: |digest| format!("署名しました。ダイジェスト {digest}"),
     reopen_reason: "再開の理由（必須）",
@@ -306,4 +330,17 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     search: "検索（項目・メモ・所見）",
     findings_list: "△・× とメモ（項目ごと）",
     finding_items: "対象項目（Enter で切替）",
+    signed_banner: |by, at, digest| format!("署名済（{by}、{at}、ダイジェスト {digest}…）"),
+    seal_title: "署名の確認",
+    seal_signer: |by| format!("署名者: {by}"),
+    seal_cells: |departments, cells, answered| {
+        format!("封印する内容: {departments} 部署・{cells} セル（回答済 {answered}）")
+    },
+    seal_sheets: |observations, findings| {
+        format!("　　　　　　　所見 {observations} 件・指摘事項 {findings} 件・監査情報")
+    },
+    seal_frozen: "署名すると記録は凍結され、変更には理由を付けた再開（R）が必要になります。",
+    seal_digest: "ダイジェストは署名の後に表示されます。",
+    no_signers: "署名できる人がいません。監査情報（i）で監査担当者か監査実施責任者を入力してください",
+    no_reason: "理由がないため再開していません（R でもう一度）",
 };

@@ -21,6 +21,8 @@ pub struct ReviewWords {
     pub blocked: fn(usize) -> String,
     /// `kansa sign` refused: the signer is not one of the round's people.
     pub not_a_signer: fn(&str, &str) -> String,
+    /// `kansa sign` refused: the round names no one who may sign.
+    pub no_signers: fn(&str) -> String,
     pub not_signed: &'static str,
     /// Verified: signer, time, digest.
     pub unchanged: fn(&str, &str, &str) -> String,

@@ -6,6 +6,7 @@ use super::messages::Messages;
 use super::review::ReviewWords;
 use crate::export::words::RoundWords;
 use crate::keymap::{Action, Group};
+use crate::session::Timestamp;
 
 pub struct Strings {
     /// The words of the command line and of errors, in the same language.
@@ -147,6 +148,18 @@ pub struct Strings {
     pub export_failed: fn(&str) -> String,
     /// A report that a format does not hold (the matrix as DOCX, every report as CSV).
     pub export_unsupported: fn(&str, &str) -> String,
+    /// A date as the screens show it: 令和6年9月27日, or 2024-09-27.
+    pub date: fn(chrono::NaiveDate) -> String,
+    /// A moment in local time, to the minute (令和6年9月27日 14:05) and to the second.
+    pub moment: fn(&Timestamp) -> String,
+    pub moment_seconds: fn(&Timestamp) -> String,
+    /// A key that would change a signed round.
+    pub signed_no_change: &'static str,
+}
+
+/// `at` in the computer's own time zone.
+pub(crate) fn local(at: &Timestamp) -> chrono::DateTime<chrono::Local> {
+    at.with_timezone(&chrono::Local)
 }
 
 pub struct RecordStrings {
@@ -169,8 +182,10 @@ pub struct RecordStrings {
     pub counts: fn(usize, usize) -> String,
     pub can_sign: &'static str,
     pub unsigned: &'static str,
-    /// Signed: who, when, the digest's start.
-    pub signed: fn(&str, &str, &str) -> String,
+    /// Signed: who, when; then the whole digest on a line of its own (it fits 80
+    /// columns), to be copied onto paper.
+    pub signed: fn(&str, &str) -> String,
+    pub signed_digest: fn(&str) -> String,
     pub signer: &'static str,
     /// Signed just now: the whole digest.
     pub signed_now: fn(&str) -> String,
@@ -191,4 +206,18 @@ pub struct RecordStrings {
     pub search: &'static str,
     pub findings_list: &'static str,
     pub finding_items: &'static str,
+    /// On top of every view of a signed round: who, when, the digest's start.
+    pub signed_banner: fn(&str, &str, &str) -> String,
+    /// The confirmation before signing off: its title, the signer, what is sealed
+    /// (departments, cells, answered cells; 所見 and 指摘事項), what signing does.
+    pub seal_title: &'static str,
+    pub seal_signer: fn(&str) -> String,
+    pub seal_cells: fn(usize, usize, usize) -> String,
+    pub seal_sheets: fn(usize, usize) -> String,
+    pub seal_frozen: &'static str,
+    pub seal_digest: &'static str,
+    /// The round names no one who may sign.
+    pub no_signers: &'static str,
+    /// Reopening was left without a reason.
+    pub no_reason: &'static str,
 }

@@ -1,7 +1,8 @@
 //! What the session screen does to the session beyond moving and editing: a mark and
 //! what it asks for next, the department's own mark taken as the audit's, the answer
 //! fields a mark asks for, a returned self-check workbook read in, signing off, and
-//! writing a report. Each changes the `Model` and says what should follow.
+//! writing a report (the export dialog offering the report and format last written).
+//! Each changes the `Model` and says what should follow.
 
 use std::path::Path;
 
@@ -10,10 +11,13 @@ use chrono::{Local, Timelike};
 use crate::export::{self, ExportError, Format, Report};
 use crate::i18n::{Describe, Strings};
 use crate::session::Session;
+use crate::settings::Settings;
 
 use super::asks::FieldPrompt;
+use super::context::Context;
+use super::export_dialog::{ExportDialog, Outcome};
 use super::model::Model;
-use super::review;
+use super::overlay::Overlay;
 
 /// What a mark key led to.
 pub enum Marked {
@@ -153,19 +157,71 @@ pub fn import_selfcheck(model: &mut Model, path: &str, t: &Strings) {
     }
 }
 
-/// Signs off as the `person`-th of the round's people, now.
-pub fn sign(model: &mut Model, person: usize, t: &Strings) {
-    let Some(by) = review::people(model.session()).into_iter().nth(person) else {
-        return;
-    };
+/// Signs off as `by`, now.
+pub fn sign(model: &mut Model, by: &str, t: &Strings) {
     // Whole seconds: the time is printed and compared by people.
     let now = Local::now().fixed_offset();
     let at = now.with_nanosecond(0).unwrap_or(now);
-    let change = model.session().sign(&by, at);
+    let change = model.session().sign(by, at);
     model.try_record(change, t);
     if let Some(signed) = &model.session().signed {
         let said = (t.record.signed_now)(&signed.digest);
         model.say(said);
+    }
+}
+
+/// The export dialog, on the report and format last written (kept in the settings, so
+/// that the next sitting offers them too).
+pub fn export_dialog(session: &Session, context: &Context) -> ExportDialog {
+    let dialog = ExportDialog::new(&session.facts.title, context.t);
+    match Settings::load(&context.data_dir) {
+        Ok(Settings {
+            export_report: Some(report),
+            export_format: Some(format),
+            ..
+        }) => dialog.choosing(&report, &format, context.t),
+        _ => dialog,
+    }
+}
+
+/// Carries out what the export dialog (the `overlay`) asked for: asks before writing
+/// over a file, writes, remembers the report and format, and says where; a report
+/// that cannot be written keeps the dialog open with the reason.
+pub fn export(
+    model: &mut Model,
+    overlay: &mut Option<Overlay>,
+    outcome: Outcome,
+    context: &Context,
+) {
+    let t = context.t;
+    let Some(Overlay::Export(dialog)) = overlay else {
+        return;
+    };
+    match outcome {
+        Outcome::Nothing => {}
+        Outcome::Closed => *overlay = None,
+        Outcome::Write {
+            path, overwrite, ..
+        } if path.exists() && !overwrite => dialog.ask_overwrite(),
+        Outcome::Write {
+            report,
+            format,
+            path,
+            ..
+        } => match export_to(model.session(), report, format, &path, t) {
+            Ok(()) => {
+                *overlay = None;
+                model.say((t.export_written)(&path.display().to_string()));
+                let remembered = Settings::update(&context.data_dir, |s| {
+                    s.export_report = Some(report.to_string());
+                    s.export_format = Some(format.to_string());
+                });
+                if let Err(e) = remembered {
+                    model.say((t.settings_not_saved)(&e.to_string()));
+                }
+            }
+            Err(problem) => dialog.problem = Some(problem),
+        },
     }
 }
 

@@ -13,7 +13,7 @@ use crate::keymap::{self, Action};
 use crate::session::Session;
 
 use super::path_prompt::Prompted;
-use super::{keys, widgets};
+use super::{editor, keys, widgets};
 
 /// The answer fields still to be asked for one cell.
 pub struct FieldPrompt {
@@ -71,7 +71,11 @@ impl FieldPrompt {
     /// A key, through `PROMPT`: Enter answers the field, Esc leaves the rest unasked,
     /// any other types.
     pub fn handle(&mut self, event: &KeyEvent) -> Prompted {
-        match keys::action_of(keymap::PROMPT, event) {
+        let action = keys::action_of(keymap::PROMPT, event);
+        if editor::clear(&mut self.input, action) {
+            return Prompted::Typing;
+        }
+        match action {
             Some(Action::Confirm) => Prompted::Done,
             Some(Action::Close) => Prompted::Closed,
             _ => {

@@ -85,6 +85,19 @@ impl ExportDialog {
         dialog
     }
 
+    /// The dialog on the report and format named as they print (`summary`, `docx`),
+    /// where those are offered: the ones last written.
+    pub fn choosing(mut self, report: &str, format: &str, t: &Strings) -> ExportDialog {
+        if let Some(at) = REPORTS.iter().position(|r| r.to_string() == report) {
+            self.report = at;
+        }
+        if let Some(at) = FORMATS.iter().position(|f| f.to_string() == format) {
+            self.format = at;
+        }
+        self.path = self.default_name(t);
+        self
+    }
+
     pub fn report(&self) -> Report {
         REPORTS[self.report % REPORTS.len()]
     }
@@ -141,6 +154,10 @@ impl ExportDialog {
             }
             (Some(Action::Confirm), _) => return self.write(false),
             (Some(Action::Close), _) => return Outcome::Closed,
+            (Some(Action::ClearField), _) if self.focus == Field::Path => {
+                self.path.clear();
+                self.typed = true;
+            }
             (_, Key::Char(c)) if self.focus == Field::Path => {
                 self.path.push(c);
                 self.typed = true;

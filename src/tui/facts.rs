@@ -136,10 +136,17 @@ fn page(scene: &Scene) -> (String, Page) {
                 (field, value)
             }
         };
+        let label = format!("{}: ", (t.review.fact)(field));
+        // A value of several lines shows them as lines, under its first.
+        let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        let mut lines = value.lines();
         page.choice(Line::from(vec![
-            Span::raw(format!("{}: ", (t.review.fact)(field))).dim(),
-            Span::raw(crate::i18n::one_line(&value)),
+            Span::raw(label).dim(),
+            Span::raw(lines.next().unwrap_or_default().to_string()),
         ]));
+        for line in lines {
+            page.line(Line::from(format!("{indent}{line}")));
+        }
     }
     (t.record.facts_title.to_string(), page)
 }

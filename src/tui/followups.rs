@@ -141,11 +141,13 @@ impl Component for FollowUps {
             .map_or("", |h| h.department.name.as_str());
         let hints = match self.editor {
             Some(_) => help::footer(keymap::EDITOR, t, None, area.width),
-            None => help::footer(keymap::FOLLOWUPS, t, None, area.width),
+            None => help::footer_for(keymap::FOLLOWUPS, t, None, area.width, scene.reader),
         };
         let editor_height = if self.editor.is_some() { 6 } else { 0 };
-        let [title, list, editor_area, message, footer] = Layout::vertical([
+        let banners = scene.banners();
+        let [title, banner_area, list, editor_area, message, footer] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(banners.len() as u16),
             Constraint::Min(1),
             Constraint::Length(editor_height),
             Constraint::Length(1),
@@ -169,7 +171,8 @@ impl Component for FollowUps {
         if let Some(editor) = &self.editor {
             editor.draw(frame, editor_area);
         }
-        let text = scene.message.unwrap_or("");
+        widgets::banners(frame, banner_area, &banners);
+        let text = scene.message_line().unwrap_or("");
         frame.render_widget(Paragraph::new(text).italic(), message);
         frame.render_widget(Paragraph::new(hints), footer);
     }

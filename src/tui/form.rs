@@ -19,7 +19,7 @@ use crate::keymap::{self, Action};
 use crate::session::{AuditFacts, Chosen, Session};
 
 use super::context::{Context, Input, Step};
-use super::{help, keys, widgets};
+use super::{editor, help, keys, widgets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -180,10 +180,9 @@ impl NewSessionForm {
         }
         let action = keys::action_of(keymap::FORM, event);
         match (action, self.focus) {
-            (Some(Action::ClearField), field) => {
+            (action @ Some(Action::ClearField), field) => {
                 if let Some(input) = self.input_mut(field) {
-                    input.select_all();
-                    input.cut();
+                    editor::clear(input, action);
                 }
             }
             (Some(Action::Back), _) if self.has_input() => {

@@ -42,10 +42,12 @@ impl Entry {
 }
 
 /// Who reads a footer or help: whether they may change the session (a read-only copy
-/// is shown only what it can do) and whether leaving goes back to the list.
+/// is shown only what it can do), whether it is signed (then only viewing, export and
+/// reopening are offered) and whether leaving goes back to the list.
 #[derive(Debug, Clone, Copy)]
 pub struct Reader {
     pub writable: bool,
+    pub signed: bool,
     pub back: bool,
     /// The round has self-checks: their keys are worth showing.
     pub selfchecks: bool,
@@ -54,9 +56,21 @@ pub struct Reader {
 impl Reader {
     pub const ANY: Reader = Reader {
         writable: true,
+        signed: false,
         back: false,
         selfchecks: true,
     };
+
+    /// True when `action` is worth offering: what changes the round only to a copy
+    /// that may change it, and then reopening only once it is signed, everything else
+    /// only before.
+    pub fn allows(self, action: Action) -> bool {
+        match action {
+            Action::Reopen => self.writable && self.signed,
+            action if action.writes() => self.writable && !self.signed,
+            _ => true,
+        }
+    }
 }
 
 /// The entries of `table`: grouped actions merged (`←→ 移動`), the mark keys written
@@ -71,8 +85,9 @@ fn entries(
     let mut out: Vec<Entry> = Vec::new();
     let mut last_group: Option<Group> = None;
     let shown = |b: &&Binding| {
-        (b.footer || !footer)
-            && (reader.writable || !b.action.writes())
+        let in_footer = b.footer || (reader.signed && b.footer_signed);
+        (in_footer || !footer)
+            && reader.allows(b.action)
             && (reader.selfchecks || !b.action.needs_selfchecks())
     };
     for binding in table.iter().filter(shown) {

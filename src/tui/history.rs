@@ -12,9 +12,6 @@ use crate::session::Event;
 use super::record::{self, Page};
 use super::shared::{self, Component, Effect, Scene};
 
-/// How the time of a change is shown.
-const TIME: &str = "%Y-%m-%d %H:%M:%S";
-
 /// How many changes either side of the chosen one a page holds: more than any screen
 /// shows, few enough that a history of 50,000 changes draws at once.
 const WINDOW: usize = 200;
@@ -49,7 +46,7 @@ impl HistoryView {
         let selected = self.selected.min(events.len().saturating_sub(1));
         page.first = selected.saturating_sub(WINDOW);
         for event in events.iter().skip(page.first).take(2 * WINDOW) {
-            let at = event.at.format(TIME);
+            let at = (t.moment_seconds)(&event.at);
             let what = (t.review.change)(&event.change);
             page.choice(Line::from(format!("{at}  {}  {what}", event.by)));
         }

@@ -36,7 +36,7 @@ impl Component for ItemView {
 
 fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
     let t = scene.t;
-    let banner = scene.banner();
+    let banners = scene.banners();
     let footer_lines = footer(scene, t, area.width);
     // The item takes what its text needs; the note has the rest, at least 3 rows.
     let body_text = Paragraph::new(body(scene, t, area.width)).wrap(Wrap { trim: false });
@@ -52,7 +52,7 @@ fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
     ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(u16::from(banner.is_some())),
+        Constraint::Length(banners.len() as u16),
         Constraint::Length(body_height.saturating_add(1)),
         Constraint::Min(3),
         Constraint::Length(1),
@@ -60,15 +60,10 @@ fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     draw_header(scene, frame, header, department, t);
-    if let Some(text) = &banner {
-        frame.render_widget(widgets::banner(text), banner_area);
-    }
+    widgets::banners(frame, banner_area, &banners);
     frame.render_widget(body_text, body);
     draw_note(scene, frame, note_area, t);
-    let message = scene
-        .message
-        .filter(|m| Some(*m) != banner.as_deref())
-        .unwrap_or("");
+    let message = scene.message_line().unwrap_or("");
     frame.render_widget(Paragraph::new(message).italic(), message_area);
     frame.render_widget(Paragraph::new(footer_lines), footer);
 }
@@ -158,7 +153,10 @@ fn body<'a>(scene: &Scene<'a>, t: &Strings, width: u16) -> Text<'a> {
     lines.push(Line::default());
     let hearing = session.hearings.get(scene.cursor.department);
     let current = hearing.and_then(|h| h.mark(&item.id));
-    lines.extend(scale_lines(&session.checklist.scale, current, t, width));
+    // Where marks cannot be given (a signed round, a read-only copy), no keys.
+    let keys = scene.reader.allows(Action::MarkAndNext);
+    let scale = (&session.checklist.scale[..], keys);
+    lines.extend(scale_lines(scale, current, t, width));
     let now = match current.and_then(|symbol| session.checklist.mark(symbol)) {
         Some(mark) => {
             let how = if hearing.is_some_and(|h| h.by_applicability(&item.id)) {
@@ -213,10 +211,10 @@ fn previous_line<'a>(
     Some(Line::from(spans))
 }
 
-/// The scale with its keys, wrapped between marks, never inside one (`5 M 重大な不適合`
-/// stays on one line), the current mark highlighted.
+/// The scale with its keys (when `keys`), wrapped between marks, never inside one
+/// (`5 M 重大な不適合` stays on one line), the current mark highlighted.
 fn scale_lines(
-    scale: &[Mark],
+    (scale, keys): (&[Mark], bool),
     current: Option<&str>,
     t: &Strings,
     width: u16,
@@ -225,7 +223,10 @@ fn scale_lines(
     let indent = " ".repeat(lead.width());
     let mut lines = vec![Line::from(Span::raw(lead).dim())];
     for mark in scale {
-        let text = format!("{} {} {}", mark.key, mark.symbol, mark.label);
+        let text = match keys {
+            true => format!("{} {} {}", mark.key, mark.symbol, mark.label),
+            false => format!("{} {}", mark.symbol, mark.label),
+        };
         let style = if current == Some(mark.symbol.as_str()) {
             widgets::mark_style(mark.meaning).reversed().bold()
         } else {

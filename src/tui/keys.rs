@@ -21,13 +21,15 @@ pub fn input_of(event: Event) -> Option<Input> {
 }
 
 /// The key a table knows for a terminal key event: characters folded from full width,
-/// Ctrl-C and Ctrl-U, nothing for other Ctrl or Alt combinations (no table binds them;
-/// a text field takes them as they are).
+/// Ctrl-C, Ctrl-U, Ctrl-L and Ctrl-Z, nothing for other Ctrl or Alt combinations (no
+/// table binds them; a text field takes them as they are).
 pub fn key_of(event: &KeyEvent) -> Option<Key> {
     if event.modifiers.contains(KeyModifiers::CONTROL) {
         return match event.code {
             KeyCode::Char('c') => Some(Key::CtrlC),
             KeyCode::Char('u') => Some(Key::CtrlU),
+            KeyCode::Char('l') => Some(Key::CtrlL),
+            KeyCode::Char('z') => Some(Key::CtrlZ),
             _ => None,
         };
     }
@@ -60,7 +62,7 @@ pub fn action_of(table: &[Binding], event: &KeyEvent) -> Option<Action> {
 
 /// True for the Ctrl keys `key_of` passes on: no view says they do nothing.
 pub fn is_ctrl(key: Key) -> bool {
-    matches!(key, Key::CtrlC | Key::CtrlU)
+    matches!(key, Key::CtrlC | Key::CtrlU | Key::CtrlL | Key::CtrlZ)
 }
 
 #[cfg(test)]
@@ -98,6 +100,8 @@ mod tests {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         assert_eq!(key_of(&ctrl('c')), Some(Key::CtrlC));
         assert_eq!(key_of(&ctrl('u')), Some(Key::CtrlU));
+        assert_eq!(key_of(&ctrl('l')), Some(Key::CtrlL));
+        assert_eq!(key_of(&ctrl('z')), Some(Key::CtrlZ));
         assert_eq!(key_of(&ctrl('a')), None);
         let full_width = KeyEvent::new(KeyCode::Char('ｍ'), KeyModifiers::NONE);
         assert_eq!(key_of(&full_width), Some(Key::Char('m')));

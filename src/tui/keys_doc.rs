@@ -22,6 +22,10 @@ fn title(name: &str) -> &'static str {
         "PICKER" => {
             "A pop-up list (departments, items, search, signers): every other key types into its filter"
         }
+        "SIGNER" => {
+            "Who signs off (a pop-up list of the round's people): every other key types into its filter"
+        }
+        "SEAL" => "The confirmation before signing off: what is sealed, by whom",
         "CONFIRM" => "A question that needs a yes",
         "PROMPT" => {
             "A one-line prompt (a workbook's path, the answer fields a mark asks for): every other key types"
@@ -52,10 +56,13 @@ pub fn keys_markdown() -> String {
          marks are made from the same tables. Characters typed in full width (`ｍ`, `？`)\n\
          are the same keys. The mark keys come from the checklist's scale (`1 2 3 0` in\n\
          the bundled one) and may be none of the keys below. In a text field every key\n\
-         its table does not bind is typed (Backspace erases).\n\
+         its table does not bind is typed (Backspace erases; Ctrl-U clears the line,\n\
+         Ctrl-L the whole field).\n\
          \n\
-         The footer column says whether the view's footer shows the key; the `?` help\n\
-         shows them all.\n",
+         The footer column says whether the view's footer shows the key (`signed`: only\n\
+         on a signed round); the `?` help shows them all. On a signed round the footers\n\
+         and the help leave out every key that would change the round (marks, notes,\n\
+         undo, editing, signing) and offer reopening (`R`, with a reason) instead.\n",
     );
     for (name, table) in keymap::NAMED {
         let _ = write!(out, "\n## {}\n\n`{name}`\n\n", title(name));
@@ -80,7 +87,11 @@ fn row(binding: &Binding) -> String {
             .collect();
         keys.join(" ")
     };
-    let footer = if binding.footer { "yes" } else { "" };
+    let footer = match (binding.footer, binding.footer_signed) {
+        (true, _) => "yes",
+        (false, true) => "signed",
+        (false, false) => "",
+    };
     let action = binding.action;
     format!(
         "| {keys} | {action:?} | {} | {} | {footer} |\n",

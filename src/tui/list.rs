@@ -16,7 +16,7 @@ use crate::keymap::{self, Action, Key};
 use crate::store::{Store, StoreError, Summary};
 
 use super::context::{Context, Input, Step};
-use super::{help, keys, widgets};
+use super::{editor, help, keys, widgets};
 
 #[derive(Default)]
 pub struct SessionList {
@@ -122,13 +122,13 @@ impl SessionList {
     }
 
     fn on_rename_key(&mut self, event: &KeyEvent, context: &Context) {
-        match keys::action_of(keymap::RENAME, event) {
-            Some(Action::ClearField) => {
-                if let Some(field) = &mut self.renaming {
-                    field.select_all();
-                    field.cut();
-                }
-            }
+        let action = keys::action_of(keymap::RENAME, event);
+        if let Some(field) = &mut self.renaming
+            && editor::clear(field, action)
+        {
+            return;
+        }
+        match action {
             Some(Action::Close) => self.renaming = None,
             Some(Action::Confirm) => {
                 let title = self.renaming.take().map(|f| f.lines().join(" "));
@@ -238,17 +238,24 @@ impl SessionList {
     fn draw_table(&self, frame: &mut Frame, area: Rect, block: Block, t: &Strings) {
         // Below 120 columns the last change gives way to what tells rounds apart.
         let wide = area.width >= 120;
+        // Dates as the language writes them: 令和6年9月27日 and local time in Japanese.
+        let date = |s: &Summary| s.date.map_or(String::new(), t.date);
+        let changed = |s: &Summary| (t.moment)(&s.last_change);
+        let widest = |cell: &dyn Fn(&Summary) -> String, least: &str| {
+            let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+            let cells = self.summaries.iter().map(|s| width(&cell(s)));
+            cells.chain([width(least)]).max().unwrap_or(0) as u16
+        };
         let rows = self.summaries.iter().map(|s| {
             let mut cells = vec![
-                s.date
-                    .map_or(String::new(), |d| d.format("%Y-%m-%d").to_string()),
+                date(s),
                 s.id.clone(),
                 s.title.clone(),
                 status(s, t),
                 widgets::progress_bar(s.answered, s.cells, 6),
             ];
             if wide {
-                cells.push(s.last_change.format("%Y-%m-%d %H:%M").to_string());
+                cells.push(changed(s));
             }
             Row::new(cells)
         });
@@ -260,7 +267,7 @@ impl SessionList {
             t.column_progress,
         ];
         let mut widths = vec![
-            Constraint::Length(10),
+            Constraint::Length(widest(&date, t.column_date)),
             Constraint::Length(15),
             Constraint::Fill(1),
             Constraint::Length(self.status_width(t, wide)),
@@ -268,7 +275,7 @@ impl SessionList {
         ];
         if wide {
             header.push(t.column_last_change);
-            widths.push(Constraint::Length(16));
+            widths.push(Constraint::Length(widest(&changed, t.column_last_change)));
         }
         let header = Row::new(header).bold();
         let table = Table::new(rows, widths)

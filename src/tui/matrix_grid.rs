@@ -26,6 +26,10 @@ pub struct Placed {
     /// the scale's length for unanswered), with its x and width.
     visible: Vec<(Column, u16, usize)>,
     left_x: u16,
+    /// Columns lie off-screen to the left, to the right: the header says so (`<`, `>`)
+    /// in the gap after the item column and in the last cell, which is kept free.
+    hidden: (bool, bool),
+    right_x: u16,
     self_view: bool,
     /// Cells compare with last round (`MatrixView::compare`).
     compare: bool,
@@ -83,18 +87,23 @@ impl Placed {
         let item_width = Self::item_width(&all, area);
         let mut visible = Vec::new();
         let mut x = area.x as usize + item_width + 1;
+        let count = all.len();
         for (column, width) in all.into_iter().skip(first) {
-            if x + width > area.right() as usize {
+            // The last cell stays free for the sign of columns further right.
+            if x + width >= area.right() as usize {
                 break;
             }
             visible.push((column, x as u16, width));
             x += width + 1;
         }
+        let hidden = (first > 0, first + visible.len() < count);
         Placed {
             columns,
             item_width,
             visible,
             left_x: area.x,
+            hidden,
+            right_x: area.right().saturating_sub(1),
             self_view: false,
             compare: false,
         }
@@ -148,6 +157,14 @@ impl Placed {
             self.item_width,
             style,
         );
+        let sign = Style::new().bold().reversed();
+        if self.hidden.0 {
+            let x = self.left_x + self.item_width as u16;
+            self.put(buf, x, area.y, "<", 1, sign);
+        }
+        if self.hidden.1 {
+            self.put(buf, self.right_x, area.y, ">", 1, sign);
+        }
         for &(column, x, width) in &self.visible {
             let label = match column {
                 Column::Department(d) => session
@@ -329,14 +346,19 @@ fn cell_style(mark: Option<&Mark>, by_applicability: bool) -> Style {
 }
 
 /// The first column to show so that `cursor` fits in `room` cells, scrolling as little
-/// as possible from `left`.
+/// as possible from `left`; and never leaving room unused at the right while columns
+/// lie hidden at the left (a terminal grown wider shows them again).
 fn fit_left(left: usize, cursor: usize, columns: &[(Column, usize)], room: usize) -> usize {
     let width =
         |from: usize, to: usize| columns[from..=to].iter().map(|(_, w)| w + 1).sum::<usize>();
-    let cursor = cursor.min(columns.len().saturating_sub(1));
+    let last = columns.len().saturating_sub(1);
+    let cursor = cursor.min(last);
     let mut first = left.min(cursor);
     while first < cursor && width(first, cursor) > room {
         first += 1;
+    }
+    while first > 0 && width(first - 1, last) <= room {
+        first -= 1;
     }
     first
 }

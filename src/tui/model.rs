@@ -117,13 +117,32 @@ impl Model {
 
     /// Says why the core refused a change.
     pub fn refused(&mut self, refusal: &Refusal, t: &Strings) {
-        self.say((t.refused)(&refusal.describe(t.messages)));
+        let said = self.sign_off_refusal(refusal, t);
+        self.say(said.unwrap_or_else(|| (t.refused)(&refusal.describe(t.messages))));
     }
 
     /// Says why the store refused a change.
     pub fn store_refused(&mut self, refusal: Refusal, t: &Strings) {
-        let reason = crate::store::StoreError::Refused(refusal).describe(t.messages);
-        self.say((t.refused)(&reason));
+        let said = self.sign_off_refusal(&refusal, t).unwrap_or_else(|| {
+            let reason = crate::store::StoreError::Refused(refusal).describe(t.messages);
+            (t.refused)(&reason)
+        });
+        self.say(said);
+    }
+
+    /// The refusals of signing off and reopening, in the screen's language.
+    fn sign_off_refusal(&self, refusal: &Refusal, t: &Strings) -> Option<String> {
+        Some(match refusal {
+            Refusal::Signed { .. } => t.signed_no_change.to_string(),
+            Refusal::Blocked(blockers) => (t.review.blocked)(*blockers),
+            Refusal::NotSigned => t.review.not_signed.to_string(),
+            Refusal::NoReason => t.record.no_reason.to_string(),
+            Refusal::NotASigner(name) => {
+                let people: Vec<&str> = self.session().facts.people().collect();
+                (t.review.not_a_signer)(name, &people.join(t.messages.list_separator))
+            }
+            _ => return None,
+        })
     }
 
     /// What the views read: this model with the language, the marks display, the
@@ -141,6 +160,7 @@ impl Model {
             marks: context.marks,
             reader: Reader {
                 writable: self.writable(),
+                signed: self.session().is_signed(),
                 back,
                 selfchecks: self.session().has_selfchecks(),
             },

@@ -117,7 +117,7 @@ impl Notes {
                 let value = Some(text.trim()).filter(|v| !v.is_empty());
                 session.set_department_fact(&department, *field, value)
             }
-            Editing::ReopenReason => session.reopen(text),
+            Editing::ReopenReason => return reopen(model, text, t),
         };
         model.try_record(change, t);
     }
@@ -198,6 +198,19 @@ impl Notes {
         self.open(editing, &draft.text, &title);
         model.say(t.record.draft_restored);
         show
+    }
+}
+
+/// Reopens the signed round for `reason`, and says so (with the digest let go).
+fn reopen(model: &mut Model, reason: &str, t: &Strings) {
+    let change = model.session().reopen(reason);
+    let said = match &change {
+        Ok(crate::session::Change::Reopen { digest, .. }) => Some((t.review.reopened)(digest)),
+        _ => None,
+    };
+    model.try_record(change, t);
+    if let Some(said) = said.filter(|_| !model.session().is_signed()) {
+        model.say(said);
     }
 }
 

@@ -16,12 +16,14 @@ use super::export_dialog::ExportDialog;
 use super::path_prompt::PathPrompt;
 use super::picker::{Picked, Picker};
 use super::shared::{Cursor, Scene, View};
-use super::{help, item, review, search, sheet, undo, widgets};
+use super::{help, item, keys, review, search, sheet, undo, widgets};
 
 pub enum Overlay {
     Help,
     /// Who signs: the round's auditors and 監査実施責任者.
     Signer(Picker),
+    /// Sign off as this person? What is sealed is shown first; only `y` signs.
+    Seal(String),
     /// `/`: item texts, notes and 所見, each line with its place (made once: a large
     /// round has tens of thousands).
     Search(Picker, Vec<(search::Place, String)>),
@@ -78,7 +80,15 @@ impl Overlay {
 
     /// Who signs, from the round's people.
     pub fn signer(session: &Session) -> Overlay {
-        Overlay::Signer(Picker::new(0, review::people(session)))
+        Overlay::Signer(Picker::new(0, review::people(session)).with_keys(keymap::SIGNER))
+    }
+
+    /// The confirmation of signing off as the `person`-th of the round's people.
+    pub fn seal(session: &Session, person: usize) -> Option<Overlay> {
+        review::people(session)
+            .into_iter()
+            .nth(person)
+            .map(Overlay::Seal)
     }
 
     /// The items of `area`, to toggle in 指摘事項 `id`.
@@ -100,9 +110,16 @@ impl Overlay {
             | Overlay::Search(picker, _)
             | Overlay::Findings(picker, _)
             | Overlay::FindingItems(picker, ..) => picker.handle(key),
+            Overlay::Seal(_) => match keymap::lookup(keymap::SEAL, key) {
+                Some(Action::Sign) => Picked::Chosen(1),
+                Some(Action::Close) => Picked::Closed,
+                _ => Picked::Nothing,
+            },
             Overlay::UndoElsewhere(_) | Overlay::Gate { .. } => {
                 match keymap::lookup(keymap::CONFIRM, key) {
                     Some(Action::Confirm) => Picked::Chosen(1),
+                    // The clearing keys answer nothing: there is nothing typed to clear.
+                    _ if keys::is_ctrl(key) => Picked::Nothing,
                     _ => Picked::Chosen(0),
                 }
             }
@@ -159,6 +176,7 @@ impl Overlay {
                 let rows = review::signer_rows(scene.session());
                 picker.draw(frame, area, t.record.signer, rows, t)
             }
+            Overlay::Seal(by) => review::draw_seal(frame, area, scene, by),
             Overlay::UndoElsewhere(change) => {
                 let name = undo::department_of(change)
                     .and_then(|short| scene.session().hearing(short))

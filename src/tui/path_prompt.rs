@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use crate::keymap::{self, Action};
 
-use super::{keys, widgets};
+use super::{editor, keys, widgets};
 
 /// What a key did to a one-line prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,11 @@ pub struct PathPrompt {
 impl PathPrompt {
     /// A key, through `PROMPT`: Enter gives the path, Esc leaves, any other types.
     pub fn handle(&mut self, event: &KeyEvent) -> Prompted {
-        match keys::action_of(keymap::PROMPT, event) {
+        let action = keys::action_of(keymap::PROMPT, event);
+        if editor::clear(&mut self.input, action) {
+            return Prompted::Typing;
+        }
+        match action {
             Some(Action::Confirm) => Prompted::Done,
             Some(Action::Close) => Prompted::Closed,
             _ => {

@@ -1,5 +1,5 @@
-//! A pop-up list to choose from (departments, items): typing filters it by name
-//! (Japanese included), arrows move, Enter chooses.
+//! A pop-up list to choose from (departments, items, signers): typing filters it by
+//! name (Japanese included), arrows move, Enter chooses, Ctrl-U clears the filter.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{List, ListState, Paragraph};
 
 use crate::i18n::Strings;
-use crate::keymap::{self, Action, Key};
+use crate::keymap::{self, Action, Binding, Key};
 
 use super::{help, widgets};
 
@@ -20,6 +20,8 @@ pub struct Picker {
     shown: Vec<usize>,
     /// The selection among `shown` and the scroll offset, kept between frames.
     state: ListState,
+    /// Its keys: `PICKER`, or `SIGNER` for who signs off.
+    table: &'static [Binding],
 }
 
 pub enum Picked {
@@ -42,7 +44,13 @@ impl Picker {
             filter: String::new(),
             shown,
             state: ListState::default().with_selected(Some(selected)),
+            table: keymap::PICKER,
         }
+    }
+
+    /// The picker with the keys (and footer) of `table` instead of `PICKER`'s.
+    pub fn with_keys(self, table: &'static [Binding]) -> Picker {
+        Picker { table, ..self }
     }
 
     fn selected(&self) -> usize {
@@ -52,20 +60,21 @@ impl Picker {
     pub fn handle(&mut self, key: Key) -> Picked {
         let last = self.shown.len().saturating_sub(1);
         let at = self.selected();
-        let to = match (keymap::lookup(keymap::PICKER, key), key) {
+        let to = match (keymap::lookup(self.table, key), key) {
             (Some(Action::SelectUp), _) => at.saturating_sub(1),
             (Some(Action::SelectDown), _) => (at + 1).min(last),
             (Some(Action::PageUp), _) => at.saturating_sub(PAGE),
             (Some(Action::PageDown), _) => (at + PAGE).min(last),
             (Some(Action::TopLeft), _) => 0,
             (Some(Action::BottomRight), _) => last,
-            (Some(Action::Choose), _) => {
+            (Some(Action::Choose | Action::Confirm), _) => {
                 return match self.shown.get(at) {
                     Some(row) => Picked::Chosen(*row),
                     None => Picked::Nothing,
                 };
             }
             (Some(Action::Close), _) => return Picked::Closed,
+            (Some(Action::ClearField), _) => self.refilter(String::clear),
             (_, Key::Char(c)) => self.refilter(|f| f.push(c)),
             (_, Key::Backspace) => self.refilter(|f| {
                 f.pop();
@@ -100,7 +109,7 @@ impl Picker {
     /// `draw` would show over `area`.
     pub fn follow(&mut self, area: Rect, title: &str, rows: Vec<Line>, t: &Strings) {
         let rows = self.visible(rows);
-        let (_, list_height, _) = geometry(area, title, &rows, t);
+        let (_, list_height, _) = geometry(area, (title, self.table), &rows, t);
         let height = usize::from(list_height.max(1));
         let (at, offset) = (self.selected(), self.state.offset());
         let offset = if at < offset {
@@ -117,7 +126,7 @@ impl Picker {
     /// the filter on top and the selected row highlighted.
     pub fn draw(&self, frame: &mut Frame, area: Rect, title: &str, rows: Vec<Line>, t: &Strings) {
         let rows = self.visible(rows);
-        let (popup, _, hints) = geometry(area, title, &rows, t);
+        let (popup, _, hints) = geometry(area, (title, self.table), &rows, t);
         let inner = widgets::popup(frame, area, popup.width, popup.height, title);
         let [filter_area, list_area, hint_area] = Layout::vertical([
             Constraint::Length(1),
@@ -137,10 +146,11 @@ impl Picker {
     }
 }
 
-/// The pop-up's size, the rows its list shows and its key hints, for `rows` over `area`.
+/// The pop-up's size, the rows its list shows and its key hints (from `table`), for
+/// `rows` over `area`.
 fn geometry(
     area: Rect,
-    title: &str,
+    (title, table): (&str, &[Binding]),
     rows: &[Line],
     t: &Strings,
 ) -> (Rect, u16, Vec<Line<'static>>) {
@@ -152,7 +162,7 @@ fn geometry(
         .max(title.len() + 4)
         .max(24);
     let width = (widest as u16 + 4).min(area.width);
-    let hints = help::footer(keymap::PICKER, t, None, width.saturating_sub(2));
+    let hints = help::footer(table, t, None, width.saturating_sub(2));
     let chrome = hints.len() as u16 + 3;
     let height = (rows.len() as u16 + chrome).min(area.height);
     let list = height.saturating_sub(chrome);

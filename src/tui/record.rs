@@ -58,15 +58,18 @@ pub fn draw(
     } else {
         help::footer_for(table, t, None, area.width, scene.reader)
     };
-    let [title_area, message_area, body, footer] = Layout::vertical([
+    let banners = scene.banners();
+    let [title_area, banner_area, message_area, body, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banners.len() as u16),
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(footer_lines.len() as u16),
     ])
     .areas(area);
     frame.render_widget(widgets::title_bar(format!(" {title}")), title_area);
-    if let Some(text) = scene.notice() {
+    widgets::banners(frame, banner_area, &banners);
+    if let Some(text) = scene.message_line() {
         frame.render_widget(Paragraph::new(text).italic(), message_area);
     }
     draw_page(page, selected, frame, body);

@@ -1,10 +1,12 @@
 //! Review before sign-off on screen: what blocks and what deserves a look, each line
-//! leading to its place; signing off when nothing blocks, and reopening with a reason.
+//! leading to its place; signing off when nothing blocks (after a confirmation that
+//! names the signer and what is sealed), and reopening with a reason.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::ReviewWords;
 use crate::keymap::{self, Action, Binding};
@@ -13,10 +15,7 @@ use crate::session::Session;
 
 use super::record::{self, Page};
 use super::shared::{self, Component, Cursor, Editing, Effect, Scene, View};
-use super::sheet;
-
-/// How the time of a sign-off is shown: to the minute, with its offset.
-const TIME: &str = "%Y-%m-%d %H:%M %:z";
+use super::{help, sheet, widgets};
 
 /// The review's own state: the entry chosen.
 #[derive(Debug, Default)]
@@ -49,6 +48,7 @@ impl Component for ReviewView {
             },
             Action::Sign if session.is_signed() => Effect::Say(t.record.already_signed.to_string()),
             Action::Sign => match review.blockers().count() {
+                0 if people(session).is_empty() => Effect::Say(t.record.no_signers.to_string()),
                 0 => Effect::PickSigner,
                 blockers => Effect::Say((t.review.blocked)(blockers)),
             },
@@ -123,6 +123,47 @@ pub fn signer_rows(session: &Session) -> Vec<Line<'static>> {
     people(session).into_iter().map(Line::from).collect()
 }
 
+/// The confirmation before signing off as `by`: the signer, what is sealed (the
+/// departments and their cells, the 所見 and 指摘事項 written), what signing does, and
+/// its keys (`y` signs).
+pub fn draw_seal(frame: &mut Frame, area: Rect, scene: &Scene, by: &str) {
+    let (t, session) = (scene.t, scene.session());
+    let r = t.record;
+    let sheets = session.hearings.iter().flat_map(|h| h.sheet.values());
+    let (observations, findings) = sheets.fold((0, 0), |(o, f), sheet| {
+        let written = !sheet.observation.trim().is_empty();
+        (o + usize::from(written), f + sheet.findings.len())
+    });
+    let cells = (
+        session.hearings.len(),
+        session.cell_count(),
+        session.answered_count(),
+    );
+    let text = Paragraph::new(vec![
+        Line::from((r.seal_signer)(by)).bold(),
+        Line::from((r.seal_cells)(cells.0, cells.1, cells.2)),
+        Line::from((r.seal_sheets)(observations, findings)),
+        Line::default(),
+        Line::from(r.seal_frozen),
+        Line::from(r.seal_digest),
+    ])
+    .wrap(Wrap { trim: false });
+    let width = area.width.min(78);
+    let inner_width = width.saturating_sub(2);
+    let hints = help::footer(keymap::SEAL, t, None, inner_width);
+    let height = text.line_count(inner_width) as u16;
+    let hint_height = hints.len() as u16;
+    let inner = widgets::popup(frame, area, width, height + hint_height + 3, r.seal_title);
+    let [body, _, keys] = Layout::vertical([
+        Constraint::Length(height),
+        Constraint::Length(1),
+        Constraint::Length(hint_height),
+    ])
+    .areas(inner);
+    frame.render_widget(text, body);
+    frame.render_widget(Paragraph::new(hints), keys);
+}
+
 /// One entry: where (department and item or area), why.
 fn entry_line(entry: &Entry, w: &ReviewWords) -> String {
     let at = match (&entry.department, &entry.place) {
@@ -145,9 +186,9 @@ fn page(scene: &Scene) -> (String, Page) {
     let warnings = review.entries.len() - blockers;
     match &session.signed {
         Some(signed) => {
-            let at = signed.at.format(TIME).to_string();
-            let digest = signed.digest.get(..16).unwrap_or(&signed.digest);
-            page.line(Line::from((t.record.signed)(&signed.by, &at, digest)).bold());
+            let at = (t.moment)(&signed.at);
+            page.line(Line::from((t.record.signed)(&signed.by, &at)).bold());
+            page.line(Line::from((t.record.signed_digest)(&signed.digest)));
         }
         None => page.line(Line::from(format!(
             "{}　{}",

@@ -17,7 +17,6 @@ use super::acts::{self, Answered, Marked};
 use super::asks::FieldPrompt;
 use super::context::{Context, Input, Step};
 use super::editor::Edited;
-use super::export_dialog::{ExportDialog, Outcome};
 use super::facts::FactsView;
 use super::followups::FollowUps;
 use super::history::HistoryView;
@@ -204,17 +203,21 @@ impl SessionScreen {
             Some(Overlay::ImportPath(prompt)) => return self.on_path_key(prompt, event, t),
             overlay => self.overlay = overlay,
         }
-        // Ctrl-U types into fields only; the app has had Ctrl-C.
-        let Some(key) = keys::key_of(event).filter(|k| !keys::is_ctrl(*k)) else {
+        let Some(key) = keys::key_of(event) else {
             return Step::Stay;
         };
         if let Some(Overlay::Export(dialog)) = &mut self.overlay {
             let outcome = dialog.handle(key, t);
-            self.on_export(outcome, t);
+            acts::export(&mut self.model, &mut self.overlay, outcome, context);
             return Step::Stay;
         }
         if self.overlay.is_some() {
             self.on_overlay_key(key, t);
+            return Step::Stay;
+        }
+        // The Ctrl keys clear what is typed: a view has nothing to say of them (and
+        // the app has had Ctrl-C).
+        if keys::is_ctrl(key) {
             return Step::Stay;
         }
         self.on_view_key(key, context)
@@ -224,17 +227,21 @@ impl SessionScreen {
     fn on_view_key(&mut self, key: Key, context: &mut Context) -> Step {
         let t = context.t;
         self.model.message = None;
-        let writable = self.model.writable();
+        let (writable, signed) = (self.model.writable(), self.model.session().is_signed());
         let marks = self.view.marks();
         let is_mark = |c| marks && self.model.session().checklist.mark_for_key(c).is_some();
         match (self.views.get(self.view).action(key), key) {
             (Some(action), _) if action.writes() && !writable => {
                 self.model.say(t.read_only_no_change)
             }
+            (Some(action), _) if signed && !action.allowed_when_signed() => {
+                self.model.say(t.signed_no_change)
+            }
             (Some(action), _) => return self.update(action, context),
             (None, Key::Char(c)) if is_mark(c) && !writable => {
                 self.model.say(t.read_only_no_change)
             }
+            (None, Key::Char(c)) if is_mark(c) && signed => self.model.say(t.signed_no_change),
             (None, Key::Char(c)) if is_mark(c) => {
                 let marked = acts::mark_with(&mut self.model, c, t);
                 self.after_marking(marked, t);
@@ -248,11 +255,15 @@ impl SessionScreen {
     /// the view on screen, whose `Effect` the screen then carries out.
     fn update(&mut self, action: Action, context: &mut Context) -> Step {
         let t = context.t;
+        if action == Action::Reopen && self.view != View::Review {
+            self.reopen(context);
+            return Step::Stay;
+        }
         if self.view == View::FollowUps {
             self.update_view(action, context);
             return Step::Stay;
         }
-        if let Some(overlay) = self.overlay_for(action, t) {
+        if let Some(overlay) = self.overlay_for(action, context) {
             self.overlay = Some(overlay);
             return Step::Stay;
         }
@@ -290,13 +301,14 @@ impl SessionScreen {
     }
 
     /// The overlay an action opens, if it opens one.
-    fn overlay_for(&self, action: Action, t: &Strings) -> Option<Overlay> {
+    fn overlay_for(&self, action: Action, context: &Context) -> Option<Overlay> {
         let (session, cursor) = (self.model.session(), self.model.cursor());
+        let t = context.t;
         Some(match action {
             Action::GoToItem => Overlay::items(session, cursor),
             Action::SwitchDepartment => Overlay::departments(session, cursor),
             Action::Help => Overlay::Help,
-            Action::Export => Overlay::Export(ExportDialog::new(&session.facts.title, t)),
+            Action::Export => Overlay::Export(acts::export_dialog(session, context)),
             Action::ImportSelfcheck => Overlay::ImportPath(Box::<PathPrompt>::default()),
             Action::Search => Overlay::search(search::hits(session, t), false),
             Action::FindingsList => Overlay::search(search::findings(session), true),
@@ -350,6 +362,15 @@ impl SessionScreen {
             View::Item | View::Matrix | View::FollowUps => {}
         }
         self.view = view;
+    }
+
+    /// `R` outside the review: the review, asking at once for the reason to reopen.
+    fn reopen(&mut self, context: &Context) {
+        if !self.model.session().is_signed() {
+            return self.model.say(context.t.review.not_signed);
+        }
+        self.open_page(View::Review);
+        self.update_view(Action::Reopen, context);
     }
 
     /// Opens the sheet, review, history or facts, remembering the view to go back to.
@@ -455,7 +476,10 @@ impl SessionScreen {
                 let marked = acts::give_mark(model, &symbol, t);
                 self.after_marking(marked, t);
             }
-            (Picked::Chosen(person), Some(Overlay::Signer(_))) => acts::sign(model, person, t),
+            (Picked::Chosen(person), Some(Overlay::Signer(_))) => {
+                self.overlay = Overlay::seal(model.session(), person);
+            }
+            (Picked::Chosen(_), Some(Overlay::Seal(by))) => acts::sign(model, &by, t),
             (Picked::Chosen(item), Some(Overlay::FindingItems(_, area, id))) => {
                 let (department, _) = model.position();
                 let change = sheet::toggle_item(model.session(), &department, (&area, id), item);
@@ -503,35 +527,6 @@ impl SessionScreen {
         }
     }
 
-    /// Carries out what the export dialog asked for: asks before writing over a file,
-    /// writes, and says where; a report that cannot be written keeps the dialog open
-    /// with the reason.
-    fn on_export(&mut self, outcome: Outcome, t: &Strings) {
-        let Some(Overlay::Export(dialog)) = &mut self.overlay else {
-            return;
-        };
-        match outcome {
-            Outcome::Nothing => {}
-            Outcome::Closed => self.overlay = None,
-            Outcome::Write {
-                path, overwrite, ..
-            } if path.exists() && !overwrite => dialog.ask_overwrite(),
-            Outcome::Write {
-                report,
-                format,
-                path,
-                ..
-            } => match acts::export_to(self.model.session(), report, format, &path, t) {
-                Ok(()) => {
-                    self.overlay = None;
-                    self.model
-                        .say((t.export_written)(&path.display().to_string()));
-                }
-                Err(problem) => dialog.problem = Some(problem),
-            },
-        }
-    }
-
     /// Keeps the matrix's viewport and an open list around the cursor, for the last
     /// frame's size.
     fn follow(&mut self, context: &Context) {
@@ -560,10 +555,7 @@ impl SessionScreen {
         let scene = Self::scene(&self.model, &self.notes, self.returns_to_list, context);
         match self.view {
             View::Matrix => {
-                if let Some(text) = scene.notice() {
-                    let line = Rect { height: 1, ..area };
-                    frame.render_widget(widgets::banner(&text), line);
-                }
+                widgets::banners(frame, area, &notices(&scene));
                 let area = matrix_area(area, &scene);
                 self.views.matrix.draw(frame, area, &scene);
             }
@@ -576,9 +568,16 @@ impl SessionScreen {
     }
 }
 
-/// The matrix takes the screen but for a notice line when there is something to say.
+/// What the matrix says above it: the banners, then the message.
+fn notices(scene: &Scene) -> Vec<String> {
+    let mut notices = scene.banners();
+    notices.extend(scene.message_line().map(str::to_string));
+    notices
+}
+
+/// The matrix takes the screen but for a line per notice.
 fn matrix_area(area: Rect, scene: &Scene) -> Rect {
-    let notice = u16::from(scene.notice().is_some());
+    let notice = notices(scene).len() as u16;
     Rect {
         y: area.y.saturating_add(notice),
         height: area.height.saturating_sub(notice),

@@ -123,6 +123,10 @@ pub enum Effect {
     },
 }
 
+/// How much of the digest the signed banner shows: enough to tell sign-offs apart
+/// on screen (`kansa verify` and the review show more).
+const BANNER_DIGEST: usize = 8;
+
 /// What a view reads, to act and to draw: the session and its cursor, the language,
 /// the message line and the open editor. Built by the screen; read-only.
 pub struct Scene<'a> {
@@ -157,9 +161,31 @@ impl<'a> Scene<'a> {
         banner(self.doc, self.t)
     }
 
-    /// The banner, else the message.
-    pub fn notice(&self) -> Option<String> {
-        self.banner().or_else(|| self.message.map(str::to_string))
+    /// `署名済（by、when、digest…）` while the round is signed.
+    pub fn signed_banner(&self) -> Option<String> {
+        let t = self.t;
+        let signed = self.session().signed.as_ref()?;
+        let digest = signed.digest.get(..BANNER_DIGEST).unwrap_or(&signed.digest);
+        Some((t.record.signed_banner)(
+            &signed.by,
+            &(t.moment)(&signed.at),
+            digest,
+        ))
+    }
+
+    /// The lines that stay on top of every view while they hold, in order: the round
+    /// is signed; this copy cannot save, or is someone else's.
+    pub fn banners(&self) -> Vec<String> {
+        self.signed_banner()
+            .into_iter()
+            .chain(self.banner())
+            .collect()
+    }
+
+    /// The message, unless a banner already says it.
+    pub fn message_line(&self) -> Option<&'a str> {
+        let banners = self.banners();
+        self.message.filter(|m| !banners.iter().any(|b| b == m))
     }
 
     /// The scale, for footers and help, when this copy may mark.

@@ -15,7 +15,7 @@ use crate::keymap::{self, Action};
 use crate::session::Session;
 
 use super::context::Input;
-use super::{help, keys, widgets};
+use super::{editor, help, keys, widgets};
 
 pub struct WhoScreen {
     /// The round's auditors and 監査実施責任者; the row after them types a name.
@@ -68,6 +68,9 @@ impl WhoScreen {
     fn on_key(&mut self, event: &KeyEvent) -> Chose {
         let at = self.state.selected().unwrap_or(0);
         let action = keys::action_of(keymap::WHO, event);
+        if self.typing() && editor::clear(&mut self.other, action) {
+            return Chose::Nothing;
+        }
         match action {
             Some(Action::SelectUp) => self.state.select(Some(at.saturating_sub(1))),
             Some(Action::SelectDown) => self.state.select(Some((at + 1).min(self.names.len()))),

@@ -119,6 +119,18 @@ pub fn banner(text: &str) -> Paragraph<'_> {
         .alignment(Alignment::Left)
 }
 
+/// Banners one a row from the top of `area`, as many as fit.
+pub fn banners(frame: &mut Frame, area: Rect, texts: &[String]) {
+    for (row, text) in texts.iter().enumerate().take(usize::from(area.height)) {
+        let line = Rect {
+            y: area.y + row as u16,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(banner(text), line);
+    }
+}
+
 /// Draws a text area and, when it has focus, puts the terminal cursor at its cursor,
 /// in display cells, so that an input method composes text in place.
 pub fn text_area(frame: &mut Frame, textarea: &TextArea<'static>, area: Rect, focused: bool) {

@@ -173,6 +173,10 @@ pub(crate) fn cli_errors(v: V) -> Vec<CliError> {
             name: v.s(),
             people: v.list(),
         },
+        CliError::NotASigner {
+            name: v.s(),
+            people: Vec::new(),
+        },
         CliError::NotSigned,
         CliError::Changed(2),
         CliError::DigestDiffers {

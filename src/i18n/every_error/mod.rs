@@ -136,6 +136,7 @@ const ALLOWED_IN_JAPANESE: &[&str] = &[
     "resolve",
     "restore",
     "merge",
+    "new",
     "FILE",
     "matrix",
     "summary",
