@@ -53,6 +53,7 @@ pub enum Rule {
         symbol: String,
         known: Vec<String>,
     },
-    /// An item depends on an answer, but the scale has no mark meaning NotApplicable.
-    GateWithoutNotApplicable,
+    /// The scale has no mark meaning NotApplicable, so the cells that cannot apply show
+    /// kansa's own 対象外 symbol, but a mark of the scale already has that symbol.
+    OutOfScopeTaken(String),
 }

@@ -46,6 +46,10 @@ impl Checklist {
                     Rule::PointsNotApplicable(mark.symbol.clone()),
                 );
             }
+            if self.lacks_not_applicable() && mark.symbol == self.not_applicable().symbol {
+                let rule = Rule::OutOfScopeTaken(mark.symbol.clone());
+                return Broken::at(at(MarkPart::Symbol), rule);
+            }
             if let Some(id) = mark.asks.iter().find(|id| self.field(id).is_none()) {
                 let known = self.fields.iter().map(|f| f.id.clone()).collect();
                 let rule = Rule::UnknownField {
@@ -156,9 +160,6 @@ impl Checklist {
                 };
                 return Broken::at(at, rule);
             }
-            if self.not_applicable().is_none() {
-                return Broken::at(at, Rule::GateWithoutNotApplicable);
-            }
         }
         Ok(())
     }
@@ -178,6 +179,7 @@ pub enum Place {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkPart {
+    Symbol,
     Severity,
     Points,
     Asks,
@@ -186,6 +188,7 @@ pub enum MarkPart {
 impl MarkPart {
     pub(crate) fn field(self) -> &'static str {
         match self {
+            MarkPart::Symbol => "symbol:",
             MarkPart::Severity => "severity:",
             MarkPart::Points => "points:",
             MarkPart::Asks => "asks:",

@@ -33,6 +33,11 @@ pub struct Mark {
 impl Mark {
     /// The severity of a failing mark (1 when the checklist gives none); None for a
     /// mark that is not failing, so a filter by severity never picks ○ or わからない.
+    /// False for kansa's own 対象外, which has no key: only applicability gives it.
+    pub fn by_hand(&self) -> bool {
+        self.key != '\u{0}'
+    }
+
     pub fn severity(&self) -> Option<u8> {
         self.meaning
             .is_failing()

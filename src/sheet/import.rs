@@ -34,6 +34,7 @@ impl Origins {
         let (sheet, rows, index, column) = match place {
             Place::Mark(n, part) => {
                 let column = match part {
+                    MarkPart::Symbol => "記号",
                     MarkPart::Severity => "重大度",
                     MarkPart::Points => "点数",
                     MarkPart::Asks => "入力欄",

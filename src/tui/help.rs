@@ -124,6 +124,7 @@ fn keys_of(binding: &Binding, scale: Option<&[Mark]>) -> (String, Vec<String>) {
         let keys: Vec<String> = scale
             .unwrap_or_default()
             .iter()
+            .filter(|m| m.by_hand())
             .map(|m| m.key.to_string())
             .collect();
         return (keys.join(" "), Vec::new());

@@ -222,7 +222,7 @@ fn scale_lines(
     let lead = format!("{}  ", t.marks);
     let indent = " ".repeat(lead.width());
     let mut lines = vec![Line::from(Span::raw(lead).dim())];
-    for mark in scale {
+    for mark in scale.iter().filter(|m| !keys || m.by_hand()) {
         let text = match keys {
             true => format!("{} {} {}", mark.key, mark.symbol, mark.label),
             false => format!("{} {}", mark.symbol, mark.label),

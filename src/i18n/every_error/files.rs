@@ -50,7 +50,7 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
             symbol: v.s(),
             known: v.list(),
         },
-        Rule::GateWithoutNotApplicable,
+        Rule::OutOfScopeTaken(v.s()),
     ];
     let index = |r: &Rule| match r {
         Rule::SeverityNotFailing { .. } => 0,
@@ -66,7 +66,7 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
         Rule::NoGate { .. } => 10,
         Rule::GateNotBefore { .. } => 11,
         Rule::UnknownGateMark { .. } => 12,
-        Rule::GateWithoutNotApplicable => 13,
+        Rule::OutOfScopeTaken(_) => 13,
     };
     covers(&all, index, 14);
     all
