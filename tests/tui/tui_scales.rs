@@ -134,3 +134,22 @@ fn a_gate_that_would_hide_answered_items_asks_first() {
         screen_text(&app, 80, 24)
     );
 }
+
+/// Issue 22, point 8: opening a department directly lands on the first item that can
+/// apply to it, as the hearing moves on, not on a cell set 対象外 by applicability.
+#[test]
+fn opening_a_department_skips_the_cells_that_cannot_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "checklists/internal-audit-no-na.ron";
+    let mut checklist =
+        Checklist::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    checklist.areas[0].items[0].departments = vec!["市民課".into()];
+    let departments = checklist.departments.clone();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").unwrap();
+    let session = Session::new("na".into(), checklist, departments, AuditFacts::default(), now);
+    Store::open(dir.path()).unwrap().create(&session).unwrap();
+    let app = App::at_session(context(dir.path(), Lang::Ja), "na", Some("総務")).unwrap();
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("P-4"), "P-1 to P-3 cannot apply to 総務:\n{screen}");
+    assert!(!screen.contains("P-1 "), "{screen}");
+}
