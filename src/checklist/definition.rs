@@ -116,7 +116,10 @@ impl Checklist {
     /// True when the scale has no mark meaning 該当なし, so the cells that cannot apply
     /// are shown as kansa's own 対象外.
     pub fn lacks_not_applicable(&self) -> bool {
-        !self.scale.iter().any(|m| m.meaning == Meaning::NotApplicable)
+        !self
+            .scale
+            .iter()
+            .any(|m| m.meaning == Meaning::NotApplicable)
     }
 
     /// The checklist as a round holds it: on a scale without a mark meaning 該当なし,

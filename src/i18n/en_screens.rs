@@ -121,6 +121,11 @@ pub static EN: Strings = Strings {
             "With this answer {items} no longer apply. Clear their marks so they become not applicable? y: clear  n: keep"
         )
     },
+    outside_question: |item, department, now, mark| {
+        format!(
+            "{item} does not apply to {department} by its conditions or departments ({now}). Give it \"{mark}\" anyway? y: give  n: cancel"
+        )
+    },
     score_line: |total, max, percent, band| format!("Score {total}/{max} {percent} {band}"),
     score: "Score",
     confirm: "Confirm",

@@ -123,6 +123,11 @@ pub static JA: Strings = Strings {
             "この回答で {items} は該当しなくなります。記録済みの評価を消して該当なしにしますか？ y: 消す  n: 残す"
         )
     },
+    outside_question: |item, department, now, mark| {
+        format!(
+            "{item} は適用条件または対象部署により {department} には該当しません（{now}）。それでも「{mark}」をつけますか？ y: つける  n: やめる"
+        )
+    },
     score_line: |total, max, percent, band| format!("得点 {total}/{max} {percent} {band}"),
     score: "得点",
     confirm: "確認",

@@ -116,6 +116,9 @@ pub struct Strings {
     pub import_refused: fn(usize, &str) -> String,
     /// A gate's new answer would leave these answered items not applying.
     pub gate_question: fn(&str) -> String,
+    /// A mark key on a cell that cannot apply (item, department, the marks it has and
+    /// would get): give the mark anyway?
+    pub outside_question: fn(&str, &str, &str, &str) -> String,
     /// A department's score: total, maximum, percent and band.
     pub score_line: fn(i32, i32, &str, &str) -> String,
     pub score: &'static str,

@@ -15,7 +15,7 @@ use super::asks::FieldPrompt;
 use super::export_dialog::ExportDialog;
 use super::path_prompt::PathPrompt;
 use super::picker::{Picked, Picker};
-use super::shared::{Cursor, Scene, View};
+use super::shared::{self, Cursor, Scene, View};
 use super::{help, item, keys, review, search, sheet, undo, widgets};
 
 pub enum Overlay {
@@ -43,6 +43,10 @@ pub enum Overlay {
     Gate {
         symbol: String,
         answered: Vec<String>,
+    },
+    /// A mark on a cell that cannot apply: give it anyway?
+    Outside {
+        symbol: String,
     },
     Export(ExportDialog),
 }
@@ -115,7 +119,7 @@ impl Overlay {
                 Some(Action::Close) => Picked::Closed,
                 _ => Picked::Nothing,
             },
-            Overlay::UndoElsewhere(_) | Overlay::Gate { .. } => {
+            Overlay::UndoElsewhere(_) | Overlay::Gate { .. } | Overlay::Outside { .. } => {
                 match keymap::lookup(keymap::CONFIRM, key) {
                     Some(Action::Confirm) => Picked::Chosen(1),
                     // The clearing keys answer nothing: there is nothing typed to clear.
@@ -159,6 +163,23 @@ impl Overlay {
             Overlay::ImportPath(prompt) => prompt.draw(frame, area, t.import_path),
             Overlay::Gate { answered, .. } => {
                 let question = (t.gate_question)(&answered.join(", "));
+                widgets::question(frame, area, &question, t.confirm);
+            }
+            Overlay::Outside { symbol } => {
+                let session = scene.session();
+                let (department, item) = shared::position(session, scene.cursor);
+                let now = session
+                    .answer(&department, &item)
+                    .and_then(|a| a.mark.clone());
+                let name = session
+                    .hearing(&department)
+                    .map(|h| h.department.name.as_str());
+                let question = (t.outside_question)(
+                    &item,
+                    name.unwrap_or(&department),
+                    &now.unwrap_or_default(),
+                    symbol,
+                );
                 widgets::question(frame, area, &question, t.confirm);
             }
             Overlay::Search(picker, lines) => {

@@ -153,7 +153,10 @@ fn the_answers_csv_carries_meanings_points_and_answer_fields() {
 fn a_scale_without_not_applicable_keeps_applicability() {
     let data = tempfile::tempdir().unwrap();
     let file = "checklists/internal-audit-no-na.ron";
-    let out = ok(kansa(data.path()).args(["validate", file]).output().unwrap());
+    let out = ok(kansa(data.path())
+        .args(["validate", file])
+        .output()
+        .unwrap());
     assert!(out.contains(": 問題ありません"), "{out}");
     assert!(out.contains("「－」対象外"), "{out}");
     let id = new_session(data.path(), file);
@@ -166,7 +169,11 @@ fn a_scale_without_not_applicable_keeps_applicability() {
             .and_then(|a| a.mark.clone())
             .unwrap_or_default()
     };
-    assert_eq!(symbol("総務", "P-2"), "－", "P-2 lists 市民課 and 税務課 only");
+    assert_eq!(
+        symbol("総務", "P-2"),
+        "－",
+        "P-2 lists 市民課 and 税務課 only"
+    );
     assert_eq!(symbol("福祉", "P-3"), "－", "P-3 needs the own-system tag");
     assert_eq!(symbol("市民", "P-2"), "");
     assert_eq!(symbol("市民", "P-3"), "");

@@ -141,15 +141,56 @@ fn a_gate_that_would_hide_answered_items_asks_first() {
 fn opening_a_department_skips_the_cells_that_cannot_apply() {
     let dir = tempfile::tempdir().unwrap();
     let file = "checklists/internal-audit-no-na.ron";
-    let mut checklist =
-        Checklist::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    let mut checklist = Checklist::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
     checklist.areas[0].items[0].departments = vec!["市民課".into()];
     let departments = checklist.departments.clone();
     let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").unwrap();
-    let session = Session::new("na".into(), checklist, departments, AuditFacts::default(), now);
+    let session = Session::new(
+        "na".into(),
+        checklist,
+        departments,
+        AuditFacts::default(),
+        now,
+    );
     Store::open(dir.path()).unwrap().create(&session).unwrap();
     let app = App::at_session(context(dir.path(), Lang::Ja), "na", Some("総務")).unwrap();
     let screen = screen_text(&app, 80, 24);
-    assert!(screen.contains("P-4"), "P-1 to P-3 cannot apply to 総務:\n{screen}");
+    assert!(
+        screen.contains("P-4"),
+        "P-1 to P-3 cannot apply to 総務:\n{screen}"
+    );
     assert!(!screen.contains("P-1 "), "{screen}");
+}
+
+/// Issue 22, point 8: a mark key on a cell that cannot apply asks first and says why;
+/// n leaves the cell as it was, y gives the mark.
+#[test]
+fn marking_a_cell_that_cannot_apply_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = session_of(dir.path(), "checklists/internal-audit-no-na.ron", "outside");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("総務")).unwrap();
+    // P-1, then → to P-2, which lists 市民課 and 税務課 only.
+    key(&mut app, KeyCode::Right);
+    char_key(&mut app, '3');
+    let asked = screen_text(&app, 80, 24);
+    assert!(asked.contains("該当しません"), "{asked}");
+    char_key(&mut app, 'n');
+    assert_eq!(
+        on_disk(dir.path(), &id)
+            .answer("総務", "P-2")
+            .unwrap()
+            .mark
+            .as_deref(),
+        Some("－")
+    );
+    char_key(&mut app, '3');
+    char_key(&mut app, 'y');
+    assert_eq!(
+        on_disk(dir.path(), &id)
+            .answer("総務", "P-2")
+            .unwrap()
+            .mark
+            .as_deref(),
+        Some("軽")
+    );
 }
