@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::items::{Area, Condition, Department, Item};
-use super::scale::{Band, Field, Mark, Meaning};
+use super::scale::{Band, Field, Mark, Meaning, finding_marks, finding_symbols};
 use crate::keymap;
 
 /// 対象外: what a cell that cannot apply shows when the scale has no mark meaning
@@ -130,6 +130,18 @@ impl Checklist {
             self.scale.push(OUT_OF_SCOPE.clone());
         }
         self
+    }
+
+    /// The marks whose cells are findings (needing improvement, or improved under
+    /// guidance), in scale order except that the marks needing improvement stand worst
+    /// first among themselves: the seed's △ ×, an ISMS scale's 重 軽 観 推.
+    pub fn finding_marks(&self) -> Vec<&Mark> {
+        finding_marks(&self.scale)
+    }
+
+    /// The symbols of `finding_marks`, as the texts about findings name them.
+    pub fn finding_symbols(&self) -> Vec<String> {
+        finding_symbols(&self.scale)
     }
 
     /// True when some mark carries points: the scale scores each department.

@@ -45,6 +45,31 @@ impl Mark {
     }
 }
 
+/// The marks of `scale` whose cells are findings (needing improvement, or improved
+/// under guidance), in scale order except that the marks needing improvement stand
+/// worst first among themselves: the seed's △ ×, an ISMS scale's 重 軽 観 推.
+pub fn finding_marks(scale: &[Mark]) -> Vec<&Mark> {
+    let mut failing: Vec<&Mark> = scale.iter().filter(|m| m.meaning.is_failing()).collect();
+    failing.sort_by_key(|m| std::cmp::Reverse(m.severity()));
+    let mut failing = failing.into_iter();
+    scale
+        .iter()
+        .filter(|m| m.meaning.is_failing() || m.meaning == Meaning::ImprovedUnderGuidance)
+        .map(|m| match m.meaning.is_failing() {
+            true => failing.next().unwrap_or(m),
+            false => m,
+        })
+        .collect()
+}
+
+/// The symbols of `finding_marks`, as the texts about findings name them.
+pub fn finding_symbols(scale: &[Mark]) -> Vec<String> {
+    finding_marks(scale)
+        .iter()
+        .map(|m| m.symbol.clone())
+        .collect()
+}
+
 /// What a mark means for the reports, whatever its symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Meaning {

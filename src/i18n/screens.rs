@@ -27,6 +27,8 @@ pub struct Strings {
     pub group_explain: fn(Group) -> &'static str,
     /// The help line of the matrix's mark filter, given the scale as `○ → △ → …`.
     pub filter_cycle: fn(&str) -> String,
+    /// The findings list's key in the help, with the scale's finding marks.
+    pub findings_explain: fn(&[String]) -> String,
     // Session list
     pub sessions: &'static str,
     pub no_sessions: &'static str,
@@ -207,7 +209,8 @@ pub struct RecordStrings {
     pub bad_date: &'static str,
     pub draft_restored: &'static str,
     pub search: &'static str,
-    pub findings_list: &'static str,
+    /// The list of finding cells, titled with the scale's finding marks.
+    pub findings_list: fn(&[String]) -> String,
     pub finding_items: &'static str,
     /// On top of every view of a signed round: who, when, the digest's start.
     pub signed_banner: fn(&str, &str, &str) -> String,

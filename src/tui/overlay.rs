@@ -134,11 +134,12 @@ impl Overlay {
     /// Keeps an open list scrolled to its selection, for the screen's `size`.
     pub fn follow(&mut self, size: Rect, scene: &Scene) {
         let t = scene.t;
+        let findings = (t.record.findings_list)(&scene.session().checklist.finding_symbols());
         let (title, rows) = match &*self {
             Overlay::Departments(_) => (t.departments, item::department_rows(scene)),
             Overlay::Items(_) => (t.items, item::item_rows(scene)),
             Overlay::Search(_, lines) => (t.record.search, search_rows(lines)),
-            Overlay::Findings(_, lines) => (t.record.findings_list, search_rows(lines)),
+            Overlay::Findings(_, lines) => (findings.as_str(), search_rows(lines)),
             _ => return,
         };
         if let Overlay::Departments(picker)
@@ -187,7 +188,8 @@ impl Overlay {
             }
             Overlay::Findings(picker, lines) => {
                 let rows = search_rows(lines);
-                picker.draw(frame, area, t.record.findings_list, rows, t)
+                let title = (t.record.findings_list)(&scene.session().checklist.finding_symbols());
+                picker.draw(frame, area, &title, rows, t)
             }
             Overlay::FindingItems(picker, of_area, id) => {
                 let rows = sheet::item_rows(scene, of_area, *id);

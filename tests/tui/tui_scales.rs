@@ -194,3 +194,27 @@ fn marking_a_cell_that_cannot_apply_asks_first() {
         Some("軽")
     );
 }
+
+/// Issue 22, point 2: the findings list and the help name the scale's own finding
+/// marks, worst first, never the seed's 「△・×」.
+#[test]
+fn the_findings_list_and_help_name_the_scales_own_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = session_of(dir.path(), "checklists/internal-audit-no-na.ron", "words");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("総務")).unwrap();
+    char_key(&mut app, '4');
+    char_key(&mut app, 'F');
+    let list = screen_text(&app, 80, 24);
+    assert!(list.contains("重・軽・観 とメモ"), "{list}");
+    assert!(!list.contains("△"), "{list}");
+    key(&mut app, KeyCode::Esc);
+    char_key(&mut app, '?');
+    let help = screen_text(&app, 160, 48);
+    assert!(help.contains("重・軽・観 のセルとメモ"), "{help}");
+    // Points: × (severity 2) before △ (severity 1).
+    let id = session_of(dir.path(), "checklists/self-diagnosis-points.ron", "points");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+    char_key(&mut app, 'F');
+    let list = screen_text(&app, 80, 24);
+    assert!(list.contains("×・△ とメモ"), "{list}");
+}
