@@ -35,13 +35,17 @@ pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
 }
 
 /// The 改善内容 of an item, one entry per line: each department's note, then the
-/// departments not answered yet.
+/// departments that answered "don't know", then those not answered yet.
 pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<String> {
     let mut lines: Vec<String> = row
         .improvements
         .iter()
         .map(|(department, note)| (words.note)(department, note))
         .collect();
+    if !row.unknown.is_empty() {
+        let names = row.unknown.join(words.list_separator);
+        lines.push((words.unknown_list)(&names));
+    }
     if !row.unanswered.is_empty() {
         let names = row.unanswered.join(words.list_separator);
         lines.push((words.unanswered_list)(&names));

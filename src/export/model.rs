@@ -189,6 +189,9 @@ pub struct SummaryRow {
     pub needing: Vec<String>,
     /// (department, note) of the cells complying after guidance or needing improvement.
     pub improvements: Vec<(String, String)>,
+    /// Departments that answered "don't know": neither complying nor needing, yet
+    /// never left out of the row.
+    pub unknown: Vec<String>,
     /// Departments not answered yet, so that a draft never hides them.
     pub unanswered: Vec<String>,
 }
@@ -263,6 +266,7 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
         complying: Vec::new(),
         needing: Vec::new(),
         improvements: Vec::new(),
+        unknown: Vec::new(),
         unanswered: Vec::new(),
     };
     for ((cell, department), hearing) in row
@@ -279,7 +283,8 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
             }
             Some(Meaning::NeedsImprovement) => out.needing.push(name.clone()),
             // Neither complying nor failing: "don't know" is an answer of its own.
-            Some(Meaning::NotApplicable | Meaning::Unknown) => {}
+            Some(Meaning::Unknown) => out.unknown.push(name.clone()),
+            Some(Meaning::NotApplicable) => {}
             None => out.unanswered.push(name.clone()),
         }
         let calls_for_note = matches!(
