@@ -128,6 +128,7 @@ pub static EN: Strings = Strings {
         )
     },
     score_line: |total, max, percent, band| format!("Score {total}/{max} {percent} {band}"),
+    provisional: |band| format!("provisional {band}"),
     score: "Score",
     confirm: "Confirm",
     undo_elsewhere: |department, what| {

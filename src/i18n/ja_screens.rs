@@ -130,6 +130,7 @@ pub static JA: Strings = Strings {
         )
     },
     score_line: |total, max, percent, band| format!("得点 {total}/{max} {percent} {band}"),
+    provisional: |band| format!("暫定 {band}"),
     score: "得点",
     confirm: "確認",
     undo_elsewhere: |department, what| {

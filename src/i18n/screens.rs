@@ -123,6 +123,8 @@ pub struct Strings {
     pub outside_question: fn(&str, &str, &str, &str) -> String,
     /// A department's score: total, maximum, percent and band.
     pub score_line: fn(i32, i32, &str, &str) -> String,
+    /// A band read before every item is answered: it may still change.
+    pub provisional: fn(&str) -> String,
     pub score: &'static str,
     pub confirm: &'static str,
     /// Asks before undoing a change of another department: its name and the change.

@@ -218,3 +218,40 @@ fn the_findings_list_and_help_name_the_scales_own_marks() {
     let list = screen_text(&app, 80, 24);
     assert!(list.contains("×・△ とメモ"), "{list}");
 }
+
+/// Issue 22, point 6: at 80 columns the hearing's header keeps the department's name
+/// whole, gives way with the score's parts instead of drawing over the name, and says a
+/// band read before every item is answered is provisional (暫定).
+#[test]
+fn the_hearing_header_fits_at_80_columns_and_says_provisional() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "checklists/self-diagnosis-points.ron";
+    let mut checklist = Checklist::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    checklist.departments[0].name = "健康福祉部こども家庭支援課".into();
+    checklist.departments[0].short = "こども家庭支援".into();
+    let departments = checklist.departments.clone();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").unwrap();
+    let session = Session::new(
+        "long".into(),
+        checklist,
+        departments,
+        AuditFacts::default(),
+        now,
+    );
+    Store::open(dir.path()).unwrap().create(&session).unwrap();
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), "long", None).unwrap();
+    type_text(&mut app, "11124");
+    for width in [80, 160] {
+        let screen = screen_text(&app, width, 24);
+        let header = screen.lines().nth(1).unwrap();
+        assert!(
+            header.contains(" 健康福祉部こども家庭支援課（こども家庭支援）"),
+            "{width}: {header}"
+        );
+        assert!(header.contains("得点 13/"), "{width}: {header}");
+        assert!(header.contains("/25"), "{width}: {header}");
+        if width == 160 {
+            assert!(header.contains("暫定 早急な改善が必要"), "{header}");
+        }
+    }
+}
