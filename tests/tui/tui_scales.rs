@@ -255,3 +255,49 @@ fn the_hearing_header_fits_at_80_columns_and_says_provisional() {
         }
     }
 }
+
+/// Issue 22, point 7: the matrix's per-item count columns stand under their headings,
+/// whatever the glyphs' widths: the heading's last cell is the figure's.
+#[test]
+fn the_matrix_counts_stand_under_their_headings() {
+    for file in [
+        "checklists/isms-severity.ron",
+        "checklists/self-diagnosis-points.ron",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let id = session_of(dir.path(), file, "columns");
+        let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+        char_key(&mut app, 'm');
+        for (width, height) in [(80, 24), (160, 48)] {
+            let screen = screen_text(&app, width, height);
+            let lines: Vec<&str> = screen.lines().collect();
+            let cells = |line: &str| -> Vec<(usize, char)> {
+                let mut at = 0;
+                let mut out = Vec::new();
+                for c in line.chars() {
+                    let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    out.push((at + w - 1, c));
+                    at += w;
+                }
+                out
+            };
+            let header = cells(lines[1]);
+            let row = cells(lines[3]);
+            // The figures at the row's end, and the headings' last cells above them.
+            let figures: Vec<usize> = row
+                .iter()
+                .rev()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .take(3)
+                .map(|(x, _)| *x)
+                .collect();
+            for x in figures {
+                let above = header.iter().find(|(at, _)| *at == x);
+                assert!(
+                    above.is_some_and(|(_, c)| *c != ' '),
+                    "{file} {width}: a figure at {x} has no heading above\n{screen}"
+                );
+            }
+        }
+    }
+}
