@@ -69,6 +69,17 @@ pub(crate) fn count_figures(count: &crate::results::Count) -> Vec<usize> {
     figures
 }
 
+/// The fill of a mark's cell: by its meaning, and for a failing mark of a scale with
+/// severities by its rank, gravest first, so that 重大な不適合 stands out from 観察事項
+/// (the gravest is a stronger red than the seed's, the milder ones paler).
+pub(crate) fn mark_fill(entry: &model::LegendEntry) -> u32 {
+    const FAILING: [u32; 4] = [0xFF8C8C, 0xF8CBAD, 0xFCE4D6, 0xFDF3EC];
+    match entry.rank {
+        Some(rank) => FAILING[rank.min(FAILING.len() - 1)],
+        None => fill(entry.meaning),
+    }
+}
+
 /// The fill of a cell by its mark's meaning (RGB), the same in every format: green
 /// complies, yellow improved under guidance, red needs improvement, grey not applicable.
 pub(crate) fn fill(meaning: crate::checklist::Meaning) -> u32 {

@@ -35,6 +35,9 @@ pub struct LegendEntry {
     pub symbol: String,
     pub label: String,
     pub meaning: Meaning,
+    /// Among the failing marks of a scale that grades them, 0 for the gravest, 1 for
+    /// the next…; None for other marks and on a scale without severities.
+    pub rank: Option<usize>,
 }
 
 /// What every report starts with: the audit's title and date, the departments and the
@@ -46,6 +49,24 @@ pub struct Heading {
     pub departments: Vec<Column>,
     pub legend: Vec<LegendEntry>,
     pub stamp: Stamp,
+}
+
+/// Where a failing mark stands among the scale's failing marks, gravest first, when
+/// the scale declares severities.
+fn severity_rank(
+    checklist: &crate::checklist::Checklist,
+    mark: &crate::checklist::Mark,
+) -> Option<usize> {
+    let graded = checklist.scale.iter().any(|m| m.severity.is_some());
+    let severity = mark.severity().filter(|_| graded)?;
+    let mut levels: Vec<u8> = checklist
+        .scale
+        .iter()
+        .filter_map(|m| m.severity())
+        .collect();
+    levels.sort_unstable_by(|a, b| b.cmp(a));
+    levels.dedup();
+    levels.iter().position(|&s| s == severity)
 }
 
 impl Heading {
@@ -66,6 +87,7 @@ impl Heading {
                     symbol: m.symbol.clone(),
                     label: m.label.clone(),
                     meaning: m.meaning,
+                    rank: severity_rank(&session.checklist, m),
                 })
                 .collect(),
             stamp: Stamp::of(session),

@@ -69,3 +69,22 @@ fn dont_know_is_listed_in_the_summary_in_every_format() {
     let docx = export::write(&session, Report::Summary, Format::Docx, Lang::Ja).unwrap();
     assert!(zip_part(&docx, "word/document.xml").contains(line));
 }
+
+/// Point 3: in the XLSX each failing level of a graded scale has its own fill, the
+/// gravest a stronger red than the milder ones; the counts block is its legend.
+#[test]
+fn each_failing_level_has_its_own_fill_in_the_xlsx() {
+    let session = round(
+        "isms-severity.ron",
+        &[
+            ("総務", "A-1", "重"),
+            ("総務", "A-2", "軽"),
+            ("総務", "A-3", "観"),
+        ],
+    );
+    let xlsx = export::write(&session, Report::Matrix, Format::Xlsx, Lang::Ja).unwrap();
+    let styles = zip_part(&xlsx, "xl/styles.xml");
+    for (level, rgb) in [("重", "FFFF8C8C"), ("軽", "FFF8CBAD"), ("観", "FFFCE4D6")] {
+        assert!(styles.contains(rgb), "{level}: no fill {rgb} in\n{styles}");
+    }
+}
