@@ -301,3 +301,21 @@ fn the_matrix_counts_stand_under_their_headings() {
         }
     }
 }
+
+/// Issue 22, point 3: the findings list comes worst first on a graded scale, and names
+/// each failing mark's severity by its label.
+#[test]
+fn the_findings_list_comes_worst_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = session_of(dir.path(), "checklists/internal-audit-no-na.ron", "order");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("市民")).unwrap();
+    // P-1 観察事項, P-2 重大な不適合 (asks for a note: Esc leaves it empty).
+    char_key(&mut app, '4');
+    char_key(&mut app, '2');
+    key(&mut app, KeyCode::Esc);
+    char_key(&mut app, 'F');
+    let list = screen_text(&app, 160, 48);
+    let at = |text: &str| list.find(text).unwrap_or_else(|| panic!("{text}:\n{list}"));
+    assert!(at("P-2 ") < at("P-1 "), "{list}");
+    assert!(list.contains("重 重大な不適合"), "{list}");
+}
