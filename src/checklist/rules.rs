@@ -101,6 +101,28 @@ impl Checklist {
                 return Broken::at(Place::Band(n), rule);
             }
         }
+        self.check_band_gaps()
+    }
+
+    /// Scores are whole percents: each band must start just after the one below it
+    /// ends, or some score would read as no band.
+    fn check_band_gaps(&self) -> Result<(), Broken> {
+        let mut order: Vec<usize> = (0..self.bands.len()).collect();
+        order.sort_by_key(|&n| self.bands[n].from.unwrap_or(i32::MIN));
+        for pair in order.windows(2) {
+            let (below, above) = (&self.bands[pair[0]], &self.bands[pair[1]]);
+            if let (Some(to), Some(from)) = (below.to, above.from)
+                && to + 1 < from
+            {
+                let rule = Rule::BandsGap {
+                    below: below.label.clone(),
+                    above: above.label.clone(),
+                    from: to + 1,
+                    to: from - 1,
+                };
+                return Broken::at(Place::Band(pair[1]), rule);
+            }
+        }
         Ok(())
     }
 

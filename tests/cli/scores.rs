@@ -182,3 +182,23 @@ fn a_scale_without_not_applicable_keeps_applicability() {
     // 4 departments × 4 items, 総務 and 福祉 outside P-2, 総務 and 福祉 outside P-3.
     assert_eq!(session.answered_count(), 4);
 }
+
+/// Issue 22, point 4 (in part): validate refuses bands that leave scores in no band,
+/// in Japanese, at the band.
+#[test]
+fn validate_refuses_a_gap_between_bands() {
+    let data = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("checklists/self-diagnosis-points.ron").unwrap();
+    let gapped = text.replace("(from: 50, to: 69,", "(from: 50, to: 59,");
+    assert_ne!(text, gapped);
+    let file = data.path().join("gapped.ron");
+    std::fs::write(&file, gapped).unwrap();
+    let output = kansa(data.path())
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("（60〜69）がどの区分にも入りません"), "{err}");
+}

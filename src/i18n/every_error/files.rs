@@ -51,6 +51,12 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
             known: v.list(),
         },
         Rule::OutOfScopeTaken(v.s()),
+        Rule::BandsGap {
+            below: v.s(),
+            above: v.s(),
+            from: 50,
+            to: 59,
+        },
     ];
     let index = |r: &Rule| match r {
         Rule::SeverityNotFailing { .. } => 0,
@@ -67,8 +73,9 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
         Rule::GateNotBefore { .. } => 11,
         Rule::UnknownGateMark { .. } => 12,
         Rule::OutOfScopeTaken(_) => 13,
+        Rule::BandsGap { .. } => 14,
     };
-    covers(&all, index, 14);
+    covers(&all, index, 15);
     all
 }
 
