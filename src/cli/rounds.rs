@@ -83,6 +83,10 @@ fn print_scores(session: &Session, words: &ScoreWords, marks: MarksDisplay) {
 fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
     let checklist = Checklist::load(file)?;
     println!("{}", checklist.summary(file, m));
+    if checklist.lacks_not_applicable() {
+        let mark = checklist.not_applicable();
+        println!("{}", (m.out_of_scope)(&mark.symbol, &mark.label));
+    }
     Ok(())
 }
 

@@ -26,6 +26,11 @@ pub static MESSAGES_EN: Messages = Messages {
             "{path}: ok — {title}: {areas} areas, {items} items, {departments} departments, {marks} marks"
         )
     },
+    out_of_scope: |symbol, label| {
+        format!(
+            "the scale has no mark meaning NotApplicable: cells outside an item's conditions or departments show \"{symbol}\" {label} and count as not applicable"
+        )
+    },
     not_on_roster: |name| {
         format!("{name} is not on the checklist's roster; added with every item applicable")
     },

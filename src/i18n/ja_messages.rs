@@ -27,6 +27,11 @@ pub static MESSAGES_JA: Messages = Messages {
             "{path}: 問題ありません — {title}: {areas} 領域、{items} 項目、{departments} 部署、評価 {marks} 段階"
         )
     },
+    out_of_scope: |symbol, label| {
+        format!(
+            "評価基準に該当なしの評価がないので、項目の適用条件や対象部署から外れる欄は「{symbol}」{label}と表示し、集計では該当なしとして数えます"
+        )
+    },
     not_on_roster: |name| {
         format!("{name} はチェックリストの名簿にありません。すべての項目を該当として追加しました")
     },

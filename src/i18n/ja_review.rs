@@ -64,7 +64,9 @@ pub(crate) fn ja_reason(reason: &Reason) -> String {
         Reason::NotInFinding(mark) => {
             format!("{mark} がどの指摘事項にも含まれていません（採用または却下）")
         }
-        Reason::AreaWithoutObservation => "△・× があるのに所見がありません".into(),
+        Reason::AreaWithoutObservation { marks } => {
+            format!("{} があるのに所見がありません", marks.join("・"))
+        }
         Reason::FindingOnItem { finding, item } => {
             format!("指摘事項 #{finding} の {item} は改善を要する評価ではありません")
         }

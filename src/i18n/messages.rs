@@ -40,6 +40,9 @@ pub struct Messages {
         departments: usize,
         marks: usize,
     ) -> String,
+    /// Said by validate on a scale without a mark meaning 該当なし: how the cells that
+    /// cannot apply will be shown.
+    pub out_of_scope: fn(symbol: &str, label: &str) -> String,
     pub not_on_roster: fn(name: &str) -> String,
     // Why a command failed
     pub no_data_dir: &'static str,

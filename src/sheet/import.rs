@@ -34,6 +34,7 @@ impl Origins {
         let (sheet, rows, index, column) = match place {
             Place::Mark(n, part) => {
                 let column = match part {
+                    MarkPart::Symbol => "記号",
                     MarkPart::Severity => "重大度",
                     MarkPart::Points => "点数",
                     MarkPart::Asks => "入力欄",
@@ -522,14 +523,23 @@ impl Sheet<'_> {
     }
 }
 
-/// A condition cell: blank for every department, a bare tag name, or a condition
-/// written as in a RON checklist (`Not(Answer("M-1", "いいえ"))`).
+/// A condition cell: blank for every department, a bare tag name, a list of tags
+/// (「a,b」 「a、b」 「a b」: a department with any of them), or a condition written as
+/// in a RON checklist (`Not(Answer("M-1", "いいえ"))`).
 fn parse_condition(cell: &str) -> Result<Condition, ron::error::SpannedError> {
     if cell.is_empty() {
         return Ok(Condition::Always);
     }
     if !cell.contains('(') && cell != "Always" {
-        return Ok(Condition::Tag(cell.to_string()));
+        let mut tags: Vec<Condition> = cell
+            .split([',', '、', '，', ';', ' ', '\u{3000}', '\n'])
+            .filter(|t| !t.is_empty())
+            .map(|t| Condition::Tag(t.to_string()))
+            .collect();
+        return Ok(match tags.len() {
+            1 => tags.remove(0),
+            _ => Condition::Any(tags),
+        });
     }
     ron::from_str(cell)
 }

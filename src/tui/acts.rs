@@ -28,6 +28,8 @@ pub enum Marked {
         symbol: String,
         answered: Vec<String>,
     },
+    /// The cell cannot apply (set by applicability): give the mark anyway?
+    Outside { symbol: String },
     /// Marked; the answer fields the mark names are to be asked for.
     Ask(Box<FieldPrompt>),
     /// Marked; `needs_note` when the scale asks for a note with it.
@@ -45,6 +47,16 @@ pub fn mark_with(model: &mut Model, key: char, t: &Strings) -> Marked {
         return Marked::Nothing;
     };
     let (department, item) = model.position();
+    let outside = session
+        .hearing(&department)
+        .is_some_and(|h| h.by_applicability(&item));
+    let applicable = session
+        .checklist
+        .mark(&symbol)
+        .map(|m| m.meaning.is_applicable());
+    if outside && applicable == Some(true) {
+        return Marked::Outside { symbol };
+    }
     match session.gate_effect(&department, &item, Some(&symbol)) {
         Ok(effect) if !effect.answered.is_empty() => Marked::Gate {
             symbol,
