@@ -1,11 +1,11 @@
 //! The commands of rounds and what is printed of them: new, list, show, diff, delete,
-//! restore and validate.
+//! restore, validate and config.
 
 use std::path::Path;
 
 use chrono::Local;
 
-use super::args::Command;
+use super::args::{Command, Setting};
 use super::env::Env;
 use super::error::CliError;
 use super::output::{load_either, print_table, write_output};
@@ -15,6 +15,7 @@ use crate::marks::MarksDisplay;
 use crate::matrix;
 use crate::results::Filter;
 use crate::session::{AuditFacts, Session};
+use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
 impl Env<'_> {
@@ -61,6 +62,13 @@ impl Env<'_> {
             Command::List => list(&self.store()?, m),
             Command::Delete { id } => Ok(self.store()?.delete(&id)?),
             Command::Restore { id } => Ok(self.store()?.restore(&id)?),
+            Command::Config {
+                setting: Setting::Lang { choice },
+            } => {
+                let dir = self.data_dir()?;
+                Settings::update(&dir, |s| s.lang = choice.saved())?;
+                Ok(())
+            }
             // The layout is Japanese, and so is its explaining sheet unless --lang says so.
             Command::ExportChecklist { file, output } => super::exchange::export_checklist(
                 file.as_deref(),
