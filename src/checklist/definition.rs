@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::items::{Area, Condition, Department, Item};
 use super::scale::{Band, Field, Mark, Meaning};
 use crate::keymap;
+use crate::language::Language;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +29,11 @@ pub struct Checklist {
     /// The wording of the report header (監査目的, 監査範囲, …) a new round starts with.
     #[serde(default)]
     pub facts: FactDefaults,
+    /// The language the round's documents are written in (`Ja`, `En`). A checklist
+    /// may declare it; a round made from one that does not records the language in
+    /// force when it was made (see `with_language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// The optional `facts` section of a checklist: the wording a new round starts with.
@@ -58,6 +64,13 @@ pub struct FactOverride {
 }
 
 impl Checklist {
+    /// This checklist with `language` recorded for its round's documents when it
+    /// declares none: the language in force when a round is made.
+    pub fn with_language(mut self, language: Language) -> Checklist {
+        self.language.get_or_insert(language);
+        self
+    }
+
     pub fn items(&self) -> impl Iterator<Item = (&Area, &Item)> {
         self.areas
             .iter()

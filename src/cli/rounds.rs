@@ -54,8 +54,8 @@ impl Env<'_> {
                 };
                 let store = self.store()?;
                 match from {
-                    Some(from) => new_round(&store, &from, checklist.as_deref(), facts, m),
-                    None => new_session(&store, checklist.as_deref(), &departments, facts, m),
+                    Some(from) => new_round(&store, &from, checklist.as_deref(), facts, self),
+                    None => new_session(&store, checklist.as_deref(), &departments, facts, self),
                 }
             }
             Command::Diff { a, b } => diff(&self.store()?, &a, &b),
@@ -99,12 +99,14 @@ fn new_session(
     checklist: Option<&Path>,
     names: &[String],
     facts: AuditFacts,
-    m: &Messages,
+    env: &Env,
 ) -> Result<(), CliError> {
+    let m = env.m;
     let checklist = match checklist {
         Some(path) => Checklist::load(path)?,
         None => Checklist::bundled(),
-    };
+    }
+    .with_language(env.lang.into());
     let names = (!names.is_empty()).then_some(names);
     let now = Local::now().fixed_offset();
     let created = store
@@ -127,13 +129,15 @@ fn new_round(
     from: &str,
     checklist: Option<&Path>,
     given: AuditFacts,
-    m: &Messages,
+    env: &Env,
 ) -> Result<(), CliError> {
+    let m = env.m;
     let earlier = load_either(store, from)?;
     let checklist = checklist.map(Checklist::load).transpose()?;
     let now = Local::now().fixed_offset();
     let mut session =
         Session::next_round(&earlier, store.new_id(now), &given.title, checklist, now);
+    session.checklist.language.get_or_insert(env.lang.into());
     session.facts.date = given.date;
     if !given.auditors.is_empty() {
         session.facts.auditors = given.auditors;
