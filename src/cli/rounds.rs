@@ -183,7 +183,7 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
             let percent = (s.answered * 100).checked_div(s.cells).unwrap_or(0);
             let shown = status(&s.status, m);
             let status = match &s.signed_by {
-                Some(by) => format!("{shown} ({by})"),
+                Some(by) => (m.status_by)(shown, by),
                 None => shown.to_string(),
             };
             [
@@ -191,7 +191,7 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
                 s.title.clone(),
                 status,
                 format!("{}/{} ({percent}%)", s.answered, s.cells),
-                s.last_change.format("%Y-%m-%d %H:%M").to_string(),
+                (m.list_moment)(&s.last_change),
             ]
         })
         .collect();

@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod japanese_dates;
 mod round_language;
 mod rounds;
 mod scores;
