@@ -81,6 +81,7 @@ pub static MESSAGES_EN: Messages = Messages {
 
 pub static SHEET_MESSAGES_EN: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("cannot read: {reason}"),
+    reader: |words| words.to_string(),
     not_utf8: "not UTF-8 (in Excel, save as \"CSV UTF-8\")",
     missing_sheet: |sheet| format!("no sheet {sheet:?}"),
     missing_column: |column, found| format!("no column {column:?} (headers: {found})"),

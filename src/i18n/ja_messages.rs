@@ -97,6 +97,9 @@ pub static MESSAGES_JA: Messages = Messages {
 
 pub static SHEET_MESSAGES_JA: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("読めません: {reason}"),
+    reader: |_| {
+        "XLSX または CSV として読めない内容です（壊れているか、別の形式のファイルです）".to_string()
+    },
     not_utf8: "UTF-8 ではありません（Excel では「CSV UTF-8」で保存してください）",
     missing_sheet: |sheet| format!("シート「{sheet}」がありません"),
     missing_column: |column, found| format!("列「{column}」がありません（見出し: {found}）"),

@@ -16,6 +16,14 @@ impl Lang {
         Language::choose(None, None, &Language::os_locales()).into()
     }
 
+    /// The words of `--help` and of usage errors; `None`: clap's own (English).
+    pub fn help_words(self) -> Option<&'static super::ja_help::HelpWords> {
+        match self {
+            Lang::Ja => Some(&super::ja_help::HELP_JA),
+            Lang::En => None,
+        }
+    }
+
     /// `--lang`, else the saved choice, else the OS's language, else English.
     pub fn choose(flag: Option<Lang>, saved: Option<Language>) -> Lang {
         Language::choose(flag.map(Into::into), saved, &Language::os_locales()).into()

@@ -103,6 +103,9 @@ pub struct Messages {
 /// What reading a checklist spreadsheet says went wrong, and what writing one says.
 pub struct SheetMessages {
     pub cannot_read: fn(&str) -> String,
+    /// The workbook or CSV reader's own (English) words: given as they are in
+    /// English, described in their stead in Japanese.
+    pub reader: fn(&str) -> String,
     pub not_utf8: &'static str,
     pub missing_sheet: fn(&str) -> String,
     /// A column the sheet must have, with the headers it does have.
