@@ -8,7 +8,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, CommandFactory, FromArgMatches};
 
 use super::args::Cli;
-use crate::i18n::{HelpWords, Lang};
+use crate::i18n::{Describe, HelpWords, Lang};
 use crate::language::Language;
 
 /// The command line of this process, or the process ends as clap ends it (help,
@@ -194,7 +194,15 @@ pub fn usage_error(error: &clap::Error, words: &HelpWords) -> String {
             (words.unknown_command)(&context(ContextKind::InvalidSubcommand))
         }
         ErrorKind::UnknownArgument => (words.unknown_option)(&context(ContextKind::InvalidArg)),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => (words.bad_value)(
+        // The one value checked by a parser of ours is a date: its reason, in Japanese.
+        ErrorKind::ValueValidation => {
+            let value = context(ContextKind::InvalidValue);
+            match crate::wareki::parse(&value) {
+                Err(reason) => reason.localized(Lang::Ja),
+                Ok(_) => (words.bad_value)(&value, &context(ContextKind::InvalidArg), ""),
+            }
+        }
+        ErrorKind::InvalidValue => (words.bad_value)(
             &context(ContextKind::InvalidValue),
             &context(ContextKind::InvalidArg),
             &context(ContextKind::ValidValue),

@@ -173,6 +173,7 @@ fn every_help_and_failure_is_japanese_with_lang_ja() {
         vec!["export", "s1", "--format", "xyz", "-o", "-"],
         vec!["sign", "s1"],
         vec!["list", "--nosuch"],
+        vec!["new", "--title", "t", "--date", "2024-13-45"],
     ];
     for args in failures {
         check(args.into_iter().map(String::from).collect(), false);
