@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::items::{Area, Condition, Department, Item};
 use super::scale::{Band, Field, Mark, Meaning, finding_marks, finding_symbols};
 use crate::keymap;
+use crate::language::Language;
 
 /// 対象外: what a cell that cannot apply shows when the scale has no mark meaning
 /// 該当なし. It has no key: it is given by applicability only, never by hand.
@@ -42,6 +43,11 @@ pub struct Checklist {
     /// The wording of the report header (監査目的, 監査範囲, …) a new round starts with.
     #[serde(default)]
     pub facts: FactDefaults,
+    /// The language the round's documents are written in (`Ja`, `En`). A checklist
+    /// may declare it; a round made from one that does not records the language in
+    /// force when it was made (see `with_language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// The optional `facts` section of a checklist: the wording a new round starts with.
@@ -72,6 +78,13 @@ pub struct FactOverride {
 }
 
 impl Checklist {
+    /// This checklist with `language` recorded for its round's documents when it
+    /// declares none: the language in force when a round is made.
+    pub fn with_language(mut self, language: Language) -> Checklist {
+        self.language.get_or_insert(language);
+        self
+    }
+
     pub fn items(&self) -> impl Iterator<Item = (&Area, &Item)> {
         self.areas
             .iter()

@@ -3,6 +3,7 @@
 //! - `args`: the options and commands as clap reads them;
 //! - `env`: what every command may need (store, settings, who is working, words);
 //! - `error`: why a command failed, as a value worded at the edge;
+//! - `help`: the command line read in the user's language (help, usage errors);
 //! - `output`: standard output or a file written whole; columns of text;
 //! - `rounds`: new, list, show, diff, delete, restore, validate;
 //! - `exchange`: reports, checklists and other files in and out;
@@ -13,6 +14,7 @@ mod args;
 mod env;
 mod error;
 mod exchange;
+mod help;
 mod output;
 mod record;
 mod rounds;
@@ -21,6 +23,7 @@ mod team;
 
 pub use args::{Cli, Command, Format, Import, Report};
 pub use error::CliError;
+pub use help::parse;
 
 use env::Env;
 use output::session_file;

@@ -18,6 +18,8 @@ pub static MESSAGES_EN: Messages = Messages {
     sheet: &SHEET_MESSAGES_EN,
     selfcheck: &SELFCHECK_MESSAGES_EN,
     review: &REVIEW_EN,
+    list_moment: |at| at.format("%Y-%m-%d %H:%M").to_string(),
+    status_by: |status, by| format!("{status} ({by})"),
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
     status_open: "open",
     status_signed: "signed",
@@ -84,6 +86,7 @@ pub static MESSAGES_EN: Messages = Messages {
 
 pub static SHEET_MESSAGES_EN: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("cannot read: {reason}"),
+    reader: |words| words.to_string(),
     not_utf8: "not UTF-8 (in Excel, save as \"CSV UTF-8\")",
     missing_sheet: |sheet| format!("no sheet {sheet:?}"),
     missing_column: |column, found| format!("no column {column:?} (headers: {found})"),

@@ -15,6 +15,7 @@ pub static REVIEW_EN: ReviewWords = ReviewWords {
     malformed_digest: |given, digits| {
         format!("expected a digest of at least {digits} hex digits, found {given:?}")
     },
+    moment: |at| at.format("%Y-%m-%d %H:%M:%S%:z").to_string(),
     blocker: "blocks",
     warning: "warning",
     round: "round",

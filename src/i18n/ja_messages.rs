@@ -19,6 +19,8 @@ pub static MESSAGES_JA: Messages = Messages {
     sheet: &SHEET_MESSAGES_JA,
     selfcheck: &SELFCHECK_MESSAGES_JA,
     review: &REVIEW_JA,
+    list_moment: |at| super::ja_review::ja_moment(at, "%H:%M"),
+    status_by: |status, by| format!("{status}（{by}）"),
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
     status_open: "実施中",
     status_signed: "署名済",
@@ -100,6 +102,9 @@ pub static MESSAGES_JA: Messages = Messages {
 
 pub static SHEET_MESSAGES_JA: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("読めません: {reason}"),
+    reader: |_| {
+        "XLSX または CSV として読めない内容です（壊れているか、別の形式のファイルです）".to_string()
+    },
     not_utf8: "UTF-8 ではありません（Excel では「CSV UTF-8」で保存してください）",
     missing_sheet: |sheet| format!("シート「{sheet}」がありません"),
     missing_column: |column, found| format!("列「{column}」がありません（見出し: {found}）"),

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{Local, Timelike};
 
 use crate::export::{self, ExportError, Format, Report};
-use crate::i18n::{Describe, Strings};
+use crate::i18n::{Describe, Lang, Strings};
 use crate::session::Session;
 use crate::settings::Settings;
 
@@ -246,7 +246,10 @@ pub fn export_to(
     path: &Path,
     t: &Strings,
 ) -> Result<(), String> {
-    let bytes = export::write(session, report, format, t.report_lang).map_err(|e| match e {
+    // Written in the round's language whatever the screens speak; a round that
+    // records none is written in theirs.
+    let lang = session.language().map(Lang::from).unwrap_or(t.report_lang);
+    let bytes = export::write(session, report, format, lang).map_err(|e| match e {
         ExportError::Unsupported { .. } => {
             let words = t.report_lang.report_words();
             let name = match report {

@@ -4,6 +4,9 @@
 mod common;
 
 mod cli;
+mod japanese_dates;
+mod japanese_help;
+mod round_language;
 mod rounds;
 mod scores;
 mod seed_matrix;
