@@ -87,6 +87,7 @@ table {{ border-collapse: collapse; width: 100%; margin: 0 0 .8em; }}
 th, td {{ border: 1px solid #555; padding: .2em .4em; vertical-align: top; }}
 thead th {{ background: #d9e1f2; text-align: center; vertical-align: middle; }}
 thead {{ display: table-header-group; }}
+thead tr.nowrap th {{ white-space: nowrap; }}
 tr {{ break-inside: avoid; }}
 table.matrix tbody {{ break-inside: avoid; }}
 tr.area {{ break-after: avoid; }}
@@ -103,7 +104,10 @@ p.legend span + span {{ margin-left: 1em; }}
 div.report + div.report {{ break-before: page; }}
 h1.report {{ font-size: 13pt; }}
 section.matrix, section.counts, div.landscape {{ page: landscape; }}
-body > header:has(~ div.landscape), body > p.draft:has(~ div.landscape) {{ page: landscape; }}
+body > header:has(~ div.landscape, ~ section.matrix), body > p.draft:has(~ div.landscape, ~ section.matrix) {{ page: landscape; }}
+table.report, table.report > * > tr > th, table.report > * > tr > td {{ border: none; padding: 0; background: none; text-align: left; font-weight: normal; }}
+table.report {{ margin: 0; }}
+table.report > thead h2 {{ margin-top: 0; }}
 @page landscape {{ size: A4 landscape; }}
 div.draft {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt; white-space: nowrap;
   font-weight: bold; color: rgba(200, 0, 0, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }}
@@ -159,8 +163,14 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
 fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
     let heading = &matrix.heading;
     let columns = 2 + heading.departments.len();
-    let mut body =
-        String::from("<section class=\"matrix\">\n<table class=\"matrix\">\n<thead><tr>");
+    let mut body = format!(
+        "<section class=\"matrix\">\n<table class=\"matrix\">\n<thead><tr{}>",
+        if short_names_fit(heading) {
+            " class=\"nowrap\""
+        } else {
+            ""
+        }
+    );
     let _ = write!(
         body,
         "<th>{}</th><th>{}</th>",
@@ -226,6 +236,20 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
     counts_table(&mut body, heading, words, words.department, &rows);
     body.push_str("</section>\n");
     body
+}
+
+/// True when every department's short name fits on one line of the matrix's header on
+/// a landscape A4 page (about 73 em of 10.5 pt type), leaving the item's text 20 em and
+/// its id 5: a name broken over two lines (福祉総 / 務) is hard to read, a table wider
+/// than the paper is cut off.
+fn short_names_fit(heading: &Heading) -> bool {
+    use unicode_width::UnicodeWidthStr;
+    let ems: f64 = heading
+        .departments
+        .iter()
+        .map(|d| d.short.width() as f64 / 2.0 + 1.0)
+        .sum();
+    ems <= 48.0
 }
 
 /// The legend under the table, each mark on its fill, as the seed writes it.
@@ -422,22 +446,28 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
     page(&departments.heading, words, words.departments, false, &body)
 }
 
+/// Each department's report is laid out as a table whose header is the department's
+/// heading: browsers print a table's header on every page the table runs onto, so a
+/// report longer than a page names its department on each; an area (a row) is never
+/// split from its heading.
 fn departments_body(departments: &Departments, words: &ReportWords) -> String {
     let mut body = String::new();
     for report in &departments.reports {
         let _ = writeln!(
             body,
-            "<section class=\"department\">\n<h2>{}</h2>",
+            "<section class=\"department\">\n<table class=\"report\">\n\
+             <thead><tr><th><h2>{}</h2></th></tr></thead>\n<tbody>\n<tr><td>",
             escape(&(words.department_report)(&report.name))
         );
         if let Some(line) = super::lines::report_date_line(departments, words) {
             let _ = writeln!(body, "<p class=\"date\">{}</p>", escape(&line));
         }
         facts_table(&mut body, &report.facts, words);
+        body.push_str("</td></tr>\n");
         for area in &report.areas {
             let _ = writeln!(
                 body,
-                "<h3 class=\"area\">{}</h3>",
+                "<tr><td>\n<h3 class=\"area\">{}</h3>",
                 escape(&(words.about_area)(&area.title))
             );
             if !area.observation.is_empty() {
@@ -445,11 +475,11 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
             }
             let _ = writeln!(
                 body,
-                "<p class=\"findings\">{}</p>",
+                "<p class=\"findings\">{}</p>\n</td></tr>",
                 escape(&super::lines::findings_line(area, words))
             );
         }
-        body.push_str("</section>\n");
+        body.push_str("</tbody>\n</table>\n</section>\n");
     }
     body
 }
