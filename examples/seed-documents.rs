@@ -39,9 +39,7 @@ fn write(dir: &std::path::Path, draft: bool) -> Result<usize, Box<dyn std::error
     let mut session = seed::whole_round("seed").map_err(|e| format!("{e:?}"))?;
     if !draft {
         let at = session.last_change() + chrono::Duration::minutes(5);
-        let change = session
-            .sign(seed::LEAD, at)
-            .map_err(|e| format!("{e:?}"))?;
+        let change = session.sign(seed::LEAD, at).map_err(|e| format!("{e:?}"))?;
         seed::record(&mut session, change).map_err(|e| format!("{e:?}"))?;
     }
     let rows: String = session

@@ -4,8 +4,8 @@
 //! 改善内容等), the 総評 figures on a page of their own, page numbers in the footer.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum,
-    Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, NumPages, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
 use super::words::ReportWords;
@@ -31,12 +31,15 @@ const HEADER_FILL: &str = "D9E1F2";
 const FONT_TABLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:font w:name="游明朝"><w:altName w:val="MS 明朝"/><w:panose1 w:val="02020400000000000000"/><w:charset w:val="80"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="MS 明朝"><w:altName w:val="MS Mincho"/><w:panose1 w:val="02020609040205080304"/><w:charset w:val="80"/><w:family w:val="roman"/><w:pitch w:val="fixed"/></w:font><w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="Symbol"><w:charset w:val="02"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="Arial"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>"#;
 
-/// docx-rs has no repeated header rows; header rows are the only rows built with
-/// `cant_split`, and this marks them `tblHeader` so Word repeats them on every page.
+/// docx-rs has no repeated header rows. Every row is built with `cant_split` (a row
+/// is never split across pages); header rows alone also have a minimum height of
+/// `HEADER_HEIGHT`, and this marks them `tblHeader` so Word repeats them on every page.
 const HEADER_ROW: (&str, &str) = (
-    "<w:trPr><w:cantSplit /></w:trPr>",
-    "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
+    "<w:trPr><w:cantSplit /><w:trHeight w:val=\"397\" w:hRule=\"atLeast\" /></w:trPr>",
+    "<w:trPr><w:cantSplit /><w:trHeight w:val=\"397\" w:hRule=\"atLeast\" /><w:tblHeader /></w:trPr>",
 );
+/// A header row's minimum height (twentieths of a point: 7 mm), as `HEADER_ROW` has it.
+const HEADER_HEIGHT: f32 = 397.0;
 
 /// The 実施報告書 as DOCX bytes.
 pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, String> {
@@ -263,10 +266,13 @@ fn header_row(texts: &[String], columns: &[usize]) -> TableRow {
                 )
         })
         .collect();
-    TableRow::new(cells).cant_split()
+    TableRow::new(cells)
+        .cant_split()
+        .row_height(HEADER_HEIGHT)
+        .height_rule(HeightRule::AtLeast)
 }
 
-/// A row whose cells hold one paragraph per line.
+/// A row whose cells hold one paragraph per line, never split across pages.
 fn body_row(cells: &[Vec<String>], columns: &[usize]) -> TableRow {
     let cells = cells
         .iter()
@@ -283,7 +289,7 @@ fn body_row(cells: &[Vec<String>], columns: &[usize]) -> TableRow {
             })
         })
         .collect();
-    TableRow::new(cells)
+    TableRow::new(cells).cant_split()
 }
 
 /// The 総評 figures on a new page: marks per department and per area, and the
