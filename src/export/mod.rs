@@ -11,6 +11,7 @@ mod lines;
 mod markdown;
 pub mod model;
 pub mod words;
+mod wrap;
 mod xlsx;
 mod xlsx_page;
 

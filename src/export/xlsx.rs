@@ -11,9 +11,10 @@ use crate::results::Count;
 use super::lines::{count_figures, count_labels, department_list, improvements, title};
 use super::model::{DepartmentReport, Departments, FactRow, Matrix, Summary};
 use super::xlsx_page::{
-    Formats, MAX_TEXT_WIDTH, draft_row, fit_height, page_setup, repeat_rows, spanning, title_rows,
-    width_of, workbook,
+    Formats, MAX_TEXT_WIDTH, draft_row, fit_height, page_setup, page_width, repeat_rows, spanning,
+    title_rows, width_of, workbook,
 };
+use unicode_width::UnicodeWidthStr;
 
 /// The 結果一覧 as one sheet.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> Result<Vec<u8>, XlsxError> {
@@ -78,6 +79,8 @@ fn matrix_sheet(
     let legend = super::lines::legend_line(heading, words);
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
     counts_block(sheet, &f, matrix, words, row + 3)?;
+    let last = row + 3 + count_labels(heading, words).len() as u32;
+    sheet.set_print_area(0, 0, last, columns - 1)?;
     sheet.set_freeze_panes(top + 1, 2)?;
     repeat_rows(sheet, heading, Some(top))?;
     let title = title(heading, words, words.matrix);
@@ -117,14 +120,15 @@ fn counts_block(
 /// Sets the matrix's column widths and returns them, for the row heights.
 fn matrix_columns(sheet: &mut Worksheet, matrix: &Matrix) -> Result<Vec<f64>, XlsxError> {
     let rows = || matrix.areas.iter().flat_map(|a| &a.rows);
-    let mut widths = vec![
-        width_of(rows().map(|r| r.id.as_str()), 6.0),
-        width_of(rows().map(|r| r.text.as_str()), 30.0),
-    ];
-    widths.extend(matrix.heading.departments.iter().map(|d| {
-        let texts = [d.short.as_str(), d.remark.as_str()];
-        width_of(texts, 6.0).min(14.0)
-    }));
+    let departments: Vec<f64> = (matrix.heading.departments.iter())
+        .map(|d| width_of([d.short.as_str(), d.remark.as_str()], 6.0).min(14.0))
+        .collect();
+    let id = width_of(rows().map(|r| r.id.as_str()), 6.0);
+    // The text takes what the page leaves, so that most items print on one line.
+    let room = page_width(true, 2 + departments.len()) - id - departments.iter().sum::<f64>();
+    let widest = rows().map(|r| r.text.width()).max().unwrap_or(0) as f64 * 0.96 + 1.5;
+    let mut widths = vec![id, widest.min(room).max(30.0)];
+    widths.extend(departments);
     for (i, width) in widths.iter().enumerate() {
         sheet.set_column_width(i as u16, *width)?;
     }
@@ -143,8 +147,9 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, XlsxEr
     workbook.save_to_buffer()
 }
 
-/// Column widths of the 実施報告書 sheet: narrow id, then text, departments, notes.
-const SUMMARY_WIDTHS: [f64; 5] = [8.0, 36.0, 28.0, 16.0, 36.0];
+/// Column widths of the 実施報告書 sheet: narrow id, then text, departments, notes;
+/// together as wide as a portrait A4 page (`page_width(false, 5)`, 98).
+const SUMMARY_WIDTHS: [f64; 5] = [8.0, 30.0, 23.0, 12.0, 25.0];
 
 fn summary_sheet(
     sheet: &mut Worksheet,
@@ -188,6 +193,7 @@ fn summary_sheet(
             row += 1;
         }
     }
+    sheet.set_print_area(0, 0, row - 1, header.len() as u16 - 1)?;
     sheet.set_freeze_panes(top + 1, 0)?;
     repeat_rows(sheet, heading, Some(top))?;
     page_setup(
@@ -246,8 +252,19 @@ fn overview_sheet(
         let r = row + 1 + i as u32;
         sheet.write_string_with_format(r, 0, &needing.name, &f.text)?;
         let items = needing.items.join(words.list_separator);
-        sheet.write_string_with_format(r, 1, &items, &f.text)?;
+        // Across the figures' columns, as tall as the list needs: a long list in one
+        // narrow cell ran over the next department's.
+        let figures = labels.len() as u16;
+        sheet.merge_range(r, 1, r, figures, &items, &f.text)?;
+        let width = figures as f64 * FIGURE_WIDTH;
+        fit_height(
+            sheet,
+            r,
+            [(items.as_str(), width), (needing.name.as_str(), widths.0)],
+        )?;
     }
+    let last = row + overview.needing.len().max(1) as u32;
+    sheet.set_print_area(0, 0, last, labels.len() as u16)?;
     repeat_rows(sheet, heading, None)?;
     page_setup(
         sheet,
@@ -260,7 +277,7 @@ fn overview_sheet(
 }
 
 /// The width of a column of figures in the 総評 sheet.
-const FIGURE_WIDTH: f64 = 12.0;
+const FIGURE_WIDTH: f64 = 10.0;
 
 /// A table of counts: a row per name, a column per mark and 未回答; `widths` are the
 /// name column's and a figure column's. Returns the row after it.
@@ -375,7 +392,8 @@ fn department_sheet(
         sheet.write_string_with_format(1, 0, &line, &f.plain)?;
     }
     draft_row(sheet, heading, words)?;
-    repeat_rows(sheet, heading, None)?;
+    // The department's title (and a draft's warning) on every page of its report.
+    sheet.set_repeat_rows(0, 2)?;
     for (i, width) in DEPARTMENT_WIDTHS.iter().enumerate() {
         sheet.set_column_width(i as u16, *width)?;
     }
@@ -408,6 +426,7 @@ fn department_sheet(
         )?;
         row += 1;
     }
+    sheet.set_print_area(0, 0, row.max(4) - 1, 2)?;
     page_setup(sheet, heading, &title, words, false);
     Ok(())
 }
