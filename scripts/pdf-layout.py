@@ -135,7 +135,12 @@ def check(name, pdf, rows, shorts):
             if holds_part and not page.has_word(row["id"]):
                 problems.append(f"page {n}: part of row {row['id']} without its id (row split)")
     ids = {row["id"] for row in rows}
-    item_pages = [n for n, p in enumerate(doc, 1) if any(w.text in ids for w in p.words)]
+    # Pages of item tables; the 総評's figures name items too, in a list of their own.
+    item_pages = [
+        n
+        for n, p in enumerate(doc, 1)
+        if any(w.text in ids for w in p.words) and "総評のための集計" not in p.text
+    ]
     if kind == "matrix":
         first = doc[0]
         if not first.landscape():

@@ -262,10 +262,10 @@ fn facts_take_dates_in_any_form() {
     type_text(&mut app, "いつか");
     key(&mut app, KeyCode::Esc);
     assert!(shows(&app, "いつか"));
-    // The department's own 監査範囲 (after the 13 round facts).
+    // The department's own 監査範囲 (after the 18 round facts).
     clear_line(&mut app);
     key(&mut app, KeyCode::Esc);
-    for _ in 0..3 {
+    for _ in 0..8 {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);

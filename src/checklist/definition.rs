@@ -45,6 +45,29 @@ pub struct FactDefaults {
     /// Per-department wording, chosen by the departments' tags; the first that
     /// applies gives each fact it sets.
     pub overrides: Vec<FactOverride>,
+    /// The 実施報告書's 監査目的, the 規程 articles of 責任者 and 担当部門, and its 根拠
+    /// (one a line); see `AuditFacts`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub objective: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lead_basis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub division_basis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub grounds: String,
+    /// The systems a round may audit, each named in the 実施報告書's 対象システム when
+    /// a department audited meets its condition (uses it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<SystemDefault>,
+}
+
+/// A system the 実施報告書 names as audited when a department meets `applies`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemDefault {
+    pub name: String,
+    #[serde(default)]
+    pub applies: Condition,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,8 @@
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, NumPages, PageMargin,
-    PageNum, Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
+    PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Table, TableCell, TableRow,
+    VAlignType, WidthType,
 };
 
 use super::words::ReportWords;
@@ -13,6 +14,7 @@ use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, FactRow, Heading, Summary};
+use super::outline::Block;
 
 /// The Japanese font named in the document (`FONT_TABLE` names MS 明朝 as fallback).
 const MINCHO: &str = "游明朝";
@@ -166,18 +168,37 @@ fn paragraphs(mut docx: Docx, text: &str) -> Docx {
     docx
 }
 
-/// The 監査概要 and the 総評, above the tables of the 実施報告書.
+/// The 監査概要, the 総評 and the line to the 結果一覧, above the tables of the
+/// 実施報告書, as the seed sets them: parts and sections as headings, text indented
+/// under them, the 根拠 as a list of ・.
 fn outline(mut docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
-    if !summary.facts.is_empty() {
-        docx = docx
-            .add_paragraph(section_heading(words.outline))
-            .add_table(facts_table(&summary.facts, words));
-    }
-    if !summary.overall.is_empty() {
-        docx = paragraphs(
-            docx.add_paragraph(section_heading(words.overall)),
-            &summary.overall,
-        );
+    let indented = |text: &str, bold: bool| {
+        let run = Run::new().add_text(text);
+        Paragraph::new()
+            .indent(Some(420), None, None, None)
+            .add_run(if bold { run.bold() } else { run })
+    };
+    for block in super::outline::blocks(summary, words) {
+        docx = match block {
+            Block::Part(text) => docx.add_paragraph(section_heading(&text)),
+            Block::Section(text) => docx.add_paragraph(
+                Paragraph::new()
+                    .keep_next(true)
+                    .line_spacing(LineSpacing::new().before(120))
+                    .add_run(Run::new().add_text(text).bold()),
+            ),
+            Block::Label(text) => docx.add_paragraph(indented(&text, true).keep_next(true)),
+            Block::Text(text) => super::outline::paragraphs(&text)
+                .fold(docx, |docx, line| docx.add_paragraph(indented(line, false))),
+            // Hanging: a line that wraps goes on under the text, not under the ・.
+            Block::List(items) => items.iter().fold(docx, |docx, item| {
+                docx.add_paragraph(
+                    Paragraph::new()
+                        .indent(Some(630), Some(SpecialIndentType::Hanging(210)), None, None)
+                        .add_run(Run::new().add_text(format!("・{item}"))),
+                )
+            }),
+        };
     }
     docx
 }

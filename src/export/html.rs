@@ -10,6 +10,7 @@ use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, FactRow, Heading, Matrix, Summary};
+use super::outline::Block;
 
 /// Text as HTML (or XML): the five characters with a meaning in markup become entities.
 pub(crate) fn escape(text: &str) -> String {
@@ -118,6 +119,9 @@ table.facts th {{ width: 9em; text-align: left; background: #f2f2f2; white-space
 table.facts td.number {{ width: 2em; }}
 h3.area {{ margin-top: 1.2em; }}
 p.findings {{ font-weight: bold; }}
+div.outline h3 {{ margin-top: .8em; }}
+div.outline p, div.outline ul {{ margin: .2em 0 .2em 1.5em; }}
+div.outline p.label {{ font-weight: bold; margin-bottom: 0; }}
 @media print {{ body {{ margin: 0; max-width: none; padding: 0; }} }}
 "#,
         orientation = if landscape { "landscape" } else { "portrait" },
@@ -305,7 +309,7 @@ fn summary_body(summary: &Summary, words: &ReportWords) -> String {
     outline(&mut body, summary, words);
     for area in &summary.areas {
         let name = escape(&(words.area_heading)(&area.id, &area.title));
-        let _ = writeln!(body, "<h2>{name}</h2>\n<table class=\"summary\">");
+        let _ = writeln!(body, "<h3>{name}</h3>\n<table class=\"summary\">");
         body.push_str("<colgroup><col style=\"width:7%\"><col style=\"width:31%\"><col style=\"width:24%\"><col style=\"width:14%\"><col style=\"width:24%\"></colgroup>\n<thead><tr>");
         for header in [
             words.item_id,
@@ -424,20 +428,31 @@ fn facts_table(body: &mut String, facts: &[FactRow], words: &ReportWords) {
     body.push_str("</tbody>\n</table>\n");
 }
 
-/// The 監査概要 and the 総評, above the tables of the 実施報告書.
+/// The 監査概要, the 総評 and the line to the 結果一覧, above the tables of the
+/// 実施報告書: parts as `h2`, their sections as `h3`.
 fn outline(body: &mut String, summary: &Summary, words: &ReportWords) {
-    if !summary.facts.is_empty() {
-        let _ = writeln!(body, "<h2>{}</h2>", escape(words.outline));
-        facts_table(body, &summary.facts, words);
+    body.push_str("<div class=\"outline\">\n");
+    for block in super::outline::blocks(summary, words) {
+        let _ = match block {
+            Block::Part(text) => writeln!(body, "<h2>{}</h2>", escape(&text)),
+            Block::Section(text) => writeln!(body, "<h3>{}</h3>", escape(&text)),
+            Block::Label(text) => writeln!(body, "<p class=\"label\">{}</p>", escape(&text)),
+            Block::Text(text) => {
+                for paragraph in super::outline::paragraphs(&text) {
+                    let _ = writeln!(body, "<p>{}</p>", escape(paragraph));
+                }
+                Ok(())
+            }
+            Block::List(items) => {
+                body.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(body, "<li>{}</li>", escape(&item));
+                }
+                writeln!(body, "</ul>")
+            }
+        };
     }
-    if !summary.overall.is_empty() {
-        let _ = writeln!(
-            body,
-            "<h2>{}</h2>\n<p class=\"overall\">{}</p>",
-            escape(words.overall),
-            lines(&summary.overall)
-        );
-    }
+    body.push_str("</div>\n");
 }
 
 /// Every department's 結果報告書, each on pages of its own.

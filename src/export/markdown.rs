@@ -7,6 +7,7 @@ use super::words::ReportWords;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, Heading, Matrix, Summary};
+use super::outline::Block;
 
 #[derive(Clone, Copy)]
 enum Align {
@@ -134,7 +135,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     for area in &summary.areas {
         let _ = write!(
             out,
-            "## {}\n\n",
+            "### {}\n\n",
             (words.area_heading)(&area.id, &area.title)
         );
         let rows: Vec<Vec<String>> = area
@@ -236,19 +237,22 @@ fn foot(out: &mut String, heading: &Heading, words: &ReportWords) {
     }
 }
 
-/// The 監査概要 (the facts set) and the 総評, above the tables.
+/// The 監査概要, the 総評 and the line to the 結果一覧, above the tables: parts as
+/// `##`, their sections as `###`.
 fn outline(out: &mut String, summary: &Summary, words: &ReportWords) {
-    if !summary.facts.is_empty() {
-        let _ = write!(out, "## {}\n\n", words.outline);
-        facts_table(out, &summary.facts, words);
-    }
-    if !summary.overall.is_empty() {
-        let _ = write!(
-            out,
-            "## {}\n\n{}\n\n",
-            words.overall,
-            paragraphs(&summary.overall)
-        );
+    for block in super::outline::blocks(summary, words) {
+        let _ = match block {
+            Block::Part(text) => write!(out, "## {text}\n\n"),
+            Block::Section(text) => write!(out, "### {text}\n\n"),
+            Block::Label(text) => write!(out, "**{text}**\n\n"),
+            Block::Text(text) => write!(out, "{}\n\n", paragraphs(&text)),
+            Block::List(items) => {
+                for item in items {
+                    let _ = writeln!(out, "- {}", item.replace('<', "&lt;"));
+                }
+                writeln!(out)
+            }
+        };
     }
 }
 

@@ -10,6 +10,7 @@ mod html;
 mod lines;
 mod markdown;
 pub mod model;
+mod outline;
 pub mod words;
 mod wrap;
 mod xlsx;

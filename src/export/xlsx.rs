@@ -9,10 +9,11 @@ use super::words::ReportWords;
 use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, department_list, improvements, title};
-use super::model::{DepartmentReport, Departments, FactRow, Matrix, Summary};
+use super::model::{DepartmentReport, Departments, Matrix, Summary};
+use super::outline::Block;
 use super::xlsx_page::{
-    Formats, MAX_TEXT_WIDTH, draft_row, fit_height, page_setup, page_width, repeat_rows, spanning,
-    title_rows, width_of, workbook,
+    Formats, MAX_TEXT_WIDTH, draft_row, fit_height, header_text, page_setup, page_width,
+    repeat_rows, spanning, title_rows, width_of, workbook,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -158,7 +159,11 @@ fn summary_sheet(
 ) -> Result<(), XlsxError> {
     let f = Formats::new();
     let heading = &summary.heading;
+    for (i, width) in SUMMARY_WIDTHS.iter().enumerate() {
+        sheet.set_column_width(i as u16, *width)?;
+    }
     let top = title_rows(sheet, &f, heading, words, words.summary)?;
+    let top = outline_rows(sheet, &f, summary, words, top)?;
     let header = [
         words.item_id,
         words.audit_item,
@@ -168,7 +173,6 @@ fn summary_sheet(
     ];
     for (i, text) in header.iter().enumerate() {
         sheet.write_string_with_format(top, i as u16, *text, &f.header)?;
-        sheet.set_column_width(i as u16, SUMMARY_WIDTHS[i])?;
     }
     fit_height(sheet, top, header.into_iter().zip(SUMMARY_WIDTHS))?;
     let mut row = top + 1;
@@ -194,15 +198,20 @@ fn summary_sheet(
         }
     }
     sheet.set_print_area(0, 0, row - 1, header.len() as u16 - 1)?;
-    sheet.set_freeze_panes(top + 1, 0)?;
-    repeat_rows(sheet, heading, Some(top))?;
-    page_setup(
-        sheet,
-        heading,
-        &title(heading, words, words.summary),
-        words,
-        false,
-    );
+    // The table's header on every page; not the opening above it (a draft's warning
+    // is in the page header, `page_setup`). No frozen panes: the opening is taller
+    // than a window.
+    sheet.set_repeat_rows(top, top)?;
+    // The tables start on a page of their own, never with their header and first area
+    // left at the foot of the opening's last page.
+    sheet.set_page_breaks(&[top])?;
+    let title = title(heading, words, words.summary);
+    page_setup(sheet, heading, &title, words, false);
+    if super::lines::is_draft(heading) {
+        // Its title rows are not repeated (the opening is): the page header says it.
+        let draft = header_text(&super::lines::stamp_line(heading, words));
+        sheet.set_header(format!("&C{}&R{draft}", header_text(&title)));
+    }
     Ok(())
 }
 
@@ -218,7 +227,6 @@ fn overview_sheet(
     let overview = &summary.overview;
     let mut row = title_rows(sheet, &f, heading, words, words.overview)?;
     let labels = count_labels(heading, words);
-    row = outline_rows(sheet, &f, summary, words, row, labels.len() as u16)?;
     let per_department: Vec<(String, &Count)> = overview
         .per_department
         .iter()
@@ -307,33 +315,57 @@ fn counts_table(
     Ok(row)
 }
 
-/// The 監査概要 and the 総評 at the top of the figures' sheet: a label in the first
-/// column, the text across the `figures` columns after it. Returns the next free row.
+/// The 実施報告書's opening (監査概要, 総評, the line to the 結果一覧) at the top of its
+/// sheet, as the seed sets it: parts and sections in the first column, labels in the
+/// second, text across the second to the last, each row as tall as its text. Returns
+/// the next free row.
 fn outline_rows(
     sheet: &mut Worksheet,
     f: &Formats,
     summary: &Summary,
     words: &ReportWords,
     top: u32,
-    figures: u16,
 ) -> Result<u32, XlsxError> {
-    let overall = FactRow {
-        label: super::model::FactLabel::Fact(crate::facts::FactField::Overall),
-        value: summary.overall.clone(),
-    };
-    let rows = summary
-        .facts
-        .iter()
-        .chain((!summary.overall.is_empty()).then_some(&overall));
-    let width = figures as f64 * FIGURE_WIDTH;
+    let last = SUMMARY_WIDTHS.len() as u16 - 1;
+    let width: f64 = SUMMARY_WIDTHS[1..].iter().sum();
+    let part = f.title.clone().set_font_size(12);
+    let label = f.plain.clone().set_bold();
+    let paragraph = f.plain.clone().set_text_wrap().set_align(FormatAlign::Top);
     let mut row = top;
-    for fact in rows {
-        sheet.write_string_with_format(row, 0, (words.fact)(fact.label), &f.header)?;
-        sheet.merge_range(row, 1, row, figures.max(2), &fact.value, &f.text)?;
-        fit_height(sheet, row, [(fact.value.as_str(), width)])?;
-        row += 1;
+    let line = |sheet: &mut Worksheet, row: &mut u32, text: &str| {
+        sheet.merge_range(*row, 1, *row, last, text, &paragraph)?;
+        fit_height(sheet, *row, [(text, width)])?;
+        *row += 1;
+        Ok::<(), XlsxError>(())
+    };
+    for block in super::outline::blocks(summary, words) {
+        match block {
+            Block::Part(text) => {
+                row += 1;
+                sheet.write_string_with_format(row, 0, text, &part)?;
+                row += 1;
+            }
+            Block::Section(text) => {
+                sheet.write_string_with_format(row, 0, text, &label)?;
+                row += 1;
+            }
+            Block::Label(text) => {
+                sheet.write_string_with_format(row, 1, text, &label)?;
+                row += 1;
+            }
+            Block::Text(text) => {
+                for paragraph in super::outline::paragraphs(&text) {
+                    line(sheet, &mut row, paragraph)?;
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    line(sheet, &mut row, &format!("・{item}"))?;
+                }
+            }
+        }
     }
-    Ok(if row > top { row + 1 } else { row })
+    Ok(row + 1)
 }
 
 /// Column widths of a 結果報告書 sheet: number, label, text.

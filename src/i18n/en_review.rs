@@ -92,6 +92,11 @@ pub(crate) fn en_fact(field: FactField) -> &'static str {
         FactField::ReportDate => "report date (報告日)",
         FactField::Division => "auditing division (監査担当部門)",
         FactField::Overall => "overall remarks (総評)",
+        FactField::Objective => "objective, as the summary states it (監査目的)",
+        FactField::Systems => "systems audited (対象システム)",
+        FactField::LeadBasis => "lead auditor's mandate (監査実施責任者の根拠規定)",
+        FactField::DivisionBasis => "audit division's mandate (監査担当部門の根拠規定)",
+        FactField::Grounds => "grounds, one a line (監査の基準となる根拠)",
     }
 }
 

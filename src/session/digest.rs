@@ -4,7 +4,8 @@
 //! The canonical content is the session's parsed values, never its text: a file
 //! reformatted by hand (whitespace, escapes) keeps its digest. It is, in order: the
 //! signer and the time of signing; the checklist; the departments in order; every
-//! fact; then per department its profile, its own facts, each mark and non-empty
+//! fact (those added later only when set, `FactField::sealed_when_set`); then per
+//! department its profile, its own facts, each mark and non-empty
 //! note (by item id), and each area's non-empty 所見 and 指摘事項 with dismissals.
 //! The history, the cursor and the times of answers are not content. Each part is
 //! fed to SHA-256 as its label and its value, each prefixed by its length (u64, big
@@ -116,7 +117,11 @@ fn canonical(session: &Session) -> Vec<(Part<'_>, Vec<u8>)> {
         (Part::Roster, Encoder::default().list(roster).0),
     ];
     for field in FactField::ALL {
-        parts.push((Part::Fact(field), encode_fact(&session.facts.get(field))));
+        let value = session.facts.get(field);
+        if field.sealed_when_set() && value.is_empty() {
+            continue;
+        }
+        parts.push((Part::Fact(field), encode_fact(&value)));
     }
     for hearing in &session.hearings {
         department_parts(hearing, &mut parts);
