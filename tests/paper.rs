@@ -2,6 +2,8 @@
 //! hold the seed's 監査概要 part for part, in every format, and what prints on paper is
 //! laid out to hold (rows that do not split, header rows that repeat).
 
+mod screen;
+
 use std::io::Read;
 
 use kansa::export::{self, Format, Report};
@@ -35,10 +37,12 @@ fn docx_lines(bytes: &[u8]) -> Vec<String> {
     xml.split("</w:p>")
         .map(|paragraph| {
             let mut line = String::new();
+            // `<w:t>` or `<w:t xml:space=…>`, not `<w:tc>`, `<w:tbl>`, ….
             for piece in paragraph.split("<w:t").skip(1) {
-                let Some(start) = piece.find('>') else {
+                if !piece.starts_with(['>', ' ']) {
                     continue;
-                };
+                }
+                let start = piece.find('>').unwrap_or(0);
                 let end = piece.find("</w:t>").unwrap_or(piece.len());
                 line.push_str(&piece[start + 1..end]);
             }
@@ -187,4 +191,194 @@ fn no_docx_row_splits_across_pages_and_header_rows_repeat() {
     assert_eq!(xml.matches("<w:cantSplit />").count(), rows);
     // A header row per table of items (four areas) and of counts (two).
     assert_eq!(xml.matches("<w:tblHeader />").count(), 4 + 2);
+}
+
+// --- The item-level 改善内容 -------------------------------------------------
+
+/// The 改善内容等 cell of `item` in the Markdown summary.
+fn improvements_cell(markdown: &str, item: &str) -> String {
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with(&format!("| {item} |")))
+        .unwrap_or_else(|| panic!("{item}:\n{markdown}"));
+    row.trim_end_matches(" |")
+        .rsplit(" | ")
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_proposal_is_each_different_note_once_without_department_names() {
+    let session = round();
+    // Three departments wrote the same note on I-2(2): it is proposed once.
+    assert_eq!(
+        session.proposed_improvement("I-2(2)"),
+        [
+            "一部職員において、デスクトップへのデータ等の貼り付けが見られたが、指導により改善を図られた。",
+            "一部デスクトップに文書等を保存している職員が見受けられたが、指導により改善あり。",
+            "監査期間後であるがすぐに多くのファイルをデスクトップに貼り付けている職員が見受けられた。",
+        ]
+        .join("\n")
+    );
+    assert_eq!(
+        session.proposed_improvement("III-7"),
+        "e-Learningの受講状況が悪いため、早急な受講を促す。"
+    );
+    // Nothing to propose where no cell needed guidance or improvement.
+    assert_eq!(session.proposed_improvement("I-1"), "");
+}
+
+#[test]
+fn a_written_improvement_is_printed_instead_of_the_notes_and_undone_to_them() {
+    let mut session = round();
+    let notes = improvements_cell(&text(&session, Report::Summary, Format::Md), "I-2(2)");
+    assert_eq!(notes.matches("<br>").count(), 4, "five notes: {notes}");
+    let seed_says = "一部デスクトップに文書等を保存している課も見受けられたが、改善あり。";
+    let change = session.set_improvement("I-2(2)", seed_says).unwrap();
+    let undo = change.inverse().unwrap();
+    seed::record(&mut session, change).unwrap();
+    for format in [Format::Md, Format::Html, Format::Csv] {
+        let report = text(&session, Report::Summary, format);
+        assert!(report.contains(seed_says), "{format}");
+        assert!(
+            !report.contains("秘書広聴課：一部職員"),
+            "{format}: {report}"
+        );
+    }
+    let docx = docx_lines(&bytes(&session, Report::Summary, Format::Docx));
+    assert!(docx.iter().any(|l| l == seed_says));
+    let xlsx = zip_part(
+        &bytes(&session, Report::Summary, Format::Xlsx),
+        "xl/sharedStrings.xml",
+    );
+    assert!(xlsx.contains(seed_says));
+    // Other items keep their notes.
+    let markdown = text(&session, Report::Summary, Format::Md);
+    assert!(improvements_cell(&markdown, "III-7").starts_with("保育課："));
+    // Undone (or emptied), the notes are back.
+    seed::record(&mut session, undo).unwrap();
+    let markdown = text(&session, Report::Summary, Format::Md);
+    assert_eq!(improvements_cell(&markdown, "I-2(2)"), notes);
+    assert!(matches!(
+        session.set_improvement("X-9", "x"),
+        Err(kansa::session::Refusal::UnknownItem(_))
+    ));
+}
+
+#[test]
+fn a_written_improvement_is_sealed_and_its_history_kept() {
+    let mut session = round();
+    let change = session
+        .set_improvement("III-7", "早急な受講を促す。")
+        .unwrap();
+    seed::record(&mut session, change).unwrap();
+    let at = session.last_change() + chrono::Duration::minutes(5);
+    let change = session.sign(seed::LEAD, at).unwrap();
+    seed::record(&mut session, change).unwrap();
+    assert!(matches!(
+        session.set_improvement("III-7", "x"),
+        Err(kansa::session::Refusal::Signed { .. })
+    ));
+    // Changed by hand after the sign-off: verify names the item.
+    let mut edited = session.clone();
+    edited
+        .facts
+        .improvements
+        .insert("III-7".into(), "受講済み".into());
+    let verification = edited.verify();
+    let kansa::signoff::Verification::Changed { differences, .. } = verification else {
+        panic!("{verification:?}");
+    };
+    assert_eq!(differences.len(), 1, "{differences:?}");
+    assert_eq!(differences[0].place.as_deref(), Some("III-7"));
+    let words = Lang::Ja.strings().review;
+    let line = (words.difference)(&differences[0]);
+    assert!(
+        line.contains("III-7") && line.contains("改善内容等"),
+        "{line}"
+    );
+    let history = session
+        .history
+        .iter()
+        .filter(|e| matches!(e.change, kansa::session::Change::Improvement { .. }))
+        .count();
+    assert_eq!(history, 1);
+}
+
+/// The seed round with its notes, on disk, open in the matrix at 秘書広聴課 I-2(2).
+fn matrix_at_i22(dir: &std::path::Path) -> kansa::tui::App {
+    let mut session = seed::session("seed");
+    seed::enter_marks(&mut session).unwrap();
+    seed::enter_notes(&mut session).unwrap();
+    kansa::store::Store::open(dir)
+        .unwrap()
+        .create(&session)
+        .unwrap();
+    let context = screen::context(dir, Lang::Ja);
+    let mut app = kansa::tui::App::at_session(context, "seed", Some("秘書広聴課")).unwrap();
+    screen::char_key(&mut app, 'm');
+    screen::key(&mut app, ratatui::crossterm::event::KeyCode::Down);
+    screen::key(&mut app, ratatui::crossterm::event::KeyCode::Down);
+    app
+}
+
+#[test]
+fn t_in_the_matrix_writes_the_items_improvement_starting_from_the_proposal() {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = matrix_at_i22(dir.path());
+    screen::char_key(&mut app, 't');
+    let text = screen::screen_text(&app, 160, 48);
+    assert!(text.contains("I-2(2) の改善内容等"), "{text}");
+    assert!(
+        text.contains("監査期間後であるがすぐに多くのファイル"),
+        "{text}"
+    );
+    // Rewritten as the seed's one sentence: the proposal's lines cleared first.
+    for _ in 0..3 {
+        screen::key(&mut app, KeyCode::Home);
+        app.handle(kansa::tui::Input::Key(
+            ratatui::crossterm::event::KeyEvent::new(
+                KeyCode::Char('k'),
+                ratatui::crossterm::event::KeyModifiers::CONTROL,
+            ),
+        ));
+        screen::key(&mut app, KeyCode::Backspace);
+    }
+    screen::type_text(
+        &mut app,
+        "一部デスクトップに文書等を保存している課も見受けられたが、改善あり。",
+    );
+    screen::key(&mut app, KeyCode::Esc);
+    let session = screen::on_disk(dir.path(), "seed");
+    assert_eq!(
+        session.improvement("I-2(2)"),
+        "一部デスクトップに文書等を保存している課も見受けられたが、改善あり。"
+    );
+    // Opened again, it holds what was written; left as it is, nothing is recorded.
+    screen::char_key(&mut app, 't');
+    screen::key(&mut app, KeyCode::Esc);
+    let again = screen::on_disk(dir.path(), "seed");
+    assert_eq!(again.history.iter().count(), session.history.iter().count());
+}
+
+#[test]
+fn leaving_the_proposal_as_it_is_keeps_it() {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = matrix_at_i22(dir.path());
+    screen::char_key(&mut app, 't');
+    screen::key(&mut app, KeyCode::Esc);
+    let session = screen::on_disk(dir.path(), "seed");
+    assert_eq!(
+        session.improvement("I-2(2)"),
+        session.proposed_improvement("I-2(2)")
+    );
+    // Undo gives the notes back.
+    screen::char_key(&mut app, 'u');
+    assert_eq!(
+        screen::on_disk(dir.path(), "seed").improvement("I-2(2)"),
+        ""
+    );
 }

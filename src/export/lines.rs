@@ -34,14 +34,17 @@ pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
     }
 }
 
-/// The 改善内容 of an item, one entry per line: each department's note, then the
-/// departments not answered yet.
+/// The 改善内容 of an item, one entry per line: what the auditors wrote for the item,
+/// else each department's note; then the departments not answered yet.
 pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<String> {
-    let mut lines: Vec<String> = row
-        .improvements
-        .iter()
-        .map(|(department, note)| (words.note)(department, note))
-        .collect();
+    let mut lines: Vec<String> = if row.improvement.is_empty() {
+        row.improvements
+            .iter()
+            .map(|(department, note)| (words.note)(department, note))
+            .collect()
+    } else {
+        row.improvement.lines().map(String::from).collect()
+    };
     if !row.unanswered.is_empty() {
         let names = row.unanswered.join(words.list_separator);
         lines.push((words.unanswered_list)(&names));

@@ -189,6 +189,9 @@ pub struct SummaryRow {
     pub needing: Vec<String>,
     /// (department, note) of the cells complying after guidance or needing improvement.
     pub improvements: Vec<(String, String)>,
+    /// The 改善内容等 the auditors wrote for the item, printed instead of the notes;
+    /// empty while none is written.
+    pub improvement: String,
     /// Departments not answered yet, so that a draft never hides them.
     pub unanswered: Vec<String>,
 }
@@ -285,6 +288,7 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
         complying: Vec::new(),
         needing: Vec::new(),
         improvements: Vec::new(),
+        improvement: session.improvement(&row.id).to_string(),
         unanswered: Vec::new(),
     };
     for ((cell, department), hearing) in row

@@ -4,6 +4,8 @@
 //! 対象システム, the 規程 articles behind 責任者 and 担当部門, the 根拠); the defaults a
 //! checklist gives them, and the per-department overrides of 監査範囲 and 監査実施日程.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +71,11 @@ pub struct AuditFacts {
     /// 監査の基準となる根拠: the rules and guidelines audited against, one a line.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub grounds: String,
+    /// The 改善内容等 of an item as the 実施報告書 prints it, by item id: one text the
+    /// auditors wrote for the item (proposed from the departments' notes), instead of
+    /// every department's note.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub improvements: BTreeMap<String, String>,
 }
 
 /// The value of one fact.

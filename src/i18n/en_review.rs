@@ -123,6 +123,7 @@ pub(crate) fn en_difference(difference: &Difference) -> String {
         Changed::Observation => "所見 (observation)".to_string(),
         Changed::Findings => "指摘事項 (findings)".to_string(),
         Changed::FollowUps => "follow-up of last round's findings".to_string(),
+        Changed::Improvement => "improvements".to_string(),
     };
     format!("{at}: {what} changed since sign-off")
 }
@@ -174,6 +175,9 @@ pub(crate) fn en_change(change: &Change) -> String {
             from.as_deref().unwrap_or("(none)"),
             to.as_deref().unwrap_or("(none)")
         ),
+        Change::Improvement { item, from, to } => {
+            format!("{item} improvements: {} → {}", en_text(from), en_text(to))
+        }
         Change::Fact { field, from, to } => format!(
             "{}: {} → {}",
             en_fact(*field),
@@ -315,5 +319,6 @@ pub(crate) fn en_place(place: &MergePlace) -> String {
         MergePlace::Dismissal(..) => "dismissal of the proposal".into(),
         MergePlace::SelfCheck(..) => "self-assessment".into(),
         MergePlace::FollowUp(_, _, id) => format!("follow-up of last round's finding #{id}"),
+        MergePlace::Improvement(item) => format!("improvements of {item}"),
     }
 }

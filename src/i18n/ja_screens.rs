@@ -77,6 +77,8 @@ pub static JA: Strings = Strings {
     current_mark: "現在",
     unanswered: "未回答",
     self_assessment: "自己評価",
+    improvements: "改善内容等",
+    improvement_editing: |item| format!("{item} の改善内容等（実施報告書。空にすると各課のメモ）"),
     no_self_mark: "この項目に部署の自己評価（評価）はありません",
     matrix_self: "自己評価/監査",
     by_applicability: "（適用条件により設定）",
@@ -228,6 +230,7 @@ pub(crate) fn ja_hint(action: Action) -> &'static str {
         Return => "戻る",
         Search => "検索",
         FindingsList => "指摘一覧",
+        EditImprovement => "改善内容等",
         FindingItems => "対象項目",
         ImportSelfcheck => "自己点検取込",
     }
@@ -292,6 +295,9 @@ pub(crate) fn ja_explain(action: Action) -> &'static str {
         Return => "元の画面へ戻る",
         Search => "項目の文言・メモ・所見を検索して移動",
         FindingsList => "△・× のセルとメモの一覧（項目ごと）",
+        EditImprovement => {
+            "この項目の改善内容等（実施報告書）を書く（各課のメモからの案で始まる。空にすると各課のメモ）"
+        }
         FindingItems => "指摘事項の対象項目を追加・削除（選んだ項目を切替）",
         ImportSelfcheck => "部署から返送された自己点検シート（XLSX）を自己評価として取り込む",
     }

@@ -71,6 +71,9 @@ pub struct Strings {
     pub by_applicability: &'static str,
     /// The department's own answer from its self-check sheet: label, then mark and comment.
     pub self_assessment: &'static str,
+    /// An item's 改善内容等 for the round, as undo names it and the editor's title.
+    pub improvements: &'static str,
+    pub improvement_editing: fn(&str) -> String,
     pub no_self_mark: &'static str,
     /// The matrix's heading while it shows own marks beside the audit's.
     pub matrix_self: &'static str,
