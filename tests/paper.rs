@@ -382,3 +382,90 @@ fn leaving_the_proposal_as_it_is_keeps_it() {
         ""
     );
 }
+
+// --- The 備考 in its area ----------------------------------------------------
+
+const REMARK_LABEL: &str = "備考（特定個人情報の取扱い）";
+
+/// Where `a`, `b` and `c` are in `text`, in that order.
+fn in_sequence(text: &str, parts: [&str; 3]) -> bool {
+    in_order(text, &parts).is_empty()
+}
+
+#[test]
+fn the_remarks_close_the_mynumber_area_with_their_label_in_every_format() {
+    let session = round();
+    let markdown = text(&session, Report::Matrix, Format::Md);
+    assert!(
+        in_sequence(
+            &markdown,
+            [
+                "| III-7 |",
+                &format!("|  | {REMARK_LABEL} | 関係事務のみ | 防災 | 市営住宅 |"),
+                "## IV "
+            ]
+        ),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("## 備考"));
+    let html = text(&session, Report::Matrix, Format::Html);
+    assert!(
+        in_sequence(
+            &html,
+            [
+                "<td class=\"id\">III-7</td>",
+                &format!(
+                    "<tr class=\"remark\"><td></td><th>{REMARK_LABEL}</th><td class=\"remark\">関係事務のみ</td>"
+                ),
+                "<th colspan=\"8\">IV ",
+            ]
+        ),
+        "{html}"
+    );
+    // In the XLSX, the row after III-7 and before IV's heading.
+    use calamine::Reader;
+    let bytes = bytes(&session, Report::Matrix, Format::Xlsx);
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("結果一覧").unwrap();
+    let cell = |r: u32, c: u32| {
+        range
+            .get_value((r, c))
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    let iii7 = (0..range.end().unwrap().0)
+        .find(|&r| cell(r, 0) == "III-7")
+        .unwrap();
+    assert_eq!(cell(iii7 + 1, 1), REMARK_LABEL);
+    assert_eq!(cell(iii7 + 1, 2), "関係事務のみ");
+    assert!(
+        cell(iii7 + 2, 0).starts_with("IV "),
+        "{}",
+        cell(iii7 + 2, 0)
+    );
+    // And in every report at once.
+    let all = text(&session, Report::All, Format::Html);
+    assert!(all.contains(REMARK_LABEL));
+}
+
+#[test]
+fn without_a_place_in_the_checklist_the_remarks_follow_the_last_area_as_備考() {
+    let mut session = round();
+    session.checklist.facts.remark_label.clear();
+    session.checklist.facts.remark_area.clear();
+    let markdown = text(&session, Report::Matrix, Format::Md);
+    assert!(
+        in_sequence(
+            &markdown,
+            ["| IV-6 |", "|  | 備考 | 関係事務のみ |", "○：適正"]
+        ),
+        "{markdown}"
+    );
+    // No department with a 備考: no row.
+    for hearing in &mut session.hearings {
+        hearing.department.remark.clear();
+    }
+    let markdown = text(&session, Report::Matrix, Format::Md);
+    assert!(!markdown.contains("備考"), "{markdown}");
+}

@@ -59,6 +59,13 @@ pub struct FactDefaults {
     /// a department audited meets its condition (uses it).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub systems: Vec<SystemDefault>,
+    /// The row of the departments' 備考 in the 結果一覧: its label (備考（特定個人情報の
+    /// 取扱い）; else 備考) and the area (by id) whose table it closes, as the seed's
+    /// closes 特定個人情報; without one, it follows the last area.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark_label: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark_area: String,
 }
 
 /// A system the 実施報告書 names as audited when a department meets `applies`.

@@ -185,7 +185,7 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
         let _ = write!(body, "<th>{}</th>", escape(&department.short));
     }
     body.push_str("</tr></thead>\n");
-    for area in &matrix.areas {
+    for (a, area) in matrix.areas.iter().enumerate() {
         let name = escape(&(words.area_heading)(&area.id, &area.title));
         let _ = writeln!(
             body,
@@ -209,23 +209,11 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
             }
             body.push_str("</tr>\n");
         }
-        body.push_str("</tbody>\n");
-    }
-    // A body of its own, not a tfoot: browsers repeat a tfoot on every printed page.
-    if heading.has_remarks() {
-        let _ = write!(
-            body,
-            "<tbody><tr class=\"remark\"><td></td><th>{}</th>",
-            escape(words.remark)
-        );
-        for department in &heading.departments {
-            let _ = write!(
-                body,
-                "<td class=\"remark\">{}</td>",
-                escape(&department.remark)
-            );
+        // The 備考 closes its area's table, as the seed's closes 特定個人情報.
+        if heading.remarks_after(&area.id, a + 1 == matrix.areas.len()) {
+            remark_row(&mut body, heading, words);
         }
-        body.push_str("</tr></tbody>\n");
+        body.push_str("</tbody>\n");
     }
     body.push_str("</table>\n");
     legend(&mut body, heading, words);
@@ -240,6 +228,17 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
     counts_table(&mut body, heading, words, words.department, &rows);
     body.push_str("</section>\n");
     body
+}
+
+/// The departments' 備考 as a row of the matrix, under its label.
+fn remark_row(body: &mut String, heading: &Heading, words: &ReportWords) {
+    let label = escape(super::lines::remark_label(heading, words));
+    let _ = write!(body, "<tr class=\"remark\"><td></td><th>{label}</th>");
+    for department in &heading.departments {
+        let remark = escape(&department.remark);
+        let _ = write!(body, "<td class=\"remark\">{remark}</td>");
+    }
+    body.push_str("</tr>\n");
 }
 
 /// True when every department's short name fits on one line of the matrix's header on

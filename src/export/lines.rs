@@ -25,6 +25,11 @@ pub(crate) fn legend_line(heading: &model::Heading, words: &ReportWords) -> Stri
         .join(words.legend_separator)
 }
 
+/// The 備考 row's label: the checklist's (備考（特定個人情報の取扱い）), else 備考.
+pub(crate) fn remark_label<'a>(heading: &'a model::Heading, words: &'a ReportWords) -> &'a str {
+    heading.remark_label.as_deref().unwrap_or(words.remark)
+}
+
 /// Department names in one cell, or なし.
 pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
     if names.is_empty() {

@@ -62,13 +62,13 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
     header.extend(shorts.iter().cloned());
     let mut align = vec![Align::Left, Align::Left];
     align.extend(shorts.iter().map(|_| Align::Center));
-    for area in &matrix.areas {
+    for (a, area) in matrix.areas.iter().enumerate() {
         let _ = write!(
             out,
             "## {}\n\n",
             (words.area_heading)(&area.id, &area.title)
         );
-        let rows: Vec<Vec<String>> = area
+        let mut rows: Vec<Vec<String>> = area
             .rows
             .iter()
             .map(|row| {
@@ -82,21 +82,15 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
                     .collect()
             })
             .collect();
+        // The 備考 closes its area's table, as the seed's closes 特定個人情報.
+        if heading.remarks_after(&area.id, a + 1 == matrix.areas.len()) {
+            let label = super::lines::remark_label(heading, words).to_string();
+            let remarks = heading.departments.iter().map(|d| d.remark.clone());
+            rows.push([String::new(), label].into_iter().chain(remarks).collect());
+        }
         table(&mut out, &header, &align, &rows);
     }
     let _ = write!(out, "{}\n\n", super::lines::legend_line(heading, words));
-    let centred: Vec<Align> = shorts.iter().map(|_| Align::Center).collect();
-    if heading.has_remarks() {
-        let _ = write!(out, "## {}\n\n", words.remark);
-        let remarks = vec![
-            heading
-                .departments
-                .iter()
-                .map(|d| d.remark.clone())
-                .collect(),
-        ];
-        table(&mut out, &shorts, &centred, &remarks);
-    }
     let _ = write!(out, "## {}\n\n", words.counts_by_department);
     let mut header = vec![String::new()];
     header.extend(shorts.iter().cloned());

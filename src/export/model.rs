@@ -46,10 +46,15 @@ pub struct Heading {
     pub departments: Vec<Column>,
     pub legend: Vec<LegendEntry>,
     pub stamp: Stamp,
+    /// The label of the 備考 row, where the checklist gives one.
+    pub remark_label: Option<String>,
+    /// The area whose table the 備考 row closes; None: after the last area.
+    pub remark_area: Option<String>,
 }
 
 impl Heading {
     fn of(session: &Session) -> Heading {
+        let facts = &session.checklist.facts;
         Heading {
             title: session.facts.title.clone(),
             date: session.facts.date,
@@ -69,6 +74,12 @@ impl Heading {
                 })
                 .collect(),
             stamp: Stamp::of(session),
+            remark_label: Some(facts.remark_label.trim())
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+            remark_area: (session.checklist.areas.iter())
+                .find(|a| a.id == facts.remark_area.trim())
+                .map(|a| a.id.clone()),
         }
     }
 
@@ -80,6 +91,16 @@ impl Heading {
     /// True when some department has a 備考, so the row is worth printing.
     pub fn has_remarks(&self) -> bool {
         self.departments.iter().any(|d| !d.remark.trim().is_empty())
+    }
+
+    /// True when the 備考 row closes the table of the area `id`: the area the
+    /// checklist names, else the last one (`last`).
+    pub fn remarks_after(&self, id: &str, last: bool) -> bool {
+        self.has_remarks()
+            && match &self.remark_area {
+                Some(area) => area == id,
+                None => last,
+            }
     }
 }
 

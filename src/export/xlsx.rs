@@ -9,7 +9,7 @@ use super::words::ReportWords;
 use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, department_list, improvements, title};
-use super::model::{DepartmentReport, Departments, Matrix, Summary};
+use super::model::{DepartmentReport, Departments, Heading, Matrix, Summary};
 use super::outline::Block;
 use super::xlsx_page::{
     Formats, MAX_TEXT_WIDTH, draft_row, fit_height, header_text, page_setup, page_width,
@@ -44,7 +44,7 @@ fn matrix_sheet(
         sheet.write_string_with_format(top, 2 + i as u16, &department.short, &f.header)?;
     }
     let mut row = top + 1;
-    for area in &matrix.areas {
+    for (a, area) in matrix.areas.iter().enumerate() {
         spanning(
             sheet,
             row,
@@ -65,17 +65,11 @@ fn matrix_sheet(
             }
             row += 1;
         }
-    }
-    if heading.has_remarks() {
-        sheet.write_string_with_format(row, 0, "", &f.header)?;
-        sheet.write_string_with_format(row, 1, words.remark, &f.header)?;
-        for (i, department) in heading.departments.iter().enumerate() {
-            let format = f.text.clone().set_align(FormatAlign::Center);
-            sheet.write_string_with_format(row, 2 + i as u16, &department.remark, &format)?;
+        // The 備考 closes its area's table, as the seed's closes 特定個人情報.
+        if heading.remarks_after(&area.id, a + 1 == matrix.areas.len()) {
+            remark_row(sheet, &f, heading, words, row, &widths)?;
+            row += 1;
         }
-        let remarks = heading.departments.iter().map(|d| d.remark.as_str());
-        fit_height(sheet, row, remarks.zip(widths.iter().skip(2).copied()))?;
-        row += 1;
     }
     let legend = super::lines::legend_line(heading, words);
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
@@ -87,6 +81,27 @@ fn matrix_sheet(
     let title = title(heading, words, words.matrix);
     page_setup(sheet, heading, &title, words, true);
     Ok(())
+}
+
+/// The departments' 備考 as a row of the matrix, under its label.
+fn remark_row(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    heading: &Heading,
+    words: &ReportWords,
+    row: u32,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, 0, "", &f.header)?;
+    let label = super::lines::remark_label(heading, words);
+    sheet.write_string_with_format(row, 1, label, &f.header)?;
+    let centred = f.text.clone().set_align(FormatAlign::Center);
+    for (i, department) in heading.departments.iter().enumerate() {
+        sheet.write_string_with_format(row, 2 + i as u16, &department.remark, &centred)?;
+    }
+    let remarks = heading.departments.iter().map(|d| d.remark.as_str());
+    let texts = std::iter::once(label).chain(remarks);
+    fit_height(sheet, row, texts.zip(widths.iter().skip(1).copied()))
 }
 
 /// Each mark (symbol on its fill, label) and 未回答, counted per department.
