@@ -368,6 +368,7 @@ pub const REVIEW: &[Binding] = &[
     bind(&[Key::Enter], Action::Choose),
     bind(&[C('s')], Action::Sign),
     bind(&[C('R')], Action::Reopen),
+    bind(&[C('i')], Action::OpenFacts),
     bind(&[Key::Esc, C('r')], Action::Return),
     bind(&[C('?')], Action::Help),
 ];

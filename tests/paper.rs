@@ -469,3 +469,62 @@ fn without_a_place_in_the_checklist_the_remarks_follow_the_last_area_as_備考()
     let markdown = text(&session, Report::Matrix, Format::Md);
     assert!(!markdown.contains("備考"), "{markdown}");
 }
+
+// --- The 総評 before sign-off ------------------------------------------------
+
+#[test]
+fn an_empty_overall_assessment_blocks_sign_off() {
+    use kansa::facts::{FactField, FactValue};
+    use kansa::review::{self, Place, Reason};
+    let mut session = round();
+    let change = session
+        .set_fact(FactField::Overall, FactValue::Text("  \n".into()))
+        .unwrap();
+    seed::record(&mut session, change).unwrap();
+    let review = review::review(&session);
+    let blockers: Vec<_> = review.blockers().collect();
+    assert_eq!(blockers.len(), 1, "{blockers:?}");
+    assert_eq!(blockers[0].place, Place::Round);
+    assert_eq!(blockers[0].reason, Reason::MissingFact(FactField::Overall));
+    let at = session.last_change() + chrono::Duration::minutes(1);
+    assert!(matches!(
+        session.sign(seed::LEAD, at),
+        Err(kansa::session::Refusal::Blocked(1))
+    ));
+    // Written, it signs.
+    let change = session
+        .set_fact(FactField::Overall, FactValue::Text("特記事項なし。".into()))
+        .unwrap();
+    seed::record(&mut session, change).unwrap();
+    assert!(session.sign(seed::LEAD, at).is_ok());
+}
+
+#[test]
+fn the_review_offers_i_for_the_overall_assessment_and_opens_it() {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = seed::session("seed");
+    seed::enter_marks(&mut session).unwrap();
+    kansa::store::Store::open(dir.path())
+        .unwrap()
+        .create(&session)
+        .unwrap();
+    let context = screen::context(dir.path(), Lang::Ja);
+    let mut app = kansa::tui::App::at_session(context, "seed", Some("秘書広聴課")).unwrap();
+    screen::char_key(&mut app, 'r');
+    let text = screen::screen_text(&app, 100, 30);
+    assert!(text.contains("全体: 総評が未入力です"), "{text}");
+    assert!(
+        text.contains(" i  監査情報"),
+        "the review's footer offers i: {text}"
+    );
+    // i opens the facts at the 総評: Enter edits it.
+    screen::char_key(&mut app, 'i');
+    screen::key(&mut app, KeyCode::Enter);
+    let text = screen::screen_text(&app, 100, 30);
+    assert!(text.contains("総評"), "{text}");
+    screen::type_text(&mut app, "特記事項なし。");
+    screen::key(&mut app, KeyCode::Esc);
+    let on_disk = screen::on_disk(dir.path(), "seed");
+    assert_eq!(on_disk.facts.overall, "特記事項なし。");
+}

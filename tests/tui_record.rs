@@ -230,7 +230,15 @@ fn review_entries_lead_to_their_place() {
     char_key(&mut app, 'r');
     char_key(&mut app, 's');
     assert!(shows(&app, "署名できません"));
-    // The first blocker: 秘書 I-2(2) △ needs a note.
+    // The first blocker: no 総評 (issue 27); it leads to the 総評 among the facts.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "特記事項なし。");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(on_disk(dir.path(), "seed").facts.overall, "特記事項なし。");
+    // The next: 秘書 I-2(2) △ needs a note.
+    key(&mut app, KeyCode::Esc);
+    char_key(&mut app, 'r');
     key(&mut app, KeyCode::Enter);
     let position = app.hearing().unwrap().position();
     assert_eq!(position, ("秘書".to_string(), "I-2(2)".to_string()));

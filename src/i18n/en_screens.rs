@@ -328,6 +328,7 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     facts_title: "Audit facts",
     department_facts: |name| format!("{name}: scope and schedule"),
     as_round: "(as the round)",
+    from_profiles: |systems| format!("{systems} (from the departments' profiles)"),
     fact_editing: |field| format!("Edit {field}"),
     bad_date: "Enter dates as 2024/9/27, 令和6年9月27日 or R6.9.27",
     draft_restored: "Unsaved note restored (Esc saves it)",

@@ -330,6 +330,7 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     facts_title: "監査情報",
     department_facts: |name| format!("{name} の監査範囲・監査実施日程"),
     as_round: "（全体と同じ）",
+    from_profiles: |systems| format!("{systems}（各課の利用システムから）"),
     fact_editing: |field| format!("{field}を編集"),
     bad_date: "日付は 2024/9/27、令和6年9月27日、R6.9.27 のように入力してください",
     draft_restored: "保存されていなかった入力を復元しました（Esc で保存）",

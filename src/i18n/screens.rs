@@ -203,6 +203,8 @@ pub struct RecordStrings {
     pub department_facts: fn(&str) -> String,
     /// A department fact that is the round's.
     pub as_round: &'static str,
+    /// 対象システム while none are written: those of the departments' profiles.
+    pub from_profiles: fn(&str) -> String,
     pub fact_editing: fn(&str) -> String,
     pub bad_date: &'static str,
     pub draft_restored: &'static str,
