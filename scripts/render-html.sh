@@ -21,7 +21,7 @@ out=${1:-$(mktemp -d)}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 if [ -z "${PAGES:-}" ]; then
-    KANSA_DUMP=$out cargo test -q --test reports write_the_seed_reports -- --ignored >/dev/null
+    KANSA_DUMP=$out cargo test -q --test domain reports::write_the_seed_reports -- --ignored >/dev/null
 fi
 
 chrome() {

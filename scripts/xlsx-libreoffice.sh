@@ -15,7 +15,7 @@ fi
 out=${1:-$(mktemp -d)}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-KANSA_DUMP=$out cargo test -q --test reports write_the_seed_reports -- --ignored >/dev/null
+KANSA_DUMP=$out cargo test -q --test domain reports::write_the_seed_reports -- --ignored >/dev/null
 
 # 44 = comma, 34 = double quote, 76 = UTF-8, 1 = the first line is a row like any other.
 soffice --headless -env:UserInstallation="file://$out/lo-profile" \

@@ -49,7 +49,7 @@ pub fn keys_markdown() -> String {
         "# Keys\n\
          \n\
          <!-- Made from src/keymap.rs by kansa::tui::keys_markdown; do not edit by hand.\n     \
-         Regenerate: UPDATE_KEYS_DOC=1 cargo test --test keymap keys_doc -->\n\
+         Regenerate: UPDATE_KEYS_DOC=1 cargo test --test tui keys_doc -->\n\
          \n\
          Every key kansa's screens bind, one table per view, as `src/keymap.rs` holds them.\n\
          The footers, the `?` help and the keys `kansa validate` keeps from a checklist's\n\

@@ -1,7 +1,7 @@
-//! Shared by the fuzz harnesses (tests/fuzz_loaders.rs, tests/fuzz_team.rs): a small
-//! deterministic generator, byte and token mutations of real files, and a driver that
-//! runs one check per input, tallies how each refusal was located, and keeps the
-//! files of an input that failed.
+//! Shared by the fuzz harnesses (tests/harness/fuzz_loaders.rs,
+//! tests/harness/fuzz_team.rs): a small deterministic generator, byte and token
+//! mutations of real files, and a driver that runs one check per input, tallies how
+//! each refusal was located, and keeps the files of an input that failed.
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};

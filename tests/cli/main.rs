@@ -1,0 +1,12 @@
+//! The `kansa` binary as a user or a script runs it: one test binary (see tests/README.md).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli;
+mod rounds;
+mod scores;
+mod seed_matrix;
+mod sheets;
+mod show;
+mod team;

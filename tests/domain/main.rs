@@ -1,0 +1,16 @@
+//! The library without a screen: sessions and the store, meanings, merging, sign-off
+//! and the committee's documents: one test binary (see tests/README.md).
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../screen/mod.rs"]
+mod screen;
+
+mod architecture;
+mod export;
+mod guide;
+mod meanings;
+mod reports;
+mod signoff;
+mod store;
+mod team_merge;
