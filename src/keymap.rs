@@ -153,6 +153,9 @@ pub enum Action {
     Search,
     /// Every △/× cell with its note, grouped by item.
     FindingsList,
+    /// Write the 実施報告書's 改善内容等 of the item under the cursor, starting from
+    /// the departments' notes.
+    EditImprovement,
     /// Add or remove an item a 指摘事項 names.
     FindingItems,
     /// Read a department's returned self-check workbook into its self-assessment.
@@ -199,6 +202,7 @@ impl Action {
                 | Accept
                 | Dismiss
                 | AddFinding
+                | EditImprovement
                 | FindingItems
                 | Sign
                 | Reopen
@@ -332,6 +336,7 @@ pub const MATRIX: &[Binding] = &[
     help_only(&[C('i')], Action::OpenFacts),
     help_only(&[C('/')], Action::Search),
     help_only(&[C('F')], Action::FindingsList),
+    help_only(&[C('t')], Action::EditImprovement),
     help_only(&[C('c')], Action::ToggleCompare),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
@@ -363,6 +368,7 @@ pub const REVIEW: &[Binding] = &[
     bind(&[Key::Enter], Action::Choose),
     bind(&[C('s')], Action::Sign),
     bind(&[C('R')], Action::Reopen),
+    bind(&[C('i')], Action::OpenFacts),
     bind(&[Key::Esc, C('r')], Action::Return),
     bind(&[C('?')], Action::Help),
 ];

@@ -14,7 +14,8 @@
 //! - `session`: a round's answers and history; every change is a value, every refusal
 //!   a typed one. It holds the data of findings, follow-ups, self-checks, sign-offs
 //!   and merged heads; the modules below add what is done with them.
-//! - `findings`: each department's 所見 and 指摘事項 per area, and the proposals.
+//! - `findings`: each department's 所見 and 指摘事項 per area, and the proposals;
+//!   `improvements`: the 実施報告書's 改善内容等 per item, written or proposed.
 //! - `rounds`: a round started from an earlier one; follow-ups, trends, differences.
 //! - `merge`: a round heard in parts brought back together: change identity,
 //!   conflicts.
@@ -42,6 +43,7 @@ pub mod export;
 pub mod facts;
 pub mod findings;
 pub mod i18n;
+pub mod improvements;
 pub mod keymap;
 pub mod language;
 pub mod marks;

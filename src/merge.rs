@@ -29,7 +29,9 @@ pub fn value(change: &Change) -> String {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     match change {
         Change::Mark { to, .. } => opt(to),
-        Change::Note { to, .. } | Change::Observation { to, .. } => one_line(to),
+        Change::Note { to, .. }
+        | Change::Observation { to, .. }
+        | Change::Improvement { to, .. } => one_line(to),
         Change::Field { to, .. } | Change::DepartmentFact { to, .. } => opt(to),
         Change::Fact { to, .. } => ron::to_string(to).unwrap_or_default(),
         Change::Finding { to, .. } => to.as_ref().map_or(String::new(), |f| one_line(&f.text)),

@@ -63,6 +63,9 @@ pub enum Reason {
 
 impl Reason {
     /// True for what must be settled before sign-off.
+    /// Of the facts, the 総評: the 実施報告書 opens its 監査結果 with it, and a report
+    /// without it is a draft; the others (date, 責任者, 報告日) show as 未設定 and are
+    /// warnings.
     pub fn blocks(&self) -> bool {
         matches!(
             self,
@@ -72,6 +75,7 @@ impl Reason {
                 | Reason::NotInFinding(_)
                 | Reason::Conflict { .. }
                 | Reason::FollowUpOpen(_)
+                | Reason::MissingFact(FactField::Overall)
         )
     }
 }
@@ -116,17 +120,23 @@ pub fn review(session: &Session) -> Review {
     Review { entries }
 }
 
-/// The facts a report cannot do without.
+/// The facts a report cannot do without; the 総評 blocks sign-off (`Reason::blocks`):
+/// a round with nothing to remark says so (特記事項なし).
 fn round_entries(session: &Session) -> Vec<Entry> {
-    [FactField::Date, FactField::Lead, FactField::ReportDate]
-        .into_iter()
-        .filter(|field| session.facts.get(*field).is_empty())
-        .map(|field| Entry {
-            department: None,
-            place: Place::Round,
-            reason: Reason::MissingFact(field),
-        })
-        .collect()
+    [
+        FactField::Date,
+        FactField::Lead,
+        FactField::ReportDate,
+        FactField::Overall,
+    ]
+    .into_iter()
+    .filter(|field| session.facts.get(*field).is_empty())
+    .map(|field| Entry {
+        department: None,
+        place: Place::Round,
+        reason: Reason::MissingFact(field),
+    })
+    .collect()
 }
 
 /// One blocker per place in conflict, where the place is.

@@ -124,10 +124,14 @@ pub fn large_checklist(items: usize, departments: usize) -> Checklist {
         departments: roster,
         bands: Vec::new(),
         fields: Vec::new(),
-        // The bundled wording, without its overrides: they name tags this roster lacks.
+        // The bundled wording, without its overrides and systems (they name tags this
+        // roster lacks) and its 備考 row (which names an area it lacks).
         language: bundled.language,
         facts: crate::facts::FactDefaults {
             overrides: Vec::new(),
+            systems: Vec::new(),
+            remark_label: String::new(),
+            remark_area: String::new(),
             ..bundled.facts
         },
     }

@@ -41,6 +41,8 @@ pub enum Changed {
     Findings,
     /// The follow-up of the earlier round's 指摘事項.
     FollowUps,
+    /// The round's 改善内容等 of an item.
+    Improvement,
 }
 
 /// The differences from `signed` to `now`, round first, then by department.
@@ -62,6 +64,13 @@ pub fn differences(signed: &Seal, now: &Seal) -> Vec<Difference> {
     }
     for field in changed_keys(&signed.facts, &now.facts) {
         found.push(round(Changed::Fact(field)));
+    }
+    for item in changed_keys(&signed.improvements, &now.improvements) {
+        found.push(Difference {
+            department: None,
+            place: Some(item),
+            what: Changed::Improvement,
+        });
     }
     for before in &signed.departments {
         if let Some(after) = now

@@ -65,6 +65,36 @@ pub struct FactDefaults {
     /// Per-department wording, chosen by the departments' tags; the first that
     /// applies gives each fact it sets.
     pub overrides: Vec<FactOverride>,
+    /// The 実施報告書's 監査目的, the 規程 articles of 責任者 and 担当部門, and its 根拠
+    /// (one a line); see `AuditFacts`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub objective: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lead_basis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub division_basis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub grounds: String,
+    /// The systems a round may audit, each named in the 実施報告書's 対象システム when
+    /// a department audited meets its condition (uses it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<SystemDefault>,
+    /// The row of the departments' 備考 in the 結果一覧: its label (備考（特定個人情報の
+    /// 取扱い）; else 備考) and the area (by id) whose table it closes, as the seed's
+    /// closes 特定個人情報; without one, it follows the last area.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark_label: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark_area: String,
+}
+
+/// A system the 実施報告書 names as audited when a department meets `applies`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemDefault {
+    pub name: String,
+    #[serde(default)]
+    pub applies: Condition,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

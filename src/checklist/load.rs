@@ -124,7 +124,8 @@ impl Checklist {
             .collect();
         let conditions = self.items().map(|(_, item)| &item.applies);
         let overrides = self.facts.overrides.iter().map(|o| &o.applies);
-        for condition in conditions.chain(overrides) {
+        let systems = self.facts.systems.iter().map(|s| &s.applies);
+        for condition in conditions.chain(overrides).chain(systems) {
             let mut tags = Vec::new();
             condition.tags(&mut tags);
             if let Some(tag) = tags.into_iter().find(|t| !known.contains(t)) {

@@ -4,8 +4,9 @@
 //! 改善内容等), the 総評 figures on a page of their own, page numbers in the footer.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum,
-    Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, NumPages, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Table, TableCell, TableRow,
+    VAlignType, WidthType,
 };
 
 use super::words::ReportWords;
@@ -13,6 +14,7 @@ use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, FactRow, Heading, Summary};
+use super::outline::Block;
 
 /// The Japanese font named in the document (`FONT_TABLE` names MS 明朝 as fallback).
 const MINCHO: &str = "游明朝";
@@ -31,12 +33,15 @@ const HEADER_FILL: &str = "D9E1F2";
 const FONT_TABLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:font w:name="游明朝"><w:altName w:val="MS 明朝"/><w:panose1 w:val="02020400000000000000"/><w:charset w:val="80"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="MS 明朝"><w:altName w:val="MS Mincho"/><w:panose1 w:val="02020609040205080304"/><w:charset w:val="80"/><w:family w:val="roman"/><w:pitch w:val="fixed"/></w:font><w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="Symbol"><w:charset w:val="02"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="Arial"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>"#;
 
-/// docx-rs has no repeated header rows; header rows are the only rows built with
-/// `cant_split`, and this marks them `tblHeader` so Word repeats them on every page.
+/// docx-rs has no repeated header rows. Every row is built with `cant_split` (a row
+/// is never split across pages); header rows alone also have a minimum height of
+/// `HEADER_HEIGHT`, and this marks them `tblHeader` so Word repeats them on every page.
 const HEADER_ROW: (&str, &str) = (
-    "<w:trPr><w:cantSplit /></w:trPr>",
-    "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
+    "<w:trPr><w:cantSplit /><w:trHeight w:val=\"397\" w:hRule=\"atLeast\" /></w:trPr>",
+    "<w:trPr><w:cantSplit /><w:trHeight w:val=\"397\" w:hRule=\"atLeast\" /><w:tblHeader /></w:trPr>",
 );
+/// A header row's minimum height (twentieths of a point: 7 mm), as `HEADER_ROW` has it.
+const HEADER_HEIGHT: f32 = 397.0;
 
 /// The 実施報告書 as DOCX bytes.
 pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, String> {
@@ -163,18 +168,37 @@ fn paragraphs(mut docx: Docx, text: &str) -> Docx {
     docx
 }
 
-/// The 監査概要 and the 総評, above the tables of the 実施報告書.
+/// The 監査概要, the 総評 and the line to the 結果一覧, above the tables of the
+/// 実施報告書, as the seed sets them: parts and sections as headings, text indented
+/// under them, the 根拠 as a list of ・.
 fn outline(mut docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
-    if !summary.facts.is_empty() {
-        docx = docx
-            .add_paragraph(section_heading(words.outline))
-            .add_table(facts_table(&summary.facts, words));
-    }
-    if !summary.overall.is_empty() {
-        docx = paragraphs(
-            docx.add_paragraph(section_heading(words.overall)),
-            &summary.overall,
-        );
+    let indented = |text: &str, bold: bool| {
+        let run = Run::new().add_text(text);
+        Paragraph::new()
+            .indent(Some(420), None, None, None)
+            .add_run(if bold { run.bold() } else { run })
+    };
+    for block in super::outline::blocks(summary, words) {
+        docx = match block {
+            Block::Part(text) => docx.add_paragraph(section_heading(&text)),
+            Block::Section(text) => docx.add_paragraph(
+                Paragraph::new()
+                    .keep_next(true)
+                    .line_spacing(LineSpacing::new().before(120))
+                    .add_run(Run::new().add_text(text).bold()),
+            ),
+            Block::Label(text) => docx.add_paragraph(indented(&text, true).keep_next(true)),
+            Block::Text(text) => super::outline::paragraphs(&text)
+                .fold(docx, |docx, line| docx.add_paragraph(indented(line, false))),
+            // Hanging: a line that wraps goes on under the text, not under the ・.
+            Block::List(items) => items.iter().fold(docx, |docx, item| {
+                docx.add_paragraph(
+                    Paragraph::new()
+                        .indent(Some(630), Some(SpecialIndentType::Hanging(210)), None, None)
+                        .add_run(Run::new().add_text(format!("・{item}"))),
+                )
+            }),
+        };
     }
     docx
 }
@@ -263,10 +287,13 @@ fn header_row(texts: &[String], columns: &[usize]) -> TableRow {
                 )
         })
         .collect();
-    TableRow::new(cells).cant_split()
+    TableRow::new(cells)
+        .cant_split()
+        .row_height(HEADER_HEIGHT)
+        .height_rule(HeightRule::AtLeast)
 }
 
-/// A row whose cells hold one paragraph per line.
+/// A row whose cells hold one paragraph per line, never split across pages.
 fn body_row(cells: &[Vec<String>], columns: &[usize]) -> TableRow {
     let cells = cells
         .iter()
@@ -283,7 +310,7 @@ fn body_row(cells: &[Vec<String>], columns: &[usize]) -> TableRow {
             })
         })
         .collect();
-    TableRow::new(cells)
+    TableRow::new(cells).cant_split()
 }
 
 /// The 総評 figures on a new page: marks per department and per area, and the

@@ -10,6 +10,7 @@ use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, FactRow, Heading, Matrix, Summary};
+use super::outline::Block;
 
 /// Text as HTML (or XML): the five characters with a meaning in markup become entities.
 pub(crate) fn escape(text: &str) -> String {
@@ -87,6 +88,7 @@ table {{ border-collapse: collapse; width: 100%; margin: 0 0 .8em; }}
 th, td {{ border: 1px solid #555; padding: .2em .4em; vertical-align: top; }}
 thead th {{ background: #d9e1f2; text-align: center; vertical-align: middle; }}
 thead {{ display: table-header-group; }}
+thead tr.nowrap th {{ white-space: nowrap; }}
 tr {{ break-inside: avoid; }}
 table.matrix tbody {{ break-inside: avoid; }}
 tr.area {{ break-after: avoid; }}
@@ -103,7 +105,10 @@ p.legend span + span {{ margin-left: 1em; }}
 div.report + div.report {{ break-before: page; }}
 h1.report {{ font-size: 13pt; }}
 section.matrix, section.counts, div.landscape {{ page: landscape; }}
-body > header:has(~ div.landscape), body > p.draft:has(~ div.landscape) {{ page: landscape; }}
+body > header:has(~ div.landscape, ~ section.matrix), body > p.draft:has(~ div.landscape, ~ section.matrix) {{ page: landscape; }}
+table.report, table.report > * > tr > th, table.report > * > tr > td {{ border: none; padding: 0; background: none; text-align: left; font-weight: normal; }}
+table.report {{ margin: 0; }}
+table.report > thead h2 {{ margin-top: 0; }}
 @page landscape {{ size: A4 landscape; }}
 div.draft {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt; white-space: nowrap;
   font-weight: bold; color: rgba(200, 0, 0, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }}
@@ -114,6 +119,9 @@ table.facts th {{ width: 9em; text-align: left; background: #f2f2f2; white-space
 table.facts td.number {{ width: 2em; }}
 h3.area {{ margin-top: 1.2em; }}
 p.findings {{ font-weight: bold; }}
+div.outline h3 {{ margin-top: .8em; }}
+div.outline p, div.outline ul {{ margin: .2em 0 .2em 1.5em; }}
+div.outline p.label {{ font-weight: bold; margin-bottom: 0; }}
 @media print {{ body {{ margin: 0; max-width: none; padding: 0; }} }}
 "#,
         orientation = if landscape { "landscape" } else { "portrait" },
@@ -159,8 +167,14 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
 fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
     let heading = &matrix.heading;
     let columns = 2 + heading.departments.len();
-    let mut body =
-        String::from("<section class=\"matrix\">\n<table class=\"matrix\">\n<thead><tr>");
+    let mut body = format!(
+        "<section class=\"matrix\">\n<table class=\"matrix\">\n<thead><tr{}>",
+        if short_names_fit(heading) {
+            " class=\"nowrap\""
+        } else {
+            ""
+        }
+    );
     let _ = write!(
         body,
         "<th>{}</th><th>{}</th>",
@@ -171,7 +185,7 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
         let _ = write!(body, "<th>{}</th>", escape(&department.short));
     }
     body.push_str("</tr></thead>\n");
-    for area in &matrix.areas {
+    for (a, area) in matrix.areas.iter().enumerate() {
         let name = escape(&(words.area_heading)(&area.id, &area.title));
         let _ = writeln!(
             body,
@@ -195,23 +209,11 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
             }
             body.push_str("</tr>\n");
         }
-        body.push_str("</tbody>\n");
-    }
-    // A body of its own, not a tfoot: browsers repeat a tfoot on every printed page.
-    if heading.has_remarks() {
-        let _ = write!(
-            body,
-            "<tbody><tr class=\"remark\"><td></td><th>{}</th>",
-            escape(words.remark)
-        );
-        for department in &heading.departments {
-            let _ = write!(
-                body,
-                "<td class=\"remark\">{}</td>",
-                escape(&department.remark)
-            );
+        // The 備考 closes its area's table, as the seed's closes 特定個人情報.
+        if heading.remarks_after(&area.id, a + 1 == matrix.areas.len()) {
+            remark_row(&mut body, heading, words);
         }
-        body.push_str("</tr></tbody>\n");
+        body.push_str("</tbody>\n");
     }
     body.push_str("</table>\n");
     legend(&mut body, heading, words);
@@ -226,6 +228,31 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
     counts_table(&mut body, heading, words, words.department, &rows);
     body.push_str("</section>\n");
     body
+}
+
+/// The departments' 備考 as a row of the matrix, under its label.
+fn remark_row(body: &mut String, heading: &Heading, words: &ReportWords) {
+    let label = escape(super::lines::remark_label(heading, words));
+    let _ = write!(body, "<tr class=\"remark\"><td></td><th>{label}</th>");
+    for department in &heading.departments {
+        let remark = escape(&department.remark);
+        let _ = write!(body, "<td class=\"remark\">{remark}</td>");
+    }
+    body.push_str("</tr>\n");
+}
+
+/// True when every department's short name fits on one line of the matrix's header on
+/// a landscape A4 page (about 73 em of 10.5 pt type), leaving the item's text 20 em and
+/// its id 5: a name broken over two lines (福祉総 / 務) is hard to read, a table wider
+/// than the paper is cut off.
+fn short_names_fit(heading: &Heading) -> bool {
+    use unicode_width::UnicodeWidthStr;
+    let ems: f64 = heading
+        .departments
+        .iter()
+        .map(|d| d.short.width() as f64 / 2.0 + 1.0)
+        .sum();
+    ems <= 48.0
 }
 
 /// The legend under the table, each mark on its fill, as the seed writes it.
@@ -281,7 +308,7 @@ fn summary_body(summary: &Summary, words: &ReportWords) -> String {
     outline(&mut body, summary, words);
     for area in &summary.areas {
         let name = escape(&(words.area_heading)(&area.id, &area.title));
-        let _ = writeln!(body, "<h2>{name}</h2>\n<table class=\"summary\">");
+        let _ = writeln!(body, "<h3>{name}</h3>\n<table class=\"summary\">");
         body.push_str("<colgroup><col style=\"width:7%\"><col style=\"width:31%\"><col style=\"width:24%\"><col style=\"width:14%\"><col style=\"width:24%\"></colgroup>\n<thead><tr>");
         for header in [
             words.item_id,
@@ -400,20 +427,31 @@ fn facts_table(body: &mut String, facts: &[FactRow], words: &ReportWords) {
     body.push_str("</tbody>\n</table>\n");
 }
 
-/// The 監査概要 and the 総評, above the tables of the 実施報告書.
+/// The 監査概要, the 総評 and the line to the 結果一覧, above the tables of the
+/// 実施報告書: parts as `h2`, their sections as `h3`.
 fn outline(body: &mut String, summary: &Summary, words: &ReportWords) {
-    if !summary.facts.is_empty() {
-        let _ = writeln!(body, "<h2>{}</h2>", escape(words.outline));
-        facts_table(body, &summary.facts, words);
+    body.push_str("<div class=\"outline\">\n");
+    for block in super::outline::blocks(summary, words) {
+        let _ = match block {
+            Block::Part(text) => writeln!(body, "<h2>{}</h2>", escape(&text)),
+            Block::Section(text) => writeln!(body, "<h3>{}</h3>", escape(&text)),
+            Block::Label(text) => writeln!(body, "<p class=\"label\">{}</p>", escape(&text)),
+            Block::Text(text) => {
+                for paragraph in super::outline::paragraphs(&text) {
+                    let _ = writeln!(body, "<p>{}</p>", escape(paragraph));
+                }
+                Ok(())
+            }
+            Block::List(items) => {
+                body.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(body, "<li>{}</li>", escape(&item));
+                }
+                writeln!(body, "</ul>")
+            }
+        };
     }
-    if !summary.overall.is_empty() {
-        let _ = writeln!(
-            body,
-            "<h2>{}</h2>\n<p class=\"overall\">{}</p>",
-            escape(words.overall),
-            lines(&summary.overall)
-        );
-    }
+    body.push_str("</div>\n");
 }
 
 /// Every department's 結果報告書, each on pages of its own.
@@ -422,22 +460,28 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
     page(&departments.heading, words, words.departments, false, &body)
 }
 
+/// Each department's report is laid out as a table whose header is the department's
+/// heading: browsers print a table's header on every page the table runs onto, so a
+/// report longer than a page names its department on each; an area (a row) is never
+/// split from its heading.
 fn departments_body(departments: &Departments, words: &ReportWords) -> String {
     let mut body = String::new();
     for report in &departments.reports {
         let _ = writeln!(
             body,
-            "<section class=\"department\">\n<h2>{}</h2>",
+            "<section class=\"department\">\n<table class=\"report\">\n\
+             <thead><tr><th><h2>{}</h2></th></tr></thead>\n<tbody>\n<tr><td>",
             escape(&(words.department_report)(&report.name))
         );
         if let Some(line) = super::lines::report_date_line(departments, words) {
             let _ = writeln!(body, "<p class=\"date\">{}</p>", escape(&line));
         }
         facts_table(&mut body, &report.facts, words);
+        body.push_str("</td></tr>\n");
         for area in &report.areas {
             let _ = writeln!(
                 body,
-                "<h3 class=\"area\">{}</h3>",
+                "<tr><td>\n<h3 class=\"area\">{}</h3>",
                 escape(&(words.about_area)(&area.title))
             );
             if !area.observation.is_empty() {
@@ -445,11 +489,11 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
             }
             let _ = writeln!(
                 body,
-                "<p class=\"findings\">{}</p>",
+                "<p class=\"findings\">{}</p>\n</td></tr>",
                 escape(&super::lines::findings_line(area, words))
             );
         }
-        body.push_str("</section>\n");
+        body.push_str("</tbody>\n</table>\n</section>\n");
     }
     body
 }

@@ -25,6 +25,11 @@ pub(crate) fn legend_line(heading: &model::Heading, words: &ReportWords) -> Stri
         .join(words.legend_separator)
 }
 
+/// The 備考 row's label: the checklist's (備考（特定個人情報の取扱い）), else 備考.
+pub(crate) fn remark_label<'a>(heading: &'a model::Heading, words: &'a ReportWords) -> &'a str {
+    heading.remark_label.as_deref().unwrap_or(words.remark)
+}
+
 /// Department names in one cell, or なし.
 pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
     if names.is_empty() {
@@ -34,14 +39,18 @@ pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
     }
 }
 
-/// The 改善内容 of an item, one entry per line: each department's note, then the
-/// departments that answered "don't know", then those not answered yet.
+/// The 改善内容 of an item, one entry per line: what the auditors wrote for the item,
+/// else each department's note; then the departments that answered "don't know", then
+/// those not answered yet.
 pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<String> {
-    let mut lines: Vec<String> = row
-        .improvements
-        .iter()
-        .map(|(department, note)| (words.note)(department, note))
-        .collect();
+    let mut lines: Vec<String> = if row.improvement.is_empty() {
+        row.improvements
+            .iter()
+            .map(|(department, note)| (words.note)(department, note))
+            .collect()
+    } else {
+        row.improvement.lines().map(String::from).collect()
+    };
     if !row.unknown.is_empty() {
         let names = row.unknown.join(words.list_separator);
         lines.push((words.unknown_list)(&names));

@@ -7,6 +7,7 @@ use super::words::ReportWords;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
 use super::model::{Departments, Heading, Matrix, Summary};
+use super::outline::Block;
 
 #[derive(Clone, Copy)]
 enum Align {
@@ -61,13 +62,13 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
     header.extend(shorts.iter().cloned());
     let mut align = vec![Align::Left, Align::Left];
     align.extend(shorts.iter().map(|_| Align::Center));
-    for area in &matrix.areas {
+    for (a, area) in matrix.areas.iter().enumerate() {
         let _ = write!(
             out,
             "## {}\n\n",
             (words.area_heading)(&area.id, &area.title)
         );
-        let rows: Vec<Vec<String>> = area
+        let mut rows: Vec<Vec<String>> = area
             .rows
             .iter()
             .map(|row| {
@@ -81,21 +82,15 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
                     .collect()
             })
             .collect();
+        // The 備考 closes its area's table, as the seed's closes 特定個人情報.
+        if heading.remarks_after(&area.id, a + 1 == matrix.areas.len()) {
+            let label = super::lines::remark_label(heading, words).to_string();
+            let remarks = heading.departments.iter().map(|d| d.remark.clone());
+            rows.push([String::new(), label].into_iter().chain(remarks).collect());
+        }
         table(&mut out, &header, &align, &rows);
     }
     let _ = write!(out, "{}\n\n", super::lines::legend_line(heading, words));
-    let centred: Vec<Align> = shorts.iter().map(|_| Align::Center).collect();
-    if heading.has_remarks() {
-        let _ = write!(out, "## {}\n\n", words.remark);
-        let remarks = vec![
-            heading
-                .departments
-                .iter()
-                .map(|d| d.remark.clone())
-                .collect(),
-        ];
-        table(&mut out, &shorts, &centred, &remarks);
-    }
     let _ = write!(out, "## {}\n\n", words.counts_by_department);
     let mut header = vec![String::new()];
     header.extend(shorts.iter().cloned());
@@ -134,7 +129,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     for area in &summary.areas {
         let _ = write!(
             out,
-            "## {}\n\n",
+            "### {}\n\n",
             (words.area_heading)(&area.id, &area.title)
         );
         let rows: Vec<Vec<String>> = area
@@ -236,19 +231,22 @@ fn foot(out: &mut String, heading: &Heading, words: &ReportWords) {
     }
 }
 
-/// The 監査概要 (the facts set) and the 総評, above the tables.
+/// The 監査概要, the 総評 and the line to the 結果一覧, above the tables: parts as
+/// `##`, their sections as `###`.
 fn outline(out: &mut String, summary: &Summary, words: &ReportWords) {
-    if !summary.facts.is_empty() {
-        let _ = write!(out, "## {}\n\n", words.outline);
-        facts_table(out, &summary.facts, words);
-    }
-    if !summary.overall.is_empty() {
-        let _ = write!(
-            out,
-            "## {}\n\n{}\n\n",
-            words.overall,
-            paragraphs(&summary.overall)
-        );
+    for block in super::outline::blocks(summary, words) {
+        let _ = match block {
+            Block::Part(text) => write!(out, "## {text}\n\n"),
+            Block::Section(text) => write!(out, "### {text}\n\n"),
+            Block::Label(text) => write!(out, "**{text}**\n\n"),
+            Block::Text(text) => write!(out, "{}\n\n", paragraphs(&text)),
+            Block::List(items) => {
+                for item in items {
+                    let _ = writeln!(out, "- {}", item.replace('<', "&lt;"));
+                }
+                writeln!(out)
+            }
+        };
     }
 }
 

@@ -10,7 +10,9 @@ mod html;
 mod lines;
 mod markdown;
 pub mod model;
+mod outline;
 pub mod words;
+mod wrap;
 mod xlsx;
 mod xlsx_page;
 

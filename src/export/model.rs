@@ -49,6 +49,10 @@ pub struct Heading {
     pub departments: Vec<Column>,
     pub legend: Vec<LegendEntry>,
     pub stamp: Stamp,
+    /// The label of the 備考 row, where the checklist gives one.
+    pub remark_label: Option<String>,
+    /// The area whose table the 備考 row closes; None: after the last area.
+    pub remark_area: Option<String>,
 }
 
 /// Where a failing mark stands among the scale's failing marks, gravest first, when
@@ -71,6 +75,7 @@ fn severity_rank(
 
 impl Heading {
     fn of(session: &Session) -> Heading {
+        let facts = &session.checklist.facts;
         Heading {
             title: session.facts.title.clone(),
             date: session.facts.date,
@@ -91,6 +96,12 @@ impl Heading {
                 })
                 .collect(),
             stamp: Stamp::of(session),
+            remark_label: Some(facts.remark_label.trim())
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+            remark_area: (session.checklist.areas.iter())
+                .find(|a| a.id == facts.remark_area.trim())
+                .map(|a| a.id.clone()),
         }
     }
 
@@ -102,6 +113,16 @@ impl Heading {
     /// True when some department has a 備考, so the row is worth printing.
     pub fn has_remarks(&self) -> bool {
         self.departments.iter().any(|d| !d.remark.trim().is_empty())
+    }
+
+    /// True when the 備考 row closes the table of the area `id`: the area the
+    /// checklist names, else the last one (`last`).
+    pub fn remarks_after(&self, id: &str, last: bool) -> bool {
+        self.has_remarks()
+            && match &self.remark_area {
+                Some(area) => area == id,
+                None => last,
+            }
     }
 }
 
@@ -214,6 +235,9 @@ pub struct SummaryRow {
     /// Departments that answered "don't know": neither complying nor needing, yet
     /// never left out of the row.
     pub unknown: Vec<String>,
+    /// The 改善内容等 the auditors wrote for the item, printed instead of the notes;
+    /// empty while none is written.
+    pub improvement: String,
     /// Departments not answered yet, so that a draft never hides them.
     pub unanswered: Vec<String>,
 }
@@ -242,17 +266,40 @@ pub struct Overview {
     pub needing: Vec<Needing>,
 }
 
-/// The 実施報告書: per area and item, the departments complying and needing
-/// improvement and the 改善内容; then the figures for the 総評.
+/// The 実施報告書: the 監査概要 and the 総評; per area and item, the departments
+/// complying and needing improvement and the 改善内容; then the figures for the 総評.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub heading: Heading,
+    pub outline: Outline,
     pub areas: Vec<Area<SummaryRow>>,
     pub overview: Overview,
-    /// The 監査概要: the round's facts that are set.
-    pub facts: Vec<FactRow>,
+}
+
+/// The 実施報告書's opening, in the seed's order: (1) 監査目的, (2) 監査対象課 and
+/// 対象システム, (3) 監査実施日, (4) 監査実施体制, (5) 監査の基準となる根拠; then the
+/// 総評. Empty where nothing is written (the documents say so).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    /// The 実施報告書's own statement of purpose, else the 結果報告書's short one.
+    pub objective: String,
+    pub departments: Vec<String>,
+    pub systems: Vec<String>,
+    pub date: Option<NaiveDate>,
+    /// 監査実施責任者 and 監査担当部門, each with the 規程 article behind it.
+    pub lead: Post,
+    pub division: Post,
+    /// The 根拠 written, else the 適用基準's lines.
+    pub grounds: Vec<String>,
     /// The 総評 as the auditors wrote it.
     pub overall: String,
+}
+
+/// Who holds a part in the audit, and the article that gives it to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub name: String,
+    pub basis: String,
 }
 
 impl Summary {
@@ -273,8 +320,7 @@ impl Summary {
             .collect();
         Summary {
             overview: overview(session, &matrix),
-            facts: outline(session),
-            overall: session.facts.overall.trim().to_string(),
+            outline: outline(session),
             heading: matrix.heading,
             areas,
         }
@@ -289,6 +335,7 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
         needing: Vec::new(),
         improvements: Vec::new(),
         unknown: Vec::new(),
+        improvement: session.improvement(&row.id).to_string(),
         unanswered: Vec::new(),
     };
     for ((cell, department), hearing) in row
@@ -506,25 +553,40 @@ fn department_report(session: &Session, hearing: &crate::session::Hearing) -> De
     }
 }
 
-/// The 監査概要 of the 実施報告書: the round's facts that are set.
-fn outline(session: &Session) -> Vec<FactRow> {
+/// The 監査概要 of the 実施報告書 and its 総評.
+fn outline(session: &Session) -> Outline {
     let facts = &session.facts;
-    let names: Vec<&str> = session
-        .hearings
-        .iter()
-        .map(|h| h.department.name.as_str())
-        .collect();
-    let rows = [
-        fact_row(FactLabel::Fact(FactField::Purpose), facts.purpose.clone()),
-        fact_row(FactLabel::Departments, names.join("、")),
-        fact_row(FactLabel::Fact(FactField::Scope), facts.scope.clone()),
-        fact_row(FactLabel::Fact(FactField::Method), facts.method.clone()),
-        fact_row(FactLabel::Fact(FactField::Schedule), facts.schedule.clone()),
-        fact_row(FactLabel::Fact(FactField::Subjects), facts.subjects.clone()),
-        fact_row(FactLabel::Fact(FactField::Criteria), facts.criteria.clone()),
-        fact_row(FactLabel::Fact(FactField::Division), facts.division.clone()),
-    ];
-    rows.into_iter()
-        .filter(|r| !r.value.trim().is_empty())
-        .collect()
+    let owned = |lines: Vec<&str>| lines.into_iter().map(String::from).collect::<Vec<_>>();
+    let objective = [&facts.objective, &facts.purpose]
+        .into_iter()
+        .map(|t| t.trim())
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    let departments: Vec<&crate::checklist::Department> =
+        session.hearings.iter().map(|h| &h.department).collect();
+    let mut grounds = owned(facts.grounds());
+    if grounds.is_empty() {
+        grounds = owned(
+            facts
+                .criteria
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect(),
+        );
+    }
+    let post = |name: &str, basis: &str| Post {
+        name: name.trim().to_string(),
+        basis: basis.trim().to_string(),
+    };
+    Outline {
+        objective: objective.to_string(),
+        departments: departments.iter().map(|d| d.name.clone()).collect(),
+        systems: owned(facts.systems(&session.checklist.facts, &departments)),
+        date: facts.date,
+        lead: post(&facts.lead, &facts.lead_basis),
+        division: post(&facts.division, &facts.division_basis),
+        grounds,
+        overall: facts.overall.trim().to_string(),
+    }
 }

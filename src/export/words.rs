@@ -81,6 +81,33 @@ pub struct ReportWords {
     pub draft_mark: &'static str,
     /// The footer of a signed session's reports: signer, time, short digest.
     pub signed: fn(&str, &str, &str) -> String,
+    /// The 実施報告書's opening, numbered as the seed numbers it.
+    pub outline_words: &'static OutlineWords,
+}
+
+/// The headings and lines of the 実施報告書's 監査概要, 監査結果 and 課別監査結果.
+pub struct OutlineWords {
+    pub outline: &'static str,
+    pub objective: &'static str,
+    pub scope: &'static str,
+    pub departments: &'static str,
+    pub systems: &'static str,
+    pub date: &'static str,
+    pub organisation: &'static str,
+    pub lead: &'static str,
+    pub division: &'static str,
+    /// A post and who holds it, with the article that gives it where there is one:
+    /// 監査実施責任者：デジタル都市推進課長（監査規程第3条第2項）.
+    pub post: fn(&str, &str, &str) -> String,
+    pub grounds: &'static str,
+    pub results: &'static str,
+    pub overall: &'static str,
+    pub by_department: &'static str,
+    /// The line that sends the reader to the 結果一覧: the audit's title, the
+    /// matrix's name.
+    pub appendix: fn(&str, &str) -> String,
+    /// Separates the 対象システム on one line.
+    pub list_separator: &'static str,
 }
 
 /// The words of rounds over time: the previous answer beside the current one, the

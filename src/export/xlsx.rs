@@ -9,11 +9,13 @@ use super::words::ReportWords;
 use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, department_list, improvements, title};
-use super::model::{DepartmentReport, Departments, FactRow, Matrix, Summary};
+use super::model::{DepartmentReport, Departments, Heading, Matrix, Summary};
+use super::outline::Block;
 use super::xlsx_page::{
-    Formats, MAX_TEXT_WIDTH, draft_row, fit_height, page_setup, repeat_rows, spanning, title_rows,
-    width_of, workbook,
+    Formats, MAX_TEXT_WIDTH, draft_row, fit_height, header_text, page_setup, page_width,
+    repeat_rows, spanning, title_rows, width_of, workbook,
 };
+use unicode_width::UnicodeWidthStr;
 
 /// The 結果一覧 as one sheet.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> Result<Vec<u8>, XlsxError> {
@@ -42,7 +44,7 @@ fn matrix_sheet(
         sheet.write_string_with_format(top, 2 + i as u16, &department.short, &f.header)?;
     }
     let mut row = top + 1;
-    for area in &matrix.areas {
+    for (a, area) in matrix.areas.iter().enumerate() {
         spanning(
             sheet,
             row,
@@ -63,26 +65,43 @@ fn matrix_sheet(
             }
             row += 1;
         }
-    }
-    if heading.has_remarks() {
-        sheet.write_string_with_format(row, 0, "", &f.header)?;
-        sheet.write_string_with_format(row, 1, words.remark, &f.header)?;
-        for (i, department) in heading.departments.iter().enumerate() {
-            let format = f.text.clone().set_align(FormatAlign::Center);
-            sheet.write_string_with_format(row, 2 + i as u16, &department.remark, &format)?;
+        // The 備考 closes its area's table, as the seed's closes 特定個人情報.
+        if heading.remarks_after(&area.id, a + 1 == matrix.areas.len()) {
+            remark_row(sheet, &f, heading, words, row, &widths)?;
+            row += 1;
         }
-        let remarks = heading.departments.iter().map(|d| d.remark.as_str());
-        fit_height(sheet, row, remarks.zip(widths.iter().skip(2).copied()))?;
-        row += 1;
     }
     let legend = super::lines::legend_line(heading, words);
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
     counts_block(sheet, &f, matrix, words, row + 3)?;
+    let last = row + 3 + count_labels(heading, words).len() as u32;
+    sheet.set_print_area(0, 0, last, columns - 1)?;
     sheet.set_freeze_panes(top + 1, 2)?;
     repeat_rows(sheet, heading, Some(top))?;
     let title = title(heading, words, words.matrix);
     page_setup(sheet, heading, &title, words, true);
     Ok(())
+}
+
+/// The departments' 備考 as a row of the matrix, under its label.
+fn remark_row(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    heading: &Heading,
+    words: &ReportWords,
+    row: u32,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, 0, "", &f.header)?;
+    let label = super::lines::remark_label(heading, words);
+    sheet.write_string_with_format(row, 1, label, &f.header)?;
+    let centred = f.text.clone().set_align(FormatAlign::Center);
+    for (i, department) in heading.departments.iter().enumerate() {
+        sheet.write_string_with_format(row, 2 + i as u16, &department.remark, &centred)?;
+    }
+    let remarks = heading.departments.iter().map(|d| d.remark.as_str());
+    let texts = std::iter::once(label).chain(remarks);
+    fit_height(sheet, row, texts.zip(widths.iter().skip(1).copied()))
 }
 
 /// Each mark (symbol on its fill, label) and 未回答, counted per department.
@@ -117,14 +136,15 @@ fn counts_block(
 /// Sets the matrix's column widths and returns them, for the row heights.
 fn matrix_columns(sheet: &mut Worksheet, matrix: &Matrix) -> Result<Vec<f64>, XlsxError> {
     let rows = || matrix.areas.iter().flat_map(|a| &a.rows);
-    let mut widths = vec![
-        width_of(rows().map(|r| r.id.as_str()), 6.0),
-        width_of(rows().map(|r| r.text.as_str()), 30.0),
-    ];
-    widths.extend(matrix.heading.departments.iter().map(|d| {
-        let texts = [d.short.as_str(), d.remark.as_str()];
-        width_of(texts, 6.0).min(14.0)
-    }));
+    let departments: Vec<f64> = (matrix.heading.departments.iter())
+        .map(|d| width_of([d.short.as_str(), d.remark.as_str()], 6.0).min(14.0))
+        .collect();
+    let id = width_of(rows().map(|r| r.id.as_str()), 6.0);
+    // The text takes what the page leaves, so that most items print on one line.
+    let room = page_width(true, 2 + departments.len()) - id - departments.iter().sum::<f64>();
+    let widest = rows().map(|r| r.text.width()).max().unwrap_or(0) as f64 * 0.96 + 1.5;
+    let mut widths = vec![id, widest.min(room).max(30.0)];
+    widths.extend(departments);
     for (i, width) in widths.iter().enumerate() {
         sheet.set_column_width(i as u16, *width)?;
     }
@@ -143,8 +163,9 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<Vec<u8>, XlsxEr
     workbook.save_to_buffer()
 }
 
-/// Column widths of the 実施報告書 sheet: narrow id, then text, departments, notes.
-const SUMMARY_WIDTHS: [f64; 5] = [8.0, 36.0, 28.0, 16.0, 36.0];
+/// Column widths of the 実施報告書 sheet: narrow id, then text, departments, notes;
+/// together as wide as a portrait A4 page (`page_width(false, 5)`, 98).
+const SUMMARY_WIDTHS: [f64; 5] = [8.0, 30.0, 23.0, 12.0, 25.0];
 
 fn summary_sheet(
     sheet: &mut Worksheet,
@@ -153,7 +174,11 @@ fn summary_sheet(
 ) -> Result<(), XlsxError> {
     let f = Formats::new();
     let heading = &summary.heading;
+    for (i, width) in SUMMARY_WIDTHS.iter().enumerate() {
+        sheet.set_column_width(i as u16, *width)?;
+    }
     let top = title_rows(sheet, &f, heading, words, words.summary)?;
+    let top = outline_rows(sheet, &f, summary, words, top)?;
     let header = [
         words.item_id,
         words.audit_item,
@@ -163,7 +188,6 @@ fn summary_sheet(
     ];
     for (i, text) in header.iter().enumerate() {
         sheet.write_string_with_format(top, i as u16, *text, &f.header)?;
-        sheet.set_column_width(i as u16, SUMMARY_WIDTHS[i])?;
     }
     fit_height(sheet, top, header.into_iter().zip(SUMMARY_WIDTHS))?;
     let mut row = top + 1;
@@ -188,15 +212,21 @@ fn summary_sheet(
             row += 1;
         }
     }
-    sheet.set_freeze_panes(top + 1, 0)?;
-    repeat_rows(sheet, heading, Some(top))?;
-    page_setup(
-        sheet,
-        heading,
-        &title(heading, words, words.summary),
-        words,
-        false,
-    );
+    sheet.set_print_area(0, 0, row - 1, header.len() as u16 - 1)?;
+    // The table's header on every page; not the opening above it (a draft's warning
+    // is in the page header, `page_setup`). No frozen panes: the opening is taller
+    // than a window.
+    sheet.set_repeat_rows(top, top)?;
+    // The tables start on a page of their own, never with their header and first area
+    // left at the foot of the opening's last page.
+    sheet.set_page_breaks(&[top])?;
+    let title = title(heading, words, words.summary);
+    page_setup(sheet, heading, &title, words, false);
+    if super::lines::is_draft(heading) {
+        // Its title rows are not repeated (the opening is): the page header says it.
+        let draft = header_text(&super::lines::stamp_line(heading, words));
+        sheet.set_header(format!("&C{}&R{draft}", header_text(&title)));
+    }
     Ok(())
 }
 
@@ -212,7 +242,6 @@ fn overview_sheet(
     let overview = &summary.overview;
     let mut row = title_rows(sheet, &f, heading, words, words.overview)?;
     let labels = count_labels(heading, words);
-    row = outline_rows(sheet, &f, summary, words, row, labels.len() as u16)?;
     let per_department: Vec<(String, &Count)> = overview
         .per_department
         .iter()
@@ -246,8 +275,19 @@ fn overview_sheet(
         let r = row + 1 + i as u32;
         sheet.write_string_with_format(r, 0, &needing.name, &f.text)?;
         let items = needing.items.join(words.list_separator);
-        sheet.write_string_with_format(r, 1, &items, &f.text)?;
+        // Across the figures' columns, as tall as the list needs: a long list in one
+        // narrow cell ran over the next department's.
+        let figures = labels.len() as u16;
+        sheet.merge_range(r, 1, r, figures, &items, &f.text)?;
+        let width = figures as f64 * FIGURE_WIDTH;
+        fit_height(
+            sheet,
+            r,
+            [(items.as_str(), width), (needing.name.as_str(), widths.0)],
+        )?;
     }
+    let last = row + overview.needing.len().max(1) as u32;
+    sheet.set_print_area(0, 0, last, labels.len() as u16)?;
     repeat_rows(sheet, heading, None)?;
     page_setup(
         sheet,
@@ -260,7 +300,7 @@ fn overview_sheet(
 }
 
 /// The width of a column of figures in the 総評 sheet.
-const FIGURE_WIDTH: f64 = 12.0;
+const FIGURE_WIDTH: f64 = 10.0;
 
 /// A table of counts: a row per name, a column per mark and 未回答; `widths` are the
 /// name column's and a figure column's. Returns the row after it.
@@ -290,33 +330,57 @@ fn counts_table(
     Ok(row)
 }
 
-/// The 監査概要 and the 総評 at the top of the figures' sheet: a label in the first
-/// column, the text across the `figures` columns after it. Returns the next free row.
+/// The 実施報告書's opening (監査概要, 総評, the line to the 結果一覧) at the top of its
+/// sheet, as the seed sets it: parts and sections in the first column, labels in the
+/// second, text across the second to the last, each row as tall as its text. Returns
+/// the next free row.
 fn outline_rows(
     sheet: &mut Worksheet,
     f: &Formats,
     summary: &Summary,
     words: &ReportWords,
     top: u32,
-    figures: u16,
 ) -> Result<u32, XlsxError> {
-    let overall = FactRow {
-        label: super::model::FactLabel::Fact(crate::facts::FactField::Overall),
-        value: summary.overall.clone(),
-    };
-    let rows = summary
-        .facts
-        .iter()
-        .chain((!summary.overall.is_empty()).then_some(&overall));
-    let width = figures as f64 * FIGURE_WIDTH;
+    let last = SUMMARY_WIDTHS.len() as u16 - 1;
+    let width: f64 = SUMMARY_WIDTHS[1..].iter().sum();
+    let part = f.title.clone().set_font_size(12);
+    let label = f.plain.clone().set_bold();
+    let paragraph = f.plain.clone().set_text_wrap().set_align(FormatAlign::Top);
     let mut row = top;
-    for fact in rows {
-        sheet.write_string_with_format(row, 0, (words.fact)(fact.label), &f.header)?;
-        sheet.merge_range(row, 1, row, figures.max(2), &fact.value, &f.text)?;
-        fit_height(sheet, row, [(fact.value.as_str(), width)])?;
-        row += 1;
+    let line = |sheet: &mut Worksheet, row: &mut u32, text: &str| {
+        sheet.merge_range(*row, 1, *row, last, text, &paragraph)?;
+        fit_height(sheet, *row, [(text, width)])?;
+        *row += 1;
+        Ok::<(), XlsxError>(())
+    };
+    for block in super::outline::blocks(summary, words) {
+        match block {
+            Block::Part(text) => {
+                row += 1;
+                sheet.write_string_with_format(row, 0, text, &part)?;
+                row += 1;
+            }
+            Block::Section(text) => {
+                sheet.write_string_with_format(row, 0, text, &label)?;
+                row += 1;
+            }
+            Block::Label(text) => {
+                sheet.write_string_with_format(row, 1, text, &label)?;
+                row += 1;
+            }
+            Block::Text(text) => {
+                for paragraph in super::outline::paragraphs(&text) {
+                    line(sheet, &mut row, paragraph)?;
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    line(sheet, &mut row, &format!("・{item}"))?;
+                }
+            }
+        }
     }
-    Ok(if row > top { row + 1 } else { row })
+    Ok(row + 1)
 }
 
 /// Column widths of a 結果報告書 sheet: number, label, text.
@@ -375,7 +439,8 @@ fn department_sheet(
         sheet.write_string_with_format(1, 0, &line, &f.plain)?;
     }
     draft_row(sheet, heading, words)?;
-    repeat_rows(sheet, heading, None)?;
+    // The department's title (and a draft's warning) on every page of its report.
+    sheet.set_repeat_rows(0, 2)?;
     for (i, width) in DEPARTMENT_WIDTHS.iter().enumerate() {
         sheet.set_column_width(i as u16, *width)?;
     }
@@ -408,6 +473,7 @@ fn department_sheet(
         )?;
         row += 1;
     }
+    sheet.set_print_area(0, 0, row.max(4) - 1, 2)?;
     page_setup(sheet, heading, &title, words, false);
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! An XLSX sheet set up for paper, the same for every report: cell formats, column
 //! widths and row heights for Japanese text, A4 pages with the title and page numbers,
-//! the title rows and a draft's warning.
+//! the title rows and a draft's warning. Columns are sized to print at full size on
+//! A4 and every row is as tall as its wrapped text (`super::wrap`), so that nothing
+//! overlaps on paper.
 
 use rust_xlsxwriter::{
     Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -10,13 +12,18 @@ use unicode_width::UnicodeWidthStr;
 use super::lines::{date_line, title};
 use super::model::{Heading, LegendEntry};
 use super::words::ReportWords;
+use super::wrap;
 
-/// A Japanese font every Office since 2016 has; others substitute their own Gothic.
-pub(crate) const FONT: &str = "游ゴシック";
+/// A monospaced Japanese font every Japanese Windows has, so that how text wraps, and
+/// so how tall a row must be, is known here (`super::wrap`); LibreOffice prints it
+/// with IPA Gothic, made to the same metrics.
+pub(crate) const FONT: &str = "ＭＳ ゴシック";
 /// Excel's paper size code for A4.
 pub(crate) const A4: u8 = 9;
 /// The widest a text column grows; longer text wraps.
 pub(crate) const MAX_TEXT_WIDTH: f64 = 60.0;
+/// The left and right margins, in inches.
+pub(crate) const SIDE_MARGIN: f64 = 0.4;
 
 /// The cell formats of a workbook, made once.
 pub(crate) struct Formats {
@@ -69,10 +76,18 @@ impl Formats {
 }
 
 /// The column width (Excel's unit, about one ASCII digit) that shows `text` on one
-/// line: a Japanese character takes two, plus a margin, up to `MAX_TEXT_WIDTH`.
+/// line (a Japanese character takes two half-ems, see `wrap::half_ems`), up to
+/// `MAX_TEXT_WIDTH`.
 pub(crate) fn width_of<'a>(texts: impl IntoIterator<Item = &'a str>, at_least: f64) -> f64 {
     let widest = texts.into_iter().map(|t| t.width()).max().unwrap_or(0);
-    (widest as f64 * 1.1 + 2.0).clamp(at_least, MAX_TEXT_WIDTH)
+    (widest as f64 * 0.96 + 1.5).clamp(at_least, MAX_TEXT_WIDTH)
+}
+
+/// The width (Excel's unit) of the columns an A4 page holds between its margins, when
+/// there are `columns` of them: 96 pixels an inch, a column 7 pixels a unit and 5 more.
+pub(crate) fn page_width(landscape: bool, columns: usize) -> f64 {
+    let inches = if landscape { 11.69 } else { 8.27 } - 2.0 * SIDE_MARGIN;
+    (inches * 96.0 - 5.0 * columns as f64) / 7.0
 }
 
 /// Excel's header and footer codes start with `&`; a literal one is `&&`. Excel also
@@ -98,7 +113,10 @@ pub(crate) fn page_setup(
     } else {
         sheet.set_portrait();
     }
+    // Columns are sized to fit the page; should they not, the page shrinks to its width
+    // (never to its height: a long table goes on over more pages).
     sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_margins(SIDE_MARGIN, SIDE_MARGIN, 0.6, 0.6, 0.3, 0.3);
     sheet.set_print_center_horizontally(true);
     sheet.set_header(format!("&C{}", header_text(title)));
     if super::lines::is_draft(heading) {
@@ -178,17 +196,12 @@ pub(crate) fn workbook(heading: &Heading, words: &ReportWords, report: &str) -> 
     workbook
 }
 
-/// Points per line of 10-point 游ゴシック, whose line gap is generous.
-pub(crate) const LINE_HEIGHT: f64 = 15.0;
+/// Points per line of 10-point ＭＳ ゴシック, with room for Excel's line gap.
+pub(crate) const LINE_HEIGHT: f64 = 13.0;
 
-/// Lines `text` takes when wrapped in a column `width` wide (a Japanese character
-/// takes two units of width, as in `width_of`).
+/// Lines `text` takes when wrapped in a column `width` wide.
 pub(crate) fn lines_in(text: &str, width: f64) -> usize {
-    let per_line = (width - 1.5).max(1.0);
-    text.lines()
-        .map(|line| (line.width() as f64 / per_line).ceil().max(1.0) as usize)
-        .sum::<usize>()
-        .max(1)
+    wrap::lines(text, wrap::half_ems(width))
 }
 
 /// Gives a row the height its wrapped cells need. Neither Excel nor LibreOffice fits
@@ -204,7 +217,7 @@ pub(crate) fn fit_height<'a>(
         .max()
         .unwrap_or(1);
     if lines > 1 {
-        sheet.set_row_height(row, lines as f64 * LINE_HEIGHT + 2.0)?;
+        sheet.set_row_height(row, lines as f64 * LINE_HEIGHT + 3.0)?;
     }
     Ok(())
 }

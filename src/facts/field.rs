@@ -19,10 +19,15 @@ pub enum FactField {
     ReportDate,
     Division,
     Overall,
+    Objective,
+    Systems,
+    LeadBasis,
+    DivisionBasis,
+    Grounds,
 }
 
 impl FactField {
-    pub const ALL: [FactField; 13] = [
+    pub const ALL: [FactField; 18] = [
         FactField::Title,
         FactField::Date,
         FactField::Auditors,
@@ -36,7 +41,26 @@ impl FactField {
         FactField::ReportDate,
         FactField::Division,
         FactField::Overall,
+        FactField::Objective,
+        FactField::Systems,
+        FactField::LeadBasis,
+        FactField::DivisionBasis,
+        FactField::Grounds,
     ];
+
+    /// The facts added after rounds were first signed off: a sign-off seals them only
+    /// when they are set, so that the digest of a round signed before they existed
+    /// still verifies.
+    pub fn sealed_when_set(self) -> bool {
+        matches!(
+            self,
+            FactField::Objective
+                | FactField::Systems
+                | FactField::LeadBasis
+                | FactField::DivisionBasis
+                | FactField::Grounds
+        )
+    }
 
     /// True for the facts a department may have its own value of (the seed's 監査範囲
     /// names 住民情報基幹系システム only for the departments that use it).

@@ -1,7 +1,10 @@
 //! The audit's facts as the 結果報告書 header prints them (監査目的, 監査範囲, 監査方法,
 //! 監査項目, 適用基準, 監査実施日程, 報告日, 監査担当部門) with the round's title, date,
-//! auditors and 監査実施責任者, and the 総評; the defaults a checklist gives them, and
-//! the per-department overrides of 監査範囲 and 監査実施日程.
+//! auditors and 監査実施責任者, and the 総評; the 実施報告書's own (its long 監査目的,
+//! 対象システム, the 規程 articles behind 責任者 and 担当部門, the 根拠); the defaults a
+//! checklist gives them, and the per-department overrides of 監査範囲 and 監査実施日程.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -51,6 +54,28 @@ pub struct AuditFacts {
     /// 総評: the auditors' summary of the round.
     #[serde(default)]
     pub overall: String,
+    /// 監査目的 as the 実施報告書 states it: the long statement (監査規程第11条 …);
+    /// the 結果報告書's short `purpose` where none is written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub objective: String,
+    /// 対象システム, one a line; where none are written, the systems of the checklist
+    /// that the departments audited use (`FactDefaults::systems`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub systems: String,
+    /// The 規程 article that makes the 監査実施責任者 so (監査規程第3条第2項).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead_basis: String,
+    /// The 規程 article that makes the 監査担当部門 so (監査規程第3条第1項).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub division_basis: String,
+    /// 監査の基準となる根拠: the rules and guidelines audited against, one a line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub grounds: String,
+    /// The 改善内容等 of an item as the 実施報告書 prints it, by item id: one text the
+    /// auditors wrote for the item (proposed from the departments' notes), instead of
+    /// every department's note.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub improvements: BTreeMap<String, String>,
 }
 
 /// The value of one fact.
@@ -105,6 +130,11 @@ impl AuditFacts {
             FactField::ReportDate => FactValue::Date(self.report_date),
             FactField::Division => text(&self.division),
             FactField::Overall => text(&self.overall),
+            FactField::Objective => text(&self.objective),
+            FactField::Systems => text(&self.systems),
+            FactField::LeadBasis => text(&self.lead_basis),
+            FactField::DivisionBasis => text(&self.division_basis),
+            FactField::Grounds => text(&self.grounds),
         }
     }
 
@@ -134,6 +164,11 @@ impl AuditFacts {
             FactField::Schedule => &mut self.schedule,
             FactField::Division => &mut self.division,
             FactField::Overall => &mut self.overall,
+            FactField::Objective => &mut self.objective,
+            FactField::Systems => &mut self.systems,
+            FactField::LeadBasis => &mut self.lead_basis,
+            FactField::DivisionBasis => &mut self.division_basis,
+            FactField::Grounds => &mut self.grounds,
             // Only text fields reach here (see `set`).
             FactField::Date | FactField::ReportDate | FactField::Auditors => &mut self.title,
         }
@@ -153,8 +188,37 @@ impl AuditFacts {
         fill(&mut self.criteria, &defaults.criteria);
         fill(&mut self.schedule, &defaults.schedule);
         fill(&mut self.division, &defaults.division);
+        fill(&mut self.objective, &defaults.objective);
+        fill(&mut self.lead_basis, &defaults.lead_basis);
+        fill(&mut self.division_basis, &defaults.division_basis);
+        fill(&mut self.grounds, &defaults.grounds);
         self.report_date = self.report_date.or(defaults.report_date);
         self
+    }
+
+    /// 対象システム: the lines written, else the checklist's systems that some
+    /// department audited uses (its tags meet the system's condition), in the
+    /// checklist's order.
+    pub fn systems<'a>(
+        &'a self,
+        defaults: &'a FactDefaults,
+        departments: &[&Department],
+    ) -> Vec<&'a str> {
+        let written: Vec<&str> = lines(&self.systems);
+        if !written.is_empty() {
+            return written;
+        }
+        defaults
+            .systems
+            .iter()
+            .filter(|s| departments.iter().any(|d| s.applies.holds(&d.tags)))
+            .map(|s| s.name.as_str())
+            .collect()
+    }
+
+    /// 監査の基準となる根拠, one per line written.
+    pub fn grounds(&self) -> Vec<&str> {
+        lines(&self.grounds)
     }
 
     /// The people who may sign the round off: its auditors and its 監査実施責任者.
@@ -165,6 +229,14 @@ impl AuditFacts {
             .map(|n| n.trim())
             .filter(|n| !n.is_empty())
     }
+}
+
+/// The lines of a text that hold something, trimmed.
+fn lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// A department's own 監査範囲 and 監査実施日程, where they differ from the round's.

@@ -5,7 +5,7 @@ use super::ja_documents::{
     SHEET_CHOOSE_MARK, SHEET_INSTRUCTIONS, SHEET_ROUND_LINE, SHEET_SHEET_HINT, SHEET_SHEET_TITLE,
 };
 use crate::export::model::FactLabel;
-use crate::export::words::{ReportWords, RoundWords};
+use crate::export::words::{OutlineWords, ReportWords, RoundWords};
 use crate::facts::FactField;
 use crate::matrix::ScoreWords;
 use crate::rounds::{FollowUpStatus, Trend};
@@ -69,6 +69,32 @@ pub static REPORT_EN: ReportWords = ReportWords {
     draft: "DRAFT (not signed off)",
     draft_mark: "DRAFT",
     signed: |by, at, digest| format!("Signed off by {by} at {at}, digest {digest}"),
+    outline_words: &OUTLINE_EN,
+};
+
+pub static OUTLINE_EN: OutlineWords = OutlineWords {
+    outline: "1 Outline of the audit",
+    objective: "(1) Objective",
+    scope: "(2) Departments and systems audited",
+    departments: "Departments audited",
+    systems: "Systems audited",
+    date: "(3) Audit date",
+    organisation: "(4) Organisation",
+    lead: "Lead auditor",
+    division: "Audit division",
+    post: |post, name, basis| {
+        if basis.is_empty() {
+            format!("{post}: {name}")
+        } else {
+            format!("{post}: {name} ({basis})")
+        }
+    },
+    grounds: "(5) Grounds of the audit",
+    results: "2 Results",
+    overall: "(Overall assessment)",
+    by_department: "3 Results by department",
+    appendix: |audit, matrix| format!("See the attached {audit} — {matrix}."),
+    list_separator: ", ",
 };
 
 pub static ROUND_EN: RoundWords = RoundWords {
@@ -262,5 +288,10 @@ pub(crate) fn en_report_fact(field: FactField) -> &'static str {
         FactField::ReportDate => "Report date",
         FactField::Division => "Audit division",
         FactField::Overall => "Overall assessment",
+        FactField::Objective => "Objective",
+        FactField::Systems => "Systems audited",
+        FactField::LeadBasis => "Lead auditor's mandate",
+        FactField::DivisionBasis => "Audit division's mandate",
+        FactField::Grounds => "Grounds",
     }
 }

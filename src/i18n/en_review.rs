@@ -95,6 +95,11 @@ pub(crate) fn en_fact(field: FactField) -> &'static str {
         FactField::ReportDate => "report date (報告日)",
         FactField::Division => "auditing division (監査担当部門)",
         FactField::Overall => "overall remarks (総評)",
+        FactField::Objective => "objective, as the summary states it (監査目的)",
+        FactField::Systems => "systems audited (対象システム)",
+        FactField::LeadBasis => "lead auditor's mandate (監査実施責任者の根拠規定)",
+        FactField::DivisionBasis => "audit division's mandate (監査担当部門の根拠規定)",
+        FactField::Grounds => "grounds, one a line (監査の基準となる根拠)",
     }
 }
 
@@ -121,6 +126,7 @@ pub(crate) fn en_difference(difference: &Difference) -> String {
         Changed::Observation => "所見 (observation)".to_string(),
         Changed::Findings => "指摘事項 (findings)".to_string(),
         Changed::FollowUps => "follow-up of last round's findings".to_string(),
+        Changed::Improvement => "improvements".to_string(),
     };
     format!("{at}: {what} changed since sign-off")
 }
@@ -172,6 +178,9 @@ pub(crate) fn en_change(change: &Change) -> String {
             from.as_deref().unwrap_or("(none)"),
             to.as_deref().unwrap_or("(none)")
         ),
+        Change::Improvement { item, from, to } => {
+            format!("{item} improvements: {} → {}", en_text(from), en_text(to))
+        }
         Change::Fact { field, from, to } => format!(
             "{}: {} → {}",
             en_fact(*field),
@@ -313,5 +322,6 @@ pub(crate) fn en_place(place: &MergePlace) -> String {
         MergePlace::Dismissal(..) => "dismissal of the proposal".into(),
         MergePlace::SelfCheck(..) => "self-assessment".into(),
         MergePlace::FollowUp(_, _, id) => format!("follow-up of last round's finding #{id}"),
+        MergePlace::Improvement(item) => format!("improvements of {item}"),
     }
 }

@@ -76,6 +76,8 @@ pub static EN: Strings = Strings {
     current_mark: "Now",
     unanswered: "not answered",
     self_assessment: "Self-check",
+    improvements: "improvements",
+    improvement_editing: |item| format!("{item} improvements (audit summary; empty: the notes)"),
     no_self_mark: "the department gave no mark of its own for this item",
     matrix_self: "own/audit",
     by_applicability: "(set by applicability)",
@@ -229,6 +231,7 @@ pub(crate) fn en_hint(action: Action) -> &'static str {
         Return => "back",
         Search => "search",
         FindingsList => "findings list",
+        EditImprovement => "improvements",
         FindingItems => "items",
         ImportSelfcheck => "import self-check",
     }
@@ -295,6 +298,9 @@ pub(crate) fn en_explain(action: Action) -> &'static str {
         Return => "back to where it was opened from",
         Search => "search item texts, notes and observations, and go to a hit",
         FindingsList => "every cell needing improvement or improved, with its note, by item",
+        EditImprovement => {
+            "write this item's improvements for the audit summary (starts from the notes; empty: the notes)"
+        }
         FindingItems => "add or remove an item the finding names (toggles the one chosen)",
         ImportSelfcheck => {
             "read a department's returned self-check workbook (XLSX) as its self-assessment"
@@ -329,6 +335,7 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     facts_title: "Audit facts",
     department_facts: |name| format!("{name}: scope and schedule"),
     as_round: "(as the round)",
+    from_profiles: |systems| format!("{systems} (from the departments' profiles)"),
     fact_editing: |field| format!("Edit {field}"),
     bad_date: "Enter dates as 2024/9/27, 令和6年9月27日 or R6.9.27",
     draft_restored: "Unsaved note restored (Esc saves it)",

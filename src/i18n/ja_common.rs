@@ -28,5 +28,10 @@ pub(crate) fn ja_fact(field: FactField) -> &'static str {
         FactField::ReportDate => "報告日",
         FactField::Division => "監査担当部門",
         FactField::Overall => "総評",
+        FactField::Objective => "監査目的（実施報告書）",
+        FactField::Systems => "対象システム",
+        FactField::LeadBasis => "監査実施責任者の根拠規定",
+        FactField::DivisionBasis => "監査担当部門の根拠規定",
+        FactField::Grounds => "監査の基準となる根拠",
     }
 }

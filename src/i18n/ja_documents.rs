@@ -4,7 +4,7 @@
 
 use super::ja_common::ja_fact;
 use crate::export::model::FactLabel;
-use crate::export::words::{ReportWords, RoundWords};
+use crate::export::words::{OutlineWords, ReportWords, RoundWords};
 use crate::matrix::ScoreWords;
 use crate::rounds::{FollowUpStatus, Trend};
 use crate::selfcheck::words::SelfcheckWords;
@@ -67,6 +67,32 @@ pub static REPORT_JA: ReportWords = ReportWords {
     draft: "下書き（署名前・提出不可）",
     draft_mark: "下書き",
     signed: |by, at, digest| format!("署名：{by}　{at}　ダイジェスト：{digest}"),
+    outline_words: &OUTLINE_JA,
+};
+
+pub static OUTLINE_JA: OutlineWords = OutlineWords {
+    outline: "1 監査概要",
+    objective: "（1）監査目的",
+    scope: "（2）監査対象課及び対象システム",
+    departments: "監査対象課",
+    systems: "対象システム",
+    date: "（3）監査実施日",
+    organisation: "（4）監査実施体制",
+    lead: "監査実施責任者",
+    division: "監査担当部門",
+    post: |post, name, basis| {
+        if basis.is_empty() {
+            format!("{post}：{name}")
+        } else {
+            format!("{post}：{name}（{basis}）")
+        }
+    },
+    grounds: "（5）監査の基準となる根拠",
+    results: "2 監査結果",
+    overall: "（総評）",
+    by_department: "3 課別監査結果",
+    appendix: |audit, matrix| format!("別紙「{audit}{matrix}」のとおり"),
+    list_separator: "、",
 };
 
 pub static ROUND_JA: RoundWords = RoundWords {

@@ -104,6 +104,7 @@ pub(crate) fn ja_difference(difference: &Difference) -> String {
         Changed::Observation => "所見".to_string(),
         Changed::Findings => "指摘事項".to_string(),
         Changed::FollowUps => "前回の指摘事項のフォローアップ".to_string(),
+        Changed::Improvement => "改善内容等".to_string(),
     };
     format!("{at}: {what}が署名後に変更されています")
 }
@@ -161,6 +162,9 @@ pub(crate) fn ja_change(change: &Change) -> String {
         ),
         Change::Fact { field, from, to } => {
             format!("{}: {} → {}", ja_fact(*field), ja_value(from), ja_value(to))
+        }
+        Change::Improvement { item, from, to } => {
+            format!("{item} 改善内容等: {} → {}", ja_text(from), ja_text(to))
         }
         Change::DepartmentFact {
             department,
@@ -296,6 +300,7 @@ pub(crate) fn ja_place(place: &MergePlace) -> String {
         MergePlace::Dismissal(..) => "提案の却下".into(),
         MergePlace::SelfCheck(..) => "自己評価".into(),
         MergePlace::FollowUp(_, _, id) => format!("前回の指摘事項 #{id} のフォローアップ"),
+        MergePlace::Improvement(item) => format!("{item} の改善内容等"),
     }
 }
 

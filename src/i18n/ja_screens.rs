@@ -78,6 +78,8 @@ pub static JA: Strings = Strings {
     current_mark: "現在",
     unanswered: "未回答",
     self_assessment: "自己評価",
+    improvements: "改善内容等",
+    improvement_editing: |item| format!("{item} の改善内容等（実施報告書。空にすると各課のメモ）"),
     no_self_mark: "この項目に部署の自己評価（評価）はありません",
     matrix_self: "自己評価/監査",
     by_applicability: "（適用条件により設定）",
@@ -235,6 +237,7 @@ pub(crate) fn ja_hint(action: Action) -> &'static str {
         Return => "戻る",
         Search => "検索",
         FindingsList => "指摘一覧",
+        EditImprovement => "改善内容等",
         FindingItems => "対象項目",
         ImportSelfcheck => "自己点検取込",
     }
@@ -299,6 +302,9 @@ pub(crate) fn ja_explain(action: Action) -> &'static str {
         Return => "元の画面へ戻る",
         Search => "項目の文言・メモ・所見を検索して移動",
         FindingsList => "評価が要改善・指導により改善のセルとメモの一覧（項目ごと）",
+        EditImprovement => {
+            "この項目の改善内容等（実施報告書）を書く（各課のメモからの案で始まる。空にすると各課のメモ）"
+        }
         FindingItems => "指摘事項の対象項目を追加・削除（選んだ項目を切替）",
         ImportSelfcheck => "部署から返送された自己点検シート（XLSX）を自己評価として取り込む",
     }
@@ -331,6 +337,7 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     facts_title: "監査情報",
     department_facts: |name| format!("{name} の監査範囲・監査実施日程"),
     as_round: "（全体と同じ）",
+    from_profiles: |systems| format!("{systems}（各課の利用システムから）"),
     fact_editing: |field| format!("{field}を編集"),
     bad_date: "日付は 2024/9/27、令和6年9月27日、R6.9.27 のように入力してください",
     draft_restored: "保存されていなかった入力を復元しました（Esc で保存）",

@@ -73,6 +73,9 @@ pub struct Strings {
     pub by_applicability: &'static str,
     /// The department's own answer from its self-check sheet: label, then mark and comment.
     pub self_assessment: &'static str,
+    /// An item's 改善内容等 for the round, as undo names it and the editor's title.
+    pub improvements: &'static str,
+    pub improvement_editing: fn(&str) -> String,
     pub no_self_mark: &'static str,
     /// The matrix's heading while it shows own marks beside the audit's.
     pub matrix_self: &'static str,
@@ -207,6 +210,8 @@ pub struct RecordStrings {
     pub department_facts: fn(&str) -> String,
     /// A department fact that is the round's.
     pub as_round: &'static str,
+    /// 対象システム while none are written: those of the departments' profiles.
+    pub from_profiles: fn(&str) -> String,
     pub fact_editing: fn(&str) -> String,
     pub bad_date: &'static str,
     pub draft_restored: &'static str,

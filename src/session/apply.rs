@@ -77,6 +77,13 @@ impl Session {
                     return Err(Refusal::FactKind(*field));
                 }
             }
+            Change::Improvement { item, to, .. } => {
+                if to.is_empty() {
+                    self.facts.improvements.remove(item);
+                } else {
+                    self.facts.improvements.insert(item.clone(), to.clone());
+                }
+            }
             Change::DepartmentFact {
                 department,
                 field,

@@ -57,6 +57,12 @@ pub enum Change {
         from: FactValue,
         to: FactValue,
     },
+    /// The 改善内容等 of an item, for the whole round (empty: the departments' notes).
+    Improvement {
+        item: String,
+        from: String,
+        to: String,
+    },
     /// A department's own value of a per-department fact; None: the round's.
     DepartmentFact {
         department: String,
@@ -159,6 +165,11 @@ impl Change {
                 from: to,
                 to: from,
             },
+            Change::Improvement { item, from, to } => Change::Improvement {
+                item,
+                from: to,
+                to: from,
+            },
             Change::DepartmentFact {
                 department,
                 field,
@@ -248,7 +259,10 @@ impl Change {
             | Change::SelfCheck { department, .. } => Some(department),
             Change::FollowUp { department, .. } => Some(department),
             Change::Move(cursor) => Some(&cursor.department),
-            Change::Fact { .. } | Change::SignOff { .. } | Change::Reopen { .. } => None,
+            Change::Fact { .. }
+            | Change::Improvement { .. }
+            | Change::SignOff { .. }
+            | Change::Reopen { .. } => None,
         }
     }
 
@@ -257,9 +271,10 @@ impl Change {
     pub fn names_item(&self, id: &str) -> bool {
         let in_finding = |f: &Option<Finding>| f.as_ref().is_some_and(|f| f.names(id));
         match self {
-            Change::Mark { item, .. } | Change::Note { item, .. } | Change::Field { item, .. } => {
-                item == id
-            }
+            Change::Mark { item, .. }
+            | Change::Note { item, .. }
+            | Change::Field { item, .. }
+            | Change::Improvement { item, .. } => item == id,
             Change::Dismissal { item, .. } => item == id,
             Change::Finding { from, to, .. } => in_finding(from) || in_finding(to),
             Change::Move(cursor) => cursor.item == id,

@@ -4,7 +4,8 @@
 //! The canonical content is the session's parsed values, never its text: a file
 //! reformatted by hand (whitespace, escapes) keeps its digest. It is, in order: the
 //! signer and the time of signing; the checklist; the departments in order; every
-//! fact; then per department its profile, its own facts, each mark and non-empty
+//! fact (those added later only when set, `FactField::sealed_when_set`); each item's
+//! 改善内容等 that is written; then per department its profile, its own facts, each mark and non-empty
 //! note (by item id), and each area's non-empty 所見 and 指摘事項 with dismissals.
 //! The history, the cursor and the times of answers are not content. Each part is
 //! fed to SHA-256 as its label and its value, each prefixed by its length (u64, big
@@ -31,6 +32,7 @@ enum Part<'a> {
     Checklist,
     Roster,
     Fact(FactField),
+    Improvement(&'a str),
     Profile(&'a str),
     DepartmentFact(&'a str, FactField),
     Mark(&'a str, &'a str),
@@ -54,6 +56,7 @@ impl Part<'_> {
             Part::Checklist => join("checklist", &[]),
             Part::Roster => join("roster", &[]),
             Part::Fact(field) => join("fact", &[&format!("{field:?}")]),
+            Part::Improvement(i) => join("improvement", &[i]),
             Part::Profile(d) => join("department", &[d]),
             Part::DepartmentFact(d, field) => join("department-fact", &[d, &format!("{field:?}")]),
             Part::Mark(d, i) => join("mark", &[d, i]),
@@ -116,7 +119,14 @@ fn canonical(session: &Session) -> Vec<(Part<'_>, Vec<u8>)> {
         (Part::Roster, Encoder::default().list(roster).0),
     ];
     for field in FactField::ALL {
-        parts.push((Part::Fact(field), encode_fact(&session.facts.get(field))));
+        let value = session.facts.get(field);
+        if field.sealed_when_set() && value.is_empty() {
+            continue;
+        }
+        parts.push((Part::Fact(field), encode_fact(&value)));
+    }
+    for (item, text) in &session.facts.improvements {
+        parts.push((Part::Improvement(item), text.as_bytes().to_vec()));
     }
     for hearing in &session.hearings {
         department_parts(hearing, &mut parts);
@@ -215,6 +225,9 @@ impl Seal {
             Part::Roster => {}
             Part::Fact(field) => {
                 self.facts.insert(field, digest);
+            }
+            Part::Improvement(i) => {
+                self.improvements.insert(i.to_string(), digest);
             }
             Part::Profile(d) => {
                 self.roster.push(d.to_string());

@@ -19,6 +19,8 @@ pub enum Place {
     SelfCheck(String),
     /// The follow-up of an earlier round's 指摘事項: department, area, its number.
     FollowUp(String, String, u32),
+    /// The round's 改善内容等 of an item.
+    Improvement(String),
 }
 
 impl Place {
@@ -42,6 +44,7 @@ impl Place {
                 ..
             } => Place::Field(department.clone(), item.clone(), field.clone()),
             Change::Fact { field, .. } => Place::Fact(*field),
+            Change::Improvement { item, .. } => Place::Improvement(item.clone()),
             Change::DepartmentFact {
                 department, field, ..
             } => Place::DepartmentFact(department.clone(), *field),
@@ -74,7 +77,7 @@ impl Place {
     /// The department (short name) of the place; None for a fact of the round.
     pub fn department(&self) -> Option<&str> {
         match self {
-            Place::Fact(_) => None,
+            Place::Fact(_) | Place::Improvement(_) => None,
             Place::Mark(d, _)
             | Place::Note(d, _)
             | Place::Field(d, _, _)
@@ -93,7 +96,8 @@ impl Place {
             Place::Mark(_, i)
             | Place::Note(_, i)
             | Place::Field(_, i, _)
-            | Place::Dismissal(_, i) => Some(i),
+            | Place::Dismissal(_, i)
+            | Place::Improvement(i) => Some(i),
             _ => None,
         }
     }

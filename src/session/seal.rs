@@ -34,6 +34,9 @@ pub struct Seal {
     /// not started from another (whose digest is as before follow-ups existed).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub followups: String,
+    /// Item id → digest of the round's 改善内容等 of the item, where one is written.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub improvements: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

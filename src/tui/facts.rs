@@ -81,6 +81,14 @@ fn shown(value: &FactValue) -> String {
 }
 
 /// Opens the editor on the fact of `row`, unless the session is signed.
+/// The 対象システム the departments' profiles give, while none are written.
+fn profile_systems(session: &crate::session::Session) -> Vec<&str> {
+    let departments: Vec<_> = session.hearings.iter().map(|h| &h.department).collect();
+    session
+        .facts
+        .systems(&session.checklist.facts, &departments)
+}
+
 fn edit(row: Row, scene: &Scene) -> Effect {
     let (t, session) = (scene.t, scene.session());
     if let Err(refusal) = session.editable() {
@@ -88,6 +96,12 @@ fn edit(row: Row, scene: &Scene) -> Effect {
     }
     let department = scene.department();
     let (editing, text, field) = match row {
+        // 対象システム start from those of the departments' profiles.
+        Row::Round(FactField::Systems) if session.facts.systems.trim().is_empty() => (
+            Editing::Fact(FactField::Systems),
+            profile_systems(session).join("\n"),
+            FactField::Systems,
+        ),
         Row::Round(field) => (
             Editing::Fact(field),
             shown(&session.facts.get(field)),
@@ -120,6 +134,10 @@ fn page(scene: &Scene) -> (String, Page) {
     let mut heading_done = false;
     for row in rows() {
         let (field, value) = match row {
+            Row::Round(FactField::Systems) if session.facts.systems.trim().is_empty() => {
+                let systems = profile_systems(session).join("、");
+                (FactField::Systems, (t.record.from_profiles)(&systems))
+            }
             Row::Round(field) => (field, shown(&session.facts.get(field))),
             Row::Department(field) => {
                 if !heading_done {

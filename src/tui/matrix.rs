@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::checklist::Item;
 use crate::i18n::Strings;
@@ -19,7 +19,7 @@ use crate::session::Session;
 use crate::store::Doc;
 
 use super::matrix_grid::Placed;
-use super::shared::{Component, Cursor, Effect, Scene};
+use super::shared::{Component, Cursor, Editing, Effect, Scene};
 use super::{detail, help, widgets};
 
 #[derive(Default)]
@@ -308,6 +308,9 @@ impl Component for MatrixView {
     /// Carries out an action of the matrix's own: moves the cursor (placed, not saved
     /// as the place to resume), changes the filter or what the cells show.
     fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        if action == Action::EditImprovement {
+            return edit_improvement(scene);
+        }
         let mut cursor = scene.cursor;
         self.apply(action, &mut cursor, scene.session());
         match cursor != scene.cursor {
@@ -352,7 +355,40 @@ impl Component for MatrixView {
         self.draw_table(buf, regions.table, doc, &layout, cursor, viewport.top, t);
         layout.draw_totals(buf, regions.foot, doc, t);
         detail::draw(frame, regions.detail, scene);
-        frame.render_widget(Paragraph::new(regions.hints), regions.footer);
+        match scene.editor {
+            // An item's 改善内容等 being written: over the lower part of the table, the
+            // item's row still in view above it.
+            Some(editor) => {
+                let below = regions.table.union(regions.detail);
+                let [_, lower] =
+                    Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)])
+                        .areas(below);
+                frame.render_widget(Clear, lower);
+                editor.draw(frame, lower);
+                let hints = help::footer(keymap::EDITOR, t, None, area.width);
+                frame.render_widget(Paragraph::new(hints), regions.footer);
+            }
+            None => frame.render_widget(Paragraph::new(regions.hints), regions.footer),
+        }
+    }
+}
+
+/// The editor on the 改善内容等 of the item under the cursor: what is written, else
+/// the proposal from the departments' notes (leaving the editor keeps it).
+fn edit_improvement(scene: &Scene) -> Effect {
+    let session = scene.session();
+    let Some((_, item)) = session.checklist.items().nth(scene.cursor.item) else {
+        return Effect::Nothing;
+    };
+    let written = session.improvement(&item.id);
+    let text = match written.is_empty() {
+        true => session.proposed_improvement(&item.id),
+        false => written.to_string(),
+    };
+    Effect::Edit {
+        editing: Editing::Improvement(item.id.clone()),
+        text,
+        title: (scene.t.improvement_editing)(&item.id),
     }
 }
 

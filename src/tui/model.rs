@@ -127,6 +127,11 @@ impl Model {
         self.message = Some(text.into());
     }
 
+    /// True while the round has no 総評 (which blocks its sign-off).
+    pub fn overall_missing(&self) -> bool {
+        self.session().facts.overall.trim().is_empty()
+    }
+
     /// Says why the core refused a change.
     pub fn refused(&mut self, refusal: &Refusal, t: &Strings) {
         let said = self.sign_off_refusal(refusal, t);

@@ -117,6 +117,12 @@ impl Notes {
                 let value = Some(text.trim()).filter(|v| !v.is_empty());
                 session.set_department_fact(&department, *field, value)
             }
+            Editing::Improvement(item) => {
+                if session.improvement(item) == text.trim() {
+                    return;
+                }
+                session.set_improvement(item, text)
+            }
             Editing::ReopenReason => return reopen(model, text, t),
         };
         model.try_record(change, t);

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::ReviewWords;
 use crate::keymap::{self, Action, Binding};
-use crate::review::{Entry, Place};
+use crate::review::{Entry, Place, Reason};
 use crate::session::Session;
 
 use super::record::{self, Page};
@@ -93,10 +93,15 @@ fn go_to(scene: &Scene, entry: &Entry) -> Effect {
             there,
         ),
         Place::Department => (View::Sheet, 0, there),
+        // A missing fact (the 総評): its row of the facts, ready for Enter.
         Place::Round => {
+            let row = match entry.reason {
+                Reason::MissingFact(field) => super::facts::row_of(field),
+                _ => 0,
+            };
             return Effect::Show {
                 view: View::Facts,
-                row: 0,
+                row,
                 at: None,
             };
         }

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::facts::FactField;
 use crate::i18n::{Describe, Strings};
 use crate::keymap::{Action, Key};
 use crate::session::Session;
@@ -17,7 +18,7 @@ use super::acts::{self, Answered, Marked};
 use super::asks::FieldPrompt;
 use super::context::{Context, Input, Step};
 use super::editor::Edited;
-use super::facts::FactsView;
+use super::facts::{self, FactsView};
 use super::followups::FollowUps;
 use super::history::HistoryView;
 use super::item::ItemView;
@@ -292,6 +293,10 @@ impl SessionScreen {
             Action::OpenSheet if self.view == View::Sheet => self.view = self.back,
             Action::OpenSheet => self.open_page(View::Sheet),
             Action::OpenReview => self.open_page(View::Review),
+            // From the review, at the 総評 while it is missing (a blocker).
+            Action::OpenFacts if self.view == View::Review && self.model.overall_missing() => {
+                self.show(View::Facts, facts::row_of(FactField::Overall))
+            }
             Action::OpenFacts => self.open_page(View::Facts),
             Action::OpenHistory if self.view != View::History => self.open_page(View::History),
             Action::Return => self.view = self.back,

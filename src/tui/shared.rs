@@ -85,6 +85,8 @@ pub enum Editing {
     Proposal(String),
     Fact(FactField),
     DepartmentFact(FactField),
+    /// The round's 改善内容等 of an item (by id).
+    Improvement(String),
     ReopenReason,
 }
 

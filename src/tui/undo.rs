@@ -112,6 +112,7 @@ pub fn describe(change: &Change, t: &Strings) -> (Option<(String, String)>, Stri
             (None, format!("{department} {area} #{id}"))
         }
         Change::Fact { field, .. } => (None, format!("{field:?}")),
+        Change::Improvement { item, .. } => (None, format!("{item} {}", t.improvements)),
         Change::FollowUp {
             department,
             area,

@@ -547,7 +547,12 @@ fn the_xlsx_summary_has_the_report_and_the_figures() {
     let mut book = workbook(&bytes);
     assert_eq!(book.sheet_names(), ["実施報告書", "総評の集計"]);
     let range = book.worksheet_range("実施報告書").unwrap();
-    let header: Vec<String> = (0..5).map(|c| cell(&range, 3, c)).collect();
+    // The sheet opens with the 監査概要, as the seed's 実施報告書; the table follows.
+    assert_eq!(cell(&range, 4, 0), "1 監査概要");
+    let top = (0..range.end().unwrap().0)
+        .find(|&r| cell(&range, r, 0) == "項番")
+        .unwrap();
+    let header: Vec<String> = (0..5).map(|c| cell(&range, top, c)).collect();
     assert_eq!(
         header,
         [
@@ -572,7 +577,11 @@ fn the_xlsx_summary_has_the_report_and_the_figures() {
     let totals: Vec<String> = (1..6).map(|c| cell(&figures, total, c)).collect();
     assert_eq!(totals, ["126", "5", "5", "32", "0"]);
     let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"state="frozen""#) && sheet.contains(r#"paperSize="9""#));
+    assert!(sheet.contains(r#"paperSize="9""#));
+    // The table's header row repeats on every printed page (the opening does not).
+    let book = zip_part(&bytes, "xl/workbook.xml");
+    let titles = format!("実施報告書!${}:${}", top + 1, top + 1);
+    assert!(book.contains(&titles), "{book}");
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod architecture;
 mod export;
 mod guide;
 mod meanings;
+mod paper;
 mod reports;
 mod scales;
 mod signoff;

@@ -206,8 +206,10 @@ fn on_the_seeds_marks_alone_review_lists_exactly_what_the_seed_leaves_to_write()
             "blocks {department}: no 所見 (observation) in any area"
         ));
     }
+    // No 総評 written yet (issue 27: an empty 総評 blocks sign-off).
+    expected.push("blocks round: no overall remarks (総評)".to_string());
     expected.sort();
-    assert_eq!(expected.len(), 10 + 5 + 6);
+    assert_eq!(expected.len(), 10 + 5 + 6 + 1);
 
     let output = run(kansa(dir.path()).args(["review", "marks"]));
     assert!(!output.status.success());
@@ -215,7 +217,7 @@ fn on_the_seeds_marks_alone_review_lists_exactly_what_the_seed_leaves_to_write()
     lines.sort();
     assert_eq!(lines, expected);
     assert!(
-        stderr(&output).contains("21 entries block"),
+        stderr(&output).contains("22 entries block"),
         "{}",
         stderr(&output)
     );
@@ -241,7 +243,8 @@ fn on_the_seeds_marks_alone_review_lists_exactly_what_the_seed_leaves_to_write()
         .args(["--lang", "ja", "--data-dir"]);
     let output = run(ja.arg(dir.path()).args(["review", "marks"]));
     let out = stdout(&output);
-    assert_eq!(out.lines().count(), 21, "{out}");
+    assert_eq!(out.lines().count(), 22, "{out}");
+    assert!(out.contains("要対応 全体: 総評が未入力です"), "{out}");
     assert!(
         out.contains("要対応 保育 I-3: × にはメモが必要です"),
         "{out}"
@@ -809,5 +812,9 @@ fn a_session_written_before_findings_and_sign_off_still_loads() {
     assert!(!session.checklist.scale[0].note_required);
     assert_eq!(session.facts.purpose, "");
     let review = review::review(&session);
-    assert_eq!(review.blockers().count(), 1, "保育 has no 所見: {review:?}");
+    assert_eq!(
+        review.blockers().count(),
+        2,
+        "保育 has no 所見, the round no 総評: {review:?}"
+    );
 }

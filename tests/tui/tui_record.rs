@@ -228,7 +228,15 @@ fn review_entries_lead_to_their_place() {
     char_key(&mut app, 'r');
     char_key(&mut app, 's');
     assert!(shows(&app, "署名できません"));
-    // The first blocker: 秘書 I-2(2) △ needs a note.
+    // The first blocker: no 総評 (issue 27); it leads to the 総評 among the facts.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "特記事項なし。");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(on_disk(dir.path(), "seed").facts.overall, "特記事項なし。");
+    // The next: 秘書 I-2(2) △ needs a note.
+    key(&mut app, KeyCode::Esc);
+    char_key(&mut app, 'r');
     key(&mut app, KeyCode::Enter);
     let position = app.hearing().unwrap().position();
     assert_eq!(position, ("秘書".to_string(), "I-2(2)".to_string()));
@@ -260,10 +268,10 @@ fn facts_take_dates_in_any_form() {
     type_text(&mut app, "いつか");
     key(&mut app, KeyCode::Esc);
     assert!(shows(&app, "いつか"));
-    // The department's own 監査範囲 (after the 13 round facts).
+    // The department's own 監査範囲 (after the 18 round facts).
     clear_line(&mut app);
     key(&mut app, KeyCode::Esc);
-    for _ in 0..3 {
+    for _ in 0..8 {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);

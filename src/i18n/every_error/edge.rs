@@ -256,8 +256,9 @@ pub(crate) fn reasons(v: V) -> Vec<Reason> {
         MergePlace::Dismissal(v.s(), v.s()),
         MergePlace::SelfCheck(v.s()),
         MergePlace::FollowUp(v.s(), v.s(), 1),
+        MergePlace::Improvement(v.s()),
     ];
-    covers(&places, place_index, 10);
+    covers(&places, place_index, 11);
     all.extend(places.into_iter().map(conflict));
     let index = |r: &Reason| match r {
         Reason::Unanswered => 0,
@@ -288,5 +289,6 @@ pub(crate) fn place_index(place: &MergePlace) -> usize {
         MergePlace::Dismissal(..) => 7,
         MergePlace::SelfCheck(_) => 8,
         MergePlace::FollowUp(..) => 9,
+        MergePlace::Improvement(_) => 10,
     }
 }
