@@ -1,5 +1,5 @@
 //! The `kansa` binary: parses the command line and reports a failure in one line, in
-//! the user's language.
+//! the user's language, with an exit status of `kansa::cli::exit` (docs/exit-codes.md).
 
 use clap::Parser;
 use kansa::i18n::Describe;
@@ -11,9 +11,12 @@ fn main() -> std::process::ExitCode {
     let lang = cli.language();
     match kansa::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // The reader of standard output stopped reading: a quiet end, as `head` wants.
+        Err(error) if error.is_closed_pipe() => error.exit_code().into(),
         Err(error) => {
             eprintln!("kansa: {}", error.localized(lang));
-            std::process::ExitCode::FAILURE
+            kansa::cli::pause_if_alone(lang);
+            error.exit_code().into()
         }
     }
 }

@@ -11,7 +11,14 @@ use crate::marks::MarksDisplay;
 #[derive(Debug, Parser)]
 #[command(
     name = "kansa",
-    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KANSA_TARGET"), ")"),
+    version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " commit ",
+        env!("KANSA_COMMIT"),
+        " (",
+        env!("KANSA_TARGET"),
+        ")"
+    ),
     about = "Information-security audit hearings in the terminal"
 )]
 pub struct Cli {

@@ -122,6 +122,47 @@ impl Describe for CliError {
     }
 }
 
+/// The exit statuses of `kansa`, stable for scripts (docs/exit-codes.md).
+pub mod exit {
+    /// Done; also when the reader of standard output stopped reading (`| head`).
+    pub const SUCCESS: u8 = 0;
+    /// Failed: a file, the data folder, a checklist, a session that cannot be read.
+    pub const ERROR: u8 = 1;
+    /// The command line is wrong: an unknown command or option, a bad value (clap's).
+    pub const USAGE: u8 = 2;
+    /// Refused by the round's state: review or sign with blockers, a signer not of the
+    /// round, a change to a signed session, verify of a changed or unsigned session.
+    pub const REFUSED: u8 = 3;
+}
+
+impl CliError {
+    /// The exit status for this failure (`exit`).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            _ if self.is_closed_pipe() => exit::SUCCESS,
+            CliError::Blocked(_)
+            | CliError::NotASigner { .. }
+            | CliError::NotSigned
+            | CliError::Changed(_)
+            | CliError::DigestDiffers { .. }
+            | CliError::Refused(
+                Refusal::Signed { .. }
+                | Refusal::NotSigned
+                | Refusal::Blocked(_)
+                | Refusal::NotASigner(_),
+            ) => exit::REFUSED,
+            _ => exit::ERROR,
+        }
+    }
+
+    /// Standard output's reader went away (`kansa history ID | head`): not a failure
+    /// to report, the end of the output the user wanted.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, CliError::Output { path, source }
+            if path == Path::new("-") && source.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// English, for logs and tests; the binary prints `Describe`'s words.
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -3,6 +3,7 @@
 //! - `args`: the options and commands as clap reads them;
 //! - `env`: what every command may need (store, settings, who is working, words);
 //! - `error`: why a command failed, as a value worded at the edge;
+//! - `console`: Windows, started by double-click: wait for Enter after an error;
 //! - `output`: standard output or a file written whole; columns of text;
 //! - `rounds`: new, list, show, diff, delete, restore, validate;
 //! - `exchange`: reports, checklists and other files in and out;
@@ -10,6 +11,7 @@
 //! - `team`: parts, merges and conflicts; `selfcheck`: the departments' workbooks.
 
 mod args;
+mod console;
 mod env;
 mod error;
 mod exchange;
@@ -20,7 +22,8 @@ mod selfcheck;
 mod team;
 
 pub use args::{Cli, Command, Format, Import, Report};
-pub use error::CliError;
+pub use console::pause_if_alone;
+pub use error::{CliError, exit};
 
 use env::Env;
 use output::session_file;

@@ -11,6 +11,28 @@ use crate::export;
 use crate::session::Session;
 use crate::store::Store;
 
+/// Everything a command prints on standard output, through one writer: a write that
+/// fails comes back as `CliError::Output` for `-`, and a reader that stopped reading
+/// (`kansa history ID | head`) as one the binary ends on quietly
+/// (`CliError::is_closed_pipe`), where `println!` would panic.
+pub fn out(text: std::fmt::Arguments) -> Result<(), CliError> {
+    std::io::stdout()
+        .lock()
+        .write_fmt(text)
+        .map_err(|source| CliError::Output {
+            path: "-".into(),
+            source,
+        })
+}
+
+/// `println!` through `out`, giving its error to `?`.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::output::out(format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+pub(crate) use outln;
+
 /// Writes to standard output for `-`, else the file whole or not at all, 0600
 /// (`export::save`).
 pub fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
@@ -29,7 +51,10 @@ pub fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
 }
 
 /// Prints rows in columns padded to their display width (Japanese takes two cells).
-pub fn print_table<const N: usize>(header: &[String; N], rows: &[[String; N]]) {
+pub fn print_table<const N: usize>(
+    header: &[String; N],
+    rows: &[[String; N]],
+) -> Result<(), CliError> {
     let mut widths = header.clone().map(|h| h.width());
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -42,8 +67,9 @@ pub fn print_table<const N: usize>(header: &[String; N], rows: &[[String; N]]) {
             .zip(widths)
             .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
             .collect();
-        println!("{}", cells.join("  ").trim_end());
+        outln!("{}", cells.join("  ").trim_end());
     }
+    Ok(())
 }
 
 /// A session named by id, or by the path of a session file.

@@ -8,6 +8,7 @@ use chrono::{Local, Timelike};
 
 use super::args::Command;
 use super::error::CliError;
+use super::output::{out, outln};
 use crate::i18n::ReviewWords;
 use crate::review::{self, Entry, Place};
 use crate::session::{Change, Refusal, Session};
@@ -64,7 +65,7 @@ pub fn review(store: &Store, id: &str, w: &ReviewWords) -> Outcome {
     let session = store.load(id)?;
     let review = review::review(&session);
     for entry in &review.entries {
-        println!("{}", entry_line(entry, w));
+        outln!("{}", entry_line(entry, w));
     }
     let blockers = review.blockers().count();
     if blockers > 0 {
@@ -88,7 +89,7 @@ pub fn sign(store: &Store, id: &str, by: &str, actor: &str, w: &ReviewWords) -> 
     writer.record(change).map_err(StoreError::from)?;
     let digest = writer.session().signed.as_ref().map(|s| s.digest.clone());
     writer.close()?;
-    println!("{}", digest.unwrap_or_default());
+    outln!("{}", digest.unwrap_or_default());
     Ok(())
 }
 
@@ -96,8 +97,11 @@ pub fn sign(store: &Store, id: &str, by: &str, actor: &str, w: &ReviewWords) -> 
 fn sign_refused(session: &Session, refusal: Refusal, w: &ReviewWords) -> CliError {
     match refusal {
         Refusal::Blocked(count) => {
-            for entry in review::review(session).blockers() {
-                println!("{}", entry_line(entry, w));
+            let blockers = review::review(session);
+            for entry in blockers.blockers() {
+                if let Err(error) = out(format_args!("{}\n", entry_line(entry, w))) {
+                    return error;
+                }
             }
             CliError::Blocked(count)
         }
@@ -127,10 +131,10 @@ pub fn verify(
         Verification::NotSigned => Err(CliError::NotSigned),
         Verification::Changed { differences, .. } => {
             for difference in &differences {
-                println!("{}", (w.difference)(difference));
+                outln!("{}", (w.difference)(difference));
             }
             if differences.is_empty() {
-                println!("{}", w.record_altered);
+                outln!("{}", w.record_altered);
             }
             Err(CliError::Changed(differences.len().max(1)))
         }
@@ -144,7 +148,7 @@ pub fn verify(
                 });
             }
             let at = signed.at.format(TIME).to_string();
-            println!("{}", (w.unchanged)(&signed.by, &at, &signed.digest));
+            outln!("{}", (w.unchanged)(&signed.by, &at, &signed.digest));
             Ok(())
         }
     }
@@ -160,7 +164,7 @@ pub fn reopen(store: &Store, id: &str, reason: &str, actor: &str, w: &ReviewWord
     };
     writer.record(change).map_err(StoreError::from)?;
     writer.close()?;
-    println!("{}", (w.reopened)(&digest));
+    outln!("{}", (w.reopened)(&digest));
     Ok(())
 }
 
@@ -195,7 +199,7 @@ pub fn history(
     });
     for event in events {
         let at = event.at.format(TIME);
-        println!("{at}  {}  {}", event.by, (w.change)(&event.change));
+        outln!("{at}  {}  {}", event.by, (w.change)(&event.change));
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use chrono::Local;
 use super::args::Command;
 use super::env::Env;
 use super::error::CliError;
-use super::output::{load_either, print_table, write_output};
+use super::output::{load_either, out, outln, print_table, write_output};
 use crate::checklist::Checklist;
 use crate::i18n::{Describe, Lang, Messages, ScoreWords};
 use crate::marks::MarksDisplay;
@@ -27,12 +27,9 @@ impl Env<'_> {
                 let session = self.store()?.load(&id)?;
                 let words = self.lang.scores();
                 let marks = self.marks()?;
-                print!(
-                    "{}",
-                    matrix::text(&session, &Filter::default(), marks, words)
-                );
-                print_scores(&session, words, marks);
-                Ok(())
+                let text = matrix::text(&session, &Filter::default(), marks, words);
+                out(format_args!("{text}"))?;
+                print_scores(&session, words, marks)
             }
             Command::Validate { file } => validate(&file, m),
             Command::New {
@@ -73,16 +70,21 @@ impl Env<'_> {
 }
 
 /// Each department's score and band after the matrix, when the scale has points.
-fn print_scores(session: &Session, words: &ScoreWords, marks: MarksDisplay) {
+fn print_scores(
+    session: &Session,
+    words: &ScoreWords,
+    marks: MarksDisplay,
+) -> Result<(), CliError> {
     let scores = matrix::score_text(session, words, marks);
     if !scores.is_empty() {
-        print!("\n{scores}");
+        out(format_args!("\n{scores}"))?;
     }
+    Ok(())
 }
 
 fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
     let checklist = Checklist::load(file)?;
-    println!("{}", checklist.summary(file, m));
+    outln!("{}", checklist.summary(file, m));
     Ok(())
 }
 
@@ -108,7 +110,7 @@ fn new_session(
     for name in &created.unlisted {
         eprintln!("kansa: {}", (m.not_on_roster)(name));
     }
-    println!("{}", created.session.id);
+    outln!("{}", created.session.id);
     Ok(())
 }
 
@@ -139,7 +141,7 @@ fn new_round(
             eprintln!("kansa: {}", (m.item_removed)(&removed.id, &removed.text));
         }
     }
-    println!("{}", session.id);
+    outln!("{}", session.id);
     Ok(())
 }
 
@@ -184,8 +186,7 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
         })
         .collect();
     let header = m.list_header.map(String::from);
-    print_table(&header, &rows);
-    Ok(())
+    print_table(&header, &rows)
 }
 
 /// A session's status in words; one this build does not know is shown as stored.

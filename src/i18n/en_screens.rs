@@ -36,6 +36,7 @@ pub static EN: Strings = Strings {
     filter_cycle: |chain| format!("filter: items with {chain} → not fully answered → all"),
     sessions: "Audit sessions",
     no_sessions: "No sessions yet. Press n to create one.",
+    data_folder: "Data folder",
     column_title: "Title",
     column_status: "Status",
     column_progress: "Progress",

@@ -36,6 +36,7 @@ pub static JA: Strings = Strings {
     filter_cycle: |chain| format!("絞込: {chain} のある項目 → 未回答のある項目 → すべて"),
     sessions: "監査セッション",
     no_sessions: "セッションはまだありません。n で新しく作成します。",
+    data_folder: "データの保存先",
     column_title: "監査名",
     column_status: "状態",
     column_progress: "進捗",
