@@ -11,8 +11,6 @@ fn main() -> std::process::ExitCode {
     let lang = cli.language();
     match kansa::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        // The reader of standard output stopped reading: a quiet end, as `head` wants.
-        Err(error) if error.is_closed_pipe() => error.exit_code().into(),
         Err(error) => {
             eprintln!("kansa: {}", error.localized(lang));
             kansa::cli::pause_if_alone(lang);

@@ -179,6 +179,9 @@ pub enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// Print a completion script for a shell: bash, zsh, fish or powershell (e.g.
+    /// `kansa completions bash > /etc/bash_completion.d/kansa`).
+    Completions { shell: clap_complete::Shell },
     /// Write a checklist in the spreadsheet layout `import checklist` reads: XLSX with a
     /// sheet explaining each column, or a CSV of sections when PATH ends in .csv.
     ExportChecklist {

@@ -124,7 +124,8 @@ impl Describe for CliError {
 
 /// The exit statuses of `kansa`, stable for scripts (docs/exit-codes.md).
 pub mod exit {
-    /// Done; also when the reader of standard output stopped reading (`| head`).
+    /// Done; also when the reader of standard output stopped reading (`| head`):
+    /// what was left to print is dropped, the status is the command's own.
     pub const SUCCESS: u8 = 0;
     /// Failed: a file, the data folder, a checklist, a session that cannot be read.
     pub const ERROR: u8 = 1;
@@ -139,7 +140,6 @@ impl CliError {
     /// The exit status for this failure (`exit`).
     pub fn exit_code(&self) -> u8 {
         match self {
-            _ if self.is_closed_pipe() => exit::SUCCESS,
             CliError::Blocked(_)
             | CliError::NotASigner { .. }
             | CliError::NotSigned
@@ -153,13 +153,6 @@ impl CliError {
             ) => exit::REFUSED,
             _ => exit::ERROR,
         }
-    }
-
-    /// Standard output's reader went away (`kansa history ID | head`): not a failure
-    /// to report, the end of the output the user wanted.
-    pub fn is_closed_pipe(&self) -> bool {
-        matches!(self, CliError::Output { path, source }
-            if path == Path::new("-") && source.kind() == io::ErrorKind::BrokenPipe)
     }
 }
 

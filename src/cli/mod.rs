@@ -25,6 +25,7 @@ pub use args::{Cli, Command, Format, Import, Report};
 pub use console::pause_if_alone;
 pub use error::{CliError, exit};
 
+use clap::CommandFactory;
 use env::Env;
 use output::session_file;
 
@@ -37,6 +38,7 @@ pub fn run(mut cli: Cli) -> Result<(), CliError> {
     match command {
         None => tui::run(App::at_list(env.context()?)).map_err(CliError::Terminal),
         Some(Command::Open { id, department }) => open(&env, &id, department.as_deref()),
+        Some(Command::Completions { shell }) => completions(shell),
         Some(command @ (Command::Export { .. } | Command::Import { .. })) => env.exchange(command),
         Some(
             ref command @ (Command::Merge { .. }
@@ -63,6 +65,13 @@ pub fn run(mut cli: Cli) -> Result<(), CliError> {
         ),
         Some(command) => env.rounds(command),
     }
+}
+
+/// `kansa completions SHELL`: the script, on standard output.
+fn completions(shell: clap_complete::Shell) -> Result<(), CliError> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "kansa", &mut script);
+    output::write_output(std::path::Path::new("-"), &script)
 }
 
 /// `kansa open ID|FILE`: a session file from another laptop is brought in first.

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -11,18 +12,35 @@ use crate::export;
 use crate::session::Session;
 use crate::store::Store;
 
-/// Everything a command prints on standard output, through one writer: a write that
-/// fails comes back as `CliError::Output` for `-`, and a reader that stopped reading
-/// (`kansa history ID | head`) as one the binary ends on quietly
-/// (`CliError::is_closed_pipe`), where `println!` would panic.
+/// Set once standard output's reader has gone (`kansa history ID | head`).
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Everything a command prints on standard output, through one writer, where
+/// `println!` would panic at a closed pipe. A reader that stopped reading wanted no
+/// more: the rest is dropped without a word, and the command ends as it would have
+/// (its exit status still says whether review found blockers or sign was refused).
+/// Any other failure to write comes back as `CliError::Output` for `-`.
 pub fn out(text: std::fmt::Arguments) -> Result<(), CliError> {
-    std::io::stdout()
-        .lock()
-        .write_fmt(text)
-        .map_err(|source| CliError::Output {
+    to_stdout(|stdout| stdout.write_fmt(text))
+}
+
+fn to_stdout(
+    write: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    if CLOSED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let mut stdout = std::io::stdout().lock();
+    match write(&mut stdout).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        result => result.map_err(|source| CliError::Output {
             path: "-".into(),
             source,
-        })
+        }),
+    }
 }
 
 /// `println!` through `out`, giving its error to `?`.
@@ -41,11 +59,7 @@ pub fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
         source,
     };
     if output == Path::new("-") {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|_| stdout.flush())
-            .map_err(fail);
+        return to_stdout(|stdout| stdout.write_all(bytes));
     }
     export::save(output, bytes).map_err(fail)
 }

@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod conventions;
 mod rounds;
 mod scores;
 mod seed_matrix;
