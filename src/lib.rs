@@ -6,7 +6,8 @@
 //! above `i18n` imports it: errors and refusals are values, worded only there.
 //! - `error`: problems located in a file (path:line:column), as values; `text`: text on
 //!   one line; `keymap`: every key each view binds; `wareki`: the era calendar;
-//!   `auditor`: who is working (`--as`, `KANSA_AUDITOR`, remembered).
+//!   `auditor`: who is working (`--as`, `KANSA_AUDITOR`, remembered); `language`: a
+//!   language as files keep it, and how the one in force is chosen.
 //! - `checklist`: the checklist a round follows (scale, areas, items, roster), checked;
 //!   `marks`: how mark symbols are drawn (narrow, wide, ASCII).
 //! - `facts`: the audit's facts (監査目的, 監査範囲, …), per round and per department.
@@ -42,6 +43,7 @@ pub mod facts;
 pub mod findings;
 pub mod i18n;
 pub mod keymap;
+pub mod language;
 pub mod marks;
 pub mod matrix;
 pub mod merge;

@@ -45,7 +45,9 @@ pub enum Reason {
     // Warnings.
     /// The area has needs-improvement or improved-under-guidance marks but no 所見,
     /// though the department has some.
-    AreaWithoutObservation,
+    AreaWithoutObservation {
+        marks: Vec<String>,
+    },
     /// A 指摘事項 (by id) names an item whose mark does not need improvement.
     FindingOnItem {
         finding: u32,
@@ -192,7 +194,9 @@ fn department_entries(session: &Session, hearing: &Hearing, entries: &mut Vec<En
         if noted_marks && has_observation && !observed {
             entries.push(entry(
                 Place::Area(area.id.clone()),
-                Reason::AreaWithoutObservation,
+                Reason::AreaWithoutObservation {
+                    marks: session.checklist.finding_symbols(),
+                },
             ));
         }
         for finding in sheet.map_or(&[][..], |s| &s.findings[..]) {

@@ -171,7 +171,11 @@ impl Session {
         checklist: Option<Checklist>,
         now: Timestamp,
     ) -> Session {
-        let checklist = checklist.unwrap_or_else(|| earlier.checklist.clone());
+        let mut checklist = checklist.unwrap_or_else(|| earlier.checklist.clone());
+        // The earlier round's language carries on, unless the new checklist declares one.
+        if checklist.language.is_none() {
+            checklist.language = earlier.language();
+        }
         let map = match_items(&earlier.checklist, &checklist);
         let chosen = Chosen {
             departments: earlier

@@ -125,6 +125,7 @@ pub fn large_checklist(items: usize, departments: usize) -> Checklist {
         bands: Vec::new(),
         fields: Vec::new(),
         // The bundled wording, without its overrides: they name tags this roster lacks.
+        language: bundled.language,
         facts: crate::facts::FactDefaults {
             overrides: Vec::new(),
             ..bundled.facts

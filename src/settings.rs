@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FileError, Problem};
+use crate::language::Language;
 use crate::marks::MarksDisplay;
 
 /// Every field has a default, so a file written before a field existed still reads.
@@ -22,6 +23,9 @@ pub struct Settings {
     pub export_report: Option<String>,
     #[serde(default)]
     pub export_format: Option<String>,
+    /// The language chosen with `kansa config lang` (none: the OS's, `auto`).
+    #[serde(default)]
+    pub lang: Option<Language>,
 }
 
 impl Settings {

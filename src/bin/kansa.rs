@@ -1,11 +1,10 @@
 //! The `kansa` binary: parses the command line and reports a failure in one line, in
 //! the user's language, with an exit status of `kansa::cli::exit` (docs/exit-codes.md).
 
-use clap::Parser;
 use kansa::i18n::Describe;
 
 fn main() -> std::process::ExitCode {
-    let cli = kansa::cli::Cli::parse();
+    let cli = kansa::cli::parse();
     // Chosen before `run` takes the command line: the reason for a failure is worded
     // here, at the edge, in the same language as everything else kansa printed.
     let lang = cli.language();

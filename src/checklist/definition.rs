@@ -5,8 +5,23 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::items::{Area, Condition, Department, Item};
-use super::scale::{Band, Field, Mark, Meaning};
+use super::scale::{Band, Field, Mark, Meaning, finding_marks, finding_symbols};
 use crate::keymap;
+use crate::language::Language;
+
+/// 対象外: what a cell that cannot apply shows when the scale has no mark meaning
+/// 該当なし. It has no key: it is given by applicability only, never by hand.
+pub static OUT_OF_SCOPE: std::sync::LazyLock<Mark> = std::sync::LazyLock::new(|| Mark {
+    symbol: "－".into(),
+    ascii: "-".into(),
+    label: "対象外".into(),
+    key: '\u{0}',
+    meaning: Meaning::NotApplicable,
+    note_required: false,
+    severity: None,
+    points: None,
+    asks: Vec::new(),
+});
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +43,11 @@ pub struct Checklist {
     /// The wording of the report header (監査目的, 監査範囲, …) a new round starts with.
     #[serde(default)]
     pub facts: FactDefaults,
+    /// The language the round's documents are written in (`Ja`, `En`). A checklist
+    /// may declare it; a round made from one that does not records the language in
+    /// force when it was made (see `with_language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
 }
 
 /// The optional `facts` section of a checklist: the wording a new round starts with.
@@ -58,6 +78,13 @@ pub struct FactOverride {
 }
 
 impl Checklist {
+    /// This checklist with `language` recorded for its round's documents when it
+    /// declares none: the language in force when a round is made.
+    pub fn with_language(mut self, language: Language) -> Checklist {
+        self.language.get_or_insert(language);
+        self
+    }
+
     pub fn items(&self) -> impl Iterator<Item = (&Area, &Item)> {
         self.areas
             .iter()
@@ -72,21 +99,62 @@ impl Checklist {
         self.items().map(|(_, i)| i).find(|i| i.id == id)
     }
 
+    /// The mark of `symbol`: one of the scale's, or 対象外 given by applicability on a
+    /// scale that has no mark meaning 該当なし.
     pub fn mark(&self, symbol: &str) -> Option<&Mark> {
-        self.scale.iter().find(|m| m.symbol == symbol)
+        self.scale
+            .iter()
+            .find(|m| m.symbol == symbol)
+            .or_else(|| Some(self.not_applicable()).filter(|m| m.symbol == symbol))
     }
 
     /// The mark of `key`, in either width: `２` typed with the input method on is `2`.
     pub fn mark_for_key(&self, key: char) -> Option<&Mark> {
         let key = keymap::fold_width(key);
-        self.scale.iter().find(|m| keymap::fold_width(m.key) == key)
+        self.scale
+            .iter()
+            .find(|m| m.by_hand() && keymap::fold_width(m.key) == key)
     }
 
-    /// The mark given to items that cannot apply to a department, if the scale has one.
-    pub fn not_applicable(&self) -> Option<&Mark> {
+    /// The mark given to items that cannot apply to a department: the scale's mark
+    /// meaning 該当なし, or, on a scale without one, kansa's own 対象外 (「－」), so that
+    /// an item's conditions and department lists hold whatever the scale.
+    pub fn not_applicable(&self) -> &Mark {
         self.scale
             .iter()
             .find(|m| m.meaning == Meaning::NotApplicable)
+            .unwrap_or(&OUT_OF_SCOPE)
+    }
+
+    /// True when the scale has no mark meaning 該当なし, so the cells that cannot apply
+    /// are shown as kansa's own 対象外.
+    pub fn lacks_not_applicable(&self) -> bool {
+        !self
+            .scale
+            .iter()
+            .any(|m| m.meaning == Meaning::NotApplicable)
+    }
+
+    /// The checklist as a round holds it: on a scale without a mark meaning 該当なし,
+    /// kansa's own 対象外 joins the scale (last, with no key), so the cells that cannot
+    /// apply are drawn, counted and reported as not applicable like any other mark.
+    pub fn with_out_of_scope(mut self) -> Checklist {
+        if self.lacks_not_applicable() {
+            self.scale.push(OUT_OF_SCOPE.clone());
+        }
+        self
+    }
+
+    /// The marks whose cells are findings (needing improvement, or improved under
+    /// guidance), in scale order except that the marks needing improvement stand worst
+    /// first among themselves: the seed's △ ×, an ISMS scale's 重 軽 観 推.
+    pub fn finding_marks(&self) -> Vec<&Mark> {
+        finding_marks(&self.scale)
+    }
+
+    /// The symbols of `finding_marks`, as the texts about findings name them.
+    pub fn finding_symbols(&self) -> Vec<String> {
+        finding_symbols(&self.scale)
     }
 
     /// True when some mark carries points: the scale scores each department.

@@ -53,6 +53,14 @@ pub enum Rule {
         symbol: String,
         known: Vec<String>,
     },
-    /// An item depends on an answer, but the scale has no mark meaning NotApplicable.
-    GateWithoutNotApplicable,
+    /// The scale has no mark meaning NotApplicable, so the cells that cannot apply show
+    /// kansa's own 対象外 symbol, but a mark of the scale already has that symbol.
+    OutOfScopeTaken(String),
+    /// Two bands leave the scores from `from` to `to` in no band.
+    BandsGap {
+        below: String,
+        above: String,
+        from: i32,
+        to: i32,
+    },
 }

@@ -46,6 +46,10 @@ impl Checklist {
                     Rule::PointsNotApplicable(mark.symbol.clone()),
                 );
             }
+            if self.lacks_not_applicable() && mark.symbol == self.not_applicable().symbol {
+                let rule = Rule::OutOfScopeTaken(mark.symbol.clone());
+                return Broken::at(at(MarkPart::Symbol), rule);
+            }
             if let Some(id) = mark.asks.iter().find(|id| self.field(id).is_none()) {
                 let known = self.fields.iter().map(|f| f.id.clone()).collect();
                 let rule = Rule::UnknownField {
@@ -95,6 +99,28 @@ impl Checklist {
                     other: other.label.clone(),
                 };
                 return Broken::at(Place::Band(n), rule);
+            }
+        }
+        self.check_band_gaps()
+    }
+
+    /// Scores are whole percents: each band must start just after the one below it
+    /// ends, or some score would read as no band.
+    fn check_band_gaps(&self) -> Result<(), Broken> {
+        let mut order: Vec<usize> = (0..self.bands.len()).collect();
+        order.sort_by_key(|&n| self.bands[n].from.unwrap_or(i32::MIN));
+        for pair in order.windows(2) {
+            let (below, above) = (&self.bands[pair[0]], &self.bands[pair[1]]);
+            if let (Some(to), Some(from)) = (below.to, above.from)
+                && to + 1 < from
+            {
+                let rule = Rule::BandsGap {
+                    below: below.label.clone(),
+                    above: above.label.clone(),
+                    from: to + 1,
+                    to: from - 1,
+                };
+                return Broken::at(Place::Band(pair[1]), rule);
             }
         }
         Ok(())
@@ -156,9 +182,6 @@ impl Checklist {
                 };
                 return Broken::at(at, rule);
             }
-            if self.not_applicable().is_none() {
-                return Broken::at(at, Rule::GateWithoutNotApplicable);
-            }
         }
         Ok(())
     }
@@ -178,6 +201,7 @@ pub enum Place {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkPart {
+    Symbol,
     Severity,
     Points,
     Asks,
@@ -186,6 +210,7 @@ pub enum MarkPart {
 impl MarkPart {
     pub(crate) fn field(self) -> &'static str {
         match self {
+            MarkPart::Symbol => "symbol:",
             MarkPart::Severity => "severity:",
             MarkPart::Points => "points:",
             MarkPart::Asks => "asks:",

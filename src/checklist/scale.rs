@@ -33,11 +33,41 @@ pub struct Mark {
 impl Mark {
     /// The severity of a failing mark (1 when the checklist gives none); None for a
     /// mark that is not failing, so a filter by severity never picks ○ or わからない.
+    /// False for kansa's own 対象外, which has no key: only applicability gives it.
+    pub fn by_hand(&self) -> bool {
+        self.key != '\u{0}'
+    }
+
     pub fn severity(&self) -> Option<u8> {
         self.meaning
             .is_failing()
             .then(|| self.severity.unwrap_or(1))
     }
+}
+
+/// The marks of `scale` whose cells are findings (needing improvement, or improved
+/// under guidance), in scale order except that the marks needing improvement stand
+/// worst first among themselves: the seed's △ ×, an ISMS scale's 重 軽 観 推.
+pub fn finding_marks(scale: &[Mark]) -> Vec<&Mark> {
+    let mut failing: Vec<&Mark> = scale.iter().filter(|m| m.meaning.is_failing()).collect();
+    failing.sort_by_key(|m| std::cmp::Reverse(m.severity()));
+    let mut failing = failing.into_iter();
+    scale
+        .iter()
+        .filter(|m| m.meaning.is_failing() || m.meaning == Meaning::ImprovedUnderGuidance)
+        .map(|m| match m.meaning.is_failing() {
+            true => failing.next().unwrap_or(m),
+            false => m,
+        })
+        .collect()
+}
+
+/// The symbols of `finding_marks`, as the texts about findings name them.
+pub fn finding_symbols(scale: &[Mark]) -> Vec<String> {
+    finding_marks(scale)
+        .iter()
+        .map(|m| m.symbol.clone())
+        .collect()
 }
 
 /// What a mark means for the reports, whatever its symbol.

@@ -25,7 +25,7 @@ pub struct Cli {
     /// Where sessions are kept (default: the platform's data directory).
     #[arg(long, global = true, env = "KANSA_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Language of the screens and messages (default: from the locale).
+    /// Language of the screens and messages (default: the choice saved with `kansa config lang`, else the OS's language).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// How marks are drawn: narrow, wide (terminals that draw ○△× two cells wide) or
@@ -96,6 +96,11 @@ pub enum Command {
     Show { id: String },
     /// Check a checklist file.
     Validate { file: PathBuf },
+    /// Save a choice that outlives this command.
+    Config {
+        #[command(subcommand)]
+        setting: Setting,
+    },
     /// Write a report of a session.
     Export {
         id: String,
@@ -244,15 +249,47 @@ pub enum Report {
     SelfcheckResults,
 }
 
+/// What `kansa config` saves.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum Setting {
+    /// The language of the screens and messages: ja, en, or auto (the OS's language).
+    Lang {
+        #[arg(value_enum)]
+        choice: LangChoice,
+    },
+}
+
+/// A saved language, or none (`auto`: the OS decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    Ja,
+    En,
+    Auto,
+}
+
+impl LangChoice {
+    pub fn saved(self) -> Option<crate::language::Language> {
+        match self {
+            LangChoice::Ja => Some(crate::language::Language::Ja),
+            LangChoice::En => Some(crate::language::Language::En),
+            LangChoice::Auto => None,
+        }
+    }
+}
+
 impl Cli {
-    /// The language of the screens and of what kansa prints: `--lang`, else the locale.
+    /// The language of the screens and of what kansa prints: `--lang`, else the
+    /// choice saved with `kansa config lang`, else the OS's language, else English.
     pub fn language(&self) -> Lang {
-        self.lang.unwrap_or_else(Lang::from_env)
+        let saved = crate::store::Store::data_dir(self.data_dir.clone())
+            .and_then(|dir| crate::settings::Settings::load(&dir).ok())
+            .and_then(|settings| settings.lang);
+        Lang::choose(self.lang, saved)
     }
 }
 
 /// A date as people type it, in any form the era conversion reads; the reason it is
 /// not one is worded in the locale's language (`--lang` is not read yet).
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::wareki::parse(text).map_err(|e| e.localized(Lang::from_env()))
+    crate::wareki::parse(text).map_err(|e| e.localized(Lang::from_os()))
 }

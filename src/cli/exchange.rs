@@ -10,8 +10,8 @@ use super::{selfcheck, team};
 use crate::checklist::Checklist;
 use crate::export;
 use crate::i18n::Lang;
+use crate::session::Session;
 use crate::sheet;
-use crate::store::Store;
 
 impl Env<'_> {
     /// Files in and out: reports, parts of a round, self-check sheets, checklists.
@@ -26,6 +26,7 @@ impl Env<'_> {
                 departments,
             } => {
                 let session = self.store()?.load(&id)?;
+                let lang = self.document_lang(&session);
                 selfcheck::export(&session, format, report, &departments, &output, lang)
             }
             Command::Export {
@@ -41,7 +42,7 @@ impl Env<'_> {
                 report,
                 output,
                 ..
-            } => export(&self.store()?, &id, format, report, &output, lang),
+            } => self.export(&id, format, report, &output),
             Command::Import {
                 what: Import::Selfcheck { id, files },
             } => selfcheck::import(&self.store()?, &id, &files, &self.auditor()?.name, lang),
@@ -56,20 +57,42 @@ impl Env<'_> {
     }
 }
 
+impl Env<'_> {
+    /// The language a round's documents are written in: `--lang` given to this
+    /// command, else the round's own, else (a round that records none) the language
+    /// in force.
+    fn document_lang(&self, session: &Session) -> Lang {
+        self.cli
+            .lang
+            .or(session.language().map(Lang::from))
+            .unwrap_or(self.lang)
+    }
+
+    fn export(
+        &self,
+        id: &str,
+        format: Format,
+        report: Report,
+        output: &Path,
+    ) -> Result<(), CliError> {
+        let session = self.store()?.load(id)?;
+        let lang = self.document_lang(&session);
+        export(&session, format, report, output, lang)
+    }
+}
+
 fn export(
-    store: &Store,
-    id: &str,
+    session: &Session,
     format: Format,
     report: Report,
     output: &Path,
     lang: Lang,
 ) -> Result<(), CliError> {
-    let session = store.load(id)?;
     if report == Report::Answers {
         if format != Format::Csv {
             return Err(CliError::AnswersCsvOnly);
         }
-        return write_output(output, export::answers_csv(&session)?.as_bytes());
+        return write_output(output, export::answers_csv(session)?.as_bytes());
     }
     let report = match report {
         Report::Matrix => export::Report::Matrix,
@@ -94,7 +117,7 @@ fn export(
     if output == Path::new("-") && !format.is_text() {
         return Err(CliError::BinaryToStdout(format.to_string()));
     }
-    let bytes = export::write(&session, report, format, lang)?;
+    let bytes = export::write(session, report, format, lang)?;
     write_output(output, &bytes)
 }
 

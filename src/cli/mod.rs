@@ -4,6 +4,7 @@
 //! - `env`: what every command may need (store, settings, who is working, words);
 //! - `error`: why a command failed, as a value worded at the edge;
 //! - `console`: Windows, started by double-click: wait for Enter after an error;
+//! - `help`: the command line read in the user's language (help, usage errors);
 //! - `output`: standard output or a file written whole; columns of text;
 //! - `rounds`: new, list, show, diff, delete, restore, validate;
 //! - `exchange`: reports, checklists and other files in and out;
@@ -15,6 +16,7 @@ mod console;
 mod env;
 mod error;
 mod exchange;
+mod help;
 mod output;
 mod record;
 mod rounds;
@@ -24,6 +26,7 @@ mod team;
 pub use args::{Cli, Command, Format, Import, Report};
 pub use console::pause_if_alone;
 pub use error::{CliError, exit};
+pub use help::parse;
 
 use clap::CommandFactory;
 use env::Env;

@@ -15,9 +15,6 @@ use crate::session::{Change, Refusal, Session};
 use crate::signoff::{self, Verification};
 use crate::store::{Store, StoreError};
 
-/// How a time is printed: to the second, with its offset.
-const TIME: &str = "%Y-%m-%d %H:%M:%S%:z";
-
 type Outcome = Result<(), CliError>;
 
 /// Runs one of the record's commands; `store` and `actor` are only asked for when
@@ -147,7 +144,7 @@ pub fn verify(
                     digest: signed.digest,
                 });
             }
-            let at = signed.at.format(TIME).to_string();
+            let at = (w.moment)(&signed.at);
             outln!("{}", (w.unchanged)(&signed.by, &at, &signed.digest));
             Ok(())
         }
@@ -198,7 +195,7 @@ pub fn history(
             && item.is_none_or(|i| event.change.names_item(i))
     });
     for event in events {
-        let at = event.at.format(TIME);
+        let at = (w.moment)(&event.at);
         outln!("{at}  {}  {}", event.by, (w.change)(&event.change));
     }
     Ok(())

@@ -1,11 +1,11 @@
 //! The commands of rounds and what is printed of them: new, list, show, diff, delete,
-//! restore and validate.
+//! restore, validate and config.
 
 use std::path::Path;
 
 use chrono::Local;
 
-use super::args::Command;
+use super::args::{Command, Setting};
 use super::env::Env;
 use super::error::CliError;
 use super::output::{load_either, out, outln, print_table, write_output};
@@ -15,6 +15,7 @@ use crate::marks::MarksDisplay;
 use crate::matrix;
 use crate::results::Filter;
 use crate::session::{AuditFacts, Session};
+use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
 impl Env<'_> {
@@ -50,14 +51,21 @@ impl Env<'_> {
                 };
                 let store = self.store()?;
                 match from {
-                    Some(from) => new_round(&store, &from, checklist.as_deref(), facts, m),
-                    None => new_session(&store, checklist.as_deref(), &departments, facts, m),
+                    Some(from) => new_round(&store, &from, checklist.as_deref(), facts, self),
+                    None => new_session(&store, checklist.as_deref(), &departments, facts, self),
                 }
             }
             Command::Diff { a, b } => diff(&self.store()?, &a, &b),
             Command::List => list(&self.store()?, m),
             Command::Delete { id } => Ok(self.store()?.delete(&id)?),
             Command::Restore { id } => Ok(self.store()?.restore(&id)?),
+            Command::Config {
+                setting: Setting::Lang { choice },
+            } => {
+                let dir = self.data_dir()?;
+                Settings::update(&dir, |s| s.lang = choice.saved())?;
+                Ok(())
+            }
             // The layout is Japanese, and so is its explaining sheet unless --lang says so.
             Command::ExportChecklist { file, output } => super::exchange::export_checklist(
                 file.as_deref(),
@@ -85,6 +93,10 @@ fn print_scores(
 fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
     let checklist = Checklist::load(file)?;
     outln!("{}", checklist.summary(file, m));
+    if checklist.lacks_not_applicable() {
+        let mark = checklist.not_applicable();
+        outln!("{}", (m.out_of_scope)(&mark.symbol, &mark.label));
+    }
     Ok(())
 }
 
@@ -93,12 +105,14 @@ fn new_session(
     checklist: Option<&Path>,
     names: &[String],
     facts: AuditFacts,
-    m: &Messages,
+    env: &Env,
 ) -> Result<(), CliError> {
+    let m = env.m;
     let checklist = match checklist {
         Some(path) => Checklist::load(path)?,
         None => Checklist::bundled(),
-    };
+    }
+    .with_language(env.lang.into());
     let names = (!names.is_empty()).then_some(names);
     let now = Local::now().fixed_offset();
     let created = store
@@ -121,13 +135,15 @@ fn new_round(
     from: &str,
     checklist: Option<&Path>,
     given: AuditFacts,
-    m: &Messages,
+    env: &Env,
 ) -> Result<(), CliError> {
+    let m = env.m;
     let earlier = load_either(store, from)?;
     let checklist = checklist.map(Checklist::load).transpose()?;
     let now = Local::now().fixed_offset();
     let mut session =
         Session::next_round(&earlier, store.new_id(now), &given.title, checklist, now);
+    session.checklist.language.get_or_insert(env.lang.into());
     session.facts.date = given.date;
     if !given.auditors.is_empty() {
         session.facts.auditors = given.auditors;
@@ -173,7 +189,7 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
             let percent = (s.answered * 100).checked_div(s.cells).unwrap_or(0);
             let shown = status(&s.status, m);
             let status = match &s.signed_by {
-                Some(by) => format!("{shown} ({by})"),
+                Some(by) => (m.status_by)(shown, by),
                 None => shown.to_string(),
             };
             [
@@ -181,7 +197,7 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
                 s.title.clone(),
                 status,
                 format!("{}/{} ({percent}%)", s.answered, s.cells),
-                s.last_change.format("%Y-%m-%d %H:%M").to_string(),
+                (m.list_moment)(&s.last_change),
             ]
         })
         .collect();

@@ -35,13 +35,17 @@ pub(crate) fn department_list(names: &[String], words: &ReportWords) -> String {
 }
 
 /// The 改善内容 of an item, one entry per line: each department's note, then the
-/// departments not answered yet.
+/// departments that answered "don't know", then those not answered yet.
 pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<String> {
     let mut lines: Vec<String> = row
         .improvements
         .iter()
         .map(|(department, note)| (words.note)(department, note))
         .collect();
+    if !row.unknown.is_empty() {
+        let names = row.unknown.join(words.list_separator);
+        lines.push((words.unknown_list)(&names));
+    }
     if !row.unanswered.is_empty() {
         let names = row.unanswered.join(words.list_separator);
         lines.push((words.unanswered_list)(&names));
@@ -63,6 +67,17 @@ pub(crate) fn count_figures(count: &crate::results::Count) -> Vec<usize> {
     let mut figures = count.marks.clone();
     figures.push(count.unanswered);
     figures
+}
+
+/// The fill of a mark's cell: by its meaning, and for a failing mark of a scale with
+/// severities by its rank, gravest first, so that 重大な不適合 stands out from 観察事項
+/// (the gravest is a stronger red than the seed's, the milder ones paler).
+pub(crate) fn mark_fill(entry: &model::LegendEntry) -> u32 {
+    const FAILING: [u32; 4] = [0xFF8C8C, 0xF8CBAD, 0xFCE4D6, 0xFDF3EC];
+    match entry.rank {
+        Some(rank) => FAILING[rank.min(FAILING.len() - 1)],
+        None => fill(entry.meaning),
+    }
 }
 
 /// The fill of a cell by its mark's meaning (RGB), the same in every format: green

@@ -35,6 +35,9 @@ pub struct LegendEntry {
     pub symbol: String,
     pub label: String,
     pub meaning: Meaning,
+    /// Among the failing marks of a scale that grades them, 0 for the gravest, 1 for
+    /// the next…; None for other marks and on a scale without severities.
+    pub rank: Option<usize>,
 }
 
 /// What every report starts with: the audit's title and date, the departments and the
@@ -46,6 +49,24 @@ pub struct Heading {
     pub departments: Vec<Column>,
     pub legend: Vec<LegendEntry>,
     pub stamp: Stamp,
+}
+
+/// Where a failing mark stands among the scale's failing marks, gravest first, when
+/// the scale declares severities.
+fn severity_rank(
+    checklist: &crate::checklist::Checklist,
+    mark: &crate::checklist::Mark,
+) -> Option<usize> {
+    let graded = checklist.scale.iter().any(|m| m.severity.is_some());
+    let severity = mark.severity().filter(|_| graded)?;
+    let mut levels: Vec<u8> = checklist
+        .scale
+        .iter()
+        .filter_map(|m| m.severity())
+        .collect();
+    levels.sort_unstable_by(|a, b| b.cmp(a));
+    levels.dedup();
+    levels.iter().position(|&s| s == severity)
 }
 
 impl Heading {
@@ -66,6 +87,7 @@ impl Heading {
                     symbol: m.symbol.clone(),
                     label: m.label.clone(),
                     meaning: m.meaning,
+                    rank: severity_rank(&session.checklist, m),
                 })
                 .collect(),
             stamp: Stamp::of(session),
@@ -189,6 +211,9 @@ pub struct SummaryRow {
     pub needing: Vec<String>,
     /// (department, note) of the cells complying after guidance or needing improvement.
     pub improvements: Vec<(String, String)>,
+    /// Departments that answered "don't know": neither complying nor needing, yet
+    /// never left out of the row.
+    pub unknown: Vec<String>,
     /// Departments not answered yet, so that a draft never hides them.
     pub unanswered: Vec<String>,
 }
@@ -263,6 +288,7 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
         complying: Vec::new(),
         needing: Vec::new(),
         improvements: Vec::new(),
+        unknown: Vec::new(),
         unanswered: Vec::new(),
     };
     for ((cell, department), hearing) in row
@@ -279,7 +305,8 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
             }
             Some(Meaning::NeedsImprovement) => out.needing.push(name.clone()),
             // Neither complying nor failing: "don't know" is an answer of its own.
-            Some(Meaning::NotApplicable | Meaning::Unknown) => {}
+            Some(Meaning::Unknown) => out.unknown.push(name.clone()),
+            Some(Meaning::NotApplicable) => {}
             None => out.unanswered.push(name.clone()),
         }
         let calls_for_note = matches!(

@@ -47,6 +47,8 @@ pub struct ReportWords {
     pub note: fn(&str, &str) -> String,
     /// Departments not answered yet, in the 改善内容 column of a draft.
     pub unanswered_list: fn(&str) -> String,
+    /// The departments that answered "don't know" (a mark meaning Unknown).
+    pub unknown_list: fn(&str) -> String,
     /// A department and the items it must improve, in the 総評 figures.
     pub needing_items: fn(&str, &str) -> String,
     /// Page footer of the spreadsheet (Excel codes: &P page, &N pages).

@@ -58,7 +58,7 @@ fn matrix_sheet(
             for (i, cell) in item.cells.iter().enumerate() {
                 let mark = heading.mark(*cell);
                 let symbol = mark.map_or("", |m| m.symbol.as_str());
-                let format = f.mark(mark.map(|m| m.meaning));
+                let format = f.mark(mark);
                 sheet.write_string_with_format(row, 2 + i as u16, symbol, &format)?;
             }
             row += 1;
@@ -103,7 +103,7 @@ fn counts_block(
         let row = top + 1 + r as u32;
         let entry = heading.legend.get(r);
         let symbol = entry.map_or("", |m| m.symbol.as_str());
-        sheet.write_string_with_format(row, 0, symbol, &f.mark(entry.map(|m| m.meaning)))?;
+        sheet.write_string_with_format(row, 0, symbol, &f.mark(entry))?;
         let label = entry.map_or(label.as_str(), |m| m.label.as_str());
         sheet.write_string_with_format(row, 1, label, &f.text)?;
         for (i, counts) in figures.iter().enumerate() {

@@ -8,9 +8,8 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use super::lines::{date_line, title};
-use super::model::Heading;
+use super::model::{Heading, LegendEntry};
 use super::words::ReportWords;
-use crate::checklist::Meaning;
 
 /// A Japanese font every Office since 2016 has; others substitute their own Gothic.
 pub(crate) const FONT: &str = "游ゴシック";
@@ -56,13 +55,14 @@ impl Formats {
         }
     }
 
-    /// A mark's cell: centred, on the fill of its meaning (none while unanswered).
-    pub(crate) fn mark(&self, meaning: Option<Meaning>) -> Format {
-        match meaning {
-            Some(meaning) => self
+    /// A mark's cell: centred, on the fill of its meaning and severity (none while
+    /// unanswered).
+    pub(crate) fn mark(&self, mark: Option<&LegendEntry>) -> Format {
+        match mark {
+            Some(mark) => self
                 .centre
                 .clone()
-                .set_background_color(Color::RGB(super::lines::fill(meaning))),
+                .set_background_color(Color::RGB(super::lines::mark_fill(mark))),
             None => self.centre.clone(),
         }
     }

@@ -35,9 +35,17 @@ pub(crate) fn en_rule(rule: &Rule) -> String {
             "no mark {symbol:?} in the scale; expected one of: {}",
             known.join(", ")
         ),
-        Rule::GateWithoutNotApplicable => {
-            "an item that depends on an answer needs a mark meaning NotApplicable".into()
+        Rule::BandsGap {
+            below,
+            above,
+            from,
+            to,
+        } => {
+            format!("scores {from} to {to}, between bands {below:?} and {above:?}, are in no band")
         }
+        Rule::OutOfScopeTaken(symbol) => format!(
+            "the scale has no mark meaning NotApplicable, so cells that cannot apply show {symbol:?} (out of scope), but another mark has that symbol"
+        ),
     }
 }
 

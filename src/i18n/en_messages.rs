@@ -18,12 +18,19 @@ pub static MESSAGES_EN: Messages = Messages {
     sheet: &SHEET_MESSAGES_EN,
     selfcheck: &SELFCHECK_MESSAGES_EN,
     review: &REVIEW_EN,
+    list_moment: |at| at.format("%Y-%m-%d %H:%M").to_string(),
+    status_by: |status, by| format!("{status} ({by})"),
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],
     status_open: "open",
     status_signed: "signed",
     validated: |path, title, areas, items, departments, marks| {
         format!(
             "{path}: ok — {title}: {areas} areas, {items} items, {departments} departments, {marks} marks"
+        )
+    },
+    out_of_scope: |symbol, label| {
+        format!(
+            "the scale has no mark meaning NotApplicable: cells outside an item's conditions or departments show \"{symbol}\" {label} and count as not applicable"
         )
     },
     not_on_roster: |name| {
@@ -80,6 +87,7 @@ pub static MESSAGES_EN: Messages = Messages {
 
 pub static SHEET_MESSAGES_EN: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("cannot read: {reason}"),
+    reader: |words| words.to_string(),
     not_utf8: "not UTF-8 (in Excel, save as \"CSV UTF-8\")",
     missing_sheet: |sheet| format!("no sheet {sheet:?}"),
     missing_column: |column, found| format!("no column {column:?} (headers: {found})"),

@@ -15,6 +15,7 @@ pub static REVIEW_EN: ReviewWords = ReviewWords {
     malformed_digest: |given, digits| {
         format!("expected a digest of at least {digits} hex digits, found {given:?}")
     },
+    moment: |at| at.format("%Y-%m-%d %H:%M:%S%:z").to_string(),
     blocker: "blocks",
     warning: "warning",
     round: "round",
@@ -63,7 +64,9 @@ pub(crate) fn en_reason(reason: &Reason) -> String {
         Reason::NotInFinding(mark) => {
             format!("{mark} is in no 指摘事項 (finding): accept or dismiss the proposal")
         }
-        Reason::AreaWithoutObservation => "△/× marks but no 所見 (observation)".into(),
+        Reason::AreaWithoutObservation { marks } => {
+            format!("{} marks but no 所見 (observation)", marks.join("/"))
+        }
         Reason::FindingOnItem { finding, item } => {
             format!("finding #{finding} names {item}, whose mark does not need improvement")
         }

@@ -34,6 +34,7 @@ pub static EN: Strings = Strings {
         Group::Field => "next / previous field",
     },
     filter_cycle: |chain| format!("filter: items with {chain} → not fully answered → all"),
+    findings_explain: |marks| format!("every {} cell with its note, by item", marks.join("/")),
     sessions: "Audit sessions",
     no_sessions: "No sessions yet. Press n to create one.",
     data_folder: "Data folder",
@@ -122,7 +123,13 @@ pub static EN: Strings = Strings {
             "With this answer {items} no longer apply. Clear their marks so they become not applicable? y: clear  n: keep"
         )
     },
+    outside_question: |item, department, now, mark| {
+        format!(
+            "{item} does not apply to {department} by its conditions or departments ({now}). Give it \"{mark}\" anyway? y: give  n: cancel"
+        )
+    },
     score_line: |total, max, percent, band| format!("Score {total}/{max} {percent} {band}"),
+    provisional: |band| format!("provisional {band}"),
     score: "Score",
     confirm: "Confirm",
     undo_elsewhere: |department, what| {
@@ -288,7 +295,7 @@ pub(crate) fn en_explain(action: Action) -> &'static str {
         Reopen => "reopen the signed record, giving a reason",
         Return => "back to where it was opened from",
         Search => "search item texts, notes and observations, and go to a hit",
-        FindingsList => "every △/× cell with its note, by item",
+        FindingsList => "every cell needing improvement or improved, with its note, by item",
         FindingItems => "add or remove an item the finding names (toggles the one chosen)",
         ImportSelfcheck => {
             "read a department's returned self-check workbook (XLSX) as its self-assessment"
@@ -327,7 +334,7 @@ pub static RECORD_EN: RecordStrings = RecordStrings {
     bad_date: "Enter dates as 2024/9/27, 令和6年9月27日 or R6.9.27",
     draft_restored: "Unsaved note restored (Esc saves it)",
     search: "Search (items, notes, observations)",
-    findings_list: "△/× cells and notes, by item",
+    findings_list: |marks| format!("{} cells and notes, by item", marks.join("/")),
     finding_items: "Items named (Enter toggles)",
     signed_banner: |by, at, digest| format!("Signed (by {by}, {at}, digest {digest}…)"),
     seal_title: "Sign off",

@@ -103,7 +103,7 @@ impl Describe for Unreadable {
     fn describe(&self, m: &Messages) -> String {
         match self {
             Unreadable::Io(reason) => reason.describe(m),
-            Unreadable::Reader(words) => words.clone(),
+            Unreadable::Reader(words) => (m.sheet.reader)(words),
             Unreadable::TooWide(cells) => (m.sheet.too_wide)(*cells),
         }
     }

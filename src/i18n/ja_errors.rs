@@ -73,9 +73,20 @@ pub(crate) fn ja_rule(rule: &Rule) -> String {
             quoted(symbol),
             ja_known(known)
         ),
-        Rule::GateWithoutNotApplicable => {
-            "回答によって適用が決まる項目には、意味が該当なしの評価が必要です".into()
-        }
+        Rule::BandsGap {
+            below,
+            above,
+            from,
+            to,
+        } => format!(
+            "得点区分{}と{}のあいだ（{from}〜{to}）がどの区分にも入りません",
+            quoted(below),
+            quoted(above)
+        ),
+        Rule::OutOfScopeTaken(symbol) => format!(
+            "評価基準に該当なしの評価がないので、適用されない欄は{}（対象外）と表示しますが、その記号はほかの評価が使っています",
+            quoted(symbol)
+        ),
     }
 }
 

@@ -19,12 +19,19 @@ pub static MESSAGES_JA: Messages = Messages {
     sheet: &SHEET_MESSAGES_JA,
     selfcheck: &SELFCHECK_MESSAGES_JA,
     review: &REVIEW_JA,
+    list_moment: |at| super::ja_review::ja_moment(at, "%H:%M"),
+    status_by: |status, by| format!("{status}（{by}）"),
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],
     status_open: "実施中",
     status_signed: "署名済",
     validated: |path, title, areas, items, departments, marks| {
         format!(
             "{path}: 問題ありません — {title}: {areas} 領域、{items} 項目、{departments} 部署、評価 {marks} 段階"
+        )
+    },
+    out_of_scope: |symbol, label| {
+        format!(
+            "評価基準に該当なしの評価がないので、項目の適用条件や対象部署から外れる欄は「{symbol}」{label}と表示し、集計では該当なしとして数えます"
         )
     },
     not_on_roster: |name| {
@@ -96,6 +103,9 @@ pub static MESSAGES_JA: Messages = Messages {
 
 pub static SHEET_MESSAGES_JA: SheetMessages = SheetMessages {
     cannot_read: |reason| format!("読めません: {reason}"),
+    reader: |_| {
+        "XLSX または CSV として読めない内容です（壊れているか、別の形式のファイルです）".to_string()
+    },
     not_utf8: "UTF-8 ではありません（Excel では「CSV UTF-8」で保存してください）",
     missing_sheet: |sheet| format!("シート「{sheet}」がありません"),
     missing_column: |column, found| format!("列「{column}」がありません（見出し: {found}）"),

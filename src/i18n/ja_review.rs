@@ -16,6 +16,7 @@ pub static REVIEW_JA: ReviewWords = ReviewWords {
     malformed_digest: |given, digits| {
         format!("ダイジェストは {digits} 桁以上の16進数で指定してください（{given:?}）")
     },
+    moment: |at| ja_moment(at, "%H:%M:%S%:z"),
     blocker: "要対応",
     warning: "確認",
     round: "全体",
@@ -64,7 +65,9 @@ pub(crate) fn ja_reason(reason: &Reason) -> String {
         Reason::NotInFinding(mark) => {
             format!("{mark} がどの指摘事項にも含まれていません（採用または却下）")
         }
-        Reason::AreaWithoutObservation => "△・× があるのに所見がありません".into(),
+        Reason::AreaWithoutObservation { marks } => {
+            format!("{} があるのに所見がありません", marks.join("・"))
+        }
         Reason::FindingOnItem { finding, item } => {
             format!("指摘事項 #{finding} の {item} は改善を要する評価ではありません")
         }
@@ -294,4 +297,14 @@ pub(crate) fn ja_place(place: &MergePlace) -> String {
         MergePlace::SelfCheck(..) => "自己評価".into(),
         MergePlace::FollowUp(_, _, id) => format!("前回の指摘事項 #{id} のフォローアップ"),
     }
+}
+
+/// A moment as the record keeps it (its own offset, not converted): 和暦 with the
+/// weekday, then the time in `time`'s form.
+pub(crate) fn ja_moment(at: &crate::session::Timestamp, time: &str) -> String {
+    format!(
+        "{} {}",
+        crate::wareki::format_with_weekday(at.date_naive()),
+        at.format(time)
+    )
 }

@@ -34,6 +34,7 @@ pub static JA: Strings = Strings {
         Group::Field => "次・前の入力欄へ",
     },
     filter_cycle: |chain| format!("絞込: {chain} のある項目 → 未回答のある項目 → すべて"),
+    findings_explain: |marks| format!("{} のセルとメモの一覧（項目ごと）", marks.join("・")),
     sessions: "監査セッション",
     no_sessions: "セッションはまだありません。n で新しく作成します。",
     data_folder: "データの保存先",
@@ -124,7 +125,13 @@ pub static JA: Strings = Strings {
             "この回答で {items} は該当しなくなります。記録済みの評価を消して該当なしにしますか？ y: 消す  n: 残す"
         )
     },
+    outside_question: |item, department, now, mark| {
+        format!(
+            "{item} は適用条件または対象部署により {department} には該当しません（{now}）。それでも「{mark}」をつけますか？ y: つける  n: やめる"
+        )
+    },
     score_line: |total, max, percent, band| format!("得点 {total}/{max} {percent} {band}"),
+    provisional: |band| format!("暫定 {band}"),
     score: "得点",
     confirm: "確認",
     undo_elsewhere: |department, what| {
@@ -292,7 +299,7 @@ pub(crate) fn ja_explain(action: Action) -> &'static str {
         Reopen => "署名済みの記録を理由を付けて再開",
         Return => "元の画面へ戻る",
         Search => "項目の文言・メモ・所見を検索して移動",
-        FindingsList => "△・× のセルとメモの一覧（項目ごと）",
+        FindingsList => "評価が要改善・指導により改善のセルとメモの一覧（項目ごと）",
         FindingItems => "指摘事項の対象項目を追加・削除（選んだ項目を切替）",
         ImportSelfcheck => "部署から返送された自己点検シート（XLSX）を自己評価として取り込む",
     }
@@ -329,7 +336,7 @@ pub static RECORD_JA: RecordStrings = RecordStrings {
     bad_date: "日付は 2024/9/27、令和6年9月27日、R6.9.27 のように入力してください",
     draft_restored: "保存されていなかった入力を復元しました（Esc で保存）",
     search: "検索（項目・メモ・所見）",
-    findings_list: "△・× とメモ（項目ごと）",
+    findings_list: |marks| format!("{} とメモ（項目ごと）", marks.join("・")),
     finding_items: "対象項目（Enter で切替）",
     signed_banner: |by, at, digest| format!("署名済（{by}、{at}、ダイジェスト {digest}…）"),
     seal_title: "署名の確認",

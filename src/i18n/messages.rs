@@ -30,8 +30,13 @@ pub struct Messages {
     pub list_separator: &'static str,
     // kansa list, validate and new
     pub list_header: [&'static str; 5],
+    /// `kansa list`'s LAST CHANGE: ISO in English (a script's column), 和暦 with the
+    /// weekday in Japanese.
+    pub list_moment: fn(&crate::session::Timestamp) -> String,
     pub status_open: &'static str,
     pub status_signed: &'static str,
+    /// A status and who signed: `signed (name)`, 署名済み（name）.
+    pub status_by: fn(&str, &str) -> String,
     pub validated: fn(
         path: &str,
         title: &str,
@@ -40,6 +45,9 @@ pub struct Messages {
         departments: usize,
         marks: usize,
     ) -> String,
+    /// Said by validate on a scale without a mark meaning 該当なし: how the cells that
+    /// cannot apply will be shown.
+    pub out_of_scope: fn(symbol: &str, label: &str) -> String,
     pub not_on_roster: fn(name: &str) -> String,
     // Why a command failed
     pub no_data_dir: &'static str,
@@ -100,6 +108,9 @@ pub struct Messages {
 /// What reading a checklist spreadsheet says went wrong, and what writing one says.
 pub struct SheetMessages {
     pub cannot_read: fn(&str) -> String,
+    /// The workbook or CSV reader's own (English) words: given as they are in
+    /// English, described in their stead in Japanese.
+    pub reader: fn(&str) -> String,
     pub not_utf8: &'static str,
     pub missing_sheet: fn(&str) -> String,
     /// A column the sheet must have, with the headers it does have.

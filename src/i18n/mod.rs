@@ -13,6 +13,7 @@
 //! - `ja_documents`, `en_documents`: the documents' words (the shapes live with the
 //!   documents: `export::words`, `sheet::words`, `selfcheck::words`,
 //!   `matrix::ScoreWords`);
+//! - `ja_help`: `--help` and clap's usage errors in Japanese (English is clap's own);
 //! - `ja_common`: Japanese the tables share.
 //!
 //! Files named `ja_*`/`en_*` hold tables: per-language words, and the matches that
@@ -30,6 +31,7 @@ mod every_error;
 mod ja_common;
 mod ja_documents;
 mod ja_errors;
+mod ja_help;
 mod ja_messages;
 mod ja_review;
 mod ja_screens;
@@ -53,6 +55,7 @@ pub use en_review::{REVIEW_EN, TEAM_EN};
 pub use en_screens::{EN, RECORD_EN};
 pub use errors::located;
 pub use ja_documents::{REPORT_JA, ROUND_JA, SCORES_JA, SELFCHECK_JA, SHEET_JA};
+pub use ja_help::{HELP_JA, HelpWords};
 pub use ja_messages::{MESSAGES_JA, SELFCHECK_MESSAGES_JA, SHEET_MESSAGES_JA};
 pub use ja_review::{REVIEW_JA, TEAM_JA};
 pub use ja_screens::{JA, RECORD_JA};

@@ -11,6 +11,8 @@ use crate::signoff::Difference;
 pub struct ReviewWords {
     /// The first column of a review line: it blocks sign-off, or only deserves a look.
     pub blocker: &'static str,
+    /// When a change was made or a round signed, as `history` and `verify` print it.
+    pub moment: fn(&crate::session::Timestamp) -> String,
     pub warning: &'static str,
     /// Where an entry about the round as a whole is.
     pub round: &'static str,

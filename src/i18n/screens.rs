@@ -27,6 +27,8 @@ pub struct Strings {
     pub group_explain: fn(Group) -> &'static str,
     /// The help line of the matrix's mark filter, given the scale as `○ → △ → …`.
     pub filter_cycle: fn(&str) -> String,
+    /// The findings list's key in the help, with the scale's finding marks.
+    pub findings_explain: fn(&[String]) -> String,
     // Session list
     pub sessions: &'static str,
     pub no_sessions: &'static str,
@@ -118,8 +120,13 @@ pub struct Strings {
     pub import_refused: fn(usize, &str) -> String,
     /// A gate's new answer would leave these answered items not applying.
     pub gate_question: fn(&str) -> String,
+    /// A mark key on a cell that cannot apply (item, department, the marks it has and
+    /// would get): give the mark anyway?
+    pub outside_question: fn(&str, &str, &str, &str) -> String,
     /// A department's score: total, maximum, percent and band.
     pub score_line: fn(i32, i32, &str, &str) -> String,
+    /// A band read before every item is answered: it may still change.
+    pub provisional: fn(&str) -> String,
     pub score: &'static str,
     pub confirm: &'static str,
     /// Asks before undoing a change of another department: its name and the change.
@@ -206,7 +213,8 @@ pub struct RecordStrings {
     pub bad_date: &'static str,
     pub draft_restored: &'static str,
     pub search: &'static str,
-    pub findings_list: &'static str,
+    /// The list of finding cells, titled with the scale's finding marks.
+    pub findings_list: fn(&[String]) -> String,
     pub finding_items: &'static str,
     /// On top of every view of a signed round: who, when, the digest's start.
     pub signed_banner: fn(&str, &str, &str) -> String,

@@ -82,33 +82,6 @@ fn common_io_errors_read_in_japanese_and_others_keep_the_systems_words() {
 }
 
 #[test]
-fn the_locale_chooses_the_language_in_posix_order() {
-    let env = |pairs: &'static [(&'static str, &'static str)]| {
-        move |name: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v.to_string())
-        }
-    };
-    assert_eq!(Lang::from_locale(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
-    assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
-    assert_eq!(
-        Lang::from_locale(env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")])),
-        Lang::En
-    );
-    assert_eq!(
-        Lang::from_locale(env(&[
-            ("LC_ALL", ""),
-            ("LC_MESSAGES", "ja_JP"),
-            ("LANG", "C")
-        ])),
-        Lang::Ja
-    );
-    assert_eq!(Lang::from_locale(env(&[])), Lang::En);
-}
-
-#[test]
 fn templates_fill_their_arguments() {
     assert_eq!((EN.too_small)(40, 12, 30, 10).matches("×").count(), 2);
     assert!((JA.save_failed)("ディスクが一杯", 3).contains("3 件"));

@@ -130,7 +130,7 @@ impl Session {
         // of earlier dependants as the pass in checklist order would leave them.
         let mut after: BTreeMap<String, Option<String>> = BTreeMap::new();
         after.insert(item.clone(), symbol.map(str::to_string));
-        let not_applicable = self.checklist.not_applicable().map(|m| m.symbol.clone());
+        let not_applicable = Some(self.checklist.not_applicable().symbol.clone());
         let mut effect = GateEffect::default();
         for (_, dependant) in self.checklist.items() {
             if dependant.id == item || !dependant.applies.refers_to_answers() {

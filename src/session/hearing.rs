@@ -113,9 +113,7 @@ impl Hearing {
     /// and such a mark is cleared when the item applies again. Marks and notes set by
     /// hand are never touched.
     pub(crate) fn settle(&mut self, checklist: &Checklist, which: impl Fn(&Item) -> bool) {
-        let Some(not_applicable) = checklist.not_applicable() else {
-            return;
-        };
+        let not_applicable = checklist.not_applicable();
         for (_, item) in checklist.items().filter(|(_, i)| which(i)) {
             let applies = self.applies(checklist, item);
             let answer = self.answers.get(&item.id);

@@ -11,6 +11,7 @@ use super::seal::SignOff;
 use super::time::Timestamp;
 use crate::checklist::{Area, Checklist, Item, Mark, Meaning};
 use crate::facts::{AuditFacts, FactField, FactValue};
+use crate::language::Language;
 
 /// The session format this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -51,6 +52,18 @@ pub struct Session {
 }
 
 impl Session {
+    /// The language the round's documents are written in: the one its checklist copy
+    /// records. A round made before rounds recorded one takes the language the bundled
+    /// checklist of the same id declares; else none (the reader's language decides).
+    pub fn language(&self) -> Option<Language> {
+        self.checklist.language.or_else(|| {
+            let bundled = Checklist::bundled();
+            (bundled.id == self.checklist.id)
+                .then_some(bundled.language)
+                .flatten()
+        })
+    }
+
     pub fn hearing(&self, department: &str) -> Option<&Hearing> {
         self.hearings
             .iter()

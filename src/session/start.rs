@@ -81,6 +81,7 @@ impl Session {
         facts: AuditFacts,
         now: Timestamp,
     ) -> Self {
+        let checklist = checklist.with_out_of_scope();
         let hearings = departments
             .into_iter()
             .map(|department| Hearing::opening(&checklist, department, false))
@@ -98,6 +99,7 @@ impl Session {
         facts: AuditFacts,
         now: Timestamp,
     ) -> Self {
+        let checklist = checklist.with_out_of_scope();
         let hearings = chosen
             .departments
             .into_iter()

@@ -124,7 +124,10 @@ impl SheetError {
 
     /// Where it is, as a spreadsheet names a cell: `項目!C14`, or less when less is known.
     pub fn cell(&self) -> Option<String> {
-        let sheet = self.sheet.as_deref()?;
+        // A CSV row outside any section: the file's line, as a compiler names it.
+        let Some(sheet) = self.sheet.as_deref() else {
+            return self.row.map(|row| row.to_string());
+        };
         let column = self.column.map(column_name).unwrap_or_default();
         Some(match self.row {
             Some(row) => format!("{sheet}!{column}{row}"),

@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::import::Origins;
 use super::layout::{
-    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns,
-    FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS,
-    SCALE, SCALE_COLUMNS,
+    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE, BAND_COLUMNS, BANDS,
+    Columns, FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER,
+    ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
 };
 use super::words::SheetStrings;
 use crate::checklist::{Checklist, Condition};
@@ -41,6 +41,15 @@ fn pages(checklist: &Checklist) -> Vec<Page> {
         vec![ABOUT_ID.to_string(), checklist.id.clone()],
         vec![ABOUT_TITLE.to_string(), checklist.title.clone()],
         vec![ABOUT_FACTS.to_string(), facts_text(checklist)],
+        vec![
+            ABOUT_LANGUAGE.to_string(),
+            match checklist.language {
+                Some(crate::language::Language::Ja) => "ja",
+                Some(crate::language::Language::En) => "en",
+                None => "",
+            }
+            .to_string(),
+        ],
     ];
     let roster = checklist
         .departments
@@ -314,6 +323,9 @@ pub fn to_ron(checklist: &Checklist, source: &Path, origins: Option<&Origins>) -
         q(&checklist.id),
         q(&checklist.title)
     );
+    if let Some(language) = checklist.language {
+        let _ = writeln!(out, "    language: {language:?},");
+    }
     let _ = writeln!(out, "    scale: [");
     for (n, mark) in checklist.scale.iter().enumerate() {
         if let Some(row) = origins.and_then(|o| o.marks.get(n)) {

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use super::error::{SheetError, SheetProblem};
 use super::layout::{
-    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_TITLE, BAND_COLUMNS, BANDS, Columns,
-    FIELD_COLUMNS, FIELDS, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS, Row,
-    SCALE, SCALE_COLUMNS, Table, split_list,
+    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE, BAND_COLUMNS, BANDS,
+    Columns, FIELD_COLUMNS, FIELDS, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS,
+    Row, SCALE, SCALE_COLUMNS, Table, split_list,
 };
 use super::tables::{read_csv, read_workbook};
 use crate::checklist::{
@@ -16,6 +16,7 @@ use crate::checklist::{
     MarkPart, Place, Rule,
 };
 use crate::keymap;
+use crate::language::Language;
 
 /// The rows each part of a checklist came from, so that a rule broken by the whole
 /// (`Checklist::check`) is still reported at a cell.
@@ -34,6 +35,7 @@ impl Origins {
         let (sheet, rows, index, column) = match place {
             Place::Mark(n, part) => {
                 let column = match part {
+                    MarkPart::Symbol => "記号",
                     MarkPart::Severity => "重大度",
                     MarkPart::Points => "点数",
                     MarkPart::Asks => "入力欄",
@@ -155,7 +157,7 @@ impl<'a> Book<'a> {
     }
 
     fn checklist(&self, origins: &mut Origins) -> Result<Checklist, SheetError> {
-        let (id, title) = self.about()?;
+        let (id, title, language) = self.about()?;
         let fields = self.fields(origins)?;
         let scale = self.scale(origins)?;
         let departments = self.roster()?;
@@ -176,6 +178,7 @@ impl<'a> Book<'a> {
             bands,
             fields,
             facts,
+            language,
         })
     }
 
@@ -198,15 +201,15 @@ impl<'a> Book<'a> {
         Ok(facts)
     }
 
-    /// The id and title from 概要; without it, both are the file's name.
-    fn about(&self) -> Result<(String, String), SheetError> {
+    /// The id, title and documents' language 概要 gives, else the file's name and none.
+    fn about(&self) -> Result<(String, String, Option<Language>), SheetError> {
         let stem = self
             .file
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
-            return Ok((stem.clone(), stem));
+            return Ok((stem.clone(), stem, None));
         };
         let value = |key: &str| {
             sheet
@@ -217,7 +220,12 @@ impl<'a> Book<'a> {
         };
         let id = value(ABOUT_ID).unwrap_or_else(|| stem.clone());
         let title = value(ABOUT_TITLE).unwrap_or(stem);
-        Ok((id, title))
+        let language = value(ABOUT_LANGUAGE).and_then(|v| match v.trim().to_lowercase().as_str() {
+            "ja" | "日本語" => Some(Language::Ja),
+            "en" | "英語" | "english" => Some(Language::En),
+            _ => None,
+        });
+        Ok((id, title, language))
     }
 
     fn fields(&self, origins: &mut Origins) -> Result<Vec<Field>, SheetError> {
@@ -522,14 +530,23 @@ impl Sheet<'_> {
     }
 }
 
-/// A condition cell: blank for every department, a bare tag name, or a condition
-/// written as in a RON checklist (`Not(Answer("M-1", "いいえ"))`).
+/// A condition cell: blank for every department, a bare tag name, a list of tags
+/// (「a,b」 「a、b」 「a b」: a department with any of them), or a condition written as
+/// in a RON checklist (`Not(Answer("M-1", "いいえ"))`).
 fn parse_condition(cell: &str) -> Result<Condition, ron::error::SpannedError> {
     if cell.is_empty() {
         return Ok(Condition::Always);
     }
     if !cell.contains('(') && cell != "Always" {
-        return Ok(Condition::Tag(cell.to_string()));
+        let mut tags: Vec<Condition> = cell
+            .split([',', '、', '，', ';', ' ', '\u{3000}', '\n'])
+            .filter(|t| !t.is_empty())
+            .map(|t| Condition::Tag(t.to_string()))
+            .collect();
+        return Ok(match tags.len() {
+            1 => tags.remove(0),
+            _ => Condition::Any(tags),
+        });
     }
     ron::from_str(cell)
 }

@@ -54,6 +54,9 @@ pub const FIELD_COLUMNS: Columns = &[("ID", true), ("名称", true), ("種類", 
 /// The rows of 概要.
 pub const ABOUT_ID: &str = "チェックリストID";
 pub const ABOUT_TITLE: &str = "名称";
+/// The language of a round's documents: `ja` or `en` (日本語, 英語 read too); empty
+/// when the checklist declares none.
+pub const ABOUT_LANGUAGE: &str = "文書の言語";
 /// The row of 概要 holding the report header's wording (監査目的, 監査範囲, …, and the
 /// per-department overrides), written as RON: one cell keeps every fact together.
 pub const ABOUT_FACTS: &str = "報告書の記載（RON）";

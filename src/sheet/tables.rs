@@ -118,13 +118,30 @@ fn unread(e: XlsxError) -> Unread {
 }
 
 /// A cell as text: a whole number without a decimal point, so that a key typed as 1
-/// reads as "1", not "1.0".
+/// reads as "1", not "1.0"; a date as Excel shows it (2024/1/1), not as the serial
+/// number it stores (45292), since Excel turns an ID such as 2024-1-1 into a date.
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::DateTime(d) if d.is_datetime() => date_text(d.as_f64()),
         other => other.to_string().trim().to_string(),
+    }
+}
+
+/// An Excel serial date (days since 1899-12-30, in the 1900 system every Windows
+/// Excel writes) as Excel shows it in Japan: 2024/1/1, with the time if it has one.
+fn date_text(serial: f64) -> String {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+    let days = serial.floor();
+    let seconds = ((serial - days) * 86_400.0).round() as i64;
+    let at = epoch.and_hms_opt(0, 0, 0).unwrap_or_default()
+        + chrono::Duration::days(days as i64)
+        + chrono::Duration::seconds(seconds);
+    match seconds {
+        0 => at.format("%Y/%-m/%-d").to_string(),
+        _ => at.format("%Y/%-m/%-d %-H:%M").to_string(),
     }
 }
 
@@ -143,7 +160,20 @@ pub(crate) fn read_csv(file: &Path) -> Result<Vec<Table>, SheetError> {
     let mut tables: Vec<Table> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| cannot_read(Unreadable::Reader(e.to_string())))?;
-        let line = record.position().map_or(0, |p| p.line()) as u32;
+        // The line of the record's first cell: the reader's position is where it began
+        // to read, before the blank lines it passed over.
+        let mut byte = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
+        while matches!(text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
+            byte += 1;
+        }
+        let line = text.as_bytes()[..byte]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32
+            + 1;
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         let first = cells.first().map(String::as_str).unwrap_or("");
         let rest_blank = cells.iter().skip(1).all(String::is_empty);

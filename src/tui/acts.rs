@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{Local, Timelike};
 
 use crate::export::{self, ExportError, Format, Report};
-use crate::i18n::{Describe, Strings};
+use crate::i18n::{Describe, Lang, Strings};
 use crate::session::Session;
 use crate::settings::Settings;
 
@@ -28,6 +28,8 @@ pub enum Marked {
         symbol: String,
         answered: Vec<String>,
     },
+    /// The cell cannot apply (set by applicability): give the mark anyway?
+    Outside { symbol: String },
     /// Marked; the answer fields the mark names are to be asked for.
     Ask(Box<FieldPrompt>),
     /// Marked; `needs_note` when the scale asks for a note with it.
@@ -45,6 +47,16 @@ pub fn mark_with(model: &mut Model, key: char, t: &Strings) -> Marked {
         return Marked::Nothing;
     };
     let (department, item) = model.position();
+    let outside = session
+        .hearing(&department)
+        .is_some_and(|h| h.by_applicability(&item));
+    let applicable = session
+        .checklist
+        .mark(&symbol)
+        .map(|m| m.meaning.is_applicable());
+    if outside && applicable == Some(true) {
+        return Marked::Outside { symbol };
+    }
     match session.gate_effect(&department, &item, Some(&symbol)) {
         Ok(effect) if !effect.answered.is_empty() => Marked::Gate {
             symbol,
@@ -234,7 +246,10 @@ pub fn export_to(
     path: &Path,
     t: &Strings,
 ) -> Result<(), String> {
-    let bytes = export::write(session, report, format, t.report_lang).map_err(|e| match e {
+    // Written in the round's language whatever the screens speak; a round that
+    // records none is written in theirs.
+    let lang = session.language().map(Lang::from).unwrap_or(t.report_lang);
+    let bytes = export::write(session, report, format, lang).map_err(|e| match e {
         ExportError::Unsupported { .. } => {
             let words = t.report_lang.report_words();
             let name = match report {

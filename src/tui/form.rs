@@ -324,7 +324,10 @@ impl NewSessionForm {
         if !from.is_empty() {
             return self.create_from(&from, facts, context);
         }
-        let checklist = self.checklist.clone();
+        let checklist = self
+            .checklist
+            .clone()
+            .with_language(context.t.report_lang.into());
         let unlisted = departments
             .iter()
             .filter(|d| !checklist.departments.contains(d))
@@ -370,6 +373,7 @@ impl NewSessionForm {
         let mut session =
             Session::next_round(&earlier, store.new_id(now), &facts.title, newer, now);
         session.facts.date = facts.date.or(session.facts.date);
+        (session.checklist.language).get_or_insert(context.t.report_lang.into());
         match store.create(&session) {
             Ok(()) => Step::Open {
                 id: session.id,

@@ -7,7 +7,7 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::checklist::Mark;
+use crate::checklist::{Mark, finding_symbols};
 use crate::i18n::Strings;
 use crate::keymap::{Action, Binding, Group};
 
@@ -124,6 +124,7 @@ fn keys_of(binding: &Binding, scale: Option<&[Mark]>) -> (String, Vec<String>) {
         let keys: Vec<String> = scale
             .unwrap_or_default()
             .iter()
+            .filter(|m| m.by_hand())
             .map(|m| m.key.to_string())
             .collect();
         return (keys.join(" "), Vec::new());
@@ -142,6 +143,9 @@ fn explain(action: Action, t: &Strings, scale: Option<&[Mark]>) -> String {
                 .map(|m| m.symbol.as_str())
                 .collect();
             (t.filter_cycle)(&chain.join(" → "))
+        }
+        (Action::FindingsList, _) if let Some(scale) = scale => {
+            (t.findings_explain)(&finding_symbols(scale))
         }
         (_, Some(group)) => (t.group_explain)(group).to_string(),
         (action, None) => (t.explain)(action).to_string(),

@@ -89,21 +89,39 @@ fn draw_header(scene: &Scene, frame: &mut Frame, header: Rect, department: Rect,
         return;
     };
     let d = &hearing.department;
-    let mut progress = widgets::progress_bar(
+    let bar = widgets::progress_bar(
         session.answered_in(hearing),
         session.checklist.item_count(),
         10,
     );
-    if let Some(score) = score_text(scene, t) {
-        progress = format!("{score}  {progress}");
-    }
+    // The department is what a wrong key would mark: never mistaken for another, so
+    // the score gives way first (its band, then itself), and the name is shortened
+    // only when nothing else is left; no part is ever drawn over another.
+    let label = format!(" {}（{}）", d.name, d.short);
+    let choices: Vec<String> = match (score_text(scene, t, true), score_text(scene, t, false)) {
+        (Some(full), Some(bare)) => vec![
+            format!("{full}  {bar}"),
+            format!("{bare}  {bar}"),
+            full,
+            bare.clone(),
+            bare,
+        ],
+        _ => vec![bar],
+    };
+    let room = usize::from(department.width);
+    let progress = choices
+        .iter()
+        .find(|c| label.width() + 1 + c.width() < room)
+        .or(choices.last())
+        .cloned()
+        .unwrap_or_default();
     let [name, right] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(progress.width() as u16 + 1),
     ])
     .areas(department);
-    // The department is what a wrong key would mark: never mistaken for another.
-    let label = Span::raw(format!(" {}（{}）", d.name, d.short));
+    let label = crate::matrix::truncate(&label, usize::from(name.width), scene.marks);
+    let label = Span::raw(label.into_owned());
     let mut spans = vec![label.bold().underlined()];
     if !d.remark.is_empty() {
         spans.push(Span::raw(format!("  {}: {}", t.remark, d.remark)).dim());
@@ -112,15 +130,21 @@ fn draw_header(scene: &Scene, frame: &mut Frame, header: Rect, department: Rect,
     frame.render_widget(Paragraph::new(progress), right);
 }
 
-/// The department's score and band, when the scale has points.
-pub fn score_text(scene: &Scene, t: &Strings) -> Option<String> {
+/// The department's score, with its band when `band` (said to be provisional while
+/// some item is unanswered), when the scale has points.
+pub fn score_text(scene: &Scene, t: &Strings, band: bool) -> Option<String> {
     let session = scene.session();
     let score = crate::results::department_score(session, scene.cursor.department)?;
     let percent = score.percent().map_or("-".to_string(), |p| format!("{p}%"));
-    let band = score
+    let label = score
         .band(&session.checklist)
-        .map_or("", |b| b.label.as_str());
-    Some((t.score_line)(score.total, score.maximum, &percent, band))
+        .filter(|_| band)
+        .map_or(String::new(), |b| match score.unanswered {
+            0 => b.label.clone(),
+            _ => (t.provisional)(&b.label),
+        });
+    let line = (t.score_line)(score.total, score.maximum, &percent, &label);
+    Some(line.trim_end().to_string())
 }
 
 /// The item on screen; the session refuses to open without items.
@@ -222,7 +246,7 @@ fn scale_lines(
     let lead = format!("{}  ", t.marks);
     let indent = " ".repeat(lead.width());
     let mut lines = vec![Line::from(Span::raw(lead).dim())];
-    for mark in scale {
+    for mark in scale.iter().filter(|m| !keys || m.by_hand()) {
         let text = match keys {
             true => format!("{} {} {}", mark.key, mark.symbol, mark.label),
             false => format!("{} {}", mark.symbol, mark.label),

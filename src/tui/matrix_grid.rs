@@ -166,14 +166,20 @@ impl Placed {
             self.put(buf, self.right_x, area.y, ">", 1, sign);
         }
         for &(column, x, width) in &self.visible {
-            let label = match column {
-                Column::Department(d) => session
-                    .hearings
-                    .get(d)
-                    .map_or(String::new(), |h| h.department.short.clone()),
-                Column::Count(i) => self.count_label(session, i),
+            let (label, shift) = match column {
+                Column::Department(d) => {
+                    let short = session.hearings.get(d).map(|h| h.department.short.clone());
+                    (short.unwrap_or_default(), 0)
+                }
+                // Right-aligned as the figures below it are, whatever the glyph's width.
+                Column::Count(i) => {
+                    let label = self.count_label(session, i);
+                    let shift = width.saturating_sub(self.columns.display.width(&label));
+                    (label, shift)
+                }
             };
-            self.put(buf, x, area.y, &label, width, style);
+            let x = x + shift as u16;
+            self.put(buf, x, area.y, &label, width - shift, style);
         }
     }
 

@@ -53,6 +53,17 @@ impl std::fmt::Display for OpenError {
     }
 }
 
+/// The first item of a department that applicability did not set, as the hearing
+/// goes on (the first item when every one was set so).
+fn first_heard(session: &Session, department: usize) -> usize {
+    let hearing = session.hearings.get(department);
+    session
+        .checklist
+        .items()
+        .position(|(_, item)| !hearing.is_some_and(|h| h.by_applicability(&item.id)))
+        .unwrap_or(0)
+}
+
 impl Model {
     /// Opens session `id` at its saved position, or at the first item of `department`;
     /// a copy someone else holds opens read-only, and says so.
@@ -63,15 +74,16 @@ impl Model {
             return Err(OpenError::NotHearable(id.to_string()));
         }
         let cursor = match department {
-            Some(name) => Cursor {
-                department: shared::department_index(session, name).ok_or_else(|| {
+            Some(name) => {
+                let department = shared::department_index(session, name).ok_or_else(|| {
                     OpenError::NoDepartment {
                         name: name.to_string(),
                         id: id.to_string(),
                     }
-                })?,
-                item: 0,
-            },
+                })?;
+                let item = first_heard(session, department);
+                Cursor { department, item }
+            }
             None => saved_cursor(session),
         };
         let message = doc.holder().map(|holder| (context.t.read_only)(holder));

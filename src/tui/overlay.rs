@@ -15,7 +15,7 @@ use super::asks::FieldPrompt;
 use super::export_dialog::ExportDialog;
 use super::path_prompt::PathPrompt;
 use super::picker::{Picked, Picker};
-use super::shared::{Cursor, Scene, View};
+use super::shared::{self, Cursor, Scene, View};
 use super::{help, item, keys, review, search, sheet, undo, widgets};
 
 pub enum Overlay {
@@ -43,6 +43,10 @@ pub enum Overlay {
     Gate {
         symbol: String,
         answered: Vec<String>,
+    },
+    /// A mark on a cell that cannot apply: give it anyway?
+    Outside {
+        symbol: String,
     },
     Export(ExportDialog),
 }
@@ -115,7 +119,7 @@ impl Overlay {
                 Some(Action::Close) => Picked::Closed,
                 _ => Picked::Nothing,
             },
-            Overlay::UndoElsewhere(_) | Overlay::Gate { .. } => {
+            Overlay::UndoElsewhere(_) | Overlay::Gate { .. } | Overlay::Outside { .. } => {
                 match keymap::lookup(keymap::CONFIRM, key) {
                     Some(Action::Confirm) => Picked::Chosen(1),
                     // The clearing keys answer nothing: there is nothing typed to clear.
@@ -130,11 +134,12 @@ impl Overlay {
     /// Keeps an open list scrolled to its selection, for the screen's `size`.
     pub fn follow(&mut self, size: Rect, scene: &Scene) {
         let t = scene.t;
+        let findings = (t.record.findings_list)(&scene.session().checklist.finding_symbols());
         let (title, rows) = match &*self {
             Overlay::Departments(_) => (t.departments, item::department_rows(scene)),
             Overlay::Items(_) => (t.items, item::item_rows(scene)),
             Overlay::Search(_, lines) => (t.record.search, search_rows(lines)),
-            Overlay::Findings(_, lines) => (t.record.findings_list, search_rows(lines)),
+            Overlay::Findings(_, lines) => (findings.as_str(), search_rows(lines)),
             _ => return,
         };
         if let Overlay::Departments(picker)
@@ -161,12 +166,30 @@ impl Overlay {
                 let question = (t.gate_question)(&answered.join(", "));
                 widgets::question(frame, area, &question, t.confirm);
             }
+            Overlay::Outside { symbol } => {
+                let session = scene.session();
+                let (department, item) = shared::position(session, scene.cursor);
+                let now = session
+                    .answer(&department, &item)
+                    .and_then(|a| a.mark.clone());
+                let name = session
+                    .hearing(&department)
+                    .map(|h| h.department.name.as_str());
+                let question = (t.outside_question)(
+                    &item,
+                    name.unwrap_or(&department),
+                    &now.unwrap_or_default(),
+                    symbol,
+                );
+                widgets::question(frame, area, &question, t.confirm);
+            }
             Overlay::Search(picker, lines) => {
                 picker.draw(frame, area, t.record.search, search_rows(lines), t)
             }
             Overlay::Findings(picker, lines) => {
                 let rows = search_rows(lines);
-                picker.draw(frame, area, t.record.findings_list, rows, t)
+                let title = (t.record.findings_list)(&scene.session().checklist.finding_symbols());
+                picker.draw(frame, area, &title, rows, t)
             }
             Overlay::FindingItems(picker, of_area, id) => {
                 let rows = sheet::item_rows(scene, of_area, *id);

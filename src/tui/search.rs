@@ -47,11 +47,14 @@ pub fn hits(session: &Session, t: &Strings) -> Vec<(Place, String)> {
 }
 
 /// Every cell whose mark needs improvement or was improved under guidance, with its
-/// note, under a line naming its item.
+/// note, under a line naming its item. On a scale that grades its failing marks, the
+/// items come worst first (by their gravest cell, then in checklist order), each
+/// item's cells too, and each failing cell names its mark's label (重大な不適合).
 pub fn findings(session: &Session) -> Vec<(Place, String)> {
-    let mut lines = Vec::new();
+    let graded = session.checklist.scale.iter().any(|m| m.severity.is_some());
+    let mut groups: Vec<(u8, Vec<(Place, String)>)> = Vec::new();
     for (i, (_, item)) in session.checklist.items().enumerate() {
-        let mut cells = Vec::new();
+        let mut cells: Vec<(u8, (Place, String))> = Vec::new();
         for (d, hearing) in session.hearings.iter().enumerate() {
             let short = &hearing.department.short;
             let Some(mark) = session.mark_of(short, &item.id) else {
@@ -64,13 +67,22 @@ pub fn findings(session: &Session) -> Vec<(Place, String)> {
                 continue;
             }
             let note = hearing.answer(&item.id).map_or("", |a| a.note.as_str());
-            let text = format!("    {short} {} {}", mark.symbol, one_line(note));
-            cells.push((Place::Cell(d, i), text.trim_end().to_string()));
+            let severity = mark.severity().filter(|_| graded).unwrap_or(0);
+            let symbol = match severity {
+                0 => mark.symbol.clone(),
+                _ => format!("{} {}", mark.symbol, mark.label),
+            };
+            let text = format!("    {short} {symbol} {}", one_line(note));
+            cells.push((severity, (Place::Cell(d, i), text.trim_end().to_string())));
         }
         if !cells.is_empty() {
-            lines.push((Place::Item(i), format!("{} {}", item.id, item.text)));
-            lines.extend(cells);
+            cells.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+            let worst = cells.first().map_or(0, |(s, _)| *s);
+            let mut group = vec![(Place::Item(i), format!("{} {}", item.id, item.text))];
+            group.extend(cells.into_iter().map(|(_, line)| line));
+            groups.push((worst, group));
         }
     }
-    lines
+    groups.sort_by_key(|(worst, _)| std::cmp::Reverse(*worst));
+    groups.into_iter().flat_map(|(_, group)| group).collect()
 }

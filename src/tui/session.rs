@@ -411,6 +411,7 @@ impl SessionScreen {
             Marked::Gate { symbol, answered } => {
                 self.overlay = Some(Overlay::Gate { symbol, answered })
             }
+            Marked::Outside { symbol } => self.overlay = Some(Overlay::Outside { symbol }),
             Marked::Ask(prompt) => self.overlay = Some(Overlay::Fields(prompt)),
             Marked::Given { needs_note } => self.after_mark(needs_note, t),
         }
@@ -476,6 +477,11 @@ impl SessionScreen {
                 let marked = acts::give_mark(model, &symbol, t);
                 self.after_marking(marked, t);
             }
+            (Picked::Chosen(1), Some(Overlay::Outside { symbol })) => {
+                let marked = acts::give_mark(model, &symbol, t);
+                self.after_marking(marked, t);
+            }
+            (Picked::Chosen(_), Some(Overlay::Outside { .. })) => {}
             (Picked::Chosen(person), Some(Overlay::Signer(_))) => {
                 self.overlay = Overlay::seal(model.session(), person);
             }

@@ -137,6 +137,7 @@ fn a_closed_pipe_ends_every_subcommand_quietly() {
     case(&["reopen", &id, "--reason", "訂正"], 3);
     case(&["history", &id], 0);
     case(&["completions", "bash"], 0);
+    case(&["config", "lang", "ja"], 0);
     case(&["open", &id], 1);
     case(&["delete", &doomed], 0);
     case(&["restore", &doomed], 0);
@@ -144,11 +145,15 @@ fn a_closed_pipe_ends_every_subcommand_quietly() {
     let covered: Vec<String> = cases
         .iter()
         .map(|(args, _)| match args[0].as_str() {
-            "import" => format!("import {}", args[1]),
+            "import" | "config" => format!("{} {}", args[0], args[1]),
             name => name.to_string(),
         })
         .collect();
-    for name in subcommands().iter().filter(|n| n.as_str() != "import") {
+    let groups = ["import", "config"];
+    for name in subcommands()
+        .iter()
+        .filter(|n| !groups.contains(&n.as_str()))
+    {
         assert!(
             covered.contains(name),
             "no closed-pipe case for `kansa {name}`"
@@ -239,6 +244,15 @@ fn the_exit_codes_are_the_documented_ones() {
         status(&["export", &id, "--format", "pdf", "-o", "-"]),
         Some(2),
         "bad value"
+    );
+    // A usage error in the user's language, with the usage status.
+    let japanese = run(kansa_in(dir.path()).args(["--lang", "ja", "frobnicate"]));
+    assert_eq!(japanese.status.code(), Some(2), "{}", stderr(&japanese));
+    let text = stderr(&japanese);
+    assert!(text.contains("frobnicate"), "{text}");
+    assert!(
+        !text.contains("error:") && !text.contains("Usage"),
+        "English in {text}"
     );
     assert_eq!(status(&["review", &id]), Some(3), "review with blockers");
     assert_eq!(

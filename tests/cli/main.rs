@@ -5,6 +5,9 @@ mod common;
 
 mod cli;
 mod conventions;
+mod japanese_dates;
+mod japanese_help;
+mod round_language;
 mod rounds;
 mod scores;
 mod seed_matrix;

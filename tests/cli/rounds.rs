@@ -79,7 +79,7 @@ fn a_second_half_from_the_signed_seed_round_compares_and_follows_up() {
     let session = store.load(&id).expect("loads");
 
     let output = run(kansa_in(data).args([
-        "export", &id, "--format", "md", "--report", "compare", "-o", "-",
+        "export", &id, "--lang", "en", "--format", "md", "--report", "compare", "-o", "-",
     ]));
     assert!(output.status.success(), "{}", stderr(&output));
     let md = stdout(&output);
@@ -165,7 +165,7 @@ fn a_second_half_from_the_signed_seed_round_compares_and_follows_up() {
     );
 
     let output = run(kansa_in(data).args([
-        "export", &id, "--format", "md", "--report", "compare", "-o", "-",
+        "export", &id, "--lang", "en", "--format", "md", "--report", "compare", "-o", "-",
     ]));
     let md = stdout(&output);
     assert!(md.contains("| 保育 | III | #1 | III-7 | 特定個人情報事務取扱担当の監督，教育 | not improved | 確認済 |"), "{md}");
@@ -249,7 +249,7 @@ fn a_newer_checklist_maps_items_by_id_and_text_and_lists_the_removed_one() {
     assert!(session.checklist.item("I-9").is_some());
     let id = session.id.clone();
     let output = run(kansa_in(data).args([
-        "export", &id, "--format", "md", "--report", "compare", "-o", "-",
+        "export", &id, "--lang", "en", "--format", "md", "--report", "compare", "-o", "-",
     ]));
     let md = stdout(&output);
     assert!(md.contains("I-1: text changed"), "{md}");

@@ -42,6 +42,7 @@ fn every_bundled_checklist_validates() {
         "ryugasaki-2024-h1.ron",
         "self-diagnosis-points.ron",
         "isms-severity.ron",
+        "internal-audit-no-na.ron",
     ] {
         let out = ok(kansa(data.path())
             .arg("validate")
@@ -143,4 +144,61 @@ fn the_answers_csv_carries_meanings_points_and_answer_fields() {
         "{row}"
     );
     assert_eq!(out.lines().count(), 1 + 5 * 14, "every department and item");
+}
+
+/// Issue 22, point 1: a scale without a mark meaning 該当なし keeps applicability: the
+/// cells outside an item's departments or conditions start as 対象外, count as not
+/// applicable, and `validate` says how they will be shown.
+#[test]
+fn a_scale_without_not_applicable_keeps_applicability() {
+    let data = tempfile::tempdir().unwrap();
+    let file = "checklists/internal-audit-no-na.ron";
+    let out = ok(kansa(data.path())
+        .args(["validate", file])
+        .output()
+        .unwrap());
+    assert!(out.contains(": 問題ありません"), "{out}");
+    assert!(out.contains("「－」対象外"), "{out}");
+    let id = new_session(data.path(), file);
+    let store = Store::open(data.path()).unwrap();
+    let writer = store.open_writer(&id, "監査 太郎").unwrap();
+    let session = writer.session();
+    let symbol = |department: &str, item: &str| {
+        session
+            .answer(department, item)
+            .and_then(|a| a.mark.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        symbol("総務", "P-2"),
+        "－",
+        "P-2 lists 市民課 and 税務課 only"
+    );
+    assert_eq!(symbol("福祉", "P-3"), "－", "P-3 needs the own-system tag");
+    assert_eq!(symbol("市民", "P-2"), "");
+    assert_eq!(symbol("市民", "P-3"), "");
+    let meaning = session.checklist.mark("－").map(|m| m.meaning);
+    assert_eq!(meaning, Some(kansa::checklist::Meaning::NotApplicable));
+    // 4 departments × 4 items, 総務 and 福祉 outside P-2, 総務 and 福祉 outside P-3.
+    assert_eq!(session.answered_count(), 4);
+}
+
+/// Issue 22, point 4 (in part): validate refuses bands that leave scores in no band,
+/// in Japanese, at the band.
+#[test]
+fn validate_refuses_a_gap_between_bands() {
+    let data = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("checklists/self-diagnosis-points.ron").unwrap();
+    let gapped = text.replace("(from: 50, to: 69,", "(from: 50, to: 59,");
+    assert_ne!(text, gapped);
+    let file = data.path().join("gapped.ron");
+    std::fs::write(&file, gapped).unwrap();
+    let output = kansa(data.path())
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("（60〜69）がどの区分にも入りません"), "{err}");
 }

@@ -77,7 +77,7 @@ fn every_bundled_checklist_survives_a_spreadsheet_round_trip() {
                 written.starts_with("// "),
                 "a commented checklist: {written}"
             );
-            assert!(written.contains("row 2"), "rows are named: {written}");
+            assert!(written.contains(" row "), "rows are named: {written}");
             let output = run(kansa().arg("validate").arg(&ron));
             assert!(output.status.success(), "{}", text(&output.stderr));
         }
@@ -438,4 +438,53 @@ fn a_csv_of_sections_names_the_section_and_the_file_line() {
     let checklist = Checklist::parse(&ron, Path::new("stdout.ron")).unwrap();
     assert_eq!(checklist.item_count(), 2);
     assert!(checklist.departments.is_empty());
+}
+
+/// Issue 22, point 9: spreadsheets as people keep them. An item ID Excel turned into a
+/// date imports as shown; a tag list in 適用条件 is split on commas, 読点 and spaces.
+#[test]
+fn dates_and_tag_lists_import_as_people_wrote_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dated.xlsx");
+    let mut sheets = valid();
+    sheets[0].1[3][5] = "madoguchi、kikan".into();
+    sheets[0].1.push(
+        ["C", "其の他", "", "日付の項目", "", "madoguchi kikan", ""]
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
+    );
+    sheets[2].1[1][2] = "kikan".into();
+    let mut book = book(&sheets);
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).unwrap();
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy/m/d");
+    book.worksheet_from_name("項目")
+        .unwrap()
+        .write_datetime_with_format(4, 2, &date, &format)
+        .unwrap();
+    book.save(&path).unwrap();
+    let (checklist, _) = kansa::sheet::read(&path).unwrap();
+    let dated = checklist.items().nth(3).unwrap().1;
+    assert_eq!(dated.id, "2024/1/1", "not the serial 45292");
+    let either = kansa::checklist::Condition::Any(vec![
+        kansa::checklist::Condition::Tag("madoguchi".into()),
+        kansa::checklist::Condition::Tag("kikan".into()),
+    ]);
+    assert_eq!(checklist.item("B-1").unwrap().applies, either);
+    assert_eq!(dated.applies, either);
+}
+
+/// Issue 22, point 9: a CSV row outside any section is named by its line.
+#[test]
+fn a_csv_row_outside_a_section_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loose.csv");
+    std::fs::write(&path, "\n\n記号,ASCII\n[評価]\n").unwrap();
+    let output = run(kansa()
+        .args(["import", "checklist"])
+        .arg(&path)
+        .args(["-o", "-"]));
+    assert!(!output.status.success());
+    let err = text(&output.stderr);
+    assert!(err.contains(&format!("{}:3: ", path.display())), "{err}");
 }

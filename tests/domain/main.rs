@@ -11,6 +11,7 @@ mod export;
 mod guide;
 mod meanings;
 mod reports;
+mod scales;
 mod signoff;
 mod store;
 mod team_merge;

@@ -277,7 +277,13 @@ fn review_names_places_and_warns_without_blocking() {
                     item: "I-1".into()
                 }
             ),
-            (Some("管財"), &area("I"), &Reason::AreaWithoutObservation),
+            (
+                Some("管財"),
+                &area("I"),
+                &Reason::AreaWithoutObservation {
+                    marks: vec!["△".into(), "×".into()],
+                },
+            ),
         ]
     );
     assert!(review.is_clean());

@@ -93,6 +93,8 @@ fn undoing_an_override_of_a_not_applicable_cell_restores_it_exactly() {
     type_text(&mut app, "III-1");
     key(&mut app, KeyCode::Enter);
     char_key(&mut app, '1');
+    // The cell cannot apply: the mark asks first (issue 22, point 8).
+    char_key(&mut app, 'y');
     assert!(
         !on_disk(dir.path(), &id)
             .hearing("秘書")

@@ -134,3 +134,188 @@ fn a_gate_that_would_hide_answered_items_asks_first() {
         screen_text(&app, 80, 24)
     );
 }
+
+/// Issue 22, point 8: opening a department directly lands on the first item that can
+/// apply to it, as the hearing moves on, not on a cell set 対象外 by applicability.
+#[test]
+fn opening_a_department_skips_the_cells_that_cannot_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "checklists/internal-audit-no-na.ron";
+    let mut checklist = Checklist::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    checklist.areas[0].items[0].departments = vec!["市民課".into()];
+    let departments = checklist.departments.clone();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").unwrap();
+    let session = Session::new(
+        "na".into(),
+        checklist,
+        departments,
+        AuditFacts::default(),
+        now,
+    );
+    Store::open(dir.path()).unwrap().create(&session).unwrap();
+    let app = App::at_session(context(dir.path(), Lang::Ja), "na", Some("総務")).unwrap();
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("P-4"),
+        "P-1 to P-3 cannot apply to 総務:\n{screen}"
+    );
+    assert!(!screen.contains("P-1 "), "{screen}");
+}
+
+/// Issue 22, point 8: a mark key on a cell that cannot apply asks first and says why;
+/// n leaves the cell as it was, y gives the mark.
+#[test]
+fn marking_a_cell_that_cannot_apply_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = session_of(dir.path(), "checklists/internal-audit-no-na.ron", "outside");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("総務")).unwrap();
+    // P-1, then → to P-2, which lists 市民課 and 税務課 only.
+    key(&mut app, KeyCode::Right);
+    char_key(&mut app, '3');
+    let asked = screen_text(&app, 80, 24);
+    assert!(asked.contains("該当しません"), "{asked}");
+    char_key(&mut app, 'n');
+    assert_eq!(
+        on_disk(dir.path(), &id)
+            .answer("総務", "P-2")
+            .unwrap()
+            .mark
+            .as_deref(),
+        Some("－")
+    );
+    char_key(&mut app, '3');
+    char_key(&mut app, 'y');
+    assert_eq!(
+        on_disk(dir.path(), &id)
+            .answer("総務", "P-2")
+            .unwrap()
+            .mark
+            .as_deref(),
+        Some("軽")
+    );
+}
+
+/// Issue 22, point 2: the findings list and the help name the scale's own finding
+/// marks, worst first, never the seed's 「△・×」.
+#[test]
+fn the_findings_list_and_help_name_the_scales_own_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = session_of(dir.path(), "checklists/internal-audit-no-na.ron", "words");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("総務")).unwrap();
+    char_key(&mut app, '4');
+    char_key(&mut app, 'F');
+    let list = screen_text(&app, 80, 24);
+    assert!(list.contains("重・軽・観 とメモ"), "{list}");
+    assert!(!list.contains("△"), "{list}");
+    key(&mut app, KeyCode::Esc);
+    char_key(&mut app, '?');
+    let help = screen_text(&app, 160, 48);
+    assert!(help.contains("重・軽・観 のセルとメモ"), "{help}");
+    // Points: × (severity 2) before △ (severity 1).
+    let id = session_of(dir.path(), "checklists/self-diagnosis-points.ron", "points");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+    char_key(&mut app, 'F');
+    let list = screen_text(&app, 80, 24);
+    assert!(list.contains("×・△ とメモ"), "{list}");
+}
+
+/// Issue 22, point 6: at 80 columns the hearing's header keeps the department's name
+/// whole, gives way with the score's parts instead of drawing over the name, and says a
+/// band read before every item is answered is provisional (暫定).
+#[test]
+fn the_hearing_header_fits_at_80_columns_and_says_provisional() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "checklists/self-diagnosis-points.ron";
+    let mut checklist = Checklist::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    checklist.departments[0].name = "健康福祉部こども家庭支援課".into();
+    checklist.departments[0].short = "こども家庭支援".into();
+    let departments = checklist.departments.clone();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").unwrap();
+    let session = Session::new(
+        "long".into(),
+        checklist,
+        departments,
+        AuditFacts::default(),
+        now,
+    );
+    Store::open(dir.path()).unwrap().create(&session).unwrap();
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), "long", None).unwrap();
+    type_text(&mut app, "11124");
+    for width in [80, 160] {
+        let screen = screen_text(&app, width, 24);
+        let header = screen.lines().nth(1).unwrap();
+        assert!(
+            header.contains(" 健康福祉部こども家庭支援課（こども家庭支援）"),
+            "{width}: {header}"
+        );
+        assert!(header.contains("得点 13/"), "{width}: {header}");
+        assert!(header.contains("/25"), "{width}: {header}");
+        if width == 160 {
+            assert!(header.contains("暫定 早急な改善が必要"), "{header}");
+        }
+    }
+}
+
+/// Issue 22, point 7: the matrix's per-item count columns stand under their headings,
+/// whatever the glyphs' widths: the heading's last cell is the figure's.
+#[test]
+fn the_matrix_counts_stand_under_their_headings() {
+    for file in [
+        "checklists/isms-severity.ron",
+        "checklists/self-diagnosis-points.ron",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let id = session_of(dir.path(), file, "columns");
+        let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+        char_key(&mut app, 'm');
+        for (width, height) in [(80, 24), (160, 48)] {
+            let screen = screen_text(&app, width, height);
+            let lines: Vec<&str> = screen.lines().collect();
+            let cells = |line: &str| -> Vec<(usize, char)> {
+                let mut at = 0;
+                let mut out = Vec::new();
+                for c in line.chars() {
+                    let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    out.push((at + w - 1, c));
+                    at += w;
+                }
+                out
+            };
+            let header = cells(lines[1]);
+            let row = cells(lines[3]);
+            // The figures at the row's end, and the headings' last cells above them.
+            let figures: Vec<usize> = row
+                .iter()
+                .rev()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .take(3)
+                .map(|(x, _)| *x)
+                .collect();
+            for x in figures {
+                let above = header.iter().find(|(at, _)| *at == x);
+                assert!(
+                    above.is_some_and(|(_, c)| *c != ' '),
+                    "{file} {width}: a figure at {x} has no heading above\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+/// Issue 22, point 3: the findings list comes worst first on a graded scale, and names
+/// each failing mark's severity by its label.
+#[test]
+fn the_findings_list_comes_worst_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = session_of(dir.path(), "checklists/internal-audit-no-na.ron", "order");
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("市民")).unwrap();
+    // P-1 観察事項, P-2 重大な不適合 (asks for a note: Esc leaves it empty).
+    char_key(&mut app, '4');
+    char_key(&mut app, '2');
+    key(&mut app, KeyCode::Esc);
+    char_key(&mut app, 'F');
+    let list = screen_text(&app, 160, 48);
+    let at = |text: &str| list.find(text).unwrap_or_else(|| panic!("{text}:\n{list}"));
+    assert!(at("P-2 ") < at("P-1 "), "{list}");
+    assert!(list.contains("重 重大な不適合"), "{list}");
+}

@@ -236,7 +236,7 @@ pub(crate) fn reasons(v: V) -> Vec<Reason> {
         Reason::NoObservation,
         Reason::NotInFinding(v.s()),
         Reason::FollowUpOpen(2),
-        Reason::AreaWithoutObservation,
+        Reason::AreaWithoutObservation { marks: v.list() },
         Reason::FindingOnItem {
             finding: 1,
             item: v.s(),
@@ -266,7 +266,7 @@ pub(crate) fn reasons(v: V) -> Vec<Reason> {
         Reason::NotInFinding(_) => 3,
         Reason::Conflict { .. } => 4,
         Reason::FollowUpOpen(_) => 5,
-        Reason::AreaWithoutObservation => 6,
+        Reason::AreaWithoutObservation { .. } => 6,
         Reason::FindingOnItem { .. } => 7,
         Reason::EmptyFinding(_) => 8,
         Reason::MissingFact(_) => 9,

@@ -50,7 +50,13 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
             symbol: v.s(),
             known: v.list(),
         },
-        Rule::GateWithoutNotApplicable,
+        Rule::OutOfScopeTaken(v.s()),
+        Rule::BandsGap {
+            below: v.s(),
+            above: v.s(),
+            from: 50,
+            to: 59,
+        },
     ];
     let index = |r: &Rule| match r {
         Rule::SeverityNotFailing { .. } => 0,
@@ -66,9 +72,10 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
         Rule::NoGate { .. } => 10,
         Rule::GateNotBefore { .. } => 11,
         Rule::UnknownGateMark { .. } => 12,
-        Rule::GateWithoutNotApplicable => 13,
+        Rule::OutOfScopeTaken(_) => 13,
+        Rule::BandsGap { .. } => 14,
     };
-    covers(&all, index, 14);
+    covers(&all, index, 15);
     all
 }
 
