@@ -221,6 +221,7 @@ fn proportional(c: &mut Criterion) {
                     actor_chosen: true,
                     t: kansa::i18n::Lang::Ja.strings(),
                     marks: kansa::marks::MarksDisplay::Narrow,
+                    colors: true,
                 };
                 let app = App::at_session(context, "large", None).expect("open");
                 let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");

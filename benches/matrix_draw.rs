@@ -35,6 +35,7 @@ fn matrix_draw(c: &mut Criterion) {
             actor_chosen: true,
             t: Lang::Ja.strings(),
             marks: display,
+            colors: true,
         };
         let mut app = App::at_session(context, "large", None).expect("open");
         key(&mut app, KeyCode::Char('m'));

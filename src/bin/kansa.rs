@@ -1,5 +1,5 @@
 //! The `kansa` binary: parses the command line and reports a failure in one line, in
-//! the user's language.
+//! the user's language, with an exit status of `kansa::cli::exit` (docs/exit-codes.md).
 
 use kansa::i18n::Describe;
 
@@ -12,7 +12,8 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kansa: {}", error.localized(lang));
-            std::process::ExitCode::FAILURE
+            kansa::cli::pause_if_alone(lang);
+            error.exit_code().into()
         }
     }
 }

@@ -11,7 +11,14 @@ use crate::marks::MarksDisplay;
 #[derive(Debug, Parser)]
 #[command(
     name = "kansa",
-    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KANSA_TARGET"), ")"),
+    version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " commit ",
+        env!("KANSA_COMMIT"),
+        " (",
+        env!("KANSA_TARGET"),
+        ")"
+    ),
     about = "Information-security audit hearings in the terminal"
 )]
 pub struct Cli {
@@ -177,6 +184,9 @@ pub enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// Print a completion script for a shell: bash, zsh, fish or powershell (e.g.
+    /// `kansa completions bash > /etc/bash_completion.d/kansa`).
+    Completions { shell: clap_complete::Shell },
     /// Write a checklist in the spreadsheet layout `import checklist` reads: XLSX with a
     /// sheet explaining each column, or a CSV of sections when PATH ends in .csv.
     ExportChecklist {

@@ -73,6 +73,8 @@ impl<'a> Env<'a> {
             actor: auditor.name,
             t: self.lang.strings(),
             marks,
+            // no-color.org: set and not empty.
+            colors: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         })
     }
 }

@@ -122,6 +122,40 @@ impl Describe for CliError {
     }
 }
 
+/// The exit statuses of `kansa`, stable for scripts (docs/exit-codes.md).
+pub mod exit {
+    /// Done; also when the reader of standard output stopped reading (`| head`):
+    /// what was left to print is dropped, the status is the command's own.
+    pub const SUCCESS: u8 = 0;
+    /// Failed: a file, the data folder, a checklist, a session that cannot be read.
+    pub const ERROR: u8 = 1;
+    /// The command line is wrong: an unknown command or option, a bad value (clap's).
+    pub const USAGE: u8 = 2;
+    /// Refused by the round's state: review or sign with blockers, a signer not of the
+    /// round, a change to a signed session, verify of a changed or unsigned session.
+    pub const REFUSED: u8 = 3;
+}
+
+impl CliError {
+    /// The exit status for this failure (`exit`).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Blocked(_)
+            | CliError::NotASigner { .. }
+            | CliError::NotSigned
+            | CliError::Changed(_)
+            | CliError::DigestDiffers { .. }
+            | CliError::Refused(
+                Refusal::Signed { .. }
+                | Refusal::NotSigned
+                | Refusal::Blocked(_)
+                | Refusal::NotASigner(_),
+            ) => exit::REFUSED,
+            _ => exit::ERROR,
+        }
+    }
+}
+
 /// English, for logs and tests; the binary prints `Describe`'s words.
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::args::{Command, Format, Import, Report};
 use super::env::Env;
 use super::error::CliError;
-use super::output::write_output;
+use super::output::{outln, write_output};
 use super::{selfcheck, team};
 use crate::checklist::Checklist;
 use crate::export;
@@ -125,7 +125,7 @@ fn import_checklist(file: &Path, output: &Path, lang: Lang) -> Result<(), CliErr
     let (checklist, text) = sheet::import(file, output)?;
     write_output(output, text.as_bytes())?;
     if output != Path::new("-") {
-        println!("{}", checklist.summary(output, lang.messages()));
+        outln!("{}", checklist.summary(output, lang.messages()));
     }
     Ok(())
 }

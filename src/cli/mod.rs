@@ -3,6 +3,7 @@
 //! - `args`: the options and commands as clap reads them;
 //! - `env`: what every command may need (store, settings, who is working, words);
 //! - `error`: why a command failed, as a value worded at the edge;
+//! - `console`: Windows, started by double-click: wait for Enter after an error;
 //! - `help`: the command line read in the user's language (help, usage errors);
 //! - `output`: standard output or a file written whole; columns of text;
 //! - `rounds`: new, list, show, diff, delete, restore, validate;
@@ -11,6 +12,7 @@
 //! - `team`: parts, merges and conflicts; `selfcheck`: the departments' workbooks.
 
 mod args;
+mod console;
 mod env;
 mod error;
 mod exchange;
@@ -22,9 +24,11 @@ mod selfcheck;
 mod team;
 
 pub use args::{Cli, Command, Format, Import, Report};
-pub use error::CliError;
+pub use console::pause_if_alone;
+pub use error::{CliError, exit};
 pub use help::parse;
 
+use clap::CommandFactory;
 use env::Env;
 use output::session_file;
 
@@ -37,6 +41,7 @@ pub fn run(mut cli: Cli) -> Result<(), CliError> {
     match command {
         None => tui::run(App::at_list(env.context()?)).map_err(CliError::Terminal),
         Some(Command::Open { id, department }) => open(&env, &id, department.as_deref()),
+        Some(Command::Completions { shell }) => completions(shell),
         Some(command @ (Command::Export { .. } | Command::Import { .. })) => env.exchange(command),
         Some(
             ref command @ (Command::Merge { .. }
@@ -63,6 +68,13 @@ pub fn run(mut cli: Cli) -> Result<(), CliError> {
         ),
         Some(command) => env.rounds(command),
     }
+}
+
+/// `kansa completions SHELL`: the script, on standard output.
+fn completions(shell: clap_complete::Shell) -> Result<(), CliError> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "kansa", &mut script);
+    output::write_output(std::path::Path::new("-"), &script)
 }
 
 /// `kansa open ID|FILE`: a session file from another laptop is brought in first.

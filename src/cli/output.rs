@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -10,6 +11,45 @@ use super::error::CliError;
 use crate::export;
 use crate::session::Session;
 use crate::store::Store;
+
+/// Set once standard output's reader has gone (`kansa history ID | head`).
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Everything a command prints on standard output, through one writer, where
+/// `println!` would panic at a closed pipe. A reader that stopped reading wanted no
+/// more: the rest is dropped without a word, and the command ends as it would have
+/// (its exit status still says whether review found blockers or sign was refused).
+/// Any other failure to write comes back as `CliError::Output` for `-`.
+pub fn out(text: std::fmt::Arguments) -> Result<(), CliError> {
+    to_stdout(|stdout| stdout.write_fmt(text))
+}
+
+fn to_stdout(
+    write: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    if CLOSED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let mut stdout = std::io::stdout().lock();
+    match write(&mut stdout).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        result => result.map_err(|source| CliError::Output {
+            path: "-".into(),
+            source,
+        }),
+    }
+}
+
+/// `println!` through `out`, giving its error to `?`.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::output::out(format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+pub(crate) use outln;
 
 /// Writes to standard output for `-`, else the file whole or not at all, 0600
 /// (`export::save`).
@@ -19,17 +59,16 @@ pub fn write_output(output: &Path, bytes: &[u8]) -> Result<(), CliError> {
         source,
     };
     if output == Path::new("-") {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|_| stdout.flush())
-            .map_err(fail);
+        return to_stdout(|stdout| stdout.write_all(bytes));
     }
     export::save(output, bytes).map_err(fail)
 }
 
 /// Prints rows in columns padded to their display width (Japanese takes two cells).
-pub fn print_table<const N: usize>(header: &[String; N], rows: &[[String; N]]) {
+pub fn print_table<const N: usize>(
+    header: &[String; N],
+    rows: &[[String; N]],
+) -> Result<(), CliError> {
     let mut widths = header.clone().map(|h| h.width());
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -42,8 +81,9 @@ pub fn print_table<const N: usize>(header: &[String; N], rows: &[[String; N]]) {
             .zip(widths)
             .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
             .collect();
-        println!("{}", cells.join("  ").trim_end());
+        outln!("{}", cells.join("  ").trim_end());
     }
+    Ok(())
 }
 
 /// A session named by id, or by the path of a session file.

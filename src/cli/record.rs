@@ -8,6 +8,7 @@ use chrono::{Local, Timelike};
 
 use super::args::Command;
 use super::error::CliError;
+use super::output::{out, outln};
 use crate::i18n::ReviewWords;
 use crate::review::{self, Entry, Place};
 use crate::session::{Change, Refusal, Session};
@@ -61,7 +62,7 @@ pub fn review(store: &Store, id: &str, w: &ReviewWords) -> Outcome {
     let session = store.load(id)?;
     let review = review::review(&session);
     for entry in &review.entries {
-        println!("{}", entry_line(entry, w));
+        outln!("{}", entry_line(entry, w));
     }
     let blockers = review.blockers().count();
     if blockers > 0 {
@@ -85,7 +86,7 @@ pub fn sign(store: &Store, id: &str, by: &str, actor: &str, w: &ReviewWords) -> 
     writer.record(change).map_err(StoreError::from)?;
     let digest = writer.session().signed.as_ref().map(|s| s.digest.clone());
     writer.close()?;
-    println!("{}", digest.unwrap_or_default());
+    outln!("{}", digest.unwrap_or_default());
     Ok(())
 }
 
@@ -93,8 +94,11 @@ pub fn sign(store: &Store, id: &str, by: &str, actor: &str, w: &ReviewWords) -> 
 fn sign_refused(session: &Session, refusal: Refusal, w: &ReviewWords) -> CliError {
     match refusal {
         Refusal::Blocked(count) => {
-            for entry in review::review(session).blockers() {
-                println!("{}", entry_line(entry, w));
+            let blockers = review::review(session);
+            for entry in blockers.blockers() {
+                if let Err(error) = out(format_args!("{}\n", entry_line(entry, w))) {
+                    return error;
+                }
             }
             CliError::Blocked(count)
         }
@@ -124,10 +128,10 @@ pub fn verify(
         Verification::NotSigned => Err(CliError::NotSigned),
         Verification::Changed { differences, .. } => {
             for difference in &differences {
-                println!("{}", (w.difference)(difference));
+                outln!("{}", (w.difference)(difference));
             }
             if differences.is_empty() {
-                println!("{}", w.record_altered);
+                outln!("{}", w.record_altered);
             }
             Err(CliError::Changed(differences.len().max(1)))
         }
@@ -141,7 +145,7 @@ pub fn verify(
                 });
             }
             let at = (w.moment)(&signed.at);
-            println!("{}", (w.unchanged)(&signed.by, &at, &signed.digest));
+            outln!("{}", (w.unchanged)(&signed.by, &at, &signed.digest));
             Ok(())
         }
     }
@@ -157,7 +161,7 @@ pub fn reopen(store: &Store, id: &str, reason: &str, actor: &str, w: &ReviewWord
     };
     writer.record(change).map_err(StoreError::from)?;
     writer.close()?;
-    println!("{}", (w.reopened)(&digest));
+    outln!("{}", (w.reopened)(&digest));
     Ok(())
 }
 
@@ -192,7 +196,7 @@ pub fn history(
     });
     for event in events {
         let at = (w.moment)(&event.at);
-        println!("{at}  {}  {}", event.by, (w.change)(&event.change));
+        outln!("{at}  {}  {}", event.by, (w.change)(&event.change));
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use chrono::Local;
 use super::args::{Command, Setting};
 use super::env::Env;
 use super::error::CliError;
-use super::output::{load_either, print_table, write_output};
+use super::output::{load_either, out, outln, print_table, write_output};
 use crate::checklist::Checklist;
 use crate::i18n::{Describe, Lang, Messages, ScoreWords};
 use crate::marks::MarksDisplay;
@@ -28,12 +28,9 @@ impl Env<'_> {
                 let session = self.store()?.load(&id)?;
                 let words = self.lang.scores();
                 let marks = self.marks()?;
-                print!(
-                    "{}",
-                    matrix::text(&session, &Filter::default(), marks, words)
-                );
-                print_scores(&session, words, marks);
-                Ok(())
+                let text = matrix::text(&session, &Filter::default(), marks, words);
+                out(format_args!("{text}"))?;
+                print_scores(&session, words, marks)
             }
             Command::Validate { file } => validate(&file, m),
             Command::New {
@@ -81,19 +78,24 @@ impl Env<'_> {
 }
 
 /// Each department's score and band after the matrix, when the scale has points.
-fn print_scores(session: &Session, words: &ScoreWords, marks: MarksDisplay) {
+fn print_scores(
+    session: &Session,
+    words: &ScoreWords,
+    marks: MarksDisplay,
+) -> Result<(), CliError> {
     let scores = matrix::score_text(session, words, marks);
     if !scores.is_empty() {
-        print!("\n{scores}");
+        out(format_args!("\n{scores}"))?;
     }
+    Ok(())
 }
 
 fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
     let checklist = Checklist::load(file)?;
-    println!("{}", checklist.summary(file, m));
+    outln!("{}", checklist.summary(file, m));
     if checklist.lacks_not_applicable() {
         let mark = checklist.not_applicable();
-        println!("{}", (m.out_of_scope)(&mark.symbol, &mark.label));
+        outln!("{}", (m.out_of_scope)(&mark.symbol, &mark.label));
     }
     Ok(())
 }
@@ -122,7 +124,7 @@ fn new_session(
     for name in &created.unlisted {
         eprintln!("kansa: {}", (m.not_on_roster)(name));
     }
-    println!("{}", created.session.id);
+    outln!("{}", created.session.id);
     Ok(())
 }
 
@@ -155,7 +157,7 @@ fn new_round(
             eprintln!("kansa: {}", (m.item_removed)(&removed.id, &removed.text));
         }
     }
-    println!("{}", session.id);
+    outln!("{}", session.id);
     Ok(())
 }
 
@@ -200,8 +202,7 @@ fn list(store: &Store, m: &Messages) -> Result<(), CliError> {
         })
         .collect();
     let header = m.list_header.map(String::from);
-    print_table(&header, &rows);
-    Ok(())
+    print_table(&header, &rows)
 }
 
 /// A session's status in words; one this build does not know is shown as stored.

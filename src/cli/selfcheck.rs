@@ -8,7 +8,7 @@ use chrono::Local;
 
 use super::args::{Format, Report};
 use super::error::CliError;
-use super::output::write_output;
+use super::output::{outln, write_output};
 use crate::export::ExportError;
 use crate::i18n::{Describe, Lang};
 use crate::selfcheck::report::Comparison;
@@ -123,7 +123,7 @@ pub fn import(
         let asked = sheet_items(session, hearing).len();
         let same = hearing.selfcheck.as_ref().map(|c| &c.digest) == Some(&r.selfcheck.digest);
         if same {
-            println!("{}", (m.selfcheck.unchanged)(&r.department));
+            outln!("{}", (m.selfcheck.unchanged)(&r.department));
             continue;
         }
         let marked = r
@@ -136,7 +136,7 @@ pub fn import(
             .set_selfcheck(&r.department, r.selfcheck)
             .map_err(StoreError::Refused)?;
         writer.record(change).map_err(StoreError::from)?;
-        println!("{}", (m.selfcheck.imported)(&r.department, marked, asked));
+        outln!("{}", (m.selfcheck.imported)(&r.department, marked, asked));
     }
     writer.close()?;
     Ok(())

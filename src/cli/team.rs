@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::Command;
 use super::error::CliError;
+use super::output::{out, outln};
 use super::record::entry_line;
 use crate::i18n::{Messages, ReviewWords};
 use crate::merge::{self, Merged, Place};
@@ -53,7 +54,7 @@ pub fn export_part(store: &Store, id: &str, departments: &[String], output: &Pat
     let session = store.load(id)?;
     let part = merge::part(&session, departments)?;
     if output == Path::new("-") {
-        print!("{}", Store::file_text(&part)?);
+        out(format_args!("{}", Store::file_text(&part)?))?;
         return Ok(());
     }
     Ok(Store::write_file(output, &part)?)
@@ -70,7 +71,7 @@ fn read(file: &Path) -> Outcome<Session> {
 pub fn import(store: &Store, file: &Path) -> Outcome {
     let session = read(file)?;
     store.create(&session)?;
-    println!("{}", session.id);
+    outln!("{}", session.id);
     Ok(())
 }
 
@@ -131,12 +132,11 @@ pub fn merge_files(
         writer.replace(merged.session)?;
         writer.close()?;
     }
-    report(&store.load(id)?, trial.added, m, w);
-    Ok(())
+    report(&store.load(id)?, trial.added, m, w)
 }
 
 /// The conflicts of the session on stdout, as review lists them; the count on stderr.
-fn report(session: &Session, added: usize, m: &Messages, w: &ReviewWords) {
+fn report(session: &Session, added: usize, m: &Messages, w: &ReviewWords) -> Outcome {
     let review = review::review(session);
     let conflicts: Vec<_> = review
         .entries
@@ -144,9 +144,10 @@ fn report(session: &Session, added: usize, m: &Messages, w: &ReviewWords) {
         .filter(|e| matches!(e.reason, Reason::Conflict { .. }))
         .collect();
     for entry in &conflicts {
-        println!("{}", entry_line(entry, w));
+        outln!("{}", entry_line(entry, w));
     }
     eprintln!("kansa: {}", (m.team.merged)(added, conflicts.len()));
+    Ok(())
 }
 
 /// `kansa merge-driver %O %A %B`: git's merge of one session file. The histories

@@ -37,6 +37,7 @@ pub static MESSAGES_EN: Messages = Messages {
         format!("{name} is not on the checklist's roster; added with every item applicable")
     },
     no_data_dir: "no data directory: pass --data-dir",
+    press_enter: "Press Enter to close",
     no_departments: "no departments: the checklist has no roster; pass --departments",
     answers_csv_only: "--report answers is a CSV: use --format csv",
     report_not_yet: |report| {

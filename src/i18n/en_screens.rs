@@ -37,6 +37,7 @@ pub static EN: Strings = Strings {
     findings_explain: |marks| format!("every {} cell with its note, by item", marks.join("/")),
     sessions: "Audit sessions",
     no_sessions: "No sessions yet. Press n to create one.",
+    data_folder: "Data folder",
     column_title: "Title",
     column_status: "Status",
     column_progress: "Progress",

@@ -76,6 +76,7 @@ fn ja_placeholder(name: &str) -> Option<&'static str> {
         "THEIRS" => "相手の版",
         "FILES" => "ファイル",
         "CHOICE" => "選択",
+        "SHELL" => "シェル",
         "FORMAT" => "形式",
         "REPORT" => "報告書",
         "DATE" => "日付",
@@ -171,6 +172,7 @@ fn ja_text(key: &str) -> Option<&'static str> {
         "export-checklist" => {
             "チェックリストを import checklist が読む表計算の形で書き出します: 各列を説明するシートつきの XLSX、または PATH が .csv で終わるときは区切りごとの CSV"
         }
+        "completions" => "シェルの補完スクリプトを表示します: bash、zsh、fish、powershell",
         "export-checklist:file" => "チェックリストのファイル（既定: 同梱のチェックリスト）",
         "export-checklist:output" => "書き出すファイル（.xlsx または .csv）。- で CSV を標準出力に",
         _ => return None,

@@ -38,6 +38,7 @@ pub static MESSAGES_JA: Messages = Messages {
         format!("{name} はチェックリストの名簿にありません。すべての項目を該当として追加しました")
     },
     no_data_dir: "データの保存先がわかりません。--data-dir で指定してください",
+    press_enter: "Enter キーを押すと閉じます",
     no_departments: "被監査部門がありません。チェックリストに名簿がないので --departments で指定してください",
     answers_csv_only: "--report answers は CSV だけです。--format csv を指定してください",
     report_not_yet: |report| {

@@ -37,6 +37,7 @@ pub static JA: Strings = Strings {
     findings_explain: |marks| format!("{} のセルとメモの一覧（項目ごと）", marks.join("・")),
     sessions: "監査セッション",
     no_sessions: "セッションはまだありません。n で新しく作成します。",
+    data_folder: "データの保存先",
     column_title: "監査名",
     column_status: "状態",
     column_progress: "進捗",

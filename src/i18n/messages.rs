@@ -51,6 +51,8 @@ pub struct Messages {
     pub not_on_roster: fn(name: &str) -> String,
     // Why a command failed
     pub no_data_dir: &'static str,
+    /// Windows, started by double-click: the window waits for Enter after an error.
+    pub press_enter: &'static str,
     pub no_departments: &'static str,
     pub answers_csv_only: &'static str,
     pub report_not_yet: fn(report: &str) -> String,

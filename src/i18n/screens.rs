@@ -32,6 +32,8 @@ pub struct Strings {
     // Session list
     pub sessions: &'static str,
     pub no_sessions: &'static str,
+    /// Where the sessions are kept, on the session list's frame.
+    pub data_folder: &'static str,
     pub column_title: &'static str,
     pub column_status: &'static str,
     pub column_progress: &'static str,

@@ -214,6 +214,9 @@ impl App {
         if self.context.marks == MarksDisplay::Wide {
             wide::fit(frame.buffer_mut());
         }
+        if !self.context.colors {
+            widgets::without_colors(frame.buffer_mut());
+        }
     }
 
     fn draw_screen(&self, frame: &mut Frame, area: Rect) {

@@ -48,4 +48,6 @@ pub struct Context {
     pub t: &'static Strings,
     /// How marks are drawn; changed from the matrix, remembered in the data directory.
     pub marks: MarksDisplay,
+    /// False under `NO_COLOR`: every frame is drawn without colours.
+    pub colors: bool,
 }

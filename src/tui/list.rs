@@ -33,10 +33,21 @@ pub struct SessionList {
     renaming: Option<TextArea<'static>>,
     /// The question before moving the session chosen to the trash is on screen.
     deleting: bool,
+    /// Where the sessions are kept, said on the table's frame (a Windows user finds
+    /// them under %APPDATA%, never looked at otherwise).
+    data_folder: String,
 }
 
 impl SessionList {
     pub fn load(store: &Store, t: &Strings) -> SessionList {
+        let data_folder = store.dir.parent().unwrap_or(&store.dir);
+        SessionList {
+            data_folder: data_folder.display().to_string(),
+            ..SessionList::listing(store, t)
+        }
+    }
+
+    fn listing(store: &Store, t: &Strings) -> SessionList {
         match store.list() {
             Ok((summaries, errors)) => SessionList {
                 summaries,
@@ -203,7 +214,8 @@ impl SessionList {
             widgets::title_bar(format!(" {}  {}", t.app, t.sessions)),
             title,
         );
-        let block = Block::bordered();
+        let block = Block::bordered()
+            .title_bottom(format!(" {}: {} ", t.data_folder, self.data_folder).dim());
         if self.summaries.is_empty() {
             frame.render_widget(
                 Paragraph::new(t.no_sessions)

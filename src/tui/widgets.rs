@@ -2,8 +2,9 @@
 //! fields that put the terminal cursor where an input method needs it.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
-use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
@@ -176,4 +177,18 @@ pub fn mark_style(meaning: crate::checklist::Meaning) -> Style {
         Meaning::Unknown => Color::Magenta,
     };
     Style::new().fg(color)
+}
+
+/// `NO_COLOR` (no-color.org): every colour of a drawn frame taken away, after the views
+/// drew it, so no view can forget. What a colour alone told stays readable: the marks
+/// are symbols already, bold and underline stay, and a cell that stood out by its
+/// background (the cursor, a selected row) is drawn reversed instead.
+pub fn without_colors(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.bg != Color::Reset {
+            cell.modifier.insert(Modifier::REVERSED);
+        }
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
 }

@@ -29,11 +29,18 @@ fn the_version_names_the_target_built_for() {
     let output = run(kansa().arg("--version"));
     assert!(output.status.success(), "{}", stderr(&output));
     let out = stdout(&output);
-    let target = out
+    let (commit, target) = out
         .trim_end()
-        .strip_prefix(concat!("kansa ", env!("CARGO_PKG_VERSION"), " ("))
+        .strip_prefix(concat!("kansa ", env!("CARGO_PKG_VERSION"), " commit "))
         .and_then(|rest| rest.strip_suffix(')'))
-        .unwrap_or_else(|| panic!("kansa VERSION (TARGET): {out}"));
+        .and_then(|rest| rest.split_once(" ("))
+        .unwrap_or_else(|| panic!("kansa VERSION commit COMMIT (TARGET): {out}"));
+    // The commit built, as git abbreviates it (this test runs in a checkout).
+    assert!(
+        commit == "unknown"
+            || (commit.len() == 12 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "{commit}"
+    );
     // x86_64-unknown-linux-gnu, x86_64-pc-windows-gnu: the architecture and the system
     // this test runs on.
     let parts: Vec<_> = target.split('-').collect();

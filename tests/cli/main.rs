@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod conventions;
 mod japanese_dates;
 mod japanese_help;
 mod round_language;

@@ -97,6 +97,7 @@ pub fn context(dir: &std::path::Path, lang: Lang) -> Context {
         actor_chosen: true,
         t: lang.strings(),
         marks: kansa::marks::MarksDisplay::Narrow,
+        colors: true,
     }
 }
 

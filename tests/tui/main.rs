@@ -9,6 +9,7 @@ mod screen;
 mod full_disk;
 mod hearing_flow;
 mod keymap;
+mod no_color;
 mod selfcheck;
 mod tui_export;
 mod tui_frictions;
