@@ -48,14 +48,17 @@ impl Language {
     /// The locales the OS names for this user, most preferred first: on Windows the
     /// user's UI language, on macOS the preferred languages (both through
     /// `sys-locale`); elsewhere the POSIX variables LC_ALL, LC_MESSAGES, LANG in the
-    /// order POSIX ranks them (the first one set is the only one that counts).
+    /// order POSIX ranks them (the first one set is the only one that counts). Windows
+    /// itself sets none of them: one that is set there was chosen by the user's shell
+    /// (Git Bash, MSYS) or a script, and comes first.
     pub fn os_locales() -> Vec<String> {
-        if cfg!(any(windows, target_vendor = "apple")) {
+        let posix = Self::posix_locale(|name| std::env::var(name).ok());
+        if cfg!(target_vendor = "apple") {
             sys_locale::get_locales().collect()
+        } else if cfg!(windows) {
+            posix.into_iter().chain(sys_locale::get_locales()).collect()
         } else {
-            Self::posix_locale(|name| std::env::var(name).ok())
-                .into_iter()
-                .collect()
+            posix.into_iter().collect()
         }
     }
 

@@ -32,7 +32,7 @@ fn to_stdout(
     }
     let mut stdout = std::io::stdout().lock();
     match write(&mut stdout).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(e) if is_closed_pipe(&e) => {
             CLOSED.store(true, Ordering::Relaxed);
             Ok(())
         }
@@ -101,4 +101,12 @@ pub fn session_file(target: &str) -> Option<&Path> {
     let path = Path::new(target);
     let named_as_file = target.contains(['/', '\\']) || target.ends_with(".ron");
     (named_as_file && path.is_file()).then_some(path)
+}
+
+/// A reader that went away: a broken pipe, and on Windows also "the pipe is being
+/// closed" (232, ERROR_NO_DATA) and "no process on the other end" (233,
+/// ERROR_PIPE_NOT_CONNECTED), which std does not count as one.
+fn is_closed_pipe(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::BrokenPipe
+        || (cfg!(windows) && matches!(error.raw_os_error(), Some(232 | 233)))
 }

@@ -50,6 +50,8 @@ const ALLOWED: &[&str] = &[
     "DIR",
     "AUDITOR",
     "OPTIONS",
+    // The program as Windows names it in the usage line: kansa.exe.
+    "exe",
     "FILE",
     "PATH",
     "NAME",
