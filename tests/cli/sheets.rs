@@ -3,7 +3,7 @@
 //! malformed sheet is refused in one line that names the sheet and the cell.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use kansa::checklist::Checklist;
 use rust_xlsxwriter::Workbook;
@@ -18,9 +18,7 @@ fn kansa() -> Command {
     command
 }
 
-fn run(command: &mut Command) -> Output {
-    command.output().expect("the kansa binary runs")
-}
+use crate::common::run;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8")

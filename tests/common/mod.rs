@@ -29,8 +29,22 @@ pub fn kansa_in(data: &Path) -> Command {
     command
 }
 
+/// The command's output. Wine's CreateProcess now and then fails with "Internal error"
+/// (1359) when many processes start at once, as the Windows tests do side by side: a
+/// command that never started is started again, a few times, before the test fails.
 pub fn run(command: &mut Command) -> Output {
-    command.output().expect("the kansa binary runs")
+    let mut tries = 0;
+    loop {
+        match command.output() {
+            Ok(output) => return output,
+            Err(error) if tries < 5 && cfg!(windows) => {
+                tries += 1;
+                eprintln!("the kansa binary did not start ({error}); again");
+                std::thread::sleep(std::time::Duration::from_millis(200 * tries));
+            }
+            Err(error) => panic!("the kansa binary runs: {error}"),
+        }
+    }
 }
 
 pub fn stdout(output: &Output) -> String {

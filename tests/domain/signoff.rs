@@ -23,9 +23,7 @@ fn kansa(data: &Path) -> Command {
     command
 }
 
-fn run(command: &mut Command) -> Output {
-    command.output().expect("the kansa binary runs")
-}
+use crate::common::run;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8")
