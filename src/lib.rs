@@ -15,7 +15,8 @@
 //!   a typed one. It holds the data of findings, follow-ups, self-checks, sign-offs
 //!   and merged heads; the modules below add what is done with them.
 //! - `findings`: each department's 所見 and 指摘事項 per area, and the proposals;
-//!   `improvements`: the 実施報告書's 改善内容等 per item, written or proposed.
+//!   `improvements`: the 実施報告書's 改善内容等 per item, written or proposed;
+//!   `evidence`: files attached to cells and findings (証跡), as changes.
 //! - `rounds`: a round started from an earlier one; follow-ups, trends, differences.
 //! - `merge`: a round heard in parts brought back together: change identity,
 //!   conflicts.
@@ -39,6 +40,7 @@ pub mod auditor;
 pub mod checklist;
 pub mod cli;
 pub mod error;
+pub mod evidence;
 pub mod export;
 pub mod facts;
 pub mod findings;

@@ -38,6 +38,8 @@ pub fn value(change: &Change) -> String {
         Change::Dismissal { dismissed, .. } => dismissed.to_string(),
         Change::SelfCheck { to, .. } => to.as_ref().map_or(String::new(), |s| s.digest.clone()),
         Change::FollowUp { to, .. } => ron::to_string(to).unwrap_or_default(),
+        Change::Attach { attachment } => attachment.file.sha256.clone(),
+        Change::Detach { .. } => String::new(),
         Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => String::new(),
     }
 }

@@ -26,6 +26,10 @@ pub struct Settings {
     /// The language chosen with `kansa config lang` (none: the OS's, `auto`).
     #[serde(default)]
     pub lang: Option<Language>,
+    /// The largest file accepted as evidence, in MB (`kansa config evidence-limit`;
+    /// none: `evidence::DEFAULT_LIMIT_MB`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_limit_mb: Option<u64>,
 }
 
 impl Settings {

@@ -179,6 +179,47 @@ pub enum Command {
         #[arg(long, value_name = "I")]
         item: Option<String>,
     },
+    /// Attach files as evidence (証跡) to a cell (--item) or to a department's finding
+    /// (--area); each file is kept by its content beside the session.
+    Attach {
+        id: String,
+        /// Full or short name of the department.
+        #[arg(long, value_name = "D")]
+        department: String,
+        /// The item (the cell) the files are evidence of.
+        #[arg(
+            long,
+            value_name = "I",
+            required_unless_present = "area",
+            conflicts_with = "area"
+        )]
+        item: Option<String>,
+        /// The area whose 所見 and 指摘事項 the files are evidence of.
+        #[arg(long, value_name = "A")]
+        area: Option<String>,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// A note kept with each file.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// List the files attached as evidence, one line each with its id.
+    Evidence {
+        id: String,
+        /// Only this department's (full or short name).
+        #[arg(long, value_name = "D")]
+        department: Option<String>,
+        /// Only this item's.
+        #[arg(long, value_name = "I")]
+        item: Option<String>,
+    },
+    /// Detach a file given as evidence; its stored copy stays for the history.
+    Detach {
+        id: String,
+        /// The id `kansa evidence` lists (or a unique start of it).
+        #[arg(value_name = "EVIDENCE_ID")]
+        evidence: String,
+    },
     /// Read something kansa keeps from a spreadsheet.
     Import {
         #[command(subcommand)]
@@ -256,6 +297,11 @@ pub enum Setting {
     Lang {
         #[arg(value_enum)]
         choice: LangChoice,
+    },
+    /// The largest file accepted as evidence, in MB (default 100).
+    EvidenceLimit {
+        #[arg(value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
+        mb: u64,
     },
 }
 

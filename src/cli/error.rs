@@ -13,7 +13,7 @@ use crate::merge::MergeError;
 use crate::session::Refusal;
 use crate::sheet::SheetError;
 use crate::signoff::MalformedDigest;
-use crate::store::StoreError;
+use crate::store::{EvidenceError, StoreError};
 use crate::tui::OpenError;
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +67,10 @@ pub enum CliError {
         digest: String,
     },
     MalformedDigest(#[from] MalformedDigest),
+    /// A file that could not be attached as evidence.
+    Evidence(#[from] EvidenceError),
+    /// `verify`: attached files missing or altered, this many (named first).
+    EvidenceChanged(usize),
     Merge(#[from] MergeError),
     /// `resolve`: no conflict at the place given.
     NoConflict,
@@ -114,6 +118,8 @@ impl Describe for CliError {
             CliError::Changed(count) => (m.review.changed)(*count),
             CliError::DigestDiffers { given, digest } => (m.review.digest_differs)(given, digest),
             CliError::MalformedDigest(error) => error.describe(m),
+            CliError::Evidence(error) => error.describe(m),
+            CliError::EvidenceChanged(count) => (m.evidence.files_changed)(*count),
             CliError::Merge(error) => error.describe(m),
             CliError::NoConflict => m.team.no_conflict.to_string(),
             CliError::NoValueBy(name) => (m.team.no_value_by)(name),
@@ -144,6 +150,7 @@ impl CliError {
             | CliError::NotASigner { .. }
             | CliError::NotSigned
             | CliError::Changed(_)
+            | CliError::EvidenceChanged(_)
             | CliError::DigestDiffers { .. }
             | CliError::Refused(
                 Refusal::Signed { .. }

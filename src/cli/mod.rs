@@ -9,12 +9,14 @@
 //! - `rounds`: new, list, show, diff, delete, restore, validate;
 //! - `exchange`: reports, checklists and other files in and out;
 //! - `record`: review, sign-off, verify, reopen and history;
-//! - `team`: parts, merges and conflicts; `selfcheck`: the departments' workbooks.
+//! - `team`: parts, merges and conflicts; `selfcheck`: the departments' workbooks;
+//! - `evidence`: files attached as evidence (attach, evidence, detach).
 
 mod args;
 mod console;
 mod env;
 mod error;
+mod evidence;
 mod exchange;
 mod help;
 mod output;
@@ -43,6 +45,9 @@ pub fn run(mut cli: Cli) -> Result<(), CliError> {
         Some(Command::Open { id, department }) => open(&env, &id, department.as_deref()),
         Some(Command::Completions { shell }) => completions(shell),
         Some(command @ (Command::Export { .. } | Command::Import { .. })) => env.exchange(command),
+        Some(
+            command @ (Command::Attach { .. } | Command::Evidence { .. } | Command::Detach { .. }),
+        ) => env.evidence(command),
         Some(
             ref command @ (Command::Merge { .. }
             | Command::MergeDriver { .. }

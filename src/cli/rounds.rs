@@ -66,6 +66,14 @@ impl Env<'_> {
                 Settings::update(&dir, |s| s.lang = choice.saved())?;
                 Ok(())
             }
+            Command::Config {
+                setting: Setting::EvidenceLimit { mb },
+            } => {
+                let dir = self.data_dir()?;
+                Settings::update(&dir, |s| s.evidence_limit_mb = Some(mb))?;
+                eprintln!("kansa: {}", (m.evidence.limit_saved)(mb));
+                Ok(())
+            }
             // The layout is Japanese, and so is its explaining sheet unless --lang says so.
             Command::ExportChecklist { file, output } => super::exchange::export_checklist(
                 file.as_deref(),

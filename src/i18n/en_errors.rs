@@ -81,6 +81,10 @@ pub(crate) fn en_refusal(refusal: &Refusal) -> String {
         }
         Refusal::Blocked(count) => format!("{count} entries block sign-off (see kansa review)"),
         Refusal::UnknownFollowUp(index) => format!("no follow-up #{index} in this round"),
+        Refusal::EvidenceExists(id) => format!("evidence {id} is attached already"),
+        Refusal::UnknownEvidence(id) => {
+            format!("no evidence {id} is attached in this round (see kansa evidence)")
+        }
     }
 }
 

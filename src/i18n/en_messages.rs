@@ -18,6 +18,7 @@ pub static MESSAGES_EN: Messages = Messages {
     sheet: &SHEET_MESSAGES_EN,
     selfcheck: &SELFCHECK_MESSAGES_EN,
     review: &REVIEW_EN,
+    evidence: &super::en_evidence::EVIDENCE_EN,
     list_moment: |at| at.format("%Y-%m-%d %H:%M").to_string(),
     status_by: |status, by| format!("{status} ({by})"),
     list_header: ["ID", "TITLE", "STATUS", "PROGRESS", "LAST CHANGE"],

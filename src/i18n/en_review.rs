@@ -229,6 +229,21 @@ pub(crate) fn en_change(change: &Change) -> String {
             true => format!("{department} {item} proposed finding: proposed → dismissed"),
             false => format!("{department} {item} proposed finding: dismissed → proposed"),
         },
+        Change::Attach { attachment } => format!(
+            "{} {} evidence {}: attached {} ({})",
+            attachment.department,
+            attachment.target.id(),
+            attachment.id,
+            en_text(&attachment.file.name),
+            short_digest(&attachment.file.sha256)
+        ),
+        Change::Detach { attachment } => format!(
+            "{} {} evidence {}: detached {}",
+            attachment.department,
+            attachment.target.id(),
+            attachment.id,
+            en_text(&attachment.file.name)
+        ),
         Change::SignOff { by, digest, .. } => format!(
             "sign-off: open → signed by {by} (digest {})",
             short_digest(digest)
@@ -323,5 +338,6 @@ pub(crate) fn en_place(place: &MergePlace) -> String {
         MergePlace::SelfCheck(..) => "self-assessment".into(),
         MergePlace::FollowUp(_, _, id) => format!("follow-up of last round's finding #{id}"),
         MergePlace::Improvement(item) => format!("improvements of {item}"),
+        MergePlace::Evidence(_, _, id) => format!("evidence {id}"),
     }
 }

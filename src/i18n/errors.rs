@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::describe::Describe;
 use super::en_messages::MESSAGES_EN;
-use super::messages::Messages;
+use super::messages::{Messages, megabytes};
 use crate::checklist::Rule;
 use crate::error::{FileError, IoReason, Position, Problem};
 use crate::export::ExportError;
@@ -16,7 +16,7 @@ use crate::merge::MergeError;
 use crate::session::Refusal;
 use crate::sheet::{SheetError, SheetProblem, Unreadable};
 use crate::signoff::{MIN_PREFIX, MalformedDigest};
-use crate::store::{RecordError, StoreError};
+use crate::store::{EvidenceError, RecordError, StoreError};
 use crate::wareki::DateError;
 
 /// `path:line:column: message`, or `path: message` without a place: the shape editors
@@ -201,6 +201,26 @@ impl Describe for RecordError {
     }
 }
 
+impl Describe for EvidenceError {
+    fn describe(&self, m: &Messages) -> String {
+        let w = m.evidence;
+        let (path, text) = match self {
+            EvidenceError::Missing(path) => (path, w.missing.to_string()),
+            EvidenceError::Folder(path) => (path, w.folder.to_string()),
+            EvidenceError::Unreadable { path, reason } => {
+                (path, (w.unreadable)(&reason.describe(m)))
+            }
+            EvidenceError::Empty(path) => (path, w.empty.to_string()),
+            EvidenceError::TooLarge { path, size, limit } => {
+                (path, (w.too_large)(&megabytes(*size), &megabytes(*limit)))
+            }
+            EvidenceError::ForbiddenName { path, name } => (path, (w.forbidden_name)(name)),
+            EvidenceError::Write { path, reason } => (path, (w.write)(&reason.describe(m))),
+        };
+        located(path, None, &text)
+    }
+}
+
 /// English for `Display`: what logs, tests and `{error}` print. A user reads the
 /// words of `Describe`, in their language.
 macro_rules! english_display {
@@ -226,6 +246,7 @@ english_display!(
     MalformedDigest,
     SheetError,
     SheetProblem,
+    EvidenceError,
 );
 
 impl std::error::Error for SheetError {}

@@ -144,6 +144,10 @@ pub(crate) fn ja_refusal(refusal: &Refusal) -> String {
         Refusal::UnknownFollowUp(index) => {
             format!("前回の指摘事項のフォローアップ #{index} はありません")
         }
+        Refusal::EvidenceExists(id) => format!("証跡 {id} は添付済みです"),
+        Refusal::UnknownEvidence(id) => {
+            format!("この監査に添付中の証跡 {id} はありません（`kansa evidence` で一覧できます）")
+        }
     }
 }
 

@@ -85,6 +85,8 @@ fn ja_placeholder(name: &str) -> Option<&'static str> {
         "REASON" => "理由",
         "KEEP" => "名前",
         "BY" => "名前",
+        "MB" => "メガバイト",
+        "EVIDENCE_ID" => "証跡ID",
         _ => return None,
     })
 }
@@ -158,6 +160,20 @@ fn ja_text(key: &str) -> Option<&'static str> {
         "history" => "すべての変更を表示します: いつ、誰が、何を、変更前 → 変更後",
         "history:department" => "この部署の変更だけ（正式名または略称）",
         "history:item" => "この項目の変更だけ",
+        "attach" => {
+            "ファイルを証跡としてセル（--item）または部署の指摘事項（--area）に添付します。ファイルは内容ごとにセッションの横に保管します"
+        }
+        "attach:department" => "部署の正式名または略称",
+        "attach:item" => "証跡を添付する項目（セル）",
+        "attach:area" => "証跡を添付する領域（所見・指摘事項）",
+        "attach:files" => "添付するファイル",
+        "attach:note" => "各ファイルに付けるメモ",
+        "evidence" => "証跡として添付したファイルを、ID つきで 1 行ずつ表示します",
+        "evidence:department" => "この部署の証跡だけ（正式名または略称）",
+        "evidence:item" => "この項目の証跡だけ",
+        "detach" => "証跡の添付を解除します（保管したコピーは履歴のために残します）",
+        "detach:evidence" => "kansa evidence が表示する ID（またはその先頭の一意な部分）",
+        "config evidence-limit" => "証跡として受け付けるファイルの最大サイズ（メガバイト単位。既定 100）",
         "import" => "kansa が保持するものを表計算ファイルから読み込みます",
         "import checklist" => {
             "FILE.xlsx または FILE.csv（シート 項目、評価、部署…）からチェックリストを読み、注釈つきの RON で書いて検査します"

@@ -19,6 +19,7 @@ pub static MESSAGES_JA: Messages = Messages {
     sheet: &SHEET_MESSAGES_JA,
     selfcheck: &SELFCHECK_MESSAGES_JA,
     review: &REVIEW_JA,
+    evidence: &super::ja_evidence::EVIDENCE_JA,
     list_moment: |at| super::ja_review::ja_moment(at, "%H:%M"),
     status_by: |status, by| format!("{status}（{by}）"),
     list_header: ["ID", "監査名", "状態", "進捗", "最終更新"],

@@ -208,6 +208,21 @@ pub(crate) fn ja_change(change: &Change) -> String {
             true => format!("{department} {item} 指摘事項の提案: 提案中 → 却下"),
             false => format!("{department} {item} 指摘事項の提案: 却下 → 提案中"),
         },
+        Change::Attach { attachment } => format!(
+            "{} {} 証跡 {}: {} を添付（{}）",
+            attachment.department,
+            attachment.target.id(),
+            attachment.id,
+            ja_text(&attachment.file.name),
+            short_digest(&attachment.file.sha256)
+        ),
+        Change::Detach { attachment } => format!(
+            "{} {} 証跡 {}: {} の添付を解除",
+            attachment.department,
+            attachment.target.id(),
+            attachment.id,
+            ja_text(&attachment.file.name)
+        ),
         Change::SignOff { by, digest, .. } => {
             format!(
                 "署名: 未署名 → {by} が署名（ダイジェスト {}）",
@@ -301,6 +316,7 @@ pub(crate) fn ja_place(place: &MergePlace) -> String {
         MergePlace::SelfCheck(..) => "自己評価".into(),
         MergePlace::FollowUp(_, _, id) => format!("前回の指摘事項 #{id} のフォローアップ"),
         MergePlace::Improvement(item) => format!("{item} の改善内容等"),
+        MergePlace::Evidence(_, _, id) => format!("証跡 {id}"),
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Messages {
     pub selfcheck: &'static SelfcheckMessages,
     /// Review, sign-off, verify and history.
     pub review: &'static ReviewWords,
+    /// Files attached as evidence.
+    pub evidence: &'static EvidenceWords,
     /// A session with nothing to hear (no items or no departments).
     pub not_hearable: fn(&str) -> String,
     /// `--department` names no department of the session: name, session.
@@ -164,6 +166,41 @@ pub struct SelfcheckMessages {
     pub not_docx: &'static str,
     /// Between the scale's labels.
     pub list_separator: &'static str,
+}
+
+/// The words of evidence, per language.
+pub struct EvidenceWords {
+    pub missing: &'static str,
+    pub folder: &'static str,
+    pub unreadable: fn(reason: &str) -> String,
+    pub empty: &'static str,
+    /// Size and limit, in MB as text.
+    pub too_large: fn(size: &str, limit: &str) -> String,
+    pub forbidden_name: fn(name: &str) -> String,
+    /// Writing the copy failed: the reason; the partial copy was removed.
+    pub write: fn(reason: &str) -> String,
+    /// Attached: id, file name, department, item or area; `again`: the same content
+    /// was kept already.
+    pub attached: fn(id: &str, name: &str, department: &str, target: &str, again: bool) -> String,
+    pub detached: fn(id: &str, name: &str) -> String,
+    /// `kansa evidence`'s columns.
+    pub list_header: [&'static str; 9],
+    /// A cell's file in a list: date and time of attaching.
+    pub moment: fn(&crate::session::Timestamp) -> String,
+    /// `verify`: an attached file whose stored copy is missing: department, place,
+    /// name, id.
+    pub blob_missing: fn(department: &str, place: &str, name: &str, id: &str) -> String,
+    pub blob_altered: fn(department: &str, place: &str, name: &str, id: &str) -> String,
+    /// `verify`: files missing or altered, this many (named first).
+    pub files_changed: fn(count: usize) -> String,
+    /// The setting saved: the limit in MB.
+    pub limit_saved: fn(mb: u64) -> String,
+}
+
+/// A size in MB with one decimal, as the limit error shows it.
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(crate::evidence::MB);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 impl Checklist {

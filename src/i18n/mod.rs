@@ -10,6 +10,7 @@
 //! - `errors`, `ja_errors`, `en_errors`: errors and refusals put in words
 //!   (`describe`: the trait that does it);
 //! - `review`, `ja_review`, `en_review`: review, sign-off, history and team work;
+//! - `ja_evidence`, `en_evidence`: attached files (証跡), in the shape of `messages`;
 //! - `ja_documents`, `en_documents`: the documents' words (the shapes live with the
 //!   documents: `export::words`, `sheet::words`, `selfcheck::words`,
 //!   `matrix::ScoreWords`);
@@ -22,6 +23,7 @@
 mod describe;
 mod en_documents;
 mod en_errors;
+mod en_evidence;
 mod en_messages;
 mod en_review;
 mod en_screens;
@@ -31,6 +33,7 @@ mod every_error;
 mod ja_common;
 mod ja_documents;
 mod ja_errors;
+mod ja_evidence;
 mod ja_help;
 mod ja_messages;
 mod ja_review;
@@ -60,6 +63,7 @@ pub use ja_messages::{MESSAGES_JA, SELFCHECK_MESSAGES_JA, SHEET_MESSAGES_JA};
 pub use ja_review::{REVIEW_JA, TEAM_JA};
 pub use ja_screens::{JA, RECORD_JA};
 pub use lang::Lang;
+pub use messages::{EvidenceWords, megabytes};
 pub use messages::{Messages, SelfcheckMessages, SheetMessages};
 pub use review::{ReviewWords, TeamWords};
 pub use screens::{RecordStrings, Strings};

@@ -2,6 +2,7 @@
 
 use super::change::{Change, Event};
 use super::digest::sign_off;
+use super::evidence::Attached;
 use super::place::Place;
 use super::previous::FollowUpState;
 use super::refusal::Refusal;
@@ -111,6 +112,7 @@ impl Session {
                 to,
                 ..
             } => self.apply_followup(department, area, *finding, to)?,
+            Change::Attach { .. } | Change::Detach { .. } => self.apply_evidence(&event)?,
             sheet => self.apply_to_sheet(sheet)?,
         }
         // A value recorded after a merge was chosen knowing every writer's.
@@ -234,6 +236,40 @@ impl Session {
                 }
             }
             // `apply` handles every other change itself.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Applies an attach or a detach; `apply` has checked the sign-off and the place.
+    fn apply_evidence(&mut self, event: &Event) -> Result<(), Refusal> {
+        match &event.change {
+            Change::Attach { attachment } => {
+                let id = &attachment.id;
+                if self
+                    .hearings
+                    .iter()
+                    .flat_map(|h| &h.evidence)
+                    .any(|a| &a.attachment.id == id)
+                {
+                    return Err(Refusal::EvidenceExists(id.clone()));
+                }
+                self.hearing_mut(&attachment.department)?
+                    .evidence
+                    .push(Attached {
+                        attachment: attachment.clone(),
+                        at: event.at,
+                        by: event.by.clone(),
+                    });
+            }
+            Change::Detach { attachment } => {
+                let evidence = &mut self.hearing_mut(&attachment.department)?.evidence;
+                let before = evidence.len();
+                evidence.retain(|a| a.attachment.id != attachment.id);
+                if evidence.len() == before {
+                    return Err(Refusal::UnknownEvidence(attachment.id.clone()));
+                }
+            }
             _ => {}
         }
         Ok(())

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cursor::Cursor;
+use super::evidence::Attachment;
 use super::previous::FollowUpState;
 use super::selfcheck::SelfCheck;
 use super::sheet::Finding;
@@ -113,6 +114,10 @@ pub enum Change {
         from: FollowUpState,
         to: FollowUpState,
     },
+    /// A file attached as evidence (証跡) to a cell or to a department's finding.
+    Attach { attachment: Attachment },
+    /// An attachment removed; its stored file stays, for the history.
+    Detach { attachment: Attachment },
 }
 
 impl Change {
@@ -181,6 +186,8 @@ impl Change {
                 from: to,
                 to: from,
             },
+            Change::Attach { attachment } => Change::Detach { attachment },
+            Change::Detach { attachment } => Change::Attach { attachment },
             other => return other.inverse_on_sheet(),
         };
         Some(change)
@@ -258,6 +265,9 @@ impl Change {
             | Change::Dismissal { department, .. }
             | Change::SelfCheck { department, .. } => Some(department),
             Change::FollowUp { department, .. } => Some(department),
+            Change::Attach { attachment } | Change::Detach { attachment } => {
+                Some(&attachment.department)
+            }
             Change::Move(cursor) => Some(&cursor.department),
             Change::Fact { .. }
             | Change::Improvement { .. }
@@ -278,6 +288,9 @@ impl Change {
             Change::Dismissal { item, .. } => item == id,
             Change::Finding { from, to, .. } => in_finding(from) || in_finding(to),
             Change::Move(cursor) => cursor.item == id,
+            Change::Attach { attachment } | Change::Detach { attachment } => {
+                attachment.target.item() == Some(id)
+            }
             _ => false,
         }
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::evidence::Attached;
 use super::selfcheck::SelfCheck;
 use super::sheet::AreaSheet;
 use super::time::Timestamp;
@@ -32,6 +33,9 @@ pub struct Hearing {
     /// the audit's marks, which the auditor gives (or accepts from these).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selfcheck: Option<SelfCheck>,
+    /// The files attached as evidence in force, in the order attached.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Attached>,
 }
 
 impl Hearing {
@@ -86,6 +90,7 @@ impl Hearing {
             facts: DepartmentFacts::default(),
             sheet: BTreeMap::new(),
             selfcheck: None,
+            evidence: Vec::new(),
         };
         hearing.settle(checklist, |_| true);
         hearing

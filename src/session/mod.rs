@@ -10,8 +10,9 @@
 //! - `apply`: a change checked and applied;
 //! - `place`: the place a change writes, where merged changes compete;
 //! - `history`: the history of changes, left unparsed until asked for;
-//! - `sheet`, `previous`, `selfcheck`, `seal`: the data of a department's sheet, of the
-//!   earlier round, of a self-assessment and of a sign-off, kept in a session.
+//! - `sheet`, `previous`, `selfcheck`, `seal`, `evidence`: the data of a department's
+//!   sheet, of the earlier round, of a self-assessment, of a sign-off and of the files
+//!   attached as evidence, kept in a session.
 //!
 //! What is done with these (findings, follow-ups, self-check sheets, sign-off, merging)
 //! lives in the modules above this one, each adding its methods to `Session`.
@@ -21,6 +22,7 @@ mod change;
 mod cursor;
 mod digest;
 mod edit;
+mod evidence;
 mod hearing;
 mod history;
 pub mod place;
@@ -40,6 +42,7 @@ pub use change::{Change, Event};
 pub use cursor::Cursor;
 pub use digest::content_digest;
 pub use edit::GateEffect;
+pub use evidence::{Attached, Attachment, EvidenceTarget, FileInfo};
 pub use hearing::{Answer, Hearing};
 pub use history::History;
 pub use previous::{

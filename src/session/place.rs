@@ -2,6 +2,7 @@
 //! changes of one place compete for its value when a round heard in parts is merged.
 
 use super::change::Change;
+use super::evidence::EvidenceTarget;
 use crate::facts::FactField;
 
 /// A place a change writes; two changes of one place compete for its value.
@@ -21,6 +22,8 @@ pub enum Place {
     FollowUp(String, String, u32),
     /// The round's 改善内容等 of an item.
     Improvement(String),
+    /// A file attached as evidence: department, cell or finding, the attachment's id.
+    Evidence(String, EvidenceTarget, String),
 }
 
 impl Place {
@@ -70,6 +73,11 @@ impl Place {
                 finding,
                 ..
             } => Place::FollowUp(department.clone(), area.clone(), *finding),
+            Change::Attach { attachment } | Change::Detach { attachment } => Place::Evidence(
+                attachment.department.clone(),
+                attachment.target.clone(),
+                attachment.id.clone(),
+            ),
             Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => return None,
         })
     }
@@ -86,7 +94,8 @@ impl Place {
             | Place::Finding(d, _, _)
             | Place::Dismissal(d, _)
             | Place::SelfCheck(d)
-            | Place::FollowUp(d, _, _) => Some(d),
+            | Place::FollowUp(d, _, _)
+            | Place::Evidence(d, _, _) => Some(d),
         }
     }
 
@@ -98,6 +107,7 @@ impl Place {
             | Place::Field(_, i, _)
             | Place::Dismissal(_, i)
             | Place::Improvement(i) => Some(i),
+            Place::Evidence(_, target, _) => target.item(),
             _ => None,
         }
     }
@@ -106,6 +116,7 @@ impl Place {
     pub fn area(&self) -> Option<&str> {
         match self {
             Place::Observation(_, a) | Place::Finding(_, a, _) => Some(a),
+            Place::Evidence(_, target, _) => target.area(),
             _ => None,
         }
     }

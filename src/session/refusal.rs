@@ -39,4 +39,8 @@ pub enum Refusal {
     NotASigner(String),
     Blocked(usize),
     UnknownFollowUp(usize),
+    /// An attachment with this id is in force already.
+    EvidenceExists(String),
+    /// No attachment in force has this id.
+    UnknownEvidence(String),
 }

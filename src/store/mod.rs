@@ -4,8 +4,10 @@
 //! folded into the snapshot (an atomic replace, `files`) when it is long on open or
 //! close, and at sign-off. The only module that touches session files; `doc` is the
 //! handle the screens hold on one session, `folder` the sessions of a data directory,
-//! `lock` who has one open for writing, `trash` what was deleted.
+//! `lock` who has one open for writing, `trash` what was deleted, `blobs` the files
+//! attached as evidence, kept by their content beside the session.
 
+mod blobs;
 mod doc;
 mod draft;
 mod error;
@@ -16,6 +18,7 @@ mod lock;
 mod trash;
 mod writer;
 
+pub use blobs::{BlobState, EvidenceError, Kept};
 pub use doc::{Doc, Saved};
 pub use draft::{Draft, DraftTarget};
 pub use error::{RecordError, StoreError};

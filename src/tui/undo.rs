@@ -125,6 +125,16 @@ pub fn describe(change: &Change, t: &Strings) -> (Option<(String, String)>, Stri
         Change::SelfCheck { department, .. } => {
             (None, format!("{department} {}", t.self_assessment))
         }
+        Change::Attach { attachment } | Change::Detach { attachment } => {
+            let cell = attachment
+                .target
+                .item()
+                .and_then(|item| cell(&attachment.department, &item.to_string()));
+            (
+                cell,
+                format!("{} {}", attachment.target.id(), attachment.file.name),
+            )
+        }
         Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
     }
 }

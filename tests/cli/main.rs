@@ -5,6 +5,7 @@ mod common;
 
 mod cli;
 mod conventions;
+mod evidence;
 mod japanese_dates;
 mod japanese_help;
 mod round_language;

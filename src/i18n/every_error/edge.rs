@@ -14,7 +14,7 @@ use crate::review::Reason;
 use crate::session::Refusal;
 use crate::sheet::SheetProblem;
 use crate::signoff::MalformedDigest;
-use crate::store::{RecordError, StoreError};
+use crate::store::{EvidenceError, RecordError, StoreError};
 use crate::tui::OpenError;
 
 pub(crate) fn store_errors(v: V) -> Vec<StoreError> {
@@ -51,6 +51,43 @@ pub(crate) fn store_errors(v: V) -> Vec<StoreError> {
         StoreError::Exists(_) => 10,
     };
     covers(&all, index, 11);
+    all
+}
+
+pub(crate) fn evidence_errors(v: V) -> Vec<EvidenceError> {
+    let reason = || crate::error::IoReason::from(&v.io());
+    let all = vec![
+        EvidenceError::Missing(v.path()),
+        EvidenceError::Folder(v.path()),
+        EvidenceError::Unreadable {
+            path: v.path(),
+            reason: reason(),
+        },
+        EvidenceError::Empty(v.path()),
+        EvidenceError::TooLarge {
+            path: v.path(),
+            size: 150 * crate::evidence::MB,
+            limit: 100 * crate::evidence::MB,
+        },
+        EvidenceError::ForbiddenName {
+            path: v.path(),
+            name: "a:b.png".into(),
+        },
+        EvidenceError::Write {
+            path: v.path(),
+            reason: reason(),
+        },
+    ];
+    let index = |e: &EvidenceError| match e {
+        EvidenceError::Missing(_) => 0,
+        EvidenceError::Folder(_) => 1,
+        EvidenceError::Unreadable { .. } => 2,
+        EvidenceError::Empty(_) => 3,
+        EvidenceError::TooLarge { .. } => 4,
+        EvidenceError::ForbiddenName { .. } => 5,
+        EvidenceError::Write { .. } => 6,
+    };
+    covers(&all, index, 7);
     all
 }
 
@@ -188,8 +225,10 @@ pub(crate) fn cli_errors(v: V) -> Vec<CliError> {
         CliError::NoConflict,
         CliError::NoValueBy(v.s()),
         CliError::ResolveWhere,
+        CliError::Evidence(EvidenceError::Empty(v.path())),
+        CliError::EvidenceChanged(2),
     ];
-    covers(&all, cli_index, 26);
+    covers(&all, cli_index, 28);
     all
 }
 
@@ -221,6 +260,8 @@ pub(crate) fn cli_index(e: &CliError) -> usize {
         CliError::NoConflict => 23,
         CliError::NoValueBy(_) => 24,
         CliError::ResolveWhere => 25,
+        CliError::Evidence(_) => 26,
+        CliError::EvidenceChanged(_) => 27,
     }
 }
 
@@ -257,8 +298,9 @@ pub(crate) fn reasons(v: V) -> Vec<Reason> {
         MergePlace::SelfCheck(v.s()),
         MergePlace::FollowUp(v.s(), v.s(), 1),
         MergePlace::Improvement(v.s()),
+        MergePlace::Evidence(v.s(), crate::session::EvidenceTarget::Item(v.s()), v.s()),
     ];
-    covers(&places, place_index, 11);
+    covers(&places, place_index, 12);
     all.extend(places.into_iter().map(conflict));
     let index = |r: &Reason| match r {
         Reason::Unanswered => 0,
@@ -290,5 +332,6 @@ pub(crate) fn place_index(place: &MergePlace) -> usize {
         MergePlace::SelfCheck(_) => 8,
         MergePlace::FollowUp(..) => 9,
         MergePlace::Improvement(_) => 10,
+        MergePlace::Evidence(..) => 11,
     }
 }

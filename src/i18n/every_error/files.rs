@@ -112,6 +112,8 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::NotASigner(v.s()),
         Refusal::Blocked(2),
         Refusal::UnknownFollowUp(4),
+        Refusal::EvidenceExists(v.s()),
+        Refusal::UnknownEvidence(v.s()),
     ];
     let index = |r: &Refusal| match r {
         Refusal::UnknownDepartment(_) => 0,
@@ -132,8 +134,10 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::NotASigner(_) => 15,
         Refusal::Blocked(_) => 16,
         Refusal::UnknownFollowUp(_) => 17,
+        Refusal::EvidenceExists(_) => 18,
+        Refusal::UnknownEvidence(_) => 19,
     };
-    covers(&all, index, 18);
+    covers(&all, index, 20);
     all
 }
 

@@ -18,7 +18,8 @@ use crate::sheet::SheetError;
 use crate::signoff::MalformedDigest;
 use crate::wareki::{self, DateError};
 use edge::{
-    cli_errors, export_errors, merge_errors, open_errors, reasons, record_errors, store_errors,
+    cli_errors, evidence_errors, export_errors, merge_errors, open_errors, reasons, record_errors,
+    store_errors,
 };
 use files::{dates, file_error, problems, sheet_error, sheet_problems};
 use values::V;
@@ -61,6 +62,10 @@ fn worded(lang: Lang) -> Vec<(String, String, Vec<String>)> {
         vec![e.0.clone()]
     });
     each(m, open_errors(v), &mut add, none);
+    each(m, evidence_errors(v), &mut add, |e| match e {
+        crate::store::EvidenceError::ForbiddenName { name, .. } => vec![name.clone()],
+        _ => Vec::new(),
+    });
     each(m, cli_errors(v), &mut add, |e| match e {
         CliError::Csv(e) => vec![e.to_string()],
         CliError::DigestDiffers { given, digest } => vec![given.clone(), digest.clone()],
@@ -130,6 +135,9 @@ const ALLOWED_IN_JAPANESE: &[&str] = &[
     "UTF",
     "ASCII",
     "Excel",
+    "Windows",
+    // Units: the per-file limit of evidence.
+    "MB",
     // Commands and their arguments: kansa resolve, kansa merge ID FILE, --report matrix.
     "kansa",
     "reopen",
@@ -142,6 +150,7 @@ const ALLOWED_IN_JAPANESE: &[&str] = &[
     "summary",
     "answers",
     "selfcheck",
+    "evidence",
     // Key names of a checklist file, and ids.
     "format",
     "scale",
