@@ -74,6 +74,11 @@ impl Session {
         })
     }
 
+    /// The attachment in force with this id, in any department.
+    pub fn attached(&self, id: &str) -> Option<&Attached> {
+        self.evidence().find(|a| a.attachment.id == id)
+    }
+
     /// Every attachment in force, department by department, in the order attached.
     pub fn evidence(&self) -> impl Iterator<Item = &Attached> {
         self.hearings.iter().flat_map(|h| &h.evidence)

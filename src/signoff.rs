@@ -43,6 +43,12 @@ pub enum Changed {
     FollowUps,
     /// The round's 改善内容等 of an item.
     Improvement,
+    /// A file attached as evidence (by its id and name) added, removed or changed
+    /// since sign-off; or (`verify` of the stored copies) missing or altered.
+    Evidence {
+        id: String,
+        name: String,
+    },
 }
 
 /// The differences from `signed` to `now`, round first, then by department.
@@ -121,6 +127,21 @@ fn department_differences(
     }
     for area in changed_keys(&before.findings, &after.findings) {
         add(Some(&area), Changed::Findings);
+    }
+    let ids: BTreeSet<&String> = before
+        .evidence
+        .keys()
+        .chain(after.evidence.keys())
+        .collect();
+    for id in ids {
+        let (from, to) = (before.evidence.get(id), after.evidence.get(id));
+        if let Some(sealed) = from.or(to).filter(|_| from != to) {
+            let what = Changed::Evidence {
+                id: id.clone(),
+                name: sealed.name.clone(),
+            };
+            add(Some(&sealed.place), what);
+        }
     }
 }
 

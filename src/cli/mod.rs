@@ -70,6 +70,7 @@ pub fn run(mut cli: Cli) -> Result<(), CliError> {
             || env.store(),
             || env.auditor().map(|a| a.name),
             env.words,
+            env.m.evidence,
         ),
         Some(command) => env.rounds(command),
     }

@@ -9,11 +9,11 @@ use chrono::{Local, Timelike};
 use super::args::Command;
 use super::error::CliError;
 use super::output::{out, outln};
-use crate::i18n::ReviewWords;
+use crate::i18n::{EvidenceWords, ReviewWords};
 use crate::review::{self, Entry, Place};
 use crate::session::{Change, Refusal, Session};
 use crate::signoff::{self, Verification};
-use crate::store::{Store, StoreError};
+use crate::store::{BlobState, Store, StoreError};
 
 type Outcome = Result<(), CliError>;
 
@@ -24,11 +24,12 @@ pub fn run(
     store: impl FnOnce() -> Result<Store, CliError>,
     actor: impl FnOnce() -> Result<String, CliError>,
     w: &ReviewWords,
+    e: &EvidenceWords,
 ) -> Outcome {
     match command {
         Command::Review { id } => review(&store()?, id, w),
         Command::Sign { id, by } => sign(&store()?, id, by, &actor()?, w),
-        Command::Verify { target, digest } => verify(store, target, digest.as_deref(), w),
+        Command::Verify { target, digest } => verify(store, target, digest.as_deref(), w, e),
         Command::Reopen { id, reason } => reopen(&store()?, id, reason, &actor()?, w),
         Command::History {
             id,
@@ -117,12 +118,30 @@ pub fn verify(
     target: &str,
     digest: Option<&str>,
     w: &ReviewWords,
+    e: &EvidenceWords,
 ) -> Outcome {
     let path = Path::new(target);
-    let session = if path.is_file() {
-        Store::load_file(path)?
+    let (session, store) = if path.is_file() {
+        (Store::load_file(path)?, None)
     } else {
-        store()?.load(target)?
+        let store = store()?;
+        (store.load(target)?, Some(store))
+    };
+    // The stored copies of the attached files: each still there, with its hash.
+    let blobs = match (&store, session.is_signed()) {
+        (Some(store), true) => store.check_blobs(&session),
+        _ => Vec::new(),
+    };
+    let print_blobs = || -> Outcome {
+        for (attached, state) in &blobs {
+            let a = &attached.attachment;
+            let say = match state {
+                BlobState::Missing => e.blob_missing,
+                BlobState::Altered => e.blob_altered,
+            };
+            outln!("{}", say(&a.department, a.target.id(), &a.file.name, &a.id));
+        }
+        Ok(())
     };
     match session.verify() {
         Verification::NotSigned => Err(CliError::NotSigned),
@@ -130,10 +149,15 @@ pub fn verify(
             for difference in &differences {
                 outln!("{}", (w.difference)(difference));
             }
-            if differences.is_empty() {
+            print_blobs()?;
+            if differences.is_empty() && blobs.is_empty() {
                 outln!("{}", w.record_altered);
             }
-            Err(CliError::Changed(differences.len().max(1)))
+            Err(CliError::Changed((differences.len() + blobs.len()).max(1)))
+        }
+        Verification::Unchanged(_) if !blobs.is_empty() => {
+            print_blobs()?;
+            Err(CliError::EvidenceChanged(blobs.len()))
         }
         Verification::Unchanged(signed) => {
             if let Some(given) = digest

@@ -127,6 +127,7 @@ pub(crate) fn en_difference(difference: &Difference) -> String {
         Changed::Findings => "指摘事項 (findings)".to_string(),
         Changed::FollowUps => "follow-up of last round's findings".to_string(),
         Changed::Improvement => "improvements".to_string(),
+        Changed::Evidence { id, name } => format!("evidence {id} {name:?}"),
     };
     format!("{at}: {what} changed since sign-off")
 }

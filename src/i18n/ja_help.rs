@@ -173,7 +173,9 @@ fn ja_text(key: &str) -> Option<&'static str> {
         "evidence:item" => "この項目の証跡だけ",
         "detach" => "証跡の添付を解除します（保管したコピーは履歴のために残します）",
         "detach:evidence" => "kansa evidence が表示する ID（またはその先頭の一意な部分）",
-        "config evidence-limit" => "証跡として受け付けるファイルの最大サイズ（メガバイト単位。既定 100）",
+        "config evidence-limit" => {
+            "証跡として受け付けるファイルの最大サイズ（メガバイト単位。既定 100）"
+        }
         "import" => "kansa が保持するものを表計算ファイルから読み込みます",
         "import checklist" => {
             "FILE.xlsx または FILE.csv（シート 項目、評価、部署…）からチェックリストを読み、注釈つきの RON で書いて検査します"

@@ -105,6 +105,7 @@ pub(crate) fn ja_difference(difference: &Difference) -> String {
         Changed::Findings => "指摘事項".to_string(),
         Changed::FollowUps => "前回の指摘事項のフォローアップ".to_string(),
         Changed::Improvement => "改善内容等".to_string(),
+        Changed::Evidence { id, name } => format!("証跡 {id}{}", super::ja_common::quoted(name)),
     };
     format!("{at}: {what}が署名後に変更されています")
 }

@@ -13,9 +13,10 @@
 
 use sha2::{Digest, Sha256};
 
+use super::evidence::{Attached, EvidenceTarget};
 use super::hearing::Hearing;
 use super::round::Session;
-use super::seal::{DepartmentSeal, Seal, SignOff};
+use super::seal::{DepartmentSeal, EvidenceSeal, Seal, SignOff};
 use super::sheet::AreaSheet;
 use super::time::Timestamp;
 use crate::facts::{FactField, FactValue};
@@ -40,6 +41,8 @@ enum Part<'a> {
     Observation(&'a str, &'a str),
     Findings(&'a str, &'a str),
     FollowUps,
+    /// A file attached as evidence: its department and the attachment.
+    Evidence(&'a str, &'a Attached),
 }
 
 impl Part<'_> {
@@ -64,6 +67,7 @@ impl Part<'_> {
             Part::Observation(d, a) => join("observation", &[d, a]),
             Part::Findings(d, a) => join("findings", &[d, a]),
             Part::FollowUps => join("follow-ups", &[]),
+            Part::Evidence(d, a) => join("evidence", &[d, &a.attachment.id]),
         }
     }
 }
@@ -106,6 +110,24 @@ fn encode_sheet(sheet: &AreaSheet) -> Vec<u8> {
             .text(&finding.text);
     }
     encoder.list(sheet.dismissed.iter().map(String::as_str)).0
+}
+
+/// An attachment as sealed: where, the file's name, size and hash, and its note. Who
+/// attached it and when are the history's, as for a mark.
+fn encode_evidence(attached: &Attached) -> Vec<u8> {
+    let a = &attached.attachment;
+    let kind = match &a.target {
+        EvidenceTarget::Item(_) => "item",
+        EvidenceTarget::Area(_) => "area",
+    };
+    Encoder::default()
+        .text(kind)
+        .text(a.target.id())
+        .text(&a.file.name)
+        .text(&a.file.size.to_string())
+        .text(&a.file.sha256)
+        .text(&a.note)
+        .0
 }
 
 /// The canonical content of `session`, part by part, in order.
@@ -161,6 +183,10 @@ fn department_parts<'a>(hearing: &'a Hearing, parts: &mut Vec<(Part<'a>, Vec<u8>
         if !answer.note.is_empty() {
             parts.push((Part::Note(d, item), answer.note.as_bytes().to_vec()));
         }
+    }
+    // A round without evidence has no such part: its digest is as before evidence.
+    for attached in &hearing.evidence {
+        parts.push((Part::Evidence(d, attached), encode_evidence(attached)));
     }
     for (area, sheet) in &hearing.sheet {
         if !sheet.observation.is_empty() {
@@ -253,6 +279,15 @@ impl Seal {
                     .insert(a.to_string(), digest);
             }
             Part::FollowUps => self.followups = digest,
+            Part::Evidence(d, a) => {
+                let sealed = EvidenceSeal {
+                    place: a.attachment.target.id().to_string(),
+                    name: a.attachment.file.name.clone(),
+                    digest,
+                };
+                let id = a.attachment.id.clone();
+                self.department_mut(d).evidence.insert(id, sealed);
+            }
         }
     }
 

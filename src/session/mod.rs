@@ -50,7 +50,7 @@ pub use previous::{
 };
 pub use refusal::Refusal;
 pub use round::{FORMAT, Session};
-pub use seal::{DepartmentSeal, Seal, SignOff};
+pub use seal::{DepartmentSeal, EvidenceSeal, Seal, SignOff};
 pub use selfcheck::{SelfAnswer, SelfCheck};
 pub use sheet::{AreaSheet, Finding};
 pub use start::{Chosen, choose_departments};

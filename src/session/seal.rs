@@ -58,4 +58,18 @@ pub struct DepartmentSeal {
     /// Area id → digest of the 指摘事項 and dismissals.
     #[serde(default)]
     pub findings: BTreeMap<String, String>,
+    /// Attachment id → the file attached as evidence, as signed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, EvidenceSeal>,
+}
+
+/// A file attached as evidence, as signed: enough to name it when it changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSeal {
+    /// The item or area it is attached to.
+    pub place: String,
+    pub name: String,
+    /// Digest of the attachment: where, name, size, SHA-256, note.
+    pub digest: String,
 }

@@ -10,8 +10,9 @@ use super::files::{owner_only, sync_folder};
 use super::folder::{Store, valid_id};
 use super::lock::Lock;
 
-/// The files of a session, by what follows the id.
-const PARTS: [&str; 3] = [".ron", ".ron.prev", ".draft"];
+/// The files of a session, by what follows the id (`.evidence`: the folder of its
+/// attached files).
+const PARTS: [&str; 4] = [".ron", ".ron.prev", ".draft", ".evidence"];
 
 impl Store {
     /// The trash folder beside the sessions folder.

@@ -137,7 +137,18 @@ fn a_closed_pipe_ends_every_subcommand_quietly() {
     case(&["reopen", &id, "--reason", "訂正"], 3);
     case(&["history", &id], 0);
     case(&["evidence", &id], 0);
-    case(&["attach", &id, "--department", "総務課", "--item", "A-1", CHECKLIST], 0);
+    case(
+        &[
+            "attach",
+            &id,
+            "--department",
+            "総務課",
+            "--item",
+            "A-1",
+            CHECKLIST,
+        ],
+        0,
+    );
     case(&["detach", &id, "00000000"], 1);
     case(&["completions", "bash"], 0);
     case(&["config", "lang", "ja"], 0);

@@ -7,6 +7,7 @@ mod common;
 mod screen;
 
 mod architecture;
+mod evidence;
 mod export;
 mod guide;
 mod meanings;
