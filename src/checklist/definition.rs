@@ -211,3 +211,16 @@ impl Checklist {
         self.items().position(|(_, i)| i.id == id)
     }
 }
+
+impl Checklist {
+    /// Where a failing mark stands among the scale's failing marks, gravest first (0),
+    /// when the scale declares severities.
+    pub fn severity_rank(&self, mark: &Mark) -> Option<usize> {
+        let graded = self.scale.iter().any(|m| m.severity.is_some());
+        let severity = mark.severity().filter(|_| graded)?;
+        let mut levels: Vec<u8> = self.scale.iter().filter_map(|m| m.severity()).collect();
+        levels.sort_unstable_by(|a, b| b.cmp(a));
+        levels.dedup();
+        levels.iter().position(|&s| s == severity)
+    }
+}

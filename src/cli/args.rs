@@ -104,14 +104,23 @@ pub enum Command {
     /// Write a report of a session.
     Export {
         id: String,
-        #[arg(long, value_enum)]
-        format: Format,
+        #[arg(long, value_enum, required_unless_present = "evidence")]
+        format: Option<Format>,
         #[arg(long, value_enum, default_value = "matrix")]
         report: Report,
         /// Output file, or - for standard output (a folder for one self-check workbook
         /// per department).
-        #[arg(short = 'o', long = "output", value_name = "PATH")]
-        output: PathBuf,
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "PATH",
+            required_unless_present = "evidence"
+        )]
+        output: Option<PathBuf>,
+        /// Write the body of evidence instead: a folder per department and item with
+        /// the attached files and an index (CSV, HTML), in DIR or FILE.zip.
+        #[arg(long, value_name = "DIR|FILE.zip", conflicts_with_all = ["format", "output"])]
+        evidence: Option<PathBuf>,
         /// Only these departments (full or short names): the part handed out with
         /// --format session, or the self-check sheets.
         #[arg(long, value_delimiter = ',', value_name = "A,B,…")]

@@ -20,10 +20,30 @@ impl Env<'_> {
         match command {
             Command::Export {
                 id,
-                format,
+                evidence: Some(body),
+                ..
+            } => {
+                let store = self.store()?;
+                let session = store.load(&id)?;
+                let words = self.document_lang(&session).index_words();
+                let blob = |sha: &str| store.blob_path(&id, sha);
+                export::evidence_body::write(&session, &body, &blob, words).map_err(|source| {
+                    CliError::Output {
+                        path: body.clone(),
+                        source,
+                    }
+                })?;
+                Ok(())
+            }
+            // clap asks for both unless --evidence is given.
+            Command::Export { format: None, .. } | Command::Export { output: None, .. } => Ok(()),
+            Command::Export {
+                id,
+                format: Some(format),
                 report: report @ (Report::Selfcheck | Report::SelfcheckResults),
-                output,
+                output: Some(output),
                 departments,
+                ..
             } => {
                 let session = self.store()?.load(&id)?;
                 let lang = self.document_lang(&session);
@@ -31,16 +51,16 @@ impl Env<'_> {
             }
             Command::Export {
                 id,
-                format: Format::Session,
+                format: Some(Format::Session),
                 departments,
-                output,
+                output: Some(output),
                 ..
             } => team::export_part(&self.store()?, &id, &departments, &output),
             Command::Export {
                 id,
-                format,
+                format: Some(format),
                 report,
-                output,
+                output: Some(output),
                 ..
             } => self.export(&id, format, report, &output),
             Command::Import {

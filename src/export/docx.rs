@@ -233,6 +233,10 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
         for area in &report.areas {
             docx = docx.add_paragraph(section_heading(&(words.about_area)(&area.title)));
             docx = paragraphs(docx, &area.observation);
+            for line in super::lines::evidence_lines(area, words) {
+                docx = docx
+                    .add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).size(18)));
+            }
             let line = super::lines::findings_line(area, words);
             docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).bold()));
         }

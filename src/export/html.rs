@@ -198,9 +198,17 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
                 escape(&row.id),
                 escape(&row.text)
             );
-            for cell in &row.cells {
+            for (d, cell) in row.cells.iter().enumerate() {
                 let mark = heading.mark(*cell);
-                let symbol = mark.map_or(String::new(), |m| escape(&m.symbol));
+                let mut symbol = mark.map_or(String::new(), |m| escape(&m.symbol));
+                let files = row.evidence.get(d).copied().unwrap_or(0);
+                if files > 0 {
+                    let title = escape(&(words.evidence_cell)(files));
+                    let _ = write!(
+                        symbol,
+                        "<sup class=\"evidence\" title=\"{title}\">📎{files}</sup>"
+                    );
+                }
                 let _ = write!(
                     body,
                     "<td class=\"{}\">{symbol}</td>",
@@ -486,6 +494,9 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
             );
             if !area.observation.is_empty() {
                 let _ = writeln!(body, "<p>{}</p>", lines(&area.observation));
+            }
+            for line in super::lines::evidence_lines(area, words) {
+                let _ = writeln!(body, "<p class=\"evidence\">{}</p>", escape(&line));
             }
             let _ = writeln!(
                 body,

@@ -143,3 +143,12 @@ pub(crate) fn report_date_line(
         .report_date
         .map(|d| (words.report_date_line)(&(words.date)(d)))
 }
+
+/// The lines an area's files take under its 所見, worded.
+pub(crate) fn evidence_lines(area: &model::AreaReport, words: &ReportWords) -> Vec<String> {
+    let date = |d| (words.date)(d);
+    area.evidence
+        .iter()
+        .map(|e| (words.evidence_line)(&e.place, &e.name, &date(e.date), &e.hash))
+        .collect()
+}

@@ -292,6 +292,12 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
             if !area.observation.is_empty() {
                 let _ = write!(out, "{}\n\n", paragraphs(&area.observation));
             }
+            for line in super::lines::evidence_lines(area, words) {
+                let _ = writeln!(out, "- {line}");
+            }
+            if !area.evidence.is_empty() {
+                out.push('\n');
+            }
             let _ = write!(out, "{}\n\n", super::lines::findings_line(area, words));
         }
     }

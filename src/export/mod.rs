@@ -5,6 +5,8 @@
 mod compare;
 mod csv;
 mod docx;
+pub mod evidence;
+pub mod evidence_body;
 mod file;
 mod html;
 mod lines;

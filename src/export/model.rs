@@ -55,24 +55,6 @@ pub struct Heading {
     pub remark_area: Option<String>,
 }
 
-/// Where a failing mark stands among the scale's failing marks, gravest first, when
-/// the scale declares severities.
-fn severity_rank(
-    checklist: &crate::checklist::Checklist,
-    mark: &crate::checklist::Mark,
-) -> Option<usize> {
-    let graded = checklist.scale.iter().any(|m| m.severity.is_some());
-    let severity = mark.severity().filter(|_| graded)?;
-    let mut levels: Vec<u8> = checklist
-        .scale
-        .iter()
-        .filter_map(|m| m.severity())
-        .collect();
-    levels.sort_unstable_by(|a, b| b.cmp(a));
-    levels.dedup();
-    levels.iter().position(|&s| s == severity)
-}
-
 impl Heading {
     fn of(session: &Session) -> Heading {
         let facts = &session.checklist.facts;
@@ -92,7 +74,7 @@ impl Heading {
                     symbol: m.symbol.clone(),
                     label: m.label.clone(),
                     meaning: m.meaning,
-                    rank: severity_rank(&session.checklist, m),
+                    rank: session.checklist.severity_rank(m),
                 })
                 .collect(),
             stamp: Stamp::of(session),
@@ -133,6 +115,8 @@ pub struct MatrixRow {
     pub id: String,
     pub text: String,
     pub cells: Vec<Option<usize>>,
+    /// Per department, the files attached to the cell as evidence.
+    pub evidence: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +154,7 @@ impl Matrix {
                         cells: (0..session.hearings.len())
                             .map(|d| scale_index(session, d, &item.id))
                             .collect(),
+                        evidence: super::evidence::cell_counts(session, &item.id),
                     })
                     .collect(),
             })
@@ -468,6 +453,8 @@ pub struct AreaReport {
     pub title: String,
     pub observation: String,
     pub findings: Vec<String>,
+    /// The files attached to the area's items and finding, listed under the 所見.
+    pub evidence: Vec<super::evidence::EvidenceLine>,
 }
 
 /// A department's 結果報告書: the header table, then the areas it has a 所見 or a
@@ -532,9 +519,11 @@ fn department_report(session: &Session, hearing: &crate::session::Hearing) -> De
         .areas
         .iter()
         .filter_map(|area| {
-            let sheet = hearing.sheet.get(&area.id)?;
+            let evidence = super::evidence::area_evidence(hearing, area);
+            let empty = crate::session::AreaSheet::default();
+            let sheet = hearing.sheet.get(&area.id).unwrap_or(&empty);
             let observation = sheet.observation.trim().to_string();
-            if observation.is_empty() && sheet.findings.is_empty() {
+            if observation.is_empty() && sheet.findings.is_empty() && evidence.is_empty() {
                 return None;
             }
             Some(AreaReport {
@@ -542,6 +531,7 @@ fn department_report(session: &Session, hearing: &crate::session::Hearing) -> De
                 title: area.title.clone(),
                 observation,
                 findings: sheet.findings.iter().map(|f| f.text.clone()).collect(),
+                evidence,
             })
         })
         .collect();

@@ -68,6 +68,10 @@ pub struct ReportWords {
     pub findings: &'static str,
     /// The 指摘事項 line of an area: its findings, or なし.
     pub findings_line: fn(&str) -> String,
+    /// A file attached as evidence, under the 所見: item, file name, date, short hash.
+    pub evidence_line: fn(&str, &str, &str, &str) -> String,
+    /// A cell of the 結果一覧 with files attached: how many (a note, a title).
+    pub evidence_cell: fn(usize) -> String,
     pub report_date_line: fn(&str) -> String,
     pub outline: &'static str,
     pub overall: &'static str,

@@ -3,7 +3,7 @@
 //! their meaning, columns wide enough for Japanese text, A4 pages fitting the width
 //! with the title in the header and page numbers in the footer.
 
-use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{FormatAlign, Note, Workbook, Worksheet, XlsxError};
 
 use super::words::ReportWords;
 use crate::results::Count;
@@ -62,6 +62,11 @@ fn matrix_sheet(
                 let symbol = mark.map_or("", |m| m.symbol.as_str());
                 let format = f.mark(mark);
                 sheet.write_string_with_format(row, 2 + i as u16, symbol, &format)?;
+                let files = item.evidence.get(i).copied().unwrap_or(0);
+                if files > 0 {
+                    let note = Note::new((words.evidence_cell)(files)).set_author("kansa");
+                    sheet.insert_note(row, 2 + i as u16, &note)?;
+                }
             }
             row += 1;
         }

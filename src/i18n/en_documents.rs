@@ -60,6 +60,13 @@ pub static REPORT_EN: ReportWords = ReportWords {
     observation: "Observations",
     findings: "Findings",
     findings_line: |list| format!("Findings: {list}"),
+    evidence_line: |place, name, date, hash| {
+        format!("Evidence ({place}): {name}, {date}, SHA-256 {hash}")
+    },
+    evidence_cell: |count| match count {
+        1 => "1 file of evidence".to_string(),
+        n => format!("{n} files of evidence"),
+    },
     report_date_line: |date| format!("Report date: {date}"),
     outline: "Audit outline",
     overall: "Overall assessment",

@@ -1,6 +1,7 @@
 //! The words of evidence in English.
 
 use super::messages::EvidenceWords;
+use crate::export::evidence_body::IndexWords;
 
 pub static EVIDENCE_EN: EvidenceWords = EvidenceWords {
     missing: "no such file",
@@ -51,4 +52,23 @@ pub static EVIDENCE_EN: EvidenceWords = EvidenceWords {
     },
     files_changed: |count| format!("{count} attached files are missing or altered"),
     limit_saved: |mb| format!("files over {mb} MB will be refused"),
+};
+
+pub static INDEX_EN: IndexWords = IndexWords {
+    title: |title| format!("Body of evidence: {title}"),
+    columns: [
+        "Department",
+        "Item/area",
+        "File",
+        "Original name",
+        "Type",
+        "Size (bytes)",
+        "SHA-256",
+        "Attached by",
+        "Attached at",
+        "Note",
+    ],
+    digest: |digest| format!("Digest of the round's sign-off: {digest}"),
+    unsigned: "not signed",
+    moment: |at| at.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
 };

@@ -58,6 +58,10 @@ pub static REPORT_JA: ReportWords = ReportWords {
     observation: "所見",
     findings: "指摘事項",
     findings_line: |list| format!("指摘事項：{list}"),
+    evidence_line: |place, name, date, hash| {
+        format!("証跡（{place}）：{name}　{date}　SHA-256 {hash}")
+    },
+    evidence_cell: |count| format!("証跡 {count} 件"),
     report_date_line: |date| format!("報告日：{date}"),
     outline: "監査概要",
     overall: "総評",

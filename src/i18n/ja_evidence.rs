@@ -2,6 +2,7 @@
 
 use super::ja_common::quoted;
 use super::messages::EvidenceWords;
+use crate::export::evidence_body::IndexWords;
 
 pub static EVIDENCE_JA: EvidenceWords = EvidenceWords {
     missing: "ファイルがありません",
@@ -59,4 +60,23 @@ pub static EVIDENCE_JA: EvidenceWords = EvidenceWords {
     },
     files_changed: |count| format!("添付ファイル {count} 件が欠けているか変更されています"),
     limit_saved: |mb| format!("{mb} MB を超えるファイルは添付を断ります"),
+};
+
+pub static INDEX_JA: IndexWords = IndexWords {
+    title: |title| format!("証跡一覧　{title}"),
+    columns: [
+        "部署",
+        "項目・領域",
+        "ファイル",
+        "元のファイル名",
+        "種類",
+        "サイズ（バイト）",
+        "SHA-256",
+        "添付者",
+        "添付日時",
+        "メモ",
+    ],
+    digest: |digest| format!("この監査の署名ダイジェスト: {digest}"),
+    unsigned: "未署名",
+    moment: |at| super::ja_review::ja_moment(at, "%H:%M:%S"),
 };

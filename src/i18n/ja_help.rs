@@ -69,6 +69,7 @@ fn ja_placeholder(name: &str) -> Option<&'static str> {
         "FILE" => "ファイル",
         "PATH" => "パス",
         "DIR" => "フォルダ",
+        "DIR|FILE.zip" => "フォルダまたは圧縮ファイル",
         "TEXT" => "文",
         "HEX" => "16進数",
         "BASE" => "共通祖先",
@@ -135,6 +136,9 @@ fn ja_text(key: &str) -> Option<&'static str> {
         "export:report" => "書き出す報告書",
         "export:output" => {
             "書き出すファイル。- で標準出力（自己点検票を部署ごとに書くときはフォルダ）"
+        }
+        "export:evidence" => {
+            "報告書の代わりに証跡一式を書き出します: 部署ごと・項目ごとのフォルダに添付ファイルと索引（CSV とウェブページ）を、フォルダまたは圧縮ファイルに"
         }
         "export:departments" => {
             "この部署だけ（正式名または略称）: --format session で渡す分担、または自己点検票"

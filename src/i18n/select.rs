@@ -106,3 +106,13 @@ impl From<Lang> for DocumentWords {
         }
     }
 }
+
+impl Lang {
+    /// The index of the body of evidence.
+    pub fn index_words(self) -> &'static crate::export::evidence_body::IndexWords {
+        match self {
+            Lang::Ja => &super::ja_evidence::INDEX_JA,
+            Lang::En => &super::en_evidence::INDEX_EN,
+        }
+    }
+}

@@ -190,3 +190,180 @@ fn an_attachment_changed_in_the_file_after_sign_off_is_named() {
         stdout(&output)
     );
 }
+
+fn zip_part(bytes: &[u8], name: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = archive.by_name(name).unwrap();
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut part, &mut out).unwrap();
+    out
+}
+
+/// The seed round with two files on 保育 I-3 (the same name twice) and one on 障がい's
+/// area III: saved in a data directory.
+fn round_with_evidence() -> (tempfile::TempDir, Store) {
+    let session = seed::whole_round("docs").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.create(&session).unwrap();
+    let item = || EvidenceTarget::Item("I-3".into());
+    attach(
+        &store,
+        "docs",
+        "保育",
+        item(),
+        "デスクトップ.png",
+        b"\x89PNG one",
+    );
+    attach(
+        &store,
+        "docs",
+        "保育",
+        item(),
+        "デスクトップ.png",
+        b"\x89PNG two",
+    );
+    attach(
+        &store,
+        "docs",
+        "障がい",
+        EvidenceTarget::Area("III".into()),
+        "log:1.txt".replace(':', "_").as_str(),
+        b"log",
+    );
+    (dir, store)
+}
+
+#[test]
+fn the_reports_list_each_items_evidence_and_the_matrix_marks_its_cells() {
+    use kansa::export::{self, Format, Report};
+    use kansa::i18n::Lang;
+    let (_dir, store) = round_with_evidence();
+    let session = store.load("docs").unwrap();
+    let docx = export::write(&session, Report::Departments, Format::Docx, Lang::Ja).unwrap();
+    let xml = String::from_utf8(zip_part(&docx, "word/document.xml")).unwrap();
+    let hash =
+        kansa::evidence::short_hash(&session.evidence().next().unwrap().attachment.file.sha256)
+            .to_string();
+    let first = session.evidence().next().unwrap();
+    let date = kansa::wareki::format_with_weekday(first.at.date_naive());
+    assert!(date.starts_with("令和"), "{date}");
+    let line = format!("証跡（I-3）：デスクトップ.png　{date}　SHA-256 {hash}");
+    assert!(xml.contains(&line), "{line} not in the DOCX");
+    // Under the 所見 of its area, before the 指摘事項 line.
+    let report = xml.find("結果報告書（保育課）").unwrap();
+    let observation = report + xml[report..].find("○人的セキュリティに関して").unwrap();
+    let at = xml[observation..].find(&line).unwrap();
+    let findings = xml[observation..].find("指摘事項：").unwrap();
+    assert!(at < findings, "the evidence is listed under the 所見");
+    assert!(xml.contains("証跡（III）：log_1.txt"), "an area's file");
+
+    let html =
+        String::from_utf8(export::write(&session, Report::Matrix, Format::Html, Lang::Ja).unwrap())
+            .unwrap();
+    assert_eq!(
+        html.matches("class=\"evidence\"").count(),
+        1,
+        "one cell has files"
+    );
+    assert!(html.contains("title=\"証跡 2 件\">📎2</sup>"));
+    let xlsx = export::write(&session, Report::Matrix, Format::Xlsx, Lang::Ja).unwrap();
+    let notes: Vec<String> = {
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(&xlsx)).unwrap();
+        archive
+            .file_names()
+            .filter_map(|n| n.ok().map(|n| n.to_string()))
+            .filter(|n| n.contains("comments"))
+            .collect()
+    };
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let comments = String::from_utf8(zip_part(&xlsx, &notes[0])).unwrap();
+    assert!(comments.contains("証跡 2 件"), "{comments}");
+
+    // Without evidence: the seed's documents are as they were.
+    let plain = seed::whole_round("docs").unwrap();
+    let html =
+        String::from_utf8(export::write(&plain, Report::Matrix, Format::Html, Lang::Ja).unwrap())
+            .unwrap();
+    assert!(!html.contains("evidence"));
+    let xlsx = export::write(&plain, Report::Matrix, Format::Xlsx, Lang::Ja).unwrap();
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(&xlsx)).unwrap();
+    assert!(
+        !archive
+            .file_names()
+            .any(|n| n.is_ok_and(|n| n.contains("comments")))
+    );
+}
+
+/// The index's rows: path → SHA-256, checked against the files themselves.
+fn check_index(csv: &[u8], read: &dyn Fn(&str) -> Vec<u8>) -> usize {
+    let text = String::from_utf8(csv.to_vec()).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a BOM for Excel");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        let (path, sha) = (&record[2], &record[6]);
+        use sha2::Digest;
+        let actual: String = sha2::Sha256::digest(read(path))
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(actual, sha, "{path}");
+        assert!(
+            record[10].contains("not signed") || record[10].len() > 60,
+            "{}",
+            &record[10]
+        );
+        rows += 1;
+    }
+    rows
+}
+
+#[test]
+fn the_body_of_evidence_as_a_folder_and_a_zip_matches_its_index() {
+    let (dir, store) = round_with_evidence();
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("証跡");
+    let output = run(kansa(dir.path())
+        .args(["export", "docs", "--evidence"])
+        .arg(&folder));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = std::fs::read(folder.join("index.csv")).unwrap();
+    let read = |p: &str| std::fs::read(folder.join(p)).unwrap();
+    assert_eq!(check_index(&csv, &read), 3);
+    // A folder per department and item, the files under their names, a second file
+    // of the same name beside the first.
+    assert!(folder.join("保育/I-3/デスクトップ.png").is_file());
+    assert!(folder.join("保育/I-3/デスクトップ (2).png").is_file());
+    assert!(folder.join("障がい/III/log_1.txt").is_file());
+    let html = std::fs::read_to_string(folder.join("index.html")).unwrap();
+    assert_eq!(
+        html.matches("<img ").count(),
+        2,
+        "thumbnails of the two images"
+    );
+
+    let zip_path = out.path().join("body.zip");
+    let output = run(kansa(dir.path())
+        .args(["export", "docs", "--evidence"])
+        .arg(&zip_path));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = std::fs::read(&zip_path).unwrap();
+    let csv = zip_part(&bytes, "index.csv");
+    let read = |p: &str| zip_part(&bytes, p);
+    assert_eq!(check_index(&csv, &read), 3);
+
+    // Signed: the index gives the round's digest.
+    let output =
+        run(kansa(dir.path()).args(["--as", seed::LEAD, "sign", "docs", "--by", seed::LEAD]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let digest = stdout(&output).trim().to_string();
+    let signed = out.path().join("signed");
+    run(kansa(dir.path())
+        .args(["export", "docs", "--evidence"])
+        .arg(&signed));
+    let csv = std::fs::read_to_string(signed.join("index.csv")).unwrap();
+    assert!(csv.contains(&digest), "{csv}");
+    let _ = store;
+}
