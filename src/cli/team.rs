@@ -57,7 +57,9 @@ pub fn export_part(store: &Store, id: &str, departments: &[String], output: &Pat
         out(format_args!("{}", Store::file_text(&part)?))?;
         return Ok(());
     }
-    Ok(Store::write_file(output, &part)?)
+    // A part whose changes refer to attached files is written as one zip with them.
+    store.write_part(output, &part, id)?;
+    Ok(())
 }
 
 /// Reads a session file from another laptop: untrusted, so its id is checked before it
@@ -70,6 +72,8 @@ fn read(file: &Path) -> Outcome<Session> {
 /// own id; prints the id. A session already there is merged instead, by `merge`.
 pub fn import(store: &Store, file: &Path) -> Outcome {
     let session = read(file)?;
+    // The carried files first: a session here never refers to a file not kept.
+    store.import_bundled(&session.id, file)?;
     store.create(&session)?;
     outln!("{}", session.id);
     Ok(())
@@ -85,6 +89,7 @@ pub fn open_file(
     w: &ReviewWords,
 ) -> Outcome<String> {
     let session = read(file)?;
+    store.import_bundled(&session.id, file)?;
     if store.contains(&session.id) {
         merge_files(store, &session.id, &[file.to_path_buf()], actor, m, w)?;
     } else {
@@ -126,6 +131,9 @@ pub fn merge_files(
         .collect::<Outcome<Vec<Session>>>()?;
     let current = store.load(id)?;
     let trial = merge_all(&current, &theirs)?;
+    for file in files {
+        store.import_bundled(id, file)?;
+    }
     if trial.session != current {
         let mut writer = store.open_writer(id, actor)?;
         let merged = merge_all(writer.session(), &theirs)?;

@@ -216,6 +216,15 @@ impl Store {
     }
 }
 
+/// Copies `input` to `output`, hashing on the way: the hex SHA-256.
+pub(crate) fn hash_into(input: impl Read, output: &mut impl Write) -> io::Result<String> {
+    match copy_hashing(input, output, u64::MAX, None) {
+        Ok((sha, _)) => Ok(sha),
+        Err(Failure::Read(e) | Failure::Write(e)) => Err(e),
+        Err(Failure::TooLarge(_)) => Err(io::Error::from(io::ErrorKind::FileTooLarge)),
+    }
+}
+
 enum Failure {
     Read(io::Error),
     Write(io::Error),

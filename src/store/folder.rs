@@ -148,6 +148,9 @@ impl Store {
     /// Reads a session file from anywhere (a copy handed over, a file to verify),
     /// snapshot and journal, without locking it.
     pub fn load_file(path: &Path) -> Result<Session, StoreError> {
+        if super::zipped::is_bundle(path) {
+            return super::zipped::read_bundle(path);
+        }
         Ok(read_session(path)?.session)
     }
 

@@ -5,9 +5,11 @@
 //! close, and at sign-off. The only module that touches session files; `doc` is the
 //! handle the screens hold on one session, `folder` the sessions of a data directory,
 //! `lock` who has one open for writing, `trash` what was deleted, `blobs` the files
-//! attached as evidence, kept by their content beside the session.
+//! attached as evidence, kept by their content beside the session, `bundle` a session
+//! file that carries them.
 
 mod blobs;
+mod bundle;
 mod doc;
 mod draft;
 mod error;
@@ -17,6 +19,7 @@ mod layout;
 mod lock;
 mod trash;
 mod writer;
+mod zipped;
 
 pub use blobs::{BlobState, EvidenceError, Kept};
 pub use doc::{Doc, Saved};

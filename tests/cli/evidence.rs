@@ -332,3 +332,151 @@ fn evidence_of_a_finding_in_a_checklist_of_another_shape() {
     assert_eq!(attached[0].attachment.file.size, 10);
     assert!(attached[0].attachment.file.modified.is_some());
 }
+
+#[test]
+fn a_part_and_a_merge_carry_the_files_their_changes_refer_to() {
+    let temp = tempfile::tempdir().unwrap();
+    let (a, b) = (temp.path().join("a"), temp.path().join("b"));
+    let id = new_round(&a, None);
+    // A attaches a file to 保育, then hands 保育 to B.
+    let shot = file(temp.path(), "画面.png", b"taken by A");
+    let output = kansa(
+        &a,
+        &[
+            "attach",
+            &id,
+            "--department",
+            "保育",
+            "--item",
+            "I-3",
+            shot.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let part = temp.path().join("part.ron");
+    let output = kansa(
+        &a,
+        &[
+            "export",
+            &id,
+            "--format",
+            "session",
+            "--departments",
+            "保育",
+            "-o",
+            part.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        &fs::read(&part).unwrap()[..4],
+        b"PK\x03\x04",
+        "a part with evidence is one zip"
+    );
+    // A part without evidence stays the plain file it was.
+    let plain = temp.path().join("plain.ron");
+    let output = kansa(
+        &a,
+        &[
+            "export",
+            &id,
+            "--format",
+            "session",
+            "--departments",
+            "秘書",
+            "-o",
+            plain.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        fs::read_to_string(&plain).unwrap().contains("format"),
+        "plain RON text"
+    );
+
+    // B brings it in: the file comes along, and the list shows it.
+    let output = run(kansa_in(&b).args(["import", "session", part.to_str().unwrap()]));
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(blobs(&b, &id), vec![sha256(b"taken by A")]);
+    let listed = stdout(&kansa(&b, &["evidence", &id]));
+    assert!(listed.contains("画面.png"), "{listed}");
+    // B attaches another and sends the part back.
+    let log = file(temp.path(), "ログ.txt", b"seen by B");
+    let output = run(kansa_in(&b).args([
+        "--as",
+        "監査 二郎",
+        "attach",
+        &id,
+        "--department",
+        "保育",
+        "--item",
+        "I-5(2)",
+        log.to_str().unwrap(),
+    ]));
+    assert!(output.status.success(), "{output:?}");
+    let back = temp.path().join("back.ron");
+    let output = kansa(
+        &b,
+        &[
+            "export",
+            &id,
+            "--format",
+            "session",
+            "--departments",
+            "保育",
+            "-o",
+            back.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+
+    // A merges it: B's attachment and its file, once; verify of A's copy holds.
+    let output = kansa(&a, &["merge", &id, back.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    let mut expected = vec![sha256(b"taken by A"), sha256(b"seen by B")];
+    expected.sort();
+    assert_eq!(blobs(&a, &id), expected);
+    let listed = stdout(&kansa(&a, &["evidence", &id, "--department", "保育"]));
+    assert!(
+        listed.contains("ログ.txt") && listed.contains("監査 二郎"),
+        "{listed}"
+    );
+    assert!(listed.contains("画面.png"), "{listed}");
+    // Merging again changes nothing.
+    let before = session_bytes(&a, &id);
+    let output = kansa(&a, &["merge", &id, back.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(session_bytes(&a, &id), before);
+
+    // A bundle whose carried file does not match its hash is refused, nothing kept.
+    let forged = temp.path().join("forged.zip");
+    {
+        let mut zip = zip::ZipWriter::new(fs::File::create(&forged).unwrap());
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("session.ron", options).unwrap();
+        std::io::Write::write_all(
+            &mut zip,
+            &fs::read(&part)
+                .map(|bytes| {
+                    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+                    let mut text = Vec::new();
+                    std::io::Read::read_to_end(
+                        &mut archive.by_name("session.ron").unwrap(),
+                        &mut text,
+                    )
+                    .unwrap();
+                    text
+                })
+                .unwrap(),
+        )
+        .unwrap();
+        zip.start_file(format!("evidence/{}", "0".repeat(64)), options)
+            .unwrap();
+        std::io::Write::write_all(&mut zip, b"not that").unwrap();
+        zip.finish().unwrap();
+    }
+    let c = temp.path().join("c");
+    let output = run(kansa_in(&c).args(["import", "session", forged.to_str().unwrap()]));
+    assert!(!output.status.success(), "{output:?}");
+    assert!(blobs(&c, &id).is_empty());
+}
