@@ -171,6 +171,12 @@ pub enum Action {
     OpenFollowUps,
     /// The follow-up list: the next status of the chosen 指摘事項.
     CycleStatus,
+    /// Attach a file as evidence (証跡) to the cell (or, on the sheet, the area): a
+    /// prompt for its path.
+    AttachEvidence,
+    /// The files attached to the cell (or area); choosing one opens it in the
+    /// system's viewer.
+    ShowEvidence,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -209,6 +215,7 @@ impl Action {
                 | AcceptSelf
                 | CycleStatus
                 | ImportSelfcheck
+                | AttachEvidence
         )
     }
 
@@ -296,6 +303,8 @@ pub const ITEM: &[Binding] = &[
     help_only(&[C('/')], Action::Search),
     help_only(&[C('F')], Action::FindingsList),
     help_only(&[C('f')], Action::OpenFollowUps),
+    help_only(&[C('A')], Action::AttachEvidence),
+    help_only(&[C('V')], Action::ShowEvidence),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     signed_footer(&[C('e')], Action::Export),
@@ -338,6 +347,8 @@ pub const MATRIX: &[Binding] = &[
     help_only(&[C('F')], Action::FindingsList),
     help_only(&[C('t')], Action::EditImprovement),
     help_only(&[C('c')], Action::ToggleCompare),
+    help_only(&[C('A')], Action::AttachEvidence),
+    help_only(&[C('V')], Action::ShowEvidence),
     bind(&[C('u')], Action::Undo),
     help_only(&[C('U')], Action::Redo),
     signed_footer(&[C('e')], Action::Export),
@@ -355,6 +366,8 @@ pub const SHEET: &[Binding] = &[
     bind(&[C('n')], Action::AddFinding),
     bind(&[C('t')], Action::FindingItems),
     bind(&[C('I')], Action::ImportSelfcheck),
+    help_only(&[C('A')], Action::AttachEvidence),
+    help_only(&[C('V')], Action::ShowEvidence),
     help_only(&[C('H')], Action::OpenHistory),
     bind(&[C('R')], Action::Reopen),
     bind(&[Key::Esc, C('o')], Action::Return),

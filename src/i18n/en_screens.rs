@@ -118,6 +118,16 @@ pub static EN: Strings = Strings {
     redone: |what| format!("Redone: {what}"),
     field_prompt: |label, item| format!("{label} of {item} (Enter records, Esc skips)"),
     import_path: "Self-check workbook file (Enter imports, Esc cancels)",
+    attach_path: "File to attach as evidence (Enter attaches, Esc cancels)",
+    evidence_list: "Evidence (Enter opens, Esc closes)",
+    no_evidence: "No file is attached here (A attaches one)",
+    evidence_count: |n| match n {
+        1 => "Evidence: 1 file (V lists it)".to_string(),
+        n => format!("Evidence: {n} files (V lists them)"),
+    },
+    evidence_short: |n| format!("{n} file(s)"),
+    attached: |name, place| format!("Attached {name} to {place}"),
+    opening: |name| format!("Opening {name} in the system's viewer"),
     imported_selfcheck: |n| format!("Imported the self-assessment of {n} department(s)"),
     import_refused: |n, first| format!("Nothing imported ({n} problem(s)): {first}"),
     gate_question: |items| {
@@ -235,6 +245,8 @@ pub(crate) fn en_hint(action: Action) -> &'static str {
         EditImprovement => "improvements",
         FindingItems => "items",
         ImportSelfcheck => "import self-check",
+        AttachEvidence => "attach",
+        ShowEvidence => "evidence",
     }
 }
 
@@ -306,6 +318,8 @@ pub(crate) fn en_explain(action: Action) -> &'static str {
         ImportSelfcheck => {
             "read a department's returned self-check workbook (XLSX) as its self-assessment"
         }
+        AttachEvidence => "attach a file as evidence here (on the sheet: to the area)",
+        ShowEvidence => "the files attached here (Enter opens one)",
     }
 }
 

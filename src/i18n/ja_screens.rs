@@ -120,6 +120,13 @@ pub static JA: Strings = Strings {
     redone: |what| format!("やり直しました: {what}"),
     field_prompt: |label, item| format!("{item} の{label}（Enter で記録、Esc で省略）"),
     import_path: "自己点検シートのファイル（Enter で取込、Esc でやめる）",
+    attach_path: "証跡として添付するファイル（Enter で添付、Esc でやめる）",
+    evidence_list: "証跡（Enter で開く、Esc で閉じる）",
+    no_evidence: "ここに添付した証跡はありません（A で添付）",
+    evidence_count: |n| format!("証跡: {n} 件（V で一覧）"),
+    evidence_short: |n| format!("証跡{n}"),
+    attached: |name, place| format!("{name} を {place} に添付しました"),
+    opening: |name| format!("{name} を既定のアプリで開きます"),
     imported_selfcheck: |n| format!("{n} 部署の自己評価を取り込みました"),
     import_refused: |n, first| format!("取り込みませんでした（問題 {n} 件）: {first}"),
     gate_question: |items| {
@@ -241,6 +248,8 @@ pub(crate) fn ja_hint(action: Action) -> &'static str {
         EditImprovement => "改善内容等",
         FindingItems => "対象項目",
         ImportSelfcheck => "自己点検取込",
+        AttachEvidence => "証跡添付",
+        ShowEvidence => "証跡一覧",
     }
 }
 
@@ -308,6 +317,8 @@ pub(crate) fn ja_explain(action: Action) -> &'static str {
         }
         FindingItems => "指摘事項の対象項目を追加・削除（選んだ項目を切替）",
         ImportSelfcheck => "部署から返送された自己点検シート（XLSX）を自己評価として取り込む",
+        AttachEvidence => "このセル（シートでは領域）に証跡のファイルを添付",
+        ShowEvidence => "添付した証跡の一覧（Enter で開く）",
     }
 }
 

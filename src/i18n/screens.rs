@@ -117,6 +117,16 @@ pub struct Strings {
     pub field_prompt: fn(&str, &str) -> String,
     /// The prompt for a returned self-check workbook's path.
     pub import_path: &'static str,
+    /// Evidence (証跡): the path prompt's title, the list's title and its empty line, a
+    /// cell's count, a file attached, a file handed to the viewer.
+    pub attach_path: &'static str,
+    pub evidence_list: &'static str,
+    pub no_evidence: &'static str,
+    pub evidence_count: fn(usize) -> String,
+    /// A cell's count in a list of cells: short.
+    pub evidence_short: fn(usize) -> String,
+    pub attached: fn(&str, &str) -> String,
+    pub opening: fn(&str) -> String,
     /// Departments whose self-assessment was read in.
     pub imported_selfcheck: fn(usize) -> String,
     /// Problems found in the workbook, the first of them: nothing was imported.

@@ -1,5 +1,5 @@
 //! The line under the matrix that shows what its cells cannot: the focused cell's
-//! department, full item text, mark and note.
+//! department, full item text, mark, files attached and note.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -44,6 +44,10 @@ pub fn draw(frame: &mut Frame, area: Rect, scene: &Scene) {
         Span::raw(format!("  {}  ", item.id)),
         mark,
     ];
+    let files = session.evidence_count(&department.short, &item.id);
+    if files > 0 {
+        first.push(Span::raw(format!("   {}", (t.evidence_count)(files))).cyan());
+    }
     if !note.is_empty() {
         first.push(Span::raw(format!("   {}: ", t.note)).dim());
         first.push(Span::raw(note));

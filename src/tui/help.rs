@@ -229,9 +229,20 @@ pub fn draw_for(
         .iter()
         .flat_map(|table| entries(table, t, scale, false, reader))
         .collect();
-    // A terminal too short for a line per key gets the keys two to a line, each with
-    // its footer word: every key stays in view.
-    let fits = all.len() + legend.len() + 2 <= usize::from(area.height);
+    // A terminal too short for a line per key (a long line wraps) gets the keys two to
+    // a line, each with its footer word: every key stays in view.
+    let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+    let keys = all
+        .iter()
+        .map(|e| width(&e.written(false)))
+        .max()
+        .unwrap_or(0);
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let lines: usize = all
+        .iter()
+        .map(|e| (keys + 1 + width(&e.help)).div_ceil(inner))
+        .sum();
+    let fits = lines + legend.len() + 2 <= usize::from(area.height);
     let entries: Vec<(String, String)> = if fits {
         all.into_iter()
             .map(|e| (e.written(false), e.help))
@@ -255,6 +266,11 @@ pub fn draw_for(
         .collect();
     rows.extend(legend.iter().map(|l| Line::from(*l)));
     let width = rows.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
-    let inner = widgets::popup(frame, area, width, rows.len() as u16 + 2, t.help);
+    // Lines that wrap take their rows.
+    let height = match fits {
+        true => lines + legend.len(),
+        false => rows.len(),
+    };
+    let inner = widgets::popup(frame, area, width, height as u16 + 2, t.help);
     frame.render_widget(Paragraph::new(rows).wrap(Wrap { trim: false }), inner);
 }

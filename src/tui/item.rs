@@ -1,5 +1,6 @@
 //! The item view of a session: one item of one department — its area, text and
-//! hearing guidance, the scale with its keys, the current mark and the note.
+//! hearing guidance, the scale with its keys, the current mark (and the files attached)
+//! and the note.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -194,6 +195,11 @@ fn body<'a>(scene: &Scene<'a>, t: &Strings, width: u16) -> Text<'a> {
     };
     let mut current_line = vec![Span::raw(format!("{}  ", t.current_mark)).dim()];
     current_line.extend(now.spans);
+    let department = hearing.map_or("", |h| h.department.short.as_str());
+    let files = session.evidence_count(department, &item.id);
+    if files > 0 {
+        current_line.push(Span::raw(format!("   {}", (t.evidence_count)(files))).cyan());
+    }
     lines.push(Line::from(current_line));
     let own = hearing.and_then(|h| h.selfcheck.as_ref()?.answer(&item.id));
     if let Some(own) = own {
@@ -201,7 +207,6 @@ fn body<'a>(scene: &Scene<'a>, t: &Strings, width: u16) -> Text<'a> {
         let text = format!("{}: {mark} {}", t.self_assessment, own.comment);
         lines.push(Line::from(text.trim_end().to_string()).italic());
     }
-    let department = hearing.map_or("", |h| h.department.short.as_str());
     lines.extend(previous_line(session, department, &item.id, t));
     Text::from(lines)
 }

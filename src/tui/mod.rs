@@ -3,7 +3,8 @@
 //! screen (`session`) and the key reference made from the tables (`keys_doc`).
 //!
 //! The arrows point one way: `app` → the screens (`list`, `form`, `who`, `session`);
-//! `session` → its parts (`overlay`, `acts`, `notes`, `model`) → the views (`item`,
+//! `session` → its parts (`overlay`, `acts`, `notes`, `model`, `views`, `evidence`) →
+//! the views (`item`,
 //! `matrix`, `sheet`, `review`, `history`, `facts`, `followups`) → what they share
 //! (`shared`) → the widgets (`picker`, `editor`, prompts, `help`, `widgets`) → the
 //! edge (`keys`, `context`). No child names this file.
@@ -14,6 +15,7 @@ mod asks;
 mod context;
 mod detail;
 mod editor;
+mod evidence;
 mod export_dialog;
 mod facts;
 mod followups;
@@ -38,6 +40,7 @@ mod session;
 mod shared;
 mod sheet;
 mod undo;
+mod views;
 mod who;
 mod wide;
 mod widgets;

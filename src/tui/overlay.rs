@@ -16,7 +16,7 @@ use super::export_dialog::ExportDialog;
 use super::path_prompt::PathPrompt;
 use super::picker::{Picked, Picker};
 use super::shared::{self, Cursor, Scene, View};
-use super::{help, item, keys, review, search, sheet, undo, widgets};
+use super::{evidence, help, item, keys, review, search, sheet, undo, widgets};
 
 pub enum Overlay {
     Help,
@@ -35,8 +35,10 @@ pub enum Overlay {
     Items(Picker),
     /// Undo this change of another department? Asked before doing it.
     UndoElsewhere(Change),
-    /// The path of a returned self-check workbook being typed.
+    /// The path of a returned self-check workbook, or of a file to attach, being typed.
     ImportPath(Box<PathPrompt>),
+    /// The files attached to a cell or area: choosing one opens it.
+    Evidence(Picker, Vec<evidence::Row>),
     /// The answer fields the mark just given asks for.
     Fields(Box<FieldPrompt>),
     /// The gate's new mark would leave these answered items not applying: clear them?
@@ -113,7 +115,8 @@ impl Overlay {
             | Overlay::Signer(picker)
             | Overlay::Search(picker, _)
             | Overlay::Findings(picker, _)
-            | Overlay::FindingItems(picker, ..) => picker.handle(key),
+            | Overlay::FindingItems(picker, ..)
+            | Overlay::Evidence(picker, _) => picker.handle(key),
             Overlay::Seal(_) => match keymap::lookup(keymap::SEAL, key) {
                 Some(Action::Sign) => Picked::Chosen(1),
                 Some(Action::Close) => Picked::Closed,
@@ -161,7 +164,17 @@ impl Overlay {
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(scene), t),
             Overlay::Fields(prompt) => prompt.draw(frame, area, t),
-            Overlay::ImportPath(prompt) => prompt.draw(frame, area, t.import_path),
+            Overlay::ImportPath(prompt) => {
+                let title = match prompt.attach_to {
+                    Some(_) => t.attach_path,
+                    None => t.import_path,
+                };
+                prompt.draw(frame, area, title)
+            }
+            Overlay::Evidence(picker, rows) => {
+                let lines = rows.iter().map(|r| Line::from(r.2.clone())).collect();
+                picker.draw(frame, area, t.evidence_list, lines, t)
+            }
             Overlay::Gate { answered, .. } => {
                 let question = (t.gate_question)(&answered.join(", "));
                 widgets::question(frame, area, &question, t.confirm);

@@ -1,4 +1,5 @@
-//! A one-line prompt for a file's path (a department's returned self-check workbook),
+//! A one-line prompt for a file's path (a department's returned self-check workbook, a
+//! file to attach as evidence),
 //! typed or pasted, in a pop-up with the terminal cursor where the input method needs it.
 
 use ratatui::Frame;
@@ -6,6 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+use crate::evidence::Where;
 use crate::keymap::{self, Action};
 
 use super::{editor, keys, widgets};
@@ -23,9 +25,19 @@ pub enum Prompted {
 #[derive(Default)]
 pub struct PathPrompt {
     input: TextArea<'static>,
+    /// The file is to be attached as evidence here; None: a self-check workbook.
+    pub attach_to: Option<Where>,
 }
 
 impl PathPrompt {
+    /// A prompt for a file to attach as evidence at `at`.
+    pub fn attaching(at: Where) -> PathPrompt {
+        PathPrompt {
+            attach_to: Some(at),
+            ..PathPrompt::default()
+        }
+    }
+
     /// A key, through `PROMPT`: Enter gives the path, Esc leaves, any other types.
     pub fn handle(&mut self, event: &KeyEvent) -> Prompted {
         let action = keys::action_of(keymap::PROMPT, event);

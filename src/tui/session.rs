@@ -18,20 +18,16 @@ use super::acts::{self, Answered, Marked};
 use super::asks::FieldPrompt;
 use super::context::{Context, Input, Step};
 use super::editor::Edited;
-use super::facts::{self, FactsView};
-use super::followups::FollowUps;
-use super::history::HistoryView;
-use super::item::ItemView;
-use super::matrix::MatrixView;
+use super::facts;
 use super::model::{Model, OpenError};
 use super::notes::Notes;
 use super::overlay::Overlay;
 use super::path_prompt::{PathPrompt, Prompted};
 use super::picker::Picked;
-use super::review::ReviewView;
 use super::shared::{Component, Cursor, Editing, Effect, Scene, View};
-use super::sheet::{self, SheetView};
-use super::{keys, search, widgets};
+use super::sheet;
+use super::views::Views;
+use super::{evidence, keys, search, widgets};
 
 pub struct SessionScreen {
     model: Model,
@@ -46,44 +42,6 @@ pub struct SessionScreen {
     pub returns_to_list: bool,
     /// The terminal's size at the last frame, which the views scroll within.
     size: Rect,
-}
-
-/// The views of a session, each with its own state.
-#[derive(Default)]
-struct Views {
-    item: ItemView,
-    matrix: MatrixView,
-    sheet: SheetView,
-    review: ReviewView,
-    history: HistoryView,
-    facts: FactsView,
-    followups: FollowUps,
-}
-
-impl Views {
-    fn get(&self, view: View) -> &dyn Component {
-        match view {
-            View::Item => &self.item,
-            View::Matrix => &self.matrix,
-            View::Sheet => &self.sheet,
-            View::Review => &self.review,
-            View::History => &self.history,
-            View::Facts => &self.facts,
-            View::FollowUps => &self.followups,
-        }
-    }
-
-    fn get_mut(&mut self, view: View) -> &mut dyn Component {
-        match view {
-            View::Item => &mut self.item,
-            View::Matrix => &mut self.matrix,
-            View::Sheet => &mut self.sheet,
-            View::Review => &mut self.review,
-            View::History => &mut self.history,
-            View::Facts => &mut self.facts,
-            View::FollowUps => &mut self.followups,
-        }
-    }
 }
 
 impl SessionScreen {
@@ -201,7 +159,7 @@ impl SessionScreen {
         }
         match self.overlay.take() {
             Some(Overlay::Fields(prompt)) => return self.on_field_key(prompt, event, t),
-            Some(Overlay::ImportPath(prompt)) => return self.on_path_key(prompt, event, t),
+            Some(Overlay::ImportPath(prompt)) => return self.on_path_key(prompt, event, context),
             overlay => self.overlay = overlay,
         }
         let Some(key) = keys::key_of(event) else {
@@ -300,6 +258,7 @@ impl SessionScreen {
             Action::OpenFacts => self.open_page(View::Facts),
             Action::OpenHistory if self.view != View::History => self.open_page(View::History),
             Action::Return => self.view = self.back,
+            Action::ShowEvidence => self.model.say(t.no_evidence),
             _ => self.update_view(action, context),
         }
         Step::Stay
@@ -309,12 +268,17 @@ impl SessionScreen {
     fn overlay_for(&self, action: Action, context: &Context) -> Option<Overlay> {
         let (session, cursor) = (self.model.session(), self.model.cursor());
         let t = context.t;
+        let area = (self.view == View::Sheet).then(|| self.views.sheet.area(session, cursor));
+        let at = || evidence::target(session, cursor, area.clone().flatten());
         Some(match action {
             Action::GoToItem => Overlay::items(session, cursor),
             Action::SwitchDepartment => Overlay::departments(session, cursor),
             Action::Help => Overlay::Help,
             Action::Export => Overlay::Export(acts::export_dialog(session, context)),
             Action::ImportSelfcheck => Overlay::ImportPath(Box::<PathPrompt>::default()),
+            Action::AttachEvidence => Overlay::ImportPath(Box::new(PathPrompt::attaching(at()))),
+            Action::ShowEvidence => evidence::list(session, &at(), context)
+                .map(|(picker, rows)| Overlay::Evidence(picker, rows))?,
             Action::Search => Overlay::search(search::hits(session, t), false),
             Action::FindingsList => Overlay::search(search::findings(session), true),
             _ => return None,
@@ -454,11 +418,12 @@ impl SessionScreen {
     }
 
     /// Enter reads the workbook whose path was typed; Esc leaves it.
-    fn on_path_key(&mut self, mut prompt: Box<PathPrompt>, event: &KeyEvent, t: &Strings) -> Step {
-        match prompt.handle(event) {
-            Prompted::Closed => {}
-            Prompted::Done => acts::import_selfcheck(&mut self.model, &prompt.path(), t),
-            Prompted::Typing => self.overlay = Some(Overlay::ImportPath(prompt)),
+    fn on_path_key(&mut self, mut prompt: Box<PathPrompt>, event: &KeyEvent, c: &Context) -> Step {
+        match (prompt.handle(event), &prompt.attach_to) {
+            (Prompted::Closed, _) => {}
+            (Prompted::Done, Some(at)) => evidence::attach(&mut self.model, at, &prompt.path(), c),
+            (Prompted::Done, None) => acts::import_selfcheck(&mut self.model, &prompt.path(), c.t),
+            (Prompted::Typing, _) => self.overlay = Some(Overlay::ImportPath(prompt)),
         }
         Step::Stay
     }
@@ -512,6 +477,12 @@ impl SessionScreen {
                 },
                 t,
             ),
+            (Picked::Chosen(file), Some(Overlay::Evidence(_, rows))) => {
+                if let Some((blob, name, _)) = rows.get(file) {
+                    evidence::open(blob, name);
+                    model.say((t.opening)(name));
+                }
+            }
             (Picked::Chosen(item), _) => model.go_to_item(item, t),
         }
     }

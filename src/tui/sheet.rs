@@ -28,6 +28,13 @@ impl SheetView {
     pub fn open(&mut self, row: usize) {
         self.selected = row;
     }
+
+    /// The area of the line chosen, for the department under `cursor`.
+    pub fn area(&self, session: &Session, cursor: shared::Cursor) -> Option<String> {
+        let (department, _) = shared::position(session, cursor);
+        let rows = rows(session, &department);
+        rows.get(self.selected).map(|r| r.area().to_string())
+    }
 }
 
 impl Component for SheetView {
@@ -220,7 +227,13 @@ fn page(scene: &Scene) -> (String, Page) {
     let proposals = session.proposals(&department);
     let mut page = Page::new();
     for area in &session.checklist.areas {
-        page.line(Line::from(format!("{} {}", area.id, area.title)).bold());
+        let mut heading = vec![Span::raw(format!("{} {}", area.id, area.title)).bold()];
+        let target = crate::session::EvidenceTarget::Area(area.id.clone());
+        let files = session.evidence_of(&department, &target).count();
+        if files > 0 {
+            heading.push(Span::raw(format!("   {}", (t.evidence_count)(files))).cyan());
+        }
+        page.line(Line::from(heading));
         let sheet = session.sheet(&department, &area.id);
         let observation = sheet.map_or("", |s| s.observation.as_str());
         let mut lines = observation.lines();
@@ -280,6 +293,10 @@ fn marks_and_notes(session: &Session, department: &str, area: &Area, t: &Strings
             Some(m) => styled.style(widgets::mark_style(m.meaning)),
             None => styled.dim(),
         });
+        let files = session.evidence_count(department, &item.id);
+        if files > 0 {
+            spans.push(Span::raw(format!(" {}", (t.evidence_short)(files))).cyan());
+        }
         if note.is_empty() {
             spans.push(Span::raw(format!("  {}", item.text)).dim());
         } else {

@@ -6,6 +6,7 @@ mod common;
 #[path = "../screen/mod.rs"]
 mod screen;
 
+mod evidence;
 mod full_disk;
 mod hearing_flow;
 mod keymap;

@@ -1,0 +1,169 @@
+//! Evidence (証跡) on the screens: where a file is attached from the view on screen
+//! (the cell under the cursor, or on the sheet the area chosen), attaching the file
+//! whose path was typed or pasted (copied into the store first, then recorded), the
+//! list of a cell's files, and handing a file to the system's viewer without waiting
+//! for it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use chrono::Local;
+
+use crate::evidence::{DEFAULT_LIMIT_MB, MB, Where};
+use crate::i18n::Describe;
+use crate::session::{EvidenceTarget, Session};
+use crate::settings::Settings;
+
+use super::context::Context;
+use super::model::Model;
+use super::picker::Picker;
+use super::shared::{self, Cursor};
+
+/// Where the key was pressed: the cell under the cursor, or (on the sheet) an area.
+pub fn target(session: &Session, cursor: Cursor, sheet_area: Option<String>) -> Where {
+    let (department, item) = shared::position(session, cursor);
+    let target = match sheet_area {
+        Some(area) => EvidenceTarget::Area(area),
+        None => EvidenceTarget::Item(item),
+    };
+    Where { department, target }
+}
+
+/// A path as typed or pasted: quotes around it dropped (Explorer's "Copy as path"
+/// adds them) and, off Windows, a path written with Windows separators read with
+/// the system's own when only that names a file.
+pub fn path_of(text: &str) -> PathBuf {
+    let text = text.trim().trim_matches(['"', '\'']).trim();
+    let given = PathBuf::from(text);
+    if cfg!(windows) || given.exists() || !text.contains('\\') {
+        return given;
+    }
+    PathBuf::from(text.replace('\\', "/"))
+}
+
+/// Attaches the file at `typed` to `at`: copied into the store (durable) before the
+/// change is recorded; an error is said on the message line, the round unchanged.
+pub fn attach(model: &mut Model, at: &Where, typed: &str, context: &Context) {
+    let t = context.t;
+    if let Err(refusal) = model.session().resolve(at) {
+        return model.refused(&refusal, t);
+    }
+    let limit = Settings::load(&context.data_dir)
+        .ok()
+        .and_then(|s| s.evidence_limit_mb)
+        .unwrap_or(DEFAULT_LIMIT_MB)
+        .saturating_mul(MB);
+    let id = model.session().id.clone();
+    let kept = match context.store.keep_evidence(&id, &path_of(typed), limit) {
+        Ok(kept) => kept,
+        Err(error) => return model.say(error.describe(t.messages)),
+    };
+    let name = kept.file.name.clone();
+    let salt = Local::now().to_rfc3339();
+    let change = model.session().attach(at, kept.file, "", &salt);
+    let ok = change.is_ok();
+    model.try_record(change, t);
+    if ok && model.message.is_none() {
+        model.say((t.attached)(&name, at.target.id()));
+    }
+}
+
+/// A line of the evidence list: the stored copy, the original name, the line shown.
+pub type Row = (PathBuf, String, String);
+
+/// The list of the files attached at `at`, oldest first: each line its name, when and
+/// by whom, and its short hash; None when there are none.
+pub fn list(session: &Session, at: &Where, context: &Context) -> Option<(Picker, Vec<Row>)> {
+    let t = context.t;
+    let rows: Vec<Row> = session
+        .evidence_of(&at.department, &at.target)
+        .map(|a| {
+            let file = &a.attachment.file;
+            let line = format!(
+                "{}  {}  {}  {}",
+                file.name,
+                (t.moment)(&a.at),
+                a.by,
+                crate::evidence::short_hash(&file.sha256)
+            );
+            let blob = context.store.blob_path(&session.id, &file.sha256);
+            (blob, file.name.clone(), line)
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let names = rows.iter().map(|r| r.2.clone()).collect();
+    Some((Picker::new(0, names), rows))
+}
+
+/// Hands the stored copy of `sha256` (of the file named `name`) to the system's
+/// viewer: copied first under its own name (a viewer goes by the extension), in a
+/// thread of its own, so the hearing never waits for the copy or the viewer.
+/// `KANSA_VIEWER` names another program (tests use it).
+pub fn open(blob: &Path, name: &str) {
+    let blob = blob.to_path_buf();
+    let name = name.to_string();
+    std::thread::spawn(move || {
+        let folder = std::env::temp_dir().join("kansa-evidence");
+        let stem: String = blob.file_name().map_or(String::new(), |n| {
+            n.to_string_lossy().chars().take(12).collect()
+        });
+        let copy = folder.join(stem).join(&name);
+        let copied = copy
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::copy(&blob, &copy));
+        if copied.is_err() {
+            return;
+        }
+        let mut command = viewer(&copy);
+        let started = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        if let Ok(mut child) = started {
+            let _ = child.wait();
+        }
+    });
+}
+
+/// The command that opens `file` with the system's viewer.
+fn viewer(file: &Path) -> Command {
+    if let Some(program) = std::env::var_os("KANSA_VIEWER") {
+        let mut command = Command::new(program);
+        command.arg(file);
+        return command;
+    }
+    let mut command = if cfg!(windows) {
+        let mut command = Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else if cfg!(target_os = "macos") {
+        Command::new("open")
+    } else {
+        Command::new("xdg-open")
+    };
+    command.arg(file);
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pasted_path_loses_its_quotes_and_windows_separators_when_they_name_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("画面.png");
+        std::fs::write(&file, b"x").unwrap();
+        let unix = file.display().to_string();
+        assert_eq!(path_of(&format!("  \"{unix}\" ")), file);
+        assert_eq!(path_of(&format!("'{unix}'")), file);
+        if !cfg!(windows) {
+            let windows = unix.replace('/', "\\");
+            assert_eq!(path_of(&format!("\"{windows}\"")), file);
+        }
+    }
+}
