@@ -100,6 +100,15 @@ pub fn attach(
     for file in files {
         kept.push(store.keep_evidence(id, file, limit)?);
     }
+    // For the SIGKILL harness: a pause between the copies and the changes, the moment
+    // a crash must leave no reference to a missing file.
+    #[cfg(feature = "testkit")]
+    if let Some(ms) = std::env::var("KANSA_TEST_PAUSE_BEFORE_RECORD")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
     let mut changes = Vec::new();
     for (n, copy) in kept.iter().enumerate() {
         let salt = format!("{} {n}", Local::now().to_rfc3339());

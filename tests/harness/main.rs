@@ -9,6 +9,7 @@ mod screen;
 mod tmux;
 
 mod e2e_pty;
+mod evidence_kill;
 mod fuzz_loaders;
 mod fuzz_team;
 mod loaders;
