@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::checklist::{Checklist, Mark};
-use crate::session::{AuditFacts, Change, Chosen, Refusal, Session, Timestamp};
+use crate::session::{AuditFacts, Change, Chosen, EvidenceTarget, Refusal, Session, Timestamp};
 pub use crate::session::{
     FollowUp, FollowUpState, FollowUpStatus, Previous, PreviousAnswer, RemovedItem,
 };
@@ -123,10 +123,19 @@ fn previous_of(earlier: &Session, map: &ItemMap) -> Previous {
                 .matched
                 .iter()
                 .filter_map(|(now, before)| {
-                    let a = h.answer(before)?;
+                    let target = EvidenceTarget::Item(before.clone());
+                    let files = h.evidence.iter().filter(|e| e.attachment.target == target);
+                    let evidence: Vec<_> = files.map(|e| e.attachment.file.clone()).collect();
+                    // A cell with only files attached is kept too.
+                    let a = match h.answer(before) {
+                        Some(a) => a.clone(),
+                        None if !evidence.is_empty() => Default::default(),
+                        None => return None,
+                    };
                     let kept = PreviousAnswer {
                         mark: a.mark.clone(),
                         note: a.note.clone(),
+                        evidence,
                     };
                     Some((now.clone(), kept))
                 })

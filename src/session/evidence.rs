@@ -69,9 +69,77 @@ pub struct Attachment {
 
 /// An attachment in force, with who attached it and when (from its change).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "AttachedRow", into = "AttachedRow")]
 pub struct Attached {
     pub attachment: Attachment,
     pub at: Timestamp,
     pub by: String,
+}
+
+/// An attachment in force as a session's snapshot keeps it: a tuple on one line (id,
+/// department, target, name, size, type, modified, SHA-256, note, attached at, by).
+/// Field names on a line each made opening a round with 2,000 files 11 ms slower.
+#[derive(Clone, Serialize, Deserialize)]
+struct AttachedRow(
+    String,
+    String,
+    EvidenceTarget,
+    String,
+    u64,
+    String,
+    Option<Timestamp>,
+    String,
+    String,
+    Timestamp,
+    String,
+);
+
+impl From<AttachedRow> for Attached {
+    fn from(r: AttachedRow) -> Attached {
+        let file = FileInfo {
+            name: r.3,
+            size: r.4,
+            kind: r.5,
+            modified: r.6,
+            sha256: r.7,
+        };
+        let attachment = Attachment {
+            id: r.0,
+            department: r.1,
+            target: r.2,
+            file,
+            note: r.8,
+        };
+        Attached {
+            attachment,
+            at: r.9,
+            by: r.10,
+        }
+    }
+}
+
+impl From<Attached> for AttachedRow {
+    fn from(a: Attached) -> AttachedRow {
+        let Attached { attachment, at, by } = a;
+        let Attachment {
+            id,
+            department,
+            target,
+            file,
+            note,
+        } = attachment;
+        AttachedRow(
+            id,
+            department,
+            target,
+            file.name,
+            file.size,
+            file.kind,
+            file.modified,
+            file.sha256,
+            note,
+            at,
+            by,
+        )
+    }
 }

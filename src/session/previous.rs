@@ -45,6 +45,10 @@ pub struct PreviousAnswer {
     pub mark: Option<String>,
     #[serde(default)]
     pub note: String,
+    /// The files attached to the cell in the earlier round: shown beside the cell,
+    /// never copied (they stay in the earlier round's evidence).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<super::evidence::FileInfo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -90,11 +90,35 @@ pub fn list(session: &Session, at: &Where, context: &Context) -> Option<(Picker,
             (blob, file.name.clone(), line)
         })
         .collect();
+    let mut rows = rows;
+    rows.extend(previous_rows(session, at, context));
     if rows.is_empty() {
         return None;
     }
     let names = rows.iter().map(|r| r.2.clone()).collect();
     Some((Picker::new(0, names), rows))
+}
+
+/// The files the earlier round (`new --from`) attached to the cell, marked as its:
+/// opened where that round keeps them, never copied.
+fn previous_rows(session: &Session, at: &Where, context: &Context) -> Vec<Row> {
+    let Some(previous) = &session.previous else {
+        return Vec::new();
+    };
+    let Some(item) = at.target.item() else {
+        return Vec::new();
+    };
+    let files = previous
+        .answer(&at.department, item)
+        .map_or(&[][..], |a| &a.evidence[..]);
+    files
+        .iter()
+        .map(|file| {
+            let blob = context.store.blob_path(&previous.id, &file.sha256);
+            let line = format!("{}  {}", context.t.rounds.previous, file.name);
+            (blob, file.name.clone(), line)
+        })
+        .collect()
 }
 
 /// Hands the stored copy of `sha256` (of the file named `name`) to the system's

@@ -231,9 +231,12 @@ fn previous_line<'a>(
     if previous.text_changed(item) {
         spans.push(Span::raw(format!(" {}", w.text_changed)).bold());
     }
-    let note = previous
-        .answer(department, item)
-        .map_or("", |a| a.note.trim());
+    let answer = previous.answer(department, item);
+    let files = answer.map_or(0, |a| a.evidence.len());
+    if files > 0 {
+        spans.push(Span::raw(format!("  {}", (t.evidence_short)(files))).cyan());
+    }
+    let note = answer.map_or("", |a| a.note.trim());
     if !note.is_empty() {
         spans.push(Span::raw(format!("  {note}")));
     }

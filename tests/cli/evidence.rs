@@ -480,3 +480,39 @@ fn a_part_and_a_merge_carry_the_files_their_changes_refer_to() {
     assert!(!output.status.success(), "{output:?}");
     assert!(blobs(&c, &id).is_empty());
 }
+
+#[test]
+fn a_round_started_from_another_shows_its_evidence_without_copying_it() {
+    let temp = tempfile::tempdir().unwrap();
+    let data = temp.path().join("data");
+    let id = new_round(&data, None);
+    let shot = file(temp.path(), "前回の画面.png", b"last round");
+    let output = kansa(
+        &data,
+        &[
+            "attach",
+            &id,
+            "--department",
+            "保育",
+            "--item",
+            "I-3",
+            shot.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let output = run(kansa_in(&data).args(["new", "--from", &id, "--title", "令和7年度"]));
+    assert!(output.status.success(), "{output:?}");
+    let next = stdout(&output).trim().to_string();
+    let store = Store::open(&data).unwrap();
+    let session = store.load(&next).unwrap();
+    let previous = session.previous.as_ref().unwrap();
+    let files = &previous.answer("保育", "I-3").unwrap().evidence;
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].name, "前回の画面.png");
+    assert_eq!(session.evidence().count(), 0, "not this round's evidence");
+    assert!(blobs(&data, &next).is_empty(), "nothing copied");
+    assert!(
+        store.blob_path(&previous.id, &files[0].sha256).is_file(),
+        "where the earlier round keeps it"
+    );
+}
