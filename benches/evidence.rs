@@ -114,8 +114,21 @@ fn open_with_evidence(c: &mut Criterion) {
     attached.id = "attached".into();
     assert_eq!(attached.evidence().count(), 2_000);
     store.create(&attached).expect("saved");
+    let size = |id: &str| std::fs::metadata(store.path_of(id)).expect("file").len();
+    eprintln!(
+        "session file: {} bytes without evidence, {} with 2,000 files",
+        size("plain"),
+        size("attached")
+    );
     let mut group = c.benchmark_group("evidence");
     group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    // What the 2,000 attachments alone cost to read, away from the noise of reading
+    // 20 MB: their part of the snapshot, parsed.
+    let rows: Vec<_> = attached.evidence().cloned().collect();
+    let text = ron::to_string(&rows).expect("ron");
+    group.bench_function("parse 2,000 attachments of a snapshot", |b| {
+        b.iter(|| black_box(ron::from_str::<Vec<kansa::session::Attached>>(&text).expect("parsed")))
+    });
     for id in ["plain", "attached"] {
         group.bench_function(
             format!("open the large audit ({id}): open_writer + close"),

@@ -213,6 +213,33 @@ mod tests {
     }
 
     #[test]
+    fn an_attachment_keeps_every_character_through_its_line() {
+        let at = chrono::DateTime::parse_from_rfc3339("2024-09-27T10:00:00+09:00").unwrap();
+        for note in ["", "a|b", "c\\d|", "\\", "|||", "メモ\n二行"] {
+            let attached = Attached {
+                attachment: Attachment {
+                    id: "0a1b2c3d".into(),
+                    department: "保育".into(),
+                    target: EvidenceTarget::Area("III|x".into()),
+                    file: FileInfo {
+                        name: "画|面\\.png".into(),
+                        size: 42,
+                        kind: "image/png".into(),
+                        modified: (note.len() % 2 == 0).then_some(at),
+                        sha256: "ab".repeat(32),
+                    },
+                    note: note.into(),
+                },
+                at,
+                by: "監査 太郎".into(),
+            };
+            let text = ron::to_string(&vec![attached.clone()]).unwrap();
+            let back: Vec<Attached> = ron::from_str(&text).unwrap();
+            assert_eq!(back, vec![attached], "{text}");
+        }
+    }
+
+    #[test]
     fn media_types() {
         assert_eq!(media_type("デスクトップ.PNG"), "image/png");
         assert_eq!(media_type("noext"), "application/octet-stream");

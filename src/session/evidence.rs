@@ -67,79 +67,93 @@ pub struct Attachment {
     pub note: String,
 }
 
-/// An attachment in force, with who attached it and when (from its change).
+/// An attachment in force, with who attached it and when (from its change). A
+/// session's snapshot keeps it as one line of text (see `row`): a round with
+/// thousands of files must open as fast as one without.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "AttachedRow", into = "AttachedRow")]
+#[serde(try_from = "String", into = "String")]
 pub struct Attached {
     pub attachment: Attachment,
     pub at: Timestamp,
     pub by: String,
 }
 
-/// An attachment in force as a session's snapshot keeps it: a tuple on one line (id,
-/// department, target, name, size, type, modified, SHA-256, note, attached at, by).
-/// Field names on a line each made opening a round with 2,000 files 11 ms slower.
-#[derive(Clone, Serialize, Deserialize)]
-struct AttachedRow(
-    String,
-    String,
-    EvidenceTarget,
-    String,
-    u64,
-    String,
-    Option<Timestamp>,
-    String,
-    String,
-    Timestamp,
-    String,
-);
+/// Between the fields of an attachment's line; `\` escapes it and itself.
+const SEPARATOR: char = '|';
 
-impl From<AttachedRow> for Attached {
-    fn from(r: AttachedRow) -> Attached {
-        let file = FileInfo {
-            name: r.3,
-            size: r.4,
-            kind: r.5,
-            modified: r.6,
-            sha256: r.7,
-        };
-        let attachment = Attachment {
-            id: r.0,
-            department: r.1,
-            target: r.2,
-            file,
-            note: r.8,
-        };
-        Attached {
-            attachment,
-            at: r.9,
-            by: r.10,
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace(SEPARATOR, "\\|")
+}
+
+/// The fields of a line, unescaped.
+fn fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => fields.last_mut().into_iter().for_each(|f| f.extend(chars.next())),
+            SEPARATOR => fields.push(String::new()),
+            c => fields.last_mut().into_iter().for_each(|f| f.push(c)),
         }
+    }
+    fields
+}
+
+/// One line: id, department, I or A and the item or area, name, size, type,
+/// modified (or empty), SHA-256, note, attached at, by.
+impl From<Attached> for String {
+    fn from(a: Attached) -> String {
+        let (x, file) = (&a.attachment, &a.attachment.file);
+        let (kind, target) = match &x.target {
+            EvidenceTarget::Item(i) => ("I", i),
+            EvidenceTarget::Area(a) => ("A", a),
+        };
+        let modified = file.modified.map(|m| m.to_rfc3339()).unwrap_or_default();
+        let size = file.size.to_string();
+        let at = a.at.to_rfc3339();
+        let fields: [&str; 12] = [
+            &x.id, &x.department, kind, target, &file.name, &size, &file.kind, &modified,
+            &file.sha256, &x.note, &at, &a.by,
+        ];
+        fields.map(escape).join("|")
     }
 }
 
-impl From<Attached> for AttachedRow {
-    fn from(a: Attached) -> AttachedRow {
-        let Attached { attachment, at, by } = a;
-        let Attachment {
+impl TryFrom<String> for Attached {
+    type Error = String;
+
+    fn try_from(line: String) -> Result<Attached, String> {
+        let bad = || format!("not an attachment: {line:?}");
+        let f: [String; 12] = fields(&line).try_into().map_err(|_| bad())?;
+        let time = |t: &str| chrono::DateTime::parse_from_rfc3339(t).map_err(|_| bad());
+        let [id, department, kind, target, name, size, media, modified, sha256, note, at, by] = f;
+        let target = match kind.as_str() {
+            "I" => EvidenceTarget::Item(target),
+            "A" => EvidenceTarget::Area(target),
+            _ => return Err(bad()),
+        };
+        let modified = match modified.as_str() {
+            "" => None,
+            m => Some(time(m)?),
+        };
+        let file = FileInfo {
+            name,
+            size: size.parse().map_err(|_| bad())?,
+            kind: media,
+            modified,
+            sha256,
+        };
+        let attachment = Attachment {
             id,
             department,
             target,
             file,
             note,
-        } = attachment;
-        AttachedRow(
-            id,
-            department,
-            target,
-            file.name,
-            file.size,
-            file.kind,
-            file.modified,
-            file.sha256,
-            note,
-            at,
+        };
+        Ok(Attached {
+            attachment,
+            at: time(&at)?,
             by,
-        )
+        })
     }
 }

@@ -181,7 +181,9 @@ fn an_attachment_changed_in_the_file_after_sign_off_is_named() {
     // The file's name edited by hand in the session file.
     let path = store.path_of("edited");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("\"画面.png\"", "\"別の画面.png\"")).unwrap();
+    let edited = text.replace("|画面.png|", "|別の画面.png|");
+    assert_ne!(edited, text, "the name is in the snapshot");
+    std::fs::write(&path, edited).unwrap();
     let output = run(kansa(dir.path()).args(["verify", "edited"]));
     assert_eq!(output.status.code(), Some(3), "{output:?}");
     assert!(
