@@ -177,6 +177,8 @@ pub enum Action {
     /// The files attached to the cell (or area); choosing one opens it in the
     /// system's viewer.
     ShowEvidence,
+    /// A path prompt: complete the name being typed from the folder's files.
+    CompletePath,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -470,6 +472,15 @@ pub const PROMPT: &[Binding] = &[
     help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
 ];
 
+/// The prompt for a file's path (a workbook to import, a file to attach): every
+/// other key types.
+pub const PATH: &[Binding] = &[
+    bind(&[Key::Enter], Action::Confirm),
+    bind(&[Key::Tab], Action::CompletePath),
+    bind(&[Key::Esc], Action::Close),
+    help_only(&[Key::CtrlU, Key::CtrlL], Action::ClearField),
+];
+
 /// The session list.
 pub const LIST: &[Binding] = &[
     bind(&[Key::Up, C('k')], Action::SelectUp),
@@ -539,6 +550,7 @@ pub const ALL: &[&[Binding]] = &[
     EXPORT,
     FOLLOWUPS,
     PROMPT,
+    PATH,
     RENAME,
     FORM_DEPARTMENTS,
 ];
@@ -558,6 +570,7 @@ pub const NAMED: &[(&str, &[Binding])] = &[
     ("SEAL", SEAL),
     ("CONFIRM", CONFIRM),
     ("PROMPT", PROMPT),
+    ("PATH", PATH),
     ("EXPORT", EXPORT),
     ("LIST", LIST),
     ("RENAME", RENAME),

@@ -247,6 +247,7 @@ pub(crate) fn en_hint(action: Action) -> &'static str {
         ImportSelfcheck => "import self-check",
         AttachEvidence => "attach",
         ShowEvidence => "evidence",
+        CompletePath => "complete",
     }
 }
 
@@ -320,6 +321,7 @@ pub(crate) fn en_explain(action: Action) -> &'static str {
         }
         AttachEvidence => "attach a file as evidence here (on the sheet: to the area)",
         ShowEvidence => "the files attached here (Enter opens one)",
+        CompletePath => "complete the file or folder name from what is typed",
     }
 }
 

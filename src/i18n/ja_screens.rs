@@ -250,6 +250,7 @@ pub(crate) fn ja_hint(action: Action) -> &'static str {
         ImportSelfcheck => "自己点検取込",
         AttachEvidence => "証跡添付",
         ShowEvidence => "証跡一覧",
+        CompletePath => "補完",
     }
 }
 
@@ -319,6 +320,7 @@ pub(crate) fn ja_explain(action: Action) -> &'static str {
         ImportSelfcheck => "部署から返送された自己点検シート（XLSX）を自己評価として取り込む",
         AttachEvidence => "このセル（シートでは領域）に証跡のファイルを添付",
         ShowEvidence => "添付した証跡の一覧（Enter で開く）",
+        CompletePath => "入力中のファイル名・フォルダ名を補完",
     }
 }
 

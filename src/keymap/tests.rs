@@ -88,7 +88,7 @@ fn only_y_signs_in_the_seal_and_every_text_field_clears() {
     assert_eq!(lookup(SEAL, Key::Enter), None);
     assert_eq!(lookup(EDITOR, Key::CtrlU), Some(Action::ClearLine));
     assert_eq!(lookup(EDITOR, Key::CtrlL), Some(Action::ClearField));
-    for table in [PICKER, SIGNER, EXPORT, PROMPT, RENAME, FORM, WHO] {
+    for table in [PICKER, SIGNER, EXPORT, PROMPT, PATH, RENAME, FORM, WHO] {
         assert_eq!(lookup(table, Key::CtrlU), Some(Action::ClearField));
         assert_eq!(lookup(table, Key::CtrlL), Some(Action::ClearField));
     }

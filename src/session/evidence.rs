@@ -91,7 +91,10 @@ fn fields(line: &str) -> Vec<String> {
     let mut chars = line.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => fields.last_mut().into_iter().for_each(|f| f.extend(chars.next())),
+            '\\' => fields
+                .last_mut()
+                .into_iter()
+                .for_each(|f| f.extend(chars.next())),
             SEPARATOR => fields.push(String::new()),
             c => fields.last_mut().into_iter().for_each(|f| f.push(c)),
         }
@@ -112,8 +115,18 @@ impl From<Attached> for String {
         let size = file.size.to_string();
         let at = a.at.to_rfc3339();
         let fields: [&str; 12] = [
-            &x.id, &x.department, kind, target, &file.name, &size, &file.kind, &modified,
-            &file.sha256, &x.note, &at, &a.by,
+            &x.id,
+            &x.department,
+            kind,
+            target,
+            &file.name,
+            &size,
+            &file.kind,
+            &modified,
+            &file.sha256,
+            &x.note,
+            &at,
+            &a.by,
         ];
         fields.map(escape).join("|")
     }
@@ -126,7 +139,20 @@ impl TryFrom<String> for Attached {
         let bad = || format!("not an attachment: {line:?}");
         let f: [String; 12] = fields(&line).try_into().map_err(|_| bad())?;
         let time = |t: &str| chrono::DateTime::parse_from_rfc3339(t).map_err(|_| bad());
-        let [id, department, kind, target, name, size, media, modified, sha256, note, at, by] = f;
+        let [
+            id,
+            department,
+            kind,
+            target,
+            name,
+            size,
+            media,
+            modified,
+            sha256,
+            note,
+            at,
+            by,
+        ] = f;
         let target = match kind.as_str() {
             "I" => EvidenceTarget::Item(target),
             "A" => EvidenceTarget::Area(target),

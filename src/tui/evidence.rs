@@ -29,18 +29,6 @@ pub fn target(session: &Session, cursor: Cursor, sheet_area: Option<String>) -> 
     Where { department, target }
 }
 
-/// A path as typed or pasted: quotes around it dropped (Explorer's "Copy as path"
-/// adds them) and, off Windows, a path written with Windows separators read with
-/// the system's own when only that names a file.
-pub fn path_of(text: &str) -> PathBuf {
-    let text = text.trim().trim_matches(['"', '\'']).trim();
-    let given = PathBuf::from(text);
-    if cfg!(windows) || given.exists() || !text.contains('\\') {
-        return given;
-    }
-    PathBuf::from(text.replace('\\', "/"))
-}
-
 /// Attaches the file at `typed` to `at`: copied into the store (durable) before the
 /// change is recorded; an error is said on the message line, the round unchanged.
 pub fn attach(model: &mut Model, at: &Where, typed: &str, context: &Context) {
@@ -54,7 +42,7 @@ pub fn attach(model: &mut Model, at: &Where, typed: &str, context: &Context) {
         .unwrap_or(DEFAULT_LIMIT_MB)
         .saturating_mul(MB);
     let id = model.session().id.clone();
-    let kept = match context.store.keep_evidence(&id, &path_of(typed), limit) {
+    let kept = match context.store.keep_evidence(&id, Path::new(typed), limit) {
         Ok(kept) => kept,
         Err(error) => return model.say(error.describe(t.messages)),
     };
@@ -171,23 +159,4 @@ fn viewer(file: &Path) -> Command {
     };
     command.arg(file);
     command
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_pasted_path_loses_its_quotes_and_windows_separators_when_they_name_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("画面.png");
-        std::fs::write(&file, b"x").unwrap();
-        let unix = file.display().to_string();
-        assert_eq!(path_of(&format!("  \"{unix}\" ")), file);
-        assert_eq!(path_of(&format!("'{unix}'")), file);
-        if !cfg!(windows) {
-            let windows = unix.replace('/', "\\");
-            assert_eq!(path_of(&format!("\"{windows}\"")), file);
-        }
-    }
 }

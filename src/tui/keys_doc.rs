@@ -30,6 +30,9 @@ fn title(name: &str) -> &'static str {
         "PROMPT" => {
             "A one-line prompt (a workbook's path, the answer fields a mark asks for): every other key types"
         }
+        "PATH" => {
+            "The prompt for a file's path (a self-check workbook, a file to attach as evidence): every other key types"
+        }
         "EXPORT" => "The export dialog: every other key types into the path",
         "LIST" => "The session list",
         "RENAME" => "A session's new title, typed in the list: every other key types",
