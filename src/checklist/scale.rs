@@ -107,10 +107,27 @@ impl Meaning {
     }
 }
 
-/// A range of scores and how it reads, e.g. 70–99 部分的な対策が不十分. Scores are read
-/// as whole percent of the department's maximum (rounded down), so items left out as
-/// 該当なし never push a department into a lower band; with a maximum of 100, as in a
-/// self-diagnosis of 25 items at 4 points, the percent is the total.
+/// What a checklist's bands are read against: whole percent of each department's
+/// maximum (the default), or the points themselves, as some published self-diagnoses
+/// print their bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum BandUnit {
+    #[default]
+    Percent,
+    Points,
+}
+
+impl BandUnit {
+    pub fn is_percent(&self) -> bool {
+        *self == BandUnit::Percent
+    }
+}
+
+/// A range of scores and how it reads, e.g. 70–99 部分的な対策が不十分. By default scores
+/// are read as whole percent of the department's maximum (rounded down), so items left
+/// out as 該当なし never push a department into a lower band; with a maximum of 100, as
+/// in a self-diagnosis of 25 items at 4 points, the percent is the total. A checklist
+/// with `band_unit: Points` reads its bands against the total points instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {

@@ -13,7 +13,7 @@ use super::words::ReportWords;
 use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
-use super::model::{Departments, FactRow, Heading, Summary};
+use super::model::{Departments, Heading, Summary};
 use super::outline::Block;
 
 /// The Japanese font named in the document (`FONT_TABLE` names MS 明朝 as fallback).
@@ -143,16 +143,16 @@ fn document(words: &ReportWords, heading: &Heading) -> Docx {
 }
 
 /// A facts table without header row: number, label, value.
-fn facts_table(facts: &[FactRow], words: &ReportWords) -> Table {
+fn facts_table(facts: &[(String, String)]) -> Table {
     let columns = [500, 1900, TEXT_WIDTH - 2400];
     let rows = facts
         .iter()
         .enumerate()
-        .map(|(i, fact)| {
+        .map(|(i, (label, value))| {
             let cells = [
                 vec![(i + 1).to_string()],
-                vec![(words.fact)(fact.label).to_string()],
-                fact.value.lines().map(String::from).collect(),
+                vec![label.clone()],
+                value.lines().map(String::from).collect(),
             ];
             body_row(&cells, &columns)
         })
@@ -229,7 +229,7 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
                     .add_run(Run::new().add_text(line)),
             );
         }
-        docx = docx.add_table(facts_table(&report.facts, words));
+        docx = docx.add_table(facts_table(&super::lines::fact_rows(report, words)));
         for area in &report.areas {
             docx = docx.add_paragraph(section_heading(&(words.about_area)(&area.title)));
             docx = paragraphs(docx, &area.observation);

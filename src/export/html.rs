@@ -9,7 +9,7 @@ use crate::checklist::Meaning;
 use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
-use super::model::{Departments, FactRow, Heading, Matrix, Summary};
+use super::model::{Departments, Heading, Matrix, Summary};
 use super::outline::Block;
 
 /// Text as HTML (or XML): the five characters with a meaning in markup become entities.
@@ -226,8 +226,39 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
         .map(|(d, c)| (d.short.clone(), c))
         .collect();
     counts_table(&mut body, heading, words, words.department, &rows);
+    scores_table(&mut body, heading, words);
     body.push_str("</section>\n");
     body
+}
+
+/// On a scale with points, each department's 点数 and 区分 (a column each), then the
+/// round's average; nothing otherwise.
+fn scores_table(body: &mut String, heading: &Heading, words: &ReportWords) {
+    let rows = super::lines::score_rows(heading, words);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = write!(
+        body,
+        "<table class=\"counts scores\">\n<thead><tr><th>{}</th>",
+        escape(words.department)
+    );
+    for (label, _) in &rows {
+        let _ = write!(body, "<th>{}</th>", escape(label));
+    }
+    body.push_str("</tr></thead>\n<tbody>\n");
+    for (d, department) in heading.departments.iter().enumerate() {
+        let _ = write!(body, "<tr><th>{}</th>", escape(&department.short));
+        for (_, cells) in &rows {
+            let cell = cells.get(d).map_or("", String::as_str);
+            let _ = write!(body, "<td>{}</td>", escape(cell));
+        }
+        body.push_str("</tr>\n");
+    }
+    body.push_str("</tbody>\n</table>\n");
+    if let Some(line) = super::lines::average_line(heading, words) {
+        let _ = writeln!(body, "<p class=\"average\">{}</p>", escape(&line));
+    }
 }
 
 /// The departments' 備考 as a row of the matrix, under its label.
@@ -413,15 +444,15 @@ fn stamp(heading: &Heading, words: &ReportWords) -> String {
 }
 
 /// A facts table: number, label, value.
-fn facts_table(body: &mut String, facts: &[FactRow], words: &ReportWords) {
+fn facts_table(body: &mut String, facts: &[(String, String)]) {
     body.push_str("<table class=\"facts\">\n<tbody>\n");
-    for (i, row) in facts.iter().enumerate() {
+    for (i, (label, value)) in facts.iter().enumerate() {
         let _ = writeln!(
             body,
             "<tr><td class=\"number\">{}</td><th>{}</th><td>{}</td></tr>",
             i + 1,
-            escape((words.fact)(row.label)),
-            lines(&row.value)
+            escape(label),
+            lines(value)
         );
     }
     body.push_str("</tbody>\n</table>\n");
@@ -476,7 +507,7 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
         if let Some(line) = super::lines::report_date_line(departments, words) {
             let _ = writeln!(body, "<p class=\"date\">{}</p>", escape(&line));
         }
-        facts_table(&mut body, &report.facts, words);
+        facts_table(&mut body, &super::lines::fact_rows(report, words));
         body.push_str("</td></tr>\n");
         for area in &report.areas {
             let _ = writeln!(

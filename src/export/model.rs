@@ -53,24 +53,8 @@ pub struct Heading {
     pub remark_label: Option<String>,
     /// The area whose table the 備考 row closes; None: after the last area.
     pub remark_area: Option<String>,
-}
-
-/// Where a failing mark stands among the scale's failing marks, gravest first, when
-/// the scale declares severities.
-fn severity_rank(
-    checklist: &crate::checklist::Checklist,
-    mark: &crate::checklist::Mark,
-) -> Option<usize> {
-    let graded = checklist.scale.iter().any(|m| m.severity.is_some());
-    let severity = mark.severity().filter(|_| graded)?;
-    let mut levels: Vec<u8> = checklist
-        .scale
-        .iter()
-        .filter_map(|m| m.severity())
-        .collect();
-    levels.sort_unstable_by(|a, b| b.cmp(a));
-    levels.dedup();
-    levels.iter().position(|&s| s == severity)
+    /// Each department's score and band, on a scale with points.
+    pub scores: Option<super::scores::Scores>,
 }
 
 impl Heading {
@@ -92,7 +76,7 @@ impl Heading {
                     symbol: m.symbol.clone(),
                     label: m.label.clone(),
                     meaning: m.meaning,
-                    rank: severity_rank(&session.checklist, m),
+                    rank: super::severity::rank(&session.checklist, m),
                 })
                 .collect(),
             stamp: Stamp::of(session),
@@ -102,6 +86,7 @@ impl Heading {
             remark_area: (session.checklist.areas.iter())
                 .find(|a| a.id == facts.remark_area.trim())
                 .map(|a| a.id.clone()),
+            scores: super::scores::Scores::of(session),
         }
     }
 
@@ -477,6 +462,8 @@ pub struct DepartmentReport {
     pub name: String,
     pub short: String,
     pub facts: Vec<FactRow>,
+    /// The department's score, band and the band's advice, on a scale with points.
+    pub score: Option<super::scores::ScoreLine>,
     pub areas: Vec<AreaReport>,
 }
 
@@ -496,7 +483,8 @@ impl Departments {
             reports: session
                 .hearings
                 .iter()
-                .map(|h| department_report(session, h))
+                .enumerate()
+                .map(|(d, h)| department_report(session, d, h))
                 .collect(),
         }
     }
@@ -504,7 +492,11 @@ impl Departments {
 
 /// The seed's header table: 監査目的, 監査範囲 (the department's own where it has one),
 /// 被監査部門, 監査方法, 監査実施日程, 監査項目, 適用基準.
-fn department_report(session: &Session, hearing: &crate::session::Hearing) -> DepartmentReport {
+fn department_report(
+    session: &Session,
+    d: usize,
+    hearing: &crate::session::Hearing,
+) -> DepartmentReport {
     let facts = &session.facts;
     let own = |field: FactField, round: &str| {
         hearing
@@ -549,6 +541,7 @@ fn department_report(session: &Session, hearing: &crate::session::Hearing) -> De
         name: hearing.department.name.clone(),
         short: hearing.department.short.clone(),
         facts: rows,
+        score: super::scores::department(session, d),
         areas,
     }
 }
