@@ -190,6 +190,12 @@ impl Checklist {
         finding_symbols(&self.scale)
     }
 
+    /// True when some mark declares a severity: lists of findings come worst first and
+    /// name each failing mark's label.
+    pub fn is_graded(&self) -> bool {
+        self.scale.iter().any(|m| m.severity.is_some())
+    }
+
     /// True when some mark carries points: the scale scores each department.
     pub fn has_points(&self) -> bool {
         self.scale.iter().any(|m| m.points.is_some())

@@ -49,12 +49,21 @@ impl Mark {
 /// under guidance), in scale order except that the marks needing improvement stand
 /// worst first among themselves: the seed's △ ×, an ISMS scale's 重 軽 観 推.
 pub fn finding_marks(scale: &[Mark]) -> Vec<&Mark> {
+    worst_first(scale)
+        .into_iter()
+        .filter(|m| m.meaning.is_failing() || m.meaning == Meaning::ImprovedUnderGuidance)
+        .collect()
+}
+
+/// Every mark of `scale` in scale order, except that the failing marks stand worst
+/// first among themselves (a self-diagnosis's △ 1 × 2 as × △): the order a filter
+/// cycles through and lists name them in.
+pub fn worst_first(scale: &[Mark]) -> Vec<&Mark> {
     let mut failing: Vec<&Mark> = scale.iter().filter(|m| m.meaning.is_failing()).collect();
     failing.sort_by_key(|m| std::cmp::Reverse(m.severity()));
     let mut failing = failing.into_iter();
     scale
         .iter()
-        .filter(|m| m.meaning.is_failing() || m.meaning == Meaning::ImprovedUnderGuidance)
         .map(|m| match m.meaning.is_failing() {
             true => failing.next().unwrap_or(m),
             false => m,

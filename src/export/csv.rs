@@ -31,6 +31,7 @@ pub fn matrix_csv(session: &Session) -> Result<String, csv::Error> {
 /// The 実施報告書 as a table for people: a header in the report's language, a row per
 /// item; departments joined as the language joins them, notes one per line.
 pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Error> {
+    let heading = &summary.heading;
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
         words.area,
@@ -47,7 +48,11 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
                 row.id.as_str(),
                 row.text.as_str(),
                 &row.complying.join(words.list_separator),
-                &row.needing.join(words.list_separator),
+                &super::lines::graded(&row.needing, &row.needing_marks, heading, words)
+                    .into_iter()
+                    .map(|(name, _)| name)
+                    .collect::<Vec<_>>()
+                    .join(words.list_separator),
                 &super::lines::improvements(row, words).join("\n"),
             ])?;
         }

@@ -63,6 +63,50 @@ pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<
     lines
 }
 
+/// Departments or items with their failing marks (indices into the scale), each named
+/// with its mark's label on a scale that grades them (保育課（重大な不適合）), paired
+/// with the legend entry whose fill it takes there; as they are otherwise.
+pub(crate) fn graded<'a>(
+    names: &[String],
+    marks: &[usize],
+    heading: &'a model::Heading,
+    words: &ReportWords,
+) -> Vec<(String, Option<&'a model::LegendEntry>)> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let entry = marks.get(i).and_then(|m| heading.legend.get(*m));
+            match entry.filter(|e| e.rank.is_some()) {
+                Some(e) => ((words.graded)(name, &e.label), Some(e)),
+                None => (name.clone(), None),
+            }
+        })
+        .collect()
+}
+
+/// The 改善が必要な課 of an item in one cell, worst first, or なし.
+pub(crate) fn needing_list(
+    row: &model::SummaryRow,
+    heading: &model::Heading,
+    words: &ReportWords,
+) -> String {
+    let names = graded(&row.needing, &row.needing_marks, heading, words);
+    let names: Vec<String> = names.into_iter().map(|(n, _)| n).collect();
+    department_list(&names, words)
+}
+
+/// "保育課：I-2(2)、I-3": a department and the items it must improve, worst first.
+pub(crate) fn needing_items(
+    needing: &model::Needing,
+    heading: &model::Heading,
+    words: &ReportWords,
+) -> String {
+    let items = graded(&needing.items, &needing.marks, heading, words);
+    let items: Vec<String> = items.into_iter().map(|(n, _)| n).collect();
+    (words.needing_items)(&needing.name, &items.join(words.list_separator))
+}
+
 /// "○ 適正" and the other marks, then 未回答: the row labels of the counts.
 pub(crate) fn count_labels(heading: &model::Heading, words: &ReportWords) -> Vec<String> {
     let marks = heading

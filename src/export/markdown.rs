@@ -146,7 +146,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
                     row.id.clone(),
                     row.text.clone(),
                     department_list(&row.complying, words),
-                    department_list(&row.needing, words),
+                    super::lines::needing_list(row, heading, words),
                     improvements(row, words).join("\n"),
                 ]
             })
@@ -204,8 +204,11 @@ fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
         let _ = write!(out, "{}\n\n", words.none);
     }
     for needing in &overview.needing {
-        let items = needing.items.join(words.list_separator);
-        let _ = writeln!(out, "- {}", (words.needing_items)(&needing.name, &items));
+        let _ = writeln!(
+            out,
+            "- {}",
+            super::lines::needing_items(needing, heading, words)
+        );
     }
     if !overview.needing.is_empty() {
         out.push('\n');

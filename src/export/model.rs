@@ -10,6 +10,8 @@ use crate::facts::FactField;
 use crate::results::Count;
 use crate::session::Session;
 
+pub use super::stamp::Stamp;
+
 /// A department as the reports name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
@@ -213,8 +215,10 @@ pub struct SummaryRow {
     pub text: String,
     /// Marks meaning compliant or improved under guidance: △ complies, with a note.
     pub complying: Vec<String>,
-    /// Marks meaning needs improvement.
+    /// Marks meaning needs improvement; on a graded scale worst first.
     pub needing: Vec<String>,
+    /// The mark of each of `needing` (an index into the scale), in the same order.
+    pub needing_marks: Vec<usize>,
     /// (department, note) of the cells complying after guidance or needing improvement.
     pub improvements: Vec<(String, String)>,
     /// Departments that answered "don't know": neither complying nor needing, yet
@@ -238,7 +242,10 @@ pub struct DepartmentCount {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Needing {
     pub name: String,
+    /// On a graded scale worst first.
     pub items: Vec<String>,
+    /// The mark of each of `items` (an index into the scale), in the same order.
+    pub marks: Vec<usize>,
 }
 
 /// The figures the author of the 総評 writes from.
@@ -318,6 +325,7 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
         text: row.text.clone(),
         complying: Vec::new(),
         needing: Vec::new(),
+        needing_marks: Vec::new(),
         improvements: Vec::new(),
         unknown: Vec::new(),
         improvement: session.improvement(&row.id).to_string(),
@@ -335,7 +343,10 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
             Some(Meaning::Compliant | Meaning::ImprovedUnderGuidance) => {
                 out.complying.push(name.clone())
             }
-            Some(Meaning::NeedsImprovement) => out.needing.push(name.clone()),
+            Some(Meaning::NeedsImprovement) => {
+                out.needing.push(name.clone());
+                out.needing_marks.extend(*cell);
+            }
             // Neither complying nor failing: "don't know" is an answer of its own.
             Some(Meaning::Unknown) => out.unknown.push(name.clone()),
             Some(Meaning::NotApplicable) => {}
@@ -350,6 +361,11 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
             out.improvements.push((name, note.to_string()));
         }
     }
+    (out.needing, out.needing_marks) = super::severity::worst_first(
+        |m: usize| heading.legend.get(m)?.rank,
+        std::mem::take(&mut out.needing),
+        std::mem::take(&mut out.needing_marks),
+    );
     out
 }
 
@@ -382,12 +398,19 @@ fn overview(session: &Session, matrix: &Matrix) -> Overview {
     let needing = departments
         .iter()
         .enumerate()
-        .map(|(d, department)| Needing {
-            name: department.name.clone(),
-            items: rows()
-                .filter(|r| r.cells.get(d).is_some_and(|c| needs(*c)))
-                .map(|r| r.id.clone())
-                .collect(),
+        .map(|(d, department)| {
+            let (items, marks) = rows()
+                .filter_map(|r| r.cells.get(d).copied().flatten().map(|c| (r, c)))
+                .filter(|(_, c)| needs(Some(*c)))
+                .map(|(r, c)| (r.id.clone(), c))
+                .unzip();
+            let rank_of = |m: usize| matrix.heading.legend.get(m)?.rank;
+            let (items, marks) = super::severity::worst_first(rank_of, items, marks);
+            Needing {
+                name: department.name.clone(),
+                items,
+                marks,
+            }
         })
         .filter(|n| !n.items.is_empty())
         .collect();
@@ -396,31 +419,6 @@ fn overview(session: &Session, matrix: &Matrix) -> Overview {
         per_area,
         total,
         needing,
-    }
-}
-
-/// Whether a report may be handed in: a draft says so on every page; a signed one
-/// prints who signed, when, and the digest `kansa verify --digest` checks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stamp {
-    Draft,
-    Signed {
-        by: String,
-        at: crate::session::Timestamp,
-        digest: String,
-    },
-}
-
-impl Stamp {
-    fn of(session: &Session) -> Stamp {
-        match &session.signed {
-            Some(signed) => Stamp::Signed {
-                by: signed.by.clone(),
-                at: signed.at,
-                digest: signed.digest.clone(),
-            },
-            None => Stamp::Draft,
-        }
     }
 }
 
@@ -533,7 +531,7 @@ fn department_report(
                 id: area.id.clone(),
                 title: area.title.clone(),
                 observation,
-                findings: sheet.findings.iter().map(|f| f.text.clone()).collect(),
+                findings: super::severity::findings(session, hearing, &sheet.findings),
             })
         })
         .collect();

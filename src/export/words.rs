@@ -49,6 +49,9 @@ pub struct ReportWords {
     pub unanswered_list: fn(&str) -> String,
     /// The departments that answered "don't know" (a mark meaning Unknown).
     pub unknown_list: fn(&str) -> String,
+    /// A department or item named with the label of its failing mark, on a scale that
+    /// grades them: 保育課（重大な不適合）.
+    pub graded: fn(&str, &str) -> String,
     /// A department and the items it must improve, in the 総評 figures.
     pub needing_items: fn(&str, &str) -> String,
     /// Page footer of the spreadsheet (Excel codes: &P page, &N pages).

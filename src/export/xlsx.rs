@@ -216,7 +216,7 @@ fn summary_sheet(
                 item.id.clone(),
                 item.text.clone(),
                 department_list(&item.complying, words),
-                department_list(&item.needing, words),
+                super::lines::needing_list(item, heading, words),
                 improvements(item, words).join("\n"),
             ];
             for (i, text) in cells.iter().enumerate() {
@@ -290,7 +290,9 @@ fn overview_sheet(
     for (i, needing) in overview.needing.iter().enumerate() {
         let r = row + 1 + i as u32;
         sheet.write_string_with_format(r, 0, &needing.name, &f.text)?;
-        let items = needing.items.join(words.list_separator);
+        let items = super::lines::graded(&needing.items, &needing.marks, heading, words);
+        let items: Vec<String> = items.into_iter().map(|(item, _)| item).collect();
+        let items = items.join(words.list_separator);
         // Across the figures' columns, as tall as the list needs: a long list in one
         // narrow cell ran over the next department's.
         let figures = labels.len() as u16;

@@ -45,6 +45,7 @@ pub static REPORT_EN: ReportWords = ReportWords {
     note: |department, note| format!("{department}: {note}"),
     unanswered_list: |departments| format!("Not answered: {departments}"),
     unknown_list: |departments| format!("Could not be confirmed: {departments}"),
+    graded: |name, label| format!("{name} ({label})"),
     needing_items: |department, items| format!("{department}: {items}"),
     xlsx_footer: "Page &P of &N",
     page_of: ("Page ", " of ", ""),

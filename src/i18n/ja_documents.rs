@@ -43,6 +43,7 @@ pub static REPORT_JA: ReportWords = ReportWords {
     note: |department, note| format!("{department}：{note}"),
     unanswered_list: |departments| format!("未回答：{departments}"),
     unknown_list: |departments| format!("確認できなかった課：{departments}"),
+    graded: |name, label| format!("{name}（{label}）"),
     needing_items: |department, items| format!("{department}：{items}"),
     xlsx_footer: "&P / &N ページ",
     page_of: ("", " / ", " ページ"),
