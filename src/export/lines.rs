@@ -223,7 +223,12 @@ pub(crate) fn score_rows(
     };
     let mut rows = vec![(w.score.to_string(), cells(&|l| score_figure(l, words)))];
     if scores.has_bands {
-        rows.push((w.band.to_string(), cells(&|l| band_text(l, words))));
+        // Narrow cells: the 未回答 row above gives the count of a provisional band.
+        let band = |l: &ScoreLine| match (&l.band, l.unanswered) {
+            (Some(band), 1..) => (w.provisional_short)(&band.label),
+            _ => band_text(l, words),
+        };
+        rows.push((w.band.to_string(), cells(&band)));
     }
     rows
 }

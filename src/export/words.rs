@@ -104,6 +104,8 @@ pub struct ScoreLineWords {
     pub average_figure: fn(&str, &str) -> String,
     /// A band read before every item is answered: the band, the items unanswered.
     pub provisional: fn(&str, usize) -> String,
+    /// The same in a narrow cell of the 結果一覧, whose 未回答 row gives the count.
+    pub provisional_short: fn(&str) -> String,
     /// The 実施報告書's section of scores, and a line of it: who, score, band.
     pub section: &'static str,
     pub line: fn(&str, &str, &str) -> String,

@@ -135,7 +135,7 @@ fn counts_block(
     let centred = f.text.clone().set_align(FormatAlign::Center);
     for (label, cells) in super::lines::score_rows(heading, words) {
         last += 1;
-        sheet.write_string_with_format(last, 1, &label, &f.header)?;
+        sheet.write_string_with_format(last, 1, &label, &f.text)?;
         for (i, cell) in cells.iter().enumerate() {
             sheet.write_string_with_format(last, 2 + i as u16, cell, &centred)?;
         }

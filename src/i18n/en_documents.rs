@@ -85,6 +85,7 @@ pub static SCORE_LINES_EN: ScoreLineWords = ScoreLineWords {
     },
     average_figure: |total, percent| format!("{total} points ({percent}%)"),
     provisional: |band, n| format!("{band} (provisional: {n} items not answered)"),
+    provisional_short: |band| format!("{band} (provisional)"),
     section: "(Scores and bands by department)",
     line: |name, figure, band| match band {
         "" => format!("{name}: {figure}"),

@@ -83,6 +83,7 @@ pub static SCORE_LINES_JA: ScoreLineWords = ScoreLineWords {
     },
     average_figure: |total, percent| format!("{total}点（{percent}%）"),
     provisional: |band, n| format!("{band}（暫定・未回答{n}項目）"),
+    provisional_short: |band| format!("{band}（暫定）"),
     section: "（部署別の点数と区分）",
     line: |name, figure, band| match band {
         "" => format!("{name}：{figure}"),
