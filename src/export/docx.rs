@@ -62,6 +62,7 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(date_line(heading, words))));
     docx = outline(docx, summary, words);
+    docx = level_legend(docx, heading, words);
     for area in &summary.areas {
         let heading_text = (words.area_heading)(&area.id, &area.title);
         docx = docx.add_paragraph(section_heading(&heading_text));
@@ -91,7 +92,6 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         }
         docx = docx.add_table(table(rows, &SUMMARY_COLUMNS));
     }
-    docx = level_legend(docx, heading, words);
     overview(docx, summary, words)
 }
 
@@ -120,8 +120,8 @@ fn needing_cell(
     }))
 }
 
-/// On a graded scale, the legend of the failing levels' fills under the tables: each
-/// failing mark on its fill, gravest first.
+/// On a graded scale, the legend of the failing levels' fills above the tables (as
+/// the HTML has it): each failing mark on its fill, gravest first.
 fn level_legend(docx: Docx, heading: &Heading, words: &ReportWords) -> Docx {
     let mut levels: Vec<&super::model::LegendEntry> =
         heading.legend.iter().filter(|e| e.rank.is_some()).collect();
@@ -129,7 +129,9 @@ fn level_legend(docx: Docx, heading: &Heading, words: &ReportWords) -> Docx {
         return docx;
     }
     levels.sort_by_key(|e| e.rank);
-    let mut paragraph = Paragraph::new().add_run(Run::new().add_text(words.legend).bold());
+    let mut paragraph = Paragraph::new()
+        .line_spacing(LineSpacing::new().before(120).after(120))
+        .add_run(Run::new().add_text(words.legend).bold());
     for entry in levels {
         let text = (words.legend_entry)(&entry.symbol, &entry.label);
         let fill = format!("{:06X}", super::lines::mark_fill(entry));
