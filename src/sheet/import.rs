@@ -185,7 +185,7 @@ impl<'a> Book<'a> {
     }
 
     /// The report header's wording from 概要 (one RON cell), or none; its overrides'
-    /// conditions name only the roster's tags, as items' do.
+    /// and systems' conditions name only the roster's tags, as items' do.
     fn facts(&self, tags: &BTreeSet<&str>) -> Result<FactDefaults, SheetError> {
         let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
             return Ok(FactDefaults::default());
@@ -198,7 +198,9 @@ impl<'a> Book<'a> {
             text => ron::from_str(text)
                 .map_err(|e| sheet.error(row, "内容", SheetProblem::BadFacts(e.code)))?,
         };
-        let conditions = facts.overrides.iter().map(|o| &o.applies);
+        // The overrides' conditions and the 対象システム's both name tags.
+        let systems = facts.systems.iter().map(|s| &s.applies);
+        let conditions = facts.overrides.iter().map(|o| &o.applies).chain(systems);
         sheet.known_tags(row, "内容", conditions, tags)?;
         Ok(facts)
     }
