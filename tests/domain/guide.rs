@@ -105,6 +105,7 @@ fn table(name: &str) -> &'static [Binding] {
         "EDITOR" => keymap::EDITOR,
         "EXPORT" => keymap::EXPORT,
         "LIST" => keymap::LIST,
+        "PATH" => keymap::PATH,
         other => panic!("the guide names a key table kansa does not have: {other}"),
     }
 }
