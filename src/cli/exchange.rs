@@ -65,7 +65,11 @@ impl Env<'_> {
             } => self.export(&id, format, report, &output),
             Command::Import {
                 what: Import::Selfcheck { id, files },
-            } => selfcheck::import(&self.store()?, &id, &files, &self.auditor()?.name, lang),
+            } => {
+                let actor = self.auditor()?.name;
+                let limit = self.evidence_limit()?;
+                selfcheck::import(&self.store()?, &id, &files, &actor, lang, limit)
+            }
             Command::Import {
                 what: Import::Session { file },
             } => team::import(&self.store()?, &file),

@@ -96,6 +96,7 @@ pub fn import(
     files: &[PathBuf],
     actor: &str,
     lang: Lang,
+    limit: u64,
 ) -> Result<(), CliError> {
     let m = lang.messages();
     let session = store.load(id)?;
@@ -113,6 +114,10 @@ pub fn import(
             eprintln!("kansa: {}", error.describe(m));
         }
         return Err(CliError::NothingImported(errors.len()));
+    }
+    // The files the sheets name as evidence: each checked before anything is recorded.
+    for (_, path) in returned.iter().flat_map(|r| &r.files) {
+        Store::check_evidence(path, limit)?;
     }
     let mut writer = store.open_writer(id, actor)?;
     for r in returned {
@@ -137,7 +142,40 @@ pub fn import(
             .map_err(StoreError::Refused)?;
         writer.record(change).map_err(StoreError::from)?;
         outln!("{}", (m.selfcheck.imported)(&r.department, marked, asked));
+        attach_named(store, &mut writer, (&r.department, &r.files), limit, m)?;
     }
     writer.close()?;
+    Ok(())
+}
+
+/// Attaches the files a department's sheet names to their cells: each copied into the
+/// store (durable) before its change is recorded.
+fn attach_named(
+    store: &Store,
+    writer: &mut crate::store::Writer,
+    (department, files): (&str, &[(String, PathBuf)]),
+    limit: u64,
+    m: &crate::i18n::Messages,
+) -> Result<(), CliError> {
+    let id = writer.session().id.clone();
+    for (n, (item, path)) in files.iter().enumerate() {
+        let kept = store.keep_evidence(&id, path, limit)?;
+        let at = crate::evidence::Where {
+            department: department.to_string(),
+            target: crate::session::EvidenceTarget::Item(item.clone()),
+        };
+        let salt = format!("{} {n}", Local::now().to_rfc3339());
+        let name = kept.file.name.clone();
+        let change = writer.session().attach(&at, kept.file, "", &salt)?;
+        let evidence = match &change {
+            crate::session::Change::Attach { attachment } => attachment.id.clone(),
+            _ => String::new(),
+        };
+        writer.record(change).map_err(StoreError::from)?;
+        outln!(
+            "{}",
+            (m.evidence.attached)(&evidence, &name, department, item, kept.existed)
+        );
+    }
     Ok(())
 }

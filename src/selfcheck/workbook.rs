@@ -4,7 +4,7 @@
 //! round and the department of each sheet, so a workbook always matches back, or is
 //! refused naming the file, sheet and cell.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
 use sha2::{Digest, Sha256};
@@ -26,10 +26,21 @@ fn labels_range(count: usize) -> String {
     format!("={META}!$E$2:$E${}", count + 1)
 }
 /// The columns of a department's sheet; the header is on `HEADER_ROW` (0-based).
-pub const COLUMNS: [&str; 6] = ["項目ID", "領域", "項目", "確認すること", "評価", "コメント"];
+pub const COLUMNS: [&str; 7] = [
+    "項目ID",
+    "領域",
+    "項目",
+    "確認すること",
+    "評価",
+    "コメント",
+    "証跡ファイル",
+];
 pub const HEADER_ROW: u32 = 4;
 pub const MARK_COLUMN: usize = 4;
 pub const COMMENT_COLUMN: usize = 5;
+/// Files the department names as evidence of its answer, one a line, beside the
+/// workbook or with their path: the import attaches them to the cell.
+pub const EVIDENCE_COLUMN: usize = 6;
 
 /// The departments chosen by full or short name (all when none is named), or the
 /// first name the session does not know.
@@ -110,7 +121,7 @@ fn write_department(
     let header = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDEBF7));
-    for (c, (name, width)) in COLUMNS.iter().zip([10, 8, 50, 50, 20, 40]).enumerate() {
+    for (c, (name, width)) in COLUMNS.iter().zip([10, 8, 50, 50, 20, 40, 30]).enumerate() {
         sheet.write_string_with_format(HEADER_ROW, c as u16, *name, &header)?;
         sheet.set_column_width(c as u16, width)?;
     }
@@ -137,6 +148,7 @@ fn write_department(
         sheet.write_string_with_format(r, 3, question, &wrap)?;
         sheet.write_blank(r, MARK_COLUMN as u16, &answer)?;
         sheet.write_blank(r, COMMENT_COLUMN as u16, &answer)?;
+        sheet.write_blank(r, EVIDENCE_COLUMN as u16, &answer)?;
     }
     if !items.is_empty() {
         let last = HEADER_ROW + items.len() as u32;
@@ -168,6 +180,9 @@ pub struct Returned {
     /// Short name.
     pub department: String,
     pub selfcheck: SelfCheck,
+    /// The files the sheet names as evidence: item, path (beside the workbook unless
+    /// given whole).
+    pub files: Vec<(String, PathBuf)>,
 }
 
 /// Every department's answers in the workbook `file`, checked against the session:
@@ -221,7 +236,13 @@ pub fn read(
             continue;
         };
         let found = answers(session, hearing, table, &at, &mut errors);
+        let beside = file.parent().unwrap_or(Path::new(""));
+        let files = named_files(table, &found)
+            .into_iter()
+            .map(|(item, name)| (item, beside.join(name)))
+            .collect();
         returned.push(Returned {
+            files,
             department: hearing.department.short.clone(),
             selfcheck: SelfCheck {
                 by: hearing.department.name.clone(),
@@ -240,6 +261,27 @@ pub fn read(
     } else {
         Err(errors)
     }
+}
+
+/// The files each answered row names in its 証跡ファイル cell, one a line.
+fn named_files(
+    table: &Table,
+    answered: &std::collections::BTreeMap<String, SelfAnswer>,
+) -> Vec<(String, String)> {
+    let mut named = Vec::new();
+    for row in &table.rows {
+        let id = row.cells.first().map_or("", |c| c.trim());
+        let Some(cell) = row.cells.get(EVIDENCE_COLUMN) else {
+            continue;
+        };
+        if !answered.contains_key(id) {
+            continue;
+        }
+        for name in cell.lines().map(str::trim).filter(|n| !n.is_empty()) {
+            named.push((id.to_string(), name.to_string()));
+        }
+    }
+    named
 }
 
 type At<'a> = dyn Fn(&Table, u32, usize, SheetProblem) -> SheetError + 'a;

@@ -147,7 +147,8 @@ pub fn accept_self(model: &mut Model, t: &Strings) {
 
 /// Reads a returned self-check workbook into the departments' self-assessment
 /// (never their marks); a workbook with any problem changes nothing.
-pub fn import_selfcheck(model: &mut Model, path: &str, t: &Strings) {
+pub fn import_selfcheck(model: &mut Model, path: &str, context: &Context) {
+    let t = context.t;
     let now = Local::now().fixed_offset();
     let file = Path::new(path);
     match crate::selfcheck::workbook::read(model.session(), file, now) {
@@ -158,13 +159,21 @@ pub fn import_selfcheck(model: &mut Model, path: &str, t: &Strings) {
         }
         Ok(returned) => {
             let count = returned.len();
+            let mut named = Vec::new();
             for r in returned {
                 match model.session().set_selfcheck(&r.department, r.selfcheck) {
                     Ok(change) => model.record(change, t),
                     Err(refusal) => return model.refused(&refusal, t),
                 }
+                named.extend(r.files.into_iter().map(|f| (r.department.clone(), f)));
             }
             model.say((t.imported_selfcheck)(count));
+            // The files the sheets name, each attached to its cell (a problem is said).
+            for (department, (item, file)) in named {
+                let target = crate::session::EvidenceTarget::Item(item);
+                let at = crate::evidence::Where { department, target };
+                super::evidence::attach(model, &at, &file.display().to_string(), context);
+            }
         }
     }
 }

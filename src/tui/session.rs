@@ -422,7 +422,7 @@ impl SessionScreen {
         match (prompt.handle(event), &prompt.attach_to) {
             (Prompted::Closed, _) => {}
             (Prompted::Done, Some(at)) => evidence::attach(&mut self.model, at, &prompt.path(), c),
-            (Prompted::Done, None) => acts::import_selfcheck(&mut self.model, &prompt.path(), c.t),
+            (Prompted::Done, None) => acts::import_selfcheck(&mut self.model, &prompt.path(), c),
             (Prompted::Typing, _) => self.overlay = Some(Overlay::ImportPath(prompt)),
         }
         Step::Stay

@@ -40,6 +40,16 @@ fn export_sheets(dir: &Path, id: &str) -> PathBuf {
 /// it, writing `answers` (item id, mark as the drop-down offers it, comment) into the
 /// 評価 and コメント columns of every item sheet, and `edit` over any cell.
 fn fill(src: &Path, dst: &Path, answers: &dyn Fn(&str) -> Option<(String, String)>) {
+    fill_naming(src, dst, answers, &|_| None)
+}
+
+/// As `fill`, with the files `files` names for an item in its 証跡ファイル column.
+fn fill_naming(
+    src: &Path,
+    dst: &Path,
+    answers: &dyn Fn(&str) -> Option<(String, String)>,
+    files: &dyn Fn(&str) -> Option<String>,
+) {
     let mut book = calamine::open_workbook_auto(src).unwrap();
     let mut out = rust_xlsxwriter::Workbook::new();
     for name in book.sheet_names() {
@@ -67,6 +77,9 @@ fn fill(src: &Path, dst: &Path, answers: &dyn Fn(&str) -> Option<(String, String
                 if !comment.is_empty() {
                     sheet.write_string(r, 5, &comment).unwrap();
                 }
+            }
+            if let Some(names) = files(&id) {
+                sheet.write_string(r, 6, &names).unwrap();
             }
         }
     }
@@ -497,4 +510,63 @@ fn a_returned_sheet_is_imported_from_the_department_sheet_screen() {
     app.handle(kansa::tui::Input::Paste("/nonexistent/sheet.xlsx".into()));
     key(&mut app, KeyCode::Enter);
     assert!(screen_text(&app, 100, 30).contains("取り込みませんでした"));
+}
+
+#[test]
+fn files_a_returned_sheet_names_are_attached_to_their_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_session(dir.path(), "seed", TITLE);
+    let out = export_sheets(dir.path(), &id);
+    let back = dir.path().join("返送");
+    std::fs::create_dir_all(&back).unwrap();
+    std::fs::write(back.join("施錠保管の写真.jpg"), b"photo of the cabinet").unwrap();
+    std::fs::write(back.join("手順書.pdf"), b"%PDF procedure").unwrap();
+    let filled = back.join("保育_記入済.xlsx");
+    let names = |id: &str| (id == "I-3").then(|| "施錠保管の写真.jpg\n手順書.pdf".to_string());
+    fill_naming(
+        &out.join("自己点検_保育.xlsx"),
+        &filled,
+        &hoiku_answers,
+        &names,
+    );
+    let output = import(dir.path(), &id, &[&filled]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("施錠保管の写真.jpg"),
+        "{}",
+        stdout(&output)
+    );
+    let saved = on_disk(dir.path(), &id);
+    let attached: Vec<_> = saved
+        .evidence()
+        .map(|a| a.attachment.file.name.clone())
+        .collect();
+    assert_eq!(attached, ["施錠保管の写真.jpg", "手順書.pdf"]);
+    assert_eq!(saved.evidence_count("保育", "I-3"), 2);
+
+    // A sheet naming a file that is not there imports nothing.
+    let other = dir.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    let id2 = new_session(&other, "seed2", TITLE);
+    let out2 = export_sheets(&other, &id2);
+    let missing = back.join("欠けている.xlsx");
+    let gone = |id: &str| (id == "I-3").then(|| "ない写真.jpg".to_string());
+    fill_naming(
+        &out2.join("自己点検_保育.xlsx"),
+        &missing,
+        &hoiku_answers,
+        &gone,
+    );
+    let output = import(&other, &id2, &[&missing]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("ない写真.jpg"),
+        "{}",
+        stderr(&output)
+    );
+    let saved = on_disk(&other, &id2);
+    assert!(
+        saved.hearing("保育").unwrap().selfcheck.is_none(),
+        "nothing imported"
+    );
 }
