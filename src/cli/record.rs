@@ -130,6 +130,7 @@ pub fn verify(
     // The stored copies of the attached files: each still there, with its hash.
     let blobs = match (&store, session.is_signed()) {
         (Some(store), true) => store.check_blobs(&session),
+        (None, true) => Store::check_bundle(path, &session),
         _ => Vec::new(),
     };
     let print_blobs = || -> Outcome {

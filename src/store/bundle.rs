@@ -12,12 +12,13 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 
+use super::blobs::BlobState;
 use super::error::{StoreError, io_error};
 use super::files::{owner_only, sync_folder};
 use super::folder::Store;
 use super::layout::snapshot_text;
 use super::zipped::{EVIDENCE, SESSION, is_bundle, zip_error};
-use crate::session::{Change, Session};
+use crate::session::{Attached, Change, Session};
 
 /// The hashes of every file the session's evidence and history refer to.
 pub fn referenced(session: &Session) -> BTreeSet<String> {
@@ -123,5 +124,40 @@ impl Store {
             sync_folder(&dir).map_err(io_error(&dir))?;
         }
         Ok(kept)
+    }
+}
+
+impl Store {
+    /// Each attachment in force of `session`, read from the file at `path`, whose
+    /// carried copy is missing from it or no longer has its hash. A plain session
+    /// file carries none: nothing to check.
+    pub fn check_bundle<'a>(path: &Path, session: &'a Session) -> Vec<(&'a Attached, BlobState)> {
+        if !is_bundle(path) {
+            return Vec::new();
+        }
+        let archive = File::open(path)
+            .ok()
+            .and_then(|f| zip::ZipArchive::new(f).ok());
+        let Some(mut archive) = archive else {
+            return session
+                .evidence()
+                .map(|a| (a, BlobState::Missing))
+                .collect();
+        };
+        let mut found = Vec::new();
+        for attached in session.evidence() {
+            let sha = &attached.attachment.file.sha256;
+            let state = match archive.by_name(&format!("{EVIDENCE}{sha}")) {
+                Err(_) => Some(BlobState::Missing),
+                Ok(mut entry) => match super::blobs::hash_into(&mut entry, &mut io::sink()) {
+                    Ok(actual) if &actual == sha => None,
+                    _ => Some(BlobState::Altered),
+                },
+            };
+            if let Some(state) = state {
+                found.push((attached, state));
+            }
+        }
+        found
     }
 }

@@ -369,3 +369,56 @@ fn the_body_of_evidence_as_a_folder_and_a_zip_matches_its_index() {
     assert!(csv.contains(&digest), "{csv}");
     let _ = store;
 }
+
+/// A bundle (a session file that carries its files) of the signed session, with the
+/// carried copy of the first attachment replaced by `first`.
+fn bundle(store: &Store, id: &str, path: &Path, first: Option<&[u8]>) {
+    let session = store.load(id).unwrap();
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("session.ron", options).unwrap();
+    let text = std::fs::read(store.path_of(id)).unwrap();
+    std::io::Write::write_all(&mut zip, &text).unwrap();
+    for (n, attached) in session.evidence().enumerate() {
+        let sha = &attached.attachment.file.sha256;
+        zip.start_file(format!("evidence/{sha}"), options).unwrap();
+        let bytes = match (n, first) {
+            (0, Some(bytes)) => bytes.to_vec(),
+            _ => std::fs::read(store.blob_path(id, sha)).unwrap(),
+        };
+        std::io::Write::write_all(&mut zip, &bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn verify_of_a_session_file_that_carries_its_files_checks_them() {
+    let session = seed::whole_round("carried").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.create(&session).unwrap();
+    let id = attach(
+        &store,
+        "carried",
+        "保育",
+        EvidenceTarget::Item("I-3".into()),
+        "画面.png",
+        b"shot",
+    );
+    let output =
+        run(kansa(dir.path()).args(["--as", seed::LEAD, "sign", "carried", "--by", seed::LEAD]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let whole = dir.path().join("whole.zip");
+    bundle(&store, "carried", &whole, None);
+    let output = run(kansa(dir.path()).arg("verify").arg(&whole));
+    assert!(output.status.success(), "{}", stdout(&output));
+    let altered = dir.path().join("altered.zip");
+    bundle(&store, "carried", &altered, Some(b"not the shot"));
+    let output = run(kansa(dir.path()).arg("verify").arg(&altered));
+    assert_eq!(output.status.code(), Some(3), "{output:?}");
+    assert!(
+        stdout(&output).contains(&format!("保育 I-3: evidence {id} \"画面.png\" was altered")),
+        "{}",
+        stdout(&output)
+    );
+}
