@@ -113,7 +113,7 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
         /// Only these departments (full or short names): the part handed out with
-        /// --format session, or the self-check sheets.
+        /// --format session (without it, the whole round), or the self-check sheets.
         #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
         departments: Vec<String>,
     },
@@ -226,7 +226,7 @@ pub enum Format {
     Xlsx,
     Html,
     Docx,
-    /// A part of the round for another auditor (with --departments).
+    /// The round for another auditor: a part with --departments, else the whole.
     Session,
 }
 

@@ -49,10 +49,15 @@ pub fn run(
     }
 }
 
-/// `kansa export ID --format session --departments A,B -o FILE`.
+/// `kansa export ID --format session [--departments A,B] -o FILE`: without
+/// departments, the whole round.
 pub fn export_part(store: &Store, id: &str, departments: &[String], output: &Path) -> Outcome {
     let session = store.load(id)?;
-    let part = merge::part(&session, departments)?;
+    let part = if departments.iter().all(|d| d.trim().is_empty()) {
+        session
+    } else {
+        merge::part(&session, departments)?
+    };
     if output == Path::new("-") {
         out(format_args!("{}", Store::file_text(&part)?))?;
         return Ok(());

@@ -480,6 +480,10 @@ pub(crate) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary>
             account(&mut summary, header, ron::from_str(line).ok()?)?;
         }
     }
+    // A summary line written before a round with no cells stopped being "answered".
+    if summary.status == "answered" && summary.cells == 0 {
+        summary.status = unsigned_status(0, 0).into();
+    }
     Some(summary)
 }
 
@@ -520,8 +524,7 @@ fn account(summary: &mut Summary, header: &Header, event: Event) -> Option<()> {
         _ => return None,
     }
     if summary.status != "signed" {
-        let done = summary.answered == summary.cells;
-        summary.status = if done { "answered" } else { "open" }.into();
+        summary.status = unsigned_status(summary.answered, summary.cells).into();
     }
     summary.last_change = event.at;
     Some(())
@@ -544,6 +547,16 @@ pub struct Summary {
     pub signed_at: Option<Timestamp>,
 }
 
+/// "answered" when every cell is, and there is at least one: a round with nothing to
+/// hear (a part cut to no department) is never called answered.
+fn unsigned_status(answered: usize, cells: usize) -> &'static str {
+    if cells > 0 && answered == cells {
+        "answered"
+    } else {
+        "open"
+    }
+}
+
 pub(crate) fn summary(session: &Session) -> Summary {
     let signed = session.signed.as_ref();
     Summary {
@@ -552,8 +565,7 @@ pub(crate) fn summary(session: &Session) -> Summary {
         date: session.facts.date,
         status: match signed {
             Some(_) => "signed",
-            None if session.answered_count() == session.cell_count() => "answered",
-            None => "open",
+            None => unsigned_status(session.answered_count(), session.cell_count()),
         }
         .into(),
         answered: session.answered_count(),

@@ -14,3 +14,4 @@ mod seed_matrix;
 mod sheets;
 mod show;
 mod team;
+mod whole_round;
