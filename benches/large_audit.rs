@@ -116,7 +116,7 @@ fn with_findings(mut session: Session) -> Session {
     let at = session.last_change();
     let record = |session: &mut Session, change| {
         let by = "監査 太郎".to_string();
-        session.apply(Event { at, by, change }).expect("applied");
+        session.apply(Event::at(at, by, change)).expect("applied");
     };
     let departments: Vec<String> = session
         .hearings
@@ -157,13 +157,7 @@ fn sign_off(c: &mut Criterion) {
     let mut signed = session.clone();
     let change = signed.sign(&lead, now).expect("sign");
     let by = lead.clone();
-    signed
-        .apply(Event {
-            at: now,
-            by,
-            change,
-        })
-        .expect("signed");
+    signed.apply(Event::at(now, by, change)).expect("signed");
     let mut group = c.benchmark_group("sign_off");
     group
         .sample_size(10)
@@ -175,12 +169,7 @@ fn sign_off(c: &mut Criterion) {
             let mut copy = session.clone();
             let change = copy.sign(&lead, now).expect("sign");
             let by = lead.clone();
-            copy.apply(Event {
-                at: now,
-                by,
-                change,
-            })
-            .expect("signed");
+            copy.apply(Event::at(now, by, change)).expect("signed");
             black_box(copy.signed.is_some())
         })
     });

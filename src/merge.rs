@@ -9,9 +9,12 @@
 //! value shown is the latest head's, review blocks sign-off, and recording a new value
 //! (or `kansa resolve`) settles it. The history keeps every head with its author.
 //!
-//! Order does not matter: the merged history is the union of both in (time, author,
-//! identity) order, and the heads of a place are those of either side that the other
-//! side had not superseded, which is the same whichever side comes first.
+//! Order does not matter: the merged history is the union of both in (hybrid logical
+//! time, author, identity) order, and the heads of a place are those of either side
+//! that the other side had not superseded, which is the same whichever side comes
+//! first. The hybrid logical time (`session::Hlc`) puts a change made after seeing
+//! another after it even when the laptop's clock was behind, so the last change of a
+//! place in a copy's history is the one its writer saw last.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -209,6 +212,12 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
     for (_, winner) in winners {
         session.apply(winner).map_err(MergeError::Damaged)?;
     }
+    // This copy has now seen every change of both (of files written before changes
+    // carried a time too: the union's latest, whichever side came first).
+    session.clock = ours.clock.max(theirs.clock);
+    if let Some((_, last)) = history.last() {
+        session.saw(last);
+    }
     session.history = history.into_iter().map(|(_, e)| e).collect();
     session.heads = merged_heads;
     settle_times(&mut session);
@@ -268,19 +277,23 @@ fn join<'a>(
     kept
 }
 
+/// Changes in hybrid logical time (`Event::time`), then by writer and identity: a
+/// change made after seeing another sorts after it, whatever the clocks said.
 fn order(a: &Event, ia: &str, b: &Event, ib: &str) -> std::cmp::Ordering {
-    a.at.cmp(&b.at)
+    a.time()
+        .cmp(&b.time())
         .then_with(|| a.by.cmp(&b.by))
         .then_with(|| ia.cmp(ib))
 }
 
-/// Events with their identities in (time, author, identity) order, each once.
+/// Events with their identities in (logical time, author, identity) order, each once.
 fn sort_keyed(events: &mut Vec<(String, Event)>) {
     events.sort_by(|(ia, a), (ib, b)| order(a, ia, b, ib));
     events.dedup_by(|(ia, _), (ib, _)| ia == ib);
 }
 
-/// Events in (time, author, identity) order: the same whichever copy they came from.
+/// Events in (logical time, author, identity) order: the same whichever copy they
+/// came from.
 pub fn sort_events(events: &mut Vec<Event>) {
     let mut keyed: Vec<(String, Event)> = events.drain(..).map(|e| (identity(&e), e)).collect();
     sort_keyed(&mut keyed);
@@ -425,6 +438,7 @@ mod tests {
             at: now() + chrono::Duration::seconds(secs),
             by: by.into(),
             change,
+            hlc: None,
         }
     }
 

@@ -216,6 +216,7 @@ pub fn large_session(items: usize, departments: usize, history: usize) -> Sessio
             at: epoch() + Duration::seconds(k as i64 + 1),
             by: "監査 太郎".into(),
             change,
+            hlc: None,
         };
         // Every cell comes from the session itself, so nothing can be refused.
         let _ = session.apply(event);

@@ -67,6 +67,7 @@ impl Session {
             Change::Move(cursor) => {
                 self.locate(&cursor.department, &cursor.item)?;
                 self.cursor = cursor.clone();
+                self.saw(&event);
                 return Ok(());
             }
             Change::Mark { .. } | Change::Note { .. } | Change::Field { .. } => {
@@ -118,6 +119,7 @@ impl Session {
             self.heads
                 .retain(|h| h.first().and_then(|e| Place::of(&e.change)) != Some(place.clone()));
         }
+        self.saw(&event);
         self.history.push(event);
         Ok(())
     }

@@ -85,11 +85,7 @@ impl Writer {
     /// Applies `change` and makes it durable. A change the session refuses is neither
     /// applied nor kept; on a failed save the change stays applied and pending.
     pub fn record(&mut self, change: Change) -> Result<(), RecordError> {
-        let event = Event {
-            at: now(),
-            by: self.actor.clone(),
-            change,
-        };
+        let event = self.session.stamp(change, &self.actor, now());
         let signs = matches!(event.change, Change::SignOff { .. });
         self.session.apply(event.clone())?;
         self.pending.push(event);

@@ -7,6 +7,7 @@ mod common;
 mod screen;
 
 mod architecture;
+mod clocks;
 mod export;
 mod guide;
 mod meanings;

@@ -31,6 +31,7 @@ fn round(name: &str, marks: &[(&str, &str, &str)]) -> Session {
             at: now(),
             by: "監査 太郎".into(),
             change,
+            hlc: None,
         };
         session.apply(event).unwrap();
     }
