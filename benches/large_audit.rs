@@ -13,7 +13,7 @@ use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use kansa::export;
 use kansa::review;
-use kansa::sample::large_session;
+use kansa::sample::{heard_part, large_session};
 use kansa::session::{Event, Session};
 use kansa::store::{Doc, Store};
 use kansa::tui::{App, Context};
@@ -312,5 +312,63 @@ fn listing(c: &mut Criterion, store: &Store) {
     group.finish();
 }
 
-criterion_group!(benches, proportional, large_audit, sign_off);
+/// `kansa merge ID PART`: a part cut for one department, with 100 changes made on
+/// another laptop, merged into the large audit (a fresh copy of it each time; the copy
+/// is not timed). The part file is read and parsed within the time, as the command
+/// does. "whole round" is the path every merge took before issue 26 (and still takes
+/// for several files): load the round, merge in memory, rewrite the file.
+fn merge_part(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut session = large_session(ITEMS, DEPARTMENTS, HISTORY);
+    session.id = "merge".into();
+    store.create(&session).expect("saved");
+    let pristine = dir.path().join("pristine.ron");
+    std::fs::copy(store.path_of("merge"), &pristine).expect("copy");
+    let part = heard_part(&session, 100);
+    let file = dir.path().join("part.ron");
+    Store::write_file(&file, &part).expect("part");
+    eprintln!(
+        "part: {} changes of history, {:.1} MB",
+        part.history.len(),
+        std::fs::metadata(&file).expect("part").len() as f64 / 1e6
+    );
+    let fresh = || std::fs::copy(&pristine, store.path_of("merge")).expect("fresh round");
+    let mut group = c.benchmark_group("merge");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function("a part of 100 changes (merge_in)", |b| {
+        b.iter_batched(
+            fresh,
+            |_| {
+                let part = Store::load_file(&file).expect("part");
+                let merged = store
+                    .merge_in("merge", &[part], "監査 太郎")
+                    .expect("merged");
+                assert_eq!(merged.added, 100);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("before: the whole round (load, merge, rewrite)", |b| {
+        b.iter_batched(
+            fresh,
+            |_| {
+                let part = Store::load_file(&file).expect("part");
+                // Two files take the whole path; the second adds nothing.
+                let theirs = [part.clone(), part];
+                let merged = store
+                    .merge_in("merge", &theirs, "監査 太郎")
+                    .expect("merged");
+                assert_eq!(merged.added, 100);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, proportional, large_audit, sign_off, merge_part);
 criterion_main!(benches);

@@ -18,7 +18,8 @@
 //!   `improvements`: the 実施報告書's 改善内容等 per item, written or proposed.
 //! - `rounds`: a round started from an earlier one; follow-ups, trends, differences.
 //! - `merge`: a round heard in parts brought back together: change identity,
-//!   conflicts.
+//!   conflicts; `take_in`: a part merged at the cost of the part, kept as one journal
+//!   line.
 //! - `review`: what blocks sign-off, and warnings; `signoff`: signing, reopening,
 //!   verifying.
 //! - `results`: the results as numbers: filters, counts per mark per item and
@@ -62,6 +63,7 @@ pub mod settings;
 pub mod sheet;
 pub mod signoff;
 pub mod store;
+pub mod take_in;
 pub mod text;
 pub mod tui;
 pub mod wareki;

@@ -62,8 +62,12 @@ pub struct Written {
 
 /// The conflicts of a session, in place order.
 pub fn conflicts(session: &Session) -> Vec<Conflict> {
-    let mut found: Vec<Conflict> = session
-        .heads
+    conflicts_in(&session.heads)
+}
+
+/// The conflicts among a session's heads, in place order.
+pub fn conflicts_in(heads: &[Vec<Event>]) -> Vec<Conflict> {
+    let mut found: Vec<Conflict> = heads
         .iter()
         .filter_map(|heads| {
             let place = Place::of(&heads.first()?.change)?;
@@ -105,7 +109,7 @@ pub struct Merged {
 }
 
 /// Checks that `theirs` is a copy of the same round that `ours` may take in.
-fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
+pub(crate) fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
     if let Some(signed) = &ours.signed {
         return Err(MergeError::Signed(signed.by.clone()));
     }
@@ -128,13 +132,13 @@ fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
 }
 
 /// A session's history with each change's identity, computed once.
-struct Known<'a> {
-    events: Vec<(String, &'a Event)>,
-    ids: HashSet<String>,
+pub(crate) struct Known<'a> {
+    pub(crate) events: Vec<(String, &'a Event)>,
+    pub(crate) ids: HashSet<String>,
 }
 
 impl<'a> Known<'a> {
-    fn of(session: &'a Session) -> Known<'a> {
+    pub(crate) fn of(session: &'a Session) -> Known<'a> {
         let events: Vec<(String, &Event)> =
             session.history.iter().map(|e| (identity(e), e)).collect();
         let ids = events.iter().map(|(id, _)| id.clone()).collect();
@@ -238,10 +242,14 @@ fn validate<'a>(
         .map_err(MergeError::Damaged)
 }
 
-type Heads<'a> = HashMap<Place, Vec<(String, &'a Event)>>;
+pub(crate) type Heads<'a> = HashMap<Place, Vec<(String, &'a Event)>>;
 
 /// The heads of the session's `places`: those a merge left, else the last change.
-fn heads<'a>(session: &'a Session, known: &Known<'a>, places: &BTreeSet<Place>) -> Heads<'a> {
+pub(crate) fn heads<'a>(
+    session: &'a Session,
+    known: &Known<'a>,
+    places: &BTreeSet<Place>,
+) -> Heads<'a> {
     let mut found: Heads = HashMap::new();
     for (id, event) in &known.events {
         if let Some(place) = Place::of(&event.change).filter(|p| places.contains(p)) {
@@ -258,7 +266,7 @@ fn heads<'a>(session: &'a Session, known: &Known<'a>, places: &BTreeSet<Place>) 
 
 /// The heads of a place after a merge: each side's heads that the other side had not
 /// superseded (it knows the change, yet it is not among its heads).
-fn join<'a>(
+pub(crate) fn join<'a>(
     a: &[(String, &'a Event)],
     b: &[(String, &'a Event)],
     known_a: &HashSet<String>,
@@ -279,7 +287,7 @@ fn join<'a>(
 
 /// Changes in hybrid logical time (`Event::time`), then by writer and identity: a
 /// change made after seeing another sorts after it, whatever the clocks said.
-fn order(a: &Event, ia: &str, b: &Event, ib: &str) -> std::cmp::Ordering {
+pub(crate) fn order(a: &Event, ia: &str, b: &Event, ib: &str) -> std::cmp::Ordering {
     a.time()
         .cmp(&b.time())
         .then_with(|| a.by.cmp(&b.by))
@@ -305,24 +313,8 @@ pub fn sort_events(events: &mut Vec<Event>) {
 fn settle_times(session: &mut Session) {
     let mut last: HashMap<(String, String), Option<Timestamp>> = HashMap::new();
     for event in &session.history {
-        let cell = match &event.change {
-            Change::Mark {
-                department,
-                item,
-                to_applicability,
-                ..
-            } => Some((department, item, !to_applicability)),
-            Change::Note {
-                department, item, ..
-            }
-            | Change::Field {
-                department, item, ..
-            } => Some((department, item, true)),
-            _ => None,
-        };
-        if let Some((department, item, by_hand)) = cell {
-            let at = by_hand.then_some(event.at);
-            last.insert((department.clone(), item.clone()), at);
+        if let Some((cell, at)) = cell_time(event) {
+            last.insert(cell, at);
         }
     }
     for hearing in &mut session.hearings {
@@ -332,6 +324,30 @@ fn settle_times(session: &mut Session) {
             }
         }
     }
+}
+
+/// The cell (department, item) a change of a mark, note or field sets, and the time
+/// it leaves on the answer (none for a mark given back to applicability).
+pub(crate) fn cell_time(event: &Event) -> Option<((String, String), Option<Timestamp>)> {
+    let (department, item, by_hand) = match &event.change {
+        Change::Mark {
+            department,
+            item,
+            to_applicability,
+            ..
+        } => (department, item, !to_applicability),
+        Change::Note {
+            department, item, ..
+        }
+        | Change::Field {
+            department, item, ..
+        } => (department, item, true),
+        _ => return None,
+    };
+    Some((
+        (department.clone(), item.clone()),
+        by_hand.then_some(event.at),
+    ))
 }
 
 /// The round cut to `departments` (full or short names), to hand to another auditor:

@@ -16,6 +16,15 @@ use crate::signoff::MalformedDigest;
 use crate::store::StoreError;
 use crate::tui::OpenError;
 
+impl From<crate::store::IntoRoundError> for CliError {
+    fn from(error: crate::store::IntoRoundError) -> CliError {
+        match error {
+            crate::store::IntoRoundError::Store(e) => CliError::Store(e),
+            crate::store::IntoRoundError::Merge(e) => CliError::Merge(e),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// No --data-dir, no KANSA_DATA_DIR and no platform data directory.

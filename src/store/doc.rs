@@ -54,9 +54,15 @@ pub enum Saved {
 }
 
 impl Doc {
-    /// Opens `id` for writing, or read-only when another process holds it.
+    /// Opens `id` for writing: as the session file's writer, else (another auditor
+    /// has it) beside them in a journal of this auditor's own; read-only when this
+    /// auditor has it open on this laptop already.
     pub fn open(store: &Store, id: &str, actor: &str) -> Result<Doc, StoreError> {
-        let hold = match store.open_writer(id, actor) {
+        let opened = match store.open_writer(id, actor) {
+            Err(StoreError::Locked { .. }) => store.open_side_writer(id, actor),
+            other => other,
+        };
+        let hold = match opened {
             Ok(writer) => Hold::Writing {
                 writer: Box::new(writer),
                 save_error: None,
@@ -143,11 +149,17 @@ impl Doc {
     /// over once its writer has left, or else follows the writer's changes.
     pub fn tick(&mut self, actor: &str) -> Saved {
         match &mut self.hold {
-            Hold::Writing { writer, save_error } if !writer.is_saved() => {
+            Hold::Writing { writer, save_error } => {
+                // The others' changes: any cell may have changed.
+                if writer.follow() {
+                    self.tally.take();
+                }
+                if writer.is_saved() {
+                    return Saved::Yes;
+                }
                 let result = writer.retry();
                 settle(result, writer, save_error)
             }
-            Hold::Writing { .. } => Saved::Yes,
             Hold::Reading {
                 session,
                 seen,
@@ -172,6 +184,23 @@ impl Doc {
                 }
                 Saved::ReadOnly
             }
+        }
+    }
+
+    /// The other writers' changes taken in since last asked (who, what), for the
+    /// screen to say.
+    pub fn news(&mut self) -> Vec<crate::session::Event> {
+        match &mut self.hold {
+            Hold::Writing { writer, .. } => writer.news(),
+            Hold::Reading { .. } => Vec::new(),
+        }
+    }
+
+    /// The journals beside the session that do not read: named, skipped, kept.
+    pub fn damaged(&self) -> Vec<std::path::PathBuf> {
+        match &self.hold {
+            Hold::Writing { writer, .. } => writer.damaged(),
+            Hold::Reading { .. } => Vec::new(),
         }
     }
 

@@ -1,8 +1,8 @@
 //! The folder of sessions under a data directory: creating, loading, listing and
 //! naming sessions, and the drafts of text being typed.
 
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -11,12 +11,12 @@ use super::draft::{Draft, DraftTarget};
 use super::error::{StoreError, io_error};
 use super::files::{owner_only, sync_folder, write_atomically};
 use super::layout::{
-    Seen, Summary, follow, identity, parse_bytes, read_session, read_session_lazily, read_summary,
-    snapshot_text, summary,
+    Header, Seen, Summary, folded, follow, identity, parse_bytes, read_session,
+    read_session_lazily, snapshot_text, summary, unsigned_status,
 };
 use crate::checklist::Checklist;
 use crate::error::{FileError, Problem};
-use crate::session::{AuditFacts, Session, Timestamp};
+use crate::session::{AuditFacts, Event, Session, Timestamp};
 
 /// The folder of sessions under a data directory.
 #[derive(Debug, Clone)]
@@ -140,9 +140,13 @@ impl Store {
         snapshot_text(session, Path::new("-"))
     }
 
-    /// Reads a session without locking it.
+    /// Reads a session without locking it, with every writer's journal beside it.
     pub fn load(&self, id: &str) -> Result<Session, StoreError> {
-        Ok(read_session(&self.existing(id)?)?.session)
+        let path = self.existing(id)?;
+        if !super::shared::side_journals(&self.dir, id).is_empty() {
+            return Ok(super::shared::Shared::load(&self.dir, id, None)?.0);
+        }
+        Ok(read_session(&path)?.session)
     }
 
     /// Reads a session file from anywhere (a copy handed over, a file to verify),
@@ -297,4 +301,71 @@ pub(crate) fn valid_id(id: &str) -> bool {
 
 pub(crate) fn now() -> Timestamp {
     Local::now().fixed_offset()
+}
+
+/// The summary of a session file from its summary line and the journal after it,
+/// without parsing the rest; None when the file has no summary line, was changed
+/// since it was written, or has a journal this cannot account for: it is then read
+/// whole (and its errors reported).
+pub(crate) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary> {
+    let mut file = File::open(path).ok()?;
+    buffer.clear();
+    file.read_to_end(buffer).ok()?;
+    let folded = folded(buffer)?;
+    let header = &folded.header;
+    let tail = std::str::from_utf8(&buffer[folded.journal_at..]).ok()?;
+    let mut summary = header.summary.clone();
+    for line in tail.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
+        if !line.trim().is_empty() {
+            account(&mut summary, header, ron::from_str(line).ok()?)?;
+        }
+    }
+    // A summary line written before a round with no cells stopped being "answered".
+    if summary.status == "answered" && summary.cells == 0 {
+        summary.status = unsigned_status(0, 0).into();
+    }
+    Some(summary)
+}
+
+/// Brings a summary up to date with one journal event; None for an event it cannot
+/// check or account for without the snapshot.
+fn account(summary: &mut Summary, header: &Header, event: Event) -> Option<()> {
+    use crate::session::Change;
+    let known = |department: &String, item: &String| {
+        (header.departments.contains(department) && header.items.contains(item)).then_some(())
+    };
+    match &event.change {
+        Change::Move(cursor) => return known(&cursor.department, &cursor.item),
+        Change::Mark {
+            department,
+            item,
+            from,
+            to,
+            ..
+        } => {
+            known(department, item)?;
+            match (from.is_some(), to.is_some()) {
+                (false, true) => summary.answered += 1,
+                (true, false) => summary.answered = summary.answered.checked_sub(1)?,
+                _ => {}
+            }
+        }
+        Change::Note {
+            department, item, ..
+        }
+        | Change::Field {
+            department, item, ..
+        } => known(department, item)?,
+        Change::SignOff { by, at, .. } => {
+            summary.status = "signed".into();
+            summary.signed_by = Some(by.clone());
+            summary.signed_at = Some(*at);
+        }
+        _ => return None,
+    }
+    if summary.status != "signed" {
+        summary.status = unsigned_status(summary.answered, summary.cells).into();
+    }
+    summary.last_change = event.at;
+    Some(())
 }

@@ -4,7 +4,8 @@
 //! folded into the snapshot (an atomic replace, `files`) when it is long on open or
 //! close, and at sign-off. The only module that touches session files; `doc` is the
 //! handle the screens hold on one session, `folder` the sessions of a data directory,
-//! `lock` who has one open for writing, `trash` what was deleted.
+//! `lock` who has one open for writing, `trash` what was deleted, `take_in` files
+//! merged into a round.
 
 mod doc;
 mod draft;
@@ -13,6 +14,8 @@ mod files;
 mod folder;
 mod layout;
 mod lock;
+mod shared;
+mod take_in;
 mod trash;
 mod writer;
 
@@ -22,4 +25,5 @@ pub use error::{RecordError, StoreError};
 pub(crate) use files::write_atomically;
 pub use folder::{Created, Store};
 pub use layout::{Seen, Summary};
+pub use take_in::{IntoRoundError, MergedIn};
 pub use writer::Writer;

@@ -102,7 +102,7 @@ fn the_lock_the_read_only_copy_and_the_history_name_the_person_working() {
         Err(StoreError::Locked { holder, .. }) => assert_eq!(holder, expected),
         other => panic!("expected the lock to be held: {:?}", other.err()),
     }
-    let reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     assert_eq!(reader.holder(), Some(expected.as_str()));
 
     let change = writer.session().set_mark("保育", "I-1", Some("○")).unwrap();
@@ -654,7 +654,7 @@ fn a_read_only_copy_follows_appends_and_folds() {
     let store = Store::open(dir.path()).unwrap();
     let id = new_session(&store, "follow");
     let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
-    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     let change = writer.session().set_mark("保育", "I-3", Some("×")).unwrap();
     writer.record(change).unwrap();
     let change = writer
@@ -683,7 +683,7 @@ fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
     let store = Store::open(dir.path()).unwrap();
     let id = new_session(&store, "fold while followed");
     let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
-    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     assert!(reader.holder().is_some(), "read-only");
     let cells: Vec<(String, String)> = writer
         .session()
@@ -753,7 +753,7 @@ fn a_documents_counts_stay_those_of_its_session() {
     let store = Store::open(dir.path()).unwrap();
     let id = new_session(&store, "counts");
     let mut doc = Doc::open(&store, &id, "監査 太郎").unwrap();
-    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     let counted = |doc: &Doc| assert_eq!(*doc.tally(), Tally::new(doc.session()));
     counted(&doc);
     counted(&reader);

@@ -112,6 +112,7 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::NotASigner(v.s()),
         Refusal::Blocked(2),
         Refusal::UnknownFollowUp(4),
+        Refusal::OthersWriting(vec![v.s(), v.s()]),
     ];
     let index = |r: &Refusal| match r {
         Refusal::UnknownDepartment(_) => 0,
@@ -132,8 +133,9 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::NotASigner(_) => 15,
         Refusal::Blocked(_) => 16,
         Refusal::UnknownFollowUp(_) => 17,
+        Refusal::OthersWriting(_) => 18,
     };
-    covers(&all, index, 18);
+    covers(&all, index, 19);
     all
 }
 
