@@ -347,21 +347,9 @@ impl Shared {
             }
             return;
         };
-        let heads = self.live.entry(place.clone()).or_insert_with(|| {
-            let folded = session
-                .heads
-                .iter()
-                .find(|h| h.first().and_then(|e| Place::of(&e.change)).as_ref() == Some(&place));
-            folded
-                .into_iter()
-                .flatten()
-                .map(|e| Head {
-                    journal: String::new(),
-                    end: 0,
-                    event: e.clone(),
-                })
-                .collect()
-        });
+        let heads = (self.live)
+            .entry(place.clone())
+            .or_insert_with(|| folded_heads(session, &place));
         let seen = |h: &Head| {
             h.journal.is_empty()
                 || h.journal == name
@@ -386,15 +374,7 @@ impl Shared {
         if let Some(winner) = winner {
             let _ = session.apply_value(&winner);
         }
-        session
-            .heads
-            .retain(|h| h.first().and_then(|e| Place::of(&e.change)).as_ref() != Some(&place));
-        if listed.len() > 1 {
-            session.heads.push(listed);
-            session
-                .heads
-                .sort_by_key(|h| h.first().and_then(|e| Place::of(&e.change)));
-        }
+        show_heads(session, &place, listed);
         session.saw(&event);
         let before = |a: &Event, b: &Event| {
             (a.time().cmp(&b.time()))
@@ -460,5 +440,34 @@ impl Shared {
             .filter(|n| n.as_str() != MAIN)
             .cloned()
             .collect()
+    }
+}
+
+/// The heads of `place` as the snapshot has them (a merge's conflict), which every
+/// writer had seen.
+fn folded_heads(session: &Session, place: &Place) -> Vec<Head> {
+    let folded = (session.heads.iter())
+        .find(|h| h.first().and_then(|e| Place::of(&e.change)).as_ref() == Some(place));
+    folded
+        .into_iter()
+        .flatten()
+        .map(|e| Head {
+            journal: String::new(),
+            end: 0,
+            event: e.clone(),
+        })
+        .collect()
+}
+
+/// The session's heads of `place` made `listed` (none when one is left), in place
+/// order as a merge leaves them.
+fn show_heads(session: &mut Session, place: &Place, listed: Vec<Event>) {
+    let place_of = |h: &Vec<Event>| h.first().and_then(|e| Place::of(&e.change));
+    session
+        .heads
+        .retain(|h| place_of(h).as_ref() != Some(place));
+    if listed.len() > 1 {
+        session.heads.push(listed);
+        session.heads.sort_by_key(place_of);
     }
 }
