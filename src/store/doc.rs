@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 
 use super::error::{RecordError, StoreError};
 use super::folder::Store;
-use super::layout::Seen;
+use super::shared::Shared;
 use super::writer::Writer;
 use crate::results::Tally;
 use crate::session::{Change, Refusal, Session};
@@ -32,8 +32,8 @@ enum Hold {
     Reading {
         session: Box<Session>,
         holder: String,
-        /// How far this copy has read the file.
-        seen: Seen,
+        /// The round's journals, followed.
+        shared: Box<Shared>,
         store: Store,
     },
 }
@@ -68,11 +68,11 @@ impl Doc {
                 save_error: None,
             },
             Err(StoreError::Locked { holder, .. }) => {
-                let (session, seen) = store.load_following(id)?;
+                let (session, shared, _) = Shared::load(&store.dir, id, None)?;
                 Hold::Reading {
                     session: Box::new(session),
                     holder,
-                    seen,
+                    shared: Box::new(shared),
                     store: store.clone(),
                 }
             }
@@ -162,11 +162,17 @@ impl Doc {
             }
             Hold::Reading {
                 session,
-                seen,
+                shared,
                 store,
                 ..
             } => {
-                if let Ok(writer) = store.open_writer(&session.id, actor) {
+                // The writer this copy waited for has left: this auditor writes now,
+                // in the session file or beside it.
+                let opened = match store.open_writer(&session.id, actor) {
+                    Err(StoreError::Locked { .. }) => store.open_side_writer(&session.id, actor),
+                    other => other,
+                };
+                if let Ok(writer) = opened {
                     self.hold = Hold::Writing {
                         writer: Box::new(writer),
                         save_error: None,
@@ -174,12 +180,22 @@ impl Doc {
                     self.tally.take();
                     return Saved::Unlocked;
                 }
-                // Any change read (or the file read again) may have touched any cell.
-                // Applied changes join the history; a whole read moves `seen`.
-                let before = (seen.clone(), session.history.len());
-                // A failed look is tried again at the next tick.
-                let _ = store.follow(session, seen);
-                if (seen.clone(), session.history.len()) != before {
+                // A fold replaced the file: read again. A failed look is tried again
+                // at the next tick.
+                let changed = if shared.main_replaced() {
+                    match Shared::load(&store.dir, &session.id, None) {
+                        Ok((fresh, now, _)) if fresh.is_hearable() => {
+                            **session = fresh;
+                            **shared = now;
+                            true
+                        }
+                        _ => false,
+                    }
+                } else {
+                    shared.follow(session)
+                };
+                // Any change read may have touched any cell.
+                if changed {
                     self.tally.take();
                 }
                 Saved::ReadOnly
@@ -192,7 +208,7 @@ impl Doc {
     pub fn news(&mut self) -> Vec<crate::session::Event> {
         match &mut self.hold {
             Hold::Writing { writer, .. } => writer.news(),
-            Hold::Reading { .. } => Vec::new(),
+            Hold::Reading { shared, .. } => shared.news(),
         }
     }
 
@@ -200,7 +216,7 @@ impl Doc {
     pub fn damaged(&self) -> Vec<std::path::PathBuf> {
         match &self.hold {
             Hold::Writing { writer, .. } => writer.damaged(),
-            Hold::Reading { .. } => Vec::new(),
+            Hold::Reading { shared, .. } => shared.damaged(),
         }
     }
 

@@ -11,8 +11,7 @@ use super::draft::{Draft, DraftTarget};
 use super::error::{StoreError, io_error};
 use super::files::{owner_only, sync_folder, write_atomically};
 use super::layout::{
-    Header, Seen, Summary, folded, follow, identity, parse_bytes, read_session,
-    read_session_lazily, snapshot_text, summary, unsigned_status,
+    Header, Summary, folded, parse_bytes, read_session, snapshot_text, summary, unsigned_status,
 };
 use crate::checklist::Checklist;
 use crate::error::{FileError, Problem};
@@ -149,6 +148,15 @@ impl Store {
         Ok(read_session(&path)?.session)
     }
 
+    /// The writers' journals beside round `id` that do not read (from the line that
+    /// does not on, they are skipped, and never written to).
+    pub fn damaged_journals(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+        self.existing(id)?;
+        Ok(super::shared::Shared::load(&self.dir, id, None)?
+            .1
+            .damaged())
+    }
+
     /// Reads a session file from anywhere (a copy handed over, a file to verify),
     /// snapshot and journal, without locking it.
     pub fn load_file(path: &Path) -> Result<Session, StoreError> {
@@ -249,35 +257,6 @@ impl Store {
             })
             .find(|id| !self.path_of(id).exists())
             .unwrap_or(stem)
-    }
-
-    /// Reads a session to follow it read-only: the history left unparsed, and where
-    /// the reading got to, for `follow`.
-    pub(crate) fn load_following(&self, id: &str) -> Result<(Session, Seen), StoreError> {
-        let path = self.existing(id)?;
-        // Taken before reading: a fold landing in between then shows as a new file.
-        let file = fs::metadata(&path).ok().and_then(|m| identity(&m));
-        let read = read_session_lazily(&path)?;
-        let seen = Seen {
-            len: read.good_len,
-            file,
-        };
-        Ok((read.session, seen))
-    }
-
-    /// Brings a read-only copy up to date: only the journal lines appended since it
-    /// last looked, or the whole file again when a fold replaced it.
-    pub(crate) fn follow(&self, session: &mut Session, seen: &mut Seen) -> Result<(), StoreError> {
-        let path = self.existing(&session.id)?;
-        if follow(&path, session, seen)? {
-            return Ok(());
-        }
-        let (fresh, now) = self.load_following(&session.id)?;
-        if fresh.is_hearable() {
-            *session = fresh;
-            *seen = now;
-        }
-        Ok(())
     }
 
     pub(crate) fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {

@@ -17,14 +17,13 @@
 //! as it was. Files written before the history section (history inside the snapshot,
 //! no summary) still read; the next fold writes them in this layout.
 
-use std::fs::{self, File};
-use std::io::{Read, Seek, SeekFrom};
+use std::fs;
 use std::ops::Range;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{StoreError, io_error, refused};
+use super::error::{StoreError, refused};
 use crate::error::{FileError, Position, Problem};
 use crate::session::{self, Event, History, Session, Timestamp};
 use crate::take_in::{self, TakenIn};
@@ -462,14 +461,8 @@ fn apply_journal(
     Ok(applied)
 }
 
-/// Where a read-only copy of a session file has got to: its length then, and which file it
-/// was (a fold replaces the file with a new one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seen {
-    pub(crate) len: u64,
-    pub(crate) file: Option<(u64, u64)>,
-}
-
+/// Which file this is (a fold replaces a session file with a new one), where the
+/// platform tells.
 pub(crate) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
     #[cfg(unix)]
     {
@@ -480,42 +473,6 @@ pub(crate) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
     {
         let _ = metadata;
         None
-    }
-}
-
-/// Applies to `session` the journal lines appended to `path` since `seen`, and moves
-/// `seen` on. `Ok(false)` when the file was replaced (or cannot be followed): the
-/// caller reads it whole again.
-pub(crate) fn follow(
-    path: &Path,
-    session: &mut Session,
-    seen: &mut Seen,
-) -> Result<bool, StoreError> {
-    let mut file = File::open(path).map_err(io_error(path))?;
-    let metadata = file.metadata().map_err(io_error(path))?;
-    let file_id = identity(&metadata);
-    if file_id.is_none() || file_id != seen.file || metadata.len() < seen.len {
-        return Ok(false);
-    }
-    if metadata.len() == seen.len {
-        return Ok(true);
-    }
-    let mut bytes = Vec::new();
-    file.seek(SeekFrom::Start(seen.len))
-        .and_then(|_| file.read_to_end(&mut bytes))
-        .map_err(io_error(path))?;
-    let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let Ok(text) = std::str::from_utf8(&bytes[..whole]) else {
-        return Ok(false);
-    };
-    // Applied in place, not on a copy (a copy costs the whole session): on a bad
-    // line the caller reads the file whole again, replacing what was applied.
-    match apply_journal(session, text, path, || 0) {
-        Ok(applied) if !applied.torn => {
-            seen.len += applied.good as u64;
-            Ok(true)
-        }
-        _ => Ok(false),
     }
 }
 

@@ -24,6 +24,6 @@ pub use draft::{Draft, DraftTarget};
 pub use error::{RecordError, StoreError};
 pub(crate) use files::write_atomically;
 pub use folder::{Created, Store};
-pub use layout::{Seen, Summary};
+pub use layout::Summary;
 pub use take_in::{IntoRoundError, MergedIn};
 pub use writer::Writer;

@@ -72,6 +72,21 @@ pub(crate) fn side_journals(dir: &Path, id: &str) -> Vec<String> {
     names
 }
 
+/// The first two lines of a file (a session file's first line and summary).
+fn head(path: &Path) -> Vec<u8> {
+    let Ok(file) = File::open(path) else {
+        return Vec::new();
+    };
+    let mut reader = std::io::BufReader::new(file);
+    let mut bytes = Vec::new();
+    for _ in 0..2 {
+        if std::io::BufRead::read_until(&mut reader, b'\n', &mut bytes).is_err() {
+            break;
+        }
+    }
+    bytes
+}
+
 /// A journal line.
 #[derive(Debug, Clone)]
 enum Line {
@@ -204,6 +219,9 @@ pub(crate) struct Shared {
     live: HashMap<Place, Vec<Head>>,
     /// Changes of others taken in since `news` was last asked.
     news: Vec<Event>,
+    /// The session file's first two lines (its summary) when read: a fold writes
+    /// others, and a copy that reads only must then read the file again.
+    main_head: Vec<u8>,
 }
 
 impl Shared {
@@ -219,6 +237,7 @@ impl Shared {
             said: BTreeMap::new(),
             live: HashMap::new(),
             news: Vec::new(),
+            main_head: Vec::new(),
         }
     }
 
@@ -232,6 +251,8 @@ impl Shared {
         own: Option<&str>,
     ) -> Result<(Session, Shared, u64), StoreError> {
         let main = dir.join(format!("{id}.ron"));
+        // Taken before reading: a fold landing in between then shows as replaced.
+        let main_head = head(&main);
         let (mut session, journal_at) = match read_snapshot(&main)? {
             Some(read) => read,
             // A file in an older layout: its journal counts as folded.
@@ -255,6 +276,7 @@ impl Shared {
             said: BTreeMap::new(),
             live: HashMap::new(),
             news: Vec::new(),
+            main_head,
         };
         shared.follow(&mut session);
         shared.news.clear();
@@ -412,6 +434,13 @@ impl Shared {
             l.push('\n');
             l
         })
+    }
+
+    /// True when the session file was replaced by a fold since it was read: a copy
+    /// that reads only then reads the round again (`load`).
+    pub(crate) fn main_replaced(&self) -> bool {
+        let main = self.dir.join(format!("{}.ron", self.id));
+        !self.main_head.is_empty() && head(&main) != self.main_head
     }
 
     /// The `seen` line is on disk.

@@ -662,7 +662,7 @@ fn a_read_only_copy_follows_appends_and_folds() {
         .set_note("保育", "I-3", "鍵なし。")
         .unwrap();
     writer.record(change).unwrap();
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(
         reader.session(),
         writer.session(),
@@ -671,7 +671,7 @@ fn a_read_only_copy_follows_appends_and_folds() {
     writer.compact().unwrap();
     let change = writer.session().set_mark("秘書", "I-1", Some("○")).unwrap();
     writer.record(change).unwrap();
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(reader.session(), writer.session(), "a fold read whole");
 }
 
@@ -705,11 +705,11 @@ fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
                 .unwrap();
             writer.record(change).unwrap();
         }
-        assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+        assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
         assert_eq!(reader.session(), writer.session(), "followed");
         writer.compact().unwrap();
         assert_eq!(writer.journal_lines(), 0, "folded");
-        assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+        assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
         assert_eq!(
             reader.session(),
             writer.session(),
@@ -730,7 +730,7 @@ fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
         path.with_extension("ron.prev").is_file(),
         "the previous file kept"
     );
-    assert_eq!(reader.tick("監査 花子"), Saved::Unlocked, "the writer left");
+    assert_eq!(reader.tick("監査 太郎"), Saved::Unlocked, "the writer left");
     assert_eq!(reader.session(), &expected);
     reader.close();
     let reopened = store.open_writer(&id, "監査 太郎").unwrap();
@@ -772,13 +772,13 @@ fn a_documents_counts_stay_those_of_its_session() {
     };
     assert!(matches!(doc.record(refused), Saved::Refused(_)));
     counted(&doc);
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(reader.session(), doc.session());
     counted(&reader);
     doc.writer_mut().unwrap().compact().unwrap();
     let change = doc.session().set_mark("秘書", "I-1", Some("△")).unwrap();
     doc.record(change);
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(reader.session(), doc.session(), "the fold read whole");
     counted(&reader);
     assert_eq!(reader.tally().department(0).unwrap().marks[1], 1);

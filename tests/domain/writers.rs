@@ -263,3 +263,44 @@ fn a_journal_from_a_clock_days_behind_is_taken_in_after_what_it_had_seen() {
         "shown as recorded"
     );
 }
+
+#[test]
+fn a_read_only_copy_follows_every_writer_and_a_failing_folder_keeps_answers_in_memory() {
+    let (_dir, store, id) = round(false);
+    let mut a = Doc::open(&store, &id, TANAKA).unwrap();
+    let mut b = Doc::open(&store, &id, SATO).unwrap();
+    // 田中 again on this laptop: reads only, and follows both writers.
+    let mut reader = Doc::open(&store, &id, TANAKA).unwrap();
+    assert!(reader.holder().is_some_and(|h| h.starts_with(TANAKA)));
+    mark(&mut a, "秘書", "I-1", "○");
+    mark(&mut b, "保育", "I-1", "×");
+    assert_eq!(reader.tick(TANAKA), Saved::ReadOnly);
+    assert_eq!(
+        reader.session().hearing("秘書").unwrap().mark("I-1"),
+        Some("○")
+    );
+    assert_eq!(
+        reader.session().hearing("保育").unwrap().mark("I-1"),
+        Some("×")
+    );
+    // The folder goes away under 佐藤 (a file server dropped): the answer stays in
+    // memory, pending, with the save-failure banner; it is written when it is back.
+    b.writer_mut().unwrap().simulate_failing_disk(true);
+    let change = b.session().set_mark("保育", "I-2(1)", Some("○")).unwrap();
+    assert_eq!(b.record(change), Saved::No);
+    assert_eq!(b.pending(), 1);
+    assert!(b.save_error().is_some());
+    assert_eq!(
+        b.session().hearing("保育").unwrap().mark("I-2(1)"),
+        Some("○")
+    );
+    a.tick(TANAKA);
+    assert_eq!(a.session().hearing("保育").unwrap().mark("I-2(1)"), None);
+    b.writer_mut().unwrap().simulate_failing_disk(false);
+    assert_eq!(b.tick(SATO), Saved::Again);
+    a.tick(TANAKA);
+    assert_eq!(
+        a.session().hearing("保育").unwrap().mark("I-2(1)"),
+        Some("○")
+    );
+}
