@@ -211,6 +211,9 @@ pub(crate) struct Shared {
     id: String,
     /// The journal this copy writes (MAIN, a writer's file name), if it writes.
     own: Option<String>,
+    /// The same, also while loading (when its own journal is read like the others'):
+    /// only its own moves of the cursor are taken in.
+    mine: Option<String>,
     journals: BTreeMap<String, Followed>,
     /// How far each journal has been taken in: what this copy has seen.
     taken: BTreeMap<String, u64>,
@@ -232,6 +235,7 @@ impl Shared {
             dir: dir.to_path_buf(),
             id: id.to_string(),
             own: Some(own.to_string()),
+            mine: Some(own.to_string()),
             journals: BTreeMap::new(),
             taken: BTreeMap::new(),
             said: BTreeMap::new(),
@@ -271,6 +275,7 @@ impl Shared {
             dir: dir.to_path_buf(),
             id: id.to_string(),
             own: None,
+            mine: own.map(str::to_string),
             journals,
             taken: BTreeMap::new(),
             said: BTreeMap::new(),
@@ -363,9 +368,12 @@ impl Shared {
         };
         let Some(place) = Place::of(&event.change) else {
             // Moves of the others' cursors are theirs; sign-offs and reopens apply.
-            if !matches!(event.change, crate::session::Change::Move(_)) {
+            let moves = matches!(event.change, crate::session::Change::Move(_));
+            if !moves {
                 let _ = session.apply(event.clone());
                 self.news.push(event);
+            } else if self.mine.as_deref() == Some(name) {
+                let _ = session.apply(event);
             }
             return;
         };

@@ -34,6 +34,8 @@ impl Store {
             let mut writer = Writer::new(path.clone(), path, session, end, actor, lock, shared)?;
             if writer.others().is_empty() {
                 writer.compact()?;
+            } else {
+                writer.cut_torn()?;
             }
             return Ok(writer);
         }
@@ -74,7 +76,9 @@ impl Store {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let (session, shared, end) = Shared::load(&self.dir, id, Some(&name))?;
-        Writer::new(path, journal, session, end, actor, lock, shared)
+        let writer = Writer::new(path, journal, session, end, actor, lock, shared)?;
+        writer.cut_torn()?;
+        Ok(writer)
     }
 }
 
@@ -123,6 +127,19 @@ impl Writer {
             failing_disk: false,
             _lock: lock,
         })
+    }
+
+    /// Cuts a line torn by a crash after the whole ones (a fold would otherwise keep
+    /// it in `.prev`; with others at work there is no fold): the next line would be
+    /// written over only part of it.
+    fn cut_torn(&self) -> Result<(), StoreError> {
+        if let Some(file) = &self.file
+            && file.metadata().is_ok_and(|m| m.len() > self.good_len)
+        {
+            file.set_len(self.good_len)
+                .map_err(io_error(&self.target))?;
+        }
+        Ok(())
     }
 
     /// True when this writer writes a journal beside the session file (another
