@@ -3,7 +3,7 @@
 //! change in a `Tally`), what those marks mean taken together, and each department's
 //! score and band when the scale has points. How they are laid out is `matrix`'s job.
 
-use crate::checklist::{Band, Checklist, Item, Mark, Meaning};
+use crate::checklist::{Band, BandUnit, Checklist, Item, Mark, Meaning};
 use crate::session::{Answer, Session};
 
 /// Which items a view shows.
@@ -303,9 +303,15 @@ impl Score {
         Some(score)
     }
 
-    /// The band the score falls in, if the checklist has one for it.
+    /// The band the score falls in, if the checklist has one for it: its percent, or
+    /// its points when the checklist's bands are in points (none before anything is
+    /// scored either way).
     pub fn band<'a>(&self, checklist: &'a Checklist) -> Option<&'a Band> {
-        checklist.band(self.percent()?)
+        let percent = self.percent()?;
+        checklist.band(match checklist.band_unit {
+            BandUnit::Percent => percent,
+            BandUnit::Points => self.total,
+        })
     }
 }
 
@@ -325,9 +331,13 @@ pub struct Average {
 }
 
 impl Average {
-    /// The band of the mean percent, rounded down as a department's is.
+    /// The band of the mean percent (or mean points, as the bands read), rounded down
+    /// as a department's is.
     pub fn band<'a>(&self, checklist: &'a Checklist) -> Option<&'a Band> {
-        checklist.band(self.percent.floor() as i32)
+        checklist.band(match checklist.band_unit {
+            BandUnit::Percent => self.percent.floor() as i32,
+            BandUnit::Points => self.total.floor() as i32,
+        })
     }
 }
 

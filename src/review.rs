@@ -32,8 +32,12 @@ pub enum Reason {
     NoteRequired(String),
     /// The department has no 所見 in any area.
     NoObservation,
-    /// A needs-improvement mark (a symbol) that no 指摘事項 names, not dismissed.
-    NotInFinding(String),
+    /// A needs-improvement mark (a symbol) that no 指摘事項 names, not dismissed; on a
+    /// scale that grades its failing marks, with the mark's label (重大な不適合).
+    NotInFinding {
+        mark: String,
+        severity: Option<String>,
+    },
     /// Auditors wrote different values in one place without seeing each other's
     /// (found by a merge): each writer and value, oldest first.
     Conflict {
@@ -72,7 +76,7 @@ impl Reason {
             Reason::Unanswered
                 | Reason::NoteRequired(_)
                 | Reason::NoObservation
-                | Reason::NotInFinding(_)
+                | Reason::NotInFinding { .. }
                 | Reason::Conflict { .. }
                 | Reason::FollowUpOpen(_)
                 | Reason::MissingFact(FactField::Overall)
@@ -87,7 +91,7 @@ impl Entry {
 }
 
 /// Everything review found: blockers first, then warnings, each in round, department
-/// and checklist order.
+/// and checklist order (on a graded scale, the failing cells worst first).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Review {
     pub entries: Vec<Entry>,
@@ -115,9 +119,22 @@ pub fn review(session: &Session) -> Review {
     for hearing in &session.hearings {
         department_entries(session, hearing, &mut entries);
     }
-    // Stable: within blockers and warnings the order above is kept.
-    entries.sort_by_key(|e| !e.blocks());
+    // Stable: within blockers and warnings the order above is kept, except that on a
+    // scale that grades its failing marks the cells they name come worst first.
+    entries.sort_by_key(|e| (!e.blocks(), std::cmp::Reverse(gravity(session, e))));
     Review { entries }
+}
+
+/// How grave the failing mark an entry names is, on a graded scale; 0 otherwise.
+fn gravity(session: &Session, entry: &Entry) -> u8 {
+    let symbol = match &entry.reason {
+        Reason::NotInFinding { mark, .. } | Reason::NoteRequired(mark) => mark,
+        _ => return 0,
+    };
+    let mark = session.checklist.mark(symbol);
+    mark.filter(|_| session.checklist.is_graded())
+        .and_then(|m| m.severity())
+        .unwrap_or(0)
 }
 
 /// The facts a report cannot do without; the 総評 blocks sign-off (`Reason::blocks`):
@@ -202,7 +219,12 @@ fn department_entries(session: &Session, hearing: &Hearing, entries: &mut Vec<En
             let handled =
                 sheet.is_some_and(|s| s.names(&item.id) || s.dismissed.contains(&item.id));
             if needs && !handled {
-                entries.push(entry(place(), Reason::NotInFinding(mark.symbol.clone())));
+                let severity = session.checklist.is_graded().then(|| mark.label.clone());
+                let reason = Reason::NotInFinding {
+                    mark: mark.symbol.clone(),
+                    severity,
+                };
+                entries.push(entry(place(), reason));
             }
         }
         let observed = sheet.is_some_and(|s| !s.observation.trim().is_empty());

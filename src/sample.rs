@@ -123,6 +123,7 @@ pub fn large_checklist(items: usize, departments: usize) -> Checklist {
         areas,
         departments: roster,
         bands: Vec::new(),
+        band_unit: Default::default(),
         fields: Vec::new(),
         // The bundled wording, without its overrides and systems (they name tags this
         // roster lacks) and its 備考 row (which names an area it lacks).

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::items::{Area, Condition, Department, Item};
-use super::scale::{Band, Field, Mark, Meaning, finding_marks, finding_symbols};
+use super::scale::{Band, BandUnit, Field, Mark, Meaning, finding_marks, finding_symbols};
 use crate::keymap;
 use crate::language::Language;
 
@@ -37,6 +37,9 @@ pub struct Checklist {
     /// with points.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<Band>,
+    /// Whether the bands are percents of the maximum (the default) or points.
+    #[serde(default, skip_serializing_if = "BandUnit::is_percent")]
+    pub band_unit: BandUnit,
     /// Extra fields an answer may carry (確認日, 目標日, 担当者); marks ask for them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
@@ -187,6 +190,12 @@ impl Checklist {
         finding_symbols(&self.scale)
     }
 
+    /// True when some mark declares a severity: lists of findings come worst first and
+    /// name each failing mark's label.
+    pub fn is_graded(&self) -> bool {
+        self.scale.iter().any(|m| m.severity.is_some())
+    }
+
     /// True when some mark carries points: the scale scores each department.
     pub fn has_points(&self) -> bool {
         self.scale.iter().any(|m| m.points.is_some())
@@ -197,9 +206,18 @@ impl Checklist {
         self.scale.iter().filter_map(|m| m.points).max()
     }
 
-    /// The first band that holds `percent`, if any.
-    pub fn band(&self, percent: i32) -> Option<&Band> {
-        self.bands.iter().find(|b| b.contains(percent))
+    /// The first band that holds `value` (a percent or points, as `band_unit` says).
+    pub fn band(&self, value: i32) -> Option<&Band> {
+        self.bands.iter().find(|b| b.contains(value))
+    }
+
+    /// The highest score a band can be read against: 100 percent, or the top points
+    /// for every item.
+    pub fn band_top(&self) -> Option<i32> {
+        match self.band_unit {
+            BandUnit::Percent => Some(100),
+            BandUnit::Points => Some(self.top_points()? * self.items().count() as i32),
+        }
     }
 
     pub fn field(&self, id: &str) -> Option<&Field> {

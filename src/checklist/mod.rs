@@ -21,4 +21,6 @@ pub use items::{Area, Condition, Department, Item};
 pub use load::{BUNDLED, BUNDLED_PATH, FORMAT};
 pub use rule::Rule;
 pub use rules::{Broken, ItemPart, MarkPart, Place};
-pub use scale::{Band, Field, FieldKind, Mark, Meaning, finding_marks, finding_symbols};
+pub use scale::{
+    Band, BandUnit, Field, FieldKind, Mark, Meaning, finding_marks, finding_symbols, worst_first,
+};

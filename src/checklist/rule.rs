@@ -63,4 +63,12 @@ pub enum Rule {
         from: i32,
         to: i32,
     },
+    /// A band that starts above the highest score a department can reach (100
+    /// percent, or the top points for every item when the bands are in points).
+    BandOutOfReach {
+        label: String,
+        from: i32,
+        top: i32,
+        unit: super::scale::BandUnit,
+    },
 }

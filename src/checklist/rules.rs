@@ -93,6 +93,17 @@ impl Checklist {
                 band.from.is_none_or(|f| other.to.is_none_or(|t| f <= t))
                     && band.to.is_none_or(|t| other.from.is_none_or(|f| f <= t))
             };
+            if let (Some(from), Some(top)) = (band.from, self.band_top())
+                && from > top
+            {
+                let rule = Rule::BandOutOfReach {
+                    label: band.label.clone(),
+                    from,
+                    top,
+                    unit: self.band_unit,
+                };
+                return Broken::at(Place::Band(n), rule);
+            }
             if let Some(other) = self.bands[..n].iter().find(|b| overlaps(b)) {
                 let rule = Rule::BandsOverlap {
                     label: band.label.clone(),

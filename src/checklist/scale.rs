@@ -49,12 +49,21 @@ impl Mark {
 /// under guidance), in scale order except that the marks needing improvement stand
 /// worst first among themselves: the seed's △ ×, an ISMS scale's 重 軽 観 推.
 pub fn finding_marks(scale: &[Mark]) -> Vec<&Mark> {
+    worst_first(scale)
+        .into_iter()
+        .filter(|m| m.meaning.is_failing() || m.meaning == Meaning::ImprovedUnderGuidance)
+        .collect()
+}
+
+/// Every mark of `scale` in scale order, except that the failing marks stand worst
+/// first among themselves (a self-diagnosis's △ 1 × 2 as × △): the order a filter
+/// cycles through and lists name them in.
+pub fn worst_first(scale: &[Mark]) -> Vec<&Mark> {
     let mut failing: Vec<&Mark> = scale.iter().filter(|m| m.meaning.is_failing()).collect();
     failing.sort_by_key(|m| std::cmp::Reverse(m.severity()));
     let mut failing = failing.into_iter();
     scale
         .iter()
-        .filter(|m| m.meaning.is_failing() || m.meaning == Meaning::ImprovedUnderGuidance)
         .map(|m| match m.meaning.is_failing() {
             true => failing.next().unwrap_or(m),
             false => m,
@@ -107,10 +116,27 @@ impl Meaning {
     }
 }
 
-/// A range of scores and how it reads, e.g. 70–99 部分的な対策が不十分. Scores are read
-/// as whole percent of the department's maximum (rounded down), so items left out as
-/// 該当なし never push a department into a lower band; with a maximum of 100, as in a
-/// self-diagnosis of 25 items at 4 points, the percent is the total.
+/// What a checklist's bands are read against: whole percent of each department's
+/// maximum (the default), or the points themselves, as some published self-diagnoses
+/// print their bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum BandUnit {
+    #[default]
+    Percent,
+    Points,
+}
+
+impl BandUnit {
+    pub fn is_percent(&self) -> bool {
+        *self == BandUnit::Percent
+    }
+}
+
+/// A range of scores and how it reads, e.g. 70–99 部分的な対策が不十分. By default scores
+/// are read as whole percent of the department's maximum (rounded down), so items left
+/// out as 該当なし never push a department into a lower band; with a maximum of 100, as
+/// in a self-diagnosis of 25 items at 4 points, the percent is the total. A checklist
+/// with `band_unit: Points` reads its bands against the total points instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {

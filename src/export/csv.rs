@@ -31,6 +31,7 @@ pub fn matrix_csv(session: &Session) -> Result<String, csv::Error> {
 /// The 実施報告書 as a table for people: a header in the report's language, a row per
 /// item; departments joined as the language joins them, notes one per line.
 pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Error> {
+    let heading = &summary.heading;
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
         words.area,
@@ -47,13 +48,53 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
                 row.id.as_str(),
                 row.text.as_str(),
                 &row.complying.join(words.list_separator),
-                &row.needing.join(words.list_separator),
+                &super::lines::graded(&row.needing, &row.needing_marks, heading, words)
+                    .into_iter()
+                    .map(|(name, _)| name)
+                    .collect::<Vec<_>>()
+                    .join(words.list_separator),
                 &super::lines::improvements(row, words).join("\n"),
             ])?;
         }
     }
+    scores(&mut writer, &summary.heading, words)?;
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
+}
+
+/// On a scale with points, the 実施報告書's scores below its items: a row per
+/// department (its name, 点数, 区分), then the average; nothing otherwise.
+fn scores(
+    writer: &mut csv::Writer<Vec<u8>>,
+    heading: &super::model::Heading,
+    words: &ReportWords,
+) -> Result<(), csv::Error> {
+    let rows = super::lines::score_rows(heading, words);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let w = words.score_words;
+    let mut header = vec![w.section, words.department];
+    header.extend(rows.iter().map(|(label, _)| label.as_str()));
+    writer.write_record(pad(header))?;
+    for (d, department) in heading.departments.iter().enumerate() {
+        let mut record = vec!["", department.name.as_str()];
+        record.extend(
+            rows.iter()
+                .map(|(_, cells)| cells.get(d).map_or("", String::as_str)),
+        );
+        writer.write_record(pad(record))?;
+    }
+    if let Some(line) = super::lines::average_line(heading, words) {
+        writer.write_record(pad(vec!["", line.as_str()]))?;
+    }
+    Ok(())
+}
+
+/// A record as wide as the 実施報告書's six columns.
+fn pad(mut record: Vec<&str>) -> Vec<&str> {
+    record.resize(6, "");
+    record
 }
 
 /// The 結果報告書 as a table: a row per fact of each department's header table, then
@@ -63,13 +104,8 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> Result<Str
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([words.department, words.section, words.entry, words.content])?;
     for report in &departments.reports {
-        for row in &report.facts {
-            writer.write_record([
-                report.name.as_str(),
-                words.outline,
-                (words.fact)(row.label),
-                row.value.as_str(),
-            ])?;
+        for (label, value) in super::lines::fact_rows(report, words) {
+            writer.write_record([report.name.as_str(), words.outline, &label, &value])?;
         }
         for area in &report.areas {
             let about = (words.about_area)(&area.title);

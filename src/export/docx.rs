@@ -13,7 +13,7 @@ use super::words::ReportWords;
 use crate::results::Count;
 
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
-use super::model::{Departments, FactRow, Heading, Summary};
+use super::model::{Departments, Heading, Summary};
 use super::outline::Block;
 
 /// The Japanese font named in the document (`FONT_TABLE` names MS 明朝 as fallback).
@@ -62,6 +62,7 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(date_line(heading, words))));
     docx = outline(docx, summary, words);
+    docx = level_legend(docx, heading, words);
     for area in &summary.areas {
         let heading_text = (words.area_heading)(&area.id, &area.title);
         docx = docx.add_paragraph(section_heading(&heading_text));
@@ -78,14 +79,67 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
                 vec![row.id.clone()],
                 vec![row.text.clone()],
                 vec![department_list(&row.complying, words)],
-                vec![department_list(&row.needing, words)],
+                vec![super::lines::needing_list(row, heading, words)],
                 improvements(row, words),
             ];
-            rows.push(body_row(&cells, &SUMMARY_COLUMNS));
+            let mut cells: Vec<TableCell> = (cells.iter().zip(&SUMMARY_COLUMNS))
+                .map(|(lines, width)| text_cell(lines, *width))
+                .collect();
+            if let Some(cell) = needing_cell(row, heading, words) {
+                cells[3] = cell;
+            }
+            rows.push(TableRow::new(cells).cant_split());
         }
         docx = docx.add_table(table(rows, &SUMMARY_COLUMNS));
     }
     overview(docx, summary, words)
+}
+
+/// On a graded scale, the 改善が必要な課 of an item a line each, worst first, each on
+/// the fill of its mark's level (as the XLSX fills the matrix) and named with its
+/// label; None on a scale without severities.
+fn needing_cell(
+    row: &super::model::SummaryRow,
+    heading: &Heading,
+    words: &ReportWords,
+) -> Option<TableCell> {
+    let names = super::lines::graded(&row.needing, &row.needing_marks, heading, words);
+    if names.iter().all(|(_, entry)| entry.is_none()) {
+        return None;
+    }
+    let cell = TableCell::new().width(SUMMARY_COLUMNS[3], WidthType::Dxa);
+    Some(names.iter().fold(cell, |cell, (name, entry)| {
+        let run = Run::new().add_text(name.as_str());
+        let run = match entry {
+            Some(e) => {
+                run.shading(Shading::new().fill(format!("{:06X}", super::lines::mark_fill(e))))
+            }
+            None => run,
+        };
+        cell.add_paragraph(Paragraph::new().add_run(run))
+    }))
+}
+
+/// On a graded scale, the legend of the failing levels' fills above the tables (as
+/// the HTML has it): each failing mark on its fill, gravest first.
+fn level_legend(docx: Docx, heading: &Heading, words: &ReportWords) -> Docx {
+    let mut levels: Vec<&super::model::LegendEntry> =
+        heading.legend.iter().filter(|e| e.rank.is_some()).collect();
+    if levels.is_empty() {
+        return docx;
+    }
+    levels.sort_by_key(|e| e.rank);
+    let mut paragraph = Paragraph::new()
+        .line_spacing(LineSpacing::new().before(120).after(120))
+        .add_run(Run::new().add_text(words.legend).bold());
+    for entry in levels {
+        let text = (words.legend_entry)(&entry.symbol, &entry.label);
+        let fill = format!("{:06X}", super::lines::mark_fill(entry));
+        paragraph = paragraph
+            .add_run(Run::new().add_text(words.legend_separator))
+            .add_run(Run::new().add_text(text).shading(Shading::new().fill(fill)));
+    }
+    docx.add_paragraph(paragraph)
 }
 
 /// An empty A4 document with the fonts and the page-number footer; a draft's header
@@ -143,16 +197,16 @@ fn document(words: &ReportWords, heading: &Heading) -> Docx {
 }
 
 /// A facts table without header row: number, label, value.
-fn facts_table(facts: &[FactRow], words: &ReportWords) -> Table {
+fn facts_table(facts: &[(String, String)]) -> Table {
     let columns = [500, 1900, TEXT_WIDTH - 2400];
     let rows = facts
         .iter()
         .enumerate()
-        .map(|(i, fact)| {
+        .map(|(i, (label, value))| {
             let cells = [
                 vec![(i + 1).to_string()],
-                vec![(words.fact)(fact.label).to_string()],
-                fact.value.lines().map(String::from).collect(),
+                vec![label.clone()],
+                value.lines().map(String::from).collect(),
             ];
             body_row(&cells, &columns)
         })
@@ -229,7 +283,7 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
                     .add_run(Run::new().add_text(line)),
             );
         }
-        docx = docx.add_table(facts_table(&report.facts, words));
+        docx = docx.add_table(facts_table(&super::lines::fact_rows(report, words)));
         for area in &report.areas {
             docx = docx.add_paragraph(section_heading(&(words.about_area)(&area.title)));
             docx = paragraphs(docx, &area.observation);
@@ -295,22 +349,20 @@ fn header_row(texts: &[String], columns: &[usize]) -> TableRow {
 
 /// A row whose cells hold one paragraph per line, never split across pages.
 fn body_row(cells: &[Vec<String>], columns: &[usize]) -> TableRow {
-    let cells = cells
-        .iter()
-        .zip(columns)
-        .map(|(lines, width)| {
-            let cell = TableCell::new().width(*width, WidthType::Dxa);
-            let lines = if lines.is_empty() {
-                vec![String::new()]
-            } else {
-                lines.clone()
-            };
-            lines.iter().fold(cell, |cell, line| {
-                cell.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line.as_str())))
-            })
-        })
+    let cells = (cells.iter().zip(columns))
+        .map(|(lines, width)| text_cell(lines, *width))
         .collect();
     TableRow::new(cells).cant_split()
+}
+
+/// A cell of `width` holding a paragraph per line (an empty one when there are none).
+fn text_cell(lines: &[String], width: usize) -> TableCell {
+    let cell = TableCell::new().width(width, WidthType::Dxa);
+    let empty = [String::new()];
+    let lines = if lines.is_empty() { &empty[..] } else { lines };
+    lines.iter().fold(cell, |cell, line| {
+        cell.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line.as_str())))
+    })
 }
 
 /// The 総評 figures on a new page: marks per department and per area, and the
@@ -348,8 +400,7 @@ fn overview(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(words.none)));
     }
     for needing in &overview.needing {
-        let items = needing.items.join(words.list_separator);
-        let text = (words.needing_items)(&needing.name, &items);
+        let text = super::lines::needing_items(needing, heading, words);
         docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)));
     }
     docx

@@ -8,8 +8,9 @@ use super::words::ReportWords;
 use crate::checklist::Meaning;
 use crate::results::Count;
 
+use super::html_marks::{class, mark_class};
 use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
-use super::model::{Departments, FactRow, Heading, Matrix, Summary};
+use super::model::{Departments, Heading, Matrix, Summary};
 use super::outline::Block;
 
 /// Text as HTML (or XML): the five characters with a meaning in markup become entities.
@@ -44,21 +45,9 @@ fn css_string(text: &str) -> String {
     format!("\"{escaped}\"")
 }
 
-/// The class of a mark's cell, for its fill.
-fn class(meaning: Option<Meaning>) -> &'static str {
-    match meaning {
-        Some(Meaning::Compliant) => "compliant",
-        Some(Meaning::ImprovedUnderGuidance) => "improved",
-        Some(Meaning::NeedsImprovement) => "needs",
-        Some(Meaning::NotApplicable) => "na",
-        Some(Meaning::Unknown) => "unknown",
-        None => "unanswered",
-    }
-}
-
 /// The style sheet: screen and print. The page is A4 (landscape for the matrix);
 /// fills print as they show; table headers repeat on every printed page.
-fn style(words: &ReportWords, landscape: bool) -> String {
+fn style(words: &ReportWords, heading: &Heading, landscape: bool) -> String {
     let (before, middle, after) = words.page_of;
     let fills = [
         Meaning::Compliant,
@@ -73,7 +62,8 @@ fn style(words: &ReportWords, landscape: bool) -> String {
             super::lines::fill(m)
         )
     })
-    .concat();
+    .concat()
+        + &super::html_marks::level_rules(heading);
     format!(
         r#"@page {{ size: A4 {orientation}; margin: 14mm 12mm 16mm;
   @bottom-center {{ content: {before} counter(page) {middle} counter(pages) {after}; font-size: 9pt; }} }}
@@ -147,7 +137,7 @@ fn page(
          {stamp}<header>\n<h1>{title}</h1>\n<p class=\"date\">{date}</p>\n</header>\n{body}</body>\n</html>\n",
         stamp = stamp(heading, words),
         lang = words.tag,
-        style = style(words, landscape) + &signed_margin(heading, words),
+        style = style(words, heading, landscape) + &signed_margin(heading, words),
         date = escape(&date_line(heading, words)),
     )
 }
@@ -201,11 +191,7 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
             for cell in &row.cells {
                 let mark = heading.mark(*cell);
                 let symbol = mark.map_or(String::new(), |m| escape(&m.symbol));
-                let _ = write!(
-                    body,
-                    "<td class=\"{}\">{symbol}</td>",
-                    class(mark.map(|m| m.meaning))
-                );
+                let _ = write!(body, "<td class=\"{}\">{symbol}</td>", mark_class(mark));
             }
             body.push_str("</tr>\n");
         }
@@ -226,8 +212,39 @@ fn matrix_body(matrix: &Matrix, words: &ReportWords) -> String {
         .map(|(d, c)| (d.short.clone(), c))
         .collect();
     counts_table(&mut body, heading, words, words.department, &rows);
+    scores_table(&mut body, heading, words);
     body.push_str("</section>\n");
     body
+}
+
+/// On a scale with points, each department's 点数 and 区分 (a column each), then the
+/// round's average; nothing otherwise.
+fn scores_table(body: &mut String, heading: &Heading, words: &ReportWords) {
+    let rows = super::lines::score_rows(heading, words);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = write!(
+        body,
+        "<table class=\"counts scores\">\n<thead><tr><th>{}</th>",
+        escape(words.department)
+    );
+    for (label, _) in &rows {
+        let _ = write!(body, "<th>{}</th>", escape(label));
+    }
+    body.push_str("</tr></thead>\n<tbody>\n");
+    for (d, department) in heading.departments.iter().enumerate() {
+        let _ = write!(body, "<tr><th>{}</th>", escape(&department.short));
+        for (_, cells) in &rows {
+            let cell = cells.get(d).map_or("", String::as_str);
+            let _ = write!(body, "<td>{}</td>", escape(cell));
+        }
+        body.push_str("</tr>\n");
+    }
+    body.push_str("</tbody>\n</table>\n");
+    if let Some(line) = super::lines::average_line(heading, words) {
+        let _ = writeln!(body, "<p class=\"average\">{}</p>", escape(&line));
+    }
 }
 
 /// The departments' 備考 as a row of the matrix, under its label.
@@ -263,7 +280,7 @@ fn legend(body: &mut String, heading: &Heading, words: &ReportWords) {
         let _ = write!(
             body,
             "<span class=\"{}\">{}</span>",
-            class(Some(entry.meaning)),
+            mark_class(Some(entry)),
             escape(&text)
         );
     }
@@ -304,8 +321,13 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
 }
 
 fn summary_body(summary: &Summary, words: &ReportWords) -> String {
+    let heading = &summary.heading;
     let mut body = String::from("<section class=\"summary\">\n");
     outline(&mut body, summary, words);
+    // On a graded scale the 改善が必要な課 take their level's fill: the legend says which.
+    if heading.legend.iter().any(|e| e.rank.is_some()) {
+        legend(&mut body, heading, words);
+    }
     for area in &summary.areas {
         let name = escape(&(words.area_heading)(&area.id, &area.title));
         let _ = writeln!(body, "<h3>{name}</h3>\n<table class=\"summary\">");
@@ -327,7 +349,7 @@ fn summary_body(summary: &Summary, words: &ReportWords) -> String {
                 escape(&row.id),
                 escape(&row.text),
                 escape(&department_list(&row.complying, words)),
-                escape(&department_list(&row.needing, words)),
+                needing_cell(row, heading, words),
                 lines(&improvements(row, words).join("\n")),
             );
         }
@@ -370,12 +392,8 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
     } else {
         body.push_str("<ul>\n");
         for needing in &overview.needing {
-            let items = needing.items.join(words.list_separator);
-            let _ = writeln!(
-                body,
-                "<li>{}</li>",
-                escape(&(words.needing_items)(&needing.name, &items))
-            );
+            let line = super::lines::needing_items(needing, heading, words);
+            let _ = writeln!(body, "<li>{}</li>", escape(&line));
         }
         body.push_str("</ul>\n");
     }
@@ -412,16 +430,32 @@ fn stamp(heading: &Heading, words: &ReportWords) -> String {
     }
 }
 
+/// The 改善が必要な課 of an item: on a graded scale each department on the fill of its
+/// mark's level, named with its label, worst first; else the names as one text.
+fn needing_cell(row: &super::model::SummaryRow, heading: &Heading, words: &ReportWords) -> String {
+    let names = super::lines::graded(&row.needing, &row.needing_marks, heading, words);
+    if names.iter().all(|(_, entry)| entry.is_none()) {
+        return escape(&super::lines::needing_list(row, heading, words));
+    }
+    let spans: Vec<String> = (names.iter())
+        .map(|(name, entry)| {
+            let class = mark_class(*entry);
+            format!("<span class=\"{class}\">{}</span>", escape(name))
+        })
+        .collect();
+    spans.join(&escape(words.list_separator))
+}
+
 /// A facts table: number, label, value.
-fn facts_table(body: &mut String, facts: &[FactRow], words: &ReportWords) {
+fn facts_table(body: &mut String, facts: &[(String, String)]) {
     body.push_str("<table class=\"facts\">\n<tbody>\n");
-    for (i, row) in facts.iter().enumerate() {
+    for (i, (label, value)) in facts.iter().enumerate() {
         let _ = writeln!(
             body,
             "<tr><td class=\"number\">{}</td><th>{}</th><td>{}</td></tr>",
             i + 1,
-            escape((words.fact)(row.label)),
-            lines(&row.value)
+            escape(label),
+            lines(value)
         );
     }
     body.push_str("</tbody>\n</table>\n");
@@ -476,7 +510,7 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
         if let Some(line) = super::lines::report_date_line(departments, words) {
             let _ = writeln!(body, "<p class=\"date\">{}</p>", escape(&line));
         }
-        facts_table(&mut body, &report.facts, words);
+        facts_table(&mut body, &super::lines::fact_rows(report, words));
         body.push_str("</td></tr>\n");
         for area in &report.areas {
             let _ = writeln!(

@@ -2,6 +2,7 @@
 //! lists, the draft warning or the signer, the 指摘事項 line.
 
 use super::model::{self, Stamp};
+use super::scores::ScoreLine;
 use super::words::ReportWords;
 
 /// "令和6年度… 結果一覧": the audit's title, then the report's name.
@@ -60,6 +61,50 @@ pub(crate) fn improvements(row: &model::SummaryRow, words: &ReportWords) -> Vec<
         lines.push((words.unanswered_list)(&names));
     }
     lines
+}
+
+/// Departments or items with their failing marks (indices into the scale), each named
+/// with its mark's label on a scale that grades them (保育課（重大な不適合）), paired
+/// with the legend entry whose fill it takes there; as they are otherwise.
+pub(crate) fn graded<'a>(
+    names: &[String],
+    marks: &[usize],
+    heading: &'a model::Heading,
+    words: &ReportWords,
+) -> Vec<(String, Option<&'a model::LegendEntry>)> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let entry = marks.get(i).and_then(|m| heading.legend.get(*m));
+            match entry.filter(|e| e.rank.is_some()) {
+                Some(e) => ((words.graded)(name, &e.label), Some(e)),
+                None => (name.clone(), None),
+            }
+        })
+        .collect()
+}
+
+/// The 改善が必要な課 of an item in one cell, worst first, or なし.
+pub(crate) fn needing_list(
+    row: &model::SummaryRow,
+    heading: &model::Heading,
+    words: &ReportWords,
+) -> String {
+    let names = graded(&row.needing, &row.needing_marks, heading, words);
+    let names: Vec<String> = names.into_iter().map(|(n, _)| n).collect();
+    department_list(&names, words)
+}
+
+/// "保育課：I-2(2)、I-3": a department and the items it must improve, worst first.
+pub(crate) fn needing_items(
+    needing: &model::Needing,
+    heading: &model::Heading,
+    words: &ReportWords,
+) -> String {
+    let items = graded(&needing.items, &needing.marks, heading, words);
+    let items: Vec<String> = items.into_iter().map(|(n, _)| n).collect();
+    (words.needing_items)(&needing.name, &items.join(words.list_separator))
 }
 
 /// "○ 適正" and the other marks, then 未回答: the row labels of the counts.
@@ -142,4 +187,97 @@ pub(crate) fn report_date_line(
     departments
         .report_date
         .map(|d| (words.report_date_line)(&(words.date)(d)))
+}
+
+/// A department's band as printed: said to be provisional while items are unanswered.
+fn band_text(line: &ScoreLine, words: &ReportWords) -> String {
+    let Some(band) = &line.band else {
+        return String::new();
+    };
+    match line.unanswered {
+        0 => band.label.clone(),
+        n => (words.score_words.provisional)(&band.label, n),
+    }
+}
+
+fn score_figure(line: &ScoreLine, words: &ReportWords) -> String {
+    (words.score_words.figure)(line.total, line.maximum, line.percent)
+}
+
+/// The 結果一覧's last rows on a scale with points: a 点数 row and (when the checklist
+/// has bands) a 区分 row, a cell per department in the heading's order.
+pub(crate) fn score_rows(
+    heading: &model::Heading,
+    words: &ReportWords,
+) -> Vec<(String, Vec<String>)> {
+    let Some(scores) = &heading.scores else {
+        return Vec::new();
+    };
+    let w = words.score_words;
+    let cells = |text: &dyn Fn(&ScoreLine) -> String| {
+        let by_name = |d: &model::Column| {
+            let line = scores.departments.iter().find(|l| l.name == d.name);
+            line.map_or(String::new(), text)
+        };
+        heading.departments.iter().map(by_name).collect::<Vec<_>>()
+    };
+    let mut rows = vec![(w.score.to_string(), cells(&|l| score_figure(l, words)))];
+    if scores.has_bands {
+        // Narrow cells: the 未回答 row above gives the count of a provisional band.
+        let band = |l: &ScoreLine| match (&l.band, l.unanswered) {
+            (Some(band), 1..) => (w.provisional_short)(&band.label),
+            _ => band_text(l, words),
+        };
+        rows.push((w.band.to_string(), cells(&band)));
+    }
+    rows
+}
+
+/// "平均：13.0点（13.0%）　区分": the round's average, once some department is scored.
+pub(crate) fn average_line(heading: &model::Heading, words: &ReportWords) -> Option<String> {
+    let average = heading.scores.as_ref()?.average.as_ref()?;
+    let tenths = |t: i64| format!("{}.{}", t.div_euclid(10), t.rem_euclid(10));
+    let w = words.score_words;
+    let figure = (w.average_figure)(
+        &tenths(average.total_tenths),
+        &tenths(average.percent_tenths),
+    );
+    let band = average.band.as_ref().map_or("", |b| b.label.as_str());
+    Some((w.line)(w.average, &figure, band))
+}
+
+/// The lines of the 実施報告書's scores: a department a line, then the average.
+pub(crate) fn score_lines(heading: &model::Heading, words: &ReportWords) -> Vec<String> {
+    let Some(scores) = &heading.scores else {
+        return Vec::new();
+    };
+    let w = words.score_words;
+    let lines = scores
+        .departments
+        .iter()
+        .map(|l| (w.line)(&l.name, &score_figure(l, words), &band_text(l, words)));
+    lines.chain(average_line(heading, words)).collect()
+}
+
+/// A 結果報告書's header rows: its facts, then on a scale with points its 点数, 区分
+/// and the band's advice.
+pub(crate) fn fact_rows(
+    report: &model::DepartmentReport,
+    words: &ReportWords,
+) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = (report.facts.iter())
+        .map(|row| ((words.fact)(row.label).to_string(), row.value.clone()))
+        .collect();
+    let Some(line) = &report.score else {
+        return rows;
+    };
+    let w = words.score_words;
+    rows.push((w.score.to_string(), score_figure(line, words)));
+    if let Some(band) = &line.band {
+        rows.push((w.band.to_string(), band_text(line, words)));
+        if !band.advice.is_empty() {
+            rows.push((w.advice.to_string(), band.advice.clone()));
+        }
+    }
+    rows
 }

@@ -97,7 +97,7 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
     let mut align = vec![Align::Left];
     align.extend(shorts.iter().map(|_| Align::Right));
     let figures: Vec<Vec<usize>> = matrix.counts.iter().map(count_figures).collect();
-    let rows: Vec<Vec<String>> = count_labels(heading, words)
+    let mut rows: Vec<Vec<String>> = count_labels(heading, words)
         .into_iter()
         .enumerate()
         .map(|(i, label)| {
@@ -107,7 +107,13 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
                 .collect()
         })
         .collect();
+    // On a scale with points: a 点数 row and a 区分 row, then the average below.
+    let scores = super::lines::score_rows(heading, words).into_iter();
+    rows.extend(scores.map(|(label, cells)| std::iter::once(label).chain(cells).collect()));
     table(&mut out, &header, &align, &rows);
+    if let Some(line) = super::lines::average_line(heading, words) {
+        let _ = write!(out, "{}\n\n", escape(&line));
+    }
     foot(&mut out, heading, words);
     out
 }
@@ -140,7 +146,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
                     row.id.clone(),
                     row.text.clone(),
                     department_list(&row.complying, words),
-                    department_list(&row.needing, words),
+                    super::lines::needing_list(row, heading, words),
                     improvements(row, words).join("\n"),
                 ]
             })
@@ -198,8 +204,11 @@ fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
         let _ = write!(out, "{}\n\n", words.none);
     }
     for needing in &overview.needing {
-        let items = needing.items.join(words.list_separator);
-        let _ = writeln!(out, "- {}", (words.needing_items)(&needing.name, &items));
+        let _ = writeln!(
+            out,
+            "- {}",
+            super::lines::needing_items(needing, heading, words)
+        );
     }
     if !overview.needing.is_empty() {
         out.push('\n');
@@ -251,18 +260,12 @@ fn outline(out: &mut String, summary: &Summary, words: &ReportWords) {
 }
 
 /// A facts table: number, label, value, as the seed's 結果報告書 header.
-fn facts_table(out: &mut String, facts: &[super::model::FactRow], words: &ReportWords) {
+fn facts_table(out: &mut String, facts: &[(String, String)], words: &ReportWords) {
     let header = ["", words.entry, words.content].map(String::from);
     let rows: Vec<Vec<String>> = facts
         .iter()
         .enumerate()
-        .map(|(i, row)| {
-            vec![
-                (i + 1).to_string(),
-                (words.fact)(row.label).to_string(),
-                row.value.clone(),
-            ]
-        })
+        .map(|(i, (label, value))| vec![(i + 1).to_string(), label.clone(), value.clone()])
         .collect();
     table(out, &header, &[Align::Right], &rows);
 }
@@ -286,7 +289,7 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
         if let Some(line) = super::lines::report_date_line(departments, words) {
             let _ = write!(out, "{line}\n\n");
         }
-        facts_table(&mut out, &report.facts, words);
+        facts_table(&mut out, &super::lines::fact_rows(report, words), words);
         for area in &report.areas {
             let _ = write!(out, "### {}\n\n", (words.about_area)(&area.title));
             if !area.observation.is_empty() {

@@ -7,10 +7,14 @@ mod csv;
 mod docx;
 mod file;
 mod html;
+mod html_marks;
 mod lines;
 mod markdown;
 pub mod model;
 mod outline;
+pub mod scores;
+mod severity;
+mod stamp;
 pub mod words;
 mod wrap;
 mod xlsx;
@@ -24,7 +28,7 @@ pub use self::csv::{answers_csv, matrix_csv};
 pub use self::file::save;
 pub use self::lines::short_digest;
 use self::model::{Departments, Matrix, Summary};
-pub use self::words::{DocumentWords, ReportWords, RoundWords};
+pub use self::words::{DocumentWords, ReportWords, RoundWords, ScoreLineWords};
 
 /// Which document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,8 @@ use crate::facts::FactField;
 use crate::results::Count;
 use crate::session::Session;
 
+pub use super::stamp::Stamp;
+
 /// A department as the reports name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
@@ -53,24 +55,8 @@ pub struct Heading {
     pub remark_label: Option<String>,
     /// The area whose table the 備考 row closes; None: after the last area.
     pub remark_area: Option<String>,
-}
-
-/// Where a failing mark stands among the scale's failing marks, gravest first, when
-/// the scale declares severities.
-fn severity_rank(
-    checklist: &crate::checklist::Checklist,
-    mark: &crate::checklist::Mark,
-) -> Option<usize> {
-    let graded = checklist.scale.iter().any(|m| m.severity.is_some());
-    let severity = mark.severity().filter(|_| graded)?;
-    let mut levels: Vec<u8> = checklist
-        .scale
-        .iter()
-        .filter_map(|m| m.severity())
-        .collect();
-    levels.sort_unstable_by(|a, b| b.cmp(a));
-    levels.dedup();
-    levels.iter().position(|&s| s == severity)
+    /// Each department's score and band, on a scale with points.
+    pub scores: Option<super::scores::Scores>,
 }
 
 impl Heading {
@@ -92,7 +78,7 @@ impl Heading {
                     symbol: m.symbol.clone(),
                     label: m.label.clone(),
                     meaning: m.meaning,
-                    rank: severity_rank(&session.checklist, m),
+                    rank: super::severity::rank(&session.checklist, m),
                 })
                 .collect(),
             stamp: Stamp::of(session),
@@ -102,6 +88,7 @@ impl Heading {
             remark_area: (session.checklist.areas.iter())
                 .find(|a| a.id == facts.remark_area.trim())
                 .map(|a| a.id.clone()),
+            scores: super::scores::Scores::of(session),
         }
     }
 
@@ -228,8 +215,10 @@ pub struct SummaryRow {
     pub text: String,
     /// Marks meaning compliant or improved under guidance: △ complies, with a note.
     pub complying: Vec<String>,
-    /// Marks meaning needs improvement.
+    /// Marks meaning needs improvement; on a graded scale worst first.
     pub needing: Vec<String>,
+    /// The mark of each of `needing` (an index into the scale), in the same order.
+    pub needing_marks: Vec<usize>,
     /// (department, note) of the cells complying after guidance or needing improvement.
     pub improvements: Vec<(String, String)>,
     /// Departments that answered "don't know": neither complying nor needing, yet
@@ -253,7 +242,10 @@ pub struct DepartmentCount {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Needing {
     pub name: String,
+    /// On a graded scale worst first.
     pub items: Vec<String>,
+    /// The mark of each of `items` (an index into the scale), in the same order.
+    pub marks: Vec<usize>,
 }
 
 /// The figures the author of the 総評 writes from.
@@ -333,6 +325,7 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
         text: row.text.clone(),
         complying: Vec::new(),
         needing: Vec::new(),
+        needing_marks: Vec::new(),
         improvements: Vec::new(),
         unknown: Vec::new(),
         improvement: session.improvement(&row.id).to_string(),
@@ -350,7 +343,10 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
             Some(Meaning::Compliant | Meaning::ImprovedUnderGuidance) => {
                 out.complying.push(name.clone())
             }
-            Some(Meaning::NeedsImprovement) => out.needing.push(name.clone()),
+            Some(Meaning::NeedsImprovement) => {
+                out.needing.push(name.clone());
+                out.needing_marks.extend(*cell);
+            }
             // Neither complying nor failing: "don't know" is an answer of its own.
             Some(Meaning::Unknown) => out.unknown.push(name.clone()),
             Some(Meaning::NotApplicable) => {}
@@ -365,6 +361,11 @@ fn summary_row(session: &Session, heading: &Heading, row: &MatrixRow) -> Summary
             out.improvements.push((name, note.to_string()));
         }
     }
+    (out.needing, out.needing_marks) = super::severity::worst_first(
+        |m: usize| heading.legend.get(m)?.rank,
+        std::mem::take(&mut out.needing),
+        std::mem::take(&mut out.needing_marks),
+    );
     out
 }
 
@@ -397,12 +398,19 @@ fn overview(session: &Session, matrix: &Matrix) -> Overview {
     let needing = departments
         .iter()
         .enumerate()
-        .map(|(d, department)| Needing {
-            name: department.name.clone(),
-            items: rows()
-                .filter(|r| r.cells.get(d).is_some_and(|c| needs(*c)))
-                .map(|r| r.id.clone())
-                .collect(),
+        .map(|(d, department)| {
+            let (items, marks) = rows()
+                .filter_map(|r| r.cells.get(d).copied().flatten().map(|c| (r, c)))
+                .filter(|(_, c)| needs(Some(*c)))
+                .map(|(r, c)| (r.id.clone(), c))
+                .unzip();
+            let rank_of = |m: usize| matrix.heading.legend.get(m)?.rank;
+            let (items, marks) = super::severity::worst_first(rank_of, items, marks);
+            Needing {
+                name: department.name.clone(),
+                items,
+                marks,
+            }
         })
         .filter(|n| !n.items.is_empty())
         .collect();
@@ -411,31 +419,6 @@ fn overview(session: &Session, matrix: &Matrix) -> Overview {
         per_area,
         total,
         needing,
-    }
-}
-
-/// Whether a report may be handed in: a draft says so on every page; a signed one
-/// prints who signed, when, and the digest `kansa verify --digest` checks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stamp {
-    Draft,
-    Signed {
-        by: String,
-        at: crate::session::Timestamp,
-        digest: String,
-    },
-}
-
-impl Stamp {
-    fn of(session: &Session) -> Stamp {
-        match &session.signed {
-            Some(signed) => Stamp::Signed {
-                by: signed.by.clone(),
-                at: signed.at,
-                digest: signed.digest.clone(),
-            },
-            None => Stamp::Draft,
-        }
     }
 }
 
@@ -477,6 +460,8 @@ pub struct DepartmentReport {
     pub name: String,
     pub short: String,
     pub facts: Vec<FactRow>,
+    /// The department's score, band and the band's advice, on a scale with points.
+    pub score: Option<super::scores::ScoreLine>,
     pub areas: Vec<AreaReport>,
 }
 
@@ -496,7 +481,8 @@ impl Departments {
             reports: session
                 .hearings
                 .iter()
-                .map(|h| department_report(session, h))
+                .enumerate()
+                .map(|(d, h)| department_report(session, d, h))
                 .collect(),
         }
     }
@@ -504,7 +490,11 @@ impl Departments {
 
 /// The seed's header table: 監査目的, 監査範囲 (the department's own where it has one),
 /// 被監査部門, 監査方法, 監査実施日程, 監査項目, 適用基準.
-fn department_report(session: &Session, hearing: &crate::session::Hearing) -> DepartmentReport {
+fn department_report(
+    session: &Session,
+    d: usize,
+    hearing: &crate::session::Hearing,
+) -> DepartmentReport {
     let facts = &session.facts;
     let own = |field: FactField, round: &str| {
         hearing
@@ -541,7 +531,7 @@ fn department_report(session: &Session, hearing: &crate::session::Hearing) -> De
                 id: area.id.clone(),
                 title: area.title.clone(),
                 observation,
-                findings: sheet.findings.iter().map(|f| f.text.clone()).collect(),
+                findings: super::severity::findings(session, hearing, &sheet.findings),
             })
         })
         .collect();
@@ -549,6 +539,7 @@ fn department_report(session: &Session, hearing: &crate::session::Hearing) -> De
         name: hearing.department.name.clone(),
         short: hearing.department.short.clone(),
         facts: rows,
+        score: super::scores::department(session, d),
         areas,
     }
 }

@@ -48,7 +48,16 @@ pub fn blocks(summary: &Summary, words: &ReportWords) -> Vec<Block> {
         Block::List(outline.grounds.clone())
     };
     let audit = summary.heading.title.trim();
-    vec![
+    // On a scale with points, the scores and bands close 2 監査結果.
+    let scores = super::lines::score_lines(&summary.heading, words);
+    let scores = match scores.is_empty() {
+        true => Vec::new(),
+        false => vec![
+            Block::Section(words.score_words.section.into()),
+            Block::List(scores),
+        ],
+    };
+    let mut blocks = vec![
         Block::Part(o.outline.into()),
         Block::Section(o.objective.into()),
         text(&outline.objective),
@@ -72,9 +81,13 @@ pub fn blocks(summary: &Summary, words: &ReportWords) -> Vec<Block> {
         Block::Part(o.results.into()),
         Block::Section(o.overall.into()),
         text(&outline.overall),
+    ];
+    blocks.extend(scores);
+    blocks.extend([
         Block::Part(o.by_department.into()),
         Block::Text((o.appendix)(audit, words.matrix)),
-    ]
+    ]);
+    blocks
 }
 
 /// Free text as its paragraphs: a line each, trimmed, empty lines left out.

@@ -49,6 +49,9 @@ pub struct ReportWords {
     pub unanswered_list: fn(&str) -> String,
     /// The departments that answered "don't know" (a mark meaning Unknown).
     pub unknown_list: fn(&str) -> String,
+    /// A department or item named with the label of its failing mark, on a scale that
+    /// grades them: 保育課（重大な不適合）.
+    pub graded: fn(&str, &str) -> String,
     /// A department and the items it must improve, in the 総評 figures.
     pub needing_items: fn(&str, &str) -> String,
     /// Page footer of the spreadsheet (Excel codes: &P page, &N pages).
@@ -83,6 +86,29 @@ pub struct ReportWords {
     pub signed: fn(&str, &str, &str) -> String,
     /// The 実施報告書's opening, numbered as the seed numbers it.
     pub outline_words: &'static OutlineWords,
+    /// Scores on a scale with points, as the documents print them.
+    pub score_words: &'static ScoreLineWords,
+}
+
+/// The words of scores and bands in the documents (結果一覧's rows, 結果報告書's header
+/// rows, 実施報告書's section).
+pub struct ScoreLineWords {
+    /// The labels of the rows: 点数, 区分, 区分に応じた対応, 平均.
+    pub score: &'static str,
+    pub band: &'static str,
+    pub advice: &'static str,
+    pub average: &'static str,
+    /// A department's score: total, maximum and percent when scored (13点／100点（13%）).
+    pub figure: fn(i32, i32, Option<i32>) -> String,
+    /// The round's average: mean points and mean percent, each with one decimal.
+    pub average_figure: fn(&str, &str) -> String,
+    /// A band read before every item is answered: the band, the items unanswered.
+    pub provisional: fn(&str, usize) -> String,
+    /// The same in a narrow cell of the 結果一覧, whose 未回答 row gives the count.
+    pub provisional_short: fn(&str) -> String,
+    /// The 実施報告書's section of scores, and a line of it: who, score, band.
+    pub section: &'static str,
+    pub line: fn(&str, &str, &str) -> String,
 }
 
 /// The headings and lines of the 実施報告書's 監査概要, 監査結果 and 課別監査結果.

@@ -73,8 +73,7 @@ fn matrix_sheet(
     }
     let legend = super::lines::legend_line(heading, words);
     sheet.write_string_with_format(row + 1, 1, &legend, &f.plain)?;
-    counts_block(sheet, &f, matrix, words, row + 3)?;
-    let last = row + 3 + count_labels(heading, words).len() as u32;
+    let last = counts_block(sheet, &f, matrix, words, (row + 3, &widths))?;
     sheet.set_print_area(0, 0, last, columns - 1)?;
     sheet.set_freeze_panes(top + 1, 2)?;
     repeat_rows(sheet, heading, Some(top))?;
@@ -104,14 +103,16 @@ fn remark_row(
     fit_height(sheet, row, texts.zip(widths.iter().skip(1).copied()))
 }
 
-/// Each mark (symbol on its fill, label) and 未回答, counted per department.
+/// Each mark (symbol on its fill, label) and 未回答, counted per department; on a
+/// scale with points a 点数 and a 区分 row and the average under them. Returns the last
+/// row written.
 fn counts_block(
     sheet: &mut Worksheet,
     f: &Formats,
     matrix: &Matrix,
     words: &ReportWords,
-    top: u32,
-) -> Result<(), XlsxError> {
+    (top, widths): (u32, &[f64]),
+) -> Result<u32, XlsxError> {
     let heading = &matrix.heading;
     sheet.write_string_with_format(top, 1, words.counts_by_department, &f.header)?;
     for (i, department) in heading.departments.iter().enumerate() {
@@ -130,7 +131,22 @@ fn counts_block(
             sheet.write_number_with_format(row, 2 + i as u16, n as f64, &f.number)?;
         }
     }
-    Ok(())
+    let mut last = top + count_labels(heading, words).len() as u32;
+    let centred = f.text.clone().set_align(FormatAlign::Center);
+    for (label, cells) in super::lines::score_rows(heading, words) {
+        last += 1;
+        sheet.write_string_with_format(last, 1, &label, &f.text)?;
+        for (i, cell) in cells.iter().enumerate() {
+            sheet.write_string_with_format(last, 2 + i as u16, cell, &centred)?;
+        }
+        let texts = cells.iter().map(String::as_str);
+        fit_height(sheet, last, texts.zip(widths.iter().skip(2).copied()))?;
+    }
+    if let Some(line) = super::lines::average_line(heading, words) {
+        last += 1;
+        sheet.write_string_with_format(last, 1, &line, &f.plain)?;
+    }
+    Ok(last)
 }
 
 /// Sets the matrix's column widths and returns them, for the row heights.
@@ -200,7 +216,7 @@ fn summary_sheet(
                 item.id.clone(),
                 item.text.clone(),
                 department_list(&item.complying, words),
-                department_list(&item.needing, words),
+                super::lines::needing_list(item, heading, words),
                 improvements(item, words).join("\n"),
             ];
             for (i, text) in cells.iter().enumerate() {
@@ -274,7 +290,9 @@ fn overview_sheet(
     for (i, needing) in overview.needing.iter().enumerate() {
         let r = row + 1 + i as u32;
         sheet.write_string_with_format(r, 0, &needing.name, &f.text)?;
-        let items = needing.items.join(words.list_separator);
+        let items = super::lines::graded(&needing.items, &needing.marks, heading, words);
+        let items: Vec<String> = items.into_iter().map(|(item, _)| item).collect();
+        let items = items.join(words.list_separator);
         // Across the figures' columns, as tall as the list needs: a long list in one
         // narrow cell ran over the next department's.
         let figures = labels.len() as u16;
@@ -445,11 +463,11 @@ fn department_sheet(
         sheet.set_column_width(i as u16, *width)?;
     }
     let mut row = 3;
-    for (i, fact) in report.facts.iter().enumerate() {
+    for (i, (label, value)) in super::lines::fact_rows(report, words).iter().enumerate() {
         sheet.write_number_with_format(row, 0, (i + 1) as f64, &f.centre)?;
-        sheet.write_string_with_format(row, 1, (words.fact)(fact.label), &f.header)?;
-        sheet.write_string_with_format(row, 2, &fact.value, &f.text)?;
-        fit_height(sheet, row, [(fact.value.as_str(), DEPARTMENT_WIDTHS[2])])?;
+        sheet.write_string_with_format(row, 1, label, &f.header)?;
+        sheet.write_string_with_format(row, 2, value, &f.text)?;
+        fit_height(sheet, row, [(value.as_str(), DEPARTMENT_WIDTHS[2])])?;
         row += 1;
     }
     let width = DEPARTMENT_WIDTHS.iter().sum::<f64>();

@@ -5,7 +5,7 @@ use super::ja_documents::{
     SHEET_CHOOSE_MARK, SHEET_INSTRUCTIONS, SHEET_ROUND_LINE, SHEET_SHEET_HINT, SHEET_SHEET_TITLE,
 };
 use crate::export::model::FactLabel;
-use crate::export::words::{OutlineWords, ReportWords, RoundWords};
+use crate::export::words::{OutlineWords, ReportWords, RoundWords, ScoreLineWords};
 use crate::facts::FactField;
 use crate::matrix::ScoreWords;
 use crate::rounds::{FollowUpStatus, Trend};
@@ -45,6 +45,7 @@ pub static REPORT_EN: ReportWords = ReportWords {
     note: |department, note| format!("{department}: {note}"),
     unanswered_list: |departments| format!("Not answered: {departments}"),
     unknown_list: |departments| format!("Could not be confirmed: {departments}"),
+    graded: |name, label| format!("{name} ({label})"),
     needing_items: |department, items| format!("{department}: {items}"),
     xlsx_footer: "Page &P of &N",
     page_of: ("Page ", " of ", ""),
@@ -70,6 +71,26 @@ pub static REPORT_EN: ReportWords = ReportWords {
     draft_mark: "DRAFT",
     signed: |by, at, digest| format!("Signed off by {by} at {at}, digest {digest}"),
     outline_words: &OUTLINE_EN,
+    score_words: &SCORE_LINES_EN,
+};
+
+pub static SCORE_LINES_EN: ScoreLineWords = ScoreLineWords {
+    score: "Score",
+    band: "Band",
+    advice: "What the band calls for",
+    average: "Average",
+    figure: |total, maximum, percent| match percent {
+        Some(p) => format!("{total} / {maximum} points ({p}%)"),
+        None => format!("{total} / {maximum} points"),
+    },
+    average_figure: |total, percent| format!("{total} points ({percent}%)"),
+    provisional: |band, n| format!("{band} (provisional: {n} items not answered)"),
+    provisional_short: |band| format!("{band} (provisional)"),
+    section: "(Scores and bands by department)",
+    line: |name, figure, band| match band {
+        "" => format!("{name}: {figure}"),
+        band => format!("{name}: {figure}, {band}"),
+    },
 };
 
 pub static OUTLINE_EN: OutlineWords = OutlineWords {
@@ -155,9 +176,13 @@ pub(crate) const HELP_EN: &[(&str, &str, &str)] = &[
     (
         "概要",
         "項目",
-        "Two rows, チェックリストID and 名称 (the id defaults to the file name)",
+        "Rows チェックリストID and 名称 (the id defaults to the file name); 文書の言語 and 得点区分の単位 may follow",
     ),
-    ("概要", "内容", "Their values"),
+    (
+        "概要",
+        "内容",
+        "Their values; 得点区分の単位 is % (percent of the maximum, the default) or 点 (points)",
+    ),
     (
         "項目",
         "領域",
@@ -224,9 +249,13 @@ pub(crate) const HELP_EN: &[(&str, &str, &str)] = &[
     (
         "得点区分",
         "下限",
-        "Lowest percent of the maximum (blank: none)",
+        "Lowest percent of the maximum, or points when 得点区分の単位 is 点 (blank: none)",
     ),
-    ("得点区分", "上限", "Highest percent (blank: none)"),
+    (
+        "得点区分",
+        "上限",
+        "Highest percent or points (blank: none)",
+    ),
     ("得点区分", "区分", "The band's label"),
     ("得点区分", "助言", "Advice for departments in the band"),
     ("入力欄", "ID", "The id marks use in 入力欄"),

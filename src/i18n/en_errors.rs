@@ -1,6 +1,6 @@
 //! The words of errors and refusals in English.
 
-use crate::checklist::Rule;
+use crate::checklist::{BandUnit, Rule};
 use crate::export::{ExportError, Report as ExportReport};
 use crate::session::Refusal;
 use crate::wareki::{self, DateError};
@@ -43,6 +43,18 @@ pub(crate) fn en_rule(rule: &Rule) -> String {
         } => {
             format!("scores {from} to {to}, between bands {below:?} and {above:?}, are in no band")
         }
+        Rule::BandOutOfReach {
+            label,
+            from,
+            top,
+            unit,
+        } => format!(
+            "band {label:?} starts at {from}, above the highest score a department can reach ({top}{})",
+            match unit {
+                BandUnit::Percent => "%",
+                BandUnit::Points => " points",
+            }
+        ),
         Rule::OutOfScopeTaken(symbol) => format!(
             "the scale has no mark meaning NotApplicable, so cells that cannot apply show {symbol:?} (out of scope), but another mark has that symbol"
         ),

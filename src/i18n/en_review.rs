@@ -61,7 +61,11 @@ pub(crate) fn en_reason(reason: &Reason) -> String {
         Reason::Unanswered => "not answered".into(),
         Reason::NoteRequired(mark) => format!("{mark} needs a note"),
         Reason::NoObservation => "no 所見 (observation) in any area".into(),
-        Reason::NotInFinding(mark) => {
+        Reason::NotInFinding { mark, severity } => {
+            let mark = match severity {
+                Some(label) => format!("{mark} ({label})"),
+                None => mark.clone(),
+            };
             format!("{mark} is in no 指摘事項 (finding): accept or dismiss the proposal")
         }
         Reason::AreaWithoutObservation { marks } => {

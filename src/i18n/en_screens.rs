@@ -107,6 +107,7 @@ pub static EN: Strings = Strings {
     matrix: "Results matrix",
     matrix_item: "Audit item",
     filter_mark: |mark| format!("items with {mark}"),
+    graded_mark: |symbol, label| format!("{symbol} ({label})"),
     filter_unanswered: "items not fully answered",
     filter_area: |area| format!("area {area}"),
     marks_narrow: "marks: narrow",

@@ -4,7 +4,7 @@
 
 use super::ja_common::ja_fact;
 use crate::export::model::FactLabel;
-use crate::export::words::{OutlineWords, ReportWords, RoundWords};
+use crate::export::words::{OutlineWords, ReportWords, RoundWords, ScoreLineWords};
 use crate::matrix::ScoreWords;
 use crate::rounds::{FollowUpStatus, Trend};
 use crate::selfcheck::words::SelfcheckWords;
@@ -43,6 +43,7 @@ pub static REPORT_JA: ReportWords = ReportWords {
     note: |department, note| format!("{department}：{note}"),
     unanswered_list: |departments| format!("未回答：{departments}"),
     unknown_list: |departments| format!("確認できなかった課：{departments}"),
+    graded: |name, label| format!("{name}（{label}）"),
     needing_items: |department, items| format!("{department}：{items}"),
     xlsx_footer: "&P / &N ページ",
     page_of: ("", " / ", " ページ"),
@@ -68,6 +69,26 @@ pub static REPORT_JA: ReportWords = ReportWords {
     draft_mark: "下書き",
     signed: |by, at, digest| format!("署名：{by}　{at}　ダイジェスト：{digest}"),
     outline_words: &OUTLINE_JA,
+    score_words: &SCORE_LINES_JA,
+};
+
+pub static SCORE_LINES_JA: ScoreLineWords = ScoreLineWords {
+    score: "点数",
+    band: "区分",
+    advice: "区分に応じた対応",
+    average: "平均",
+    figure: |total, maximum, percent| match percent {
+        Some(p) => format!("{total}点／{maximum}点（{p}%）"),
+        None => format!("{total}点／{maximum}点"),
+    },
+    average_figure: |total, percent| format!("{total}点（{percent}%）"),
+    provisional: |band, n| format!("{band}（暫定・未回答{n}項目）"),
+    provisional_short: |band| format!("{band}（暫定）"),
+    section: "（部署別の点数と区分）",
+    line: |name, figure, band| match band {
+        "" => format!("{name}：{figure}"),
+        band => format!("{name}：{figure}　{band}"),
+    },
 };
 
 pub static OUTLINE_JA: OutlineWords = OutlineWords {
@@ -145,9 +166,13 @@ pub(crate) const HELP_JA: &[(&str, &str, &str)] = &[
     (
         "概要",
         "項目",
-        "「チェックリストID」「名称」の2行。ID は英数字とハイフン（省略時はファイル名）",
+        "「チェックリストID」「名称」の行（ID は英数字とハイフン、省略時はファイル名）。「文書の言語」「得点区分の単位」の行も置けます",
     ),
-    ("概要", "内容", "ID と名称の値"),
+    (
+        "概要",
+        "内容",
+        "それぞれの値。得点区分の単位は「%」（満点に対する割合、省略時）か「点」（点数そのもの）",
+    ),
     (
         "項目",
         "領域",
@@ -214,9 +239,13 @@ pub(crate) const HELP_JA: &[(&str, &str, &str)] = &[
     (
         "得点区分",
         "下限",
-        "満点に対する割合（%）の下限。空欄は下限なし",
+        "満点に対する割合（%）の下限（得点区分の単位が「点」なら点数の下限）。空欄は下限なし",
     ),
-    ("得点区分", "上限", "割合（%）の上限。空欄は上限なし"),
+    (
+        "得点区分",
+        "上限",
+        "割合（%）または点数の上限。空欄は上限なし",
+    ),
     ("得点区分", "区分", "区分の名前"),
     ("得点区分", "助言", "その区分の部署への助言"),
     ("入力欄", "ID", "評価シートの「入力欄」で使う ID"),

@@ -1,7 +1,7 @@
 //! The words of errors and refusals in Japanese.
 
 use super::ja_common::{ja_fact, quoted};
-use crate::checklist::{Meaning, Rule};
+use crate::checklist::{BandUnit, Meaning, Rule};
 use crate::export::{ExportError, Report as ExportReport};
 use crate::session::Refusal;
 use crate::wareki::{self, DateError, Era};
@@ -82,6 +82,19 @@ pub(crate) fn ja_rule(rule: &Rule) -> String {
             "得点区分{}と{}のあいだ（{from}〜{to}）がどの区分にも入りません",
             quoted(below),
             quoted(above)
+        ),
+        Rule::BandOutOfReach {
+            label,
+            from,
+            top,
+            unit,
+        } => format!(
+            "得点区分{}の下限 {from} は、どの部署も届かない値です（最高は{}）",
+            quoted(label),
+            match unit {
+                BandUnit::Percent => format!("{top}%"),
+                BandUnit::Points => format!("{top}点"),
+            }
         ),
         Rule::OutOfScopeTaken(symbol) => format!(
             "評価基準に該当なしの評価がないので、適用されない欄は{}（対象外）と表示しますが、その記号はほかの評価が使っています",

@@ -62,7 +62,11 @@ pub(crate) fn ja_reason(reason: &Reason) -> String {
         Reason::Unanswered => "未回答".into(),
         Reason::NoteRequired(mark) => format!("{mark} にはメモが必要です"),
         Reason::NoObservation => "所見がありません".into(),
-        Reason::NotInFinding(mark) => {
+        Reason::NotInFinding { mark, severity } => {
+            let mark = match severity {
+                Some(label) => format!("{mark}（{label}）"),
+                None => mark.clone(),
+            };
             format!("{mark} がどの指摘事項にも含まれていません（採用または却下）")
         }
         Reason::AreaWithoutObservation { marks } => {

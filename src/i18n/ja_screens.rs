@@ -109,6 +109,7 @@ pub static JA: Strings = Strings {
     matrix: "結果一覧",
     matrix_item: "監査項目",
     filter_mark: |mark| format!("{mark} のある項目"),
+    graded_mark: |symbol, label| format!("{symbol}（{label}）"),
     filter_unanswered: "未回答のある項目",
     filter_area: |area| format!("領域 {area}"),
     marks_narrow: "記号: 1文字幅",

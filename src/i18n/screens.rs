@@ -106,6 +106,8 @@ pub struct Strings {
     pub matrix: &'static str,
     pub matrix_item: &'static str,
     pub filter_mark: fn(&str) -> String,
+    /// A failing mark of a graded scale, named with its label: 重（重大な不適合）.
+    pub graded_mark: fn(&str, &str) -> String,
     pub filter_unanswered: &'static str,
     pub filter_area: fn(&str) -> String,
     pub marks_narrow: &'static str,

@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::import::Origins;
 use super::layout::{
-    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE, BAND_COLUMNS, BANDS,
-    Columns, FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER,
-    ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
+    ABOUT, ABOUT_BAND_UNIT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE,
+    BAND_COLUMNS, BAND_UNITS, BANDS, Columns, FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS,
+    KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
 };
 use super::words::SheetStrings;
 use crate::checklist::{Checklist, Condition};
@@ -37,7 +37,7 @@ fn number<T: ToString>(value: Option<T>) -> String {
 
 /// The checklist as the layout's sheets, in the order they are written.
 fn pages(checklist: &Checklist) -> Vec<Page> {
-    let about = vec![
+    let mut about = vec![
         vec![ABOUT_ID.to_string(), checklist.id.clone()],
         vec![ABOUT_TITLE.to_string(), checklist.title.clone()],
         vec![ABOUT_FACTS.to_string(), facts_text(checklist)],
@@ -51,6 +51,11 @@ fn pages(checklist: &Checklist) -> Vec<Page> {
             .to_string(),
         ],
     ];
+    if !checklist.bands.is_empty() {
+        let unit = BAND_UNITS.iter().find(|(u, _)| *u == checklist.band_unit);
+        let unit = unit.map_or("", |(_, word)| *word).to_string();
+        about.push(vec![ABOUT_BAND_UNIT.to_string(), unit]);
+    }
     let roster = checklist
         .departments
         .iter()
@@ -424,10 +429,16 @@ fn write_tail(out: &mut String, checklist: &Checklist) {
     }
     let _ = writeln!(out, "    ],");
     if !checklist.bands.is_empty() {
-        let _ = writeln!(
-            out,
-            "    // Read against the percent of each department's maximum.\n    bands: ["
-        );
+        if checklist.band_unit.is_percent() {
+            let _ = writeln!(
+                out,
+                "    // Read against the percent of each department's maximum."
+            );
+        } else {
+            let _ = writeln!(out, "    // Read against the points themselves.");
+            let _ = writeln!(out, "    band_unit: Points,");
+        }
+        let _ = writeln!(out, "    bands: [");
         for b in &checklist.bands {
             let mut line = String::new();
             if let Some(from) = b.from {

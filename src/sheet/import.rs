@@ -6,14 +6,14 @@ use std::path::Path;
 
 use super::error::{SheetError, SheetProblem};
 use super::layout::{
-    ABOUT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE, BAND_COLUMNS, BANDS,
-    Columns, FIELD_COLUMNS, FIELDS, ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS,
-    Row, SCALE, SCALE_COLUMNS, Table, split_list,
+    ABOUT, ABOUT_BAND_UNIT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE,
+    BAND_COLUMNS, BAND_UNITS, BANDS, Columns, FIELD_COLUMNS, FIELDS, ITEM_COLUMNS, ITEMS, KINDS,
+    MEANINGS, ROSTER, ROSTER_COLUMNS, Row, SCALE, SCALE_COLUMNS, Table, split_list,
 };
 use super::tables::{read_csv, read_workbook};
 use crate::checklist::{
-    Area, Band, Checklist, Condition, Department, FactDefaults, Field, Item, ItemPart, Mark,
-    MarkPart, Place, Rule,
+    Area, Band, BandUnit, Checklist, Condition, Department, FactDefaults, Field, Item, ItemPart,
+    Mark, MarkPart, Place, Rule,
 };
 use crate::keymap;
 use crate::language::Language;
@@ -168,6 +168,7 @@ impl<'a> Book<'a> {
         let facts = self.facts(&tags)?;
         let areas = self.areas(&tags, origins)?;
         let bands = self.bands(origins)?;
+        let band_unit = self.band_unit()?;
         Ok(Checklist {
             format: crate::checklist::FORMAT,
             id,
@@ -176,6 +177,7 @@ impl<'a> Book<'a> {
             areas,
             departments,
             bands,
+            band_unit,
             fields,
             facts,
             language,
@@ -183,7 +185,7 @@ impl<'a> Book<'a> {
     }
 
     /// The report header's wording from 概要 (one RON cell), or none; its overrides'
-    /// conditions name only the roster's tags, as items' do.
+    /// and systems' conditions name only the roster's tags, as items' do.
     fn facts(&self, tags: &BTreeSet<&str>) -> Result<FactDefaults, SheetError> {
         let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
             return Ok(FactDefaults::default());
@@ -196,7 +198,9 @@ impl<'a> Book<'a> {
             text => ron::from_str(text)
                 .map_err(|e| sheet.error(row, "内容", SheetProblem::BadFacts(e.code)))?,
         };
-        let conditions = facts.overrides.iter().map(|o| &o.applies);
+        // The overrides' conditions and the 対象システム's both name tags.
+        let systems = facts.systems.iter().map(|s| &s.applies);
+        let conditions = facts.overrides.iter().map(|o| &o.applies).chain(systems);
         sheet.known_tags(row, "内容", conditions, tags)?;
         Ok(facts)
     }
@@ -226,6 +230,24 @@ impl<'a> Book<'a> {
             _ => None,
         });
         Ok((id, title, language))
+    }
+
+    /// 概要's 得点区分の単位: 「%」 (or empty) for percent, 「点」 for points; another
+    /// word is refused at its cell.
+    fn band_unit(&self) -> Result<BandUnit, SheetError> {
+        let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
+            return Ok(BandUnit::Percent);
+        };
+        let Some(row) = sheet
+            .rows()
+            .find(|r| sheet.get(r, "項目") == ABOUT_BAND_UNIT)
+        else {
+            return Ok(BandUnit::Percent);
+        };
+        match sheet.get(row, "内容").trim() {
+            "" | "％" => Ok(BandUnit::Percent),
+            value => sheet.choice(row, "内容", value, &BAND_UNITS, |u| format!("{u:?}")),
+        }
     }
 
     fn fields(&self, origins: &mut Origins) -> Result<Vec<Field>, SheetError> {

@@ -2,7 +2,7 @@
 //! layout, not words: the same in every language), sheets read as tables of text, and
 //! how a spreadsheet names a column.
 
-use crate::checklist::{FieldKind, Meaning};
+use crate::checklist::{BandUnit, FieldKind, Meaning};
 
 pub const ABOUT: &str = "概要";
 pub const ITEMS: &str = "項目";
@@ -57,6 +57,10 @@ pub const ABOUT_TITLE: &str = "名称";
 /// The language of a round's documents: `ja` or `en` (日本語, 英語 read too); empty
 /// when the checklist declares none.
 pub const ABOUT_LANGUAGE: &str = "文書の言語";
+/// What the bands of 得点区分 are read against: 「%」 (percent of each department's
+/// maximum, the default) or 「点」 (the points themselves).
+pub const ABOUT_BAND_UNIT: &str = "得点区分の単位";
+pub const BAND_UNITS: [(BandUnit, &str); 2] = [(BandUnit::Percent, "%"), (BandUnit::Points, "点")];
 /// The row of 概要 holding the report header's wording (監査目的, 監査範囲, …, and the
 /// per-department overrides), written as RON: one cell keeps every fact together.
 pub const ABOUT_FACTS: &str = "報告書の記載（RON）";

@@ -137,9 +137,8 @@ fn keys_of(binding: &Binding, scale: Option<&[Mark]>) -> (String, Vec<String>) {
 fn explain(action: Action, t: &Strings, scale: Option<&[Mark]>) -> String {
     match (action, action.group()) {
         (Action::FilterMark, _) => {
-            let chain: Vec<&str> = scale
-                .unwrap_or_default()
-                .iter()
+            let chain: Vec<&str> = crate::checklist::worst_first(scale.unwrap_or_default())
+                .into_iter()
                 .map(|m| m.symbol.as_str())
                 .collect();
             (t.filter_cycle)(&chain.join(" → "))

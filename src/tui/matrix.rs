@@ -138,7 +138,8 @@ impl MatrixView {
 
     /// All items → items with each mark of the scale → items not fully answered → all.
     fn cycle_mark_filter(&mut self, session: &Session, cursor: &mut Cursor) {
-        let scale = &session.checklist.scale;
+        // The failing marks worst first, as every list of findings names them.
+        let scale = crate::checklist::worst_first(&session.checklist.scale);
         let (mark, unanswered) = match (&self.filter.mark, self.filter.unanswered) {
             (None, false) => (scale.first().map(|m| m.symbol.clone()), scale.is_empty()),
             (Some(symbol), _) => match scale.iter().position(|m| &m.symbol == symbol) {
@@ -197,10 +198,14 @@ impl MatrixView {
         rows
     }
 
-    fn describe_filter(&self, t: &Strings) -> String {
+    fn describe_filter(&self, session: &Session, t: &Strings) -> String {
         let mut parts = Vec::new();
-        if let Some(mark) = &self.filter.mark {
-            parts.push((t.filter_mark)(mark));
+        if let Some(symbol) = &self.filter.mark {
+            // A failing mark of a graded scale is named with its severity's label.
+            let graded = (session.checklist.mark(symbol))
+                .filter(|m| m.meaning.is_failing() && session.checklist.is_graded());
+            let named = graded.map(|m| (t.graded_mark)(symbol, &m.label));
+            parts.push((t.filter_mark)(named.as_deref().unwrap_or(symbol)));
         }
         if self.filter.unanswered {
             parts.push(t.filter_unanswered.to_string());
@@ -339,7 +344,7 @@ impl Component for MatrixView {
             " {}  {}   {}   {}   {mode}{compare}",
             t.matrix,
             session.facts.title,
-            self.describe_filter(t),
+            self.describe_filter(session, t),
             display_name
         );
         frame.render_widget(widgets::title_bar(heading), regions.title);

@@ -51,7 +51,7 @@ pub fn hits(session: &Session, t: &Strings) -> Vec<(Place, String)> {
 /// items come worst first (by their gravest cell, then in checklist order), each
 /// item's cells too, and each failing cell names its mark's label (重大な不適合).
 pub fn findings(session: &Session) -> Vec<(Place, String)> {
-    let graded = session.checklist.scale.iter().any(|m| m.severity.is_some());
+    let graded = session.checklist.is_graded();
     let mut groups: Vec<(u8, Vec<(Place, String)>)> = Vec::new();
     for (i, (_, item)) in session.checklist.items().enumerate() {
         let mut cells: Vec<(u8, (Place, String))> = Vec::new();

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod band_units;
 mod cli;
 mod conventions;
 mod japanese_dates;

@@ -43,6 +43,7 @@ fn every_bundled_checklist_validates() {
         "self-diagnosis-points.ron",
         "isms-severity.ron",
         "internal-audit-no-na.ron",
+        "quick-check-raw-points.ron",
     ] {
         let out = ok(kansa(data.path())
             .arg("validate")

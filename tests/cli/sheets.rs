@@ -364,6 +364,20 @@ fn a_tag_no_department_has_in_the_report_wording_is_named_at_its_cell() {
         "概要!B2",
         "no department has the tag \"madoguti\"",
     );
+    // A 対象システム's condition too (found by the CSV fuzzer: it was refused only by
+    // the RON written, without its cell).
+    let mut sheets = valid();
+    let facts = r#"(systems: [(name: "基幹系", applies: Tag("kikann"))])"#;
+    sheets.push((
+        "概要",
+        rows(&[&["項目", "内容"], &["報告書の記載（RON）", facts]]),
+    ));
+    expect_at(
+        "systems-tag.xlsx",
+        &sheets,
+        "概要!B2",
+        "no department has the tag \"kikann\"",
+    );
 }
 
 #[test]

@@ -653,7 +653,7 @@ fn proposals_are_accepted_reworded_or_dismissed_through_the_core() {
     let left: Vec<Reason> = review::review(&session)
         .blockers()
         .map(|e| e.reason.clone())
-        .filter(|r| matches!(r, Reason::NotInFinding(_)))
+        .filter(|r| matches!(r, Reason::NotInFinding { .. }))
         .collect();
     assert_eq!(left.len(), 2, "I-3 and I-5(2) of 保育: {left:?}");
     // The dismissal is kept in the file and survives a save and a load.

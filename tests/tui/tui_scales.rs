@@ -319,3 +319,31 @@ fn the_findings_list_comes_worst_first() {
     assert!(at("P-2 ") < at("P-1 "), "{list}");
     assert!(list.contains("重 重大な不適合"), "{list}");
 }
+
+/// Issue 22, point 3: the matrix's mark filter goes through the failing marks worst
+/// first (a self-diagnosis declares △ 1 and × 2: × comes first) and its title names the
+/// severity; the help's chain follows the same order.
+#[test]
+fn the_mark_filter_goes_worst_first_and_names_the_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = points_app(dir.path(), Lang::Ja);
+    char_key(&mut app, 'm');
+    char_key(&mut app, 'f');
+    let first = screen_text(&app, 160, 48);
+    assert!(first.contains("○ のある項目"), "{first}");
+    char_key(&mut app, 'f');
+    let second = screen_text(&app, 160, 48);
+    assert!(
+        second.contains("×（実施していない） のある項目"),
+        "{second}"
+    );
+    char_key(&mut app, 'f');
+    let third = screen_text(&app, 160, 48);
+    assert!(
+        third.contains("△（一部実施している） のある項目"),
+        "{third}"
+    );
+    char_key(&mut app, '?');
+    let help = screen_text(&app, 160, 48);
+    assert!(help.contains("○ → × → △ → ？"), "{help}");
+}

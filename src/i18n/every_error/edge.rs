@@ -234,7 +234,14 @@ pub(crate) fn reasons(v: V) -> Vec<Reason> {
         Reason::Unanswered,
         Reason::NoteRequired(v.s()),
         Reason::NoObservation,
-        Reason::NotInFinding(v.s()),
+        Reason::NotInFinding {
+            mark: v.s(),
+            severity: None,
+        },
+        Reason::NotInFinding {
+            mark: v.s(),
+            severity: Some(v.s()),
+        },
         Reason::FollowUpOpen(2),
         Reason::AreaWithoutObservation { marks: v.list() },
         Reason::FindingOnItem {
@@ -264,7 +271,7 @@ pub(crate) fn reasons(v: V) -> Vec<Reason> {
         Reason::Unanswered => 0,
         Reason::NoteRequired(_) => 1,
         Reason::NoObservation => 2,
-        Reason::NotInFinding(_) => 3,
+        Reason::NotInFinding { .. } => 3,
         Reason::Conflict { .. } => 4,
         Reason::FollowUpOpen(_) => 5,
         Reason::AreaWithoutObservation { .. } => 6,

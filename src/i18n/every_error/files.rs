@@ -57,6 +57,12 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
             from: 50,
             to: 59,
         },
+        Rule::BandOutOfReach {
+            label: v.s(),
+            from: 120,
+            top: 100,
+            unit: crate::checklist::BandUnit::Points,
+        },
     ];
     let index = |r: &Rule| match r {
         Rule::SeverityNotFailing { .. } => 0,
@@ -74,8 +80,9 @@ pub(crate) fn rules(v: V) -> Vec<Rule> {
         Rule::UnknownGateMark { .. } => 12,
         Rule::OutOfScopeTaken(_) => 13,
         Rule::BandsGap { .. } => 14,
+        Rule::BandOutOfReach { .. } => 15,
     };
-    covers(&all, index, 15);
+    covers(&all, index, 16);
     all
 }
 
