@@ -304,3 +304,21 @@ fn a_read_only_copy_follows_every_writer_and_a_failing_folder_keeps_answers_in_m
         Some("○")
     );
 }
+
+#[test]
+fn a_round_another_auditor_writes_is_not_deleted_and_its_journals_go_to_the_trash_with_it() {
+    let (dir, store, id) = round(false);
+    let a = Doc::open(&store, &id, TANAKA).unwrap();
+    let mut b = Doc::open(&store, &id, SATO).unwrap();
+    mark(&mut b, "保育", "I-1", "×");
+    a.close();
+    let refused = store.delete(&id).unwrap_err();
+    assert!(refused.to_string().contains(SATO), "{refused}");
+    b.close();
+    let before = store.load(&id).unwrap();
+    store.delete(&id).unwrap();
+    assert!(journals(dir.path(), ".journal").is_empty());
+    store.restore(&id).unwrap();
+    assert_eq!(journals(dir.path(), ".journal").len(), 1);
+    assert_eq!(store.load(&id).unwrap(), before);
+}
