@@ -222,9 +222,28 @@ impl Store {
         let mut summaries = Vec::new();
         let mut errors = Vec::new();
         let mut buffer = Vec::new();
+        let mut paths = Vec::new();
         for entry in fs::read_dir(&self.dir).map_err(io_error(&self.dir))? {
-            let path = entry.map_err(io_error(&self.dir))?.path();
+            paths.push(entry.map_err(io_error(&self.dir))?.path());
+        }
+        // Rounds other auditors write beside: read with their journals.
+        let beside: std::collections::HashSet<String> = (paths.iter())
+            .filter_map(|p| p.file_name()?.to_str()?.strip_suffix(".journal"))
+            .filter_map(|stem| Some(stem.split_once('.')?.0.to_string()))
+            .collect();
+        for path in paths {
             if path.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            let id = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            if beside.contains(id) {
+                match self.load(id) {
+                    Ok(session) => summaries.push(summary(&session)),
+                    Err(e) => errors.push(e),
+                }
                 continue;
             }
             if let Some(summary) = read_summary(&path, &mut buffer) {

@@ -175,6 +175,23 @@ impl Writer {
 
     /// Takes in what the other writers recorded since; true when anything was.
     pub fn follow(&mut self) -> bool {
+        // The session file's writer folded while this one was opening (no one else
+        // was at work when it looked): read the round again, this writer's own
+        // journal included, once nothing is pending.
+        if self.beside() && self.pending.is_empty() && self.shared.main_replaced() {
+            let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+            let own = self
+                .target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            if let Ok((session, shared, end)) = Shared::load(&dir, &self.session.id, own.as_deref())
+            {
+                self.session = session;
+                self.shared = shared;
+                self.good_len = end;
+                return true;
+            }
+        }
         self.shared.follow(&mut self.session)
     }
 

@@ -105,6 +105,10 @@ fn two_auditors_in_different_departments_never_block_each_other() {
         // The folder read by anyone (`kansa review`, `export`) holds both.
         let loaded = store.load(&id).unwrap();
         assert_eq!(&loaded, a.session());
+        // `kansa list` counts them too.
+        let (listed, errors) = store.list().unwrap();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(listed[0].answered, loaded.answered_count());
         // A fold waits for the other writer: the first leaves, the journal stays.
         a.close();
         assert_eq!(journals(dir.path(), ".journal").len(), 1);
