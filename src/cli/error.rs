@@ -141,7 +141,8 @@ pub mod exit {
     /// The command line is wrong: an unknown command or option, a bad value (clap's).
     pub const USAGE: u8 = 2;
     /// Refused by the round's state: review or sign with blockers, a signer not of the
-    /// round, a change to a signed session, verify of a changed or unsigned session.
+    /// round, sign while other auditors write beside it, a change to a signed session,
+    /// verify of a changed or unsigned session.
     pub const REFUSED: u8 = 3;
 }
 
@@ -158,7 +159,8 @@ impl CliError {
                 Refusal::Signed { .. }
                 | Refusal::NotSigned
                 | Refusal::Blocked(_)
-                | Refusal::NotASigner(_),
+                | Refusal::NotASigner(_)
+                | Refusal::OthersWriting(_),
             ) => exit::REFUSED,
             _ => exit::ERROR,
         }
