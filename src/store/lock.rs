@@ -56,6 +56,21 @@ impl Lock {
         Ok(Lock { file, with: None })
     }
 
+    /// `acquire`, waiting up to two seconds while another process holds the lock (a
+    /// lock held only for a moment: a fold, a writer starting).
+    pub(crate) fn acquire_waiting(path: &Path, id: &str, actor: &str) -> Result<Lock, StoreError> {
+        let mut tries = 0;
+        loop {
+            match Lock::acquire(path, id, actor) {
+                Err(StoreError::Locked { .. }) if tries < 40 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// Holds `other` as long as this lock.
     pub(crate) fn also(&mut self, other: Lock) {
         self.with = Some(Box::new(other));

@@ -54,6 +54,11 @@ pub(crate) fn journal_path(dir: &Path, id: &str, key: &str) -> PathBuf {
     dir.join(format!("{id}.{key}.journal"))
 }
 
+/// Held while the journals are folded, and while a writer starts beside them.
+pub(crate) fn fold_lock_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("{id}.fold.lock"))
+}
+
 pub(crate) fn lock_path(dir: &Path, id: &str, key: &str) -> PathBuf {
     dir.join(format!("{id}.{key}.lock"))
 }

@@ -63,6 +63,9 @@ impl Store {
     /// same auditor on the same laptop twice is refused, naming the holder.
     pub fn open_side_writer(&self, id: &str, actor: &str) -> Result<Writer, StoreError> {
         let path = self.existing(id)?;
+        // Not while the session file's writer folds the journals (it would fold and
+        // remove some while this one reads them): held until this writer is counted.
+        let _opening = Lock::acquire_waiting(&shared::fold_lock_path(&self.dir, id), id, actor)?;
         let key = shared::writer_key(actor);
         let lock = Lock::acquire(&shared::lock_path(&self.dir, id, &key), id, actor)?;
         let journal = shared::journal_path(&self.dir, id, &key);
@@ -311,8 +314,18 @@ impl Writer {
     pub fn compact(&mut self) -> Result<(), StoreError> {
         self.retry()?;
         // Only the session file's writer folds, and only while no other writer is
-        // at work: their journals are folded in and then removed.
-        if self.beside() || !self.others().is_empty() {
+        // at work: their journals are folded in and then removed. No writer starts
+        // beside it meanwhile (`open_side_writer` takes the same lock to open).
+        if self.beside() {
+            return Ok(());
+        }
+        let id = self.session.id.clone();
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let Ok(_folding) = Lock::acquire(&shared::fold_lock_path(&dir, &id), &id, &self.actor)
+        else {
+            return Ok(());
+        };
+        if !self.others().is_empty() {
             return Ok(());
         }
         self.follow();
