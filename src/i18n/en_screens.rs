@@ -99,6 +99,15 @@ pub static EN: Strings = Strings {
         let by = by.join(", ");
         format!("Conflict at {department} {place}: {by} set it too (r: review)")
     },
+    conflict_cell: |values| {
+        let each: Vec<String> = (values.iter())
+            .map(|(by, value)| format!("{by} \"{value}\""))
+            .collect();
+        format!(
+            "Conflict  {} (recording a new value settles it)",
+            each.join(" / ")
+        )
+    },
     journal_damaged: |file| format!("A journal does not read and is skipped: {file}"),
     departments: "Switch department",
     items: "Go to item",

@@ -101,6 +101,15 @@ pub static JA: Strings = Strings {
         let by = by.join("、");
         format!("競合: {department} {place} を {by} も記録しました（r でレビュー）")
     },
+    conflict_cell: |values| {
+        let each: Vec<String> = (values.iter())
+            .map(|(by, value)| format!("{by}「{value}」"))
+            .collect();
+        format!(
+            "競合  {}（新しい値を記録すると決着します）",
+            each.join(" / ")
+        )
+    },
     journal_damaged: |file| format!("読めないジャーナルを読み飛ばしています: {file}"),
     departments: "部署を切替",
     items: "項目へ移動",

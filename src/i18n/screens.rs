@@ -96,6 +96,8 @@ pub struct Strings {
     /// Two auditors set one place without seeing each other's: department, item or
     /// area, the writers.
     pub conflict_now: fn(&str, &str, &[&str]) -> String,
+    /// The current cell in conflict: each writer and value.
+    pub conflict_cell: fn(&[(&str, &str)]) -> String,
     /// A writer's journal beside the session does not read: its file.
     pub journal_damaged: fn(&str) -> String,
     pub departments: &'static str,
