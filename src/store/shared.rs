@@ -371,6 +371,13 @@ impl Shared {
             }
             Line::Seen(_) => return,
         };
+        // A change this round refuses (a department it lacks, a signed round) is
+        // left out, as recording it would have been.
+        if session.fits(&event.change).is_err()
+            || (event.change.edits() && session.editable().is_err())
+        {
+            return;
+        }
         let Some(place) = Place::of(&event.change) else {
             // Moves of the others' cursors are theirs; sign-offs and reopens apply.
             let moves = matches!(event.change, crate::session::Change::Move(_));
