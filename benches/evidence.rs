@@ -94,11 +94,7 @@ fn with_evidence(mut session: Session, files: usize) -> Session {
             },
             note: String::new(),
         };
-        let event = Event {
-            at,
-            by: "監査 太郎".into(),
-            change: Change::Attach { attachment },
-        };
+        let event = Event::at(at, "監査 太郎", Change::Attach { attachment });
         session.apply(event).expect("attached");
     }
     session

@@ -14,7 +14,7 @@ use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion
 use kansa::export;
 use kansa::facts::{FactField, FactValue};
 use kansa::review;
-use kansa::sample::large_session;
+use kansa::sample::{heard_part, large_session};
 use kansa::session::{Event, Session};
 use kansa::store::{Doc, Store};
 use kansa::tui::{App, Context};
@@ -117,7 +117,7 @@ fn with_findings(mut session: Session) -> Session {
     let at = session.last_change();
     let record = |session: &mut Session, change| {
         let by = "監査 太郎".to_string();
-        session.apply(Event { at, by, change }).expect("applied");
+        session.apply(Event::at(at, by, change)).expect("applied");
     };
     let departments: Vec<String> = session
         .hearings
@@ -162,13 +162,7 @@ fn sign_off(c: &mut Criterion) {
     let mut signed = session.clone();
     let change = signed.sign(&lead, now).expect("sign");
     let by = lead.clone();
-    signed
-        .apply(Event {
-            at: now,
-            by,
-            change,
-        })
-        .expect("signed");
+    signed.apply(Event::at(now, by, change)).expect("signed");
     let mut group = c.benchmark_group("sign_off");
     group
         .sample_size(10)
@@ -180,12 +174,7 @@ fn sign_off(c: &mut Criterion) {
             let mut copy = session.clone();
             let change = copy.sign(&lead, now).expect("sign");
             let by = lead.clone();
-            copy.apply(Event {
-                at: now,
-                by,
-                change,
-            })
-            .expect("signed");
+            copy.apply(Event::at(now, by, change)).expect("signed");
             black_box(copy.signed.is_some())
         })
     });
@@ -270,7 +259,8 @@ fn proportional(c: &mut Criterion) {
 /// not timed).
 fn follower(group: &mut BenchmarkGroup<'_, WallTime>, store: &Store, session: &Session) {
     let mut writer = store.open_writer("large", "writer").expect("open");
-    let mut reader = Doc::open(store, "large", "reader").expect("read-only");
+    // The same auditor on the same laptop: a read-only copy (another would write).
+    let mut reader = Doc::open(store, "large", "writer").expect("read-only");
     assert!(reader.holder().is_some(), "read-only");
     let items: Vec<String> = session
         .checklist
@@ -290,7 +280,7 @@ fn follower(group: &mut BenchmarkGroup<'_, WallTime>, store: &Store, session: &S
                 writer.record(change.expect("change")).expect("durable");
                 n += 1;
                 let start = Instant::now();
-                black_box(reader.tick("reader"));
+                black_box(reader.tick("writer"));
                 spent += start.elapsed();
             }
             spent
@@ -328,5 +318,63 @@ fn listing(c: &mut Criterion, store: &Store) {
     group.finish();
 }
 
-criterion_group!(benches, proportional, large_audit, sign_off);
+/// `kansa merge ID PART`: a part cut for one department, with 100 changes made on
+/// another laptop, merged into the large audit (a fresh copy of it each time; the copy
+/// is not timed). The part file is read and parsed within the time, as the command
+/// does. "whole round" is the path every merge took before issue 26 (and still takes
+/// for several files): load the round, merge in memory, rewrite the file.
+fn merge_part(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut session = large_session(ITEMS, DEPARTMENTS, HISTORY);
+    session.id = "merge".into();
+    store.create(&session).expect("saved");
+    let pristine = dir.path().join("pristine.ron");
+    std::fs::copy(store.path_of("merge"), &pristine).expect("copy");
+    let part = heard_part(&session, 100);
+    let file = dir.path().join("part.ron");
+    Store::write_file(&file, &part).expect("part");
+    eprintln!(
+        "part: {} changes of history, {:.1} MB",
+        part.history.len(),
+        std::fs::metadata(&file).expect("part").len() as f64 / 1e6
+    );
+    let fresh = || std::fs::copy(&pristine, store.path_of("merge")).expect("fresh round");
+    let mut group = c.benchmark_group("merge");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function("a part of 100 changes (merge_in)", |b| {
+        b.iter_batched(
+            fresh,
+            |_| {
+                let part = Store::load_file(&file).expect("part");
+                let merged = store
+                    .merge_in("merge", &[part], "監査 太郎")
+                    .expect("merged");
+                assert_eq!(merged.added, 100);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("before: the whole round (load, merge, rewrite)", |b| {
+        b.iter_batched(
+            fresh,
+            |_| {
+                let part = Store::load_file(&file).expect("part");
+                // Two files take the whole path; the second adds nothing.
+                let theirs = [part.clone(), part];
+                let merged = store
+                    .merge_in("merge", &theirs, "監査 太郎")
+                    .expect("merged");
+                assert_eq!(merged.added, 100);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, merge_part, proportional, large_audit, sign_off);
 criterion_main!(benches);

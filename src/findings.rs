@@ -236,7 +236,7 @@ mod tests {
     fn record(session: &mut Session, change: Change) {
         let at = session.created;
         let by = "監査 太郎".to_string();
-        session.apply(Event { at, by, change }).unwrap();
+        session.apply(Event::at(at, by, change)).unwrap();
     }
 
     #[test]

@@ -19,7 +19,8 @@
 //!   `evidence`: files attached to cells and findings (証跡), as changes.
 //! - `rounds`: a round started from an earlier one; follow-ups, trends, differences.
 //! - `merge`: a round heard in parts brought back together: change identity,
-//!   conflicts.
+//!   conflicts; `take_in`: a part merged at the cost of the part, kept as one journal
+//!   line.
 //! - `review`: what blocks sign-off, and warnings; `signoff`: signing, reopening,
 //!   verifying.
 //! - `results`: the results as numbers: filters, counts per mark per item and
@@ -64,6 +65,7 @@ pub mod settings;
 pub mod sheet;
 pub mod signoff;
 pub mod store;
+pub mod take_in;
 pub mod text;
 pub mod tui;
 pub mod wareki;

@@ -9,9 +9,12 @@
 //! value shown is the latest head's, review blocks sign-off, and recording a new value
 //! (or `kansa resolve`) settles it. The history keeps every head with its author.
 //!
-//! Order does not matter: the merged history is the union of both in (time, author,
-//! identity) order, and the heads of a place are those of either side that the other
-//! side had not superseded, which is the same whichever side comes first.
+//! Order does not matter: the merged history is the union of both in (hybrid logical
+//! time, author, identity) order, and the heads of a place are those of either side
+//! that the other side had not superseded, which is the same whichever side comes
+//! first. The hybrid logical time (`session::Hlc`) puts a change made after seeing
+//! another after it even when the laptop's clock was behind, so the last change of a
+//! place in a copy's history is the one its writer saw last.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -61,8 +64,12 @@ pub struct Written {
 
 /// The conflicts of a session, in place order.
 pub fn conflicts(session: &Session) -> Vec<Conflict> {
-    let mut found: Vec<Conflict> = session
-        .heads
+    conflicts_in(&session.heads)
+}
+
+/// The conflicts among a session's heads, in place order.
+pub fn conflicts_in(heads: &[Vec<Event>]) -> Vec<Conflict> {
+    let mut found: Vec<Conflict> = heads
         .iter()
         .filter_map(|heads| {
             let place = Place::of(&heads.first()?.change)?;
@@ -104,7 +111,7 @@ pub struct Merged {
 }
 
 /// Checks that `theirs` is a copy of the same round that `ours` may take in.
-fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
+pub(crate) fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
     if let Some(signed) = &ours.signed {
         return Err(MergeError::Signed(signed.by.clone()));
     }
@@ -127,13 +134,13 @@ fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> {
 }
 
 /// A session's history with each change's identity, computed once.
-struct Known<'a> {
-    events: Vec<(String, &'a Event)>,
-    ids: HashSet<String>,
+pub(crate) struct Known<'a> {
+    pub(crate) events: Vec<(String, &'a Event)>,
+    pub(crate) ids: HashSet<String>,
 }
 
 impl<'a> Known<'a> {
-    fn of(session: &'a Session) -> Known<'a> {
+    pub(crate) fn of(session: &'a Session) -> Known<'a> {
         let events: Vec<(String, &Event)> =
             session.history.iter().map(|e| (identity(e), e)).collect();
         let ids = events.iter().map(|(id, _)| id.clone()).collect();
@@ -211,6 +218,12 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
     for (_, winner) in winners {
         session.apply(winner).map_err(MergeError::Damaged)?;
     }
+    // This copy has now seen every change of both (of files written before changes
+    // carried a time too: the union's latest, whichever side came first).
+    session.clock = ours.clock.max(theirs.clock);
+    if let Some((_, last)) = history.last() {
+        session.saw(last);
+    }
     session.history = history.into_iter().map(|(_, e)| e).collect();
     session.heads = merged_heads;
     settle_times(&mut session);
@@ -231,10 +244,14 @@ fn validate<'a>(
         .map_err(MergeError::Damaged)
 }
 
-type Heads<'a> = HashMap<Place, Vec<(String, &'a Event)>>;
+pub(crate) type Heads<'a> = HashMap<Place, Vec<(String, &'a Event)>>;
 
 /// The heads of the session's `places`: those a merge left, else the last change.
-fn heads<'a>(session: &'a Session, known: &Known<'a>, places: &BTreeSet<Place>) -> Heads<'a> {
+pub(crate) fn heads<'a>(
+    session: &'a Session,
+    known: &Known<'a>,
+    places: &BTreeSet<Place>,
+) -> Heads<'a> {
     let mut found: Heads = HashMap::new();
     for (id, event) in &known.events {
         if let Some(place) = Place::of(&event.change).filter(|p| places.contains(p)) {
@@ -251,7 +268,7 @@ fn heads<'a>(session: &'a Session, known: &Known<'a>, places: &BTreeSet<Place>) 
 
 /// The heads of a place after a merge: each side's heads that the other side had not
 /// superseded (it knows the change, yet it is not among its heads).
-fn join<'a>(
+pub(crate) fn join<'a>(
     a: &[(String, &'a Event)],
     b: &[(String, &'a Event)],
     known_a: &HashSet<String>,
@@ -270,19 +287,23 @@ fn join<'a>(
     kept
 }
 
-fn order(a: &Event, ia: &str, b: &Event, ib: &str) -> std::cmp::Ordering {
-    a.at.cmp(&b.at)
+/// Changes in hybrid logical time (`Event::time`), then by writer and identity: a
+/// change made after seeing another sorts after it, whatever the clocks said.
+pub(crate) fn order(a: &Event, ia: &str, b: &Event, ib: &str) -> std::cmp::Ordering {
+    a.time()
+        .cmp(&b.time())
         .then_with(|| a.by.cmp(&b.by))
         .then_with(|| ia.cmp(ib))
 }
 
-/// Events with their identities in (time, author, identity) order, each once.
+/// Events with their identities in (logical time, author, identity) order, each once.
 fn sort_keyed(events: &mut Vec<(String, Event)>) {
     events.sort_by(|(ia, a), (ib, b)| order(a, ia, b, ib));
     events.dedup_by(|(ia, _), (ib, _)| ia == ib);
 }
 
-/// Events in (time, author, identity) order: the same whichever copy they came from.
+/// Events in (logical time, author, identity) order: the same whichever copy they
+/// came from.
 pub fn sort_events(events: &mut Vec<Event>) {
     let mut keyed: Vec<(String, Event)> = events.drain(..).map(|e| (identity(&e), e)).collect();
     sort_keyed(&mut keyed);
@@ -294,24 +315,8 @@ pub fn sort_events(events: &mut Vec<Event>) {
 fn settle_times(session: &mut Session) {
     let mut last: HashMap<(String, String), Option<Timestamp>> = HashMap::new();
     for event in &session.history {
-        let cell = match &event.change {
-            Change::Mark {
-                department,
-                item,
-                to_applicability,
-                ..
-            } => Some((department, item, !to_applicability)),
-            Change::Note {
-                department, item, ..
-            }
-            | Change::Field {
-                department, item, ..
-            } => Some((department, item, true)),
-            _ => None,
-        };
-        if let Some((department, item, by_hand)) = cell {
-            let at = by_hand.then_some(event.at);
-            last.insert((department.clone(), item.clone()), at);
+        if let Some((cell, at)) = cell_time(event) {
+            last.insert(cell, at);
         }
     }
     for hearing in &mut session.hearings {
@@ -321,6 +326,30 @@ fn settle_times(session: &mut Session) {
             }
         }
     }
+}
+
+/// The cell (department, item) a change of a mark, note or field sets, and the time
+/// it leaves on the answer (none for a mark given back to applicability).
+pub(crate) fn cell_time(event: &Event) -> Option<((String, String), Option<Timestamp>)> {
+    let (department, item, by_hand) = match &event.change {
+        Change::Mark {
+            department,
+            item,
+            to_applicability,
+            ..
+        } => (department, item, !to_applicability),
+        Change::Note {
+            department, item, ..
+        }
+        | Change::Field {
+            department, item, ..
+        } => (department, item, true),
+        _ => return None,
+    };
+    Some((
+        (department.clone(), item.clone()),
+        by_hand.then_some(event.at),
+    ))
 }
 
 /// The round cut to `departments` (full or short names), to hand to another auditor:
@@ -427,6 +456,7 @@ mod tests {
             at: now() + chrono::Duration::seconds(secs),
             by: by.into(),
             change,
+            hlc: None,
         }
     }
 

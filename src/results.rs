@@ -399,13 +399,7 @@ mod tests {
         };
         let apply = |session: &mut Session, change: Change| {
             let by = "t".to_string();
-            session
-                .apply(Event {
-                    at: now(),
-                    by,
-                    change,
-                })
-                .unwrap();
+            session.apply(Event::at(now(), by, change)).unwrap();
         };
         let department = session.hearings[1].department.short.clone();
         let not_applicable = |tally: &Tally| tally.department(1).unwrap().marks[5];

@@ -115,7 +115,7 @@ impl Review {
 /// Reviews the whole session.
 pub fn review(session: &Session) -> Review {
     let mut entries = round_entries(session);
-    entries.extend(conflict_entries(session));
+    entries.extend(conflicts_of(session));
     for hearing in &session.hearings {
         department_entries(session, hearing, &mut entries);
     }
@@ -157,8 +157,13 @@ fn round_entries(session: &Session) -> Vec<Entry> {
 }
 
 /// One blocker per place in conflict, where the place is.
-fn conflict_entries(session: &Session) -> Vec<Entry> {
-    crate::merge::conflicts(session)
+fn conflicts_of(session: &Session) -> Vec<Entry> {
+    conflict_entries(crate::merge::conflicts(session))
+}
+
+/// One blocker per conflict, where its place is.
+pub fn conflict_entries(conflicts: Vec<crate::merge::Conflict>) -> Vec<Entry> {
+    conflicts
         .into_iter()
         .map(|conflict| {
             let place = &conflict.place;

@@ -317,6 +317,7 @@ mod tests {
             at: now(),
             by: "t".into(),
             change,
+            hlc: None,
         };
         session.apply(event).expect("applies");
     }

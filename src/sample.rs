@@ -217,6 +217,7 @@ pub fn large_session(items: usize, departments: usize, history: usize) -> Sessio
             at: epoch() + Duration::seconds(k as i64 + 1),
             by: "監査 太郎".into(),
             change,
+            hlc: None,
         };
         // Every cell comes from the session itself, so nothing can be refused.
         let _ = session.apply(event);
@@ -243,6 +244,34 @@ pub fn large_session(items: usize, departments: usize, history: usize) -> Sessio
         }
     }
     session
+}
+
+/// The part of `session` cut for its first department, heard on another laptop:
+/// `changes` marks and notes recorded there by another auditor, a second apart, after
+/// the round's last change. What `kansa merge` of one part is measured with.
+pub fn heard_part(session: &Session, changes: usize) -> Session {
+    let first = session.hearings[0].department.short.clone();
+    let mut part = crate::merge::part(session, std::slice::from_ref(&first)).expect("a part");
+    let items: Vec<String> = part.checklist.items().map(|(_, i)| i.id.clone()).collect();
+    let start = part.last_change();
+    let mut made = 0;
+    for k in 0..changes * 4 {
+        if made == changes {
+            break;
+        }
+        let item = &items[k % items.len()];
+        let change = if k % 2 == 0 {
+            part.set_mark(&first, item, Some(["○", "△", "×"][k % 3]))
+        } else {
+            part.set_note(&first, item, &format!("別室で確認した（{k}）"))
+        };
+        // A mark the cell already has is no change: the next cell is taken.
+        if let Ok(change) = change {
+            let event = part.stamp(change, "佐藤 花子", start + Duration::seconds(k as i64 + 1));
+            made += usize::from(part.apply(event).is_ok());
+        }
+    }
+    part
 }
 
 #[cfg(test)]

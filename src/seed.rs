@@ -172,7 +172,7 @@ pub fn session(id: &str) -> Session {
 pub fn record(session: &mut Session, change: Change) -> Result<(), Refusal> {
     let at = session.last_change() + Duration::seconds(1);
     let by = AUDITOR.to_string();
-    session.apply(Event { at, by, change })
+    session.apply(Event::at(at, by, change))
 }
 
 /// Gives every cell its seed mark; cells already so marked (by applicability) are

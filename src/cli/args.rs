@@ -122,7 +122,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR|FILE.zip", conflicts_with_all = ["format", "output"])]
         evidence: Option<PathBuf>,
         /// Only these departments (full or short names): the part handed out with
-        /// --format session, or the self-check sheets.
+        /// --format session (without it, the whole round), or the self-check sheets.
         #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
         departments: Vec<String>,
     },
@@ -276,7 +276,7 @@ pub enum Format {
     Xlsx,
     Html,
     Docx,
-    /// A part of the round for another auditor (with --departments).
+    /// The round for another auditor: a part with --departments, else the whole.
     Session,
 }
 

@@ -16,6 +16,15 @@ use crate::signoff::MalformedDigest;
 use crate::store::{EvidenceError, StoreError};
 use crate::tui::OpenError;
 
+impl From<crate::store::IntoRoundError> for CliError {
+    fn from(error: crate::store::IntoRoundError) -> CliError {
+        match error {
+            crate::store::IntoRoundError::Store(e) => CliError::Store(e),
+            crate::store::IntoRoundError::Merge(e) => CliError::Merge(e),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// No --data-dir, no KANSA_DATA_DIR and no platform data directory.
@@ -138,7 +147,8 @@ pub mod exit {
     /// The command line is wrong: an unknown command or option, a bad value (clap's).
     pub const USAGE: u8 = 2;
     /// Refused by the round's state: review or sign with blockers, a signer not of the
-    /// round, a change to a signed session, verify of a changed or unsigned session.
+    /// round, sign while other auditors write beside it, a change to a signed session,
+    /// verify of a changed or unsigned session.
     pub const REFUSED: u8 = 3;
 }
 
@@ -156,7 +166,8 @@ impl CliError {
                 Refusal::Signed { .. }
                 | Refusal::NotSigned
                 | Refusal::Blocked(_)
-                | Refusal::NotASigner(_),
+                | Refusal::NotASigner(_)
+                | Refusal::OthersWriting(_),
             ) => exit::REFUSED,
             _ => exit::ERROR,
         }

@@ -84,7 +84,11 @@ pub fn sign(store: &Store, id: &str, by: &str, actor: &str, w: &ReviewWords) -> 
         Ok(change) => change,
         Err(refusal) => return Err(sign_refused(writer.session(), refusal, w)),
     };
-    writer.record(change).map_err(StoreError::from)?;
+    // Other auditors still writing beside it: refused, naming them.
+    writer.record(change).map_err(|e| match e {
+        crate::store::RecordError::Refused(refusal) => CliError::Refused(refusal),
+        other => CliError::Store(StoreError::from(other)),
+    })?;
     let digest = writer.session().signed.as_ref().map(|s| s.digest.clone());
     writer.close()?;
     outln!("{}", digest.unwrap_or_default());

@@ -11,7 +11,7 @@ use super::error::CliError;
 use super::output::{out, outln};
 use super::record::entry_line;
 use crate::i18n::{Messages, ReviewWords};
-use crate::merge::{self, Merged, Place};
+use crate::merge::{self, Place};
 use crate::review::{self, Reason};
 use crate::session::{Refusal, Session};
 use crate::store::{Store, StoreError};
@@ -49,10 +49,15 @@ pub fn run(
     }
 }
 
-/// `kansa export ID --format session --departments A,B -o FILE`.
+/// `kansa export ID --format session [--departments A,B] -o FILE`: without
+/// departments, the whole round.
 pub fn export_part(store: &Store, id: &str, departments: &[String], output: &Path) -> Outcome {
     let session = store.load(id)?;
-    let part = merge::part(&session, departments)?;
+    let part = if departments.iter().all(|d| d.trim().is_empty()) {
+        session
+    } else {
+        merge::part(&session, departments)?
+    };
     if output == Path::new("-") {
         out(format_args!("{}", Store::file_text(&part)?))?;
         return Ok(());
@@ -98,25 +103,9 @@ pub fn open_file(
     Ok(session.id)
 }
 
-/// Every file merged into `session` in turn, or the first reason one cannot be.
-fn merge_all(session: &Session, theirs: &[Session]) -> Outcome<Merged> {
-    let mut merged = Merged {
-        session: session.clone(),
-        added: 0,
-        conflicts: merge::conflicts(session),
-    };
-    for other in theirs {
-        let next = merge::merge(&merged.session, other)?;
-        merged = Merged {
-            added: merged.added + next.added,
-            ..next
-        };
-    }
-    Ok(merged)
-}
-
 /// `kansa merge ID FILE…`: every file is read and merged in memory first, so a damaged
-/// or unrelated one refuses the whole merge before the session is touched.
+/// or unrelated one refuses the whole merge before the session is touched. One part
+/// costs the part, not the round (`Store::merge_in`).
 pub fn merge_files(
     store: &Store,
     id: &str,
@@ -129,32 +118,17 @@ pub fn merge_files(
         .iter()
         .map(|f| read(f))
         .collect::<Outcome<Vec<Session>>>()?;
-    let current = store.load(id)?;
-    let trial = merge_all(&current, &theirs)?;
+    // The carried files first: the round never refers to a file not kept here.
     for file in files {
         store.import_bundled(id, file)?;
     }
-    if trial.session != current {
-        let mut writer = store.open_writer(id, actor)?;
-        let merged = merge_all(writer.session(), &theirs)?;
-        writer.replace(merged.session)?;
-        writer.close()?;
-    }
-    report(&store.load(id)?, trial.added, m, w)
-}
-
-/// The conflicts of the session on stdout, as review lists them; the count on stderr.
-fn report(session: &Session, added: usize, m: &Messages, w: &ReviewWords) -> Outcome {
-    let review = review::review(session);
-    let conflicts: Vec<_> = review
-        .entries
-        .iter()
-        .filter(|e| matches!(e.reason, Reason::Conflict { .. }))
-        .collect();
-    for entry in &conflicts {
+    let merged = store.merge_in(id, &theirs, actor)?;
+    // The conflicts as review lists them: one blocker line each, on stdout.
+    let entries = review::conflict_entries(merged.conflicts);
+    for entry in &entries {
         outln!("{}", entry_line(entry, w));
     }
-    eprintln!("kansa: {}", (m.team.merged)(added, conflicts.len()));
+    eprintln!("kansa: {}", (m.team.merged)(merged.added, entries.len()));
     Ok(())
 }
 

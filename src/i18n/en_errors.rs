@@ -92,6 +92,10 @@ pub(crate) fn en_refusal(refusal: &Refusal) -> String {
             format!("{name} is neither an auditor nor the lead of this round")
         }
         Refusal::Blocked(count) => format!("{count} entries block sign-off (see kansa review)"),
+        Refusal::OthersWriting(names) => format!(
+            "others still have this round open: {} (sign off once they have left)",
+            names.join(", ")
+        ),
         Refusal::UnknownFollowUp(index) => format!("no follow-up #{index} in this round"),
         Refusal::EvidenceExists(id) => format!("evidence {id} is attached already"),
         Refusal::UnknownEvidence(id) => {

@@ -94,6 +94,21 @@ pub static EN: Strings = Strings {
     },
     saved_again: "Saved",
     now_writable: "You can edit now (the other editor has left)",
+    taken_in: |by, n| format!("{by}: {n} change(s) taken in"),
+    conflict_now: |department, place, by| {
+        let by = by.join(", ");
+        format!("Conflict at {department} {place}: {by} set it too (r: review)")
+    },
+    conflict_cell: |values| {
+        let each: Vec<String> = (values.iter())
+            .map(|(by, value)| format!("{by} \"{value}\""))
+            .collect();
+        format!(
+            "Conflict  {} (recording a new value settles it)",
+            each.join(" / ")
+        )
+    },
+    journal_damaged: |file| format!("A journal does not read and is skipped: {file}"),
     departments: "Switch department",
     items: "Go to item",
     help: "Help",

@@ -154,6 +154,10 @@ pub(crate) fn ja_refusal(refusal: &Refusal) -> String {
             format!("{name} はこの監査の監査担当者・監査実施責任者ではありません")
         }
         Refusal::Blocked(count) => format!("署名できません: 要対応が {count} 件あります"),
+        Refusal::OthersWriting(names) => format!(
+            "署名できません: ほかの監査員が編集中です（{}）。全員が終了してから署名してください",
+            names.join("、")
+        ),
         Refusal::UnknownFollowUp(index) => {
             format!("前回の指摘事項のフォローアップ #{index} はありません")
         }

@@ -96,6 +96,21 @@ pub static JA: Strings = Strings {
     },
     saved_again: "保存しました",
     now_writable: "編集できるようになりました（他の編集者が終了しました）",
+    taken_in: |by, n| format!("{by} の変更 {n} 件を反映しました"),
+    conflict_now: |department, place, by| {
+        let by = by.join("、");
+        format!("競合: {department} {place} を {by} も記録しました（r でレビュー）")
+    },
+    conflict_cell: |values| {
+        let each: Vec<String> = (values.iter())
+            .map(|(by, value)| format!("{by}「{value}」"))
+            .collect();
+        format!(
+            "競合  {}（新しい値を記録すると決着します）",
+            each.join(" / ")
+        )
+    },
+    journal_damaged: |file| format!("読めないジャーナルを読み飛ばしています: {file}"),
     departments: "部署を切替",
     items: "項目へ移動",
     help: "ヘルプ",

@@ -91,6 +91,15 @@ pub struct Strings {
     pub save_failed: fn(&str, usize) -> String,
     pub saved_again: &'static str,
     pub now_writable: &'static str,
+    /// Another auditor's changes taken in: who, how many.
+    pub taken_in: fn(&str, usize) -> String,
+    /// Two auditors set one place without seeing each other's: department, item or
+    /// area, the writers.
+    pub conflict_now: fn(&str, &str, &[&str]) -> String,
+    /// The current cell in conflict: each writer and value.
+    pub conflict_cell: fn(&[(&str, &str)]) -> String,
+    /// A writer's journal beside the session does not read: its file.
+    pub journal_damaged: fn(&str) -> String,
     pub departments: &'static str,
     pub items: &'static str,
     pub help: &'static str,

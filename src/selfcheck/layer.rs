@@ -86,6 +86,7 @@ mod tests {
                     at: now(),
                     by: "tester".into(),
                     change,
+                    hlc: None,
                 })
                 .unwrap();
         }
@@ -98,6 +99,7 @@ mod tests {
                 at: now(),
                 by: "tester".into(),
                 change: undo,
+                hlc: None,
             })
             .unwrap();
         assert_eq!(session.hearing("保育").unwrap().self_mark("I-3"), Some("△"));

@@ -58,6 +58,24 @@ impl Session {
     /// Applies an event, checked or replayed from the journal. A signed session
     /// refuses every change but a move and a reopen.
     pub fn apply(&mut self, event: Event) -> Result<(), Refusal> {
+        if !self.apply_value(&event)? {
+            self.saw(&event);
+            return Ok(());
+        }
+        // A value recorded after a merge was chosen knowing every writer's.
+        if let Some(place) = Place::of(&event.change) {
+            self.heads
+                .retain(|h| h.first().and_then(|e| Place::of(&e.change)) != Some(place.clone()));
+        }
+        self.saw(&event);
+        self.history.push(event);
+        Ok(())
+    }
+
+    /// What `apply` does to the round's values, checked, without the history and the
+    /// heads: the value of a change a merge chose (`take_in`). False for a move of the
+    /// cursor, which is no part of the history.
+    pub(crate) fn apply_value(&mut self, event: &Event) -> Result<bool, Refusal> {
         if event.change.edits() {
             self.editable()?;
         }
@@ -68,10 +86,10 @@ impl Session {
             Change::Move(cursor) => {
                 self.locate(&cursor.department, &cursor.item)?;
                 self.cursor = cursor.clone();
-                return Ok(());
+                return Ok(false);
             }
             Change::Mark { .. } | Change::Note { .. } | Change::Field { .. } => {
-                self.apply_to_cell(&event)?
+                self.apply_to_cell(event)?
             }
             Change::Fact { field, to, .. } => {
                 if !self.facts.set(*field, to.clone()) {
@@ -115,13 +133,7 @@ impl Session {
             Change::Attach { .. } | Change::Detach { .. } => self.apply_evidence(&event)?,
             sheet => self.apply_to_sheet(sheet)?,
         }
-        // A value recorded after a merge was chosen knowing every writer's.
-        if let Some(place) = Place::of(&event.change) {
-            self.heads
-                .retain(|h| h.first().and_then(|e| Place::of(&e.change)) != Some(place.clone()));
-        }
-        self.history.push(event);
-        Ok(())
+        Ok(true)
     }
 
     /// A mark, a note or an answer field of one cell.

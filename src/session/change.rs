@@ -8,16 +8,39 @@ use super::evidence::Attachment;
 use super::previous::FollowUpState;
 use super::selfcheck::SelfCheck;
 use super::sheet::Finding;
-use super::time::Timestamp;
+use super::time::{Hlc, Timestamp};
 use crate::facts::{FactField, FactValue};
 
 /// A change, with who made it and when. Journal lines and history entries are events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// The writer's wall clock when it was made, as shown to people.
     pub at: Timestamp,
     pub by: String,
     pub change: Change,
+    /// Its hybrid logical time, which orders changes (`Event::time`); absent from
+    /// changes recorded before changes carried one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hlc: Option<Hlc>,
+}
+
+impl Event {
+    /// A change by `by` at `at` with no hybrid logical time (ordered by `at`), as
+    /// changes were recorded before; `Session::stamp` gives one its time.
+    pub fn at(at: Timestamp, by: impl Into<String>, change: Change) -> Event {
+        Event {
+            at,
+            by: by.into(),
+            change,
+            hlc: None,
+        }
+    }
+
+    /// The time that orders it: its hybrid logical time, else its time stamp.
+    pub fn time(&self) -> Hlc {
+        self.hlc.unwrap_or_else(|| Hlc::of_time(&self.at))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -101,6 +101,31 @@ impl History {
         self.recent.push(event);
     }
 
+    /// Puts `event` where it belongs in an ordered history (`before(a, b)`: a sorts
+    /// before b), looking from the end: a change taken in by a merge is mostly among
+    /// the latest. The unparsed lines are parsed only when it belongs among them.
+    pub fn insert_ordered(&mut self, event: Event, before: impl Fn(&Event, &Event) -> bool) {
+        let place = |recent: &[Event]| {
+            let mut at = recent.len();
+            while at > 0 && before(&event, &recent[at - 1]) {
+                at -= 1;
+            }
+            at
+        };
+        let mut at = place(&self.recent);
+        let among_earlier = at == 0
+            && (self.earlier.as_ref())
+                .and_then(|e| e.last.as_ref())
+                .is_some_and(|last| before(&event, last));
+        if among_earlier && let Some(earlier) = self.earlier.take() {
+            let mut all = earlier.events().to_vec();
+            all.append(&mut self.recent);
+            self.recent = all;
+            at = place(&self.recent);
+        }
+        self.recent.insert(at, event);
+    }
+
     /// The last event, without parsing the others.
     pub fn last(&self) -> Option<&Event> {
         self.recent

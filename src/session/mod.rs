@@ -54,4 +54,4 @@ pub use seal::{DepartmentSeal, EvidenceSeal, Seal, SignOff};
 pub use selfcheck::{SelfAnswer, SelfCheck};
 pub use sheet::{AreaSheet, Finding};
 pub use start::{Chosen, choose_departments};
-pub use time::Timestamp;
+pub use time::{Hlc, Timestamp};

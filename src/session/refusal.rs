@@ -37,6 +37,8 @@ pub enum Refusal {
     NotSigned,
     NoReason,
     NotASigner(String),
+    /// Signing off while other writers have the round open: who they are.
+    OthersWriting(Vec<String>),
     Blocked(usize),
     UnknownFollowUp(usize),
     /// An attachment with this id is in force already.

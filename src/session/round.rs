@@ -2,13 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::change::Event;
+use super::change::{Change, Event};
 use super::cursor::Cursor;
 use super::hearing::{Answer, Hearing};
 use super::history::History;
 use super::previous::Previous;
 use super::seal::SignOff;
-use super::time::Timestamp;
+use super::time::{Hlc, Timestamp};
 use crate::checklist::{Area, Checklist, Item, Mark, Meaning};
 use crate::facts::{AuditFacts, FactField, FactValue};
 use crate::language::Language;
@@ -49,6 +49,11 @@ pub struct Session {
     /// its 指摘事項 to follow up, and how the checklist changed since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Previous>,
+    /// The greatest hybrid logical time of the changes this copy has taken in: the
+    /// next change made here is stamped past it (`stamp`). Zero in files written
+    /// before changes carried one.
+    #[serde(default, skip_serializing_if = "Hlc::is_zero")]
+    pub clock: Hlc,
 }
 
 impl Session {
@@ -121,6 +126,27 @@ impl Session {
     /// The time of the last change, or of creation.
     pub fn last_change(&self) -> Timestamp {
         self.history.last_at().unwrap_or(self.created)
+    }
+
+    /// `change` as made now by `by`: its hybrid logical time past every change this
+    /// copy has seen, so that it sorts after each of them whatever the clocks say.
+    pub fn stamp(&self, change: Change, by: &str, now: Timestamp) -> Event {
+        // A file written before changes carried a time: its last change stands for
+        // what was seen.
+        let seen = self
+            .clock
+            .max(self.history.last().map_or(Hlc::default(), Event::time));
+        Event {
+            at: now,
+            by: by.to_string(),
+            change,
+            hlc: Some(seen.next(&now)),
+        }
+    }
+
+    /// Raises the clock past a change taken in.
+    pub(crate) fn saw(&mut self, event: &Event) {
+        self.clock = self.clock.max(event.time());
     }
 
     /// The meaning of the mark in a cell, if it has one.

@@ -147,6 +147,7 @@ impl Session {
             signed: None,
             heads: Vec::new(),
             previous: None,
+            clock: Default::default(),
         }
     }
 }

@@ -10,6 +10,7 @@ fn record(session: &mut Session, change: Change) {
             at: now(),
             by: "tester".into(),
             change,
+            hlc: None,
         })
         .unwrap();
 }

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 
 use super::error::{RecordError, StoreError};
 use super::folder::Store;
-use super::layout::Seen;
+use super::shared::Shared;
 use super::writer::Writer;
 use crate::results::Tally;
 use crate::session::{Change, Refusal, Session};
@@ -32,8 +32,8 @@ enum Hold {
     Reading {
         session: Box<Session>,
         holder: String,
-        /// How far this copy has read the file.
-        seen: Seen,
+        /// The round's journals, followed.
+        shared: Box<Shared>,
         store: Store,
     },
 }
@@ -54,19 +54,25 @@ pub enum Saved {
 }
 
 impl Doc {
-    /// Opens `id` for writing, or read-only when another process holds it.
+    /// Opens `id` for writing: as the session file's writer, else (another auditor
+    /// has it) beside them in a journal of this auditor's own; read-only when this
+    /// auditor has it open on this laptop already.
     pub fn open(store: &Store, id: &str, actor: &str) -> Result<Doc, StoreError> {
-        let hold = match store.open_writer(id, actor) {
+        let opened = match store.open_writer(id, actor) {
+            Err(StoreError::Locked { .. }) => store.open_side_writer(id, actor),
+            other => other,
+        };
+        let hold = match opened {
             Ok(writer) => Hold::Writing {
                 writer: Box::new(writer),
                 save_error: None,
             },
             Err(StoreError::Locked { holder, .. }) => {
-                let (session, seen) = store.load_following(id)?;
+                let (session, shared, _) = Shared::load(&store.dir, id, None)?;
                 Hold::Reading {
                     session: Box::new(session),
                     holder,
-                    seen,
+                    shared: Box::new(shared),
                     store: store.clone(),
                 }
             }
@@ -143,18 +149,30 @@ impl Doc {
     /// over once its writer has left, or else follows the writer's changes.
     pub fn tick(&mut self, actor: &str) -> Saved {
         match &mut self.hold {
-            Hold::Writing { writer, save_error } if !writer.is_saved() => {
+            Hold::Writing { writer, save_error } => {
+                // The others' changes: any cell may have changed.
+                if writer.follow() {
+                    self.tally.take();
+                }
+                if writer.is_saved() {
+                    return Saved::Yes;
+                }
                 let result = writer.retry();
                 settle(result, writer, save_error)
             }
-            Hold::Writing { .. } => Saved::Yes,
             Hold::Reading {
                 session,
-                seen,
+                shared,
                 store,
                 ..
             } => {
-                if let Ok(writer) = store.open_writer(&session.id, actor) {
+                // The writer this copy waited for has left: this auditor writes now,
+                // in the session file or beside it.
+                let opened = match store.open_writer(&session.id, actor) {
+                    Err(StoreError::Locked { .. }) => store.open_side_writer(&session.id, actor),
+                    other => other,
+                };
+                if let Ok(writer) = opened {
                     self.hold = Hold::Writing {
                         writer: Box::new(writer),
                         save_error: None,
@@ -162,16 +180,43 @@ impl Doc {
                     self.tally.take();
                     return Saved::Unlocked;
                 }
-                // Any change read (or the file read again) may have touched any cell.
-                // Applied changes join the history; a whole read moves `seen`.
-                let before = (seen.clone(), session.history.len());
-                // A failed look is tried again at the next tick.
-                let _ = store.follow(session, seen);
-                if (seen.clone(), session.history.len()) != before {
+                // A fold replaced the file: read again. A failed look is tried again
+                // at the next tick.
+                let changed = if shared.main_replaced() {
+                    match Shared::load(&store.dir, &session.id, None) {
+                        Ok((fresh, now, _)) if fresh.is_hearable() => {
+                            **session = fresh;
+                            **shared = now;
+                            true
+                        }
+                        _ => false,
+                    }
+                } else {
+                    shared.follow(session)
+                };
+                // Any change read may have touched any cell.
+                if changed {
                     self.tally.take();
                 }
                 Saved::ReadOnly
             }
+        }
+    }
+
+    /// The other writers' changes taken in since last asked (who, what), for the
+    /// screen to say.
+    pub fn news(&mut self) -> Vec<crate::session::Event> {
+        match &mut self.hold {
+            Hold::Writing { writer, .. } => writer.news(),
+            Hold::Reading { shared, .. } => shared.news(),
+        }
+    }
+
+    /// The journals beside the session that do not read: named, skipped, kept.
+    pub fn damaged(&self) -> Vec<std::path::PathBuf> {
+        match &self.hold {
+            Hold::Writing { writer, .. } => writer.damaged(),
+            Hold::Reading { shared, .. } => shared.damaged(),
         }
     }
 

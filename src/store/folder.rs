@@ -1,8 +1,8 @@
 //! The folder of sessions under a data directory: creating, loading, listing and
 //! naming sessions, and the drafts of text being typed.
 
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -11,12 +11,11 @@ use super::draft::{Draft, DraftTarget};
 use super::error::{StoreError, io_error};
 use super::files::{owner_only, sync_folder, write_atomically};
 use super::layout::{
-    Seen, Summary, follow, identity, parse_bytes, read_session, read_session_lazily, read_summary,
-    snapshot_text, summary,
+    Header, Summary, folded, parse_bytes, read_session, snapshot_text, summary, unsigned_status,
 };
 use crate::checklist::Checklist;
 use crate::error::{FileError, Problem};
-use crate::session::{AuditFacts, Session, Timestamp};
+use crate::session::{AuditFacts, Event, Session, Timestamp};
 
 /// The folder of sessions under a data directory.
 #[derive(Debug, Clone)]
@@ -140,9 +139,22 @@ impl Store {
         snapshot_text(session, Path::new("-"))
     }
 
-    /// Reads a session without locking it.
+    /// Reads a session without locking it, with every writer's journal beside it.
     pub fn load(&self, id: &str) -> Result<Session, StoreError> {
-        Ok(read_session(&self.existing(id)?)?.session)
+        let path = self.existing(id)?;
+        if !super::shared::side_journals(&self.dir, id).is_empty() {
+            return Ok(super::shared::Shared::load(&self.dir, id, None)?.0);
+        }
+        Ok(read_session(&path)?.session)
+    }
+
+    /// The writers' journals beside round `id` that do not read (from the line that
+    /// does not on, they are skipped, and never written to).
+    pub fn damaged_journals(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+        self.existing(id)?;
+        Ok(super::shared::Shared::load(&self.dir, id, None)?
+            .1
+            .damaged())
     }
 
     /// Reads a session file from anywhere (a copy handed over, a file to verify),
@@ -213,9 +225,28 @@ impl Store {
         let mut summaries = Vec::new();
         let mut errors = Vec::new();
         let mut buffer = Vec::new();
+        let mut paths = Vec::new();
         for entry in fs::read_dir(&self.dir).map_err(io_error(&self.dir))? {
-            let path = entry.map_err(io_error(&self.dir))?.path();
+            paths.push(entry.map_err(io_error(&self.dir))?.path());
+        }
+        // Rounds other auditors write beside: read with their journals.
+        let beside: std::collections::HashSet<String> = (paths.iter())
+            .filter_map(|p| p.file_name()?.to_str()?.strip_suffix(".journal"))
+            .filter_map(|stem| Some(stem.split_once('.')?.0.to_string()))
+            .collect();
+        for path in paths {
             if path.extension().is_none_or(|e| e != "ron") {
+                continue;
+            }
+            let id = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            if beside.contains(id) {
+                match self.load(id) {
+                    Ok(session) => summaries.push(summary(&session)),
+                    Err(e) => errors.push(e),
+                }
                 continue;
             }
             if let Some(summary) = read_summary(&path, &mut buffer) {
@@ -250,35 +281,6 @@ impl Store {
             .unwrap_or(stem)
     }
 
-    /// Reads a session to follow it read-only: the history left unparsed, and where
-    /// the reading got to, for `follow`.
-    pub(crate) fn load_following(&self, id: &str) -> Result<(Session, Seen), StoreError> {
-        let path = self.existing(id)?;
-        // Taken before reading: a fold landing in between then shows as a new file.
-        let file = fs::metadata(&path).ok().and_then(|m| identity(&m));
-        let read = read_session_lazily(&path)?;
-        let seen = Seen {
-            len: read.good_len,
-            file,
-        };
-        Ok((read.session, seen))
-    }
-
-    /// Brings a read-only copy up to date: only the journal lines appended since it
-    /// last looked, or the whole file again when a fold replaced it.
-    pub(crate) fn follow(&self, session: &mut Session, seen: &mut Seen) -> Result<(), StoreError> {
-        let path = self.existing(&session.id)?;
-        if follow(&path, session, seen)? {
-            return Ok(());
-        }
-        let (fresh, now) = self.load_following(&session.id)?;
-        if fresh.is_hearable() {
-            *session = fresh;
-            *seen = now;
-        }
-        Ok(())
-    }
-
     pub(crate) fn existing(&self, id: &str) -> Result<PathBuf, StoreError> {
         let path = self.path_of(id);
         if valid_id(id) && path.exists() {
@@ -300,4 +302,71 @@ pub(crate) fn valid_id(id: &str) -> bool {
 
 pub(crate) fn now() -> Timestamp {
     Local::now().fixed_offset()
+}
+
+/// The summary of a session file from its summary line and the journal after it,
+/// without parsing the rest; None when the file has no summary line, was changed
+/// since it was written, or has a journal this cannot account for: it is then read
+/// whole (and its errors reported).
+pub(crate) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary> {
+    let mut file = File::open(path).ok()?;
+    buffer.clear();
+    file.read_to_end(buffer).ok()?;
+    let folded = folded(buffer)?;
+    let header = &folded.header;
+    let tail = std::str::from_utf8(&buffer[folded.journal_at..]).ok()?;
+    let mut summary = header.summary.clone();
+    for line in tail.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
+        if !line.trim().is_empty() {
+            account(&mut summary, header, ron::from_str(line).ok()?)?;
+        }
+    }
+    // A summary line written before a round with no cells stopped being "answered".
+    if summary.status == "answered" && summary.cells == 0 {
+        summary.status = unsigned_status(0, 0).into();
+    }
+    Some(summary)
+}
+
+/// Brings a summary up to date with one journal event; None for an event it cannot
+/// check or account for without the snapshot.
+fn account(summary: &mut Summary, header: &Header, event: Event) -> Option<()> {
+    use crate::session::Change;
+    let known = |department: &String, item: &String| {
+        (header.departments.contains(department) && header.items.contains(item)).then_some(())
+    };
+    match &event.change {
+        Change::Move(cursor) => return known(&cursor.department, &cursor.item),
+        Change::Mark {
+            department,
+            item,
+            from,
+            to,
+            ..
+        } => {
+            known(department, item)?;
+            match (from.is_some(), to.is_some()) {
+                (false, true) => summary.answered += 1,
+                (true, false) => summary.answered = summary.answered.checked_sub(1)?,
+                _ => {}
+            }
+        }
+        Change::Note {
+            department, item, ..
+        }
+        | Change::Field {
+            department, item, ..
+        } => known(department, item)?,
+        Change::SignOff { by, at, .. } => {
+            summary.status = "signed".into();
+            summary.signed_by = Some(by.clone());
+            summary.signed_at = Some(*at);
+        }
+        _ => return None,
+    }
+    if summary.status != "signed" {
+        summary.status = unsigned_status(summary.answered, summary.cells).into();
+    }
+    summary.last_change = event.at;
+    Some(())
 }

@@ -17,42 +17,58 @@
 //! as it was. Files written before the history section (history inside the snapshot,
 //! no summary) still read; the next fold writes them in this layout.
 
-use std::fs::{self, File};
-use std::io::{Read, Seek, SeekFrom};
+use std::fs;
 use std::ops::Range;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{StoreError, io_error, refused};
+use super::error::{StoreError, refused};
 use crate::error::{FileError, Position, Problem};
 use crate::session::{self, Event, History, Session, Timestamp};
+use crate::take_in::{self, TakenIn};
 
-const FIRST_LINE: &str = "// kansa session\n";
-const SUMMARY_MARK: &str = "// summary ";
+pub(crate) const FIRST_LINE: &str = "// kansa session\n";
+/// The first characters of a journal line saying what its writer had seen (`shared`).
+pub(crate) const SEEN_START: &str = "(seen:";
+pub(crate) const SUMMARY_MARK: &str = "// summary ";
 const HISTORY_MARK: &str = "// history";
 const JOURNAL_MARK: &str = "// journal";
 
 /// The summary line's value.
 #[derive(Debug, Serialize, Deserialize)]
-struct Header {
-    summary: Summary,
+pub(crate) struct Header {
+    pub(crate) summary: Summary,
     /// Bytes after the summary line when it was written: the journal starts there.
-    folded: u64,
+    pub(crate) folded: u64,
     /// CRC-32 of those bytes: a file edited by hand since is read whole, so that its
     /// errors are reported rather than hidden behind an old summary.
-    crc: u32,
+    pub(crate) crc: u32,
     /// The departments' short names and the items' ids, to check journal lines
     /// against without reading the snapshot.
-    departments: Vec<String>,
-    items: Vec<String>,
+    pub(crate) departments: Vec<String>,
+    pub(crate) items: Vec<String>,
     /// Where the history lines start in those bytes, and how many there are: an
     /// unchanged file (the crc) is opened without searching or counting them. Absent
     /// from files written before; they are then searched.
     #[serde(default)]
-    history_at: Option<u64>,
+    pub(crate) history_at: Option<u64>,
     #[serde(default)]
     history_lines: usize,
+    /// What a merge of a part checks without parsing the snapshot (`take_in`): the
+    /// round's creation time, a CRC-32 of its checklist's RON. Absent from files
+    /// written before; a merge then reads the round whole.
+    #[serde(default)]
+    pub(crate) created: Option<Timestamp>,
+    #[serde(default)]
+    pub(crate) checklist: Option<u32>,
+}
+
+/// The CRC-32 of a checklist's RON: a part of the same round has the same.
+pub(crate) fn checklist_crc(checklist: &crate::checklist::Checklist) -> Option<u32> {
+    ron::to_string(checklist)
+        .ok()
+        .map(|text| crc32fast::hash(text.as_bytes()))
 }
 
 /// The whole session as the text of a fresh file with an empty journal. A failure is
@@ -86,6 +102,8 @@ pub(crate) fn snapshot_text(session: &Session, path: &Path) -> Result<String, St
             .collect(),
         history_at: Some(history_at),
         history_lines: session.history.len(),
+        created: Some(session.created),
+        checklist: checklist_crc(&session.checklist),
     };
     let line = ron::to_string(&header).map_err(ron_error)?;
     let mut text = String::with_capacity(rest.len() + line.len() + 40);
@@ -140,18 +158,18 @@ fn parse_lazily(bytes: Vec<u8>, path: &Path) -> Result<ReadSession, FileError> {
 
 /// Where the parts lie of a file that is, up to its journal, byte for byte as its last
 /// fold wrote it: the summary line's header says, and its checksum vouches for it.
-struct Folded {
-    header: Header,
+pub(crate) struct Folded {
+    pub(crate) header: Header,
     snapshot: Range<usize>,
     /// None for a file written before the header gave the history's place.
     history: Option<Range<usize>>,
-    journal_at: usize,
+    pub(crate) journal_at: usize,
 }
 
 /// The parts of `bytes` as the summary line gives them; None when the file has no
 /// summary line or was changed since it was folded: it is then searched and read whole,
 /// so that its errors are reported rather than hidden behind an old summary.
-fn folded(bytes: &[u8]) -> Option<Folded> {
+pub(crate) fn folded(bytes: &[u8]) -> Option<Folded> {
     let first = bytes.iter().position(|&b| b == b'\n')?;
     let second = first + 1 + bytes[first + 1..].iter().position(|&b| b == b'\n')?;
     let head = std::str::from_utf8(&bytes[..second]).ok()?;
@@ -185,6 +203,23 @@ fn mark_ends_at(bytes: &[u8], mark: &str, at: usize) -> bool {
     at.checked_sub(mark.len() + 1)
         .and_then(|start| bytes.get(start..at))
         .is_some_and(|line| line.starts_with(mark.as_bytes()) && line.ends_with(b"\n"))
+}
+
+/// The snapshot and folded history of a session file in the current layout, and
+/// where its journal starts; None for a file in an older layout (or changed by hand
+/// since its fold), whose journal counts as folded. The journal is left to the caller
+/// (`shared`), which takes it in with the writers' journals.
+pub(crate) fn read_snapshot(path: &Path) -> Result<Option<(Session, u64)>, FileError> {
+    let bytes = fs::read(path).map_err(|e| FileError::cannot_read(path, &e))?;
+    let Some(folded) = folded(&bytes).filter(|f| f.history.is_some()) else {
+        return Ok(None);
+    };
+    let snapshot = session_text(&bytes[folded.snapshot.clone()], path)?;
+    let mut session = parse_snapshot(snapshot, path, 2)?;
+    let journal_at = folded.journal_at as u64;
+    let history = folded.history.unwrap_or_default();
+    session.history = History::unread(bytes, history, folded.header.history_lines);
+    Ok(Some((session, journal_at)))
 }
 
 /// Reads a file its summary line vouches for: the snapshot parsed, the journal applied,
@@ -355,6 +390,12 @@ fn snapshot_events_fit(session: &Session, snapshot: &str, path: &Path) -> Result
     Ok(())
 }
 
+/// A journal line: a change, or a merge of a part (`take_in`).
+enum Line {
+    Event(Event),
+    Taken(TakenIn),
+}
+
 /// What applying journal lines came to.
 pub(crate) struct Applied {
     pub lines: usize,
@@ -383,8 +424,18 @@ fn apply_journal(
             applied.good += if whole { line.len() } else { 0 };
             continue;
         }
-        let event = match ron::from_str::<Event>(line) {
-            Ok(event) => event,
+        // What its writer had seen (`shared`): for the others' copies, not a change.
+        if whole && line.starts_with(SEEN_START) {
+            applied.good += line.len();
+            continue;
+        }
+        let parsed = if line.starts_with(take_in::LINE_START) {
+            ron::from_str::<TakenIn>(line).map(Line::Taken)
+        } else {
+            ron::from_str::<Event>(line).map(Line::Event)
+        };
+        let entry = match parsed {
+            Ok(entry) => entry,
             Err(_) if !whole => {
                 applied.torn = true;
                 break;
@@ -393,7 +444,11 @@ fn apply_journal(
                 return Err(FileError::from_ron(path, &e, line, line_at(applied.good)));
             }
         };
-        if let Err(e) = session.apply(event) {
+        let result = match entry {
+            Line::Event(event) => session.apply(event),
+            Line::Taken(record) => take_in::replay(session, record),
+        };
+        if let Err(e) = result {
             let position = Position {
                 line: line_at(applied.good) + 1,
                 column: 1,
@@ -406,14 +461,8 @@ fn apply_journal(
     Ok(applied)
 }
 
-/// Where a read-only copy of a session file has got to: its length then, and which file it
-/// was (a fold replaces the file with a new one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seen {
-    pub(crate) len: u64,
-    pub(crate) file: Option<(u64, u64)>,
-}
-
+/// Which file this is (a fold replaces a session file with a new one), where the
+/// platform tells.
 pub(crate) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
     #[cfg(unix)]
     {
@@ -425,106 +474,6 @@ pub(crate) fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
         let _ = metadata;
         None
     }
-}
-
-/// Applies to `session` the journal lines appended to `path` since `seen`, and moves
-/// `seen` on. `Ok(false)` when the file was replaced (or cannot be followed): the
-/// caller reads it whole again.
-pub(crate) fn follow(
-    path: &Path,
-    session: &mut Session,
-    seen: &mut Seen,
-) -> Result<bool, StoreError> {
-    let mut file = File::open(path).map_err(io_error(path))?;
-    let metadata = file.metadata().map_err(io_error(path))?;
-    let file_id = identity(&metadata);
-    if file_id.is_none() || file_id != seen.file || metadata.len() < seen.len {
-        return Ok(false);
-    }
-    if metadata.len() == seen.len {
-        return Ok(true);
-    }
-    let mut bytes = Vec::new();
-    file.seek(SeekFrom::Start(seen.len))
-        .and_then(|_| file.read_to_end(&mut bytes))
-        .map_err(io_error(path))?;
-    let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let Ok(text) = std::str::from_utf8(&bytes[..whole]) else {
-        return Ok(false);
-    };
-    // Applied in place, not on a copy (a copy costs the whole session): on a bad
-    // line the caller reads the file whole again, replacing what was applied.
-    match apply_journal(session, text, path, || 0) {
-        Ok(applied) if !applied.torn => {
-            seen.len += applied.good as u64;
-            Ok(true)
-        }
-        _ => Ok(false),
-    }
-}
-
-/// The summary of a session file from its summary line and the journal after it,
-/// without parsing the rest; None when the file has no summary line, was changed
-/// since it was written, or has a journal this cannot account for: it is then read
-/// whole (and its errors reported).
-pub(crate) fn read_summary(path: &Path, buffer: &mut Vec<u8>) -> Option<Summary> {
-    let mut file = File::open(path).ok()?;
-    buffer.clear();
-    file.read_to_end(buffer).ok()?;
-    let folded = folded(buffer)?;
-    let header = &folded.header;
-    let tail = std::str::from_utf8(&buffer[folded.journal_at..]).ok()?;
-    let mut summary = header.summary.clone();
-    for line in tail.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
-        if !line.trim().is_empty() {
-            account(&mut summary, header, ron::from_str(line).ok()?)?;
-        }
-    }
-    Some(summary)
-}
-
-/// Brings a summary up to date with one journal event; None for an event it cannot
-/// check or account for without the snapshot.
-fn account(summary: &mut Summary, header: &Header, event: Event) -> Option<()> {
-    use crate::session::Change;
-    let known = |department: &String, item: &String| {
-        (header.departments.contains(department) && header.items.contains(item)).then_some(())
-    };
-    match &event.change {
-        Change::Move(cursor) => return known(&cursor.department, &cursor.item),
-        Change::Mark {
-            department,
-            item,
-            from,
-            to,
-            ..
-        } => {
-            known(department, item)?;
-            match (from.is_some(), to.is_some()) {
-                (false, true) => summary.answered += 1,
-                (true, false) => summary.answered = summary.answered.checked_sub(1)?,
-                _ => {}
-            }
-        }
-        Change::Note {
-            department, item, ..
-        }
-        | Change::Field {
-            department, item, ..
-        } => known(department, item)?,
-        Change::SignOff { by, at, .. } => {
-            summary.status = "signed".into();
-            summary.signed_by = Some(by.clone());
-            summary.signed_at = Some(*at);
-        }
-        _ => return None,
-    }
-    if summary.status != "signed" {
-        let done = summary.answered == summary.cells;
-        summary.status = if done { "answered" } else { "open" }.into();
-    }
-    summary.last_change = event.at;
-    Some(())
 }
 
 /// What `kansa list` shows of a session; also the summary line at the top of a
@@ -544,6 +493,16 @@ pub struct Summary {
     pub signed_at: Option<Timestamp>,
 }
 
+/// "answered" when every cell is, and there is at least one: a round with nothing to
+/// hear (a part cut to no department) is never called answered.
+pub(crate) fn unsigned_status(answered: usize, cells: usize) -> &'static str {
+    if cells > 0 && answered == cells {
+        "answered"
+    } else {
+        "open"
+    }
+}
+
 pub(crate) fn summary(session: &Session) -> Summary {
     let signed = session.signed.as_ref();
     Summary {
@@ -552,8 +511,7 @@ pub(crate) fn summary(session: &Session) -> Summary {
         date: session.facts.date,
         status: match signed {
             Some(_) => "signed",
-            None if session.answered_count() == session.cell_count() => "answered",
-            None => "open",
+            None => unsigned_status(session.answered_count(), session.cell_count()),
         }
         .into(),
         answered: session.answered_count(),

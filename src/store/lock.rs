@@ -11,6 +11,8 @@ use super::files::owner_only;
 /// for writing; the file names the holder: `監査 太郎 (pid 123 on host)`.
 pub(crate) struct Lock {
     file: File,
+    /// A lock taken with this one and given up with it.
+    with: Option<Box<Lock>>,
 }
 
 impl Drop for Lock {
@@ -51,7 +53,45 @@ impl Lock {
         file.set_len(0)
             .and_then(|_| file.write_all(holder.as_bytes()))
             .map_err(io_error(path))?;
-        Ok(Lock { file })
+        Ok(Lock { file, with: None })
+    }
+
+    /// `acquire`, waiting up to two seconds while another process holds the lock (a
+    /// lock held only for a moment: a fold, a writer starting).
+    pub(crate) fn acquire_waiting(path: &Path, id: &str, actor: &str) -> Result<Lock, StoreError> {
+        let mut tries = 0;
+        loop {
+            match Lock::acquire(path, id, actor) {
+                Err(StoreError::Locked { .. }) if tries < 40 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Holds `other` as long as this lock.
+    pub(crate) fn also(&mut self, other: Lock) {
+        self.with = Some(Box::new(other));
+    }
+}
+
+/// Who holds the lock `path`, if anyone does: the name its file gives. A lock no one
+/// holds (or no lock file) is None; the probe takes and gives it back at once.
+pub(crate) fn holder(path: &Path) -> Option<String> {
+    let mut file = OpenOptions::new().read(true).write(true).open(path).ok()?;
+    match held::try_lock(&file) {
+        Ok(()) => {
+            let _ = held::unlock(&file);
+            None
+        }
+        Err(fs::TryLockError::WouldBlock) => {
+            let mut name = String::new();
+            let _ = file.read_to_string(&mut name);
+            Some(name.trim().to_string())
+        }
+        Err(fs::TryLockError::Error(_)) => None,
     }
 }
 

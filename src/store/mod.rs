@@ -4,9 +4,9 @@
 //! folded into the snapshot (an atomic replace, `files`) when it is long on open or
 //! close, and at sign-off. The only module that touches session files; `doc` is the
 //! handle the screens hold on one session, `folder` the sessions of a data directory,
-//! `lock` who has one open for writing, `trash` what was deleted, `blobs` the files
-//! attached as evidence, kept by their content beside the session, `bundle` a session
-//! file that carries them.
+//! `lock` who has one open for writing, `trash` what was deleted, `take_in` files
+//! merged into a round, `blobs` the files attached as evidence, kept by their content
+//! beside the session, `bundle` a session file that carries them.
 
 mod blobs;
 mod bundle;
@@ -17,6 +17,8 @@ mod files;
 mod folder;
 mod layout;
 mod lock;
+mod shared;
+mod take_in;
 mod trash;
 mod writer;
 mod zipped;
@@ -27,5 +29,6 @@ pub use draft::{Draft, DraftTarget};
 pub use error::{RecordError, StoreError};
 pub(crate) use files::write_atomically;
 pub use folder::{Created, Store};
-pub use layout::{Seen, Summary};
+pub use layout::Summary;
+pub use take_in::{IntoRoundError, MergedIn};
 pub use writer::Writer;

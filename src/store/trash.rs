@@ -1,4 +1,5 @@
-//! Deleting a session moves it, with the files kept beside it (`.prev`, a draft), into
+//! Deleting a session moves it, with the files kept beside it (`.prev`, a draft, the
+//! writers' journals), into
 //! `trash/` in the data directory; restoring moves it back. kansa never destroys a
 //! session: findings deleted by mistake must be recoverable by whoever deleted them.
 
@@ -8,10 +9,11 @@ use std::path::PathBuf;
 use super::error::{StoreError, io_error};
 use super::files::{owner_only, sync_folder};
 use super::folder::{Store, valid_id};
-use super::lock::Lock;
+use super::lock::{Lock, holder};
+use super::shared::side_journals;
 
-/// The files of a session, by what follows the id (`.evidence`: the folder of its
-/// attached files).
+/// The files of a session, by what follows the id (and the writers' journals;
+/// `.evidence`: the folder of its attached files).
 const PARTS: [&str; 4] = [".ron", ".ron.prev", ".draft", ".evidence"];
 
 impl Store {
@@ -27,6 +29,16 @@ impl Store {
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         self.existing(id)?;
         let lock = Lock::acquire(&self.dir.join(format!("{id}.lock")), id, "kansa delete")?;
+        // Nor while another auditor writes beside it.
+        for name in side_journals(&self.dir, id) {
+            let stem = name.trim_end_matches(".journal");
+            if let Some(holder) = holder(&self.dir.join(format!("{stem}.lock"))) {
+                return Err(StoreError::Locked {
+                    id: id.to_string(),
+                    holder,
+                });
+            }
+        }
         let trash = self.trash_dir();
         if !trash.exists() {
             owner_only::dir(fs::DirBuilder::new().recursive(true))
@@ -58,10 +70,11 @@ impl Store {
 /// Renames each file of session `id` from one folder to the other, then makes the
 /// renames durable in both.
 fn move_parts(id: &str, from: &std::path::Path, to: &std::path::Path) -> Result<(), StoreError> {
-    for part in PARTS {
-        let source = from.join(format!("{id}{part}"));
+    let parts = PARTS.iter().map(|part| format!("{id}{part}"));
+    for name in parts.chain(side_journals(from, id)) {
+        let source = from.join(&name);
         if source.exists() {
-            fs::rename(&source, to.join(format!("{id}{part}"))).map_err(io_error(&source))?;
+            fs::rename(&source, to.join(&name)).map_err(io_error(&source))?;
         }
     }
     sync_folder(from).map_err(io_error(from))?;

@@ -207,8 +207,29 @@ fn body<'a>(scene: &Scene<'a>, t: &Strings, width: u16) -> Text<'a> {
         let text = format!("{}: {mark} {}", t.self_assessment, own.comment);
         lines.push(Line::from(text.trim_end().to_string()).italic());
     }
+    lines.extend(conflict_line(session, department, &item.id, t));
     lines.extend(previous_line(session, department, &item.id, t));
     Text::from(lines)
+}
+
+/// The cell's mark or note in conflict (two auditors set it without seeing each
+/// other's): each one's value, until someone records a new one.
+fn conflict_line<'a>(
+    session: &crate::session::Session,
+    department: &str,
+    item: &str,
+    t: &Strings,
+) -> Option<Line<'a>> {
+    let here = |place: &crate::merge::Place| {
+        place.department() == Some(department) && place.item() == Some(item)
+    };
+    let conflict = crate::merge::conflicts(session)
+        .into_iter()
+        .find(|c| here(&c.place))?;
+    let values: Vec<(&str, &str)> = (conflict.values.iter())
+        .map(|w| (w.by.as_str(), w.value.as_str()))
+        .collect();
+    Some(Line::from((t.conflict_cell)(&values)).bold())
 }
 
 /// Last round's mark and note for this cell, when the round was started from one.

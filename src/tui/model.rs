@@ -329,10 +329,36 @@ impl Model {
 
     /// Retries pending saves; a read-only copy follows the writer or takes over.
     pub fn tick(&mut self, context: &Context) {
+        let t = context.t;
+        let before = crate::merge::conflicts(self.session());
         match self.doc.tick(&context.actor) {
-            Saved::Again => self.message = Some(context.t.saved_again.to_string()),
-            Saved::Unlocked => self.message = Some(context.t.now_writable.to_string()),
+            Saved::Again => self.message = Some(t.saved_again.to_string()),
+            Saved::Unlocked => self.message = Some(t.now_writable.to_string()),
             Saved::Yes | Saved::No | Saved::Refused(_) | Saved::ReadOnly => {}
+        }
+        // The other writers' changes, with who made them; a conflict they made.
+        let news = self.doc.news();
+        if let Some(last) = news.last() {
+            self.message = Some((t.taken_in)(&last.by, news.len()));
+        }
+        let conflicts = crate::merge::conflicts(self.session());
+        if let Some(new) = conflicts.iter().find(|c| !before.contains(c)) {
+            let place = &new.place;
+            let at = place.item().or(place.area()).unwrap_or_default();
+            let department = place.department().unwrap_or_default();
+            let others: Vec<&str> = (new.values.iter())
+                .map(|w| w.by.as_str())
+                .filter(|by| *by != context.actor)
+                .collect();
+            self.message = Some((t.conflict_now)(department, at, &others));
+        }
+        if let Some(file) = self.doc.damaged().first()
+            && self.doc.save_error().is_none()
+            && news.is_empty()
+            && self.message.is_none()
+        {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            self.message = Some((t.journal_damaged)(&name.unwrap_or_default()));
         }
     }
 

@@ -115,14 +115,8 @@ fn a_score_is_read_against_the_bands_as_declared() {
         ("A-5", "-"),
     ] {
         let change = session.set_mark("総務", item, Some(mark)).unwrap();
-        let by = "監査 太郎".into();
-        session
-            .apply(Event {
-                at: now,
-                by,
-                change,
-            })
-            .unwrap();
+        let by = "監査 太郎";
+        session.apply(Event::at(now, by, change)).unwrap();
     }
     let report = export::write(&session, Report::Departments, Format::Md, Lang::Ja).unwrap();
     let report = String::from_utf8(report).unwrap();

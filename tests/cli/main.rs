@@ -16,3 +16,4 @@ mod seed_matrix;
 mod sheets;
 mod show;
 mod team;
+mod whole_round;

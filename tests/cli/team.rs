@@ -200,6 +200,7 @@ fn damaged_unrelated_and_signed_files_are_refused_and_change_nothing() {
         at: session.last_change(),
         by: "誰か".into(),
         change: bad,
+        hlc: None,
     });
     let unknown = root.path().join("unknown.ron");
     Store::write_file(&unknown, &session).unwrap();

@@ -113,6 +113,7 @@ fn record(session: &mut Session, change: kansa::session::Change) {
         at: at(),
         by: "監査 太郎".into(),
         change,
+        hlc: None,
     };
     session.apply(event).unwrap();
 }

@@ -7,13 +7,16 @@ mod common;
 mod screen;
 
 mod architecture;
+mod clocks;
 mod evidence;
 mod export;
 mod guide;
 mod meanings;
+mod merge_cost;
 mod paper;
 mod reports;
 mod scales;
 mod signoff;
 mod store;
 mod team_merge;
+mod writers;

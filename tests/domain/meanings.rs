@@ -36,6 +36,7 @@ fn record(session: &mut Session, change: Change) {
         at: now(),
         by: "監査 太郎".into(),
         change,
+        hlc: None,
     };
     session.apply(event).unwrap();
 }

@@ -31,6 +31,7 @@ fn round(name: &str, marks: &[(&str, &str, &str)]) -> Session {
             at: now(),
             by: "監査 太郎".into(),
             change,
+            hlc: None,
         };
         session.apply(event).unwrap();
     }
@@ -231,11 +232,7 @@ fn the_summary_shows_the_scores_and_their_average_in_every_format() {
 }
 
 fn record(session: &mut Session, change: kansa::session::Change) {
-    let event = Event {
-        at: now(),
-        by: "監査 太郎".into(),
-        change,
-    };
+    let event = Event::at(now(), "監査 太郎", change);
     session.apply(event).unwrap();
 }
 

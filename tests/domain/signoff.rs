@@ -149,6 +149,7 @@ fn the_seed_round_walks_to_sign_off_and_then_refuses_every_edit() {
             at: seed::epoch(),
             by: seed::AUDITOR.into(),
             change: change.clone(),
+            hlc: None,
         };
         assert_eq!(session.apply(event), Err(signed.clone()), "{change:?}");
     }

@@ -102,7 +102,7 @@ fn the_lock_the_read_only_copy_and_the_history_name_the_person_working() {
         Err(StoreError::Locked { holder, .. }) => assert_eq!(holder, expected),
         other => panic!("expected the lock to be held: {:?}", other.err()),
     }
-    let reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     assert_eq!(reader.holder(), Some(expected.as_str()));
 
     let change = writer.session().set_mark("保育", "I-1", Some("○")).unwrap();
@@ -654,7 +654,7 @@ fn a_read_only_copy_follows_appends_and_folds() {
     let store = Store::open(dir.path()).unwrap();
     let id = new_session(&store, "follow");
     let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
-    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     let change = writer.session().set_mark("保育", "I-3", Some("×")).unwrap();
     writer.record(change).unwrap();
     let change = writer
@@ -662,7 +662,7 @@ fn a_read_only_copy_follows_appends_and_folds() {
         .set_note("保育", "I-3", "鍵なし。")
         .unwrap();
     writer.record(change).unwrap();
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(
         reader.session(),
         writer.session(),
@@ -671,7 +671,7 @@ fn a_read_only_copy_follows_appends_and_folds() {
     writer.compact().unwrap();
     let change = writer.session().set_mark("秘書", "I-1", Some("○")).unwrap();
     writer.record(change).unwrap();
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(reader.session(), writer.session(), "a fold read whole");
 }
 
@@ -683,7 +683,7 @@ fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
     let store = Store::open(dir.path()).unwrap();
     let id = new_session(&store, "fold while followed");
     let mut writer = store.open_writer(&id, "監査 太郎").unwrap();
-    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     assert!(reader.holder().is_some(), "read-only");
     let cells: Vec<(String, String)> = writer
         .session()
@@ -705,11 +705,11 @@ fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
                 .unwrap();
             writer.record(change).unwrap();
         }
-        assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+        assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
         assert_eq!(reader.session(), writer.session(), "followed");
         writer.compact().unwrap();
         assert_eq!(writer.journal_lines(), 0, "folded");
-        assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+        assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
         assert_eq!(
             reader.session(),
             writer.session(),
@@ -730,7 +730,7 @@ fn a_fold_while_a_read_only_copy_has_the_session_open_keeps_every_answer() {
         path.with_extension("ron.prev").is_file(),
         "the previous file kept"
     );
-    assert_eq!(reader.tick("監査 花子"), Saved::Unlocked, "the writer left");
+    assert_eq!(reader.tick("監査 太郎"), Saved::Unlocked, "the writer left");
     assert_eq!(reader.session(), &expected);
     reader.close();
     let reopened = store.open_writer(&id, "監査 太郎").unwrap();
@@ -753,7 +753,7 @@ fn a_documents_counts_stay_those_of_its_session() {
     let store = Store::open(dir.path()).unwrap();
     let id = new_session(&store, "counts");
     let mut doc = Doc::open(&store, &id, "監査 太郎").unwrap();
-    let mut reader = Doc::open(&store, &id, "監査 花子").unwrap();
+    let mut reader = Doc::open(&store, &id, "監査 太郎").unwrap();
     let counted = |doc: &Doc| assert_eq!(*doc.tally(), Tally::new(doc.session()));
     counted(&doc);
     counted(&reader);
@@ -772,13 +772,13 @@ fn a_documents_counts_stay_those_of_its_session() {
     };
     assert!(matches!(doc.record(refused), Saved::Refused(_)));
     counted(&doc);
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(reader.session(), doc.session());
     counted(&reader);
     doc.writer_mut().unwrap().compact().unwrap();
     let change = doc.session().set_mark("秘書", "I-1", Some("△")).unwrap();
     doc.record(change);
-    assert_eq!(reader.tick("監査 花子"), Saved::ReadOnly);
+    assert_eq!(reader.tick("監査 太郎"), Saved::ReadOnly);
     assert_eq!(reader.session(), doc.session(), "the fold read whole");
     counted(&reader);
     assert_eq!(reader.tally().department(0).unwrap().marks[1], 1);

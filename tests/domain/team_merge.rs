@@ -114,6 +114,7 @@ fn hear(parts: usize, overlap: bool, steps: &[Step]) -> Heard {
             at: start + Duration::seconds(n as i64 + 1),
             by: auditor(step.part),
             change,
+            hlc: None,
         };
         session.apply(event.clone()).unwrap();
         events.push(event);
@@ -220,6 +221,7 @@ fn two_writers(first: &str, second: &str) -> (Session, Session, Session) {
             at: at + Duration::seconds(secs),
             by: by.into(),
             change,
+            hlc: None,
         };
         session.apply(event).unwrap();
     }

@@ -184,7 +184,9 @@ fn the_person_working_is_named_in_the_banner_and_the_history() {
         &format!("KANSA_AUDITOR=誰か {open} --as 監査花子"),
     );
     tmux.wait_for("flag", "保育課（保育）", 10);
-    tmux.start("env", 120, 30, &format!("KANSA_AUDITOR=監査次郎 {open}"));
+    // The same auditor on the same laptop again reads only (another would write
+    // beside): so the first is 監査花子, and the second, named by KANSA_AUDITOR, too.
+    tmux.start("env", 120, 30, &format!("KANSA_AUDITOR=監査花子 {open}"));
     let banner = tmux.wait_for("env", "読み取り専用", 10);
     assert!(banner.contains("監査花子 (pid"), "{banner}");
 
@@ -205,7 +207,7 @@ fn the_person_working_is_named_in_the_banner_and_the_history() {
             other => panic!("unexpected change in the history: {other:?}"),
         })
         .collect();
-    assert_eq!(who, [("監査花子", Some("×")), ("監査次郎", Some("△"))]);
+    assert_eq!(who, [("監査花子", Some("×")), ("監査花子", Some("△"))]);
 }
 
 /// Issue 8 in a real terminal: a full-width `２` (the input method on) marks like `2`,
@@ -461,4 +463,95 @@ fn a_draft_note_survives_sigkill_and_is_offered_back() {
         .unwrap();
     let history = String::from_utf8_lossy(&output.stdout);
     assert!(history.contains("付箋の貼付を確認中"), "{history}");
+}
+
+/// Two auditors on one data folder (a file server), in different departments of one
+/// round: neither is refused, each sees the other's marks within a second; then both
+/// set one cell at once: a conflict on both screens and in `kansa review`.
+#[test]
+#[cfg_attr(windows, ignore = "drives kansa in tmux, which Windows has not")]
+fn two_auditors_on_one_folder_see_each_other_and_a_conflict() {
+    let data = tempfile::tempdir().unwrap();
+    let id = new_session(data.path());
+    let tmux = Tmux::new("writers");
+    let open = |who: &str, department: &str| {
+        format!(
+            "{KANSA} --data-dir {} --as {who} open {id} --department {department}",
+            data.path().display()
+        )
+    };
+    tmux.start("tanaka", 120, 30, &open("田中一郎", "秘書"));
+    tmux.wait_for("tanaka", "秘書広聴課", 10);
+    tmux.start("sato", 120, 30, &open("佐藤花子", "保育課"));
+    let screen = tmux.wait_for("sato", "保育課（保育）", 10);
+    assert!(!screen.contains("読み取り専用"), "{screen}");
+    // 田中 marks 秘書 I-1 ×, 佐藤 marks 保育 I-1 △.
+    tmux.marks("tanaka", "3");
+    tmux.marks("sato", "2");
+    let marked = Instant::now();
+    let tanaka = tmux.wait_for("tanaka", "佐藤花子 の変更 1 件を反映しました", 5);
+    let sato = tmux.wait_for("sato", "田中一郎 の変更 1 件を反映しました", 5);
+    let seen = marked.elapsed();
+    eprintln!("each saw the other's mark after {seen:?}\n{tanaka}\n{sato}");
+    assert!(seen < Duration::from_millis(1500), "{seen:?}");
+    for window in ["tanaka", "sato"] {
+        tmux.keys(window, &["m"]);
+    }
+    let row = |screen: &str| {
+        (screen.lines())
+            .find(|l| l.starts_with("I-1 "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    for window in ["tanaka", "sato"] {
+        let start = Instant::now();
+        let screen = loop {
+            let screen = tmux.screen(window);
+            let line = row(&screen);
+            if line.contains('×') && line.contains('△') {
+                break screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(5), "{screen}");
+            sleep(Duration::from_millis(50));
+        };
+        eprintln!("{window}'s matrix:\n{screen}");
+        tmux.keys(window, &["Escape"]);
+    }
+    // Both on 障がい福祉課's first item, at once: 田中 ○, 佐藤 -.
+    for window in ["tanaka", "sato"] {
+        tmux.keys(window, &["q"]);
+    }
+    sleep(Duration::from_millis(300));
+    tmux.start("tanaka2", 120, 30, &open("田中一郎", "障がい福祉課"));
+    tmux.start("sato2", 120, 30, &open("佐藤花子", "障がい福祉課"));
+    tmux.wait_for("tanaka2", "障がい福祉課", 10);
+    tmux.wait_for("sato2", "障がい福祉課", 10);
+    tmux.literal("tanaka2", "1");
+    tmux.literal("sato2", "0");
+    for window in ["tanaka2", "sato2"] {
+        let screen = tmux.wait_for(window, "競合", 5);
+        eprintln!("{window}:\n{screen}");
+        // Back on the cell: its conflict, each auditor's value, stays on screen.
+        tmux.keys(window, &["Left"]);
+        let screen = tmux.wait_for(window, "競合  ", 5);
+        assert!(screen.contains("田中一郎「○」 / 佐藤花子「-」"), "{screen}");
+        eprintln!("{window} on the cell:\n{screen}");
+    }
+    let review = Command::new(KANSA)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--lang", "ja", "review", &id])
+        .output()
+        .unwrap();
+    let review = String::from_utf8_lossy(&review.stdout).into_owned();
+    eprintln!("kansa review:\n{review}");
+    let line = (review.lines())
+        .find(|l| l.contains("競合"))
+        .unwrap_or_else(|| panic!("no conflict in review:\n{review}"));
+    assert!(
+        line.contains("田中一郎") && line.contains("佐藤花子"),
+        "{line}"
+    );
+    tmux.keys("tanaka2", &["q"]);
+    tmux.keys("sato2", &["q"]);
 }

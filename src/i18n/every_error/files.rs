@@ -119,6 +119,7 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::NotASigner(v.s()),
         Refusal::Blocked(2),
         Refusal::UnknownFollowUp(4),
+        Refusal::OthersWriting(vec![v.s(), v.s()]),
         Refusal::EvidenceExists(v.s()),
         Refusal::UnknownEvidence(v.s()),
     ];
@@ -141,10 +142,11 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::NotASigner(_) => 15,
         Refusal::Blocked(_) => 16,
         Refusal::UnknownFollowUp(_) => 17,
-        Refusal::EvidenceExists(_) => 18,
-        Refusal::UnknownEvidence(_) => 19,
+        Refusal::OthersWriting(_) => 18,
+        Refusal::EvidenceExists(_) => 19,
+        Refusal::UnknownEvidence(_) => 20,
     };
-    covers(&all, index, 20);
+    covers(&all, index, 21);
     all
 }
 
