@@ -130,7 +130,7 @@ impl Session {
                 to,
                 ..
             } => self.apply_followup(department, area, *finding, to)?,
-            Change::Attach { .. } | Change::Detach { .. } => self.apply_evidence(&event)?,
+            Change::Attach { .. } | Change::Detach { .. } => self.apply_evidence(event)?,
             sheet => self.apply_to_sheet(sheet)?,
         }
         Ok(true)
