@@ -518,10 +518,16 @@ fn two_auditors_on_one_folder_see_each_other_and_a_conflict() {
         tmux.keys(window, &["Escape"]);
     }
     // Both on 障がい福祉課's first item, at once: 田中 ○, 佐藤 -.
+    // Both quit, and are waited for: a lock is let go when its process ends.
     for window in ["tanaka", "sato"] {
+        let pid = tmux.pid(window);
         tmux.keys(window, &["q"]);
+        let start = Instant::now();
+        while running(&pid) {
+            assert!(start.elapsed() < Duration::from_secs(10), "{window} quits");
+            sleep(Duration::from_millis(50));
+        }
     }
-    sleep(Duration::from_millis(300));
     tmux.start("tanaka2", 120, 30, &open("田中一郎", "障がい福祉課"));
     tmux.start("sato2", 120, 30, &open("佐藤花子", "障がい福祉課"));
     tmux.wait_for("tanaka2", "障がい福祉課", 10);
