@@ -10,6 +10,7 @@
 //! - `apply`: a change checked and applied;
 //! - `place`: the place a change writes, where merged changes compete;
 //! - `history`: the history of changes, left unparsed until asked for;
+//! - `several`: the round's other checklists beside the main one;
 //! - `sheet`, `previous`, `selfcheck`, `seal`, `evidence`: the data of a department's
 //!   sheet, of the earlier round, of a self-assessment, of a sign-off and of the files
 //!   attached as evidence, kept in a session.
@@ -31,6 +32,7 @@ pub mod refusal;
 mod round;
 mod seal;
 mod selfcheck;
+mod several;
 mod sheet;
 mod start;
 #[cfg(test)]
@@ -52,6 +54,7 @@ pub use refusal::Refusal;
 pub use round::{FORMAT, Session};
 pub use seal::{DepartmentSeal, EvidenceSeal, Seal, SignOff};
 pub use selfcheck::{SelfAnswer, SelfCheck};
+pub use several::{Joining, QUALIFIER, qualified, unqualified};
 pub use sheet::{AreaSheet, Finding};
 pub use start::{Chosen, choose_departments};
 pub use time::{Hlc, Timestamp};

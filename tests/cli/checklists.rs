@@ -1,0 +1,177 @@
+//! A round of several checklists (issue 24): `new --checklist A --checklist B`, the
+//! second checklist's answers apart from the main one's, `show --checklist`, the
+//! list's progress over both, and a one-checklist round's file unchanged.
+
+use kansa::store::Store;
+
+use crate::common::{kansa_in, run, stderr, stdout};
+
+fn kansa(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let output = run(kansa_in(data).args(args));
+    (output.status.success(), stdout(&output), stderr(&output))
+}
+
+fn two_checklists(data: &std::path::Path, second: &str) -> String {
+    let (ok, id, err) = kansa(
+        data,
+        &[
+            "new",
+            "--title",
+            "上半期",
+            "--checklist",
+            "checklists/ryugasaki-2024-h1.ron",
+            "--checklist",
+            second,
+        ],
+    );
+    assert!(ok, "{err}");
+    id.trim().to_string()
+}
+
+/// Records `symbol` for `item` (qualified for the second checklist) of `department`.
+fn mark(data: &std::path::Path, id: &str, department: &str, item: &str, symbol: &str) {
+    let store = Store::open(data).unwrap();
+    let mut writer = store.open_writer(id, "田中 一郎").unwrap();
+    let change = writer
+        .session()
+        .set_mark(department, item, Some(symbol))
+        .unwrap();
+    writer.record(change).unwrap();
+    writer.close().unwrap();
+}
+
+#[test]
+fn the_tokutei_checklist_is_for_the_departments_handling_it() {
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let session = Store::open(data.path()).unwrap().load(&id).unwrap();
+    assert_eq!(session.extra.len(), 1);
+    let ids: Vec<&str> = session.checklists().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["ryugasaki-2024-h1", "tokutei-kojin-joho"]);
+    // 6 departments × 28 items, and 防災, 保育, 障がい (tag mynumber) × 15.
+    assert_eq!(session.cell_count(), 6 * 28 + 3 * 15);
+
+    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T2-1", "×");
+    mark(data.path(), &id, "保育", "I-1", "○");
+    let (ok, second, err) = kansa(
+        data.path(),
+        &[
+            "--lang",
+            "ja",
+            "show",
+            &id,
+            "--checklist",
+            "tokutei-kojin-joho",
+        ],
+    );
+    assert!(ok, "{err}");
+    let header = second.lines().next().unwrap();
+    assert!(
+        header.contains("保育") && !header.contains("秘書"),
+        "{header}"
+    );
+    let t21 = second.lines().find(|l| l.starts_with("T2-1 ")).unwrap();
+    assert!(t21.contains('×'), "{t21}");
+    assert!(!second.contains("I-1 "), "{second}");
+
+    let (ok, main, _) = kansa(data.path(), &["--lang", "ja", "show", &id]);
+    assert!(ok);
+    assert!(!main.contains("T2-1"), "{main}");
+    let i1 = main.lines().find(|l| l.starts_with("I-1 ")).unwrap();
+    assert!(i1.contains('○'), "{i1}");
+    // The main checklist's I-1 and the second one's cells never meet.
+    let session = Store::open(data.path()).unwrap().load(&id).unwrap();
+    assert_eq!(
+        session.mark_of("保育", "I-1").map(|m| m.label.as_str()),
+        Some("適正")
+    );
+
+    let (ok, _, err) = kansa(data.path(), &["show", &id, "--checklist", "nope"]);
+    assert!(!ok && err.contains("nope"), "{err}");
+
+    let (ok, list, _) = kansa(data.path(), &["list"]);
+    assert!(ok);
+    let cells = 6 * 28 + 3 * 15;
+    assert!(list.contains(&format!("/{cells} ")), "{list}");
+}
+
+#[test]
+fn two_scales_in_one_round_each_keep_their_marks() {
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/isms-severity.ron");
+    let store = Store::open(data.path()).unwrap();
+    let session = store.load(&id).unwrap();
+    let second = &session.extra[0];
+    let (_, item) = second.items().next().unwrap();
+    let qualified = kansa::session::qualified(&second.id, &item.id);
+    let symbol = second.scale[1].symbol.clone();
+    // The main scale's × is no mark of the second checklist, and the other way round.
+    assert!(session.set_mark("保育", &qualified, Some("×")).is_err());
+    assert!(session.set_mark("保育", "I-1", Some(&symbol)).is_err());
+    mark(data.path(), &id, "保育", &qualified, &symbol);
+    let view = store.load(&id).unwrap().view(1).unwrap();
+    assert_eq!(view.checklist.id, second.id);
+    assert_eq!(
+        view.hearing("保育").unwrap().mark(&item.id),
+        Some(symbol.as_str())
+    );
+    let (ok, shown, err) = kansa(data.path(), &["show", &id, "--checklist", &second.title]);
+    assert!(ok, "{err}");
+    assert!(shown.contains(&symbol), "{shown}");
+}
+
+#[test]
+fn a_checklist_given_twice_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, _, err) = kansa(
+        data.path(),
+        &[
+            "--lang",
+            "ja",
+            "new",
+            "--title",
+            "t",
+            "--checklist",
+            "checklists/isms-severity.ron",
+            "--checklist",
+            "checklists/isms-severity.ron",
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("二つ"), "{err}");
+}
+
+#[test]
+fn a_one_checklist_round_is_written_as_before() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, id, _) = kansa(data.path(), &["new", "--title", "t"]);
+    assert!(ok);
+    let id = id.trim();
+    let file = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .flat_map(|e| walk(&e.path()))
+        .find(|p| p.to_string_lossy().contains(id))
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Neither the round's other checklists nor a checklist's departments are written.
+    assert!(!text.contains("\n    extra:"), "{text}");
+    assert!(!text.contains("\n        applies:"), "{text}");
+    assert!(!text.contains("\n        only:"), "{text}");
+    assert!(
+        text.contains("\n                        applies: Always"),
+        "{text}"
+    );
+}
+
+fn walk(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .unwrap()
+            .flatten()
+            .flat_map(|e| walk(&e.path()))
+            .collect()
+    } else {
+        vec![path.to_path_buf()]
+    }
+}
