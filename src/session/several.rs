@@ -5,6 +5,7 @@
 //! (`qualified`), so they can never meet the main checklist's ids; `view` gives one
 //! checklist's round as a one-checklist session, which every screen and document reads.
 
+use super::change::Change;
 use super::hearing::Hearing;
 use super::round::Session;
 use crate::checklist::{Checklist, Item};
@@ -140,4 +141,97 @@ fn own<T>(
             _ => None,
         })
         .collect()
+}
+
+impl Change {
+    /// This change, made on the `view` of the checklist `checklist`, as the round
+    /// records it: its item or area under the qualified id. None for a change of the
+    /// whole round (sign-off, reopen, self-assessment, evidence, follow-up), which is
+    /// made on the main checklist only.
+    pub fn qualified(self, checklist: &str) -> Option<Change> {
+        let q = |id: String| qualified(checklist, &id);
+        Some(match self {
+            Change::Mark {
+                department,
+                item,
+                from,
+                to,
+                from_applicability,
+                to_applicability,
+            } => Change::Mark {
+                department,
+                item: q(item),
+                from,
+                to,
+                from_applicability,
+                to_applicability,
+            },
+            Change::Note {
+                department,
+                item,
+                from,
+                to,
+            } => Change::Note {
+                department,
+                item: q(item),
+                from,
+                to,
+            },
+            Change::Field {
+                department,
+                item,
+                field,
+                from,
+                to,
+            } => Change::Field {
+                department,
+                item: q(item),
+                field,
+                from,
+                to,
+            },
+            Change::Improvement { item, from, to } => Change::Improvement {
+                item: q(item),
+                from,
+                to,
+            },
+            Change::Dismissal {
+                department,
+                item,
+                dismissed,
+            } => Change::Dismissal {
+                department,
+                item: q(item),
+                dismissed,
+            },
+            Change::Observation {
+                department,
+                area,
+                from,
+                to,
+            } => Change::Observation {
+                department,
+                area: q(area),
+                from,
+                to,
+            },
+            Change::Finding {
+                department,
+                area,
+                from,
+                to,
+            } => Change::Finding {
+                department,
+                area: q(area),
+                from,
+                to,
+            },
+            Change::Move(cursor) => Change::Move(super::cursor::Cursor {
+                item: q(cursor.item),
+                ..cursor
+            }),
+            change @ (Change::Fact { .. } | Change::DepartmentFact { .. }) => change,
+            _ => return None,
+        })
+    }
 }

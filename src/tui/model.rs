@@ -216,6 +216,34 @@ impl Model {
         }
     }
 
+    /// Shows the round through the next of its checklists that is for the department
+    /// on screen (after the last, the main one), at that checklist's first item heard.
+    pub fn next_checklist(&mut self, t: &Strings) {
+        let (department, _) = self.position();
+        let round = self.doc.round();
+        let count = round.extra.len() + 1;
+        let lens = self.doc.lens();
+        let next = (1..count).map(|step| (lens + step) % count).find(|&i| {
+            i == 0
+                || round
+                    .hearing(&department)
+                    .is_some_and(|h| round.extra[i - 1].is_for(&h.department))
+        });
+        let Some(next) = next else {
+            self.message = Some(t.one_checklist.to_string());
+            return;
+        };
+        self.doc.set_lens(next);
+        let session = self.session();
+        let index = shared::department_index(session, &department).unwrap_or(0);
+        let item = first_heard(session, index);
+        self.cursor = Cursor {
+            department: index,
+            item,
+        };
+        self.message = Some((t.checklist_switched)(&self.session().checklist.title));
+    }
+
     /// Goes to item `item` of the department on screen.
     pub fn go_to_item(&mut self, item: usize, t: &Strings) {
         let cursor = Cursor {
