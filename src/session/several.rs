@@ -148,90 +148,19 @@ impl Change {
     /// records it: its item or area under the qualified id. None for a change of the
     /// whole round (sign-off, reopen, self-assessment, evidence, follow-up), which is
     /// made on the main checklist only.
-    pub fn qualified(self, checklist: &str) -> Option<Change> {
-        let q = |id: String| qualified(checklist, &id);
-        Some(match self {
-            Change::Mark {
-                department,
-                item,
-                from,
-                to,
-                from_applicability,
-                to_applicability,
-            } => Change::Mark {
-                department,
-                item: q(item),
-                from,
-                to,
-                from_applicability,
-                to_applicability,
-            },
-            Change::Note {
-                department,
-                item,
-                from,
-                to,
-            } => Change::Note {
-                department,
-                item: q(item),
-                from,
-                to,
-            },
-            Change::Field {
-                department,
-                item,
-                field,
-                from,
-                to,
-            } => Change::Field {
-                department,
-                item: q(item),
-                field,
-                from,
-                to,
-            },
-            Change::Improvement { item, from, to } => Change::Improvement {
-                item: q(item),
-                from,
-                to,
-            },
-            Change::Dismissal {
-                department,
-                item,
-                dismissed,
-            } => Change::Dismissal {
-                department,
-                item: q(item),
-                dismissed,
-            },
-            Change::Observation {
-                department,
-                area,
-                from,
-                to,
-            } => Change::Observation {
-                department,
-                area: q(area),
-                from,
-                to,
-            },
-            Change::Finding {
-                department,
-                area,
-                from,
-                to,
-            } => Change::Finding {
-                department,
-                area: q(area),
-                from,
-                to,
-            },
-            Change::Move(cursor) => Change::Move(super::cursor::Cursor {
-                item: q(cursor.item),
-                ..cursor
-            }),
-            change @ (Change::Fact { .. } | Change::DepartmentFact { .. }) => change,
+    pub fn qualified(mut self, checklist: &str) -> Option<Change> {
+        let id = match &mut self {
+            Change::Mark { item, .. }
+            | Change::Note { item, .. }
+            | Change::Field { item, .. }
+            | Change::Improvement { item, .. }
+            | Change::Dismissal { item, .. } => item,
+            Change::Observation { area, .. } | Change::Finding { area, .. } => area,
+            Change::Move(cursor) => &mut cursor.item,
+            Change::Fact { .. } | Change::DepartmentFact { .. } => return Some(self),
             _ => return None,
-        })
+        };
+        *id = qualified(checklist, id);
+        Some(self)
     }
 }
