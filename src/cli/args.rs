@@ -131,6 +131,10 @@ pub enum Command {
         /// --format session (without it, the whole round), or the self-check sheets.
         #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
         departments: Vec<String>,
+        /// The report of one of the round's checklists, by id or title (default: the
+        /// main one): its 結果一覧, 実施報告書 and 結果報告書.
+        #[arg(long, value_name = "NAME")]
+        checklist: Option<String>,
     },
     /// Bring every change of session files (parts of this round heard by others) into
     /// the session; conflicts are listed, never resolved silently.

@@ -15,6 +15,7 @@ mod markdown;
 pub mod model;
 mod outline;
 pub mod scores;
+mod sections;
 mod severity;
 mod stamp;
 pub mod words;
@@ -128,7 +129,7 @@ pub fn write(
         (Report::Summary, Format::Docx) => {
             docx::summary(&Summary::of(session), words).map_err(ExportError::Docx)?
         }
-        (Report::Departments, _) => departments(&Departments::of(session), format, words)?,
+        (Report::Departments, _) => departments(&sections::departments(session), format, words)?,
         (Report::All, _) => all(session, format, words)?,
         (Report::Compare, _) => return write_compare(session, format, all_words),
         (Report::Matrix, Format::Docx) => {
@@ -156,7 +157,7 @@ fn departments(
 fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>, ExportError> {
     let (matrix, departments, summary) = (
         Matrix::of(session),
-        Departments::of(session),
+        sections::departments(session),
         Summary::of(session),
     );
     Ok(match format {

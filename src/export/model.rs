@@ -468,6 +468,8 @@ pub struct DepartmentReport {
     /// The department's score, band and the band's advice, on a scale with points.
     pub score: Option<super::scores::ScoreLine>,
     pub areas: Vec<AreaReport>,
+    /// The round's other checklists for the department: each one's title and areas.
+    pub others: Vec<(String, Vec<AreaReport>)>,
 }
 
 /// Every department's 結果報告書, in roster order.
@@ -549,6 +551,7 @@ fn department_report(
         facts: rows,
         score: super::scores::department(session, d),
         areas,
+        others: Vec::new(),
     }
 }
 

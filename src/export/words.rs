@@ -67,6 +67,8 @@ pub struct ReportWords {
     pub fact: fn(FactLabel) -> &'static str,
     /// An area's heading in a 結果報告書 (○人的セキュリティに関して).
     pub about_area: fn(&str) -> String,
+    /// The heading of another checklist's section of a 結果報告書 (its title).
+    pub checklist_section: fn(&str) -> String,
     pub observation: &'static str,
     pub findings: &'static str,
     /// The 指摘事項 line of an area: its findings, or なし.

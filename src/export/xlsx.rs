@@ -476,7 +476,18 @@ fn department_sheet(
         row += 1;
     }
     let width = DEPARTMENT_WIDTHS.iter().sum::<f64>();
-    for area in &report.areas {
+    let others = report.others.iter().flat_map(|(title, areas)| {
+        let section = (words.checklist_section)(title);
+        areas
+            .iter()
+            .enumerate()
+            .map(move |(i, a)| ((i == 0).then(|| section.clone()), a))
+    });
+    for (section, area) in report.areas.iter().map(|a| (None, a)).chain(others) {
+        if let Some(section) = section {
+            row += 1;
+            sheet.write_string_with_format(row, 0, section, &f.title.clone().set_font_size(12))?;
+        }
         row += 1;
         sheet.write_string_with_format(
             row,

@@ -58,6 +58,7 @@ pub static REPORT_EN: ReportWords = ReportWords {
         FactLabel::Departments => "Departments audited",
     },
     about_area: |title| title.to_string(),
+    checklist_section: |title| format!("Results of the checklist {title}"),
     observation: "Observations",
     findings: "Findings",
     findings_line: |list| format!("Findings: {list}"),

@@ -56,6 +56,7 @@ pub static REPORT_JA: ReportWords = ReportWords {
         FactLabel::Departments => "監査対象課",
     },
     about_area: |title| format!("○{title}に関して"),
+    checklist_section: |title| format!("『{title}』による確認結果"),
     observation: "所見",
     findings: "指摘事項",
     findings_line: |list| format!("指摘事項：{list}"),

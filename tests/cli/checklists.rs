@@ -175,3 +175,68 @@ fn walk(path: &std::path::Path) -> Vec<std::path::PathBuf> {
         vec![path.to_path_buf()]
     }
 }
+
+/// Records `text` as the 所見 of `area` (qualified for the second checklist).
+fn observe(data: &std::path::Path, id: &str, department: &str, area: &str, text: &str) {
+    let store = Store::open(data).unwrap();
+    let mut writer = store.open_writer(id, "田中 一郎").unwrap();
+    let change = writer
+        .session()
+        .set_observation(department, area, text)
+        .unwrap();
+    writer.record(change).unwrap();
+    writer.close().unwrap();
+}
+
+#[test]
+fn the_department_report_has_a_section_per_checklist_and_each_checklist_its_matrix() {
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    observe(data.path(), &id, "保育", "I", "画面ロックを確認した。");
+    observe(
+        data.path(),
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T3",
+        "保管庫は施錠されていた。",
+    );
+    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T3-2", "○");
+    let out = data.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    for format in ["md", "html", "csv", "docx", "xlsx"] {
+        let file = out.join(format!("departments.{format}"));
+        let output = run(kansa_in(data.path())
+            .args(["--lang", "ja", "export", &id, "--report", "departments"])
+            .args(["--format", format, "-o"])
+            .arg(&file));
+        assert!(output.status.success(), "{}", stderr(&output));
+        if ["md", "html", "csv"].contains(&format) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let section = "『特定個人情報の適正な取扱いに係るチェックリスト』による確認結果";
+            assert!(text.contains(section), "{format}: {text}");
+            assert!(text.contains("保管庫は施錠されていた。"), "{format}");
+            let main = text.find("画面ロックを確認した。").unwrap();
+            assert!(
+                main < text.find("保管庫は施錠されていた。").unwrap(),
+                "{format}"
+            );
+        }
+    }
+    // The 結果一覧 of each checklist, in a file of its own.
+    let output = run(kansa_in(data.path())
+        .args([
+            "export",
+            &id,
+            "--format",
+            "csv",
+            "--checklist",
+            "tokutei-kojin-joho",
+        ])
+        .args(["-o", "-"]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with("防災,保育,障がい"), "{header}");
+    let t32 = csv.lines().find(|l| l.starts_with("T3,T3-2")).unwrap();
+    assert!(t32.ends_with(",○,"), "{t32}");
+}

@@ -1,0 +1,23 @@
+//! The 結果報告書 of a round of several checklists: each department's report gives,
+//! after the main checklist's areas, a section per other checklist that is for it.
+
+use super::model::Departments;
+use crate::session::Session;
+
+/// Every department's 結果報告書, with a section per other checklist of the round.
+pub fn departments(session: &Session) -> Departments {
+    let mut departments = Departments::of(session);
+    for index in 1..=session.extra.len() {
+        let Some(view) = session.view(index) else {
+            continue;
+        };
+        let others = Departments::of(&view);
+        for report in &mut departments.reports {
+            if let Some(other) = others.reports.iter().find(|r| r.short == report.short) {
+                let areas = other.areas.clone();
+                report.others.push((view.checklist.title.clone(), areas));
+            }
+        }
+    }
+    departments
+}
