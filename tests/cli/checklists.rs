@@ -240,3 +240,90 @@ fn the_department_report_has_a_section_per_checklist_and_each_checklist_its_matr
     let t32 = csv.lines().find(|l| l.starts_with("T3,T3-2")).unwrap();
     assert!(t32.ends_with(",○,"), "{t32}");
 }
+
+/// Every cell of `department` in every checklist answered with the scale's first mark,
+/// and a 所見 on each checklist's first area; the 総評 set.
+fn settle(data: &std::path::Path, id: &str, department: &str) {
+    let store = Store::open(data).unwrap();
+    let mut writer = store.open_writer(id, "田中 一郎").unwrap();
+    let session = writer.session().clone();
+    let mut changes = Vec::new();
+    for (n, checklist) in session.checklists().enumerate() {
+        let id_of = |item: &str| match n {
+            0 => item.to_string(),
+            _ => kansa::session::qualified(&checklist.id, item),
+        };
+        let hearing = session.hearing(department).unwrap();
+        for (_, item) in checklist.items() {
+            if hearing.mark(&id_of(&item.id)).is_none() {
+                let mark = &checklist.scale[0].symbol;
+                changes.push(
+                    session
+                        .set_mark(department, &id_of(&item.id), Some(mark))
+                        .unwrap(),
+                );
+            }
+        }
+        let area = id_of(&checklist.areas[0].id);
+        changes.push(
+            session
+                .set_observation(department, &area, "確認した。")
+                .unwrap(),
+        );
+    }
+    let overall = kansa::facts::FactValue::Text("特記事項なし".into());
+    changes.push(
+        session
+            .set_fact(kansa::facts::FactField::Overall, overall)
+            .unwrap(),
+    );
+    for change in changes {
+        writer.record(change).unwrap();
+    }
+    writer.close().unwrap();
+}
+
+#[test]
+fn review_and_one_sign_off_cover_both_checklists() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, id, err) = kansa(
+        data.path(),
+        &[
+            "new",
+            "--title",
+            "上半期",
+            "--departments",
+            "保育",
+            "--lead",
+            "田中 一郎",
+            "--checklist",
+            "checklists/ryugasaki-2024-h1.ron",
+            "--checklist",
+            "checklists/isms-severity.ron",
+        ],
+    );
+    assert!(ok, "{err}");
+    let id = id.trim().to_string();
+    mark(data.path(), &id, "保育", "I-1", "○");
+    let (ok, lines, _) = kansa(data.path(), &["review", &id]);
+    assert!(!ok);
+    assert!(
+        lines.contains("isms-"),
+        "the second checklist's cells:\n{lines}"
+    );
+
+    settle(data.path(), &id, "保育");
+    let (ok, lines, err) = kansa(data.path(), &["review", &id]);
+    assert!(ok, "{lines}{err}");
+    let (ok, digest, err) = kansa(data.path(), &["sign", &id, "--by", "田中 一郎"]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = kansa(data.path(), &["verify", &id]);
+    assert!(ok, "{err}");
+    assert!(!digest.trim().is_empty());
+    // Sealed: the second checklist's cells refuse a change like the main one's.
+    let session = Store::open(data.path()).unwrap().load(&id).unwrap();
+    let second = &session.extra[0];
+    let (_, item) = second.items().next().unwrap();
+    let qualified = kansa::session::qualified(&second.id, &item.id);
+    assert!(session.set_mark("保育", &qualified, None).is_err());
+}
