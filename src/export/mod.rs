@@ -30,7 +30,7 @@ use crate::session::Session;
 pub use self::csv::{answers_csv, matrix_csv};
 pub use self::file::save;
 pub use self::lines::short_digest;
-use self::model::{Departments, Matrix, Summary};
+use self::model::{Departments, Matrix};
 pub use self::words::{DocumentWords, ReportWords, RoundWords, ScoreLineWords};
 
 /// Which document.
@@ -118,16 +118,20 @@ pub fn write(
     let bytes = match (report, format) {
         (Report::Matrix, Format::Csv) => matrix_csv(session)?.into_bytes(),
         (Report::Matrix, Format::Md) => markdown::matrix(&Matrix::of(session), words).into_bytes(),
-        (Report::Summary, Format::Csv) => csv::summary(&Summary::of(session), words)?.into_bytes(),
+        (Report::Summary, Format::Csv) => {
+            csv::summary(&sections::summary(session), words)?.into_bytes()
+        }
         (Report::Summary, Format::Md) => {
-            markdown::summary(&Summary::of(session), words).into_bytes()
+            markdown::summary(&sections::summary(session), words).into_bytes()
         }
         (Report::Matrix, Format::Xlsx) => xlsx::matrix(&Matrix::of(session), words)?,
-        (Report::Summary, Format::Xlsx) => xlsx::summary(&Summary::of(session), words)?,
+        (Report::Summary, Format::Xlsx) => xlsx::summary(&sections::summary(session), words)?,
         (Report::Matrix, Format::Html) => html::matrix(&Matrix::of(session), words).into_bytes(),
-        (Report::Summary, Format::Html) => html::summary(&Summary::of(session), words).into_bytes(),
+        (Report::Summary, Format::Html) => {
+            html::summary(&sections::summary(session), words).into_bytes()
+        }
         (Report::Summary, Format::Docx) => {
-            docx::summary(&Summary::of(session), words).map_err(ExportError::Docx)?
+            docx::summary(&sections::summary(session), words).map_err(ExportError::Docx)?
         }
         (Report::Departments, _) => departments(&sections::departments(session), format, words)?,
         (Report::All, _) => all(session, format, words)?,
@@ -158,7 +162,7 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
     let (matrix, departments, summary) = (
         Matrix::of(session),
         sections::departments(session),
-        Summary::of(session),
+        sections::summary(session),
     );
     Ok(match format {
         Format::Md => [

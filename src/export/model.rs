@@ -280,6 +280,8 @@ pub struct Outline {
     pub objective: String,
     pub departments: Vec<String>,
     pub systems: Vec<String>,
+    /// In a round of several checklists: each one's title and the departments it was for.
+    pub checklists: Vec<(String, Vec<String>)>,
     pub date: Option<NaiveDate>,
     /// 監査実施責任者 and 監査担当部門, each with the 規程 article behind it.
     pub lead: Post,
@@ -585,6 +587,7 @@ fn outline(session: &Session) -> Outline {
         objective: objective.to_string(),
         departments: departments.iter().map(|d| d.name.clone()).collect(),
         systems: owned(facts.systems(&session.checklist.facts, &departments)),
+        checklists: Vec::new(),
         date: facts.date,
         lead: post(&facts.lead, &facts.lead_basis),
         division: post(&facts.division, &facts.division_basis),

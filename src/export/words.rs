@@ -124,6 +124,9 @@ pub struct OutlineWords {
     pub scope: &'static str,
     pub departments: &'static str,
     pub systems: &'static str,
+    /// The checklists of a round of several, and one's line: its title and departments.
+    pub checklists: &'static str,
+    pub checklist_line: fn(&str, &str) -> String,
     pub date: &'static str,
     pub organisation: &'static str,
     pub lead: &'static str,

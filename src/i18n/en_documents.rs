@@ -107,6 +107,8 @@ pub static OUTLINE_EN: OutlineWords = OutlineWords {
     scope: "(2) Departments and systems audited",
     departments: "Departments audited",
     systems: "Systems audited",
+    checklists: "Checklists used",
+    checklist_line: |title, departments| format!("{title} ({departments})"),
     date: "(3) Audit date",
     organisation: "(4) Organisation",
     lead: "Lead auditor",

@@ -102,6 +102,8 @@ pub static OUTLINE_JA: OutlineWords = OutlineWords {
     scope: "（2）監査対象課及び対象システム",
     departments: "監査対象課",
     systems: "対象システム",
+    checklists: "使用したチェックリスト",
+    checklist_line: |title, departments| format!("『{title}』（{departments}）"),
     date: "（3）監査実施日",
     organisation: "（4）監査実施体制",
     lead: "監査実施責任者",

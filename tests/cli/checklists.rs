@@ -222,6 +222,19 @@ fn the_department_report_has_a_section_per_checklist_and_each_checklist_its_matr
             );
         }
     }
+    // The 実施報告書 names each checklist and the departments it was for.
+    let output = run(kansa_in(data.path())
+        .args(["--lang", "ja", "export", &id, "--report", "summary"])
+        .args(["--format", "md", "-o", "-"]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stdout(&output);
+    assert!(summary.contains("使用したチェックリスト"), "{summary}");
+    assert!(
+        summary.contains(
+            "『特定個人情報の適正な取扱いに係るチェックリスト』（防災安全課、保育課、障がい福祉課）"
+        ),
+        "{summary}"
+    );
     // The 結果一覧 of each checklist, in a file of its own.
     let output = run(kansa_in(data.path())
         .args([
