@@ -204,6 +204,12 @@ impl Session {
         for (hearing, before) in session.hearings.iter_mut().zip(&earlier.hearings) {
             hearing.facts = before.facts.clone();
         }
+        // The round's other checklists carry on too (their earlier answers do not yet).
+        for other in &earlier.extra {
+            // Joined the earlier round, so it joins this one unless the new main
+            // checklist took its id.
+            let _ = session.add_checklist(other.clone());
+        }
         session.previous = Some(previous_of(earlier, &map));
         session
     }

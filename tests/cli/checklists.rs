@@ -340,3 +340,48 @@ fn review_and_one_sign_off_cover_both_checklists() {
     let qualified = kansa::session::qualified(&second.id, &item.id);
     assert!(session.set_mark("保育", &qualified, None).is_err());
 }
+
+#[test]
+fn a_round_from_a_round_of_two_checklists_has_both() {
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let (ok, next, err) = kansa(data.path(), &["new", "--from", &id, "--title", "下半期"]);
+    assert!(ok, "{err}");
+    let session = Store::open(data.path()).unwrap().load(next.trim()).unwrap();
+    let ids: Vec<&str> = session.checklists().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["ryugasaki-2024-h1", "tokutei-kojin-joho"]);
+    assert_eq!(session.cell_count(), 6 * 28 + 3 * 15);
+}
+
+#[test]
+fn a_part_heard_elsewhere_through_the_second_checklist_merges_back() {
+    let root = tempfile::tempdir().unwrap();
+    let (main, laptop) = (root.path().join("main"), root.path().join("laptop"));
+    let id = two_checklists(&main, "checklists/tokutei-kojin-joho.ron");
+    let part = root.path().join("hoiku.ron");
+    let output = run(kansa_in(&main)
+        .args([
+            "export",
+            &id,
+            "--format",
+            "session",
+            "--departments",
+            "保育",
+            "-o",
+        ])
+        .arg(&part));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(kansa_in(&laptop).args(["import", "session"]).arg(&part));
+    assert!(output.status.success(), "{}", stderr(&output));
+    mark(&laptop, &id, "保育", "tokutei-kojin-joho::T4-3", "×");
+    let back = root.path().join("back.ron");
+    let output = run(kansa_in(&laptop)
+        .args(["export", &id, "--format", "session", "-o"])
+        .arg(&back));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(kansa_in(&main).args(["merge", &id]).arg(&back));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let session = Store::open(&main).unwrap().load(&id).unwrap();
+    let hearing = session.hearing("保育").unwrap();
+    assert_eq!(hearing.mark("tokutei-kojin-joho::T4-3"), Some("×"));
+}
