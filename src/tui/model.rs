@@ -216,19 +216,32 @@ impl Model {
         }
     }
 
-    /// Shows the round through the next of its checklists that is for the department
-    /// on screen (after the last, the main one), at that checklist's first item heard.
-    pub fn next_checklist(&mut self, t: &Strings) {
+    /// The checklist after the one on screen that is for the department on screen.
+    fn later_checklist(&self) -> Option<usize> {
+        self.checklist_after(false)
+    }
+
+    /// The next checklist for the department on screen, after the one on screen; with
+    /// `around`, after the last comes the main one.
+    fn checklist_after(&self, around: bool) -> Option<usize> {
         let (department, _) = self.position();
         let round = self.doc.round();
         let count = round.extra.len() + 1;
         let lens = self.doc.lens();
-        let next = (1..count).map(|step| (lens + step) % count).find(|&i| {
+        let steps = if around { count } else { count - lens };
+        (1..steps).map(|step| (lens + step) % count).find(|&i| {
             i == 0
                 || round
                     .hearing(&department)
                     .is_some_and(|h| round.extra[i - 1].is_for(&h.department))
-        });
+        })
+    }
+
+    /// Shows the round through the next of its checklists that is for the department
+    /// on screen (after the last, the main one), at that checklist's first item heard.
+    pub fn next_checklist(&mut self, t: &Strings) {
+        let (department, _) = self.position();
+        let next = self.checklist_after(true);
         let Some(next) = next else {
             self.message = Some(t.one_checklist.to_string());
             return;
@@ -277,6 +290,8 @@ impl Model {
             .map(|(index, _)| index);
         match next {
             Some(item) => self.go_to_item(item, t),
+            // The department's next checklist, when this one is heard to its end.
+            None if self.later_checklist().is_some() => self.next_checklist(t),
             None => self.message = Some(t.last_heard.to_string()),
         }
     }

@@ -79,3 +79,30 @@ fn a_department_with_one_checklist_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn the_hearing_goes_on_to_the_next_checklist_at_the_end_of_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = two_checklists(dir.path());
+    let session = Store::open(dir.path()).unwrap().load(&id).unwrap();
+    let hearing = session.hearing("保育").unwrap();
+    let heard = session
+        .checklist
+        .items()
+        .filter(|(_, i)| !hearing.by_applicability(&i.id))
+        .count();
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    for _ in 0..heard {
+        char_key(&mut app, '1');
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("T1-1"), "{text}");
+    assert!(text.contains("上半期 / 特定個人情報"), "{text}");
+    // At the end of the last checklist, the hearing stops there and says so.
+    for _ in 0..15 {
+        char_key(&mut app, '1');
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("T4-4"), "{text}");
+    assert!(text.contains("ここまで"), "{text}");
+}
