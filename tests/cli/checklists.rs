@@ -385,3 +385,19 @@ fn a_part_heard_elsewhere_through_the_second_checklist_merges_back() {
     let hearing = session.hearing("保育").unwrap();
     assert_eq!(hearing.mark("tokutei-kojin-joho::T4-3"), Some("×"));
 }
+
+#[test]
+fn validate_refuses_a_mark_on_the_key_that_switches_checklist() {
+    let data = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("checklists/tokutei-kojin-joho.ron")
+        .unwrap()
+        .replace("key: '3'", "key: 'C'");
+    let file = data.path().join("c.ron");
+    std::fs::write(&file, text).unwrap();
+    let (ok, _, err) = kansa(
+        data.path(),
+        &["--lang", "ja", "validate", file.to_str().unwrap()],
+    );
+    assert!(!ok, "{err}");
+    assert!(err.contains('C'), "{err}");
+}
