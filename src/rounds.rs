@@ -235,6 +235,25 @@ impl Session {
     }
 }
 
+/// `diff` of the main checklists, then of each other checklist of `b` that `a` has
+/// too (by id), its items named by their qualified ids.
+pub fn diff_all(a: &Session, b: &Session) -> Vec<CellDiff> {
+    let mut cells = diff(a, b);
+    for (index, other) in b.extra.iter().enumerate() {
+        let Some(earlier) = a.checklist_index(&other.id).filter(|&i| i > 0) else {
+            continue;
+        };
+        let (Some(before), Some(after)) = (a.view(earlier), b.view(index + 1)) else {
+            continue;
+        };
+        cells.extend(diff(&before, &after).into_iter().map(|mut cell| {
+            cell.item = crate::session::qualified(&other.id, &cell.item);
+            cell
+        }));
+    }
+    cells
+}
+
 /// One cell that differs between two rounds: department, item, mark and note of each.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellDiff {

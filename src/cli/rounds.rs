@@ -194,7 +194,7 @@ fn new_round(
 fn diff(store: &Store, a: &str, b: &str) -> Result<(), CliError> {
     let (a, b) = (load_either(store, a)?, load_either(store, b)?);
     let mut out = String::new();
-    for cell in crate::rounds::diff(&a, &b) {
+    for cell in crate::rounds::diff_all(&a, &b) {
         let note = if cell.note_changed { "\tnote" } else { "" };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}{note}\n",

@@ -401,3 +401,23 @@ fn validate_refuses_a_mark_on_the_key_that_switches_checklist() {
     assert!(!ok, "{err}");
     assert!(err.contains('C'), "{err}");
 }
+
+#[test]
+fn diff_names_the_second_checklists_cells_too() {
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let file = data.path().join("before.ron");
+    let output = run(kansa_in(data.path())
+        .args(["export", &id, "--format", "session", "-o"])
+        .arg(&file));
+    assert!(output.status.success(), "{}", stderr(&output));
+    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T1-1", "○");
+    mark(data.path(), &id, "保育", "I-1", "×");
+    let (ok, lines, err) = kansa(data.path(), &["diff", file.to_str().unwrap(), &id]);
+    assert!(ok, "{err}");
+    assert!(lines.contains("保育\tI-1\t\t×"), "{lines}");
+    assert!(
+        lines.contains("保育\ttokutei-kojin-joho::T1-1\t\t○"),
+        "{lines}"
+    );
+}
