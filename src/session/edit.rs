@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use super::change::Change;
 use super::cursor::Cursor;
 use super::hearing::{Answer, Hearing};
+use super::ids::unqualified;
 use super::refusal::Refusal;
 use super::round::Session;
-use super::several::unqualified;
 use crate::checklist::FieldKind;
 use crate::facts::{FactField, FactValue};
 

@@ -123,16 +123,18 @@ impl Session {
         self.hearings.len() * self.checklist.item_count() + extra
     }
 
-    /// Cells with a mark, in all departments.
+    /// Cells with a mark, in all departments and every checklist of the round.
     pub fn answered_count(&self) -> usize {
-        self.hearings.iter().map(|h| self.answered_in(h)).sum()
+        let marked = |h: &Hearing| h.answers.values().filter(|a| a.mark.is_some()).count();
+        self.hearings.iter().map(marked).sum()
     }
 
+    /// Cells of the main checklist with a mark, in `hearing`.
     pub fn answered_in(&self, hearing: &Hearing) -> usize {
         hearing
             .answers
-            .values()
-            .filter(|a| a.mark.is_some())
+            .iter()
+            .filter(|(id, a)| a.mark.is_some() && super::ids::unqualified(id).is_none())
             .count()
     }
 

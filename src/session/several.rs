@@ -7,22 +7,9 @@
 
 use super::change::Change;
 use super::hearing::Hearing;
+use super::ids::{QUALIFIER, qualified, unqualified};
 use super::round::Session;
 use crate::checklist::{Checklist, Item};
-
-/// What joins a checklist's id and an item's or area's id in a qualified id. An id of
-/// the main checklist that holds it is refused when a round takes another checklist.
-pub const QUALIFIER: &str = "::";
-
-/// The id under which the answer to `item` of the checklist `checklist` is kept.
-pub fn qualified(checklist: &str, item: &str) -> String {
-    [checklist, QUALIFIER, item].concat()
-}
-
-/// The checklist's id and the id within it of a qualified id; None for a main id.
-pub fn unqualified(id: &str) -> Option<(&str, &str)> {
-    id.split_once(QUALIFIER)
-}
 
 /// Why a checklist cannot join a round.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -326,6 +326,11 @@ fn review_and_one_sign_off_cover_both_checklists() {
     );
 
     settle(data.path(), &id, "保育");
+    // A department's count is of the main checklist's cells; the round's of all.
+    let session = Store::open(data.path()).unwrap().load(&id).unwrap();
+    let hearing = session.hearing("保育").unwrap();
+    assert_eq!(session.answered_in(hearing), 28);
+    assert_eq!(session.answered_count(), session.cell_count());
     let (ok, lines, err) = kansa(data.path(), &["review", &id]);
     assert!(ok, "{lines}{err}");
     let (ok, digest, err) = kansa(data.path(), &["sign", &id, "--by", "田中 一郎"]);
