@@ -173,7 +173,13 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
         .join("\n")
         .into_bytes(),
         Format::Html => html::all(&matrix, &departments, &summary, words).into_bytes(),
-        Format::Xlsx => xlsx::all(&matrix, &departments, &summary, words)?,
+        Format::Xlsx => {
+            let others: Vec<(String, Matrix)> = (1..=session.extra.len())
+                .filter_map(|index| session.view(index))
+                .map(|view| (view.checklist.id.clone(), Matrix::of(&view)))
+                .collect();
+            xlsx::all(&matrix, &others, &departments, &summary, words)?
+        }
         Format::Docx => docx::all(&departments, &summary, words).map_err(ExportError::Docx)?,
         Format::Csv => {
             return Err(ExportError::Unsupported {

@@ -69,6 +69,8 @@ pub struct ReportWords {
     pub about_area: fn(&str) -> String,
     /// The heading of another checklist's section of a 結果報告書 (its title).
     pub checklist_section: fn(&str) -> String,
+    /// The name of the sheet of another checklist's 結果一覧 (its id).
+    pub matrix_of: fn(&str) -> String,
     pub observation: &'static str,
     pub findings: &'static str,
     /// The 指摘事項 line of an area: its findings, or なし.

@@ -516,6 +516,7 @@ fn department_sheet(
 /// 実施報告書 and its figures.
 pub fn all(
     matrix: &Matrix,
+    others: &[(String, Matrix)],
     departments: &Departments,
     summary: &Summary,
     words: &ReportWords,
@@ -524,6 +525,13 @@ pub fn all(
     let sheet = workbook.add_worksheet();
     sheet.set_name(words.matrix)?;
     matrix_sheet(sheet, matrix, words)?;
+    // The 結果一覧 of each other checklist of the round, on a sheet of its own.
+    for (id, other) in others {
+        let sheet = workbook.add_worksheet();
+        let name: String = (words.matrix_of)(id).chars().take(31).collect();
+        sheet.set_name(name)?;
+        matrix_sheet(sheet, other, words)?;
+    }
     department_sheets(&mut workbook, departments, words)?;
     let sheet = workbook.add_worksheet();
     sheet.set_name(words.summary)?;

@@ -59,6 +59,7 @@ pub static REPORT_EN: ReportWords = ReportWords {
     },
     about_area: |title| title.to_string(),
     checklist_section: |title| format!("Results of the checklist {title}"),
+    matrix_of: |id| format!("Matrix {id}"),
     observation: "Observations",
     findings: "Findings",
     findings_line: |list| format!("Findings: {list}"),

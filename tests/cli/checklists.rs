@@ -426,3 +426,26 @@ fn diff_names_the_second_checklists_cells_too() {
         "{lines}"
     );
 }
+
+#[test]
+fn the_workbook_of_every_report_has_a_matrix_sheet_per_checklist() {
+    use calamine::Reader;
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T1-1", "○");
+    let file = data.path().join("all.xlsx");
+    let output = run(kansa_in(data.path())
+        .args([
+            "--lang", "ja", "export", &id, "--report", "all", "--format", "xlsx", "-o",
+        ])
+        .arg(&file));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut workbook = calamine::open_workbook_auto(&file).unwrap();
+    let names = workbook.sheet_names();
+    assert_eq!(names[0], "結果一覧");
+    assert_eq!(names[1], "結果一覧 tokutei-kojin-joho", "{names:?}");
+    let range = workbook.worksheet_range(&names[1]).unwrap();
+    let cells: Vec<String> = range.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c.contains("T1-1")), "{cells:?}");
+    assert!(!cells.iter().any(|c| c == "秘書"), "{cells:?}");
+}
