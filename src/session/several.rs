@@ -106,11 +106,15 @@ impl Session {
             hearing.selfcheck = None;
             hearing.evidence.clear();
         }
-        view.cursor.item = checklist
-            .items()
-            .next()
-            .map(|(_, i)| i.id.clone())
-            .unwrap_or_default();
+        // Where the hearing stopped in this checklist, else its first item.
+        view.cursor.item = match unqualified(&self.cursor.item) {
+            Some((c, item)) if c == checklist.id => item.to_string(),
+            _ => checklist
+                .items()
+                .next()
+                .map(|(_, i)| i.id.clone())
+                .unwrap_or_default(),
+        };
         view.checklist = checklist;
         Some(view)
     }

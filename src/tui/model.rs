@@ -68,7 +68,13 @@ impl Model {
     /// Opens session `id` at its saved position, or at the first item of `department`;
     /// a copy someone else holds opens read-only, and says so.
     pub fn open(context: &Context, id: &str, department: Option<&str>) -> Result<Model, OpenError> {
-        let doc = Doc::open(&context.store, id, &context.actor)?;
+        let mut doc = Doc::open(&context.store, id, &context.actor)?;
+        // The hearing stopped in another checklist than the main one: it resumes there.
+        let stopped = crate::session::unqualified(&doc.session().cursor.item)
+            .and_then(|(checklist, _)| doc.session().checklist_index(checklist));
+        if let (None, Some(lens)) = (department, stopped) {
+            doc.set_lens(lens);
+        }
         let session = doc.session();
         if !session.is_hearable() {
             return Err(OpenError::NotHearable(id.to_string()));

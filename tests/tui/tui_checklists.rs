@@ -106,3 +106,18 @@ fn the_hearing_goes_on_to_the_next_checklist_at_the_end_of_one() {
     assert!(text.contains("T4-4"), "{text}");
     assert!(text.contains("ここまで"), "{text}");
 }
+
+#[test]
+fn a_hearing_stopped_in_the_second_checklist_resumes_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = two_checklists(dir.path());
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    char_key(&mut app, 'C');
+    char_key(&mut app, '1');
+    drop(app);
+    let app = App::at_session(context(dir.path(), Lang::Ja), &id, None).unwrap();
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("上半期 / 特定個人情報"), "{text}");
+    assert!(text.contains("T1-2"), "{text}");
+    assert!(text.contains("保育課"), "{text}");
+}
