@@ -76,8 +76,7 @@ pub fn fold_width(c: char) -> char {
 /// What a key asks a view to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The checklist's mark keys (the table only says where their hint goes): record
-    /// the mark and go on to the next item.
+    /// The checklist's mark keys (the table places their hint): mark, go on to the next.
     MarkAndNext,
     /// The checklist's mark keys in the matrix: mark the cell under the cursor.
     MarkCell,
@@ -88,6 +87,7 @@ pub enum Action {
     EditNote,
     GoToItem,
     SwitchDepartment,
+    NextChecklist,
     OpenMatrix,
     OpenHearing,
     Undo,
@@ -295,6 +295,7 @@ pub const ITEM: &[Binding] = &[
     bind(&[Key::Enter], Action::EditNote),
     bind(&[C('g')], Action::GoToItem),
     bind(&[C('d')], Action::SwitchDepartment),
+    help_only(&[C('C')], Action::NextChecklist),
     bind(&[C('m')], Action::OpenMatrix),
     bind(&[C('s')], Action::AcceptSelf),
     bind(&[C('o')], Action::OpenSheet),
@@ -338,6 +339,7 @@ pub const MATRIX: &[Binding] = &[
     bind(&[Key::Enter, Key::Esc, C('m')], Action::OpenHearing),
     bind(&[C('f')], Action::FilterMark),
     bind(&[C('a')], Action::FilterArea),
+    help_only(&[C('C')], Action::NextChecklist),
     bind(&[C('w')], Action::MarksWidth),
     bind(&[C('s')], Action::ToggleSelf),
     bind(&[C('o')], Action::OpenSheet),
@@ -588,8 +590,7 @@ pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// True when some view binds the character `c` (in either width): a mark may not
-/// use it, or that view's key would stop working or mark instead.
+/// True when some view binds `c` (either width): a mark may not use it.
 pub fn is_bound(c: char) -> bool {
     let key = Key::char(c);
     ALL.iter().any(|table| lookup(table, key).is_some())

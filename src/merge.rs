@@ -127,7 +127,7 @@ pub(crate) fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> 
             theirs: name(theirs),
         });
     }
-    if ours.checklist != theirs.checklist {
+    if ours.checklist != theirs.checklist || ours.extra != theirs.extra {
         return Err(MergeError::OtherChecklist);
     }
     Ok(())

@@ -119,6 +119,24 @@ pub fn review(session: &Session) -> Review {
     for hearing in &session.hearings {
         department_entries(session, hearing, &mut entries);
     }
+    // Each other checklist of the round, for its departments, at its qualified places.
+    for (index, other) in session.extra.iter().enumerate() {
+        let Some(view) = session.view(index + 1) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        for hearing in &view.hearings {
+            department_entries(&view, hearing, &mut found);
+        }
+        entries.extend(found.into_iter().map(|mut entry| {
+            entry.place = match entry.place {
+                Place::Item(id) => Place::Item(crate::session::qualified(&other.id, &id)),
+                Place::Area(id) => Place::Area(crate::session::qualified(&other.id, &id)),
+                place => place,
+            };
+            entry
+        }));
+    }
     // Stable: within blockers and warnings the order above is kept, except that on a
     // scale that grades its failing marks the cells they name come worst first.
     entries.sort_by_key(|e| (!e.blocks(), std::cmp::Reverse(gravity(session, e))));

@@ -204,6 +204,12 @@ impl Session {
         for (hearing, before) in session.hearings.iter_mut().zip(&earlier.hearings) {
             hearing.facts = before.facts.clone();
         }
+        // The round's other checklists carry on too (their earlier answers do not yet).
+        for other in &earlier.extra {
+            // Joined the earlier round, so it joins this one unless the new main
+            // checklist took its id.
+            let _ = session.add_checklist(other.clone());
+        }
         session.previous = Some(previous_of(earlier, &map));
         session
     }
@@ -227,6 +233,25 @@ impl Session {
             .and_then(|p| p.followups.get(index))
             .ok_or(Refusal::UnknownFollowUp(index))
     }
+}
+
+/// `diff` of the main checklists, then of each other checklist of `b` that `a` has
+/// too (by id), its items named by their qualified ids.
+pub fn diff_all(a: &Session, b: &Session) -> Vec<CellDiff> {
+    let mut cells = diff(a, b);
+    for (index, other) in b.extra.iter().enumerate() {
+        let Some(earlier) = a.checklist_index(&other.id).filter(|&i| i > 0) else {
+            continue;
+        };
+        let (Some(before), Some(after)) = (a.view(earlier), b.view(index + 1)) else {
+            continue;
+        };
+        cells.extend(diff(&before, &after).into_iter().map(|mut cell| {
+            cell.item = crate::session::qualified(&other.id, &cell.item);
+            cell
+        }));
+    }
+    cells
 }
 
 /// One cell that differs between two rounds: department, item, mark and note of each.

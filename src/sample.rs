@@ -125,6 +125,8 @@ pub fn large_checklist(items: usize, departments: usize) -> Checklist {
         bands: Vec::new(),
         band_unit: Default::default(),
         fields: Vec::new(),
+        applies: Default::default(),
+        only: Vec::new(),
         // The bundled wording, without its overrides and systems (they name tags this
         // roster lacks) and its 備考 row (which names an area it lacks).
         language: bundled.language,

@@ -51,6 +51,13 @@ pub struct Checklist {
     /// force when it was made (see `with_language`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Language>,
+    /// Which departments of a round this checklist is for, when it is not the round's
+    /// main one: those whose tags meet `applies` and, when `only` names any, only
+    /// those (full or short names). The main checklist is for every department.
+    #[serde(default, skip_serializing_if = "Condition::is_always")]
+    pub applies: Condition,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only: Vec<String>,
 }
 
 /// The optional `facts` section of a checklist: the wording a new round starts with.
@@ -222,6 +229,16 @@ impl Checklist {
 
     pub fn field(&self, id: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.id == id)
+    }
+
+    /// True when this checklist, beside a round's main one, is for `department`.
+    pub fn is_for(&self, department: &Department) -> bool {
+        (self.only.is_empty()
+            || self
+                .only
+                .iter()
+                .any(|d| *d == department.name || *d == department.short))
+            && self.applies.holds(&department.tags)
     }
 
     /// The place of an item in checklist order.

@@ -59,6 +59,10 @@ pub enum Condition {
 }
 
 impl Condition {
+    pub fn is_always(&self) -> bool {
+        *self == Condition::Always
+    }
+
     /// Whether the condition holds for these tags before anything is answered.
     pub fn holds(&self, tags: &[String]) -> bool {
         self.eval(Some(tags), &|_| None)

@@ -44,9 +44,10 @@ pub struct Cli {
 pub enum Command {
     /// Create a session and print its id.
     New {
-        /// Checklist file (default: the bundled seed checklist).
+        /// Checklist file (default: the bundled seed checklist); repeat for several
+        /// checklists in one round, the first being the main one.
         #[arg(long, value_name = "FILE")]
-        checklist: Option<PathBuf>,
+        checklist: Vec<PathBuf>,
         #[arg(long)]
         title: String,
         /// Departments of this round, full or short names (default: the roster).
@@ -93,7 +94,12 @@ pub enum Command {
     /// Bring a session back from the trash.
     Restore { id: String },
     /// Print a session's results matrix (結果一覧) as text.
-    Show { id: String },
+    Show {
+        id: String,
+        /// One of the round's checklists, by id or title (default: the main one).
+        #[arg(long, value_name = "NAME")]
+        checklist: Option<String>,
+    },
     /// Check a checklist file.
     Validate { file: PathBuf },
     /// Save a choice that outlives this command.
@@ -125,6 +131,10 @@ pub enum Command {
         /// --format session (without it, the whole round), or the self-check sheets.
         #[arg(long, value_delimiter = ',', value_name = "A,B,…")]
         departments: Vec<String>,
+        /// The report of one of the round's checklists, by id or title (default: the
+        /// main one): its 結果一覧, 実施報告書 and 結果報告書.
+        #[arg(long, value_name = "NAME")]
+        checklist: Option<String>,
     },
     /// Bring every change of session files (parts of this round heard by others) into
     /// the session; conflicts are listed, never resolved silently.

@@ -87,6 +87,10 @@ pub enum CliError {
     NoValueBy(String),
     /// `resolve` without --item or --area.
     ResolveWhere,
+    /// A checklist that cannot join the round beside the others given.
+    Joining(crate::session::Joining),
+    /// `show --checklist NAME`: the round has no checklist of that id or title.
+    NoChecklist(String),
 }
 
 impl Describe for CliError {
@@ -133,6 +137,11 @@ impl Describe for CliError {
             CliError::NoConflict => m.team.no_conflict.to_string(),
             CliError::NoValueBy(name) => (m.team.no_value_by)(name),
             CliError::ResolveWhere => m.team.resolve_where.to_string(),
+            CliError::Joining(crate::session::Joining::SameId(id)) => (m.checklist_same_id)(id),
+            CliError::Joining(crate::session::Joining::Qualifier(id)) => {
+                (m.checklist_qualifier)(id)
+            }
+            CliError::NoChecklist(name) => (m.no_checklist)(name),
         }
     }
 }

@@ -61,8 +61,9 @@ impl Env<'_> {
                 format: Some(format),
                 report,
                 output: Some(output),
+                checklist,
                 ..
-            } => self.export(&id, format, report, &output),
+            } => self.export(&id, format, report, &output, checklist),
             Command::Import {
                 what: Import::Selfcheck { id, files },
             } => {
@@ -98,8 +99,18 @@ impl Env<'_> {
         format: Format,
         report: Report,
         output: &Path,
+        checklist: Option<String>,
     ) -> Result<(), CliError> {
-        let session = self.store()?.load(id)?;
+        let round = self.store()?.load(id)?;
+        let session = match checklist {
+            Some(name) => {
+                let index = round
+                    .checklist_index(&name)
+                    .ok_or(CliError::NoChecklist(name))?;
+                round.view(index).unwrap_or(round)
+            }
+            None => round,
+        };
         let lang = self.document_lang(&session);
         export(&session, format, report, output, lang)
     }

@@ -16,7 +16,7 @@ use crate::matrix;
 use crate::results::Filter;
 use crate::session::{AuditFacts, Session};
 use crate::settings::Settings;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 impl Env<'_> {
     /// Rounds and what is printed of them: new, list, show, diff, delete, restore,
@@ -24,8 +24,15 @@ impl Env<'_> {
     pub fn rounds(&self, command: Command) -> Result<(), CliError> {
         let m = self.m;
         match command {
-            Command::Show { id } => {
-                let session = self.store()?.load(&id)?;
+            Command::Show { id, checklist } => {
+                let round = self.store()?.load(&id)?;
+                let index = match checklist {
+                    Some(name) => round
+                        .checklist_index(&name)
+                        .ok_or(CliError::NoChecklist(name))?,
+                    None => 0,
+                };
+                let session = round.view(index).unwrap_or(round);
                 let words = self.lang.scores();
                 let marks = self.marks()?;
                 let text = matrix::text(&session, &Filter::default(), marks, words);
@@ -51,8 +58,14 @@ impl Env<'_> {
                 };
                 let store = self.store()?;
                 match from {
-                    Some(from) => new_round(&store, &from, checklist.as_deref(), facts, self),
-                    None => new_session(&store, checklist.as_deref(), &departments, facts, self),
+                    Some(from) => new_round(
+                        &store,
+                        &from,
+                        checklist.first().map(|p| p.as_path()),
+                        facts,
+                        self,
+                    ),
+                    None => new_session(&store, &checklist, &departments, facts, self),
                 }
             }
             Command::Diff { a, b } => diff(&self.store()?, &a, &b),
@@ -110,29 +123,37 @@ fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
 
 fn new_session(
     store: &Store,
-    checklist: Option<&Path>,
+    checklists: &[std::path::PathBuf],
     names: &[String],
     facts: AuditFacts,
     env: &Env,
 ) -> Result<(), CliError> {
     let m = env.m;
-    let checklist = match checklist {
+    let checklist = match checklists.first() {
         Some(path) => Checklist::load(path)?,
         None => Checklist::bundled(),
     }
     .with_language(env.lang.into());
+    let extra = checklists
+        .iter()
+        .skip(1)
+        .map(|path| Checklist::load(path))
+        .collect::<Result<Vec<_>, _>>()?;
     let names = (!names.is_empty()).then_some(names);
     let now = Local::now().fixed_offset();
-    let created = store
-        .create_session(checklist, names, facts, now)
-        .map_err(|e| match e {
-            StoreError::NoDepartments => CliError::NoDepartments,
-            e => CliError::Store(e),
-        })?;
-    for name in &created.unlisted {
+    let chosen = crate::session::choose_departments(&checklist, names);
+    if chosen.departments.is_empty() {
+        return Err(CliError::NoDepartments);
+    }
+    let mut session = Session::start(store.new_id(now), checklist, chosen.clone(), facts, now);
+    for more in extra {
+        session.add_checklist(more).map_err(CliError::Joining)?;
+    }
+    store.create(&session)?;
+    for name in &chosen.unlisted {
         eprintln!("kansa: {}", (m.not_on_roster)(name));
     }
-    outln!("{}", created.session.id);
+    outln!("{}", session.id);
     Ok(())
 }
 
@@ -173,7 +194,7 @@ fn new_round(
 fn diff(store: &Store, a: &str, b: &str) -> Result<(), CliError> {
     let (a, b) = (load_either(store, a)?, load_either(store, b)?);
     let mut out = String::new();
-    for cell in crate::rounds::diff(&a, &b) {
+    for cell in crate::rounds::diff_all(&a, &b) {
         let note = if cell.note_changed { "\tnote" } else { "" };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}{note}\n",

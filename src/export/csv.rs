@@ -107,8 +107,15 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> Result<Str
         for (label, value) in super::lines::fact_rows(report, words) {
             writer.write_record([report.name.as_str(), words.outline, &label, &value])?;
         }
-        for area in &report.areas {
-            let about = (words.about_area)(&area.title);
+        let others = report.others.iter().flat_map(|(title, areas)| {
+            let section = (words.checklist_section)(title);
+            areas.iter().map(move |a| (Some(section.clone()), a))
+        });
+        for (section, area) in report.areas.iter().map(|a| (None, a)).chain(others) {
+            let about = match section {
+                Some(section) => [section, (words.about_area)(&area.title)].join(" "),
+                None => (words.about_area)(&area.title),
+            };
             let findings = if area.findings.is_empty() {
                 words.none.to_string()
             } else {

@@ -284,16 +284,25 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
             );
         }
         docx = docx.add_table(facts_table(&super::lines::fact_rows(report, words)));
-        for area in &report.areas {
-            docx = docx.add_paragraph(section_heading(&(words.about_area)(&area.title)));
-            docx = paragraphs(docx, &area.observation);
-            for line in super::lines::evidence_lines(area, words) {
-                docx = docx
-                    .add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).size(18)));
-            }
-            let line = super::lines::findings_line(area, words);
-            docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).bold()));
+        docx = report_areas(docx, &report.areas, words);
+        for (title, areas) in &report.others {
+            docx = docx.add_paragraph(section_heading(&(words.checklist_section)(title)));
+            docx = report_areas(docx, areas, words);
         }
+    }
+    docx
+}
+
+/// The areas of a 結果報告書: each its 所見, evidence and 指摘事項.
+fn report_areas(mut docx: Docx, areas: &[super::model::AreaReport], words: &ReportWords) -> Docx {
+    for area in areas {
+        docx = docx.add_paragraph(section_heading(&(words.about_area)(&area.title)));
+        docx = paragraphs(docx, &area.observation);
+        for line in super::lines::evidence_lines(area, words) {
+            docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).size(18)));
+        }
+        let line = super::lines::findings_line(area, words);
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).bold()));
     }
     docx
 }

@@ -520,27 +520,40 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
         }
         facts_table(&mut body, &super::lines::fact_rows(report, words));
         body.push_str("</td></tr>\n");
-        for area in &report.areas {
+        report_areas(&mut body, &report.areas, words);
+        for (title, areas) in &report.others {
+            let title = escape(&(words.checklist_section)(title));
             let _ = writeln!(
                 body,
-                "<tr><td>\n<h3 class=\"area\">{}</h3>",
-                escape(&(words.about_area)(&area.title))
+                "<tr><td>\n<h3 class=\"checklist\">{title}</h3>\n</td></tr>"
             );
-            if !area.observation.is_empty() {
-                let _ = writeln!(body, "<p>{}</p>", lines(&area.observation));
-            }
-            for line in super::lines::evidence_lines(area, words) {
-                let _ = writeln!(body, "<p class=\"evidence\">{}</p>", escape(&line));
-            }
-            let _ = writeln!(
-                body,
-                "<p class=\"findings\">{}</p>\n</td></tr>",
-                escape(&super::lines::findings_line(area, words))
-            );
+            report_areas(&mut body, areas, words);
         }
         body.push_str("</tbody>\n</table>\n</section>\n");
     }
     body
+}
+
+/// The areas of a 結果報告書, a row each: its 所見, evidence and 指摘事項.
+fn report_areas(body: &mut String, areas: &[super::model::AreaReport], words: &ReportWords) {
+    for area in areas {
+        let _ = writeln!(
+            body,
+            "<tr><td>\n<h3 class=\"area\">{}</h3>",
+            escape(&(words.about_area)(&area.title))
+        );
+        if !area.observation.is_empty() {
+            let _ = writeln!(body, "<p>{}</p>", lines(&area.observation));
+        }
+        for line in super::lines::evidence_lines(area, words) {
+            let _ = writeln!(body, "<p class=\"evidence\">{}</p>", escape(&line));
+        }
+        let _ = writeln!(
+            body,
+            "<p class=\"findings\">{}</p>\n</td></tr>",
+            escape(&super::lines::findings_line(area, words))
+        );
+    }
 }
 
 /// Every report in one page: the matrix (on landscape pages), each department's

@@ -290,20 +290,29 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
             let _ = write!(out, "{line}\n\n");
         }
         facts_table(&mut out, &super::lines::fact_rows(report, words), words);
-        for area in &report.areas {
-            let _ = write!(out, "### {}\n\n", (words.about_area)(&area.title));
-            if !area.observation.is_empty() {
-                let _ = write!(out, "{}\n\n", paragraphs(&area.observation));
-            }
-            for line in super::lines::evidence_lines(area, words) {
-                let _ = writeln!(out, "- {line}");
-            }
-            if !area.evidence.is_empty() {
-                out.push('\n');
-            }
-            let _ = write!(out, "{}\n\n", super::lines::findings_line(area, words));
+        report_areas(&mut out, &report.areas, words);
+        for (title, areas) in &report.others {
+            let _ = write!(out, "### {}\n\n", (words.checklist_section)(title));
+            report_areas(&mut out, areas, words);
         }
     }
     foot(&mut out, heading, words);
     out
+}
+
+/// The areas of a 結果報告書: each its 所見, evidence and 指摘事項.
+fn report_areas(out: &mut String, areas: &[super::model::AreaReport], words: &ReportWords) {
+    for area in areas {
+        let _ = write!(out, "### {}\n\n", (words.about_area)(&area.title));
+        if !area.observation.is_empty() {
+            let _ = write!(out, "{}\n\n", paragraphs(&area.observation));
+        }
+        for line in super::lines::evidence_lines(area, words) {
+            let _ = writeln!(out, "- {line}");
+        }
+        if !area.evidence.is_empty() {
+            out.push('\n');
+        }
+        let _ = write!(out, "{}\n\n", super::lines::findings_line(area, words));
+    }
 }

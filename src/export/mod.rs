@@ -15,6 +15,7 @@ mod markdown;
 pub mod model;
 mod outline;
 pub mod scores;
+mod sections;
 mod severity;
 mod stamp;
 pub mod words;
@@ -29,7 +30,7 @@ use crate::session::Session;
 pub use self::csv::{answers_csv, matrix_csv};
 pub use self::file::save;
 pub use self::lines::short_digest;
-use self::model::{Departments, Matrix, Summary};
+use self::model::{Departments, Matrix};
 pub use self::words::{DocumentWords, ReportWords, RoundWords, ScoreLineWords};
 
 /// Which document.
@@ -117,18 +118,22 @@ pub fn write(
     let bytes = match (report, format) {
         (Report::Matrix, Format::Csv) => matrix_csv(session)?.into_bytes(),
         (Report::Matrix, Format::Md) => markdown::matrix(&Matrix::of(session), words).into_bytes(),
-        (Report::Summary, Format::Csv) => csv::summary(&Summary::of(session), words)?.into_bytes(),
+        (Report::Summary, Format::Csv) => {
+            csv::summary(&sections::summary(session), words)?.into_bytes()
+        }
         (Report::Summary, Format::Md) => {
-            markdown::summary(&Summary::of(session), words).into_bytes()
+            markdown::summary(&sections::summary(session), words).into_bytes()
         }
         (Report::Matrix, Format::Xlsx) => xlsx::matrix(&Matrix::of(session), words)?,
-        (Report::Summary, Format::Xlsx) => xlsx::summary(&Summary::of(session), words)?,
+        (Report::Summary, Format::Xlsx) => xlsx::summary(&sections::summary(session), words)?,
         (Report::Matrix, Format::Html) => html::matrix(&Matrix::of(session), words).into_bytes(),
-        (Report::Summary, Format::Html) => html::summary(&Summary::of(session), words).into_bytes(),
-        (Report::Summary, Format::Docx) => {
-            docx::summary(&Summary::of(session), words).map_err(ExportError::Docx)?
+        (Report::Summary, Format::Html) => {
+            html::summary(&sections::summary(session), words).into_bytes()
         }
-        (Report::Departments, _) => departments(&Departments::of(session), format, words)?,
+        (Report::Summary, Format::Docx) => {
+            docx::summary(&sections::summary(session), words).map_err(ExportError::Docx)?
+        }
+        (Report::Departments, _) => departments(&sections::departments(session), format, words)?,
         (Report::All, _) => all(session, format, words)?,
         (Report::Compare, _) => return write_compare(session, format, all_words),
         (Report::Matrix, Format::Docx) => {
@@ -156,8 +161,8 @@ fn departments(
 fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>, ExportError> {
     let (matrix, departments, summary) = (
         Matrix::of(session),
-        Departments::of(session),
-        Summary::of(session),
+        sections::departments(session),
+        sections::summary(session),
     );
     Ok(match format {
         Format::Md => [
@@ -168,7 +173,13 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
         .join("\n")
         .into_bytes(),
         Format::Html => html::all(&matrix, &departments, &summary, words).into_bytes(),
-        Format::Xlsx => xlsx::all(&matrix, &departments, &summary, words)?,
+        Format::Xlsx => {
+            let others: Vec<(String, Matrix)> = (1..=session.extra.len())
+                .filter_map(|index| session.view(index))
+                .map(|view| (view.checklist.id.clone(), Matrix::of(&view)))
+                .collect();
+            xlsx::all(&matrix, &others, &departments, &summary, words)?
+        }
         Format::Docx => docx::all(&departments, &summary, words).map_err(ExportError::Docx)?,
         Format::Csv => {
             return Err(ExportError::Unsupported {

@@ -280,6 +280,8 @@ pub struct Outline {
     pub objective: String,
     pub departments: Vec<String>,
     pub systems: Vec<String>,
+    /// In a round of several checklists: each one's title and the departments it was for.
+    pub checklists: Vec<(String, Vec<String>)>,
     pub date: Option<NaiveDate>,
     /// 監査実施責任者 and 監査担当部門, each with the 規程 article behind it.
     pub lead: Post,
@@ -468,6 +470,8 @@ pub struct DepartmentReport {
     /// The department's score, band and the band's advice, on a scale with points.
     pub score: Option<super::scores::ScoreLine>,
     pub areas: Vec<AreaReport>,
+    /// The round's other checklists for the department: each one's title and areas.
+    pub others: Vec<(String, Vec<AreaReport>)>,
 }
 
 /// Every department's 結果報告書, in roster order.
@@ -549,6 +553,7 @@ fn department_report(
         facts: rows,
         score: super::scores::department(session, d),
         areas,
+        others: Vec::new(),
     }
 }
 
@@ -582,6 +587,7 @@ fn outline(session: &Session) -> Outline {
         objective: objective.to_string(),
         departments: departments.iter().map(|d| d.name.clone()).collect(),
         systems: owned(facts.systems(&session.checklist.facts, &departments)),
+        checklists: Vec::new(),
         date: facts.date,
         lead: post(&facts.lead, &facts.lead_basis),
         division: post(&facts.division, &facts.division_basis),

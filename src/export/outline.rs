@@ -66,6 +66,15 @@ pub fn blocks(summary: &Summary, words: &ReportWords) -> Vec<Block> {
         text(&outline.departments.join(words.list_separator)),
         Block::Label(o.systems.into()),
         text(&outline.systems.join(o.list_separator)),
+    ];
+    if !outline.checklists.is_empty() {
+        let line = |(title, departments): &(String, Vec<String>)| {
+            (o.checklist_line)(title, &departments.join(words.list_separator))
+        };
+        blocks.push(Block::Label(o.checklists.into()));
+        blocks.push(Block::List(outline.checklists.iter().map(line).collect()));
+    }
+    blocks.extend([
         Block::Section(o.date.into()),
         Block::Text(date),
         Block::Section(o.organisation.into()),
@@ -81,7 +90,7 @@ pub fn blocks(summary: &Summary, words: &ReportWords) -> Vec<Block> {
         Block::Part(o.results.into()),
         Block::Section(o.overall.into()),
         text(&outline.overall),
-    ];
+    ]);
     blocks.extend(scores);
     blocks.extend([
         Block::Part(o.by_department.into()),

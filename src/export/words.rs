@@ -67,6 +67,10 @@ pub struct ReportWords {
     pub fact: fn(FactLabel) -> &'static str,
     /// An area's heading in a 結果報告書 (○人的セキュリティに関して).
     pub about_area: fn(&str) -> String,
+    /// The heading of another checklist's section of a 結果報告書 (its title).
+    pub checklist_section: fn(&str) -> String,
+    /// The name of the sheet of another checklist's 結果一覧 (its id).
+    pub matrix_of: fn(&str) -> String,
     pub observation: &'static str,
     pub findings: &'static str,
     /// The 指摘事項 line of an area: its findings, or なし.
@@ -122,6 +126,9 @@ pub struct OutlineWords {
     pub scope: &'static str,
     pub departments: &'static str,
     pub systems: &'static str,
+    /// The checklists of a round of several, and one's line: its title and departments.
+    pub checklists: &'static str,
+    pub checklist_line: fn(&str, &str) -> String,
     pub date: &'static str,
     pub organisation: &'static str,
     pub lead: &'static str,

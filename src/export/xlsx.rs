@@ -476,7 +476,18 @@ fn department_sheet(
         row += 1;
     }
     let width = DEPARTMENT_WIDTHS.iter().sum::<f64>();
-    for area in &report.areas {
+    let others = report.others.iter().flat_map(|(title, areas)| {
+        let section = (words.checklist_section)(title);
+        areas
+            .iter()
+            .enumerate()
+            .map(move |(i, a)| ((i == 0).then(|| section.clone()), a))
+    });
+    for (section, area) in report.areas.iter().map(|a| (None, a)).chain(others) {
+        if let Some(section) = section {
+            row += 1;
+            sheet.write_string_with_format(row, 0, section, &f.title.clone().set_font_size(12))?;
+        }
         row += 1;
         sheet.write_string_with_format(
             row,
@@ -505,6 +516,7 @@ fn department_sheet(
 /// 実施報告書 and its figures.
 pub fn all(
     matrix: &Matrix,
+    others: &[(String, Matrix)],
     departments: &Departments,
     summary: &Summary,
     words: &ReportWords,
@@ -513,6 +525,13 @@ pub fn all(
     let sheet = workbook.add_worksheet();
     sheet.set_name(words.matrix)?;
     matrix_sheet(sheet, matrix, words)?;
+    // The 結果一覧 of each other checklist of the round, on a sheet of its own.
+    for (id, other) in others {
+        let sheet = workbook.add_worksheet();
+        let name: String = (words.matrix_of)(id).chars().take(31).collect();
+        sheet.set_name(name)?;
+        matrix_sheet(sheet, other, words)?;
+    }
     department_sheets(&mut workbook, departments, words)?;
     let sheet = workbook.add_worksheet();
     sheet.set_name(words.summary)?;

@@ -88,6 +88,10 @@ pub(crate) fn en_refusal(refusal: &Refusal) -> String {
         Refusal::NotPerDepartment(field) => format!("{field:?} is the same for every department"),
         Refusal::NotSigned => "not signed off".into(),
         Refusal::NoReason => "a reopen needs a reason".into(),
+        Refusal::MainChecklistOnly => {
+            "sign-off, reopen, self-assessments, evidence and follow-ups are done on the main checklist"
+                .into()
+        }
         Refusal::NotASigner(name) => {
             format!("{name} is neither an auditor nor the lead of this round")
         }

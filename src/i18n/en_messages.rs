@@ -40,6 +40,15 @@ pub static MESSAGES_EN: Messages = Messages {
     no_data_dir: "no data directory: pass --data-dir",
     press_enter: "Press Enter to close",
     no_departments: "no departments: the checklist has no roster; pass --departments",
+    checklist_same_id: |id| {
+        format!("checklist {id} is given twice: a round's checklists need different ids")
+    },
+    checklist_qualifier: |id| {
+        format!(
+            "the id \"{id}\" holds \"::\", which a round of several checklists keeps for its own ids"
+        )
+    },
+    no_checklist: |name| format!("the round has no checklist \"{name}\""),
     answers_csv_only: "--report answers is a CSV: use --format csv",
     report_not_yet: |report| {
         format!("--report {report} is not available yet; use matrix or summary")

@@ -150,6 +150,10 @@ pub(crate) fn ja_refusal(refusal: &Refusal) -> String {
         }
         Refusal::NotSigned => "署名されていません".into(),
         Refusal::NoReason => "再開には理由が必要です".into(),
+        Refusal::MainChecklistOnly => {
+            "署名・再開・自己評価・証跡・フォローアップは主なチェックリストの画面で行ってください"
+                .into()
+        }
         Refusal::NotASigner(name) => {
             format!("{name} はこの監査の監査担当者・監査実施責任者ではありません")
         }

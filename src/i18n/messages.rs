@@ -56,6 +56,12 @@ pub struct Messages {
     /// Windows, started by double-click: the window waits for Enter after an error.
     pub press_enter: &'static str,
     pub no_departments: &'static str,
+    /// Two checklists of one round with the same id.
+    pub checklist_same_id: fn(id: &str) -> String,
+    /// An id holding the qualifier `::` in a round of several checklists.
+    pub checklist_qualifier: fn(id: &str) -> String,
+    /// `show --checklist NAME` of a checklist the round lacks.
+    pub no_checklist: fn(name: &str) -> String,
     pub answers_csv_only: &'static str,
     pub report_not_yet: fn(report: &str) -> String,
     pub binary_to_stdout: fn(format: &str) -> String,

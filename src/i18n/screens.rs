@@ -156,6 +156,10 @@ pub struct Strings {
     /// Asks before undoing a change of another department: its name and the change.
     pub undo_elsewhere: fn(&str, &str) -> String,
     pub switched: fn(&str) -> String,
+    /// Now hearing the department through this checklist (its title).
+    pub checklist_switched: fn(&str) -> String,
+    /// The department on screen has no other checklist in this round.
+    pub one_checklist: &'static str,
     /// A key no action of this view is bound to.
     pub unbound: fn(&str) -> String,
     pub read_only_no_change: &'static str,

@@ -28,21 +28,32 @@ impl Session {
                 return Err(Refusal::UnknownDepartment(department.to_string()));
             }
             if let Some(item) = place.item()
-                && self.checklist.item(item).is_none()
+                && self.item_anywhere(item).is_none()
             {
                 return Err(Refusal::UnknownItem(item.to_string()));
             }
             if let Some(area) = place.area()
-                && !self.checklist.areas.iter().any(|a| a.id == area)
+                && !self.has_area(area)
             {
                 return Err(Refusal::UnknownArea(area.to_string()));
             }
         }
         match change {
-            Change::Mark { to: Some(mark), .. } if self.checklist.mark(mark).is_none() => {
+            Change::Mark {
+                item,
+                to: Some(mark),
+                ..
+            } if self
+                .item_anywhere(item)
+                .is_none_or(|(c, _)| c.mark(mark).is_none()) =>
+            {
                 Err(Refusal::UnknownMark(mark.clone()))
             }
-            Change::Field { field, .. } if self.checklist.field(field).is_none() => {
+            Change::Field { item, field, .. }
+                if self
+                    .item_anywhere(item)
+                    .is_none_or(|(c, _)| c.field(field).is_none()) =>
+            {
                 Err(Refusal::UnknownField(field.clone()))
             }
             Change::Fact { field, to, .. } if to.kind() != field.kind() => {
@@ -170,8 +181,8 @@ impl Session {
                 to,
                 ..
             } => {
-                self.checklist
-                    .field(field)
+                self.item_anywhere(item)
+                    .and_then(|(c, _)| c.field(field))
                     .ok_or_else(|| Refusal::UnknownField(field.clone()))?;
                 let answer = self.answer_mut(department, item)?;
                 match to {

@@ -133,8 +133,13 @@ fn encode_evidence(attached: &Attached) -> Vec<u8> {
 /// The canonical content of `session`, part by part, in order.
 fn canonical(session: &Session) -> Vec<(Part<'_>, Vec<u8>)> {
     // RON of the checklist: a value of the crate's own types, which always serialise.
-    let checklist = ron::to_string(&session.checklist)
+    let mut checklist = ron::to_string(&session.checklist)
         .unwrap_or_else(|e| format!("unserialisable checklist: {e}"));
+    // The round's other checklists are sealed with the main one (none: as before).
+    for other in &session.extra {
+        checklist.push('\n');
+        checklist.push_str(&ron::to_string(other).unwrap_or_default());
+    }
     let roster = session.hearings.iter().map(|h| h.department.short.as_str());
     let mut parts = vec![
         (Part::Checklist, checklist.into_bytes()),

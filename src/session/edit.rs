@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::change::Change;
 use super::cursor::Cursor;
 use super::hearing::{Answer, Hearing};
+use super::ids::unqualified;
 use super::refusal::Refusal;
 use super::round::Session;
 use crate::checklist::FieldKind;
@@ -43,8 +44,8 @@ impl Session {
         self.editable()?;
         let (department, item) = self.locate(department, item)?;
         if let Some(symbol) = symbol {
-            self.checklist
-                .mark(symbol)
+            self.item_anywhere(&item)
+                .and_then(|(c, _)| c.mark(symbol))
                 .ok_or_else(|| Refusal::UnknownMark(symbol.to_string()))?;
         }
         let answer = self.answer(&department, &item);
@@ -222,11 +223,17 @@ impl Session {
         let hearing = self
             .hearing(department)
             .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))?;
-        let item = self
-            .checklist
-            .item(item)
-            .ok_or_else(|| Refusal::UnknownItem(item.to_string()))?;
-        Ok((hearing.department.short.clone(), item.id.clone()))
+        let unknown = || Refusal::UnknownItem(item.to_string());
+        let (checklist, found) = self.item_anywhere(item).ok_or_else(unknown)?;
+        // Another checklist's item is heard only by the departments it is for.
+        if checklist.id != self.checklist.id && !checklist.is_for(&hearing.department) {
+            return Err(unknown());
+        }
+        let id = match unqualified(item) {
+            Some(_) => item.to_string(),
+            None => found.id.clone(),
+        };
+        Ok((hearing.department.short.clone(), id))
     }
 
     /// The department's short name and the area's id, or why not.
@@ -238,13 +245,10 @@ impl Session {
         let hearing = self
             .hearing(department)
             .ok_or_else(|| Refusal::UnknownDepartment(department.to_string()))?;
-        let area = self
-            .checklist
-            .areas
-            .iter()
-            .find(|a| a.id == area)
-            .ok_or_else(|| Refusal::UnknownArea(area.to_string()))?;
-        Ok((hearing.department.short.clone(), area.id.clone()))
+        if !self.has_area(area) {
+            return Err(Refusal::UnknownArea(area.to_string()));
+        }
+        Ok((hearing.department.short.clone(), area.to_string()))
     }
 
     pub(crate) fn hearing_mut(&mut self, department: &str) -> Result<&mut Hearing, Refusal> {

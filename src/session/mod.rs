@@ -10,6 +10,8 @@
 //! - `apply`: a change checked and applied;
 //! - `place`: the place a change writes, where merged changes compete;
 //! - `history`: the history of changes, left unparsed until asked for;
+//! - `several`, `ids`: the round's other checklists beside the main one, and the ids
+//!   their answers are kept under;
 //! - `sheet`, `previous`, `selfcheck`, `seal`, `evidence`: the data of a department's
 //!   sheet, of the earlier round, of a self-assessment, of a sign-off and of the files
 //!   attached as evidence, kept in a session.
@@ -25,12 +27,14 @@ mod edit;
 mod evidence;
 mod hearing;
 mod history;
+mod ids;
 pub mod place;
 mod previous;
 pub mod refusal;
 mod round;
 mod seal;
 mod selfcheck;
+mod several;
 mod sheet;
 mod start;
 #[cfg(test)]
@@ -45,6 +49,7 @@ pub use edit::GateEffect;
 pub use evidence::{Attached, Attachment, EvidenceTarget, FileInfo};
 pub use hearing::{Answer, Hearing};
 pub use history::History;
+pub use ids::{QUALIFIER, qualified, unqualified};
 pub use previous::{
     FollowUp, FollowUpState, FollowUpStatus, Previous, PreviousAnswer, RemovedItem,
 };
@@ -52,6 +57,7 @@ pub use refusal::Refusal;
 pub use round::{FORMAT, Session};
 pub use seal::{DepartmentSeal, EvidenceSeal, Seal, SignOff};
 pub use selfcheck::{SelfAnswer, SelfCheck};
+pub use several::Joining;
 pub use sheet::{AreaSheet, Finding};
 pub use start::{Chosen, choose_departments};
 pub use time::{Hlc, Timestamp};

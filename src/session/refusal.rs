@@ -36,6 +36,9 @@ pub enum Refusal {
     NotPerDepartment(FactField),
     NotSigned,
     NoReason,
+    /// A change of the whole round (sign-off, reopen, self-assessment, evidence, a
+    /// follow-up) asked for while the screens show another checklist than the main one.
+    MainChecklistOnly,
     NotASigner(String),
     /// Signing off while other writers have the round open: who they are.
     OthersWriting(Vec<String>),

@@ -28,6 +28,11 @@ pub struct Session {
     /// Taken when the session was created: editing the checklist file later never
     /// changes a session.
     pub checklist: Checklist,
+    /// The round's other checklists, after the main one, each for the departments it
+    /// says (`Checklist::is_for`). Their answers sit in the hearings' answers under
+    /// `qualified` ids (`several`). Absent from a one-checklist round's file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<Checklist>,
     pub hearings: Vec<Hearing>,
     pub cursor: Cursor,
     /// Every change but moves, oldest first: marks, notes, facts, findings,
@@ -105,21 +110,31 @@ impl Session {
         self.checklist.item_count() > 0 && !self.hearings.is_empty()
     }
 
-    /// Cells per department times items.
+    /// Cells per department times items, in every checklist of the round.
     pub fn cell_count(&self) -> usize {
-        self.hearings.len() * self.checklist.item_count()
+        let extra: usize = self
+            .extra
+            .iter()
+            .map(|c| {
+                let heard = self.hearings.iter().filter(|h| c.is_for(&h.department));
+                heard.count() * c.item_count()
+            })
+            .sum();
+        self.hearings.len() * self.checklist.item_count() + extra
     }
 
-    /// Cells with a mark, in all departments.
+    /// Cells with a mark, in all departments and every checklist of the round.
     pub fn answered_count(&self) -> usize {
-        self.hearings.iter().map(|h| self.answered_in(h)).sum()
+        let marked = |h: &Hearing| h.answers.values().filter(|a| a.mark.is_some()).count();
+        self.hearings.iter().map(marked).sum()
     }
 
+    /// Cells of the main checklist with a mark, in `hearing`.
     pub fn answered_in(&self, hearing: &Hearing) -> usize {
         hearing
             .answers
-            .values()
-            .filter(|a| a.mark.is_some())
+            .iter()
+            .filter(|(id, a)| a.mark.is_some() && super::ids::unqualified(id).is_none())
             .count()
     }
 

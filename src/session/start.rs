@@ -141,6 +141,7 @@ impl Session {
             created: now,
             facts,
             checklist,
+            extra: Vec::new(),
             hearings,
             cursor,
             history: History::default(),

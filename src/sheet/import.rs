@@ -181,6 +181,8 @@ impl<'a> Book<'a> {
             fields,
             facts,
             language,
+            applies: Default::default(),
+            only: Vec::new(),
         })
     }
 

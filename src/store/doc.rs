@@ -20,6 +20,10 @@ pub struct Doc {
     /// recounts its department; the writer's changes read by a read-only copy, or a
     /// take-over, which reads the file again, drop it to be counted afresh.
     tally: OnceCell<Tally>,
+    /// Which of the round's checklists the screens show (0: the main one), and that
+    /// checklist's `Session::view`, made when first asked for and dropped with the tally.
+    lens: usize,
+    view: OnceCell<Box<Session>>,
 }
 
 /// The writer, or a copy while another process writes.
@@ -81,11 +85,47 @@ impl Doc {
         Ok(Doc {
             hold,
             tally: OnceCell::new(),
+            lens: 0,
+            view: OnceCell::new(),
         })
     }
 
+    /// The round as the screens show it: through the checklist chosen (`set_lens`).
     pub fn session(&self) -> &Session {
+        if self.lens == 0 {
+            return self.hold.session();
+        }
+        self.view.get_or_init(|| {
+            let round = self.hold.session();
+            Box::new(round.view(self.lens).unwrap_or_else(|| round.clone()))
+        })
+    }
+
+    /// The whole round, whichever checklist the screens show.
+    pub fn round(&self) -> &Session {
         self.hold.session()
+    }
+
+    /// Which of the round's checklists the screens show (0: the main one).
+    pub fn lens(&self) -> usize {
+        self.lens
+    }
+
+    /// Shows the round through its checklist at `lens` (0: the main one; past the
+    /// last: the main one).
+    pub fn set_lens(&mut self, lens: usize) {
+        self.lens = if lens <= self.hold.session().extra.len() {
+            lens
+        } else {
+            0
+        };
+        self.forget();
+    }
+
+    /// Drops what was counted or made of the session: made afresh when next asked for.
+    fn forget(&mut self) {
+        self.tally.take();
+        self.view.take();
     }
 
     /// The session's cells and the counts of their marks, as they are now.
@@ -104,7 +144,7 @@ impl Doc {
     /// The writer, when this copy holds the session.
     pub fn writer_mut(&mut self) -> Option<&mut Writer> {
         // Whatever is done through it, the tally does not see: it is counted afresh.
-        self.tally.take();
+        self.forget();
         match &mut self.hold {
             Hold::Writing { writer, .. } => Some(writer),
             Hold::Reading { .. } => None,
@@ -131,6 +171,17 @@ impl Doc {
         // of the same hearing): recounting that one column is cheap enough to do
         // whatever came of the change.
         let department = department_of(&change, self.session());
+        let change = match self.lens {
+            0 => change,
+            lens => {
+                // Another checklist's view: its ids as the round keeps them.
+                let id = self.hold.session().extra[lens - 1].id.clone();
+                match change.qualified(&id) {
+                    Some(change) => change,
+                    None => return Saved::Refused(Refusal::MainChecklistOnly),
+                }
+            }
+        };
         let saved = match &mut self.hold {
             Hold::Writing { writer, save_error } => match writer.record(change) {
                 Err(RecordError::Refused(refusal)) => Saved::Refused(refusal),
@@ -139,7 +190,9 @@ impl Doc {
             },
             Hold::Reading { .. } => Saved::ReadOnly,
         };
-        if let (Some(department), Some(tally)) = (department, self.tally.get_mut()) {
+        if self.lens > 0 {
+            self.forget();
+        } else if let (Some(department), Some(tally)) = (department, self.tally.get_mut()) {
             tally.recount(self.hold.session(), department);
         }
         saved
@@ -153,6 +206,7 @@ impl Doc {
                 // The others' changes: any cell may have changed.
                 if writer.follow() {
                     self.tally.take();
+                    self.view.take();
                 }
                 if writer.is_saved() {
                     return Saved::Yes;
@@ -177,7 +231,7 @@ impl Doc {
                         writer: Box::new(writer),
                         save_error: None,
                     };
-                    self.tally.take();
+                    self.forget();
                     return Saved::Unlocked;
                 }
                 // A fold replaced the file: read again. A failed look is tried again
@@ -196,7 +250,7 @@ impl Doc {
                 };
                 // Any change read may have touched any cell.
                 if changed {
-                    self.tally.take();
+                    self.forget();
                 }
                 Saved::ReadOnly
             }

@@ -343,7 +343,7 @@ impl Component for MatrixView {
         let heading = format!(
             " {}  {}   {}   {}   {mode}{compare}",
             t.matrix,
-            session.facts.title,
+            scene.title(),
             self.describe_filter(session, t),
             display_name
         );

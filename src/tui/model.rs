@@ -68,7 +68,13 @@ impl Model {
     /// Opens session `id` at its saved position, or at the first item of `department`;
     /// a copy someone else holds opens read-only, and says so.
     pub fn open(context: &Context, id: &str, department: Option<&str>) -> Result<Model, OpenError> {
-        let doc = Doc::open(&context.store, id, &context.actor)?;
+        let mut doc = Doc::open(&context.store, id, &context.actor)?;
+        // The hearing stopped in another checklist than the main one: it resumes there.
+        let stopped = crate::session::unqualified(&doc.session().cursor.item)
+            .and_then(|(checklist, _)| doc.session().checklist_index(checklist));
+        if let (None, Some(lens)) = (department, stopped) {
+            doc.set_lens(lens);
+        }
         let session = doc.session();
         if !session.is_hearable() {
             return Err(OpenError::NotHearable(id.to_string()));
@@ -216,6 +222,47 @@ impl Model {
         }
     }
 
+    /// The checklist after the one on screen that is for the department on screen.
+    fn later_checklist(&self) -> Option<usize> {
+        self.checklist_after(false)
+    }
+
+    /// The next checklist for the department on screen, after the one on screen; with
+    /// `around`, after the last comes the main one.
+    fn checklist_after(&self, around: bool) -> Option<usize> {
+        let (department, _) = self.position();
+        let round = self.doc.round();
+        let count = round.extra.len() + 1;
+        let lens = self.doc.lens();
+        let steps = if around { count } else { count - lens };
+        (1..steps).map(|step| (lens + step) % count).find(|&i| {
+            i == 0
+                || round
+                    .hearing(&department)
+                    .is_some_and(|h| round.extra[i - 1].is_for(&h.department))
+        })
+    }
+
+    /// Shows the round through the next of its checklists that is for the department
+    /// on screen (after the last, the main one), at that checklist's first item heard.
+    pub fn next_checklist(&mut self, t: &Strings) {
+        let (department, _) = self.position();
+        let next = self.checklist_after(true);
+        let Some(next) = next else {
+            self.message = Some(t.one_checklist.to_string());
+            return;
+        };
+        self.doc.set_lens(next);
+        let session = self.session();
+        let index = shared::department_index(session, &department).unwrap_or(0);
+        let item = first_heard(session, index);
+        self.cursor = Cursor {
+            department: index,
+            item,
+        };
+        self.message = Some((t.checklist_switched)(&self.session().checklist.title));
+    }
+
     /// Goes to item `item` of the department on screen.
     pub fn go_to_item(&mut self, item: usize, t: &Strings) {
         let cursor = Cursor {
@@ -249,6 +296,8 @@ impl Model {
             .map(|(index, _)| index);
         match next {
             Some(item) => self.go_to_item(item, t),
+            // The department's next checklist, when this one is heard to its end.
+            None if self.later_checklist().is_some() => self.next_checklist(t),
             None => self.message = Some(t.last_heard.to_string()),
         }
     }

@@ -240,6 +240,7 @@ impl SessionScreen {
             Action::MarksWidth => self.cycle_marks(context),
             Action::AcceptSelf => acts::accept_self(&mut self.model, t),
             Action::OpenMatrix => self.view = View::Matrix,
+            Action::NextChecklist => self.model.next_checklist(t),
             Action::OpenHearing => {
                 self.view = View::Item;
                 self.model.go_to(self.model.cursor(), t);

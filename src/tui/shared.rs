@@ -153,6 +153,15 @@ impl<'a> Scene<'a> {
         position(self.session(), self.cursor)
     }
 
+    /// The round's title, and the checklist on screen when the round has several.
+    pub fn title(&self) -> String {
+        let session = self.session();
+        if self.doc.round().extra.is_empty() {
+            return session.facts.title.clone();
+        }
+        [&session.facts.title, " / ", &session.checklist.title].concat()
+    }
+
     /// The short name of the department under the cursor.
     pub fn department(&self) -> String {
         self.position().0

@@ -4,6 +4,7 @@
 mod common;
 
 mod band_units;
+mod checklists;
 mod cli;
 mod conventions;
 mod evidence;

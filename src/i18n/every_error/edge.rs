@@ -227,8 +227,11 @@ pub(crate) fn cli_errors(v: V) -> Vec<CliError> {
         CliError::ResolveWhere,
         CliError::Evidence(EvidenceError::Empty(v.path())),
         CliError::EvidenceChanged(2),
+        CliError::Joining(crate::session::Joining::SameId(v.s())),
+        CliError::Joining(crate::session::Joining::Qualifier(v.s())),
+        CliError::NoChecklist(v.s()),
     ];
-    covers(&all, cli_index, 28);
+    covers(&all, cli_index, 30);
     all
 }
 
@@ -262,6 +265,8 @@ pub(crate) fn cli_index(e: &CliError) -> usize {
         CliError::ResolveWhere => 25,
         CliError::Evidence(_) => 26,
         CliError::EvidenceChanged(_) => 27,
+        CliError::Joining(_) => 28,
+        CliError::NoChecklist(_) => 29,
     }
 }
 

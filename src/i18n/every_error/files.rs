@@ -122,6 +122,7 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::OthersWriting(vec![v.s(), v.s()]),
         Refusal::EvidenceExists(v.s()),
         Refusal::UnknownEvidence(v.s()),
+        Refusal::MainChecklistOnly,
     ];
     let index = |r: &Refusal| match r {
         Refusal::UnknownDepartment(_) => 0,
@@ -145,8 +146,9 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::OthersWriting(_) => 18,
         Refusal::EvidenceExists(_) => 19,
         Refusal::UnknownEvidence(_) => 20,
+        Refusal::MainChecklistOnly => 21,
     };
-    covers(&all, index, 21);
+    covers(&all, index, 22);
     all
 }
 

@@ -1,0 +1,45 @@
+//! The 結果報告書 of a round of several checklists: each department's report gives,
+//! after the main checklist's areas, a section per other checklist that is for it; the
+//! 実施報告書 names each checklist and the departments it was for.
+
+use super::model::{Departments, Summary};
+use crate::session::Session;
+
+/// Every department's 結果報告書, with a section per other checklist of the round.
+pub fn departments(session: &Session) -> Departments {
+    let mut departments = Departments::of(session);
+    for index in 1..=session.extra.len() {
+        let Some(view) = session.view(index) else {
+            continue;
+        };
+        let others = Departments::of(&view);
+        for report in &mut departments.reports {
+            if let Some(other) = others.reports.iter().find(|r| r.short == report.short) {
+                let areas = other.areas.clone();
+                report.others.push((view.checklist.title.clone(), areas));
+            }
+        }
+    }
+    departments
+}
+
+/// The 実施報告書, naming each checklist of a round of several and its departments.
+pub fn summary(session: &Session) -> Summary {
+    let mut summary = Summary::of(session);
+    if session.extra.is_empty() {
+        return summary;
+    }
+    summary.outline.checklists = session
+        .checklists()
+        .map(|checklist| {
+            let departments = session
+                .hearings
+                .iter()
+                .filter(|h| checklist.id == session.checklist.id || checklist.is_for(&h.department))
+                .map(|h| h.department.name.clone())
+                .collect();
+            (checklist.title.clone(), departments)
+        })
+        .collect();
+    summary
+}
