@@ -116,15 +116,27 @@ impl Tmux {
 
     /// Waits until the window shows `text`; fails with the screen after `secs`.
     pub fn wait_for(&self, window: &str, text: &str, secs: u64) -> String {
+        self.wait_until(window, text, secs, |screen| screen.contains(text))
+    }
+
+    /// Waits until the window's screen passes `shown` (described by `what` when it
+    /// never does); fails with the screen after `secs`.
+    pub fn wait_until(
+        &self,
+        window: &str,
+        what: &str,
+        secs: u64,
+        shown: impl Fn(&str) -> bool,
+    ) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen(window);
-            if screen.contains(text) {
+            if shown(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(secs),
-                "waited for {text:?}; the screen is:\n{screen}"
+                "waited for {what:?}; the screen is:\n{screen}"
             );
             sleep(Duration::from_millis(50));
         }
