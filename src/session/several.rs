@@ -96,6 +96,9 @@ impl Session {
                 hearing.answers.retain(|id, _| unqualified(id).is_none());
                 hearing.sheet.retain(|id, _| unqualified(id).is_none());
             }
+            if let Some(previous) = &mut view.previous {
+                previous.others.clear();
+            }
             return Some(view);
         }
         let checklist = self.extra.get(index - 1)?.clone();
@@ -115,6 +118,10 @@ impl Session {
                 .map(|(_, i)| i.id.clone())
                 .unwrap_or_default(),
         };
+        // Its earlier answers, when the round was started from one that had it.
+        view.previous = (self.previous.as_ref())
+            .and_then(|p| p.others.get(&checklist.id))
+            .cloned();
         view.checklist = checklist;
         Some(view)
     }

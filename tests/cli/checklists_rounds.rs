@@ -1,0 +1,155 @@
+//! A round of several checklists over time and out to the departments (issue 24):
+//! `new --from` carries each checklist's earlier answers as "previous", `diff` of two
+//! such rounds names the second checklist's cells, and the self-check workbook has a
+//! sheet per checklist that applies to a department, read back as its own answers.
+
+use kansa::store::Store;
+
+use crate::common::{kansa_in, run, stderr, stdout};
+
+fn kansa(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let output = run(kansa_in(data).args(args));
+    (output.status.success(), stdout(&output), stderr(&output))
+}
+
+fn two_checklists(data: &std::path::Path, second: &str) -> String {
+    let (ok, id, err) = kansa(
+        data,
+        &[
+            "new",
+            "--title",
+            "上半期",
+            "--checklist",
+            "checklists/ryugasaki-2024-h1.ron",
+            "--checklist",
+            second,
+        ],
+    );
+    assert!(ok, "{err}");
+    id.trim().to_string()
+}
+
+/// Records `symbol` and `note` for `item` (qualified for another checklist).
+fn answer(data: &std::path::Path, id: &str, department: &str, item: &str, answer: (&str, &str)) {
+    let store = Store::open(data).unwrap();
+    let mut writer = store.open_writer(id, "田中 一郎").unwrap();
+    let session = writer.session().clone();
+    let mark = session.set_mark(department, item, Some(answer.0)).unwrap();
+    writer.record(mark).unwrap();
+    if !answer.1.is_empty() {
+        let note = writer
+            .session()
+            .set_note(department, item, answer.1)
+            .unwrap();
+        writer.record(note).unwrap();
+    }
+    writer.close().unwrap();
+}
+
+fn next_round(data: &std::path::Path, id: &str) -> String {
+    let (ok, next, err) = kansa(data, &["new", "--from", id, "--title", "下半期"]);
+    assert!(ok, "{err}");
+    next.trim().to_string()
+}
+
+#[test]
+fn a_round_from_a_round_of_two_checklists_keeps_each_ones_answers_as_previous() {
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    answer(
+        data.path(),
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T2-1",
+        ("×", "研修記録なし"),
+    );
+    answer(data.path(), &id, "保育", "I-1", ("○", ""));
+    let next = next_round(data.path(), &id);
+    let session = Store::open(data.path()).unwrap().load(&next).unwrap();
+    // No mark is copied, in either checklist.
+    let hearing = session.hearing("保育").unwrap();
+    assert_eq!(hearing.mark("tokutei-kojin-joho::T2-1"), None);
+    assert_eq!(hearing.mark("I-1"), None);
+    let main = session.previous.as_ref().unwrap();
+    assert_eq!(
+        main.mark_of("保育", "I-1").map(|m| &m.symbol[..]),
+        Some("○")
+    );
+    assert!(
+        main.answer("保育", "T2-1").is_none(),
+        "apart from the main one's"
+    );
+    // Seen through the second checklist: its own earlier answer, by its own item id.
+    let view = session.view(1).unwrap();
+    let previous = view.previous.as_ref().expect("the second checklist's");
+    let t21 = previous.mark_of("保育", "T2-1").unwrap();
+    assert_eq!((&t21.symbol[..], &t21.label[..]), ("×", "実施していない"));
+    assert_eq!(
+        previous.answer("保育", "T2-1").unwrap().note,
+        "研修記録なし"
+    );
+    assert!(previous.answer("保育", "I-1").is_none());
+    assert!(!previous.answers.contains_key("秘書"), "not for 秘書課");
+    // The main checklist's view keeps none of the other's.
+    assert!(session.view(0).unwrap().previous.unwrap().others.is_empty());
+
+    // The comparison with last round, of the second checklist.
+    mark_now(data.path(), &next, "保育", "tokutei-kojin-joho::T2-1", "○");
+    let output = run(kansa_in(data.path())
+        .args(["--lang", "ja", "export", &next, "--report", "compare"])
+        .args([
+            "--checklist",
+            "tokutei-kojin-joho",
+            "--format",
+            "csv",
+            "-o",
+            "-",
+        ]));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let compare = stdout(&output);
+    let row = compare
+        .lines()
+        .find(|l| l.starts_with("保育,T2,T2-1"))
+        .unwrap();
+    assert!(row.contains('×') && row.contains('○'), "{row}");
+}
+
+fn mark_now(data: &std::path::Path, id: &str, department: &str, item: &str, symbol: &str) {
+    answer(data, id, department, item, (symbol, ""));
+}
+
+#[test]
+fn a_second_checklist_of_another_scale_keeps_its_own_scale_as_previous() {
+    let data = tempfile::tempdir().unwrap();
+    let id = two_checklists(data.path(), "checklists/isms-severity.ron");
+    answer(
+        data.path(),
+        &id,
+        "秘書",
+        "isms-severity::B-1",
+        ("軽", "更新漏れ"),
+    );
+    let next = next_round(data.path(), &id);
+    let session = Store::open(data.path()).unwrap().load(&next).unwrap();
+    let view = session.view(1).unwrap();
+    let previous = view.previous.as_ref().unwrap();
+    // 軽 is no mark of the main scale: it is read from the second checklist's.
+    let b1 = previous.mark_of("秘書", "B-1").unwrap();
+    assert_eq!(b1.label, "軽微な不適合");
+    assert_eq!(b1.severity(), Some(3));
+    assert!(
+        session
+            .previous
+            .as_ref()
+            .unwrap()
+            .mark_of("秘書", "B-1")
+            .is_none()
+    );
+
+    // diff of the two rounds names the second checklist's cell once it differs.
+    mark_now(data.path(), &next, "秘書", "isms-severity::B-1", "○");
+    let (ok, lines, err) = kansa(data.path(), &["diff", &id, &next]);
+    assert!(ok, "{err}");
+    assert!(lines.contains("秘書\tisms-severity::B-1\t軽\t○"), "{lines}");
+    assert!(!lines.contains("秘書\tB-1"), "{lines}");
+}
