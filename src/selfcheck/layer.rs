@@ -22,6 +22,17 @@ pub fn sheet_items<'a>(session: &'a Session, hearing: &'a Hearing) -> Vec<&'a It
         .collect()
 }
 
+/// How many items a department's sheets ask, over every checklist that applies to it.
+pub fn asked_count(session: &Session, department: &str) -> usize {
+    (0..=session.extra.len())
+        .filter_map(|index| session.view(index))
+        .filter_map(|view| {
+            let hearing = view.hearing(department)?;
+            Some(sheet_items(&view, hearing).len())
+        })
+        .sum()
+}
+
 impl Session {
     /// The change that makes `selfcheck` the department's self-assessment, replacing
     /// any earlier one (the history keeps both).
