@@ -153,3 +153,112 @@ fn a_second_checklist_of_another_scale_keeps_its_own_scale_as_previous() {
     assert!(lines.contains("秘書\tisms-severity::B-1\t軽\t○"), "{lines}");
     assert!(!lines.contains("秘書\tB-1"), "{lines}");
 }
+
+/// `export-checklist` to `format`, then `import checklist` back: the RON written.
+fn through_sheet(
+    dir: &std::path::Path,
+    source: &std::path::Path,
+    format: &str,
+) -> std::path::PathBuf {
+    let sheet = dir.join(format!("sheet.{format}"));
+    let output = run(kansa_in(dir)
+        .arg("export-checklist")
+        .arg(source)
+        .arg("-o")
+        .arg(&sheet));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let back = dir.join(format!("back-{format}.ron"));
+    let output = run(kansa_in(dir)
+        .args(["import", "checklist"])
+        .arg(&sheet)
+        .arg("-o")
+        .arg(&back));
+    assert!(output.status.success(), "{}", stderr(&output));
+    back
+}
+
+#[test]
+fn a_checklists_departments_go_through_its_spreadsheet_and_back() {
+    use kansa::checklist::{Checklist, Condition};
+    let dir = tempfile::tempdir().unwrap();
+    let tokutei = std::path::Path::new("checklists/tokutei-kojin-joho.ron");
+    let original = Checklist::load(tokutei).unwrap();
+    assert_eq!(original.applies, Condition::Tag("mynumber".into()));
+    for format in ["xlsx", "csv"] {
+        let back = Checklist::load(&through_sheet(dir.path(), tokutei, format)).unwrap();
+        assert_eq!(back, original, "{format}");
+    }
+    // The 概要 sheet says it.
+    let output = run(kansa_in(dir.path())
+        .arg("export-checklist")
+        .arg(tokutei)
+        .args(["-o", "-"]));
+    let csv = stdout(&output);
+    assert!(csv.contains("\n適用条件,mynumber\n"), "{csv}");
+
+    // A condition written as RON, and a list of departments, of a checklist of another
+    // shape.
+    let mut other = Checklist::load(std::path::Path::new("checklists/isms-severity.ron")).unwrap();
+    other.applies = Condition::Any(vec![
+        Condition::Tag("mynumber".into()),
+        Condition::Not(Box::new(Condition::Tag("outside".into()))),
+    ]);
+    other.only = vec!["保育".into(), "障がい福祉課".into()];
+    let file = dir.path().join("other.ron");
+    std::fs::write(
+        &file,
+        ron::ser::to_string_pretty(&other, Default::default()).unwrap(),
+    )
+    .unwrap();
+    for format in ["xlsx", "csv"] {
+        let written = through_sheet(dir.path(), &file, format);
+        let back = Checklist::load(&written).unwrap();
+        assert_eq!(
+            (&back.applies, &back.only),
+            (&other.applies, &other.only),
+            "{format}"
+        );
+        assert_eq!(back, other, "{format}");
+    }
+    // A checklist for every department writes neither row.
+    let output = run(kansa_in(dir.path()).args([
+        "export-checklist",
+        "checklists/isms-severity.ron",
+        "-o",
+        "-",
+    ]));
+    let csv = stdout(&output);
+    assert!(
+        !csv.contains("\n適用条件,") && !csv.contains("\n対象部署,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_bad_departments_condition_is_refused_at_its_cell_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(kansa_in(dir.path()).args([
+        "export-checklist",
+        "checklists/tokutei-kojin-joho.ron",
+        "-o",
+        "-",
+    ]));
+    let csv = stdout(&output).replace("\n適用条件,mynumber\n", "\n適用条件,Not(Tag(\n");
+    let file = dir.path().join("bad.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let line = csv
+        .lines()
+        .position(|l| l.starts_with("適用条件,"))
+        .unwrap()
+        + 1;
+    for (lang, words) in [("ja", "条件"), ("en", "condition")] {
+        let output = run(kansa_in(dir.path())
+            .args(["--lang", lang, "import", "checklist"])
+            .arg(&file)
+            .args(["-o", "-"]));
+        assert!(!output.status.success());
+        let err = stderr(&output);
+        assert!(err.contains(&format!("bad.csv:概要!B{line}: ")), "{err}");
+        assert!(err.contains(words), "{lang}: {err}");
+    }
+}
