@@ -232,3 +232,47 @@ fn two_scales_come_back_each_in_its_own_and_a_checklist_the_round_lacks_is_refus
         session.hearing("秘書").unwrap().selfcheck
     );
 }
+
+#[test]
+fn the_department_sheet_screen_imports_both_checklists_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_round(dir.path(), "checklists/tokutei-kojin-joho.ron");
+    let out = export_sheets(dir.path(), &id);
+    let filled = dir.path().join("保育_記入済.xlsx");
+    copy_editing(
+        &out.join("自己点検_保育.xlsx"),
+        &filled,
+        &|sheet, _, column, id| match (sheet, id, column) {
+            ("保育", "I-1", 4) => Some("適正".into()),
+            ("保育 tokutei-kojin-joho", "T1-1", 4) => Some("一部実施している".into()),
+            _ => None,
+        },
+    );
+    let paste = |app: &mut App| {
+        char_key(app, 'o');
+        char_key(app, 'I');
+        app.handle(kansa::tui::Input::Paste(filled.display().to_string()));
+        key(app, ratatui::crossterm::event::KeyCode::Enter);
+        screen_text(app, 100, 30)
+    };
+    // Seen through the second checklist: a change of the whole round, said so.
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    char_key(&mut app, 'C');
+    let screen = paste(&mut app);
+    assert!(screen.contains("主なチェックリストの画面で"), "{screen}");
+    drop(app);
+    let saved = Store::open(dir.path()).unwrap().load(&id).unwrap();
+    assert_eq!(saved.hearing("保育").unwrap().selfcheck, None);
+
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    let screen = paste(&mut app);
+    assert!(
+        screen.contains("1 部署の自己評価を取り込みました"),
+        "{screen}"
+    );
+    drop(app);
+    let saved = Store::open(dir.path()).unwrap().load(&id).unwrap();
+    let hearing = saved.hearing("保育").unwrap();
+    assert_eq!(hearing.self_mark("I-1"), Some("○"));
+    assert_eq!(hearing.self_mark("tokutei-kojin-joho::T1-1"), Some("△"));
+}
