@@ -262,3 +262,109 @@ fn a_bad_departments_condition_is_refused_at_its_cell_in_either_language() {
         assert!(err.contains(words), "{lang}: {err}");
     }
 }
+
+#[test]
+fn a_part_carries_the_second_checklists_previous_and_its_self_check_merges_back() {
+    let root = tempfile::tempdir().unwrap();
+    let (main, laptop) = (root.path().join("main"), root.path().join("laptop"));
+    let earlier = two_checklists(&main, "checklists/isms-severity.ron");
+    answer(
+        &main,
+        &earlier,
+        "保育",
+        "isms-severity::A-2",
+        ("観", "台帳の更新が遅れ"),
+    );
+    let id = next_round(&main, &earlier);
+    let part = root.path().join("hoiku.ron");
+    let output = run(kansa_in(&main)
+        .args([
+            "export",
+            &id,
+            "--format",
+            "session",
+            "--departments",
+            "保育",
+            "-o",
+        ])
+        .arg(&part));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(kansa_in(&laptop).args(["import", "session"]).arg(&part));
+    assert!(output.status.success(), "{}", stderr(&output));
+    // On the laptop, the second checklist's hearing has last round's answer.
+    let there = Store::open(&laptop).unwrap().load(&id).unwrap();
+    let view = there.view(1).unwrap();
+    let a2 = view
+        .previous
+        .as_ref()
+        .unwrap()
+        .answer("保育", "A-2")
+        .unwrap();
+    assert_eq!(
+        (a2.mark.as_deref(), &a2.note[..]),
+        (Some("観"), "台帳の更新が遅れ")
+    );
+
+    // 保育's workbook, written and returned on the laptop, both sheets filled.
+    let book = root.path().join("保育.xlsx");
+    let output = run(kansa_in(&laptop)
+        .args(["export", &id, "--format", "xlsx", "--report", "selfcheck"])
+        .args(["--departments", "保育", "-o"])
+        .arg(&book));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let filled = root.path().join("保育_記入済.xlsx");
+    fill_first_rows(
+        &book,
+        &filled,
+        &[("保育", "適正"), ("保育 isms-severity", "観察事項")],
+    );
+    let output = run(kansa_in(&laptop)
+        .args(["--as", "佐藤 花子", "import", "selfcheck", &id])
+        .arg(&filled));
+    assert!(output.status.success(), "{}", stderr(&output));
+    mark_now(&laptop, &id, "保育", "isms-severity::A-2", "○");
+
+    let back = root.path().join("back.ron");
+    let output = run(kansa_in(&laptop)
+        .args(["export", &id, "--format", "session", "-o"])
+        .arg(&back));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(kansa_in(&main).args(["merge", &id]).arg(&back));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let merged = Store::open(&main).unwrap().load(&id).unwrap();
+    let hearing = merged.hearing("保育").unwrap();
+    assert_eq!(hearing.mark("isms-severity::A-2"), Some("○"));
+    assert_eq!(hearing.self_mark("I-1"), Some("○"));
+    assert_eq!(hearing.self_mark("isms-severity::A-1"), Some("観"));
+    // The comparison with last round, through the second checklist: 観 → ○.
+    assert_eq!(
+        kansa::rounds::trend(&merged.view(1).unwrap(), "保育", "A-2"),
+        kansa::rounds::Trend::Improved
+    );
+}
+
+/// Copies a workbook, writing `label` into the 評価 cell of the first item row of each
+/// named sheet.
+fn fill_first_rows(src: &std::path::Path, dst: &std::path::Path, labels: &[(&str, &str)]) {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(src).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let sheet = out.add_worksheet();
+        sheet.set_name(&name).unwrap();
+        sheet.set_hidden(name == "kansa");
+        for (r, row) in range.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if let Data::String(text) = cell {
+                    sheet.write_string(r as u32, c as u16, text).unwrap();
+                }
+            }
+        }
+        if let Some((_, label)) = labels.iter().find(|(n, _)| *n == name) {
+            // The header is on row 5; the first item below it.
+            sheet.write_string(5, 4, *label).unwrap();
+        }
+    }
+    out.save(dst).unwrap();
+}
