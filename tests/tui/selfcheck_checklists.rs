@@ -100,6 +100,16 @@ fn a_department_gets_a_sheet_per_checklist_for_it_and_each_comes_back_as_its_own
     );
     let hisho = out.join("自己点検_秘書.xlsx");
     assert_eq!(sheet_names(&hisho), ["記入方法", "秘書", "kansa"]);
+    // Each sheet names its checklist above the items.
+    let mut book = calamine::open_workbook_auto(&hoiku).unwrap();
+    let second = book.worksheet_range("保育 tokutei-kojin-joho").unwrap();
+    let title = second.get_value((3, 0)).map(|c| c.to_string());
+    assert_eq!(
+        title.as_deref(),
+        Some("特定個人情報の適正な取扱いに係るチェックリスト")
+    );
+    let first = second.get_value((5, 0)).map(|c| c.to_string());
+    assert_eq!(first.as_deref(), Some("T1-1"), "its own items");
 
     let filled = dir.path().join("保育_記入済.xlsx");
     copy_editing(
