@@ -160,7 +160,12 @@ fn a_department_gets_a_sheet_per_checklist_for_it_and_each_comes_back_as_its_own
     let text = screen_text(&app, 100, 30);
     assert!(text.contains("T2-1"), "{text}");
     assert!(text.contains("自己評価: × 研修は来月受講予定"), "{text}");
-    // The auditor finds otherwise: ○ on T2-1; the report names the difference.
+    // One key takes the department's own mark as the audit's, in this checklist.
+    char_key(&mut app, 's');
+    key(&mut app, ratatui::crossterm::event::KeyCode::Left);
+    let text = screen_text(&app, 100, 30);
+    assert!(text.contains("現在  × 実施していない"), "{text}");
+    // The auditor finds otherwise after all: ○ on T2-1; the report names the difference.
     char_key(&mut app, '1');
     drop(app);
     let report = run(kansa_in(dir.path())
