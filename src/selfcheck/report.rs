@@ -53,14 +53,12 @@ impl Comparison {
             title: session.facts.title.clone(),
             ..Comparison::default()
         };
-        for index in 0..=session.extra.len() {
-            let Some(view) = session.view(index) else {
-                continue;
-            };
-            let name = |item: &str| match index {
-                0 => item.to_string(),
-                _ => qualified(&view.checklist.id, item),
-            };
+        // The main checklist's sheets ask its items only: the round itself serves.
+        for hearing in &session.hearings {
+            comparison.add(session, hearing, &|item| item.to_string());
+        }
+        for view in (1..=session.extra.len()).filter_map(|index| session.view(index)) {
+            let name = |item: &str| qualified(&view.checklist.id, item);
             for hearing in &view.hearings {
                 comparison.add(&view, hearing, &name);
             }

@@ -4,6 +4,7 @@
 //! round and the department of each sheet, so a workbook always matches back, or is
 //! refused naming the file, sheet and cell.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
@@ -84,16 +85,19 @@ struct Page<'a> {
     name: String,
 }
 
-/// The round seen through each of its checklists, the main one first.
-fn views(session: &Session) -> Vec<Session> {
-    (0..=session.extra.len())
-        .filter_map(|index| session.view(index))
+/// The round seen through each of its checklists, the main one first: the round
+/// itself for the main one (its sheets ask the main checklist's items only), so a
+/// one-checklist round is not copied.
+fn views(session: &Session) -> Vec<Cow<'_, Session>> {
+    let others = (1..=session.extra.len()).filter_map(|index| session.view(index));
+    std::iter::once(Cow::Borrowed(session))
+        .chain(others.map(Cow::Owned))
         .collect()
 }
 
 /// A sheet for each of `hearings` and each checklist that applies to it, in that
 /// order, each named uniquely.
-fn pages<'a>(views: &'a [Session], hearings: &[&Hearing]) -> Vec<Page<'a>> {
+fn pages<'a>(views: &'a [Cow<'a, Session>], hearings: &[&Hearing]) -> Vec<Page<'a>> {
     let mut pages: Vec<Page> = Vec::new();
     for hearing in hearings {
         for (index, view) in views.iter().enumerate() {
@@ -112,7 +116,7 @@ fn pages<'a>(views: &'a [Session], hearings: &[&Hearing]) -> Vec<Page<'a>> {
             }
             pages.push(Page {
                 index,
-                view,
+                view: view.as_ref(),
                 hearing: own,
                 name,
             });
@@ -354,7 +358,7 @@ fn keep(returned: &mut Vec<Returned>, sheet: Returned) {
 /// round's, at the row's cell.
 fn page_of<'a>(
     session: &Session,
-    views: &'a [Session],
+    views: &'a [Cow<'a, Session>],
     (tables, meta, row): (&'a [Table], &Table, &Row),
     at: &At,
 ) -> Result<(&'a Session, &'a Hearing, &'a Table), SheetError> {
@@ -375,7 +379,7 @@ fn page_of<'a>(
         "" => Some(0),
         named => session.checklist_index(named),
     };
-    let Some(view) = index.and_then(|i| views.get(i)) else {
+    let Some(view) = index.and_then(|i| views.get(i)).map(AsRef::as_ref) else {
         let problem = SheetProblem::OtherChecklist(checklist.to_string());
         return Err(at(meta, row.number, CHECKLIST_COLUMN, problem));
     };
