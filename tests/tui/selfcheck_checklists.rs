@@ -291,3 +291,28 @@ fn the_department_sheet_screen_imports_both_checklists_sheets() {
     assert_eq!(hearing.self_mark("I-1"), Some("○"));
     assert_eq!(hearing.self_mark("tokutei-kojin-joho::T1-1"), Some("△"));
 }
+
+#[test]
+fn review_asks_once_for_a_departments_missing_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_round(dir.path(), "checklists/isms-severity.ron");
+    let out = export_sheets(dir.path(), &id);
+    let filled = dir.path().join("保育_記入済.xlsx");
+    copy_editing(
+        &out.join("自己点検_保育.xlsx"),
+        &filled,
+        &|sheet, _, column, id| {
+            (sheet == "保育 isms-severity" && id == "A-1" && column == 4).then(|| "適合".into())
+        },
+    );
+    let output = import(dir.path(), &id, &filled);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let review = stdout(&run(kansa_in(dir.path()).args(["review", &id])));
+    let missing: Vec<&str> = review
+        .lines()
+        .filter(|l| l.contains("no self-check sheet"))
+        .collect();
+    // The five departments that returned nothing, each once for both checklists.
+    assert_eq!(missing.len(), 5, "{review}");
+    assert!(!missing.iter().any(|l| l.contains("保育")), "{review}");
+}
