@@ -5,6 +5,7 @@ mod common;
 
 mod band_units;
 mod checklists;
+mod checklists_rounds;
 mod cli;
 mod conventions;
 mod evidence;
