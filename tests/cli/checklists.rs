@@ -138,7 +138,7 @@ fn a_checklist_given_twice_is_refused() {
         ],
     );
     assert!(!ok);
-    assert!(err.contains("二つ"), "{err}");
+    assert!(err.contains("すでに"), "{err}");
 }
 
 #[test]
