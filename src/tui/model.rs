@@ -2,6 +2,7 @@
 //! cursor every view shares, this sitting's changes for undo, and the message line.
 //! Only the screen changes it (through these methods); views read it in a `Scene`.
 
+use crate::checklist::Checklist;
 use crate::i18n::{Describe, Strings};
 use crate::session::{Change, Refusal, Session};
 use crate::store::{Doc, Saved};
@@ -108,6 +109,11 @@ impl Model {
 
     pub fn session(&self) -> &Session {
         self.doc.session()
+    }
+
+    /// The round, and which of its checklists is on screen.
+    pub fn doc(&self) -> &Doc {
+        &self.doc
     }
 
     pub fn cursor(&self) -> Cursor {
@@ -246,13 +252,17 @@ impl Model {
     /// Shows the round through the next of its checklists that is for the department
     /// on screen (after the last, the main one), at that checklist's first item heard.
     pub fn next_checklist(&mut self, t: &Strings) {
+        match self.checklist_after(true) {
+            Some(next) => self.show_checklist(next, t),
+            None => self.message = Some(t.one_checklist.to_string()),
+        }
+    }
+
+    /// Shows the round through its checklist at `index` (0: the main one), at the
+    /// department on screen (else the checklist's first) and its first item heard.
+    pub fn show_checklist(&mut self, index: usize, t: &Strings) {
         let (department, _) = self.position();
-        let next = self.checklist_after(true);
-        let Some(next) = next else {
-            self.message = Some(t.one_checklist.to_string());
-            return;
-        };
-        self.doc.set_lens(next);
+        self.doc.set_lens(index);
         let session = self.session();
         let index = shared::department_index(session, &department).unwrap_or(0);
         let item = first_heard(session, index);
@@ -300,6 +310,27 @@ impl Model {
             None if self.later_checklist().is_some() => self.next_checklist(t),
             None => self.message = Some(t.last_heard.to_string()),
         }
+    }
+
+    /// Adds `checklist` to the open round and shows it; says why when it cannot join.
+    /// Not remembered for `u`: its answers may be recorded before an undo would come.
+    pub fn add_checklist(&mut self, checklist: Checklist, t: &Strings) {
+        let round = self.doc.round();
+        let change = match round.adding_checklist(checklist) {
+            Ok(change) => change,
+            Err(refusal) => return self.refused(&refusal, t),
+        };
+        let count = round.extra.len();
+        self.save(change, t);
+        let round = self.doc.round();
+        let Some(added) = round.extra.get(count) else {
+            return;
+        };
+        let heard = round.hearings.iter();
+        let departments = heard.filter(|h| added.is_for(&h.department)).count();
+        let said = (t.checklist_added)(&added.id, departments);
+        self.show_checklist(count + 1, t);
+        self.say(said);
     }
 
     /// Records a change the auditor made, remembered for `u`.
