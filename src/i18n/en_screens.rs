@@ -172,6 +172,7 @@ pub static EN: Strings = Strings {
         format!("Added the checklist {id} (for {departments} departments)")
     },
     field_more_checklists: "More checklists",
+    checklist_added_to_form: |id| format!("Checklist {id} added (Ctrl-L takes them back)"),
     no_more_checklists: "none (Enter to add one from its file)",
     unbound: |key| format!("{key} does nothing here (? lists the keys)"),
     read_only_no_change: "Read-only: nothing can be recorded",

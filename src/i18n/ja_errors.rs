@@ -175,9 +175,7 @@ pub(crate) fn ja_refusal(refusal: &Refusal) -> String {
 
 fn ja_joining(joining: &Joining) -> String {
     match joining {
-        Joining::SameId(id) => format!(
-            "この回にはすでに ID が {id} のチェックリストがあります。一つの回のチェックリストは ID が重ならないようにしてください"
-        ),
+        Joining::SameId(id) => format!("この回にはすでに ID が {id} のチェックリストがあります"),
         Joining::Qualifier(id) => format!(
             "ID「{id}」に :: が含まれています。複数のチェックリストを使う回では ID に :: を使えません"
         ),

@@ -171,6 +171,7 @@ pub static JA: Strings = Strings {
         format!("チェックリスト {id} を追加しました（対象 {departments} 部署）")
     },
     field_more_checklists: "他のチェックリスト",
+    checklist_added_to_form: |id| format!("チェックリスト {id} を加えました（Ctrl-L で取り消し）"),
     no_more_checklists: "なし（Enter でファイルを指定して追加）",
     unbound: |key| format!("「{key}」はこの画面では使えません（? でキーの一覧）"),
     read_only_no_change: "読み取り専用のため記録できません",

@@ -167,6 +167,7 @@ pub struct Strings {
     pub checklist_added: fn(&str, usize) -> String,
     /// The new-session form: the further checklists, none yet, and one added.
     pub field_more_checklists: &'static str,
+    pub checklist_added_to_form: fn(&str) -> String,
     pub no_more_checklists: &'static str,
     /// A key no action of this view is bound to.
     pub unbound: fn(&str) -> String,
