@@ -156,6 +156,10 @@ fn a_one_checklist_round_is_written_as_before() {
     let text = std::fs::read_to_string(&file).unwrap();
     // Neither the round's other checklists nor a checklist's departments are written.
     assert!(!text.contains("\n    extra:"), "{text}");
+    assert!(
+        !text.contains("extras:"),
+        "the summary line as before:\n{text}"
+    );
     assert!(!text.contains("\n        applies:"), "{text}");
     assert!(!text.contains("\n        only:"), "{text}");
     assert!(

@@ -26,11 +26,15 @@ const ISMS: &str = "checklists/isms-severity.ron";
 
 /// The seed's round, fixed in time, with `more` checklists added.
 fn round(dir: &Path, more: &[&str]) -> String {
+    round_titled(dir, "上半期", more)
+}
+
+fn round_titled(dir: &Path, title: &str, more: &[&str]) -> String {
     let main = Checklist::bundled();
     let departments = main.departments.clone();
     let now = chrono::DateTime::parse_from_rfc3339("2024-09-27T09:00:00+09:00").unwrap();
     let facts = AuditFacts {
-        title: "上半期".into(),
+        title: title.into(),
         ..AuditFacts::default()
     };
     let mut session = Session::new("round".into(), main, departments, facts, now);
@@ -225,4 +229,29 @@ fn a_signed_round_takes_no_checklist() {
     let text = screen_text(&app, 80, 24);
     assert!(!text.contains("追加するチェックリストのファイル"), "{text}");
     assert!(text.contains("署名済み"), "{text}");
+}
+
+#[test]
+fn a_long_round_title_gives_way_to_the_checklist_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "令和6年度（上半期）情報セキュリティ内部監査";
+    let id = round_titled(dir.path(), title, &[TOKUTEI]);
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    char_key(&mut app, 'C');
+    let text = screen_text(&app, 80, 24);
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.contains("… / 特定個人情報の適正な取扱いに係るチェックリスト"),
+        "{header}"
+    );
+    char_key(&mut app, 'm');
+    let text = screen_text(&app, 80, 24);
+    let heading = text.lines().find(|l| l.contains("結果一覧")).unwrap();
+    assert!(
+        heading.contains("特定個人情報の適正な取扱いに係るチェックリスト"),
+        "{heading}"
+    );
+    // Wide enough, both whole.
+    let wide = screen_text(&app, 160, 48);
+    assert!(wide.contains(&format!("{title} / 特定個人情報")), "{wide}");
 }
