@@ -306,3 +306,34 @@ fn checklists_added_on_two_laptops_merge_in_the_same_order_either_way() {
     assert_eq!(order(&a), order(&b));
     assert_eq!(order(&a).len(), 3);
 }
+
+#[test]
+fn a_checklist_added_by_one_writer_is_followed_by_the_other_beside_it() {
+    let data = tempfile::tempdir().unwrap();
+    let id = seed_round(data.path());
+    let store = Store::open(data.path()).unwrap();
+    let mut first = store.open_writer(&id, "田中 一郎").unwrap();
+    let mut second = store.open_side_writer(&id, "鈴木 花子").unwrap();
+    let checklist = kansa::checklist::Checklist::load(Path::new(TOKUTEI)).unwrap();
+    let change = second.session().adding_checklist(checklist).unwrap();
+    second.record(change).unwrap();
+    // The other writer takes it in, and can mark its cells at once.
+    first.follow();
+    assert_eq!(first.session().extra.len(), 1);
+    let change = first
+        .session()
+        .set_mark("保育", "tokutei-kojin-joho::T1-1", Some("○"))
+        .unwrap();
+    first.record(change).unwrap();
+    second.close().unwrap();
+    first.close().unwrap();
+    let session = store.load(&id).unwrap();
+    assert_eq!(session.extra.len(), 1);
+    assert_eq!(
+        session
+            .hearing("保育")
+            .unwrap()
+            .mark("tokutei-kojin-joho::T1-1"),
+        Some("○")
+    );
+}
