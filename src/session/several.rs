@@ -164,6 +164,28 @@ fn own<T>(
 }
 
 impl Change {
+    /// A change of the round as the `view` of its checklist records it: that
+    /// checklist's id (None: the main one) and the change under its own ids. None for
+    /// a change of the whole round, which any view records as it is.
+    pub fn in_view(mut self) -> Option<(Option<String>, Change)> {
+        let id = match &mut self {
+            Change::Mark { item, .. }
+            | Change::Note { item, .. }
+            | Change::Field { item, .. }
+            | Change::Improvement { item, .. }
+            | Change::Dismissal { item, .. } => item,
+            Change::Observation { area, .. } | Change::Finding { area, .. } => area,
+            Change::Move(cursor) => &mut cursor.item,
+            _ => return None,
+        };
+        let checklist = unqualified(id).map(|(c, own)| (c.to_string(), own.to_string()));
+        let checklist = checklist.map(|(c, own)| {
+            *id = own;
+            c
+        });
+        Some((checklist, self))
+    }
+
     /// This change, made on the `view` of the checklist `checklist`, as the round
     /// records it: its item or area under the qualified id. None for a change of the
     /// whole round (sign-off, reopen, self-assessment, evidence, follow-up), which is

@@ -338,7 +338,12 @@ impl Model {
         match change {
             // Undo never crosses a sign-off or a reopen.
             Change::SignOff { .. } | Change::Reopen { .. } => self.sitting = Sitting::default(),
-            _ if self.writable() => self.sitting.did(change.clone()),
+            // Kept as the round records it: an undo may come in another checklist.
+            _ if self.writable() => {
+                if let Some(kept) = self.doc.as_recorded(change.clone()) {
+                    self.sitting.did(kept);
+                }
+            }
             _ => {}
         }
         self.save(change, t);
@@ -377,7 +382,9 @@ impl Model {
     pub fn undo_now(&mut self, change: Change, t: &Strings) {
         self.sitting.undo(&change);
         if let Some(inverse) = change.inverse() {
+            let inverse = self.to_checklist_of(inverse, t);
             self.save(inverse, t);
+            let change = self.to_checklist_of(change, t);
             self.show_change(&change, t.undone, t);
         }
     }
@@ -385,11 +392,33 @@ impl Model {
     pub fn redo(&mut self, t: &Strings) {
         match self.sitting.redo() {
             Some(change) => {
+                let change = self.to_checklist_of(change, t);
                 self.save(change.clone(), t);
                 self.show_change(&change, t.redone, t);
             }
             None => self.message = Some(t.nothing_to_undo.to_string()),
         }
+    }
+
+    /// A change of the sitting (as the round records it) made again or undone: the
+    /// screens go to its checklist, and it comes back under that checklist's ids.
+    fn to_checklist_of(&mut self, change: Change, t: &Strings) -> Change {
+        let Some((checklist, change)) = change.clone().in_view() else {
+            return change;
+        };
+        let round = self.doc.round();
+        let lens = match checklist {
+            Some(id) => round
+                .extra
+                .iter()
+                .position(|c| c.id == id)
+                .map_or(0, |i| i + 1),
+            None => 0,
+        };
+        if lens != self.doc.lens() {
+            self.show_checklist(lens, t);
+        }
+        change
     }
 
     /// Goes to the cell of a change just undone or redone, and says what it was.

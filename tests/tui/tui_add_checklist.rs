@@ -255,3 +255,42 @@ fn a_long_round_title_gives_way_to_the_checklist_on_screen() {
     let wide = screen_text(&app, 160, 48);
     assert!(wide.contains(&format!("{title} / 特定個人情報")), "{wide}");
 }
+
+#[test]
+fn undo_takes_back_a_mark_of_the_checklist_it_was_given_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = round(dir.path(), &[TOKUTEI]);
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    char_key(&mut app, '1');
+    // To the 特定個人情報 checklist, marked there, then back to the main one.
+    char_key(&mut app, 'L');
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    char_key(&mut app, '1');
+    char_key(&mut app, 'C');
+    // The latest change of 保育 is the 特定個人情報 one: undone there, on screen.
+    char_key(&mut app, 'u');
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("上半期 / 特定個人情報") && text.contains("T1-1"),
+        "{text}"
+    );
+    char_key(&mut app, 'u');
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("I-1") && !text.contains("特定個人情報"),
+        "{text}"
+    );
+    let session = Store::open(dir.path()).unwrap().load(&id).unwrap();
+    let hearing = session.hearing("保育").unwrap();
+    assert_eq!(hearing.mark("tokutei-kojin-joho::T1-1"), None);
+    assert_eq!(hearing.mark("I-1"), None);
+    // And again, from the main checklist.
+    char_key(&mut app, 'U');
+    char_key(&mut app, 'U');
+    drop(app);
+    let session = Store::open(dir.path()).unwrap().load(&id).unwrap();
+    let hearing = session.hearing("保育").unwrap();
+    assert_eq!(hearing.mark("tokutei-kojin-joho::T1-1"), Some("○"));
+    assert_eq!(hearing.mark("I-1"), Some("○"));
+}
