@@ -382,9 +382,9 @@ impl Model {
     pub fn undo_now(&mut self, change: Change, t: &Strings) {
         self.sitting.undo(&change);
         if let Some(inverse) = change.inverse() {
-            let inverse = self.to_checklist_of(inverse, t);
+            let inverse = self.in_checklist_of(inverse, t);
             self.save(inverse, t);
-            let change = self.to_checklist_of(change, t);
+            let change = self.in_checklist_of(change, t);
             self.show_change(&change, t.undone, t);
         }
     }
@@ -392,7 +392,7 @@ impl Model {
     pub fn redo(&mut self, t: &Strings) {
         match self.sitting.redo() {
             Some(change) => {
-                let change = self.to_checklist_of(change, t);
+                let change = self.in_checklist_of(change, t);
                 self.save(change.clone(), t);
                 self.show_change(&change, t.redone, t);
             }
@@ -402,7 +402,7 @@ impl Model {
 
     /// A change of the sitting (as the round records it) made again or undone: the
     /// screens go to its checklist, and it comes back under that checklist's ids.
-    fn to_checklist_of(&mut self, change: Change, t: &Strings) -> Change {
+    fn in_checklist_of(&mut self, change: Change, t: &Strings) -> Change {
         let Some((checklist, change)) = change.clone().in_view() else {
             return change;
         };
