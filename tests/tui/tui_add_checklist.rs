@@ -294,3 +294,44 @@ fn undo_takes_back_a_mark_of_the_checklist_it_was_given_in() {
     assert_eq!(hearing.mark("tokutei-kojin-joho::T1-1"), Some("○"));
     assert_eq!(hearing.mark("I-1"), Some("○"));
 }
+
+#[test]
+fn the_form_says_when_a_checklist_added_is_for_none_of_the_departments_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::at_list(context(dir.path(), Lang::Ja));
+    char_key(&mut app, 'n');
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, &path(TOKUTEI));
+    key(&mut app, KeyCode::Enter);
+    // To the departments: 防災, 保育 and 障がい (those handling 特定個人情報) unchosen.
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Tab);
+    }
+    for step in [1, 3, 1] {
+        for _ in 0..step {
+            key(&mut app, KeyCode::Down);
+        }
+        char_key(&mut app, ' ');
+    }
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert!(app.hearing().is_none(), "no round made");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("被監査部門 (3/6)"), "{text}");
+    assert!(
+        text.contains("対象になる部署がこの回にありません"),
+        "{text}"
+    );
+    assert!(
+        Store::open(dir.path())
+            .unwrap()
+            .list()
+            .unwrap()
+            .0
+            .is_empty()
+    );
+}
