@@ -337,3 +337,29 @@ fn a_checklist_added_by_one_writer_is_followed_by_the_other_beside_it() {
         Some("○")
     );
 }
+
+#[test]
+fn new_refuses_a_second_checklist_for_none_of_the_departments_chosen() {
+    let data = tempfile::tempdir().unwrap();
+    let (code, _, err) = kansa(
+        data.path(),
+        &[
+            "new",
+            "--title",
+            "t",
+            "--departments",
+            "秘書",
+            "--checklist",
+            "checklists/ryugasaki-2024-h1.ron",
+            "--checklist",
+            TOKUTEI,
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("tokutei-kojin-joho") && err.contains("対象になる部署"),
+        "{err}"
+    );
+    let (_, list, _) = kansa(data.path(), &["list"]);
+    assert_eq!(list.lines().count(), 1, "only the header:\n{list}");
+}
