@@ -4,74 +4,9 @@
 //! so is the key reference `docs/keys.md` (`tui::keys_markdown`): none can drift.
 //! Plain data: the terminal's key events are turned into `Key` at the screen's edge.
 
-/// A key as the tables know it. Characters arrive folded to their ASCII form, so a
-/// full-width `２` typed with the input method on is the key `2`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Char(char),
-    Enter,
-    Esc,
-    Left,
-    Right,
-    Up,
-    Down,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-    Tab,
-    BackTab,
-    Backspace,
-    CtrlC,
-    /// Clears the line of a text field, as in a shell.
-    CtrlU,
-    /// Clears the whole text field.
-    CtrlL,
-    /// Takes back the last change to the text being typed.
-    CtrlZ,
-}
+mod key;
 
-impl Key {
-    /// A character key, folded from its full-width form (NFKC for the ASCII range).
-    pub fn char(c: char) -> Key {
-        Key::Char(fold_width(c))
-    }
-
-    /// How a footer or the help writes the key.
-    pub fn label(self) -> String {
-        match self {
-            Key::Char(' ') => "Space".into(),
-            Key::Char(c) => c.to_string(),
-            Key::Enter => "Enter".into(),
-            Key::Esc => "Esc".into(),
-            Key::Left => "←".into(),
-            Key::Right => "→".into(),
-            Key::Up => "↑".into(),
-            Key::Down => "↓".into(),
-            Key::Home => "Home".into(),
-            Key::End => "End".into(),
-            Key::PageUp => "PageUp".into(),
-            Key::PageDown => "PageDown".into(),
-            Key::Tab => "Tab".into(),
-            Key::BackTab => "Shift-Tab".into(),
-            Key::Backspace => "Backspace".into(),
-            Key::CtrlC => "Ctrl-C".into(),
-            Key::CtrlU => "Ctrl-U".into(),
-            Key::CtrlL => "Ctrl-L".into(),
-            Key::CtrlZ => "Ctrl-Z".into(),
-        }
-    }
-}
-
-/// The ASCII form of a full-width character (`２` → `2`, `ｑ` → `q`, the ideographic
-/// space → space); any other character as it is.
-pub fn fold_width(c: char) -> char {
-    match c {
-        '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
+pub use key::{Key, fold_width};
 
 /// What a key asks a view to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +114,11 @@ pub enum Action {
     ShowEvidence,
     /// A path prompt: complete the name being typed from the folder's files.
     CompletePath,
+    /// The round's checklists in a picker: the hearing and the matrix go to the one
+    /// chosen.
+    PickChecklist,
+    /// Add a checklist to the open round: a prompt for its file's path.
+    AddChecklist,
 }
 
 /// Actions that footers and help show as one entry (`←→ 移動`).
@@ -218,6 +158,7 @@ impl Action {
                 | CycleStatus
                 | ImportSelfcheck
                 | AttachEvidence
+                | AddChecklist
         )
     }
 
@@ -296,6 +237,8 @@ pub const ITEM: &[Binding] = &[
     bind(&[C('g')], Action::GoToItem),
     bind(&[C('d')], Action::SwitchDepartment),
     help_only(&[C('C')], Action::NextChecklist),
+    help_only(&[C('L')], Action::PickChecklist),
+    help_only(&[C('N')], Action::AddChecklist),
     bind(&[C('m')], Action::OpenMatrix),
     bind(&[C('s')], Action::AcceptSelf),
     bind(&[C('o')], Action::OpenSheet),
@@ -340,6 +283,8 @@ pub const MATRIX: &[Binding] = &[
     bind(&[C('f')], Action::FilterMark),
     bind(&[C('a')], Action::FilterArea),
     help_only(&[C('C')], Action::NextChecklist),
+    help_only(&[C('L')], Action::PickChecklist),
+    help_only(&[C('N')], Action::AddChecklist),
     bind(&[C('w')], Action::MarksWidth),
     bind(&[C('s')], Action::ToggleSelf),
     bind(&[C('o')], Action::OpenSheet),

@@ -43,7 +43,10 @@ pub fn value(change: &Change) -> String {
         Change::FollowUp { to, .. } => ron::to_string(to).unwrap_or_default(),
         Change::Attach { attachment } => attachment.file.sha256.clone(),
         Change::Detach { .. } => String::new(),
-        Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => String::new(),
+        Change::Move(_)
+        | Change::SignOff { .. }
+        | Change::Reopen { .. }
+        | Change::AddChecklist { .. } => String::new(),
     }
 }
 
@@ -127,10 +130,52 @@ pub(crate) fn check(ours: &Session, theirs: &Session) -> Result<(), MergeError> 
             theirs: name(theirs),
         });
     }
-    if ours.checklist != theirs.checklist || ours.extra != theirs.extra {
+    // A checklist added to one copy joins the other; one id with two contents is
+    // two different rounds.
+    let differs =
+        |c: &crate::checklist::Checklist| ours.checklists().any(|o| o.id == c.id && o != c);
+    if ours.checklist != theirs.checklist || theirs.extra.iter().any(differs) {
         return Err(MergeError::OtherChecklist);
     }
     Ok(())
+}
+
+/// Takes into `session` the departments `theirs` heard that it lacks (`missing`) and
+/// the checklists `theirs` added that it lacks, before their answers are taken in;
+/// each department is given the opening answers of the checklists it had not seen.
+fn join_round(
+    session: &mut Session,
+    missing: Vec<crate::session::Hearing>,
+    theirs: &Session,
+) -> Result<(), MergeError> {
+    session.hearings.extend(missing);
+    for checklist in &theirs.extra {
+        if !session.checklists().any(|c| c.id == checklist.id) {
+            session
+                .add_checklist(checklist.clone())
+                .map_err(|j| MergeError::Damaged(Refusal::Joining(j)))?;
+        }
+    }
+    session.open_checklists();
+    Ok(())
+}
+
+/// Puts every checklist added to the open round in the order of the changes that
+/// added them (those the round was created with first): the same whichever copy a
+/// merge started from.
+fn order_checklists(session: &mut Session) {
+    let added: Vec<&str> = session
+        .history
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::AddChecklist { checklist } => Some(checklist.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let place = |id: &str| added.iter().position(|a| *a == id);
+    let mut extra = std::mem::take(&mut session.extra);
+    extra.sort_by_key(|c| place(&c.id));
+    session.extra = extra;
 }
 
 /// A session's history with each change's identity, computed once.
@@ -179,7 +224,7 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
             added: 0,
         });
     }
-    session.hearings.extend(missing);
+    join_round(&mut session, missing, theirs)?;
     validate(&session, new_theirs.iter().map(|(_, e)| *e))?;
     let places: BTreeSet<Place> = new_theirs
         .iter()
@@ -226,6 +271,7 @@ pub fn merge(ours: &Session, theirs: &Session) -> Result<Merged, MergeError> {
     }
     session.history = history.into_iter().map(|(_, e)| e).collect();
     session.heads = merged_heads;
+    order_checklists(&mut session);
     settle_times(&mut session);
     Ok(Merged {
         conflicts: conflicts(&session),

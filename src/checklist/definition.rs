@@ -23,7 +23,7 @@ pub static OUT_OF_SCOPE: std::sync::LazyLock<Mark> = std::sync::LazyLock::new(||
     asks: Vec::new(),
 });
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     pub format: u32,

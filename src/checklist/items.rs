@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::scale::{Mark, Meaning};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     pub id: String,
@@ -13,7 +13,7 @@ pub struct Area {
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,

@@ -16,6 +16,11 @@ pub const FORMAT: u32 = 1;
 pub const BUNDLED_PATH: &str = "checklists/ryugasaki-2024-h1.ron";
 pub const BUNDLED: &str = include_str!("../../checklists/ryugasaki-2024-h1.ron");
 
+/// True for a key a mark may not take: one the screens bind, or a control character.
+pub fn is_reserved(key: char) -> bool {
+    keymap::is_bound(key) || key.is_control()
+}
+
 impl Checklist {
     /// Parses and validates checklist text; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Checklist, FileError> {
@@ -36,6 +41,11 @@ impl Checklist {
 
     pub fn bundled() -> Checklist {
         Self::parse(BUNDLED, Path::new(BUNDLED_PATH)).expect("the bundled checklist is valid")
+    }
+
+    /// The first of its marks' keys that the screens keep for themselves (`is_reserved`).
+    pub fn reserved_key(&self) -> Option<char> {
+        self.scale.iter().map(|m| m.key).find(|k| is_reserved(*k))
     }
 
     /// Checks what RON's types cannot: uniqueness, references and reserved keys. Errors
@@ -80,7 +90,7 @@ impl Checklist {
                     Problem::DuplicateKey(mark.key),
                 );
             }
-            if keymap::is_bound(mark.key) || mark.key.is_control() {
+            if is_reserved(mark.key) {
                 let problem = Problem::ReservedKey(mark.key);
                 return fail(Position::of_field(text, "key", &mark.key, 0), problem);
             }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One step of the mark scale, e.g. ○ 適正.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mark {
     pub symbol: String,

@@ -68,6 +68,14 @@ pub enum Command {
         #[arg(long, value_name = "ID|FILE", conflicts_with = "departments")]
         from: Option<String>,
     },
+    /// Add a checklist to an open round, after its others, for the departments the
+    /// checklist says; recorded in its history.
+    AddChecklist {
+        id: String,
+        /// The checklist file to add (its id must differ from the round's checklists').
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Print the cells that differ between two sessions, one line each:
     /// department, item, mark in A, mark in B (tab-separated; a fifth column `note`
     /// when the note differs).

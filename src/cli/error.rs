@@ -137,10 +137,7 @@ impl Describe for CliError {
             CliError::NoConflict => m.team.no_conflict.to_string(),
             CliError::NoValueBy(name) => (m.team.no_value_by)(name),
             CliError::ResolveWhere => m.team.resolve_where.to_string(),
-            CliError::Joining(crate::session::Joining::SameId(id)) => (m.checklist_same_id)(id),
-            CliError::Joining(crate::session::Joining::Qualifier(id)) => {
-                (m.checklist_qualifier)(id)
-            }
+            CliError::Joining(joining) => (m.refusal)(&Refusal::Joining(joining.clone())),
             CliError::NoChecklist(name) => (m.no_checklist)(name),
         }
     }
@@ -157,7 +154,7 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// Refused by the round's state: review or sign with blockers, a signer not of the
     /// round, sign while other auditors write beside it, a change to a signed session,
-    /// verify of a changed or unsigned session.
+    /// verify of a changed or unsigned session, a checklist that cannot join the round.
     pub const REFUSED: u8 = 3;
 }
 
@@ -176,7 +173,8 @@ impl CliError {
                 | Refusal::NotSigned
                 | Refusal::Blocked(_)
                 | Refusal::NotASigner(_)
-                | Refusal::OthersWriting(_),
+                | Refusal::OthersWriting(_)
+                | Refusal::Joining(_),
             ) => exit::REFUSED,
             _ => exit::ERROR,
         }

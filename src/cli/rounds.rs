@@ -40,6 +40,9 @@ impl Env<'_> {
                 print_scores(&session, words, marks)
             }
             Command::Validate { file } => validate(&file, m),
+            Command::AddChecklist { id, file } => {
+                add_checklist(&self.store()?, &id, &file, &self.auditor()?.name, m)
+            }
             Command::New {
                 checklist,
                 title,
@@ -118,6 +121,36 @@ fn validate(file: &Path, m: &Messages) -> Result<(), CliError> {
         let mark = checklist.not_applicable();
         outln!("{}", (m.out_of_scope)(&mark.symbol, &mark.label));
     }
+    Ok(())
+}
+
+/// `kansa add-checklist ID FILE`: the checklist joins the open round, recorded as
+/// `actor`; what it adds is printed.
+fn add_checklist(
+    store: &Store,
+    id: &str,
+    file: &Path,
+    actor: &str,
+    m: &Messages,
+) -> Result<(), CliError> {
+    let checklist = Checklist::load(file)?;
+    let mut writer = store.open_writer(id, actor)?;
+    let change = writer.session().adding_checklist(checklist)?;
+    writer
+        .record(change)
+        .map_err(crate::store::StoreError::from)?;
+    let session = writer.session();
+    let added = session.extra.last().expect("the checklist just added");
+    let departments = session
+        .hearings
+        .iter()
+        .filter(|h| added.is_for(&h.department))
+        .count();
+    outln!(
+        "{}",
+        (m.checklist_added)(&added.title, &added.id, departments)
+    );
+    writer.close()?;
     Ok(())
 }
 

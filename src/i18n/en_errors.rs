@@ -2,7 +2,7 @@
 
 use crate::checklist::{BandUnit, Rule};
 use crate::export::{ExportError, Report as ExportReport};
-use crate::session::Refusal;
+use crate::session::{Joining, Refusal};
 use crate::wareki::{self, DateError};
 
 pub(crate) fn en_rule(rule: &Rule) -> String {
@@ -104,6 +104,28 @@ pub(crate) fn en_refusal(refusal: &Refusal) -> String {
         Refusal::EvidenceExists(id) => format!("evidence {id} is attached already"),
         Refusal::UnknownEvidence(id) => {
             format!("no evidence {id} is attached in this round (see kansa evidence)")
+        }
+        Refusal::Joining(joining) => en_joining(joining),
+    }
+}
+
+fn en_joining(joining: &Joining) -> String {
+    match joining {
+        Joining::SameId(id) => {
+            format!(
+                "the round has a checklist {id} already: a round's checklists need different ids"
+            )
+        }
+        Joining::Qualifier(id) => format!(
+            "the id \"{id}\" holds \"::\", which a round of several checklists keeps for its own ids"
+        ),
+        Joining::ReservedKey(key) => {
+            format!("the key {key:?} of a mark is a key of the screens (see kansa validate)")
+        }
+        Joining::NoDepartment(id) => {
+            format!(
+                "checklist {id} is for none of the round's departments: nothing to hear with it"
+            )
         }
     }
 }

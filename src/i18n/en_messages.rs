@@ -40,13 +40,8 @@ pub static MESSAGES_EN: Messages = Messages {
     no_data_dir: "no data directory: pass --data-dir",
     press_enter: "Press Enter to close",
     no_departments: "no departments: the checklist has no roster; pass --departments",
-    checklist_same_id: |id| {
-        format!("checklist {id} is given twice: a round's checklists need different ids")
-    },
-    checklist_qualifier: |id| {
-        format!(
-            "the id \"{id}\" holds \"::\", which a round of several checklists keeps for its own ids"
-        )
+    checklist_added: |title, id, departments| {
+        format!("added checklist \"{title}\" (id {id}), for {departments} departments")
     },
     no_checklist: |name| format!("the round has no checklist \"{name}\""),
     answers_csv_only: "--report answers is a CSV: use --format csv",

@@ -258,6 +258,12 @@ pub(crate) fn en_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::AddChecklist { checklist } => format!(
+            "checklist added: {} (id {}, {} items)",
+            one_line(&checklist.title),
+            checklist.id,
+            checklist.item_count()
+        ),
         Change::FollowUp {
             department,
             area,

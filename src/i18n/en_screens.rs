@@ -166,6 +166,14 @@ pub static EN: Strings = Strings {
     switched: |department| format!("Now hearing {department}"),
     checklist_switched: |title| format!("Now on the checklist {title}"),
     one_checklist: "This department has one checklist only",
+    checklists: "This round's checklists",
+    add_checklist_path: "Checklist file to add (Enter adds, Esc cancels)",
+    checklist_added: |id, departments| {
+        format!("Added the checklist {id} (for {departments} departments)")
+    },
+    field_more_checklists: "More checklists",
+    checklist_added_to_form: |id| format!("Checklist {id} added (Ctrl-L takes them back)"),
+    no_more_checklists: "none (Enter to add one from its file)",
     unbound: |key| format!("{key} does nothing here (? lists the keys)"),
     read_only_no_change: "Read-only: nothing can be recorded",
     last_heard: "No more items to hear in this department (d switches department)",
@@ -267,6 +275,8 @@ pub(crate) fn en_hint(action: Action) -> &'static str {
         AttachEvidence => "attach",
         ShowEvidence => "evidence",
         CompletePath => "complete",
+        PickChecklist => "checklists",
+        AddChecklist => "add checklist",
     }
 }
 
@@ -342,6 +352,8 @@ pub(crate) fn en_explain(action: Action) -> &'static str {
         AttachEvidence => "attach a file as evidence here (on the sheet: to the area)",
         ShowEvidence => "the files attached here (Enter opens one)",
         CompletePath => "complete the file or folder name from what is typed",
+        PickChecklist => "choose one of the round's checklists (hearing and matrix)",
+        AddChecklist => "add a checklist to this round (its file; kept in the history)",
     }
 }
 

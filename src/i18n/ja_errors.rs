@@ -3,7 +3,7 @@
 use super::ja_common::{ja_fact, quoted};
 use crate::checklist::{BandUnit, Meaning, Rule};
 use crate::export::{ExportError, Report as ExportReport};
-use crate::session::Refusal;
+use crate::session::{Joining, Refusal};
 use crate::wareki::{self, DateError, Era};
 
 pub(crate) fn ja_meaning(meaning: Meaning) -> &'static str {
@@ -169,6 +169,22 @@ pub(crate) fn ja_refusal(refusal: &Refusal) -> String {
         Refusal::UnknownEvidence(id) => {
             format!("この監査に添付中の証跡 {id} はありません（`kansa evidence` で一覧できます）")
         }
+        Refusal::Joining(joining) => ja_joining(joining),
+    }
+}
+
+fn ja_joining(joining: &Joining) -> String {
+    match joining {
+        Joining::SameId(id) => format!("この回にはすでに ID が {id} のチェックリストがあります"),
+        Joining::Qualifier(id) => format!(
+            "ID「{id}」に :: が含まれています。複数のチェックリストを使う回では ID に :: を使えません"
+        ),
+        Joining::ReservedKey(key) => format!(
+            "評価記号のキー「{key}」は画面の操作キーと重なります。チェックリストで別のキーにしてください"
+        ),
+        Joining::NoDepartment(id) => format!(
+            "チェックリスト {id} の対象になる部署がこの回にありません。追加しても聞き取る項目がありません"
+        ),
     }
 }
 

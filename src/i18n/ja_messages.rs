@@ -41,15 +41,8 @@ pub static MESSAGES_JA: Messages = Messages {
     no_data_dir: "データの保存先がわかりません。--data-dir で指定してください",
     press_enter: "Enter キーを押すと閉じます",
     no_departments: "被監査部門がありません。チェックリストに名簿がないので --departments で指定してください",
-    checklist_same_id: |id| {
-        format!(
-            "チェックリスト {id} が二つあります。一つの回に同じ ID のチェックリストは使えません"
-        )
-    },
-    checklist_qualifier: |id| {
-        format!(
-            "ID「{id}」に :: が含まれています。複数のチェックリストを使う回では ID に :: を使えません"
-        )
+    checklist_added: |title, id, departments| {
+        format!("チェックリスト「{title}」（ID {id}）を追加しました。対象は {departments} 部署です")
     },
     no_checklist: |name| format!("この回にチェックリスト「{name}」はありません"),
     answers_csv_only: "--report answers は CSV だけです。--format csv を指定してください",

@@ -239,6 +239,12 @@ pub(crate) fn ja_change(change: &Change) -> String {
             short_digest(digest),
             one_line(reason)
         ),
+        Change::AddChecklist { checklist } => format!(
+            "チェックリストを追加: {}（ID {}、{}項目）",
+            one_line(&checklist.title),
+            checklist.id,
+            checklist.item_count()
+        ),
         Change::FollowUp {
             department,
             area,

@@ -165,6 +165,14 @@ pub static JA: Strings = Strings {
     switched: |department| format!("{department}に切り替えました"),
     checklist_switched: |title| format!("チェックリスト「{title}」に切り替えました"),
     one_checklist: "この部署に使うチェックリストは一つだけです",
+    checklists: "この回のチェックリスト",
+    add_checklist_path: "追加するチェックリストのファイル（Enter で追加、Esc でやめる）",
+    checklist_added: |id, departments| {
+        format!("チェックリスト {id} を追加しました（対象 {departments} 部署）")
+    },
+    field_more_checklists: "他のチェックリスト",
+    checklist_added_to_form: |id| format!("チェックリスト {id} を加えました（Ctrl-L で取り消し）"),
+    no_more_checklists: "なし（Enter でファイルを指定して追加）",
     unbound: |key| format!("「{key}」はこの画面では使えません（? でキーの一覧）"),
     read_only_no_change: "読み取り専用のため記録できません",
     last_heard: "この部署でヒアリングする項目はここまでです（d で部署を切替）",
@@ -270,6 +278,8 @@ pub(crate) fn ja_hint(action: Action) -> &'static str {
         AttachEvidence => "証跡添付",
         ShowEvidence => "証跡一覧",
         CompletePath => "補完",
+        PickChecklist => "チェックリスト選択",
+        AddChecklist => "チェックリスト追加",
     }
 }
 
@@ -341,6 +351,8 @@ pub(crate) fn ja_explain(action: Action) -> &'static str {
         AttachEvidence => "このセル（シートでは領域）に証跡のファイルを添付",
         ShowEvidence => "添付した証跡の一覧（Enter で開く）",
         CompletePath => "入力中のファイル名・フォルダ名を補完",
+        PickChecklist => "回のチェックリストを選んで切替（ヒアリングと結果一覧）",
+        AddChecklist => "この回にチェックリストを追加（ファイルを指定。履歴に残ります）",
     }
 }
 

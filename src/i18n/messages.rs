@@ -56,10 +56,8 @@ pub struct Messages {
     /// Windows, started by double-click: the window waits for Enter after an error.
     pub press_enter: &'static str,
     pub no_departments: &'static str,
-    /// Two checklists of one round with the same id.
-    pub checklist_same_id: fn(id: &str) -> String,
-    /// An id holding the qualifier `::` in a round of several checklists.
-    pub checklist_qualifier: fn(id: &str) -> String,
+    /// `add-checklist`: the checklist added, and for how many departments.
+    pub checklist_added: fn(title: &str, id: &str, departments: usize) -> String,
     /// `show --checklist NAME` of a checklist the round lacks.
     pub no_checklist: fn(name: &str) -> String,
     pub answers_csv_only: &'static str,

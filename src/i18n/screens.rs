@@ -160,6 +160,15 @@ pub struct Strings {
     pub checklist_switched: fn(&str) -> String,
     /// The department on screen has no other checklist in this round.
     pub one_checklist: &'static str,
+    /// The picker of the round's checklists, and the prompt for one to add.
+    pub checklists: &'static str,
+    pub add_checklist_path: &'static str,
+    /// A checklist added to the round (its id), for this many departments.
+    pub checklist_added: fn(&str, usize) -> String,
+    /// The new-session form: the further checklists, none yet, and one added.
+    pub field_more_checklists: &'static str,
+    pub checklist_added_to_form: fn(&str) -> String,
+    pub no_more_checklists: &'static str,
     /// A key no action of this view is bound to.
     pub unbound: fn(&str) -> String,
     pub read_only_no_change: &'static str,

@@ -142,6 +142,9 @@ impl Session {
                 ..
             } => self.apply_followup(department, area, *finding, to)?,
             Change::Attach { .. } | Change::Detach { .. } => self.apply_evidence(event)?,
+            Change::AddChecklist { checklist } => self
+                .add_checklist(checklist.as_ref().clone())
+                .map_err(Refusal::Joining)?,
             sheet => self.apply_to_sheet(sheet)?,
         }
         Ok(true)

@@ -9,6 +9,7 @@ use super::previous::FollowUpState;
 use super::selfcheck::SelfCheck;
 use super::sheet::Finding;
 use super::time::{Hlc, Timestamp};
+use crate::checklist::Checklist;
 use crate::facts::{FactField, FactValue};
 
 /// A change, with who made it and when. Journal lines and history entries are events.
@@ -141,6 +142,10 @@ pub enum Change {
     Attach { attachment: Attachment },
     /// An attachment removed; its stored file stays, for the history.
     Detach { attachment: Attachment },
+    /// A checklist added to the open round, after the others (`Session::add_checklist`):
+    /// the whole checklist, so that a part, a merge and the history carry it. Never
+    /// undone: its answers may have been recorded since.
+    AddChecklist { checklist: Box<Checklist> },
 }
 
 impl Change {
@@ -295,7 +300,8 @@ impl Change {
             Change::Fact { .. }
             | Change::Improvement { .. }
             | Change::SignOff { .. }
-            | Change::Reopen { .. } => None,
+            | Change::Reopen { .. }
+            | Change::AddChecklist { .. } => None,
         }
     }
 

@@ -53,11 +53,10 @@ pub use ids::{QUALIFIER, qualified, unqualified};
 pub use previous::{
     FollowUp, FollowUpState, FollowUpStatus, Previous, PreviousAnswer, RemovedItem,
 };
-pub use refusal::Refusal;
+pub use refusal::{Joining, Refusal};
 pub use round::{FORMAT, Session};
 pub use seal::{DepartmentSeal, EvidenceSeal, Seal, SignOff};
 pub use selfcheck::{SelfAnswer, SelfCheck};
-pub use several::Joining;
 pub use sheet::{AreaSheet, Finding};
 pub use start::{Chosen, choose_departments};
 pub use time::{Hlc, Timestamp};

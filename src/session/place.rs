@@ -78,7 +78,10 @@ impl Place {
                 attachment.target.clone(),
                 attachment.id.clone(),
             ),
-            Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => return None,
+            Change::Move(_)
+            | Change::SignOff { .. }
+            | Change::Reopen { .. }
+            | Change::AddChecklist { .. } => return None,
         })
     }
 

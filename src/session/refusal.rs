@@ -48,4 +48,20 @@ pub enum Refusal {
     EvidenceExists(String),
     /// No attachment in force has this id.
     UnknownEvidence(String),
+    /// A checklist that cannot join the round (`Session::add_checklist`).
+    Joining(Joining),
+}
+
+/// Why a checklist cannot join a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Joining {
+    /// Its id is the id of a checklist the round already has.
+    SameId(String),
+    /// An id of the round's checklists holds the qualifier, so its answers could be
+    /// taken for another checklist's.
+    Qualifier(String),
+    /// One of its marks takes a key the screens keep (the rule `validate` applies).
+    ReservedKey(char),
+    /// It is for none of the round's departments: it would add nothing to hear.
+    NoDepartment(String),
 }

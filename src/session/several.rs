@@ -8,18 +8,9 @@
 use super::change::Change;
 use super::hearing::Hearing;
 use super::ids::{QUALIFIER, qualified, unqualified};
+use super::refusal::{Joining, Refusal};
 use super::round::Session;
 use crate::checklist::{Checklist, Item};
-
-/// Why a checklist cannot join a round.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Joining {
-    /// Its id is the id of a checklist the round already has.
-    SameId(String),
-    /// An id of the round's checklists holds the qualifier, so its answers could be
-    /// taken for another checklist's.
-    Qualifier(String),
-}
 
 impl Session {
     /// The round's checklists, the main one first.
@@ -56,12 +47,20 @@ impl Session {
         }
     }
 
-    /// Adds `checklist` to the round, after the others: the departments it is for
-    /// start with its items that cannot apply to them marked 該当なし.
-    pub fn add_checklist(&mut self, checklist: Checklist) -> Result<(), Joining> {
-        let checklist = checklist.with_out_of_scope();
+    /// The change that adds `checklist` to the open round (`AddChecklist`), or why it
+    /// cannot join: what `apply` would refuse, asked before anything is recorded.
+    pub fn adding_checklist(&self, checklist: Checklist) -> Result<Change, Refusal> {
+        self.editable()?;
+        self.joining(&checklist).map_err(Refusal::Joining)?;
+        Ok(Change::AddChecklist {
+            checklist: Box::new(checklist),
+        })
+    }
+
+    /// Why `checklist` cannot join the round, if it cannot.
+    fn joining(&self, checklist: &Checklist) -> Result<(), Joining> {
         if self.checklists().any(|c| c.id == checklist.id) {
-            return Err(Joining::SameId(checklist.id));
+            return Err(Joining::SameId(checklist.id.clone()));
         }
         let ids = std::iter::once(checklist.id.as_str())
             .chain(self.checklist.items().map(|(_, i)| i.id.as_str()))
@@ -69,20 +68,50 @@ impl Session {
         if let Some(id) = ids.into_iter().find(|id| id.contains(QUALIFIER)) {
             return Err(Joining::Qualifier(id.to_string()));
         }
-        for hearing in &mut self.hearings {
-            if !checklist.is_for(&hearing.department) {
-                continue;
-            }
-            let opening =
-                Hearing::opening(&checklist, hearing.department.clone(), hearing.unlisted);
-            for (item, answer) in opening.answers {
-                hearing
-                    .answers
-                    .insert(qualified(&checklist.id, &item), answer);
+        if let Some(key) = checklist.reserved_key() {
+            return Err(Joining::ReservedKey(key));
+        }
+        if !self
+            .hearings
+            .iter()
+            .any(|h| checklist.is_for(&h.department))
+        {
+            return Err(Joining::NoDepartment(checklist.id.clone()));
+        }
+        Ok(())
+    }
+
+    /// Adds `checklist` to the round, after the others: the departments it is for
+    /// start with its items that cannot apply to them marked 該当なし.
+    pub fn add_checklist(&mut self, checklist: Checklist) -> Result<(), Joining> {
+        self.joining(&checklist)?;
+        let checklist = checklist.with_out_of_scope();
+        self.extra.push(checklist);
+        self.open_checklists();
+        Ok(())
+    }
+
+    /// Gives each department the opening answers of every other checklist it is for
+    /// that it holds no answer of yet: one just added, or a department a merged copy
+    /// brought that had not seen a checklist added here.
+    pub(crate) fn open_checklists(&mut self) {
+        for checklist in &self.extra {
+            let own = qualified(&checklist.id, "");
+            for hearing in &mut self.hearings {
+                if !checklist.is_for(&hearing.department)
+                    || hearing.answers.keys().any(|id| id.starts_with(&own))
+                {
+                    continue;
+                }
+                let opening =
+                    Hearing::opening(checklist, hearing.department.clone(), hearing.unlisted);
+                for (item, answer) in opening.answers {
+                    hearing
+                        .answers
+                        .insert(qualified(&checklist.id, &item), answer);
+                }
             }
         }
-        self.extra.push(checklist);
-        Ok(())
     }
 
     /// The round as seen through its checklist at `index` of `checklists`: the main
@@ -148,6 +177,28 @@ fn own<T>(
 }
 
 impl Change {
+    /// A change of the round as the `view` of its checklist records it: that
+    /// checklist's id (None: the main one) and the change under its own ids. None for
+    /// a change of the whole round, which any view records as it is.
+    pub fn in_view(mut self) -> Option<(Option<String>, Change)> {
+        let id = match &mut self {
+            Change::Mark { item, .. }
+            | Change::Note { item, .. }
+            | Change::Field { item, .. }
+            | Change::Improvement { item, .. }
+            | Change::Dismissal { item, .. } => item,
+            Change::Observation { area, .. } | Change::Finding { area, .. } => area,
+            Change::Move(cursor) => &mut cursor.item,
+            _ => return None,
+        };
+        let checklist = unqualified(id).map(|(c, own)| (c.to_string(), own.to_string()));
+        let checklist = checklist.map(|(c, own)| {
+            *id = own;
+            c
+        });
+        Some((checklist, self))
+    }
+
     /// This change, made on the `view` of the checklist `checklist`, as the round
     /// records it: its item or area under the qualified id. None for a change of the
     /// whole round (sign-off, reopen, self-assessment, evidence, follow-up), which is
@@ -161,7 +212,9 @@ impl Change {
             | Change::Dismissal { item, .. } => item,
             Change::Observation { area, .. } | Change::Finding { area, .. } => area,
             Change::Move(cursor) => &mut cursor.item,
-            Change::Fact { .. } | Change::DepartmentFact { .. } => return Some(self),
+            Change::Fact { .. } | Change::DepartmentFact { .. } | Change::AddChecklist { .. } => {
+                return Some(self);
+            }
             _ => return None,
         };
         *id = qualified(checklist, id);

@@ -165,22 +165,24 @@ impl Doc {
         }
     }
 
+    /// `change`, made on the screens, as the round records it (`Change::qualified`);
+    /// None for a change of the whole round asked for off the main checklist.
+    pub fn as_recorded(&self, change: Change) -> Option<Change> {
+        match self.lens {
+            0 => Some(change),
+            lens => change.qualified(&self.hold.session().extra[lens - 1].id),
+        }
+    }
+
     /// Applies a change and saves it; a failed save keeps it in memory, pending.
     pub fn record(&mut self, change: Change) -> Saved {
         // A change touches cells of its own department only (a gate item marks others
         // of the same hearing): recounting that one column is cheap enough to do
         // whatever came of the change.
         let department = department_of(&change, self.session());
-        let change = match self.lens {
-            0 => change,
-            lens => {
-                // Another checklist's view: its ids as the round keeps them.
-                let id = self.hold.session().extra[lens - 1].id.clone();
-                match change.qualified(&id) {
-                    Some(change) => change,
-                    None => return Saved::Refused(Refusal::MainChecklistOnly),
-                }
-            }
+        // Another checklist's view: its ids as the round keeps them.
+        let Some(change) = self.as_recorded(change) else {
+            return Saved::Refused(Refusal::MainChecklistOnly);
         };
         let saved = match &mut self.hold {
             Hold::Writing { writer, save_error } => match writer.record(change) {

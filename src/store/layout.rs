@@ -62,11 +62,25 @@ pub(crate) struct Header {
     pub(crate) created: Option<Timestamp>,
     #[serde(default)]
     pub(crate) checklist: Option<u32>,
+    /// A CRC-32 of the round's other checklists' RON (`extras_crc`); absent from a
+    /// one-checklist round's file, as from files written before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) extras: Option<u32>,
 }
 
 /// The CRC-32 of a checklist's RON: a part of the same round has the same.
 pub(crate) fn checklist_crc(checklist: &crate::checklist::Checklist) -> Option<u32> {
     ron::to_string(checklist)
+        .ok()
+        .map(|text| crc32fast::hash(text.as_bytes()))
+}
+
+/// The CRC-32 of a round's other checklists' RON; None for a round of one checklist.
+pub(crate) fn extras_crc(extra: &[crate::checklist::Checklist]) -> Option<u32> {
+    if extra.is_empty() {
+        return None;
+    }
+    ron::to_string(extra)
         .ok()
         .map(|text| crc32fast::hash(text.as_bytes()))
 }
@@ -104,6 +118,7 @@ pub(crate) fn snapshot_text(session: &Session, path: &Path) -> Result<String, St
         history_lines: session.history.len(),
         created: Some(session.created),
         checklist: checklist_crc(&session.checklist),
+        extras: extras_crc(&session.extra),
     };
     let line = ron::to_string(&header).map_err(ron_error)?;
     let mut text = String::with_capacity(rest.len() + line.len() + 40);

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::error::{StoreError, io_error};
 use super::folder::Store;
-use super::layout::{FIRST_LINE, Header, SUMMARY_MARK, checklist_crc, identity};
+use super::layout::{FIRST_LINE, Header, SUMMARY_MARK, checklist_crc, extras_crc, identity};
 use super::lock::Lock;
 use crate::merge::{self, Conflict, MergeError, Merged};
 use crate::session::{Change, Event, Session};
@@ -104,6 +104,10 @@ impl Store {
         }
         if checklist_crc(&part.checklist) != Some(checklist) {
             return Err(MergeError::OtherChecklist.into());
+        }
+        // Other checklists than the round's (one added on either side): read whole.
+        if extras_crc(&part.extra) != header.extras {
+            return Ok(None);
         }
         let held = |h: &crate::session::Hearing| header.departments.contains(&h.department.short);
         if scan.torn || !part.hearings.iter().all(held) {

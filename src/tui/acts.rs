@@ -147,6 +147,16 @@ pub fn accept_self(model: &mut Model, t: &Strings) {
 
 /// Reads a returned self-check workbook into the departments' self-assessment
 /// (never their marks); a workbook with any problem changes nothing.
+/// Reads the checklist at `path` and adds it to the open round; a file that cannot be
+/// read, or a checklist that cannot join, is said why.
+pub fn add_checklist(model: &mut Model, path: &str, context: &Context) {
+    let t = context.t;
+    match crate::checklist::Checklist::load(Path::new(path)) {
+        Ok(checklist) => model.add_checklist(checklist, t),
+        Err(e) => model.say((t.refused)(&e.describe(t.messages))),
+    }
+}
+
 pub fn import_selfcheck(model: &mut Model, path: &str, context: &Context) {
     let t = context.t;
     let now = Local::now().fixed_offset();

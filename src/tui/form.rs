@@ -1,5 +1,6 @@
-//! The new-session form: checklist, title, date, auditors, lead, and the departments
-//! of this round (the roster, all chosen; more can be added).
+//! The new-session form: checklist (and further checklists, `form_more`), title, date,
+//! auditors, lead, and the departments of this round (the roster, all chosen; more can
+//! be added).
 
 use std::path::Path;
 
@@ -19,11 +20,14 @@ use crate::keymap::{self, Action};
 use crate::session::{AuditFacts, Chosen, Session};
 
 use super::context::{Context, Input, Step};
+use super::form_more::{MoreChecklists, Outcome};
 use super::{editor, help, keys, widgets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Checklist,
+    /// The round's further checklists, each added from its path.
+    MoreChecklists,
     /// An earlier round to start from (its id, or a session file).
     StartFrom,
     Title,
@@ -37,8 +41,9 @@ enum Field {
     Create,
 }
 
-const ORDER: [Field; 11] = [
+const ORDER: [Field; 12] = [
     Field::Checklist,
+    Field::MoreChecklists,
     Field::StartFrom,
     Field::Title,
     Field::Date,
@@ -80,6 +85,7 @@ pub struct NewSessionForm {
     problem: Option<String>,
     /// Esc was pressed with something typed: the form asks before discarding it.
     asking_to_discard: bool,
+    more: MoreChecklists,
 }
 
 impl NewSessionForm {
@@ -106,6 +112,7 @@ impl NewSessionForm {
             department_cursor: 0,
             problem: None,
             asking_to_discard: false,
+            more: MoreChecklists::default(),
         }
     }
 
@@ -114,6 +121,7 @@ impl NewSessionForm {
         let title = self.text(Field::Title);
         let typed = |f: &Field| !self.text(*f).is_empty();
         (title != self.checklist.title && !title.is_empty())
+            || !self.more.added.is_empty()
             || [
                 Field::Checklist,
                 Field::StartFrom,
@@ -148,6 +156,10 @@ impl NewSessionForm {
     pub fn handle(&mut self, input: &Input, context: &Context) -> Step {
         match input {
             Input::Tick => Step::Stay,
+            Input::Paste(text) if self.more.is_prompting() => {
+                self.more.paste(text);
+                Step::Stay
+            }
             Input::Paste(text) => {
                 let line = text.replace(['\r', '\n'], " ");
                 if let Some(field) = self.input_mut(self.focus) {
@@ -161,6 +173,14 @@ impl NewSessionForm {
 
     fn on_key(&mut self, event: &KeyEvent, context: &Context) -> Step {
         let t = context.t;
+        if self.more.is_prompting() {
+            self.problem = match self.more.handle(event, &self.checklist, t) {
+                Outcome::Typing | Outcome::Closed => None,
+                Outcome::Added(id) => Some((t.checklist_added_to_form)(&id)),
+                Outcome::Refused(why) => Some(why),
+            };
+            return Step::Stay;
+        }
         if std::mem::take(&mut self.asking_to_discard) {
             let yes = keys::action_of(keymap::CONFIRM, event) == Some(Action::Confirm);
             self.problem = None;
@@ -180,6 +200,8 @@ impl NewSessionForm {
         }
         let action = keys::action_of(keymap::FORM, event);
         match (action, self.focus) {
+            (Some(Action::ClearField), Field::MoreChecklists) => self.more.clear(),
+            (Some(Action::Confirm), Field::MoreChecklists) => self.more.open(),
             (action @ Some(Action::ClearField), field) => {
                 if let Some(input) = self.input_mut(field) {
                     editor::clear(input, action);
@@ -243,6 +265,7 @@ impl NewSessionForm {
                     .map(|d| (d.clone(), true))
                     .collect();
                 self.department_cursor = 0;
+                self.more.keep_beside(&checklist);
                 self.checklist = checklist;
                 self.problem = None;
             }
@@ -338,9 +361,21 @@ impl NewSessionForm {
             unlisted,
         };
         // The unlisted departments were announced as they were added.
-        match context.store.create_chosen(checklist, chosen, facts, now) {
-            Ok(created) => Step::Open {
-                id: created.session.id,
+        let store = &context.store;
+        let session = Session::start(store.new_id(now), checklist, chosen, facts, now);
+        self.save(session, context)
+    }
+
+    /// Saves the new round with the further checklists, and opens it.
+    fn save(&mut self, mut session: Session, context: &Context) -> Step {
+        if let Err(problem) = self.more.join(&mut session, context.t) {
+            self.problem = Some(problem);
+            self.focus = Field::MoreChecklists;
+            return Step::Stay;
+        }
+        match context.store.create(&session) {
+            Ok(()) => Step::Open {
+                id: session.id,
                 department: None,
                 matrix: false,
             },
@@ -374,24 +409,14 @@ impl NewSessionForm {
             Session::next_round(&earlier, store.new_id(now), &facts.title, newer, now);
         session.facts.date = facts.date.or(session.facts.date);
         (session.checklist.language).get_or_insert(context.t.report_lang.into());
-        match store.create(&session) {
-            Ok(()) => Step::Open {
-                id: session.id,
-                department: None,
-                matrix: false,
-            },
-            Err(e) => {
-                self.problem = Some(e.describe(context.t.messages));
-                Step::Stay
-            }
-        }
+        self.save(session, context)
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Strings) {
         let footer_lines = help::footer(keymap::FORM, t, None, area.width);
         let [title, fields, label, list, add, create, problem, footer] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(6),
+            Constraint::Length(7),
             Constraint::Length(1),
             Constraint::Min(2),
             Constraint::Length(3),
@@ -404,7 +429,9 @@ impl NewSessionForm {
             widgets::title_bar(format!(" {}  {}", t.app, t.new_session)),
             title,
         );
-        let rows = Layout::vertical([Constraint::Length(1); 6]).split(fields);
+        let rows = Layout::vertical([Constraint::Length(1); 7]).split(fields);
+        self.draw_more(frame, rows[1], t);
+        let rows = [&rows[..1], &rows[2..]].concat();
         let labels = [
             t.field_checklist,
             t.field_start_from,
@@ -449,6 +476,22 @@ impl NewSessionForm {
             problem,
         );
         frame.render_widget(Paragraph::new(footer_lines), footer);
+        self.more.draw_prompt(frame, area, t);
+    }
+
+    /// The further checklists' row: those added, or how to add one.
+    fn draw_more(&self, frame: &mut Frame, row: Rect, t: &Strings) {
+        let [label_area, text_area] =
+            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)]).areas(row);
+        let label = format!(" {}", t.field_more_checklists);
+        let style = self.label_style(Field::MoreChecklists);
+        frame.render_widget(Paragraph::new(label).style(style), label_area);
+        let shown = Paragraph::new(self.more.shown(t));
+        let shown = match self.more.added.is_empty() {
+            true => shown.dim(),
+            false => shown,
+        };
+        frame.render_widget(shown, text_area);
     }
 
     fn label_style(&self, field: Field) -> Style {

@@ -81,7 +81,8 @@ fn draw_header(scene: &Scene, frame: &mut Frame, header: Rect, department: Rect,
         Constraint::Length(overall.width() as u16 + 1),
     ])
     .areas(header);
-    frame.render_widget(widgets::title_bar(format!(" {}", scene.title())), title);
+    let shown = scene.title_within(usize::from(title.width).saturating_sub(2));
+    frame.render_widget(widgets::title_bar(format!(" {shown}")), title);
     frame.render_widget(Paragraph::new(overall).reversed(), right);
     let Some(hearing) = session.hearings.get(scene.cursor.department) else {
         return;

@@ -340,10 +340,12 @@ impl Component for MatrixView {
             true => t.rounds.compare_legend,
             false => "",
         };
+        let label = unicode_width::UnicodeWidthStr::width(t.matrix);
+        let room = usize::from(regions.title.width).saturating_sub(label + 3);
         let heading = format!(
             " {}  {}   {}   {}   {mode}{compare}",
             t.matrix,
-            scene.title(),
+            scene.title_within(room),
             self.describe_filter(session, t),
             display_name
         );

@@ -20,6 +20,7 @@ mod export_dialog;
 mod facts;
 mod followups;
 mod form;
+mod form_more;
 mod help;
 mod history;
 mod item;

@@ -2,6 +2,7 @@
 //! cursor every view shares, this sitting's changes for undo, and the message line.
 //! Only the screen changes it (through these methods); views read it in a `Scene`.
 
+use crate::checklist::Checklist;
 use crate::i18n::{Describe, Strings};
 use crate::session::{Change, Refusal, Session};
 use crate::store::{Doc, Saved};
@@ -113,6 +114,11 @@ impl Model {
     /// The whole round, whichever of its checklists the screens show.
     pub fn round(&self) -> &Session {
         self.doc.round()
+    }
+
+    /// The round, and which of its checklists is on screen.
+    pub fn doc(&self) -> &Doc {
+        &self.doc
     }
 
     pub fn cursor(&self) -> Cursor {
@@ -251,13 +257,17 @@ impl Model {
     /// Shows the round through the next of its checklists that is for the department
     /// on screen (after the last, the main one), at that checklist's first item heard.
     pub fn next_checklist(&mut self, t: &Strings) {
+        match self.checklist_after(true) {
+            Some(next) => self.show_checklist(next, t),
+            None => self.message = Some(t.one_checklist.to_string()),
+        }
+    }
+
+    /// Shows the round through its checklist at `index` (0: the main one), at the
+    /// department on screen (else the checklist's first) and its first item heard.
+    pub fn show_checklist(&mut self, index: usize, t: &Strings) {
         let (department, _) = self.position();
-        let next = self.checklist_after(true);
-        let Some(next) = next else {
-            self.message = Some(t.one_checklist.to_string());
-            return;
-        };
-        self.doc.set_lens(next);
+        self.doc.set_lens(index);
         let session = self.session();
         let index = shared::department_index(session, &department).unwrap_or(0);
         let item = first_heard(session, index);
@@ -307,12 +317,38 @@ impl Model {
         }
     }
 
+    /// Adds `checklist` to the open round and shows it; says why when it cannot join.
+    /// Not remembered for `u`: its answers may be recorded before an undo would come.
+    pub fn add_checklist(&mut self, checklist: Checklist, t: &Strings) {
+        let round = self.doc.round();
+        let change = match round.adding_checklist(checklist) {
+            Ok(change) => change,
+            Err(refusal) => return self.refused(&refusal, t),
+        };
+        let count = round.extra.len();
+        self.save(change, t);
+        let round = self.doc.round();
+        let Some(added) = round.extra.get(count) else {
+            return;
+        };
+        let heard = round.hearings.iter();
+        let departments = heard.filter(|h| added.is_for(&h.department)).count();
+        let said = (t.checklist_added)(&added.id, departments);
+        self.show_checklist(count + 1, t);
+        self.say(said);
+    }
+
     /// Records a change the auditor made, remembered for `u`.
     pub fn record(&mut self, change: Change, t: &Strings) {
         match change {
             // Undo never crosses a sign-off or a reopen.
             Change::SignOff { .. } | Change::Reopen { .. } => self.sitting = Sitting::default(),
-            _ if self.writable() => self.sitting.did(change.clone()),
+            // Kept as the round records it: an undo may come in another checklist.
+            _ if self.writable() => {
+                if let Some(kept) = self.doc.as_recorded(change.clone()) {
+                    self.sitting.did(kept);
+                }
+            }
             _ => {}
         }
         self.save(change, t);
@@ -351,7 +387,9 @@ impl Model {
     pub fn undo_now(&mut self, change: Change, t: &Strings) {
         self.sitting.undo(&change);
         if let Some(inverse) = change.inverse() {
+            let inverse = self.in_checklist_of(inverse, t);
             self.save(inverse, t);
+            let change = self.in_checklist_of(change, t);
             self.show_change(&change, t.undone, t);
         }
     }
@@ -359,11 +397,33 @@ impl Model {
     pub fn redo(&mut self, t: &Strings) {
         match self.sitting.redo() {
             Some(change) => {
+                let change = self.in_checklist_of(change, t);
                 self.save(change.clone(), t);
                 self.show_change(&change, t.redone, t);
             }
             None => self.message = Some(t.nothing_to_undo.to_string()),
         }
+    }
+
+    /// A change of the sitting (as the round records it) made again or undone: the
+    /// screens go to its checklist, and it comes back under that checklist's ids.
+    fn in_checklist_of(&mut self, change: Change, t: &Strings) -> Change {
+        let Some((checklist, change)) = change.clone().in_view() else {
+            return change;
+        };
+        let round = self.doc.round();
+        let lens = match checklist {
+            Some(id) => round
+                .extra
+                .iter()
+                .position(|c| c.id == id)
+                .map_or(0, |i| i + 1),
+            None => 0,
+        };
+        if lens != self.doc.lens() {
+            self.show_checklist(lens, t);
+        }
+        change
     }
 
     /// Goes to the cell of a change just undone or redone, and says what it was.

@@ -10,10 +10,11 @@ use ratatui::text::Line;
 
 use crate::keymap::{self, Action, Binding, Key};
 use crate::session::{Change, Session};
+use crate::store::Doc;
 
 use super::asks::FieldPrompt;
 use super::export_dialog::ExportDialog;
-use super::path_prompt::PathPrompt;
+use super::path_prompt::{PathFor, PathPrompt};
 use super::picker::{Picked, Picker};
 use super::shared::{self, Cursor, Scene, View};
 use super::{evidence, help, item, keys, review, search, sheet, undo, widgets};
@@ -33,6 +34,8 @@ pub enum Overlay {
     FindingItems(Picker, String, u32),
     Departments(Picker),
     Items(Picker),
+    /// The round's checklists, the main one first.
+    Checklists(Picker),
     /// Undo this change of another department? Asked before doing it.
     UndoElsewhere(Change),
     /// The path of a returned self-check workbook, or of a file to attach, being typed.
@@ -74,6 +77,15 @@ impl Overlay {
         Overlay::Departments(Picker::new(cursor.department, names))
     }
 
+    /// The checklist picker, on the checklist on screen.
+    pub fn checklists(doc: &Doc) -> Overlay {
+        let names = checklist_rows(doc.round())
+            .into_iter()
+            .map(|l| l.to_string())
+            .collect();
+        Overlay::Checklists(Picker::new(doc.lens(), names))
+    }
+
     /// The search (`/`), or the list of findings: lines that lead to their place.
     pub fn search(lines: Vec<(search::Place, String)>, findings: bool) -> Overlay {
         let names = lines.iter().map(|h| h.1.clone()).collect();
@@ -112,6 +124,7 @@ impl Overlay {
         match self {
             Overlay::Departments(picker)
             | Overlay::Items(picker)
+            | Overlay::Checklists(picker)
             | Overlay::Signer(picker)
             | Overlay::Search(picker, _)
             | Overlay::Findings(picker, _)
@@ -163,11 +176,19 @@ impl Overlay {
                 picker.draw(frame, area, t.departments, item::department_rows(scene), t)
             }
             Overlay::Items(picker) => picker.draw(frame, area, t.items, item::item_rows(scene), t),
+            Overlay::Checklists(picker) => picker.draw(
+                frame,
+                area,
+                t.checklists,
+                checklist_rows(scene.doc.round()),
+                t,
+            ),
             Overlay::Fields(prompt) => prompt.draw(frame, area, t),
             Overlay::ImportPath(prompt) => {
-                let title = match prompt.attach_to {
-                    Some(_) => t.attach_path,
-                    None => t.import_path,
+                let title = match prompt.purpose {
+                    PathFor::Evidence(_) => t.attach_path,
+                    PathFor::Workbook => t.import_path,
+                    PathFor::Checklist => t.add_checklist_path,
                 };
                 prompt.draw(frame, area, title)
             }
@@ -237,6 +258,14 @@ fn draw_help(frame: &mut Frame, area: Rect, scene: &Scene, (view, keys): (View, 
     let tables = [keys, keymap::APP];
     let scale = scene.markable_scale().filter(|_| view.marks());
     help::draw_for(frame, area, &tables, t, scale, legend, scene.reader);
+}
+
+/// A line per checklist of the round: its id and title, and how many items.
+fn checklist_rows(round: &Session) -> Vec<Line<'static>> {
+    round
+        .checklists()
+        .map(|c| Line::from(format!("{}  {}  ({})", c.id, c.title, c.item_count())))
+        .collect()
 }
 
 /// The lines of a search or findings list, as the picker draws them.

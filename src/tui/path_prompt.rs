@@ -1,5 +1,5 @@
 //! A one-line prompt for a file's path (a department's returned self-check workbook, a
-//! file to attach as evidence),
+//! file to attach as evidence, a checklist to add to the round),
 //! typed or pasted, in a pop-up with the terminal cursor where the input method needs it.
 
 use ratatui::Frame;
@@ -23,18 +23,34 @@ pub enum Prompted {
     Closed,
 }
 
+/// What the file is for.
+#[derive(Default)]
+pub enum PathFor {
+    /// A department's returned self-check workbook.
+    #[default]
+    Workbook,
+    /// A file to attach as evidence here.
+    Evidence(Where),
+    /// A checklist to add to the round.
+    Checklist,
+}
+
 #[derive(Default)]
 pub struct PathPrompt {
     input: TextArea<'static>,
-    /// The file is to be attached as evidence here; None: a self-check workbook.
-    pub attach_to: Option<Where>,
+    pub purpose: PathFor,
 }
 
 impl PathPrompt {
     /// A prompt for a file to attach as evidence at `at`.
     pub fn attaching(at: Where) -> PathPrompt {
+        PathPrompt::for_(PathFor::Evidence(at))
+    }
+
+    /// A prompt for the file of `purpose`.
+    pub fn for_(purpose: PathFor) -> PathPrompt {
         PathPrompt {
-            attach_to: Some(at),
+            purpose,
             ..PathPrompt::default()
         }
     }

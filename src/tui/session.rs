@@ -22,7 +22,7 @@ use super::facts;
 use super::model::{Model, OpenError};
 use super::notes::Notes;
 use super::overlay::Overlay;
-use super::path_prompt::{PathPrompt, Prompted};
+use super::path_prompt::{PathFor, PathPrompt, Prompted};
 use super::picker::Picked;
 use super::shared::{Component, Cursor, Editing, Effect, Scene, View};
 use super::sheet;
@@ -278,6 +278,10 @@ impl SessionScreen {
             Action::Export => Overlay::Export(acts::export_dialog(session, context)),
             Action::ImportSelfcheck => Overlay::ImportPath(Box::<PathPrompt>::default()),
             Action::AttachEvidence => Overlay::ImportPath(Box::new(PathPrompt::attaching(at()))),
+            Action::AddChecklist => {
+                Overlay::ImportPath(Box::new(PathPrompt::for_(PathFor::Checklist)))
+            }
+            Action::PickChecklist => Overlay::checklists(self.model.doc()),
             Action::ShowEvidence => evidence::list(session, &at(), context)
                 .map(|(picker, rows)| Overlay::Evidence(picker, rows))?,
             Action::Search => Overlay::search(search::hits(session, t), false),
@@ -420,10 +424,17 @@ impl SessionScreen {
 
     /// Enter reads the workbook whose path was typed; Esc leaves it.
     fn on_path_key(&mut self, mut prompt: Box<PathPrompt>, event: &KeyEvent, c: &Context) -> Step {
-        match (prompt.handle(event), &prompt.attach_to) {
+        match (prompt.handle(event), &prompt.purpose) {
             (Prompted::Closed, _) => {}
-            (Prompted::Done, Some(at)) => evidence::attach(&mut self.model, at, &prompt.path(), c),
-            (Prompted::Done, None) => acts::import_selfcheck(&mut self.model, &prompt.path(), c),
+            (Prompted::Done, PathFor::Evidence(at)) => {
+                evidence::attach(&mut self.model, at, &prompt.path(), c)
+            }
+            (Prompted::Done, PathFor::Workbook) => {
+                acts::import_selfcheck(&mut self.model, &prompt.path(), c)
+            }
+            (Prompted::Done, PathFor::Checklist) => {
+                acts::add_checklist(&mut self.model, &prompt.path(), c)
+            }
             (Prompted::Typing, _) => self.overlay = Some(Overlay::ImportPath(prompt)),
         }
         Step::Stay
@@ -478,6 +489,7 @@ impl SessionScreen {
                 },
                 t,
             ),
+            (Picked::Chosen(index), Some(Overlay::Checklists(_))) => model.show_checklist(index, t),
             (Picked::Chosen(file), Some(Overlay::Evidence(_, rows))) => {
                 if let Some((blob, name, _)) = rows.get(file) {
                     evidence::open(blob, name);

@@ -162,6 +162,23 @@ impl<'a> Scene<'a> {
         [&session.facts.title, " / ", &session.checklist.title].concat()
     }
 
+    /// `title` in `width` cells: the round's title gives way to the checklist's, which
+    /// says what the mark keys mark.
+    pub fn title_within(&self, width: usize) -> String {
+        use unicode_width::UnicodeWidthStr;
+        let full = self.title();
+        if full.width() <= width || self.doc.round().extra.is_empty() {
+            return full;
+        }
+        let session = self.session();
+        let checklist = &session.checklist.title;
+        let room = width.saturating_sub(checklist.width() + 3);
+        if room < 4 {
+            return clip(checklist, width);
+        }
+        [&clip(&session.facts.title, room), " / ", checklist].concat()
+    }
+
     /// The short name of the department under the cursor.
     pub fn department(&self) -> String {
         self.position().0
@@ -268,4 +285,21 @@ pub fn select(selected: usize, action: Action, count: usize) -> Option<usize> {
         Action::SelectDown => Some((selected + 1).min(count.saturating_sub(1))),
         _ => None,
     }
+}
+
+/// `text` in `width` cells at most, an ellipsis marking where it was cut.
+fn clip(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            kept.push('…');
+            return kept;
+        }
+        used += w;
+        kept.push(c);
+    }
+    kept
 }

@@ -135,7 +135,10 @@ pub fn describe(change: &Change, t: &Strings) -> (Option<(String, String)>, Stri
                 format!("{} {}", attachment.target.id(), attachment.file.name),
             )
         }
-        Change::Move(_) | Change::SignOff { .. } | Change::Reopen { .. } => (None, String::new()),
+        Change::Move(_)
+        | Change::SignOff { .. }
+        | Change::Reopen { .. }
+        | Change::AddChecklist { .. } => (None, String::new()),
     }
 }
 

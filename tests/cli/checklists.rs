@@ -138,7 +138,7 @@ fn a_checklist_given_twice_is_refused() {
         ],
     );
     assert!(!ok);
-    assert!(err.contains("二つ"), "{err}");
+    assert!(err.contains("すでに"), "{err}");
 }
 
 #[test]
@@ -156,6 +156,10 @@ fn a_one_checklist_round_is_written_as_before() {
     let text = std::fs::read_to_string(&file).unwrap();
     // Neither the round's other checklists nor a checklist's departments are written.
     assert!(!text.contains("\n    extra:"), "{text}");
+    assert!(
+        !text.contains("extras:"),
+        "the summary line as before:\n{text}"
+    );
     assert!(!text.contains("\n        applies:"), "{text}");
     assert!(!text.contains("\n        only:"), "{text}");
     assert!(

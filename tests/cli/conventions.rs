@@ -136,6 +136,8 @@ fn a_closed_pipe_ends_every_subcommand_quietly() {
     case(&["verify", &id], 3);
     case(&["reopen", &id, "--reason", "訂正"], 3);
     case(&["history", &id], 0);
+    // The round's own checklist again: refused by the round, exit 3.
+    case(&["add-checklist", &id, CHECKLIST], 3);
     case(&["evidence", &id], 0);
     case(
         &[

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod add_checklist;
 mod band_units;
 mod checklists;
 mod checklists_rounds;

@@ -13,6 +13,7 @@ mod keymap;
 mod no_color;
 mod selfcheck;
 mod selfcheck_checklists;
+mod tui_add_checklist;
 mod tui_checklists;
 mod tui_export;
 mod tui_frictions;

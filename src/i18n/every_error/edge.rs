@@ -229,6 +229,8 @@ pub(crate) fn cli_errors(v: V) -> Vec<CliError> {
         CliError::EvidenceChanged(2),
         CliError::Joining(crate::session::Joining::SameId(v.s())),
         CliError::Joining(crate::session::Joining::Qualifier(v.s())),
+        CliError::Joining(crate::session::Joining::ReservedKey('C')),
+        CliError::Joining(crate::session::Joining::NoDepartment(v.s())),
         CliError::NoChecklist(v.s()),
     ];
     covers(&all, cli_index, 30);

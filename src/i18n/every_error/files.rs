@@ -6,7 +6,7 @@ use super::values::{V, covers};
 use crate::checklist::{Meaning, Rule};
 use crate::error::{FileError, IoReason, Position, Problem};
 use crate::facts::FactField;
-use crate::session::Refusal;
+use crate::session::{Joining, Refusal};
 use crate::sheet::{SheetError, SheetProblem, Unreadable};
 use crate::wareki::{DateError, Era, JapaneseDate};
 
@@ -123,6 +123,10 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::EvidenceExists(v.s()),
         Refusal::UnknownEvidence(v.s()),
         Refusal::MainChecklistOnly,
+        Refusal::Joining(Joining::SameId(v.s())),
+        Refusal::Joining(Joining::Qualifier(v.s())),
+        Refusal::Joining(Joining::ReservedKey('C')),
+        Refusal::Joining(Joining::NoDepartment(v.s())),
     ];
     let index = |r: &Refusal| match r {
         Refusal::UnknownDepartment(_) => 0,
@@ -147,8 +151,12 @@ pub(crate) fn refusals(v: V) -> Vec<Refusal> {
         Refusal::EvidenceExists(_) => 19,
         Refusal::UnknownEvidence(_) => 20,
         Refusal::MainChecklistOnly => 21,
+        Refusal::Joining(Joining::SameId(_)) => 22,
+        Refusal::Joining(Joining::Qualifier(_)) => 23,
+        Refusal::Joining(Joining::ReservedKey(_)) => 24,
+        Refusal::Joining(Joining::NoDepartment(_)) => 25,
     };
-    covers(&all, index, 22);
+    covers(&all, index, 26);
     all
 }
 
