@@ -31,7 +31,6 @@ pub fn matrix_csv(session: &Session) -> Result<String, csv::Error> {
 /// The 実施報告書 as a table for people: a header in the report's language, a row per
 /// item; departments joined as the language joins them, notes one per line.
 pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Error> {
-    let heading = &summary.heading;
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
         words.area,
@@ -41,8 +40,13 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
         words.needing,
         words.improvements,
     ])?;
-    for area in &summary.areas {
-        for row in &area.rows {
+    for (checklist, heading, areas) in super::sections::parts(summary) {
+        // A round of several checklists: each one's rows under a row naming it.
+        if let Some(title) = checklist {
+            let section = (words.checklist_section)(title);
+            writer.write_record(pad(vec![section.as_str()]))?;
+        }
+        for (area, row) in areas.iter().flat_map(|a| a.rows.iter().map(move |r| (a, r))) {
             writer.write_record([
                 area.id.as_str(),
                 row.id.as_str(),

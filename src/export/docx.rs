@@ -62,8 +62,34 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(date_line(heading, words))));
     docx = outline(docx, summary, words);
-    docx = level_legend(docx, heading, words);
-    for area in &summary.areas {
+    // A round of several checklists: a part per checklist, under its name.
+    for (checklist, heading, areas) in super::sections::parts(summary) {
+        if let Some(title) = checklist {
+            let text = (words.checklist_section)(title);
+            docx = docx.add_paragraph(part_heading(&text));
+        }
+        docx = level_legend(docx, heading, words);
+        docx = summary_tables(docx, heading, areas, words);
+    }
+    overview(docx, summary, words)
+}
+
+/// A checklist's part of the 実施報告書: a heading above its areas', kept with them.
+fn part_heading(text: &str) -> Paragraph {
+    Paragraph::new()
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(360).after(120))
+        .add_run(Run::new().add_text(text).bold().size(24))
+}
+
+/// The 実施報告書's table per area of one checklist.
+fn summary_tables(
+    mut docx: Docx,
+    heading: &Heading,
+    areas: &[super::model::Area<super::model::SummaryRow>],
+    words: &ReportWords,
+) -> Docx {
+    for area in areas {
         let heading_text = (words.area_heading)(&area.id, &area.title);
         docx = docx.add_paragraph(section_heading(&heading_text));
         let header = [
@@ -92,7 +118,7 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         }
         docx = docx.add_table(table(rows, &SUMMARY_COLUMNS));
     }
-    overview(docx, summary, words)
+    docx
 }
 
 /// On a graded scale, the 改善が必要な課 of an item a line each, worst first, each on

@@ -51,8 +51,13 @@ fn escape(text: &str) -> String {
 /// The 結果一覧: a table per area (項番, 監査内容, a column per department), the legend,
 /// the 備考 of the departments, and the count of each mark per department.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
+    matrix_named(matrix, words, words.matrix)
+}
+
+/// The 結果一覧 under the name `report` (one checklist's of a round of several).
+pub fn matrix_named(matrix: &Matrix, words: &ReportWords, report: &str) -> String {
     let heading = &matrix.heading;
-    let mut out = head(heading, words, words.matrix);
+    let mut out = head(heading, words, report);
     let shorts: Vec<String> = heading
         .departments
         .iter()
@@ -132,26 +137,32 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     ]
     .map(String::from);
     outline(&mut out, summary, words);
-    for area in &summary.areas {
-        let _ = write!(
-            out,
-            "### {}\n\n",
-            (words.area_heading)(&area.id, &area.title)
-        );
-        let rows: Vec<Vec<String>> = area
-            .rows
-            .iter()
-            .map(|row| {
-                vec![
-                    row.id.clone(),
-                    row.text.clone(),
-                    department_list(&row.complying, words),
-                    super::lines::needing_list(row, heading, words),
-                    improvements(row, words).join("\n"),
-                ]
-            })
-            .collect();
-        table(&mut out, &header, &[], &rows);
+    // A round of several checklists: a part per checklist, under its name.
+    for (checklist, heading, areas) in super::sections::parts(summary) {
+        if let Some(title) = checklist {
+            let _ = write!(out, "## {}\n\n", (words.checklist_section)(title));
+        }
+        for area in areas {
+            let _ = write!(
+                out,
+                "### {}\n\n",
+                (words.area_heading)(&area.id, &area.title)
+            );
+            let rows: Vec<Vec<String>> = area
+                .rows
+                .iter()
+                .map(|row| {
+                    vec![
+                        row.id.clone(),
+                        row.text.clone(),
+                        department_list(&row.complying, words),
+                        super::lines::needing_list(row, heading, words),
+                        improvements(row, words).join("\n"),
+                    ]
+                })
+                .collect();
+            table(&mut out, &header, &[], &rows);
+        }
     }
     overview(&mut out, summary, words);
     foot(&mut out, heading, words);

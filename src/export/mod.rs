@@ -10,9 +10,11 @@ pub mod evidence_body;
 mod file;
 mod html;
 mod html_marks;
+mod html_page;
 mod lines;
 mod markdown;
 pub mod model;
+mod opening;
 mod outline;
 pub mod scores;
 mod sections;
@@ -157,28 +159,28 @@ fn departments(
     })
 }
 
-/// Every report at once: the matrix, the departments' 結果報告書 and the 実施報告書.
+/// Every report at once: the matrix (of each checklist), the departments' 結果報告書
+/// and the 実施報告書.
 fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>, ExportError> {
-    let (matrix, departments, summary) = (
-        Matrix::of(session),
-        sections::departments(session),
-        sections::summary(session),
-    );
+    let (departments, summary) = (sections::departments(session), sections::summary(session));
+    let matrices = matrices(session, words);
     Ok(match format {
-        Format::Md => [
-            markdown::matrix(&matrix, words),
-            markdown::departments(&departments, words),
-            markdown::summary(&summary, words),
-        ]
-        .join("\n")
-        .into_bytes(),
-        Format::Html => html::all(&matrix, &departments, &summary, words).into_bytes(),
+        Format::Md => (matrices.iter())
+            .map(|(name, matrix)| markdown::matrix_named(matrix, words, name))
+            .chain([
+                markdown::departments(&departments, words),
+                markdown::summary(&summary, words),
+            ])
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into_bytes(),
+        Format::Html => html::all(&matrices, &departments, &summary, words).into_bytes(),
         Format::Xlsx => {
             let others: Vec<(String, Matrix)> = (1..=session.extra.len())
                 .filter_map(|index| session.view(index))
                 .map(|view| (view.checklist.id.clone(), Matrix::of(&view)))
                 .collect();
-            xlsx::all(&matrix, &others, &departments, &summary, words)?
+            xlsx::all(&Matrix::of(session), &others, &departments, &summary, words)?
         }
         Format::Docx => docx::all(&departments, &summary, words).map_err(ExportError::Docx)?,
         Format::Csv => {
@@ -188,6 +190,21 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
             });
         }
     })
+}
+
+/// The 結果一覧 of each checklist of the round, named as its heading gives it: a
+/// round of one's as always, each of a round of several after its checklist.
+fn matrices(session: &Session, words: &ReportWords) -> Vec<(String, Matrix)> {
+    if session.extra.is_empty() {
+        return vec![(words.matrix.to_string(), Matrix::of(session))];
+    }
+    (0..=session.extra.len())
+        .filter_map(|index| session.view(index))
+        .map(|view| {
+            let name = (words.checklist_matrix)(&view.checklist.title);
+            (name, Matrix::of(&view))
+        })
+        .collect()
 }
 
 /// True when the session has a round to compare with: `--report all` includes the

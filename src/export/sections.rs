@@ -1,8 +1,9 @@
 //! The 結果報告書 of a round of several checklists: each department's report gives,
 //! after the main checklist's areas, a section per other checklist that is for it; the
-//! 実施報告書 names each checklist and the departments it was for.
+//! 実施報告書 names each checklist and the departments it was for, and gives its item
+//! rows a part per checklist.
 
-use super::model::{Departments, Summary};
+use super::model::{Area, Departments, Heading, Part, Summary, SummaryRow};
 use crate::session::Session;
 
 /// Every department's 結果報告書, with a section per other checklist of the round.
@@ -23,7 +24,8 @@ pub fn departments(session: &Session) -> Departments {
     departments
 }
 
-/// The 実施報告書, naming each checklist of a round of several and its departments.
+/// The 実施報告書, naming each checklist of a round of several and its departments,
+/// with the item rows of each checklist in a part of their own.
 pub fn summary(session: &Session) -> Summary {
     let mut summary = Summary::of(session);
     if session.extra.is_empty() {
@@ -41,5 +43,28 @@ pub fn summary(session: &Session) -> Summary {
             (checklist.title.clone(), departments)
         })
         .collect();
+    summary.parts = (0..=session.extra.len())
+        .filter_map(|index| session.view(index))
+        .map(|view| {
+            let rows = Summary::of(&view);
+            Part {
+                title: view.checklist.title.clone(),
+                heading: rows.heading,
+                areas: rows.areas,
+            }
+        })
+        .collect();
     summary
+}
+
+/// The 実施報告書's item rows as the writers lay them out: per checklist its title
+/// (None in a round of one, whose rows go under no checklist's name), its heading (for
+/// the legend of its marks) and its areas.
+pub fn parts(summary: &Summary) -> Vec<(Option<&str>, &Heading, &[Area<SummaryRow>])> {
+    if summary.parts.is_empty() {
+        return vec![(None, &summary.heading, &summary.areas)];
+    }
+    (summary.parts.iter())
+        .map(|part| (Some(part.title.as_str()), &part.heading, &part.areas[..]))
+        .collect()
 }

@@ -212,9 +212,48 @@ fn summary_sheet(
     }
     fit_height(sheet, top, header.into_iter().zip(SUMMARY_WIDTHS))?;
     let mut row = top + 1;
-    for area in &summary.areas {
+    // A round of several checklists: a part per checklist, under a row naming it.
+    let part = f.header.clone().set_align(FormatAlign::Left).set_font_size(11);
+    for (checklist, heading, areas) in super::sections::parts(summary) {
+        if let Some(title) = checklist {
+            let text = (words.checklist_section)(title);
+            spanning(sheet, row, header.len() as u16, &text, &part)?;
+            sheet.set_row_height(row, 21)?;
+            row += 1;
+        }
+        row = summary_rows(sheet, &f, heading, areas, words, row)?;
+    }
+    sheet.set_print_area(0, 0, row - 1, header.len() as u16 - 1)?;
+    // The table's header on every page; not the opening above it (a draft's warning
+    // is in the page header, `page_setup`). No frozen panes: the opening is taller
+    // than a window.
+    sheet.set_repeat_rows(top, top)?;
+    // The tables start on a page of their own, never with their header and first area
+    // left at the foot of the opening's last page.
+    sheet.set_page_breaks(&[top])?;
+    let title = title(heading, words, words.summary);
+    page_setup(sheet, heading, &title, words, false);
+    if super::lines::is_draft(heading) {
+        // Its title rows are not repeated (the opening is): the page header says it.
+        let draft = header_text(&super::lines::stamp_line(heading, words));
+        sheet.set_header(format!("&C{}&R{draft}", header_text(&title)));
+    }
+    Ok(())
+}
+
+/// The 実施報告書's rows of one checklist from `row` on: a row per area, then its
+/// items; the row after the last.
+fn summary_rows(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    heading: &Heading,
+    areas: &[super::model::Area<super::model::SummaryRow>],
+    words: &ReportWords,
+    mut row: u32,
+) -> Result<u32, XlsxError> {
+    for area in areas {
         let text = (words.area_heading)(&area.id, &area.title);
-        spanning(sheet, row, header.len() as u16, &text, &f.area)?;
+        spanning(sheet, row, SUMMARY_WIDTHS.len() as u16, &text, &f.area)?;
         row += 1;
         for item in &area.rows {
             let cells = [
@@ -233,22 +272,7 @@ fn summary_sheet(
             row += 1;
         }
     }
-    sheet.set_print_area(0, 0, row - 1, header.len() as u16 - 1)?;
-    // The table's header on every page; not the opening above it (a draft's warning
-    // is in the page header, `page_setup`). No frozen panes: the opening is taller
-    // than a window.
-    sheet.set_repeat_rows(top, top)?;
-    // The tables start on a page of their own, never with their header and first area
-    // left at the foot of the opening's last page.
-    sheet.set_page_breaks(&[top])?;
-    let title = title(heading, words, words.summary);
-    page_setup(sheet, heading, &title, words, false);
-    if super::lines::is_draft(heading) {
-        // Its title rows are not repeated (the opening is): the page header says it.
-        let draft = header_text(&super::lines::stamp_line(heading, words));
-        sheet.set_header(format!("&C{}&R{draft}", header_text(&title)));
-    }
-    Ok(())
+    Ok(row)
 }
 
 /// The figures for the 総評: marks per department, per area, and who must improve
