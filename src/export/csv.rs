@@ -46,7 +46,10 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
             let section = (words.checklist_section)(title);
             writer.write_record(pad(vec![section.as_str()]))?;
         }
-        for (area, row) in areas.iter().flat_map(|a| a.rows.iter().map(move |r| (a, r))) {
+        for (area, row) in areas
+            .iter()
+            .flat_map(|a| a.rows.iter().map(move |r| (a, r)))
+        {
             writer.write_record([
                 area.id.as_str(),
                 row.id.as_str(),

@@ -7,8 +7,8 @@ use std::fmt::Write;
 use super::words::ReportWords;
 use crate::results::Count;
 
-pub(crate) use super::html_page::escape;
 use super::html_marks::mark_class;
+pub(crate) use super::html_page::escape;
 use super::html_page::{lines, page};
 use super::lines::{count_figures, count_labels, department_list, improvements, title};
 use super::model::{Departments, Heading, Matrix, Summary};
@@ -197,7 +197,13 @@ fn counts_table(
 /// The 実施報告書: a table per area; then, on a page of its own, the 総評 figures.
 pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     let body = summary_body(summary, words);
-    page(&summary_headings(summary), words, words.summary, false, &body)
+    page(
+        &summary_headings(summary),
+        words,
+        words.summary,
+        false,
+        &body,
+    )
 }
 
 /// The headings whose scales the 実施報告書 shows: its own, then each checklist's.
@@ -302,7 +308,6 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
     body.push_str("</section>\n");
 }
 
-
 /// The 改善が必要な課 of an item: on a graded scale each department on the fill of its
 /// mark's level, named with its label, worst first; else the names as one text.
 fn needing_cell(row: &super::model::SummaryRow, heading: &Heading, words: &ReportWords) -> String {
@@ -364,7 +369,13 @@ fn outline(body: &mut String, summary: &Summary, words: &ReportWords) {
 /// Every department's 結果報告書, each on pages of its own.
 pub fn departments(departments: &Departments, words: &ReportWords) -> String {
     let body = departments_body(departments, words);
-    page(&[&departments.heading], words, words.departments, false, &body)
+    page(
+        &[&departments.heading],
+        words,
+        words.departments,
+        false,
+        &body,
+    )
 }
 
 /// Each department's report is laid out as a table whose header is the department's
@@ -434,7 +445,11 @@ pub fn all(
     let mut reports: Vec<(&str, bool, String)> = (matrices.iter())
         .map(|(name, matrix)| (name.as_str(), true, matrix_body(matrix, words)))
         .collect();
-    reports.push((words.departments, false, departments_body(departments, words)));
+    reports.push((
+        words.departments,
+        false,
+        departments_body(departments, words),
+    ));
     reports.push((words.summary, false, summary_body(summary, words)));
     let body: String = (reports.iter())
         .map(|(report, landscape, body)| {

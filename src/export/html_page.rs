@@ -2,7 +2,6 @@
 //! that repeat), the title and date, a draft's watermark or a signed session's
 //! signer, and the escaping of text.
 
-
 use super::words::ReportWords;
 use crate::checklist::Meaning;
 

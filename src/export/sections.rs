@@ -57,10 +57,13 @@ pub fn summary(session: &Session) -> Summary {
     summary
 }
 
-/// The 実施報告書's item rows as the writers lay them out: per checklist its title
-/// (None in a round of one, whose rows go under no checklist's name), its heading (for
-/// the legend of its marks) and its areas.
-pub fn parts(summary: &Summary) -> Vec<(Option<&str>, &Heading, &[Area<SummaryRow>])> {
+/// One checklist's item rows as the writers lay them out: its title (None in a round
+/// of one, whose rows go under no checklist's name), its heading (for the legend of
+/// its marks) and its areas.
+pub type Rows<'a> = (Option<&'a str>, &'a Heading, &'a [Area<SummaryRow>]);
+
+/// The 実施報告書's item rows, a part per checklist.
+pub fn parts(summary: &Summary) -> Vec<Rows<'_>> {
     if summary.parts.is_empty() {
         return vec![(None, &summary.heading, &summary.areas)];
     }

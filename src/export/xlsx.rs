@@ -213,7 +213,11 @@ fn summary_sheet(
     fit_height(sheet, top, header.into_iter().zip(SUMMARY_WIDTHS))?;
     let mut row = top + 1;
     // A round of several checklists: a part per checklist, under a row naming it.
-    let part = f.header.clone().set_align(FormatAlign::Left).set_font_size(11);
+    let part = f
+        .header
+        .clone()
+        .set_align(FormatAlign::Left)
+        .set_font_size(11);
     for (checklist, heading, areas) in super::sections::parts(summary) {
         if let Some(title) = checklist {
             let text = (words.checklist_section)(title);
