@@ -40,7 +40,13 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
         words.needing,
         words.improvements,
     ])?;
-    for (checklist, heading, areas) in super::sections::parts(summary) {
+    for super::sections::Rows {
+        title: checklist,
+        heading,
+        areas,
+        ..
+    } in super::sections::parts(summary)
+    {
         // A round of several checklists: each one's rows under a row naming it.
         if let Some(title) = checklist {
             let section = (words.checklist_section)(title);

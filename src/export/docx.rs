@@ -63,7 +63,13 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(date_line(heading, words))));
     docx = outline(docx, summary, words);
     // A round of several checklists: a part per checklist, under its name.
-    for (checklist, heading, areas) in super::sections::parts(summary) {
+    for super::sections::Rows {
+        title: checklist,
+        heading,
+        areas,
+        ..
+    } in super::sections::parts(summary)
+    {
         if let Some(title) = checklist {
             let text = (words.checklist_section)(title);
             docx = docx.add_paragraph(part_heading(&text));
@@ -407,13 +413,28 @@ fn text_cell(lines: &[String], width: usize) -> TableCell {
 /// The 総評 figures on a new page: marks per department and per area, and the
 /// departments that must improve, with the items.
 fn overview(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
-    let heading = &summary.heading;
-    let overview = &summary.overview;
-    let total = (words.total.to_string(), &overview.total);
     let page_break = Paragraph::new().add_run(Run::new().add_break(BreakType::Page));
     let mut docx = docx
         .add_paragraph(page_break)
         .add_paragraph(section_heading(words.overview));
+    // A round of several checklists: each one's figures under its name.
+    for part in super::sections::parts(summary) {
+        if let Some(title) = part.title {
+            docx = docx.add_paragraph(part_heading(&(words.checklist_section)(title)));
+        }
+        docx = figures(docx, part.heading, part.overview, words);
+    }
+    docx
+}
+
+/// One checklist's figures for the 総評.
+fn figures(
+    mut docx: Docx,
+    heading: &Heading,
+    overview: &super::model::Overview,
+    words: &ReportWords,
+) -> Docx {
+    let total = (words.total.to_string(), &overview.total);
     let mut per_department: Vec<(String, &Count)> = overview
         .per_department
         .iter()

@@ -216,10 +216,16 @@ fn summary_body(summary: &Summary, words: &ReportWords) -> String {
     let mut body = String::from("<section class=\"summary\">\n");
     outline(&mut body, summary, words);
     // A round of several checklists: a part per checklist, under its name.
-    for (checklist, heading, areas) in super::sections::parts(summary) {
-        if let Some(title) = checklist {
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
+        let (heading, areas) = (part.heading, part.areas);
+        if let Some(title) = part.title {
             let title = escape(&(words.checklist_section)(title));
-            let _ = writeln!(body, "<h2 class=\"checklist\">{title}</h2>");
+            // Each checklist after the first starts a page of its own.
+            let style = match n {
+                0 => "",
+                _ => " style=\"break-before: page\"",
+            };
+            let _ = writeln!(body, "<h2 class=\"checklist\"{style}>{title}</h2>");
         }
         // On a graded scale the 改善が必要な課 take their level's fill: the legend says which.
         if heading.legend.iter().any(|e| e.rank.is_some()) {
@@ -270,21 +276,46 @@ fn summary_tables(
 
 /// The 総評 figures: marks per department, per area, and who must improve what.
 fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
-    let heading = &summary.heading;
-    let overview = &summary.overview;
-    let total = (words.total.to_string(), &overview.total);
     let _ = writeln!(
         body,
         "<section class=\"overview\">\n<h2>{}</h2>",
         escape(words.overview)
     );
+    // A round of several checklists: each one's figures under its name, their
+    // captions a level down.
+    for part in super::sections::parts(summary) {
+        let level = match part.title {
+            Some(title) => {
+                let title = escape(&(words.checklist_section)(title));
+                let _ = writeln!(body, "<h3 class=\"checklist\">{title}</h3>");
+                "h4"
+            }
+            None => "h3",
+        };
+        figures(body, part.heading, part.overview, level, words);
+    }
+    body.push_str("</section>\n");
+}
+
+/// One checklist's figures for the 総評, their captions as `level` headings.
+fn figures(
+    body: &mut String,
+    heading: &Heading,
+    overview: &super::model::Overview,
+    level: &str,
+    words: &ReportWords,
+) {
+    let total = (words.total.to_string(), &overview.total);
+    let caption = |body: &mut String, text: &str| {
+        let _ = writeln!(body, "<{level}>{}</{level}>", escape(text));
+    };
     let mut per_department: Vec<(String, &Count)> = overview
         .per_department
         .iter()
         .map(|d| (d.name.clone(), &d.count))
         .collect();
     per_department.push(total.clone());
-    let _ = writeln!(body, "<h3>{}</h3>", escape(words.counts_by_department));
+    caption(body, words.counts_by_department);
     counts_table(body, heading, words, words.department, &per_department);
     let mut per_area: Vec<(String, &Count)> = overview
         .per_area
@@ -292,9 +323,9 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
         .map(|(id, title, count)| ((words.area_heading)(id, title), count))
         .collect();
     per_area.push(total);
-    let _ = writeln!(body, "<h3>{}</h3>", escape(words.counts_by_area));
+    caption(body, words.counts_by_area);
     counts_table(body, heading, words, words.area, &per_area);
-    let _ = writeln!(body, "<h3>{}</h3>", escape(words.needing_departments));
+    caption(body, words.needing_departments);
     if overview.needing.is_empty() {
         let _ = writeln!(body, "<p>{}</p>", escape(words.none));
     } else {
@@ -305,7 +336,6 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
         }
         body.push_str("</ul>\n");
     }
-    body.push_str("</section>\n");
 }
 
 /// The 改善が必要な課 of an item: on a graded scale each department on the fill of its

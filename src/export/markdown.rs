@@ -138,7 +138,13 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     .map(String::from);
     outline(&mut out, summary, words);
     // A round of several checklists: a part per checklist, under its name.
-    for (checklist, heading, areas) in super::sections::parts(summary) {
+    for super::sections::Rows {
+        title: checklist,
+        heading,
+        areas,
+        ..
+    } in super::sections::parts(summary)
+    {
         if let Some(title) = checklist {
             let _ = write!(out, "## {}\n\n", (words.checklist_section)(title));
         }
@@ -170,10 +176,30 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
 }
 
 /// The 総評 figures: marks per department and per area, and who must improve what.
+/// In a round of several checklists, the figures of each checklist under its name,
+/// their captions a level down.
 fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
-    let heading = &summary.heading;
-    let overview = &summary.overview;
     let _ = write!(out, "## {}\n\n", words.overview);
+    for part in super::sections::parts(summary) {
+        let level = match part.title {
+            Some(title) => {
+                let _ = write!(out, "### {}\n\n", (words.checklist_section)(title));
+                "####"
+            }
+            None => "###",
+        };
+        figures(out, part.heading, part.overview, level, words);
+    }
+}
+
+/// One checklist's figures for the 総評, their captions at `level`.
+fn figures(
+    out: &mut String,
+    heading: &Heading,
+    overview: &super::model::Overview,
+    level: &str,
+    words: &ReportWords,
+) {
     let labels = count_labels(heading, words);
     let align: Vec<Align> = std::iter::once(Align::Left)
         .chain(labels.iter().map(|_| Align::Right))
@@ -203,14 +229,14 @@ fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
                 .collect(),
         ),
     ] {
-        let _ = write!(out, "### {caption}\n\n");
+        let _ = write!(out, "{level} {caption}\n\n");
         let mut header = vec![first.to_string()];
         header.extend(labels.iter().cloned());
         let mut rows = rows;
         rows.push(counts_row(words.total.to_string(), &overview.total));
         table(out, &header, &align, &rows);
     }
-    let _ = write!(out, "### {}\n\n", words.needing_departments);
+    let _ = write!(out, "{level} {}\n\n", words.needing_departments);
     if overview.needing.is_empty() {
         let _ = write!(out, "{}\n\n", words.none);
     }

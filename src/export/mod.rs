@@ -24,6 +24,7 @@ pub mod words;
 mod wrap;
 mod xlsx;
 mod xlsx_page;
+mod xlsx_summary;
 
 use std::fmt;
 

@@ -270,18 +270,20 @@ pub struct Summary {
     pub outline: Outline,
     pub areas: Vec<Area<SummaryRow>>,
     pub overview: Overview,
-    /// In a round of several checklists, the item rows of each, the main one's first
-    /// (its `areas` again); empty in a round of one, whose rows are `areas` alone.
+    /// In a round of several checklists, the item rows and figures of each, the main
+    /// one's first (its `areas` and `overview` again); empty in a round of one.
     pub parts: Vec<Part>,
 }
 
-/// One checklist's item rows in the 実施報告書 of a round of several: its title, its
-/// heading (the departments it is for, its scale's legend) and its areas.
+/// One checklist's part of the 実施報告書 of a round of several: its title, its
+/// heading (the departments it is for, its scale's legend), its item rows and its
+/// figures for the 総評.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
     pub title: String,
     pub heading: Heading,
     pub areas: Vec<Area<SummaryRow>>,
+    pub overview: Overview,
 }
 
 impl Summary {

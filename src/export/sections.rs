@@ -3,7 +3,7 @@
 //! 実施報告書 names each checklist and the departments it was for, and gives its item
 //! rows a part per checklist.
 
-use super::model::{Area, Departments, Heading, Part, Summary, SummaryRow};
+use super::model::{Area, Departments, Heading, Overview, Part, Summary, SummaryRow};
 use crate::session::Session;
 
 /// Every department's 結果報告書, with a section per other checklist of the round.
@@ -51,23 +51,39 @@ pub fn summary(session: &Session) -> Summary {
                 title: view.checklist.title.clone(),
                 heading: rows.heading,
                 areas: rows.areas,
+                overview: rows.overview,
             }
         })
         .collect();
     summary
 }
 
-/// One checklist's item rows as the writers lay them out: its title (None in a round
-/// of one, whose rows go under no checklist's name), its heading (for the legend of
-/// its marks) and its areas.
-pub type Rows<'a> = (Option<&'a str>, &'a Heading, &'a [Area<SummaryRow>]);
+/// One checklist's part of the 実施報告書 as the writers lay it out: its title (None
+/// in a round of one, whose rows go under no checklist's name), its heading (for the
+/// legend of its marks), its item rows and its figures for the 総評.
+pub struct Rows<'a> {
+    pub title: Option<&'a str>,
+    pub heading: &'a Heading,
+    pub areas: &'a [Area<SummaryRow>],
+    pub overview: &'a Overview,
+}
 
-/// The 実施報告書's item rows, a part per checklist.
+/// The 実施報告書's parts, one per checklist.
 pub fn parts(summary: &Summary) -> Vec<Rows<'_>> {
     if summary.parts.is_empty() {
-        return vec![(None, &summary.heading, &summary.areas)];
+        return vec![Rows {
+            title: None,
+            heading: &summary.heading,
+            areas: &summary.areas,
+            overview: &summary.overview,
+        }];
     }
     (summary.parts.iter())
-        .map(|part| (Some(part.title.as_str()), &part.heading, &part.areas[..]))
+        .map(|part| Rows {
+            title: Some(part.title.as_str()),
+            heading: &part.heading,
+            areas: &part.areas,
+            overview: &part.overview,
+        })
         .collect()
 }

@@ -170,6 +170,15 @@ fn the_summary_has_a_part_per_checklist_in_every_format() {
         }
         assert!(!doc[main..second].contains("T2-1"), "{format:?}");
         assert!(!rows.contains("III-7"), "{format:?}");
+        if format == Format::Csv {
+            continue;
+        }
+        // The figures for the 総評 too come per checklist: 保育課 must improve T2-1.
+        let overview = at(&doc, "総評のための集計", t21);
+        let main = at(&doc, &part(MAIN), overview);
+        let needing = at(&doc, "保育課：I-2(2)、I-3、I-5(2)、III-7", main);
+        let second = at(&doc, &part(TOKUTEI), needing);
+        at(&doc, "保育課：T2-1", second);
     }
     let xlsx = write(&session, Report::Summary, Format::Xlsx);
     let rows = sheet_rows(&xlsx, "実施報告書");
@@ -188,6 +197,11 @@ fn the_summary_has_a_part_per_checklist_in_every_format() {
     );
     let t11 = row_of(&rows, "T1-1");
     assert_eq!(rows[t11][4], "未回答：防災安全課、保育課、障がい福祉課");
+    let figures = sheet_rows(&xlsx, "総評の集計");
+    let second = row_of(&figures, &part(TOKUTEI));
+    let hoiku = figures.iter().rposition(|r| r[0] == "保育課").unwrap();
+    assert!(second < hoiku);
+    assert_eq!(figures[hoiku][1], "T2-1");
 }
 
 /// The round of one checklist keeps its 実施報告書 as it was: no part headings.
@@ -462,3 +476,4 @@ fn every_report_at_once_has_each_checklists_matrix_in_markdown_and_html() {
     let summary = at(&docx, &format!("{MAIN} 実施報告書"), 0);
     at(&docx, "T2-1", at(&docx, &part(TOKUTEI), summary));
 }
+
