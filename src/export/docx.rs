@@ -63,14 +63,13 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(date_line(heading, words))));
     docx = outline(docx, summary, words);
     // A round of several checklists: a part per checklist, under its name.
-    for super::sections::Rows {
-        title: checklist,
-        heading,
-        areas,
-        ..
-    } in super::sections::parts(summary)
-    {
-        if let Some(title) = checklist {
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
+        let (heading, areas) = (part.heading, part.areas);
+        if let Some(title) = part.title {
+            // Each checklist after the first starts a page of its own.
+            if n > 0 {
+                docx = docx.add_paragraph(page_break());
+            }
             let text = (words.checklist_section)(title);
             docx = docx.add_paragraph(part_heading(&text));
         }

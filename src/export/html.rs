@@ -220,12 +220,7 @@ fn summary_body(summary: &Summary, words: &ReportWords) -> String {
         let (heading, areas) = (part.heading, part.areas);
         if let Some(title) = part.title {
             let title = escape(&(words.checklist_section)(title));
-            // Each checklist after the first starts a page of its own.
-            let style = match n {
-                0 => "",
-                _ => " style=\"break-before: page\"",
-            };
-            let _ = writeln!(body, "<h2 class=\"checklist\"{style}>{title}</h2>");
+            let _ = writeln!(body, "<h2 class=\"checklist\"{}>{title}</h2>", after(n));
         }
         // On a graded scale the 改善が必要な課 take their level's fill: the legend says which.
         if heading.legend.iter().any(|e| e.rank.is_some()) {
@@ -283,11 +278,11 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
     );
     // A round of several checklists: each one's figures under its name, their
     // captions a level down.
-    for part in super::sections::parts(summary) {
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
         let level = match part.title {
             Some(title) => {
                 let title = escape(&(words.checklist_section)(title));
-                let _ = writeln!(body, "<h3 class=\"checklist\">{title}</h3>");
+                let _ = writeln!(body, "<h3 class=\"checklist\"{}>{title}</h3>", after(n));
                 "h4"
             }
             None => "h3",
@@ -297,7 +292,17 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
     body.push_str("</section>\n");
 }
 
-/// One checklist's figures for the 総評, their captions as `level` headings.
+/// The style of the heading of the `n`th checklist's part: each after the first starts
+/// a page of its own.
+fn after(n: usize) -> &'static str {
+    match n {
+        0 => "",
+        _ => " style=\"break-before: page\"",
+    }
+}
+
+/// One checklist's figures for the 総評, their captions as `level` headings (an `h4`
+/// kept with its table: the style sheet keeps only `h2` and `h3` so).
 fn figures(
     body: &mut String,
     heading: &Heading,
@@ -306,8 +311,12 @@ fn figures(
     words: &ReportWords,
 ) {
     let total = (words.total.to_string(), &overview.total);
+    let keep = match level {
+        "h4" => " style=\"break-after: avoid\"",
+        _ => "",
+    };
     let caption = |body: &mut String, text: &str| {
-        let _ = writeln!(body, "<{level}>{}</{level}>", escape(text));
+        let _ = writeln!(body, "<{level}{keep}>{}</{level}>", escape(text));
     };
     let mut per_department: Vec<(String, &Count)> = overview
         .per_department

@@ -177,11 +177,15 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
             .into_bytes(),
         Format::Html => html::all(&matrices, &departments, &summary, words).into_bytes(),
         Format::Xlsx => {
-            let others: Vec<(String, Matrix)> = (1..=session.extra.len())
-                .filter_map(|index| session.view(index))
-                .map(|view| (view.checklist.id.clone(), Matrix::of(&view)))
+            // A sheet per checklist: the main one's 結果一覧, the others' after their ids.
+            let sheets = (session.checklists().enumerate()).map(|(n, checklist)| match n {
+                0 => words.matrix.to_string(),
+                _ => (words.matrix_of)(&checklist.id),
+            });
+            let matrices: Vec<(String, String, Matrix)> = (sheets.zip(matrices))
+                .map(|(sheet, (name, matrix))| (sheet, name, matrix))
                 .collect();
-            xlsx::all(&Matrix::of(session), &others, &departments, &summary, words)?
+            xlsx::all(&matrices, &departments, &summary, words)?
         }
         Format::Docx => docx::all(&departments, &summary, words).map_err(ExportError::Docx)?,
         Format::Csv => {

@@ -21,14 +21,16 @@ pub fn matrix(matrix: &Matrix, words: &ReportWords) -> Result<Vec<u8>, XlsxError
     let mut workbook = workbook(&matrix.heading, words, words.matrix);
     let sheet = workbook.add_worksheet();
     sheet.set_name(words.matrix)?;
-    matrix_sheet(sheet, matrix, words)?;
+    matrix_sheet(sheet, matrix, words, words.matrix)?;
     workbook.save_to_buffer()
 }
 
+/// The 結果一覧 on `sheet`, titled with the name `report`.
 fn matrix_sheet(
     sheet: &mut Worksheet,
     matrix: &Matrix,
     words: &ReportWords,
+    report: &str,
 ) -> Result<(), XlsxError> {
     let f = Formats::new();
     let heading = &matrix.heading;
@@ -36,7 +38,7 @@ fn matrix_sheet(
     let columns = 2 + departments;
     let widths = matrix_columns(sheet, matrix)?;
     let text_width = widths.get(1).copied().unwrap_or(MAX_TEXT_WIDTH);
-    let top = title_rows(sheet, &f, heading, words, words.matrix)?;
+    let top = title_rows(sheet, &f, heading, words, report)?;
     sheet.write_string_with_format(top, 0, words.item_id, &f.header)?;
     sheet.write_string_with_format(top, 1, words.item_text, &f.header)?;
     for (i, department) in heading.departments.iter().enumerate() {
@@ -81,7 +83,7 @@ fn matrix_sheet(
     sheet.set_print_area(0, 0, last, columns - 1)?;
     sheet.set_freeze_panes(top + 1, 2)?;
     repeat_rows(sheet, heading, Some(top))?;
-    let title = title(heading, words, words.matrix);
+    let title = title(heading, words, report);
     page_setup(sheet, heading, &title, words, true);
     Ok(())
 }
@@ -289,25 +291,20 @@ fn department_sheet(
     Ok(())
 }
 
-/// Every report in one workbook: 結果一覧, a 結果報告書 sheet per department, the
-/// 実施報告書 and its figures.
+/// Every report in one workbook: the 結果一覧 of each checklist (`matrices`: the
+/// sheet's name, the report's as its title gives it, the matrix), a 結果報告書 sheet
+/// per department, the 実施報告書 and its figures.
 pub fn all(
-    matrix: &Matrix,
-    others: &[(String, Matrix)],
+    matrices: &[(String, String, Matrix)],
     departments: &Departments,
     summary: &Summary,
     words: &ReportWords,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = workbook(&matrix.heading, words, words.all);
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(words.matrix)?;
-    matrix_sheet(sheet, matrix, words)?;
-    // The 結果一覧 of each other checklist of the round, on a sheet of its own.
-    for (id, other) in others {
+    let mut workbook = workbook(&departments.heading, words, words.all);
+    for (sheet_name, report, matrix) in matrices {
         let sheet = workbook.add_worksheet();
-        let name: String = (words.matrix_of)(id).chars().take(31).collect();
-        sheet.set_name(name)?;
-        matrix_sheet(sheet, other, words)?;
+        sheet.set_name(sheet_name.chars().take(31).collect::<String>())?;
+        matrix_sheet(sheet, matrix, words, report)?;
     }
     department_sheets(&mut workbook, departments, words)?;
     let sheet = workbook.add_worksheet();

@@ -331,6 +331,10 @@ fn the_workbook_has_the_second_checklists_matrix_with_its_fills_and_legend() {
         "{names:?}"
     );
     let rows = sheet_rows(&xlsx, "結果一覧 isms-severity");
+    // Its printed title names its checklist, as the main sheet's names the main one.
+    assert_eq!(rows[0][0], format!("{MAIN} 結果一覧（{ISMS}）"));
+    let main = sheet_rows(&xlsx, "結果一覧");
+    assert_eq!(main[0][0], format!("{MAIN} 結果一覧（{MAIN}）"));
     let header = row_of(&rows, "項番");
     let column = |short: &str| {
         let found = rows[header].iter().position(|c| c == short);
