@@ -318,6 +318,11 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
         docx = report_areas(docx, &report.areas, words);
         for (title, areas) in &report.others {
             docx = docx.add_paragraph(section_heading(&(words.checklist_section)(title)));
+            if areas.is_empty() {
+                let line = super::lines::nothing_found(words);
+                docx =
+                    docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).bold()));
+            }
             docx = report_areas(docx, areas, words);
         }
     }

@@ -435,26 +435,39 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
         }
         facts_table(&mut body, &super::lines::fact_rows(report, words));
         body.push_str("</td></tr>\n");
-        report_areas(&mut body, &report.areas, words);
+        report_areas(&mut body, &report.areas, words, "");
+        // Another checklist's heading is in the row of its first area, so that a page
+        // never ends with it; a section with nothing to report says so.
         for (title, areas) in &report.others {
             let title = escape(&(words.checklist_section)(title));
-            let _ = writeln!(
-                body,
-                "<tr><td>\n<h3 class=\"checklist\">{title}</h3>\n</td></tr>"
-            );
-            report_areas(&mut body, areas, words);
+            let title = format!("<h3 class=\"checklist\">{title}</h3>\n");
+            if areas.is_empty() {
+                let line = escape(&super::lines::nothing_found(words));
+                let _ = writeln!(
+                    body,
+                    "<tr><td>\n{title}<p class=\"findings\">{line}</p>\n</td></tr>"
+                );
+            }
+            report_areas(&mut body, areas, words, &title);
         }
         body.push_str("</tbody>\n</table>\n</section>\n");
     }
     body
 }
 
-/// The areas of a 結果報告書, a row each: its 所見, evidence and 指摘事項.
-fn report_areas(body: &mut String, areas: &[super::model::AreaReport], words: &ReportWords) {
-    for area in areas {
+/// The areas of a 結果報告書, a row each: its 所見, evidence and 指摘事項; `first`
+/// (markup) opens the first area's row.
+fn report_areas(
+    body: &mut String,
+    areas: &[super::model::AreaReport],
+    words: &ReportWords,
+    first: &str,
+) {
+    for (n, area) in areas.iter().enumerate() {
         let _ = writeln!(
             body,
-            "<tr><td>\n<h3 class=\"area\">{}</h3>",
+            "<tr><td>\n{}<h3 class=\"area\">{}</h3>",
+            if n == 0 { first } else { "" },
             escape(&(words.about_area)(&area.title))
         );
         if !area.observation.is_empty() {

@@ -330,6 +330,9 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
         report_areas(&mut out, &report.areas, words);
         for (title, areas) in &report.others {
             let _ = write!(out, "### {}\n\n", (words.checklist_section)(title));
+            if areas.is_empty() {
+                let _ = write!(out, "{}\n\n", super::lines::nothing_found(words));
+            }
             report_areas(&mut out, areas, words);
         }
     }

@@ -227,6 +227,31 @@ fn sheet_name(name: &str, used: &[String]) -> String {
     candidate
 }
 
+/// An area of a 結果報告書 sheet from `row` on: its heading, 所見 and 指摘事項; the
+/// row after.
+fn area_rows(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    area: &super::model::AreaReport,
+    mut row: u32,
+    words: &ReportWords,
+) -> Result<u32, XlsxError> {
+    let width = DEPARTMENT_WIDTHS.iter().sum::<f64>();
+    row += 1;
+    sheet.write_string_with_format(
+        row,
+        0,
+        (words.about_area)(&area.title),
+        &f.title.clone().set_font_size(11),
+    )?;
+    row += 1;
+    sheet.merge_range(row, 0, row, 2, &area.observation, &f.text)?;
+    fit_height(sheet, row, [(area.observation.as_str(), width)])?;
+    row += 1;
+    sheet.write_string_with_format(row, 0, super::lines::findings_line(area, words), &f.plain)?;
+    Ok(row + 1)
+}
+
 fn department_sheet(
     sheet: &mut Worksheet,
     departments: &Departments,
@@ -254,37 +279,23 @@ fn department_sheet(
         fit_height(sheet, row, [(value.as_str(), DEPARTMENT_WIDTHS[2])])?;
         row += 1;
     }
-    let width = DEPARTMENT_WIDTHS.iter().sum::<f64>();
-    let others = report.others.iter().flat_map(|(title, areas)| {
-        let section = (words.checklist_section)(title);
-        areas
-            .iter()
-            .enumerate()
-            .map(move |(i, a)| ((i == 0).then(|| section.clone()), a))
-    });
-    for (section, area) in report.areas.iter().map(|a| (None, a)).chain(others) {
+    let sections = (report.others.iter())
+        .map(|(title, areas)| (Some((words.checklist_section)(title)), areas));
+    for (section, areas) in std::iter::once((None, &report.areas)).chain(sections) {
         if let Some(section) = section {
             row += 1;
             sheet.write_string_with_format(row, 0, section, &f.title.clone().set_font_size(12))?;
+            // Another checklist's section with nothing to report says so.
+            if areas.is_empty() {
+                row += 1;
+                let line = super::lines::nothing_found(words);
+                sheet.write_string_with_format(row, 0, line, &f.plain)?;
+                row += 1;
+            }
         }
-        row += 1;
-        sheet.write_string_with_format(
-            row,
-            0,
-            (words.about_area)(&area.title),
-            &f.title.clone().set_font_size(11),
-        )?;
-        row += 1;
-        sheet.merge_range(row, 0, row, 2, &area.observation, &f.text)?;
-        fit_height(sheet, row, [(area.observation.as_str(), width)])?;
-        row += 1;
-        sheet.write_string_with_format(
-            row,
-            0,
-            super::lines::findings_line(area, words),
-            &f.plain,
-        )?;
-        row += 1;
+        for area in areas {
+            row = area_rows(sheet, &f, area, row, words)?;
+        }
     }
     sheet.set_print_area(0, 0, row.max(4) - 1, 2)?;
     page_setup(sheet, heading, &title, words, false);

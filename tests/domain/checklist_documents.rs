@@ -481,3 +481,33 @@ fn every_report_at_once_has_each_checklists_matrix_in_markdown_and_html() {
     at(&docx, "T2-1", at(&docx, &part(TOKUTEI), summary));
 }
 
+/// A department with nothing to report under the second checklist still has its
+/// section, saying so, in every format: never a bare heading (Word and LibreOffice
+/// left such a heading, kept with the page break after it, off the printed page).
+#[test]
+fn a_section_with_nothing_to_report_says_so_in_every_format() {
+    let session = tokutei_round();
+    let nothing = "指摘事項：なし";
+    for format in [Format::Md, Format::Html, Format::Csv, Format::Docx] {
+        let bytes = write(&session, Report::Departments, format);
+        let doc = match format {
+            Format::Docx => docx_text(&bytes),
+            _ => String::from_utf8(bytes).unwrap(),
+        };
+        let bousai = at(&doc, "防災安全課", 0);
+        let section = at(&doc, &part(TOKUTEI), bousai);
+        let next = at(&doc, "管財課", section);
+        let said = &doc[section..next];
+        assert!(
+            said.contains(nothing) || said.contains("指摘事項,なし"),
+            "{format:?}: {said}"
+        );
+    }
+    let xlsx = write(&session, Report::Departments, Format::Xlsx);
+    let names = sheet_names(&xlsx);
+    let sheet = names.iter().find(|n| n.contains("防災")).unwrap();
+    let rows = sheet_rows(&xlsx, sheet);
+    let section = row_of(&rows, &part(TOKUTEI));
+    assert_eq!(rows[section + 1][0], nothing, "{rows:?}");
+}
+
