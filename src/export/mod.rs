@@ -197,18 +197,17 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
     })
 }
 
-/// The 結果一覧 of each checklist of the round, named as its heading gives it: a
-/// round of one's as always, each of a round of several after its checklist.
+/// The 結果一覧 of each checklist of the round, named as its heading gives it: the
+/// main checklist's as always (the 実施報告書's 別紙), each other after its checklist.
 fn matrices(session: &Session, words: &ReportWords) -> Vec<(String, Matrix)> {
-    if session.extra.is_empty() {
-        return vec![(words.matrix.to_string(), Matrix::of(session))];
-    }
-    (0..=session.extra.len())
+    let others = (1..=session.extra.len())
         .filter_map(|index| session.view(index))
         .map(|view| {
             let name = (words.checklist_matrix)(&view.checklist.title);
             (name, Matrix::of(&view))
-        })
+        });
+    std::iter::once((words.matrix.to_string(), Matrix::of(session)))
+        .chain(others)
         .collect()
 }
 

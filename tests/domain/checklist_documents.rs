@@ -149,6 +149,16 @@ fn the_summary_has_a_part_per_checklist_in_every_format() {
             Format::Docx => docx_text(&bytes),
             _ => String::from_utf8(bytes).unwrap(),
         };
+        // 3 課別監査結果 sends the reader to each checklist's 結果一覧 (the CSV is the
+        // item rows alone).
+        if format != Format::Csv {
+            let appendix = at(&doc, &format!("別紙「{MAIN}結果一覧」のとおり"), 0);
+            at(
+                &doc,
+                &format!("別紙「{MAIN}結果一覧（{TOKUTEI}）」のとおり"),
+                appendix,
+            );
+        }
         let main = at(&doc, &part(MAIN), 0);
         let i1 = at(&doc, "I-1", main);
         let second = at(&doc, &part(TOKUTEI), i1);
@@ -182,6 +192,8 @@ fn the_summary_has_a_part_per_checklist_in_every_format() {
     }
     let xlsx = write(&session, Report::Summary, Format::Xlsx);
     let rows = sheet_rows(&xlsx, "実施報告書");
+    let appendix = format!("別紙「{MAIN}結果一覧（{TOKUTEI}）」のとおり");
+    assert!(rows.concat().contains(&appendix), "{rows:?}");
     let (main, i1) = (row_of(&rows, &part(MAIN)), row_of(&rows, "I-1"));
     let (second, t21) = (row_of(&rows, &part(TOKUTEI)), row_of(&rows, "T2-1"));
     assert!(main < i1 && i1 < second && second < t21, "{rows:?}");
@@ -331,10 +343,10 @@ fn the_workbook_has_the_second_checklists_matrix_with_its_fills_and_legend() {
         "{names:?}"
     );
     let rows = sheet_rows(&xlsx, "結果一覧 isms-severity");
-    // Its printed title names its checklist, as the main sheet's names the main one.
+    // Its printed title names its checklist; the main one's is the 結果一覧 as always.
     assert_eq!(rows[0][0], format!("{MAIN} 結果一覧（{ISMS}）"));
     let main = sheet_rows(&xlsx, "結果一覧");
-    assert_eq!(main[0][0], format!("{MAIN} 結果一覧（{MAIN}）"));
+    assert_eq!(main[0][0], format!("{MAIN} 結果一覧"));
     let header = row_of(&rows, "項番");
     let column = |short: &str| {
         let found = rows[header].iter().position(|c| c == short);
@@ -458,7 +470,7 @@ fn every_report_at_once_has_each_checklists_matrix_in_markdown_and_html() {
     let session = tokutei_round();
     for format in [Format::Md, Format::Html] {
         let text = String::from_utf8(write(&session, Report::All, format)).unwrap();
-        let main = at(&text, &format!("{MAIN} 結果一覧（{MAIN}）"), 0);
+        let main = at(&text, &format!("{MAIN} 結果一覧"), 0);
         let i1 = at(&text, "I-1", main);
         let second = at(&text, &format!("{MAIN} 結果一覧（{TOKUTEI}）"), i1);
         let t21 = at(&text, "T2-1", second);
