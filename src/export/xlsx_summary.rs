@@ -47,29 +47,28 @@ pub(crate) fn summary_sheet(
         .clone()
         .set_align(FormatAlign::Left)
         .set_font_size(11);
-    for super::sections::Rows {
-        title: checklist,
-        heading,
-        areas,
-        ..
-    } in super::sections::parts(summary)
-    {
-        if let Some(title) = checklist {
+    // The tables start on a page of their own, never with their header and first area
+    // left at the foot of the opening's last page; so does each checklist's part after
+    // the first.
+    let mut breaks = vec![top];
+    for (n, rows) in super::sections::parts(summary).into_iter().enumerate() {
+        if let Some(title) = rows.title {
+            if n > 0 {
+                breaks.push(row);
+            }
             let text = (words.checklist_section)(title);
             spanning(sheet, row, header.len() as u16, &text, &part)?;
             sheet.set_row_height(row, 21)?;
             row += 1;
         }
-        row = summary_rows(sheet, &f, heading, areas, words, row)?;
+        row = summary_rows(sheet, &f, rows.heading, rows.areas, words, row)?;
     }
     sheet.set_print_area(0, 0, row - 1, header.len() as u16 - 1)?;
     // The table's header on every page; not the opening above it (a draft's warning
     // is in the page header, `page_setup`). No frozen panes: the opening is taller
     // than a window.
     sheet.set_repeat_rows(top, top)?;
-    // The tables start on a page of their own, never with their header and first area
-    // left at the foot of the opening's last page.
-    sheet.set_page_breaks(&[top])?;
+    sheet.set_page_breaks(&breaks)?;
     let title = title(heading, words, words.summary);
     page_setup(sheet, heading, &title, words, false);
     if super::lines::is_draft(heading) {
