@@ -274,6 +274,12 @@ fn a_second_scale_with_severities_has_its_legend_and_fills_in_its_part() {
     );
     // The seed's own part has no legend of levels: it has none.
     assert!(!html[..second].contains("<p class=\"legend\">"));
+    // Every report in one page: the second checklist's 結果一覧 fills its cells by
+    // level, though the page's own (the seed's) scale has no levels.
+    let all = String::from_utf8(write(&session, Report::All, Format::Html)).unwrap();
+    assert!(all.contains("td.level0, span.level0 { background: #ff8c8c; }"));
+    let matrix = at(&all, &format!("{MAIN} 結果一覧（{ISMS}）"), 0);
+    at(&all, "<td class=\"needs level0\">重</td>", matrix);
 
     let docx = write(&session, Report::Summary, Format::Docx);
     let xml = zip_part(&docx, "word/document.xml");
