@@ -422,11 +422,18 @@ fn overview(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         .add_paragraph(page_break)
         .add_paragraph(section_heading(words.overview));
     // A round of several checklists: each one's figures under its name.
-    for part in super::sections::parts(summary) {
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
         if let Some(title) = part.title {
             docx = docx.add_paragraph(part_heading(&(words.checklist_section)(title)));
         }
         docx = figures(docx, part.heading, part.overview, words);
+        let scores = super::sections::part_scores(n, &part, words);
+        if !scores.is_empty() {
+            docx = docx.add_paragraph(section_heading(words.score_words.section));
+        }
+        for line in scores {
+            docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+        }
     }
     docx
 }

@@ -288,6 +288,15 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
             None => "h3",
         };
         figures(body, part.heading, part.overview, level, words);
+        let scores = super::sections::part_scores(n, &part, words);
+        if !scores.is_empty() {
+            let caption = escape(words.score_words.section);
+            let _ = writeln!(body, "<{level}>{caption}</{level}>\n<ul>");
+            for line in scores {
+                let _ = writeln!(body, "<li>{}</li>", escape(&line));
+            }
+            body.push_str("</ul>\n");
+        }
     }
     body.push_str("</section>\n");
 }

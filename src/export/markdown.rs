@@ -180,7 +180,7 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
 /// their captions a level down.
 fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
     let _ = write!(out, "## {}\n\n", words.overview);
-    for part in super::sections::parts(summary) {
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
         let level = match part.title {
             Some(title) => {
                 let _ = write!(out, "### {}\n\n", (words.checklist_section)(title));
@@ -189,6 +189,14 @@ fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
             None => "###",
         };
         figures(out, part.heading, part.overview, level, words);
+        let scores = super::sections::part_scores(n, &part, words);
+        if !scores.is_empty() {
+            let _ = write!(out, "{level} {}\n\n", words.score_words.section);
+            for line in scores {
+                let _ = writeln!(out, "- {line}");
+            }
+            out.push('\n');
+        }
     }
 }
 

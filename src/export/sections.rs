@@ -87,3 +87,12 @@ pub fn parts(summary: &Summary) -> Vec<Rows<'_>> {
         })
         .collect()
 }
+
+/// The scores of a checklist with points after the first, a department a line, for
+/// its part's 総評 figures (the main checklist's are in 2 監査結果); none otherwise.
+pub fn part_scores(n: usize, rows: &Rows, words: &super::words::ReportWords) -> Vec<String> {
+    match n {
+        0 => Vec::new(),
+        _ => super::lines::score_lines(rows.heading, words),
+    }
+}

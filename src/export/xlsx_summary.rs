@@ -141,13 +141,23 @@ pub(crate) fn overview_sheet(
     }
     // A round of several checklists: each one's figures under its name.
     let mut last = row;
-    for part in &parts {
+    for (n, part) in parts.iter().enumerate() {
         if let Some(title) = part.title {
             let text = (words.checklist_section)(title);
             sheet.write_string_with_format(row, 0, text, &f.title.clone().set_font_size(12))?;
             row += 1;
         }
         last = figures(sheet, &f, part, widths, row, words)?;
+        let scores = super::sections::part_scores(n, part, words);
+        if !scores.is_empty() {
+            last += 2;
+            let caption = f.title.clone().set_font_size(11);
+            sheet.write_string_with_format(last, 0, words.score_words.section, &caption)?;
+        }
+        for line in scores {
+            last += 1;
+            sheet.write_string_with_format(last, 0, line, &f.plain)?;
+        }
         row = last + 2;
     }
     sheet.set_print_area(0, 0, last, columns as u16)?;

@@ -529,3 +529,29 @@ fn a_section_with_nothing_to_report_says_so_in_every_format() {
     assert_eq!(rows[section + 1][0], nothing, "{rows:?}");
 }
 
+/// A second checklist with points: its part of the 実施報告書's 総評 figures gives its
+/// departments' scores (the main checklist's stand in 2 監査結果), in every format
+/// that has the figures.
+#[test]
+fn a_second_checklist_with_points_gives_its_scores_in_its_part() {
+    let mut session = round("checklists/self-diagnosis-points.ron");
+    let id = "self-diagnosis-points";
+    mark(&mut session, id, ("保育", "A-1"), "○", "");
+    let title = session.extra[0].title.clone();
+    let line = "保育課：4点／";
+    for format in [Format::Md, Format::Html, Format::Docx, Format::Xlsx] {
+        let bytes = write(&session, Report::Summary, format);
+        let doc = match format {
+            Format::Docx => docx_text(&bytes),
+            Format::Xlsx => sheet_rows(&bytes, "総評の集計").concat().join("\n"),
+            _ => String::from_utf8(bytes).unwrap(),
+        };
+        let overview = doc.find("総評のための集計").unwrap_or(0);
+        let second = at(&doc, &part(&title), overview);
+        let scores = at(&doc, "点数", second);
+        at(&doc, line, scores);
+        // Not in the main checklist's part, which has no points.
+        assert!(!doc[..second].contains(line), "{format:?}");
+    }
+}
+
