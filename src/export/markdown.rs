@@ -335,23 +335,29 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
             let _ = write!(out, "{line}\n\n");
         }
         facts_table(&mut out, &super::lines::fact_rows(report, words), words);
-        report_areas(&mut out, &report.areas, words);
+        report_areas(&mut out, &report.areas, words, "###");
         for (title, areas) in &report.others {
             let _ = write!(out, "### {}\n\n", (words.checklist_section)(title));
             if areas.is_empty() {
                 let _ = write!(out, "{}\n\n", super::lines::nothing_found(words));
             }
-            report_areas(&mut out, areas, words);
+            report_areas(&mut out, areas, words, "####");
         }
     }
     foot(&mut out, heading, words);
     out
 }
 
-/// The areas of a 結果報告書: each its 所見, evidence and 指摘事項.
-fn report_areas(out: &mut String, areas: &[super::model::AreaReport], words: &ReportWords) {
+/// The areas of a 結果報告書: each its 所見, evidence and 指摘事項, under a heading at
+/// `level` (another checklist's a level below its section's).
+fn report_areas(
+    out: &mut String,
+    areas: &[super::model::AreaReport],
+    words: &ReportWords,
+    level: &str,
+) {
     for area in areas {
-        let _ = write!(out, "### {}\n\n", (words.about_area)(&area.title));
+        let _ = write!(out, "{level} {}\n\n", (words.about_area)(&area.title));
         if !area.observation.is_empty() {
             let _ = write!(out, "{}\n\n", paragraphs(&area.observation));
         }
