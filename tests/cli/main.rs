@@ -4,6 +4,7 @@
 mod common;
 
 mod band_units;
+mod checklist_exports;
 mod checklists;
 mod cli;
 mod conventions;
