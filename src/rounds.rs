@@ -166,7 +166,29 @@ fn previous_of(earlier: &Session, map: &ItemMap) -> Previous {
         added: map.added.clone(),
         removed: map.removed.clone(),
         followups,
+        others: BTreeMap::new(),
     }
+}
+
+/// The earlier answers of each of `session`'s other checklists that `earlier` had
+/// too (by id), as `Previous::others` keeps them.
+fn previous_others(earlier: &Session, session: &Session) -> BTreeMap<String, Previous> {
+    let mut others = BTreeMap::new();
+    for (index, other) in session.extra.iter().enumerate() {
+        let Some(before) = earlier.checklist_index(&other.id).filter(|&i| i > 0) else {
+            continue;
+        };
+        let (Some(before), Some(now)) = (earlier.view(before), session.view(index + 1)) else {
+            continue;
+        };
+        let map = match_items(&before.checklist, &now.checklist);
+        let previous = Previous {
+            followups: Vec::new(),
+            ..previous_of(&before, &map)
+        };
+        others.insert(other.id.clone(), previous);
+    }
+    others
 }
 
 impl Session {
@@ -204,13 +226,15 @@ impl Session {
         for (hearing, before) in session.hearings.iter_mut().zip(&earlier.hearings) {
             hearing.facts = before.facts.clone();
         }
-        // The round's other checklists carry on too (their earlier answers do not yet).
+        // The round's other checklists carry on too, each with its earlier answers.
         for other in &earlier.extra {
             // Joined the earlier round, so it joins this one unless the new main
             // checklist took its id.
             let _ = session.add_checklist(other.clone());
         }
-        session.previous = Some(previous_of(earlier, &map));
+        let mut previous = previous_of(earlier, &map);
+        previous.others = previous_others(earlier, &session);
+        session.previous = Some(previous);
         session
     }
 

@@ -12,7 +12,7 @@ use super::output::{outln, write_output};
 use crate::export::ExportError;
 use crate::i18n::{Describe, Lang};
 use crate::selfcheck::report::Comparison;
-use crate::selfcheck::{sheet_items, workbook};
+use crate::selfcheck::{asked_count, workbook};
 use crate::session::Refusal;
 use crate::session::Session;
 use crate::store::{Store, StoreError};
@@ -125,7 +125,7 @@ pub fn import(
         let Some(hearing) = session.hearing(&r.department) else {
             continue;
         };
-        let asked = sheet_items(session, hearing).len();
+        let asked = asked_count(session, &hearing.department.short);
         let same = hearing.selfcheck.as_ref().map(|c| &c.digest) == Some(&r.selfcheck.digest);
         if same {
             outln!("{}", (m.selfcheck.unchanged)(&r.department));

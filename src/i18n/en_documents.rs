@@ -188,7 +188,7 @@ pub(crate) const HELP_EN: &[(&str, &str, &str)] = &[
     (
         "概要",
         "項目",
-        "Rows チェックリストID and 名称 (the id defaults to the file name); 文書の言語 and 得点区分の単位 may follow",
+        "Rows チェックリストID and 名称 (the id defaults to the file name); 文書の言語 and 得点区分の単位 may follow. For a checklist used beside a round's main one for some departments only, rows 適用条件 (their tags, written as in the 項目 sheet's 適用条件) and 対象部署 (names or short names, comma-separated) say which",
     ),
     (
         "概要",

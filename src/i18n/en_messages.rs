@@ -131,6 +131,8 @@ pub static SELFCHECK_MESSAGES_EN: SelfcheckMessages = SelfcheckMessages {
     not_selfcheck: "not a kansa self-check workbook (no sheet \"kansa\")",
     other_round: |found, id| format!("a sheet of another round ({found}; this round is {id})"),
     other_department: |d| format!("a sheet of a department not in this round: {d}"),
+    other_checklist: |c| format!("a sheet of a checklist not in this round: {c}"),
+    not_for_department: |c, d| format!("the checklist {c} is not for the department {d}"),
     missing_sheet: |s| format!("no sheet \"{s}\""),
     no_header: "no header row (項目ID, 評価, コメント)",
     not_an_item: |v| format!("not an item of this department's sheet: {v:?}"),

@@ -144,6 +144,11 @@ impl Describe for SheetProblem {
             SheetProblem::NotSelfcheck => c.not_selfcheck.to_string(),
             SheetProblem::OtherRound { found, id } => (c.other_round)(found, id),
             SheetProblem::OtherDepartment(department) => (c.other_department)(department),
+            SheetProblem::OtherChecklist(checklist) => (c.other_checklist)(checklist),
+            SheetProblem::NotForDepartment {
+                checklist,
+                department,
+            } => (c.not_for_department)(checklist, department),
             SheetProblem::NoHeader => c.no_header.to_string(),
             SheetProblem::NotAnItem(id) => (c.not_an_item)(id),
             SheetProblem::Twice(id) => (c.twice)(id),

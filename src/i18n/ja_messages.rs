@@ -164,6 +164,8 @@ pub static SELFCHECK_MESSAGES_JA: SelfcheckMessages = SelfcheckMessages {
     not_selfcheck: "kansa の自己点検シートではありません（シート「kansa」がありません）",
     other_round: |found, id| format!("別の監査のシートです（監査ID {found}、この監査は {id}）"),
     other_department: |d| format!("この監査にない部署のシートです: {d}"),
+    other_checklist: |c| format!("この監査にないチェックリストのシートです: {c}"),
+    not_for_department: |c, d| format!("チェックリスト {c} は部署 {d} を対象としていません"),
     missing_sheet: |s| format!("シート「{s}」がありません"),
     no_header: "見出し行（項目ID・評価・コメント）がありません",
     not_an_item: |v| format!("この部署の点検項目ではありません: 「{v}」"),

@@ -155,6 +155,9 @@ pub struct SelfcheckMessages {
     /// Found round id, this round's id.
     pub other_round: fn(&str, &str) -> String,
     pub other_department: fn(&str) -> String,
+    pub other_checklist: fn(&str) -> String,
+    /// Checklist id, department.
+    pub not_for_department: fn(&str, &str) -> String,
     pub missing_sheet: fn(&str) -> String,
     pub no_header: &'static str,
     pub not_an_item: fn(&str) -> String,

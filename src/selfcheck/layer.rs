@@ -22,6 +22,13 @@ pub fn sheet_items<'a>(session: &'a Session, hearing: &'a Hearing) -> Vec<&'a It
         .collect()
 }
 
+/// How many items a department's sheets ask, over every checklist that applies to it.
+pub fn asked_count(session: &Session, department: &str) -> usize {
+    let asked = |view: &Session| Some(sheet_items(view, view.hearing(department)?).len());
+    let others = (1..=session.extra.len()).filter_map(|index| session.view(index));
+    asked(session).unwrap_or(0) + others.filter_map(|view| asked(&view)).sum::<usize>()
+}
+
 impl Session {
     /// The change that makes `selfcheck` the department's self-assessment, replacing
     /// any earlier one (the history keeps both).

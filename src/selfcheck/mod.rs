@@ -9,5 +9,5 @@ pub mod words;
 pub mod workbook;
 
 pub use crate::session::{SelfAnswer, SelfCheck};
-pub use layer::sheet_items;
+pub use layer::{asked_count, sheet_items};
 pub use words::SelfcheckWords;

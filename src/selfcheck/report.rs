@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::layer::sheet_items;
 use super::words::SelfcheckWords;
-use crate::session::Session;
+use crate::session::{Hearing, Session, qualified};
 
 /// One department's figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,47 +45,73 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The comparison over every checklist of the round: a department's figures count
+    /// the items of each of its sheets, another checklist's items named by their
+    /// qualified ids.
     pub fn of(session: &Session) -> Comparison {
         let mut comparison = Comparison {
             title: session.facts.title.clone(),
             ..Comparison::default()
         };
+        // The main checklist's sheets ask its items only: the round itself serves.
         for hearing in &session.hearings {
-            let department = hearing.department.short.clone();
-            let mut count = DepartmentCount {
-                department: department.clone(),
-                returned: hearing.selfcheck.is_some(),
-                agree: 0,
-                disagree: 0,
-                no_self: 0,
-                no_audit: 0,
-            };
-            let Some(selfcheck) = &hearing.selfcheck else {
-                comparison.missing.push(department);
-                comparison.departments.push(count);
-                continue;
-            };
-            for item in sheet_items(session, hearing) {
-                let own = selfcheck.answer(&item.id);
-                match (own.and_then(|a| a.mark.as_deref()), hearing.mark(&item.id)) {
-                    (None, _) => count.no_self += 1,
-                    (Some(_), None) => count.no_audit += 1,
-                    (Some(own), Some(audit)) if own == audit => count.agree += 1,
-                    (Some(own_mark), Some(audit)) => {
-                        count.disagree += 1;
-                        comparison.differences.push(Difference {
-                            department: department.clone(),
-                            item: item.id.clone(),
-                            own: own_mark.to_string(),
-                            audit: audit.to_string(),
-                            comment: own.map_or(String::new(), |a| a.comment.clone()),
-                        });
-                    }
-                }
+            comparison.add(session, hearing, &|item| item.to_string());
+        }
+        for view in (1..=session.extra.len()).filter_map(|index| session.view(index)) {
+            let name = |item: &str| qualified(&view.checklist.id, item);
+            for hearing in &view.hearings {
+                comparison.add(&view, hearing, &name);
             }
-            comparison.departments.push(count);
         }
         comparison
+    }
+
+    /// One department's sheet of the checklist `view` sees the round through.
+    fn add(&mut self, view: &Session, hearing: &Hearing, name: &dyn Fn(&str) -> String) {
+        let department = hearing.department.short.clone();
+        let at = match self
+            .departments
+            .iter()
+            .position(|d| d.department == department)
+        {
+            Some(at) => at,
+            None => {
+                self.departments.push(DepartmentCount {
+                    department: department.clone(),
+                    returned: hearing.selfcheck.is_some(),
+                    agree: 0,
+                    disagree: 0,
+                    no_self: 0,
+                    no_audit: 0,
+                });
+                if hearing.selfcheck.is_none() {
+                    self.missing.push(department.clone());
+                }
+                self.departments.len() - 1
+            }
+        };
+        let Some(selfcheck) = &hearing.selfcheck else {
+            return;
+        };
+        let count = &mut self.departments[at];
+        for item in sheet_items(view, hearing) {
+            let own = selfcheck.answer(&item.id);
+            match (own.and_then(|a| a.mark.as_deref()), hearing.mark(&item.id)) {
+                (None, _) => count.no_self += 1,
+                (Some(_), None) => count.no_audit += 1,
+                (Some(own), Some(audit)) if own == audit => count.agree += 1,
+                (Some(own_mark), Some(audit)) => {
+                    count.disagree += 1;
+                    self.differences.push(Difference {
+                        department: department.clone(),
+                        item: name(&item.id),
+                        own: own_mark.to_string(),
+                        audit: audit.to_string(),
+                        comment: own.map_or(String::new(), |a| a.comment.clone()),
+                    });
+                }
+            }
+        }
     }
 
     /// The report's tables: heading, header and rows of each.

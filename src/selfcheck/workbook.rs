@@ -4,6 +4,7 @@
 //! round and the department of each sheet, so a workbook always matches back, or is
 //! refused naming the file, sheet and cell.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
@@ -13,18 +14,24 @@ use super::layer::sheet_items;
 use super::words::SelfcheckWords;
 use crate::checklist::Mark;
 use crate::error::IoReason;
-use crate::session::{Hearing, SelfAnswer, SelfCheck, Session, Timestamp};
+use crate::session::{Hearing, SelfAnswer, SelfCheck, Session, Timestamp, qualified};
 use crate::sheet::{Row, SheetError, SheetProblem, Table, Unread, Unreadable, tables};
 
-/// The hidden sheet naming the round and each sheet's department.
+/// The hidden sheet naming the round and each sheet's department and checklist.
 pub const META: &str = "kansa";
-pub const META_COLUMNS: [&str; 3] = ["シート", "監査ID", "部署"];
-/// Where the hidden sheet lists the scale's labels (column E), for a long scale's list.
+pub const META_COLUMNS: [&str; 4] = ["シート", "監査ID", "部署", "チェックリスト"];
+/// The column of the hidden sheet naming a sheet's checklist (its id): the main one
+/// when blank, as in workbooks written before rounds had several.
+const CHECKLIST_COLUMN: usize = 3;
+/// Where the hidden sheet lists the scale's labels (column E, then F… for the round's
+/// other checklists), for a long scale's list.
 const LABELS_COLUMN: u16 = 4;
 
-fn labels_range(count: usize) -> String {
-    format!("={META}!$E$2:$E${}", count + 1)
+fn labels_range(checklist: usize, count: usize) -> String {
+    let column = crate::sheet::column_name(LABELS_COLUMN as usize + checklist);
+    format!("={META}!${column}$2:${column}${}", count + 1)
 }
+
 /// The columns of a department's sheet; the header is on `HEADER_ROW` (0-based).
 pub const COLUMNS: [&str; 7] = [
     "項目ID",
@@ -54,18 +61,72 @@ pub fn choose<'a>(session: &'a Session, names: &[String]) -> Result<Vec<&'a Hear
         .collect()
 }
 
-/// A sheet name Excel accepts: without `[]:*?/\`, at most 31 characters.
+/// The name of a department's sheet of the main checklist.
 pub fn sheet_name(hearing: &Hearing) -> String {
-    hearing
-        .department
-        .short
-        .chars()
+    excel_name(&hearing.department.short)
+}
+
+/// A sheet name Excel accepts: without `[]:*?/\`, at most 31 characters.
+fn excel_name(name: &str) -> String {
+    name.chars()
         .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
         .take(31)
         .collect()
 }
 
-/// One workbook holding a sheet for each of `hearings`, the instructions first.
+/// One sheet of a workbook: a department through one of the round's checklists.
+struct Page<'a> {
+    /// The checklist's place among the round's (`Session::checklists`), and the round
+    /// seen through it.
+    index: usize,
+    view: &'a Session,
+    /// The department's hearing in that view.
+    hearing: &'a Hearing,
+    name: String,
+}
+
+/// The round seen through each of its checklists, the main one first: the round
+/// itself for the main one (its sheets ask the main checklist's items only), so a
+/// one-checklist round is not copied.
+fn views(session: &Session) -> Vec<Cow<'_, Session>> {
+    let others = (1..=session.extra.len()).filter_map(|index| session.view(index));
+    std::iter::once(Cow::Borrowed(session))
+        .chain(others.map(Cow::Owned))
+        .collect()
+}
+
+/// A sheet for each of `hearings` and each checklist that applies to it, in that
+/// order, each named uniquely.
+fn pages<'a>(views: &'a [Cow<'a, Session>], hearings: &[&Hearing]) -> Vec<Page<'a>> {
+    let mut pages: Vec<Page> = Vec::new();
+    for hearing in hearings {
+        for (index, view) in views.iter().enumerate() {
+            let Some(own) = view.hearing(&hearing.department.short) else {
+                continue;
+            };
+            let mut name = sheet_name(hearing);
+            if index > 0 {
+                name = excel_name(&format!("{name} {}", view.checklist.id));
+            }
+            let mut n = 1;
+            while pages.iter().any(|p| p.name == name) {
+                n += 1;
+                let tail = format!("~{n}");
+                name = name.chars().take(31 - tail.len()).collect::<String>() + &tail;
+            }
+            pages.push(Page {
+                index,
+                view: view.as_ref(),
+                hearing: own,
+                name,
+            });
+        }
+    }
+    pages
+}
+
+/// One workbook holding, after the instructions, a sheet for each of `hearings` and
+/// each checklist of the round that applies to it.
 pub fn write(
     session: &Session,
     hearings: &[&Hearing],
@@ -73,22 +134,27 @@ pub fn write(
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     write_instructions(workbook.add_worksheet(), w)?;
-    for hearing in hearings {
-        write_department(workbook.add_worksheet(), session, hearing, w)?;
+    let views = views(session);
+    let pages = pages(&views, hearings);
+    for page in &pages {
+        write_department(workbook.add_worksheet(), page, views.len() > 1, w)?;
     }
     let meta = workbook.add_worksheet();
     meta.set_name(META)?;
     for (c, name) in META_COLUMNS.iter().enumerate() {
         meta.write_string(0, c as u16, *name)?;
     }
-    for (r, hearing) in hearings.iter().enumerate() {
+    for (r, page) in pages.iter().enumerate() {
         let r = r as u32 + 1;
-        meta.write_string(r, 0, sheet_name(hearing))?;
+        meta.write_string(r, 0, &page.name)?;
         meta.write_string(r, 1, &session.id)?;
-        meta.write_string(r, 2, &hearing.department.short)?;
+        meta.write_string(r, 2, &page.hearing.department.short)?;
+        meta.write_string(r, CHECKLIST_COLUMN as u16, &page.view.checklist.id)?;
     }
-    for (r, mark) in session.checklist.scale.iter().enumerate() {
-        meta.write_string(r as u32 + 1, LABELS_COLUMN, &mark.label)?;
+    for (c, view) in views.iter().enumerate() {
+        for (r, mark) in view.checklist.scale.iter().enumerate() {
+            meta.write_string(r as u32 + 1, LABELS_COLUMN + c as u16, &mark.label)?;
+        }
     }
     meta.set_hidden(true);
     meta.protect();
@@ -108,16 +174,22 @@ fn write_instructions(sheet: &mut Worksheet, w: &SelfcheckWords) -> Result<(), X
 
 fn write_department(
     sheet: &mut Worksheet,
-    session: &Session,
-    hearing: &Hearing,
+    page: &Page,
+    several: bool,
     w: &SelfcheckWords,
 ) -> Result<(), XlsxError> {
+    let (session, hearing) = (page.view, page.hearing);
     let d = &hearing.department;
-    sheet.set_name(sheet_name(hearing))?;
+    sheet.set_name(&page.name)?;
     let bold = Format::new().set_bold().set_font_size(14);
     sheet.write_string_with_format(0, 0, (w.sheet_title)(&d.name, &d.short), &bold)?;
     sheet.write_string(1, 0, (w.round_line)(&session.facts.title, &session.id))?;
     sheet.write_string(2, 0, w.sheet_hint)?;
+    if several {
+        // Which of the round's checklists this sheet asks.
+        let title = Format::new().set_bold();
+        sheet.write_string_with_format(3, 0, &session.checklist.title, &title)?;
+    }
     let header = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDEBF7));
@@ -163,7 +235,8 @@ fn write_department(
             // a longer scale is listed from the hidden sheet instead.
             Ok(list) if labels.iter().all(|l| !l.contains(',')) => list,
             _ => {
-                DataValidation::new().allow_list_formula(labels_range(labels.len()).as_str().into())
+                let range = labels_range(page.index, labels.len());
+                DataValidation::new().allow_list_formula(range.as_str().into())
             }
         }
         .set_error_message(w.choose_mark)?;
@@ -212,46 +285,48 @@ pub fn read(
         return Err(vec![SheetError::file(file, SheetProblem::NotSelfcheck)]);
     };
     let mut errors = Vec::new();
-    let mut returned = Vec::new();
-    // Columns A to C name the sheets; E lists the scale's labels.
+    let mut returned: Vec<Returned> = Vec::new();
+    let views = views(session);
+    // Columns A to D name the sheets; E on list the scales' labels.
     let names_a_sheet = |r: &&Row| r.cells.iter().take(3).any(|c| !c.trim().is_empty());
     for row in meta.rows.iter().skip(1).filter(names_a_sheet) {
-        let cell = |c: usize| row.cells.get(c).map_or("", |s| s.as_str());
-        if cell(1) != session.id {
-            let problem = SheetProblem::OtherRound {
-                found: cell(1).to_string(),
-                id: session.id.clone(),
-            };
-            errors.push(at(meta, row.number, 1, problem));
-            continue;
-        }
-        let Some(hearing) = session.hearing(cell(2)) else {
-            let problem = SheetProblem::OtherDepartment(cell(2).to_string());
-            errors.push(at(meta, row.number, 2, problem));
-            continue;
+        let found = match page_of(session, &views, (&tables, meta, row), &at) {
+            Ok(found) => found,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
         };
-        let Some(table) = tables.iter().find(|t| t.name == cell(0)) else {
-            let problem = SheetProblem::MissingSheet(cell(0).to_string());
-            errors.push(at(meta, row.number, 0, problem));
-            continue;
-        };
-        let found = answers(session, hearing, table, &at, &mut errors);
+        let (view, hearing, table) = found;
+        let mut found = answers(view, hearing, table, &at, &mut errors);
         let beside = file.parent().unwrap_or(Path::new(""));
-        let files = named_files(table, &found)
+        let mut files: Vec<_> = named_files(table, &found)
             .into_iter()
             .map(|(item, name)| (item, beside.join(name)))
             .collect();
-        returned.push(Returned {
-            files,
-            department: hearing.department.short.clone(),
-            selfcheck: SelfCheck {
-                by: hearing.department.name.clone(),
-                imported: now,
-                file: file_name(file),
-                digest: digest.clone(),
-                answers: found,
+        if view.checklist.id != session.checklist.id {
+            // Another checklist's answers, under the ids the round keeps them by.
+            let own = |item: &String| qualified(&view.checklist.id, item);
+            found = found.into_iter().map(|(i, a)| (own(&i), a)).collect();
+            files = files.into_iter().map(|(i, f)| (own(&i), f)).collect();
+        }
+        let department = &hearing.department;
+        let selfcheck = SelfCheck {
+            by: department.name.clone(),
+            imported: now,
+            file: file_name(file),
+            digest: digest.clone(),
+            answers: found,
+        };
+        let department = department.short.clone();
+        keep(
+            &mut returned,
+            Returned {
+                files,
+                department,
+                selfcheck,
             },
-        });
+        );
     }
     if returned.is_empty() && errors.is_empty() {
         errors.push(SheetError::file(file, SheetProblem::NotSelfcheck));
@@ -261,6 +336,66 @@ pub fn read(
     } else {
         Err(errors)
     }
+}
+
+/// Keeps a sheet's answers: a department's sheets of every checklist make one
+/// self-assessment.
+fn keep(returned: &mut Vec<Returned>, sheet: Returned) {
+    match returned
+        .iter_mut()
+        .find(|r| r.department == sheet.department)
+    {
+        Some(earlier) => {
+            earlier.selfcheck.answers.extend(sheet.selfcheck.answers);
+            earlier.files.extend(sheet.files);
+        }
+        None => returned.push(sheet),
+    }
+}
+
+/// The sheet a row of the hidden sheet names: the round seen through its checklist,
+/// the department's hearing there and the sheet's table; or why it is not this
+/// round's, at the row's cell.
+fn page_of<'a>(
+    session: &Session,
+    views: &'a [Cow<'a, Session>],
+    (tables, meta, row): (&'a [Table], &Table, &Row),
+    at: &At,
+) -> Result<(&'a Session, &'a Hearing, &'a Table), SheetError> {
+    let cell = |c: usize| row.cells.get(c).map_or("", |s| s.trim());
+    if cell(1) != session.id {
+        let problem = SheetProblem::OtherRound {
+            found: cell(1).to_string(),
+            id: session.id.clone(),
+        };
+        return Err(at(meta, row.number, 1, problem));
+    }
+    let Some(hearing) = session.hearing(cell(2)) else {
+        let problem = SheetProblem::OtherDepartment(cell(2).to_string());
+        return Err(at(meta, row.number, 2, problem));
+    };
+    let checklist = cell(CHECKLIST_COLUMN);
+    let index = match checklist {
+        "" => Some(0),
+        named => session.checklist_index(named),
+    };
+    let Some(view) = index.and_then(|i| views.get(i)).map(AsRef::as_ref) else {
+        let problem = SheetProblem::OtherChecklist(checklist.to_string());
+        return Err(at(meta, row.number, CHECKLIST_COLUMN, problem));
+    };
+    let short = &hearing.department.short;
+    let Some(hearing) = view.hearing(short) else {
+        let problem = SheetProblem::NotForDepartment {
+            checklist: view.checklist.id.clone(),
+            department: short.clone(),
+        };
+        return Err(at(meta, row.number, CHECKLIST_COLUMN, problem));
+    };
+    let Some(table) = tables.iter().find(|t| t.name == cell(0)) else {
+        let problem = SheetProblem::MissingSheet(cell(0).to_string());
+        return Err(at(meta, row.number, 0, problem));
+    };
+    Ok((view, hearing, table))
 }
 
 /// The files each answered row names in its 証跡ファイル cell, one a line.

@@ -35,6 +35,12 @@ pub struct Previous {
     /// The earlier round's 指摘事項, each with how it was followed up.
     #[serde(default)]
     pub followups: Vec<FollowUp>,
+    /// The earlier round's other checklists this round has too, by checklist id: each
+    /// its own earlier round (its scale, its answers by its own item ids, how it
+    /// changed), without follow-ups (the round's are all in `followups`). Absent when
+    /// the earlier round had one checklist.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub others: BTreeMap<String, Previous>,
 }
 
 /// An earlier answer: the mark's symbol (of the earlier scale) and the note.

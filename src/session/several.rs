@@ -95,6 +95,12 @@ impl Session {
             for hearing in &mut view.hearings {
                 hearing.answers.retain(|id, _| unqualified(id).is_none());
                 hearing.sheet.retain(|id, _| unqualified(id).is_none());
+                if let Some(returned) = &mut hearing.selfcheck {
+                    returned.answers.retain(|id, _| unqualified(id).is_none());
+                }
+            }
+            if let Some(previous) = &mut view.previous {
+                previous.others.clear();
             }
             return Some(view);
         }
@@ -103,7 +109,10 @@ impl Session {
         for hearing in &mut view.hearings {
             hearing.answers = own(std::mem::take(&mut hearing.answers), &checklist.id);
             hearing.sheet = own(std::mem::take(&mut hearing.sheet), &checklist.id);
-            hearing.selfcheck = None;
+            // The department's own answers to this checklist's sheet.
+            if let Some(returned) = &mut hearing.selfcheck {
+                returned.answers = own(std::mem::take(&mut returned.answers), &checklist.id);
+            }
             hearing.evidence.clear();
         }
         // Where the hearing stopped in this checklist, else its first item.
@@ -115,6 +124,10 @@ impl Session {
                 .map(|(_, i)| i.id.clone())
                 .unwrap_or_default(),
         };
+        // Its earlier answers, when the round was started from one that had it.
+        view.previous = (self.previous.as_ref())
+            .and_then(|p| p.others.get(&checklist.id))
+            .cloned();
         view.checklist = checklist;
         Some(view)
     }

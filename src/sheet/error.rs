@@ -91,6 +91,13 @@ pub enum SheetProblem {
         id: String,
     },
     OtherDepartment(String),
+    /// A sheet of a checklist (by id or title) this round does not have.
+    OtherChecklist(String),
+    /// A sheet of one of the round's checklists for a department it is not for.
+    NotForDepartment {
+        checklist: String,
+        department: String,
+    },
     NoHeader,
     NotAnItem(String),
     Twice(String),

@@ -7,11 +7,12 @@ use std::path::Path;
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
+use super::cells::condition_cell;
 use super::import::Origins;
 use super::layout::{
-    ABOUT, ABOUT_BAND_UNIT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE,
-    BAND_COLUMNS, BAND_UNITS, BANDS, Columns, FIELD_COLUMNS, FIELDS, HELP, ITEM_COLUMNS, ITEMS,
-    KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
+    ABOUT, ABOUT_APPLIES, ABOUT_BAND_UNIT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE,
+    ABOUT_ONLY, ABOUT_TITLE, BAND_COLUMNS, BAND_UNITS, BANDS, Columns, FIELD_COLUMNS, FIELDS, HELP,
+    ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS, SCALE, SCALE_COLUMNS,
 };
 use super::words::SheetStrings;
 use crate::checklist::{Checklist, Condition};
@@ -51,6 +52,16 @@ fn pages(checklist: &Checklist) -> Vec<Page> {
             .to_string(),
         ],
     ];
+    // Which departments it is for beside a round's main checklist, when not all.
+    if checklist.applies != Condition::Always {
+        about.push(vec![
+            ABOUT_APPLIES.to_string(),
+            condition_cell(&checklist.applies),
+        ]);
+    }
+    if !checklist.only.is_empty() {
+        about.push(vec![ABOUT_ONLY.to_string(), list(&checklist.only)]);
+    }
     if !checklist.bands.is_empty() {
         let unit = BAND_UNITS.iter().find(|(u, _)| *u == checklist.band_unit);
         let unit = unit.map_or("", |(_, word)| *word).to_string();
@@ -116,12 +127,7 @@ fn item_rows(checklist: &Checklist) -> Vec<Vec<String>> {
             } else {
                 String::new()
             };
-            // A lone tag as its bare name, as people write it; import reads it back.
-            let applies = match &item.applies {
-                Condition::Always => String::new(),
-                Condition::Tag(tag) if is_bare(tag) => tag.clone(),
-                condition => ron_text(condition),
-            };
+            let applies = condition_cell(&item.applies);
             rows.push(vec![
                 area.id.clone(),
                 title,
@@ -158,14 +164,6 @@ fn scale_rows(checklist: &Checklist) -> Vec<Vec<String>> {
             ]
         })
         .collect()
-}
-
-/// True when a tag can stand alone in a cell and read back as that tag.
-fn is_bare(tag: &str) -> bool {
-    !tag.is_empty()
-        && tag != "Always"
-        && tag.trim() == tag
-        && !tag.contains(['(', ',', '、', '，', ';', '\n'])
 }
 
 /// A value as RON writes it on one line (strings quoted and escaped, conditions by
@@ -330,6 +328,12 @@ pub fn to_ron(checklist: &Checklist, source: &Path, origins: Option<&Origins>) -
     );
     if let Some(language) = checklist.language {
         let _ = writeln!(out, "    language: {language:?},");
+    }
+    if checklist.applies != Condition::Always {
+        let _ = writeln!(out, "    applies: {},", ron_text(&checklist.applies));
+    }
+    if !checklist.only.is_empty() {
+        let _ = writeln!(out, "    only: {},", ron_text(&checklist.only));
     }
     let _ = writeln!(out, "    scale: [");
     for (n, mark) in checklist.scale.iter().enumerate() {

@@ -4,11 +4,13 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
+use super::cells::{condition_tags, parse_condition};
 use super::error::{SheetError, SheetProblem};
 use super::layout::{
-    ABOUT, ABOUT_BAND_UNIT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE, ABOUT_TITLE,
-    BAND_COLUMNS, BAND_UNITS, BANDS, Columns, FIELD_COLUMNS, FIELDS, ITEM_COLUMNS, ITEMS, KINDS,
-    MEANINGS, ROSTER, ROSTER_COLUMNS, Row, SCALE, SCALE_COLUMNS, Table, split_list,
+    ABOUT, ABOUT_APPLIES, ABOUT_BAND_UNIT, ABOUT_COLUMNS, ABOUT_FACTS, ABOUT_ID, ABOUT_LANGUAGE,
+    ABOUT_ONLY, ABOUT_TITLE, BAND_COLUMNS, BAND_UNITS, BANDS, Columns, FIELD_COLUMNS, FIELDS,
+    ITEM_COLUMNS, ITEMS, KINDS, MEANINGS, ROSTER, ROSTER_COLUMNS, Row, SCALE, SCALE_COLUMNS, Table,
+    split_list,
 };
 use super::tables::{read_csv, read_workbook};
 use crate::checklist::{
@@ -169,6 +171,7 @@ impl<'a> Book<'a> {
         let areas = self.areas(&tags, origins)?;
         let bands = self.bands(origins)?;
         let band_unit = self.band_unit()?;
+        let (applies, only) = self.audience()?;
         Ok(Checklist {
             format: crate::checklist::FORMAT,
             id,
@@ -181,9 +184,27 @@ impl<'a> Book<'a> {
             fields,
             facts,
             language,
-            applies: Default::default(),
-            only: Vec::new(),
+            applies,
+            only,
         })
+    }
+
+    /// Which departments 概要 says the checklist is for beside a round's main one: the
+    /// condition of 適用条件 (blank: all) and the names of 対象部署 (blank: any). Its
+    /// tags are the round's roster's, not this checklist's, so they are not checked
+    /// against its own 部署.
+    fn audience(&self) -> Result<(Condition, Vec<String>), SheetError> {
+        let Some(sheet) = self.sheet(ABOUT, ABOUT_COLUMNS, false)? else {
+            return Ok((Condition::Always, Vec::new()));
+        };
+        let row = |key: &str| sheet.rows().find(|r| sheet.get(r, "項目") == key);
+        let applies = match row(ABOUT_APPLIES) {
+            Some(row) => parse_condition(sheet.get(row, "内容"))
+                .map_err(|e| sheet.error(row, "内容", SheetProblem::BadCondition(e)))?,
+            None => Condition::Always,
+        };
+        let only = row(ABOUT_ONLY).map_or_else(Vec::new, |r| split_list(sheet.get(r, "内容")));
+        Ok((applies, only))
     }
 
     /// The report header's wording from 概要 (one RON cell), or none; its overrides'
@@ -551,38 +572,6 @@ impl Sheet<'_> {
             applies,
             departments: split_list(self.get(row, "対象部署")),
         })
-    }
-}
-
-/// A condition cell: blank for every department, a bare tag name, a list of tags
-/// (「a,b」 「a、b」 「a b」: a department with any of them), or a condition written as
-/// in a RON checklist (`Not(Answer("M-1", "いいえ"))`).
-fn parse_condition(cell: &str) -> Result<Condition, ron::error::SpannedError> {
-    if cell.is_empty() {
-        return Ok(Condition::Always);
-    }
-    if !cell.contains('(') && cell != "Always" {
-        let mut tags: Vec<Condition> = cell
-            .split([',', '、', '，', ';', ' ', '\u{3000}', '\n'])
-            .filter(|t| !t.is_empty())
-            .map(|t| Condition::Tag(t.to_string()))
-            .collect();
-        return Ok(match tags.len() {
-            1 => tags.remove(0),
-            _ => Condition::Any(tags),
-        });
-    }
-    ron::from_str(cell)
-}
-
-fn condition_tags(condition: &Condition, out: &mut Vec<String>) {
-    match condition {
-        Condition::Tag(tag) => out.push(tag.clone()),
-        Condition::Any(all) | Condition::All(all) => {
-            all.iter().for_each(|c| condition_tags(c, out))
-        }
-        Condition::Not(inner) => condition_tags(inner, out),
-        Condition::Always | Condition::Answer(..) | Condition::AnswerMeans(..) => {}
     }
 }
 

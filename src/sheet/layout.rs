@@ -61,6 +61,11 @@ pub const ABOUT_LANGUAGE: &str = "文書の言語";
 /// maximum, the default) or 「点」 (the points themselves).
 pub const ABOUT_BAND_UNIT: &str = "得点区分の単位";
 pub const BAND_UNITS: [(BandUnit, &str); 2] = [(BandUnit::Percent, "%"), (BandUnit::Points, "点")];
+/// Which departments of a round the checklist is for, beside the round's main one
+/// (`Checklist::applies`, `Checklist::only`): a condition on their tags, as the 項目
+/// sheet's 適用条件 column writes one, and a list of names. Absent: every department.
+pub const ABOUT_APPLIES: &str = "適用条件";
+pub const ABOUT_ONLY: &str = "対象部署";
 /// The row of 概要 holding the report header's wording (監査目的, 監査範囲, …, and the
 /// per-department overrides), written as RON: one cell keeps every fact together.
 pub const ABOUT_FACTS: &str = "報告書の記載（RON）";

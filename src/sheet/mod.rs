@@ -7,8 +7,10 @@
 //! - `layout`: sheet and column names, tables of text;
 //! - `tables`: a workbook or a CSV read as tables;
 //! - `import`: tables into a checklist; `export`: a checklist into sheets and RON;
+//! - `cells`: a condition as a cell writes it;
 //! - `error`: a problem at its cell, as a value; `words`: the explaining sheet's words.
 
+mod cells;
 pub mod error;
 mod export;
 mod import;

@@ -151,7 +151,12 @@ pub fn import_selfcheck(model: &mut Model, path: &str, context: &Context) {
     let t = context.t;
     let now = Local::now().fixed_offset();
     let file = Path::new(path);
-    match crate::selfcheck::workbook::read(model.session(), file, now) {
+    // A workbook holds sheets of every checklist: read against the whole round, and
+    // taken in as a change of the whole round, on the main checklist's screens only.
+    if model.session().checklist.id != model.round().checklist.id {
+        return model.refused(&crate::session::Refusal::MainChecklistOnly, t);
+    }
+    match crate::selfcheck::workbook::read(model.round(), file, now) {
         Err(problems) => {
             let first = problems.first().map(|p| p.describe(t.messages));
             let first = first.unwrap_or_default();
@@ -161,7 +166,7 @@ pub fn import_selfcheck(model: &mut Model, path: &str, context: &Context) {
             let count = returned.len();
             let mut named = Vec::new();
             for r in returned {
-                match model.session().set_selfcheck(&r.department, r.selfcheck) {
+                match model.round().set_selfcheck(&r.department, r.selfcheck) {
                     Ok(change) => model.record(change, t),
                     Err(refusal) => return model.refused(&refusal, t),
                 }

@@ -110,6 +110,11 @@ impl Model {
         self.doc.session()
     }
 
+    /// The whole round, whichever of its checklists the screens show.
+    pub fn round(&self) -> &Session {
+        self.doc.round()
+    }
+
     pub fn cursor(&self) -> Cursor {
         self.cursor
     }

@@ -6,6 +6,7 @@ mod common;
 mod band_units;
 mod checklist_exports;
 mod checklists;
+mod checklists_rounds;
 mod cli;
 mod conventions;
 mod evidence;

@@ -69,14 +69,8 @@ fn every_bundled_checklist_survives_a_spreadsheet_round_trip() {
                 text(&output.stdout)
             );
             let imported = Checklist::load(&ron).unwrap();
-            // The layout does not yet carry which departments a checklist beside a
-            // round's main one is for (issue 24): all else comes back.
-            let scoped = Checklist {
-                applies: Default::default(),
-                only: Vec::new(),
-                ..original.clone()
-            };
-            assert_eq!(imported, scoped, "{}", sheet.display());
+            // Which departments it is for too (概要's 適用条件 and 対象部署).
+            assert_eq!(imported, original, "{}", sheet.display());
             let written = std::fs::read_to_string(&ron).unwrap();
             assert!(
                 written.starts_with("// "),

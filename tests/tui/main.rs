@@ -12,6 +12,7 @@ mod hearing_flow;
 mod keymap;
 mod no_color;
 mod selfcheck;
+mod selfcheck_checklists;
 mod tui_checklists;
 mod tui_export;
 mod tui_frictions;

@@ -122,3 +122,65 @@ fn the_item_view_says_when_the_items_text_changed() {
     assert!(text.contains("(the item's text changed since)"), "{text}");
     assert!(!text.contains("Read-only"), "{text}");
 }
+
+/// A 下半期 started from a 上半期 of two checklists whose second one, `second`, had
+/// `item` of 保育 marked `symbol` with `note`.
+fn second_half_of_two(
+    dir: &std::path::Path,
+    second: &str,
+    (item, symbol, note): (&str, &str, &str),
+) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let load = |file: &str| kansa::checklist::Checklist::load(&root.join(file)).expect("loads");
+    let main = load("checklists/ryugasaki-2024-h1.ron");
+    let departments = main.departments.clone();
+    let facts = kansa::session::AuditFacts {
+        title: "上半期".into(),
+        ..Default::default()
+    };
+    let mut earlier = Session::new("h1".into(), main, departments, facts, seed::epoch());
+    let second = load(second);
+    let qualified = kansa::session::qualified(&second.id, item);
+    earlier.add_checklist(second).expect("joins");
+    let change = earlier
+        .set_mark("保育", &qualified, Some(symbol))
+        .expect("mark");
+    seed::record(&mut earlier, change).expect("recorded");
+    let change = earlier.set_note("保育", &qualified, note).expect("note");
+    seed::record(&mut earlier, change).expect("recorded");
+    let next = Session::next_round(&earlier, "next".into(), "下半期", None, seed::epoch());
+    Store::open(dir)
+        .and_then(|s| s.create(&next))
+        .expect("saved");
+    next.id
+}
+
+#[test]
+fn the_second_checklists_hearing_shows_last_rounds_answer_too() {
+    for (second, item, symbol, shown) in [
+        (
+            "checklists/tokutei-kojin-joho.ron",
+            "T1-1",
+            "×",
+            "前回  × 実施していない  担当者未指名",
+        ),
+        (
+            "checklists/isms-severity.ron",
+            "A-1",
+            "重",
+            "前回  重 重大な不適合  担当者未指名",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let id = second_half_of_two(dir.path(), second, (item, symbol, "担当者未指名"));
+        let ctx = context(dir.path(), Lang::Ja);
+        let mut app = App::at_session(ctx, &id, Some("保育")).expect("opens");
+        let main = screen_text(&app, 100, 30);
+        assert!(main.contains("前回  前回の回答なし"), "{main}");
+        assert!(!main.contains("担当者未指名"), "{main}");
+        char_key(&mut app, 'C');
+        let text = screen_text(&app, 100, 30);
+        assert!(text.contains(item), "{text}");
+        assert!(text.contains(shown), "{second}:\n{text}");
+    }
+}

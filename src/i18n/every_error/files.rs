@@ -322,6 +322,11 @@ pub(crate) fn sheet_problems(v: V) -> Vec<SheetProblem> {
             id: v.s(),
         },
         SheetProblem::OtherDepartment(v.s()),
+        SheetProblem::OtherChecklist(v.s()),
+        SheetProblem::NotForDepartment {
+            checklist: v.s(),
+            department: v.s(),
+        },
         SheetProblem::NoHeader,
         SheetProblem::NotAnItem(v.s()),
         SheetProblem::Twice(v.s()),
@@ -334,7 +339,7 @@ pub(crate) fn sheet_problems(v: V) -> Vec<SheetProblem> {
         all.push(SheetProblem::CannotRead(reason.clone()));
         all.push(SheetProblem::NotAWorkbook(reason));
     }
-    covers(&all, sheet_index, 29);
+    covers(&all, sheet_index, 31);
     all
 }
 
@@ -379,5 +384,7 @@ fn sheet_index(p: &SheetProblem) -> usize {
         SheetProblem::NotAnItem(_) => 26,
         SheetProblem::Twice(_) => 27,
         SheetProblem::UnknownMark { .. } => 28,
+        SheetProblem::OtherChecklist(_) => 29,
+        SheetProblem::NotForDepartment { .. } => 30,
     }
 }
