@@ -554,4 +554,3 @@ fn a_second_checklist_with_points_gives_its_scores_in_its_part() {
         assert!(!doc[..second].contains(line), "{format:?}");
     }
 }
-
