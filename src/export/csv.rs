@@ -31,7 +31,6 @@ pub fn matrix_csv(session: &Session) -> Result<String, csv::Error> {
 /// The 実施報告書 as a table for people: a header in the report's language, a row per
 /// item; departments joined as the language joins them, notes one per line.
 pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Error> {
-    let heading = &summary.heading;
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
         words.area,
@@ -41,8 +40,22 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> Result<String, csv::Er
         words.needing,
         words.improvements,
     ])?;
-    for area in &summary.areas {
-        for row in &area.rows {
+    for super::sections::Rows {
+        title: checklist,
+        heading,
+        areas,
+        ..
+    } in super::sections::parts(summary)
+    {
+        // A round of several checklists: each one's rows under a row naming it.
+        if let Some(title) = checklist {
+            let section = (words.checklist_section)(title);
+            writer.write_record(pad(vec![section.as_str()]))?;
+        }
+        for (area, row) in areas
+            .iter()
+            .flat_map(|a| a.rows.iter().map(move |r| (a, r)))
+        {
             writer.write_record([
                 area.id.as_str(),
                 row.id.as_str(),
@@ -107,22 +120,31 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> Result<Str
         for (label, value) in super::lines::fact_rows(report, words) {
             writer.write_record([report.name.as_str(), words.outline, &label, &value])?;
         }
-        let others = report.others.iter().flat_map(|(title, areas)| {
-            let section = (words.checklist_section)(title);
-            areas.iter().map(move |a| (Some(section.clone()), a))
-        });
-        for (section, area) in report.areas.iter().map(|a| (None, a)).chain(others) {
-            let about = match section {
-                Some(section) => [section, (words.about_area)(&area.title)].join(" "),
-                None => (words.about_area)(&area.title),
-            };
-            let findings = if area.findings.is_empty() {
-                words.none.to_string()
-            } else {
-                area.findings.join(words.list_separator)
-            };
-            writer.write_record([&report.name, &about, words.observation, &area.observation])?;
-            writer.write_record([&report.name, &about, words.findings, &findings])?;
+        let others = (report.others.iter())
+            .map(|(title, areas)| (Some((words.checklist_section)(title)), areas));
+        for (section, areas) in std::iter::once((None, &report.areas)).chain(others) {
+            // Another checklist's section with nothing to report says so in a row.
+            if let (Some(section), true) = (&section, areas.is_empty()) {
+                writer.write_record([&report.name, section, words.findings, words.none])?;
+            }
+            for area in areas {
+                let about = match &section {
+                    Some(section) => [section.clone(), (words.about_area)(&area.title)].join(" "),
+                    None => (words.about_area)(&area.title),
+                };
+                let findings = if area.findings.is_empty() {
+                    words.none.to_string()
+                } else {
+                    area.findings.join(words.list_separator)
+                };
+                writer.write_record([
+                    &report.name,
+                    &about,
+                    words.observation,
+                    &area.observation,
+                ])?;
+                writer.write_record([&report.name, &about, words.findings, &findings])?;
+            }
         }
     }
     let stamp = super::lines::stamp_line(&departments.heading, words);

@@ -62,8 +62,39 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         )
         .add_paragraph(Paragraph::new().add_run(Run::new().add_text(date_line(heading, words))));
     docx = outline(docx, summary, words);
-    docx = level_legend(docx, heading, words);
-    for area in &summary.areas {
+    // A round of several checklists: a part per checklist, under its name.
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
+        let (heading, areas) = (part.heading, part.areas);
+        if let Some(title) = part.title {
+            // Each checklist after the first starts a page of its own.
+            if n > 0 {
+                docx = docx.add_paragraph(page_break());
+            }
+            let text = (words.checklist_section)(title);
+            docx = docx.add_paragraph(part_heading(&text));
+        }
+        docx = level_legend(docx, heading, words);
+        docx = summary_tables(docx, heading, areas, words);
+    }
+    overview(docx, summary, words)
+}
+
+/// A checklist's part of the 実施報告書: a heading above its areas', kept with them.
+fn part_heading(text: &str) -> Paragraph {
+    Paragraph::new()
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(360).after(120))
+        .add_run(Run::new().add_text(text).bold().size(24))
+}
+
+/// The 実施報告書's table per area of one checklist.
+fn summary_tables(
+    mut docx: Docx,
+    heading: &Heading,
+    areas: &[super::model::Area<super::model::SummaryRow>],
+    words: &ReportWords,
+) -> Docx {
+    for area in areas {
         let heading_text = (words.area_heading)(&area.id, &area.title);
         docx = docx.add_paragraph(section_heading(&heading_text));
         let header = [
@@ -92,7 +123,7 @@ fn summary_into(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
         }
         docx = docx.add_table(table(rows, &SUMMARY_COLUMNS));
     }
-    overview(docx, summary, words)
+    docx
 }
 
 /// On a graded scale, the 改善が必要な課 of an item a line each, worst first, each on
@@ -287,6 +318,11 @@ fn departments_into(mut docx: Docx, departments: &Departments, words: &ReportWor
         docx = report_areas(docx, &report.areas, words);
         for (title, areas) in &report.others {
             docx = docx.add_paragraph(section_heading(&(words.checklist_section)(title)));
+            if areas.is_empty() {
+                let line = super::lines::nothing_found(words);
+                docx =
+                    docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line).bold()));
+            }
             docx = report_areas(docx, areas, words);
         }
     }
@@ -381,13 +417,35 @@ fn text_cell(lines: &[String], width: usize) -> TableCell {
 /// The 総評 figures on a new page: marks per department and per area, and the
 /// departments that must improve, with the items.
 fn overview(docx: Docx, summary: &Summary, words: &ReportWords) -> Docx {
-    let heading = &summary.heading;
-    let overview = &summary.overview;
-    let total = (words.total.to_string(), &overview.total);
     let page_break = Paragraph::new().add_run(Run::new().add_break(BreakType::Page));
     let mut docx = docx
         .add_paragraph(page_break)
         .add_paragraph(section_heading(words.overview));
+    // A round of several checklists: each one's figures under its name.
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
+        if let Some(title) = part.title {
+            docx = docx.add_paragraph(part_heading(&(words.checklist_section)(title)));
+        }
+        docx = figures(docx, part.heading, part.overview, words);
+        let scores = super::sections::part_scores(n, &part, words);
+        if !scores.is_empty() {
+            docx = docx.add_paragraph(section_heading(words.score_words.section));
+        }
+        for line in scores {
+            docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+        }
+    }
+    docx
+}
+
+/// One checklist's figures for the 総評.
+fn figures(
+    mut docx: Docx,
+    heading: &Heading,
+    overview: &super::model::Overview,
+    words: &ReportWords,
+) -> Docx {
+    let total = (words.total.to_string(), &overview.total);
     let mut per_department: Vec<(String, &Count)> = overview
         .per_department
         .iter()

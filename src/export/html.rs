@@ -5,148 +5,20 @@
 use std::fmt::Write;
 
 use super::words::ReportWords;
-use crate::checklist::Meaning;
 use crate::results::Count;
 
-use super::html_marks::{class, mark_class};
-use super::lines::{count_figures, count_labels, date_line, department_list, improvements, title};
+use super::html_marks::mark_class;
+pub(crate) use super::html_page::escape;
+use super::html_page::{lines, page};
+use super::lines::{count_figures, count_labels, department_list, improvements, title};
 use super::model::{Departments, Heading, Matrix, Summary};
 use super::outline::Block;
-
-/// Text as HTML (or XML): the five characters with a meaning in markup become entities.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escaped text whose line breaks show.
-fn lines(text: &str) -> String {
-    escape(text.trim())
-        .replace("\r\n", "\n")
-        .replace('\n', "<br>")
-}
-
-/// A CSS string literal.
-fn css_string(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\a ");
-    format!("\"{escaped}\"")
-}
-
-/// The style sheet: screen and print. The page is A4 (landscape for the matrix);
-/// fills print as they show; table headers repeat on every printed page.
-fn style(words: &ReportWords, heading: &Heading, landscape: bool) -> String {
-    let (before, middle, after) = words.page_of;
-    let fills = [
-        Meaning::Compliant,
-        Meaning::ImprovedUnderGuidance,
-        Meaning::NeedsImprovement,
-        Meaning::NotApplicable,
-    ]
-    .map(|m| {
-        format!(
-            "td.{}, span.{0} {{ background: #{:06x}; }}\n",
-            class(Some(m)),
-            super::lines::fill(m)
-        )
-    })
-    .concat()
-        + &super::html_marks::level_rules(heading);
-    format!(
-        r#"@page {{ size: A4 {orientation}; margin: 14mm 12mm 16mm;
-  @bottom-center {{ content: {before} counter(page) {middle} counter(pages) {after}; font-size: 9pt; }} }}
-html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-body {{ font-family: "Yu Gothic", "游ゴシック", "Hiragino Sans", "Noto Sans CJK JP", "IPAexGothic", "IPAGothic", sans-serif;
-  font-size: 10.5pt; line-height: 1.45; color: #111; margin: 1.5em auto; max-width: 70em; padding: 0 1em; }}
-h1 {{ font-size: 15pt; margin: 0 0 .2em; }}
-h2 {{ font-size: 12pt; margin: 1.2em 0 .4em; break-after: avoid; }}
-h3 {{ font-size: 11pt; margin: 1em 0 .3em; break-after: avoid; }}
-p.date {{ margin: 0 0 1em; }}
-table {{ border-collapse: collapse; width: 100%; margin: 0 0 .8em; }}
-th, td {{ border: 1px solid #555; padding: .2em .4em; vertical-align: top; }}
-thead th {{ background: #d9e1f2; text-align: center; vertical-align: middle; }}
-thead {{ display: table-header-group; }}
-thead tr.nowrap th {{ white-space: nowrap; }}
-tr {{ break-inside: avoid; }}
-table.matrix tbody {{ break-inside: avoid; }}
-tr.area {{ break-after: avoid; }}
-tr.area th {{ background: #f2f2f2; text-align: left; }}
-table.counts {{ width: auto; min-width: 50%; }}
-table.counts td {{ min-width: 4em; }}
-td.id {{ white-space: nowrap; text-align: center; }}
-td.compliant, td.improved, td.needs, td.na, td.unanswered {{ text-align: center; vertical-align: middle; min-width: 3em; }}
-td.number {{ text-align: right; }}
-td.remark {{ text-align: center; font-size: 9pt; }}
-span.compliant, span.improved, span.needs, span.na {{ padding: 0 .3em; }}
-p.legend span + span {{ margin-left: 1em; }}
-{fills}section + section {{ break-before: page; }}
-div.report + div.report {{ break-before: page; }}
-h1.report {{ font-size: 13pt; }}
-section.matrix, section.counts, div.landscape {{ page: landscape; }}
-body > header:has(~ div.landscape, ~ section.matrix), body > p.draft:has(~ div.landscape, ~ section.matrix) {{ page: landscape; }}
-table.report, table.report > * > tr > th, table.report > * > tr > td {{ border: none; padding: 0; background: none; text-align: left; font-weight: normal; }}
-table.report {{ margin: 0; }}
-table.report > thead h2 {{ margin-top: 0; }}
-@page landscape {{ size: A4 landscape; }}
-div.draft {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt; white-space: nowrap;
-  font-weight: bold; color: rgba(200, 0, 0, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }}
-p.draft {{ color: #b00; font-weight: bold; border: 2px solid #b00; padding: .2em .5em; width: fit-content; margin: 0 0 .5em; }}
-footer.stamp {{ font-size: 9pt; border-top: 1px solid #555; margin-top: 1em; padding-top: .2em; }}
-@media print {{ footer.stamp {{ display: none; }} }}
-table.facts th {{ width: 9em; text-align: left; background: #f2f2f2; white-space: nowrap; }}
-table.facts td.number {{ width: 2em; }}
-h3.area {{ margin-top: 1.2em; }}
-p.findings {{ font-weight: bold; }}
-div.outline h3 {{ margin-top: .8em; }}
-div.outline p, div.outline ul {{ margin: .2em 0 .2em 1.5em; }}
-div.outline p.label {{ font-weight: bold; margin-bottom: 0; }}
-@media print {{ body {{ margin: 0; max-width: none; padding: 0; }} }}
-"#,
-        orientation = if landscape { "landscape" } else { "portrait" },
-        before = css_string(before),
-        middle = css_string(middle),
-        after = css_string(after),
-    )
-}
-
-/// The page around `body`: language, title, the style sheet, the heading.
-fn page(
-    heading: &Heading,
-    words: &ReportWords,
-    report: &str,
-    landscape: bool,
-    body: &str,
-) -> String {
-    let title = escape(&title(heading, words, report));
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
-         {stamp}<header>\n<h1>{title}</h1>\n<p class=\"date\">{date}</p>\n</header>\n{body}</body>\n</html>\n",
-        stamp = stamp(heading, words),
-        lang = words.tag,
-        style = style(words, heading, landscape) + &signed_margin(heading, words),
-        date = escape(&date_line(heading, words)),
-    )
-}
 
 /// The 結果一覧: the table (area rows between items, the 備考 row at the foot) and
 /// the legend; then, on a page of its own, the count of each mark per department.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
     page(
-        &matrix.heading,
+        &[&matrix.heading],
         words,
         words.matrix,
         true,
@@ -325,18 +197,50 @@ fn counts_table(
 /// The 実施報告書: a table per area; then, on a page of its own, the 総評 figures.
 pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     let body = summary_body(summary, words);
-    page(&summary.heading, words, words.summary, false, &body)
+    page(
+        &summary_headings(summary),
+        words,
+        words.summary,
+        false,
+        &body,
+    )
+}
+
+/// The headings whose scales the 実施報告書 shows: its own, then each checklist's.
+fn summary_headings(summary: &Summary) -> Vec<&Heading> {
+    let parts = summary.parts.iter().map(|p| &p.heading);
+    std::iter::once(&summary.heading).chain(parts).collect()
 }
 
 fn summary_body(summary: &Summary, words: &ReportWords) -> String {
-    let heading = &summary.heading;
     let mut body = String::from("<section class=\"summary\">\n");
     outline(&mut body, summary, words);
-    // On a graded scale the 改善が必要な課 take their level's fill: the legend says which.
-    if heading.legend.iter().any(|e| e.rank.is_some()) {
-        legend(&mut body, heading, words);
+    // A round of several checklists: a part per checklist, under its name.
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
+        let (heading, areas) = (part.heading, part.areas);
+        if let Some(title) = part.title {
+            let title = escape(&(words.checklist_section)(title));
+            let _ = writeln!(body, "<h2 class=\"checklist\"{}>{title}</h2>", after(n));
+        }
+        // On a graded scale the 改善が必要な課 take their level's fill: the legend says which.
+        if heading.legend.iter().any(|e| e.rank.is_some()) {
+            legend(&mut body, heading, words);
+        }
+        summary_tables(&mut body, heading, areas, words);
     }
-    for area in &summary.areas {
+    body.push_str("</section>\n");
+    overview(&mut body, summary, words);
+    body
+}
+
+/// The 実施報告書's table per area of one checklist.
+fn summary_tables(
+    body: &mut String,
+    heading: &Heading,
+    areas: &[super::model::Area<super::model::SummaryRow>],
+    words: &ReportWords,
+) {
+    for area in areas {
         let name = escape(&(words.area_heading)(&area.id, &area.title));
         let _ = writeln!(body, "<h3>{name}</h3>\n<table class=\"summary\">");
         body.push_str("<colgroup><col style=\"width:7%\"><col style=\"width:31%\"><col style=\"width:24%\"><col style=\"width:14%\"><col style=\"width:24%\"></colgroup>\n<thead><tr>");
@@ -363,28 +267,73 @@ fn summary_body(summary: &Summary, words: &ReportWords) -> String {
         }
         body.push_str("</tbody>\n</table>\n");
     }
-    body.push_str("</section>\n");
-    overview(&mut body, summary, words);
-    body
 }
 
 /// The 総評 figures: marks per department, per area, and who must improve what.
 fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
-    let heading = &summary.heading;
-    let overview = &summary.overview;
-    let total = (words.total.to_string(), &overview.total);
     let _ = writeln!(
         body,
         "<section class=\"overview\">\n<h2>{}</h2>",
         escape(words.overview)
     );
+    // A round of several checklists: each one's figures under its name, their
+    // captions a level down.
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
+        let level = match part.title {
+            Some(title) => {
+                let title = escape(&(words.checklist_section)(title));
+                let _ = writeln!(body, "<h3 class=\"checklist\"{}>{title}</h3>", after(n));
+                "h4"
+            }
+            None => "h3",
+        };
+        figures(body, part.heading, part.overview, level, words);
+        let scores = super::sections::part_scores(n, &part, words);
+        if !scores.is_empty() {
+            let caption = escape(words.score_words.section);
+            let _ = writeln!(body, "<{level}>{caption}</{level}>\n<ul>");
+            for line in scores {
+                let _ = writeln!(body, "<li>{}</li>", escape(&line));
+            }
+            body.push_str("</ul>\n");
+        }
+    }
+    body.push_str("</section>\n");
+}
+
+/// The style of the heading of the `n`th checklist's part: each after the first starts
+/// a page of its own.
+fn after(n: usize) -> &'static str {
+    match n {
+        0 => "",
+        _ => " style=\"break-before: page\"",
+    }
+}
+
+/// One checklist's figures for the 総評, their captions as `level` headings (an `h4`
+/// kept with its table: the style sheet keeps only `h2` and `h3` so).
+fn figures(
+    body: &mut String,
+    heading: &Heading,
+    overview: &super::model::Overview,
+    level: &str,
+    words: &ReportWords,
+) {
+    let total = (words.total.to_string(), &overview.total);
+    let keep = match level {
+        "h4" => " style=\"break-after: avoid\"",
+        _ => "",
+    };
+    let caption = |body: &mut String, text: &str| {
+        let _ = writeln!(body, "<{level}{keep}>{}</{level}>", escape(text));
+    };
     let mut per_department: Vec<(String, &Count)> = overview
         .per_department
         .iter()
         .map(|d| (d.name.clone(), &d.count))
         .collect();
     per_department.push(total.clone());
-    let _ = writeln!(body, "<h3>{}</h3>", escape(words.counts_by_department));
+    caption(body, words.counts_by_department);
     counts_table(body, heading, words, words.department, &per_department);
     let mut per_area: Vec<(String, &Count)> = overview
         .per_area
@@ -392,9 +341,9 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
         .map(|(id, title, count)| ((words.area_heading)(id, title), count))
         .collect();
     per_area.push(total);
-    let _ = writeln!(body, "<h3>{}</h3>", escape(words.counts_by_area));
+    caption(body, words.counts_by_area);
     counts_table(body, heading, words, words.area, &per_area);
-    let _ = writeln!(body, "<h3>{}</h3>", escape(words.needing_departments));
+    caption(body, words.needing_departments);
     if overview.needing.is_empty() {
         let _ = writeln!(body, "<p>{}</p>", escape(words.none));
     } else {
@@ -404,37 +353,6 @@ fn overview(body: &mut String, summary: &Summary, words: &ReportWords) {
             let _ = writeln!(body, "<li>{}</li>", escape(&line));
         }
         body.push_str("</ul>\n");
-    }
-    body.push_str("</section>\n");
-}
-
-/// A signed session's signer, time and digest in the bottom margin of every printed
-/// page, before the page numbers (one margin box, so neither is squeezed): in the
-/// margin, it never covers the text.
-fn signed_margin(heading: &Heading, words: &ReportWords) -> String {
-    if super::lines::is_draft(heading) {
-        return String::new();
-    }
-    let stamp = css_string(&super::lines::stamp_line(heading, words));
-    let (before, middle, after) = words.page_of;
-    let (before, middle, after) = (css_string(before), css_string(middle), css_string(after));
-    format!(
-        "@page {{ @bottom-center {{ content: {stamp} \"\u{3000}\u{3000}\" {before} counter(page) {middle} counter(pages) {after}; font-size: 8pt; }} }}\n"
-    )
-}
-
-/// A draft's watermark (fixed, so every printed page shows it) and banner, or a signed
-/// session's footer with signer, time and digest (on screen; printed pages carry it in
-/// their margin, `signed_margin`).
-fn stamp(heading: &Heading, words: &ReportWords) -> String {
-    let line = escape(&super::lines::stamp_line(heading, words));
-    if super::lines::is_draft(heading) {
-        let mark = escape(words.draft_mark);
-        format!(
-            "<div class=\"draft\" aria-hidden=\"true\">{mark}</div>\n<p class=\"draft\">{line}</p>\n"
-        )
-    } else {
-        format!("<footer class=\"stamp\">{line}</footer>\n")
     }
 }
 
@@ -499,7 +417,13 @@ fn outline(body: &mut String, summary: &Summary, words: &ReportWords) {
 /// Every department's 結果報告書, each on pages of its own.
 pub fn departments(departments: &Departments, words: &ReportWords) -> String {
     let body = departments_body(departments, words);
-    page(&departments.heading, words, words.departments, false, &body)
+    page(
+        &[&departments.heading],
+        words,
+        words.departments,
+        false,
+        &body,
+    )
 }
 
 /// Each department's report is laid out as a table whose header is the department's
@@ -520,26 +444,39 @@ fn departments_body(departments: &Departments, words: &ReportWords) -> String {
         }
         facts_table(&mut body, &super::lines::fact_rows(report, words));
         body.push_str("</td></tr>\n");
-        report_areas(&mut body, &report.areas, words);
+        report_areas(&mut body, &report.areas, words, "");
+        // Another checklist's heading is in the row of its first area, so that a page
+        // never ends with it; a section with nothing to report says so.
         for (title, areas) in &report.others {
             let title = escape(&(words.checklist_section)(title));
-            let _ = writeln!(
-                body,
-                "<tr><td>\n<h3 class=\"checklist\">{title}</h3>\n</td></tr>"
-            );
-            report_areas(&mut body, areas, words);
+            let title = format!("<h3 class=\"checklist\">{title}</h3>\n");
+            if areas.is_empty() {
+                let line = escape(&super::lines::nothing_found(words));
+                let _ = writeln!(
+                    body,
+                    "<tr><td>\n{title}<p class=\"findings\">{line}</p>\n</td></tr>"
+                );
+            }
+            report_areas(&mut body, areas, words, &title);
         }
         body.push_str("</tbody>\n</table>\n</section>\n");
     }
     body
 }
 
-/// The areas of a 結果報告書, a row each: its 所見, evidence and 指摘事項.
-fn report_areas(body: &mut String, areas: &[super::model::AreaReport], words: &ReportWords) {
-    for area in areas {
+/// The areas of a 結果報告書, a row each: its 所見, evidence and 指摘事項; `first`
+/// (markup) opens the first area's row.
+fn report_areas(
+    body: &mut String,
+    areas: &[super::model::AreaReport],
+    words: &ReportWords,
+    first: &str,
+) {
+    for (n, area) in areas.iter().enumerate() {
         let _ = writeln!(
             body,
-            "<tr><td>\n<h3 class=\"area\">{}</h3>",
+            "<tr><td>\n{}<h3 class=\"area\">{}</h3>",
+            if n == 0 { first } else { "" },
             escape(&(words.about_area)(&area.title))
         );
         if !area.observation.is_empty() {
@@ -556,30 +493,38 @@ fn report_areas(body: &mut String, areas: &[super::model::AreaReport], words: &R
     }
 }
 
-/// Every report in one page: the matrix (on landscape pages), each department's
-/// 結果報告書, and the 実施報告書, each starting on a new page.
+/// Every report in one page: the 結果一覧 of each checklist (`matrices`, each named;
+/// on landscape pages), each department's 結果報告書, and the 実施報告書, each
+/// starting on a new page.
 pub fn all(
-    matrix: &Matrix,
+    matrices: &[(String, Matrix)],
     departments: &Departments,
     summary: &Summary,
     words: &ReportWords,
 ) -> String {
-    let heading = &matrix.heading;
-    let body = [
-        (words.matrix, matrix_body(matrix, words)),
-        (words.departments, departments_body(departments, words)),
-        (words.summary, summary_body(summary, words)),
-    ]
-    .map(|(report, body)| {
-        let name = escape(&title(heading, words, report));
-        // The matrix's pages are landscape, its heading's (and the document's) too.
-        let class = if report == words.matrix {
-            "report landscape"
-        } else {
-            "report"
-        };
-        format!("<div class=\"{class}\">\n<h1 class=\"report\">{name}</h1>\n{body}</div>\n")
-    })
-    .concat();
-    page(heading, words, words.all, false, &body)
+    let heading = &departments.heading;
+    let mut reports: Vec<(&str, bool, String)> = (matrices.iter())
+        .map(|(name, matrix)| (name.as_str(), true, matrix_body(matrix, words)))
+        .collect();
+    reports.push((
+        words.departments,
+        false,
+        departments_body(departments, words),
+    ));
+    reports.push((words.summary, false, summary_body(summary, words)));
+    let body: String = (reports.iter())
+        .map(|(report, landscape, body)| {
+            let name = escape(&title(heading, words, report));
+            // The matrices' pages are landscape, their headings' (and the document's) too.
+            let class = if *landscape {
+                "report landscape"
+            } else {
+                "report"
+            };
+            format!("<div class=\"{class}\">\n<h1 class=\"report\">{name}</h1>\n{body}</div>\n")
+        })
+        .collect();
+    let mut headings = summary_headings(summary);
+    headings.extend(matrices.iter().skip(1).map(|(_, m)| &m.heading));
+    page(&headings, words, words.all, false, &body)
 }

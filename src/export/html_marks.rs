@@ -28,16 +28,24 @@ pub(crate) fn mark_class(mark: Option<&LegendEntry>) -> String {
     }
 }
 
-/// The style rules of the failing levels of `heading`'s scale; none on a scale
-/// without severities, so its documents are as they were.
-pub(crate) fn level_rules(heading: &Heading) -> String {
-    (heading.legend.iter())
-        .filter_map(|entry| {
-            let rank = entry.rank?;
-            let fill = super::lines::mark_fill(entry);
-            Some(format!(
-                "td.level{rank}, span.level{rank} {{ background: #{fill:06x}; }}\n"
-            ))
-        })
-        .collect()
+/// The style rules of the failing levels of the scales of `headings` (the page's
+/// first, then other checklists' on the same page); none on scales without
+/// severities, so their documents are as they were. A level's fill is the same in
+/// every scale: another scale adds only the levels the first has not.
+pub(crate) fn level_rules(headings: &[&Heading]) -> String {
+    let rule = |entry: &LegendEntry| {
+        let rank = entry.rank?;
+        let fill = super::lines::mark_fill(entry);
+        Some(format!(
+            "td.level{rank}, span.level{rank} {{ background: #{fill:06x}; }}\n"
+        ))
+    };
+    let Some((first, others)) = headings.split_first() else {
+        return String::new();
+    };
+    let mut ranks: std::collections::BTreeSet<usize> =
+        first.legend.iter().filter_map(|e| e.rank).collect();
+    let more = (others.iter().flat_map(|h| &h.legend))
+        .filter(|e| e.rank.is_some_and(|rank| ranks.insert(rank)));
+    first.legend.iter().chain(more).filter_map(rule).collect()
 }

@@ -179,6 +179,12 @@ pub(crate) fn findings_line(area: &model::AreaReport, words: &ReportWords) -> St
     (words.findings_line)(&list)
 }
 
+/// What another checklist's section of a 結果報告書 says when none of its areas has a
+/// 所見 or a 指摘事項: "指摘事項：なし", so the section is never a bare heading.
+pub(crate) fn nothing_found(words: &ReportWords) -> String {
+    (words.findings_line)(words.none)
+}
+
 /// "結果報告書" dated with the 報告日 where one is set.
 pub(crate) fn report_date_line(
     departments: &model::Departments,

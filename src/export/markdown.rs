@@ -51,8 +51,13 @@ fn escape(text: &str) -> String {
 /// The 結果一覧: a table per area (項番, 監査内容, a column per department), the legend,
 /// the 備考 of the departments, and the count of each mark per department.
 pub fn matrix(matrix: &Matrix, words: &ReportWords) -> String {
+    matrix_named(matrix, words, words.matrix)
+}
+
+/// The 結果一覧 under the name `report` (one checklist's of a round of several).
+pub fn matrix_named(matrix: &Matrix, words: &ReportWords, report: &str) -> String {
     let heading = &matrix.heading;
-    let mut out = head(heading, words, words.matrix);
+    let mut out = head(heading, words, report);
     let shorts: Vec<String> = heading
         .departments
         .iter()
@@ -132,26 +137,38 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
     ]
     .map(String::from);
     outline(&mut out, summary, words);
-    for area in &summary.areas {
-        let _ = write!(
-            out,
-            "### {}\n\n",
-            (words.area_heading)(&area.id, &area.title)
-        );
-        let rows: Vec<Vec<String>> = area
-            .rows
-            .iter()
-            .map(|row| {
-                vec![
-                    row.id.clone(),
-                    row.text.clone(),
-                    department_list(&row.complying, words),
-                    super::lines::needing_list(row, heading, words),
-                    improvements(row, words).join("\n"),
-                ]
-            })
-            .collect();
-        table(&mut out, &header, &[], &rows);
+    // A round of several checklists: a part per checklist, under its name.
+    for super::sections::Rows {
+        title: checklist,
+        heading,
+        areas,
+        ..
+    } in super::sections::parts(summary)
+    {
+        if let Some(title) = checklist {
+            let _ = write!(out, "## {}\n\n", (words.checklist_section)(title));
+        }
+        for area in areas {
+            let _ = write!(
+                out,
+                "### {}\n\n",
+                (words.area_heading)(&area.id, &area.title)
+            );
+            let rows: Vec<Vec<String>> = area
+                .rows
+                .iter()
+                .map(|row| {
+                    vec![
+                        row.id.clone(),
+                        row.text.clone(),
+                        department_list(&row.complying, words),
+                        super::lines::needing_list(row, heading, words),
+                        improvements(row, words).join("\n"),
+                    ]
+                })
+                .collect();
+            table(&mut out, &header, &[], &rows);
+        }
     }
     overview(&mut out, summary, words);
     foot(&mut out, heading, words);
@@ -159,10 +176,38 @@ pub fn summary(summary: &Summary, words: &ReportWords) -> String {
 }
 
 /// The 総評 figures: marks per department and per area, and who must improve what.
+/// In a round of several checklists, the figures of each checklist under its name,
+/// their captions a level down.
 fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
-    let heading = &summary.heading;
-    let overview = &summary.overview;
     let _ = write!(out, "## {}\n\n", words.overview);
+    for (n, part) in super::sections::parts(summary).into_iter().enumerate() {
+        let level = match part.title {
+            Some(title) => {
+                let _ = write!(out, "### {}\n\n", (words.checklist_section)(title));
+                "####"
+            }
+            None => "###",
+        };
+        figures(out, part.heading, part.overview, level, words);
+        let scores = super::sections::part_scores(n, &part, words);
+        if !scores.is_empty() {
+            let _ = write!(out, "{level} {}\n\n", words.score_words.section);
+            for line in scores {
+                let _ = writeln!(out, "- {line}");
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// One checklist's figures for the 総評, their captions at `level`.
+fn figures(
+    out: &mut String,
+    heading: &Heading,
+    overview: &super::model::Overview,
+    level: &str,
+    words: &ReportWords,
+) {
     let labels = count_labels(heading, words);
     let align: Vec<Align> = std::iter::once(Align::Left)
         .chain(labels.iter().map(|_| Align::Right))
@@ -192,14 +237,14 @@ fn overview(out: &mut String, summary: &Summary, words: &ReportWords) {
                 .collect(),
         ),
     ] {
-        let _ = write!(out, "### {caption}\n\n");
+        let _ = write!(out, "{level} {caption}\n\n");
         let mut header = vec![first.to_string()];
         header.extend(labels.iter().cloned());
         let mut rows = rows;
         rows.push(counts_row(words.total.to_string(), &overview.total));
         table(out, &header, &align, &rows);
     }
-    let _ = write!(out, "### {}\n\n", words.needing_departments);
+    let _ = write!(out, "{level} {}\n\n", words.needing_departments);
     if overview.needing.is_empty() {
         let _ = write!(out, "{}\n\n", words.none);
     }
@@ -290,20 +335,29 @@ pub fn departments(departments: &Departments, words: &ReportWords) -> String {
             let _ = write!(out, "{line}\n\n");
         }
         facts_table(&mut out, &super::lines::fact_rows(report, words), words);
-        report_areas(&mut out, &report.areas, words);
+        report_areas(&mut out, &report.areas, words, "###");
         for (title, areas) in &report.others {
             let _ = write!(out, "### {}\n\n", (words.checklist_section)(title));
-            report_areas(&mut out, areas, words);
+            if areas.is_empty() {
+                let _ = write!(out, "{}\n\n", super::lines::nothing_found(words));
+            }
+            report_areas(&mut out, areas, words, "####");
         }
     }
     foot(&mut out, heading, words);
     out
 }
 
-/// The areas of a 結果報告書: each its 所見, evidence and 指摘事項.
-fn report_areas(out: &mut String, areas: &[super::model::AreaReport], words: &ReportWords) {
+/// The areas of a 結果報告書: each its 所見, evidence and 指摘事項, under a heading at
+/// `level` (another checklist's a level below its section's).
+fn report_areas(
+    out: &mut String,
+    areas: &[super::model::AreaReport],
+    words: &ReportWords,
+    level: &str,
+) {
     for area in areas {
-        let _ = write!(out, "### {}\n\n", (words.about_area)(&area.title));
+        let _ = write!(out, "{level} {}\n\n", (words.about_area)(&area.title));
         if !area.observation.is_empty() {
             let _ = write!(out, "{}\n\n", paragraphs(&area.observation));
         }

@@ -10,9 +10,11 @@ pub mod evidence_body;
 mod file;
 mod html;
 mod html_marks;
+mod html_page;
 mod lines;
 mod markdown;
 pub mod model;
+mod opening;
 mod outline;
 pub mod scores;
 mod sections;
@@ -22,6 +24,7 @@ pub mod words;
 mod wrap;
 mod xlsx;
 mod xlsx_page;
+mod xlsx_summary;
 
 use std::fmt;
 
@@ -157,28 +160,32 @@ fn departments(
     })
 }
 
-/// Every report at once: the matrix, the departments' 結果報告書 and the 実施報告書.
+/// Every report at once: the matrix (of each checklist), the departments' 結果報告書
+/// and the 実施報告書.
 fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>, ExportError> {
-    let (matrix, departments, summary) = (
-        Matrix::of(session),
-        sections::departments(session),
-        sections::summary(session),
-    );
+    let (departments, summary) = (sections::departments(session), sections::summary(session));
+    let matrices = matrices(session, words);
     Ok(match format {
-        Format::Md => [
-            markdown::matrix(&matrix, words),
-            markdown::departments(&departments, words),
-            markdown::summary(&summary, words),
-        ]
-        .join("\n")
-        .into_bytes(),
-        Format::Html => html::all(&matrix, &departments, &summary, words).into_bytes(),
+        Format::Md => (matrices.iter())
+            .map(|(name, matrix)| markdown::matrix_named(matrix, words, name))
+            .chain([
+                markdown::departments(&departments, words),
+                markdown::summary(&summary, words),
+            ])
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into_bytes(),
+        Format::Html => html::all(&matrices, &departments, &summary, words).into_bytes(),
         Format::Xlsx => {
-            let others: Vec<(String, Matrix)> = (1..=session.extra.len())
-                .filter_map(|index| session.view(index))
-                .map(|view| (view.checklist.id.clone(), Matrix::of(&view)))
+            // A sheet per checklist: the main one's 結果一覧, the others' after their ids.
+            let sheets = (session.checklists().enumerate()).map(|(n, checklist)| match n {
+                0 => words.matrix.to_string(),
+                _ => (words.matrix_of)(&checklist.id),
+            });
+            let matrices: Vec<(String, String, Matrix)> = (sheets.zip(matrices))
+                .map(|(sheet, (name, matrix))| (sheet, name, matrix))
                 .collect();
-            xlsx::all(&matrix, &others, &departments, &summary, words)?
+            xlsx::all(&matrices, &departments, &summary, words)?
         }
         Format::Docx => docx::all(&departments, &summary, words).map_err(ExportError::Docx)?,
         Format::Csv => {
@@ -188,6 +195,20 @@ fn all(session: &Session, format: Format, words: &ReportWords) -> Result<Vec<u8>
             });
         }
     })
+}
+
+/// The 結果一覧 of each checklist of the round, named as its heading gives it: the
+/// main checklist's as always (the 実施報告書's 別紙), each other after its checklist.
+fn matrices(session: &Session, words: &ReportWords) -> Vec<(String, Matrix)> {
+    let others = (1..=session.extra.len())
+        .filter_map(|index| session.view(index))
+        .map(|view| {
+            let name = (words.checklist_matrix)(&view.checklist.title);
+            (name, Matrix::of(&view))
+        });
+    std::iter::once((words.matrix.to_string(), Matrix::of(session)))
+        .chain(others)
+        .collect()
 }
 
 /// True when the session has a round to compare with: `--report all` includes the

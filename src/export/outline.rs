@@ -92,9 +92,13 @@ pub fn blocks(summary: &Summary, words: &ReportWords) -> Vec<Block> {
         text(&outline.overall),
     ]);
     blocks.extend(scores);
+    // A round of several checklists has a 結果一覧 per checklist, each an appendix.
+    let others = (outline.checklists.iter().skip(1))
+        .map(|(title, _)| (o.appendix)(audit, &(words.checklist_matrix)(title)));
+    let appendix = std::iter::once((o.appendix)(audit, words.matrix)).chain(others);
     blocks.extend([
         Block::Part(o.by_department.into()),
-        Block::Text((o.appendix)(audit, words.matrix)),
+        Block::Text(appendix.collect::<Vec<_>>().join("\n")),
     ]);
     blocks
 }

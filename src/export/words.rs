@@ -71,6 +71,9 @@ pub struct ReportWords {
     pub checklist_section: fn(&str) -> String,
     /// The name of the sheet of another checklist's 結果一覧 (its id).
     pub matrix_of: fn(&str) -> String,
+    /// The name of another checklist's 結果一覧 as a document or a part of one (its
+    /// title), as its heading and file name give it.
+    pub checklist_matrix: fn(&str) -> String,
     pub observation: &'static str,
     pub findings: &'static str,
     /// The 指摘事項 line of an area: its findings, or なし.

@@ -60,6 +60,7 @@ pub static REPORT_EN: ReportWords = ReportWords {
     about_area: |title| title.to_string(),
     checklist_section: |title| format!("Results of the checklist {title}"),
     matrix_of: |id| format!("Matrix {id}"),
+    checklist_matrix: |title| format!("Results matrix ({title})"),
     observation: "Observations",
     findings: "Findings",
     findings_line: |list| format!("Findings: {list}"),

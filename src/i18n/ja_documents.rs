@@ -58,6 +58,7 @@ pub static REPORT_JA: ReportWords = ReportWords {
     about_area: |title| format!("○{title}に関して"),
     checklist_section: |title| format!("『{title}』による確認結果"),
     matrix_of: |id| format!("結果一覧 {id}"),
+    checklist_matrix: |title| format!("結果一覧（{title}）"),
     observation: "所見",
     findings: "指摘事項",
     findings_line: |list| format!("指摘事項：{list}"),

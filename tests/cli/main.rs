@@ -5,6 +5,7 @@ mod common;
 
 mod add_checklist;
 mod band_units;
+mod checklist_exports;
 mod checklists;
 mod checklists_rounds;
 mod cli;

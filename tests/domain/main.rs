@@ -7,6 +7,7 @@ mod common;
 mod screen;
 
 mod architecture;
+mod checklist_documents;
 mod clocks;
 mod evidence;
 mod export;
