@@ -315,6 +315,8 @@ pub const SHEET: &[Binding] = &[
     bind(&[C('n')], Action::AddFinding),
     bind(&[C('t')], Action::FindingItems),
     bind(&[C('I')], Action::ImportSelfcheck),
+    help_only(&[C('C')], Action::NextChecklist),
+    help_only(&[C('L')], Action::PickChecklist),
     help_only(&[C('A')], Action::AttachEvidence),
     help_only(&[C('V')], Action::ShowEvidence),
     help_only(&[C('H')], Action::OpenHistory),

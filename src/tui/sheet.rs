@@ -46,6 +46,7 @@ impl Component for SheetView {
     fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         let session = scene.session();
         let rows = rows(session, &scene.department());
+        self.selected = within(self.selected, rows.len());
         if let Some(selected) = shared::select(self.selected, action, rows.len()) {
             self.selected = selected;
             return Effect::Nothing;
@@ -58,8 +59,16 @@ impl Component for SheetView {
 
     fn draw(&self, frame: &mut Frame, area: Rect, scene: &Scene) {
         let page = page(scene);
-        record::draw(frame, area, scene, page, self.selected, keymap::SHEET);
+        let rows = rows(scene.session(), &scene.department()).len();
+        let selected = within(self.selected, rows);
+        record::draw(frame, area, scene, page, selected, keymap::SHEET);
     }
+}
+
+/// The line chosen, kept on the sheet when another department or checklist, with
+/// fewer lines, comes on screen.
+fn within(selected: usize, rows: usize) -> usize {
+    selected.min(rows.saturating_sub(1))
 }
 
 /// A line of the sheet that can be chosen.
@@ -271,10 +280,14 @@ fn page(scene: &Scene) -> (String, Page) {
         }
         marks_and_notes(session, &department, area, t, &mut page);
     }
-    (
-        (t.record.sheet_title)(&format!("{name}（{department}）")),
-        page,
-    )
+    // In a round of several checklists, the sheet is the one of the checklist on
+    // screen (`C` and `L` go to the others): the title says which.
+    let whose = format!("{name}（{department}）");
+    let whose = match scene.doc.round().extra.is_empty() {
+        true => whose,
+        false => format!("{whose} / {}", session.checklist.title),
+    };
+    ((t.record.sheet_title)(&whose), page)
 }
 
 /// The department's marks of the area, each with its note, to write the 所見 from.

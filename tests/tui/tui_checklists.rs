@@ -10,6 +10,7 @@ use kansa::i18n::Lang;
 use kansa::session::{AuditFacts, Session};
 use kansa::store::Store;
 use kansa::tui::App;
+use ratatui::crossterm::event::KeyCode;
 
 fn load(file: &str) -> Checklist {
     Checklist::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap()
@@ -120,4 +121,50 @@ fn a_hearing_stopped_in_the_second_checklist_resumes_there() {
     assert!(text.contains("上半期 / 特定個人情報"), "{text}");
     assert!(text.contains("T1-2"), "{text}");
     assert!(text.contains("保育課"), "{text}");
+}
+
+/// The department sheet is the checklist on screen's: its title names it, and `C`
+/// goes to the next checklist's sheet (its own areas), where a 所見 is kept apart.
+#[test]
+fn the_department_sheet_names_its_checklist_and_c_goes_to_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = two_checklists(dir.path());
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    char_key(&mut app, 'o');
+    let main = screen_text(&app, 80, 24);
+    assert!(
+        main.contains("保育課（保育） / 令和6年度（上半期）"),
+        "{main}"
+    );
+    assert!(main.contains("I 人的セキュリティ"), "{main}");
+    // Far down the main sheet, then to the second, which has fewer lines.
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Down);
+    }
+    char_key(&mut app, 'C');
+    let second = screen_text(&app, 80, 24);
+    assert!(
+        second.contains("保育課（保育） / 特定個人情報の適正な取扱いに係る"),
+        "{second}"
+    );
+    assert!(second.contains("T3 物理的安全管理措置"), "{second}");
+    assert!(!second.contains("I 人的セキュリティ"), "{second}");
+    // The line chosen stays on the sheet: Enter edits the last 所見 there.
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "台帳の確認者を決めること");
+    key(&mut app, KeyCode::Esc);
+    drop(app);
+
+    let session = Store::open(dir.path()).unwrap().load(&id).unwrap();
+    let sheet = &session.hearing("保育").unwrap().sheet;
+    let written: Vec<_> = sheet
+        .iter()
+        .filter(|(_, s)| !s.observation.is_empty())
+        .map(|(area, s)| (area.as_str(), s.observation.as_str()))
+        .collect();
+    assert_eq!(
+        written,
+        [("tokutei-kojin-joho::T4", "台帳の確認者を決めること")],
+        "kept under the second checklist's last area"
+    );
 }
