@@ -9,10 +9,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-/// Characters a line may not start with (行頭禁則): the spreadsheet moves the
-/// character before them down with them.
-const NO_LINE_START: &str =
-    "、。，．・：；？！）」』】〕｝〉》ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%";
+use crate::text::NO_LINE_START;
 
 /// The half-ems a column `width` wide (Excel's unit: the width of a digit of the
 /// workbook's Calibri 11, 7 pixels, plus 5 pixels of the column's edges) holds on one

@@ -166,12 +166,18 @@ fn body<'a>(scene: &Scene<'a>, t: &Strings, width: u16) -> Text<'a> {
                 .add_modifier(Modifier::UNDERLINED),
             Span::raw(format!("  {}/{count}", scene.cursor.item + 1)).dim(),
         ]),
-        Line::from(item.text.clone()).bold(),
     ];
+    // Wrapped here, not by the paragraph: Japanese lines break by its rules (禁則).
+    let wrapped = |text: &str| {
+        crate::text::wrap(text, width.into())
+            .into_iter()
+            .map(Line::from)
+    };
+    lines.extend(wrapped(&item.text).map(|l| l.bold()));
     if !item.guidance.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(t.guidance).dim());
-        lines.push(Line::from(item.guidance.clone()));
+        lines.extend(wrapped(&item.guidance));
     }
     lines.push(Line::default());
     let hearing = session.hearings.get(scene.cursor.department);

@@ -168,3 +168,26 @@ fn the_department_sheet_names_its_checklist_and_c_goes_to_the_next() {
         "kept under the second checklist's last area"
     );
 }
+
+/// Japanese is wrapped as it is set (禁則): at 80 columns T1-2's guidance would put
+/// its 「。」 alone at the start of a line; 「る」 comes down with it.
+#[test]
+fn no_line_of_the_hearing_starts_with_a_closing_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = two_checklists(dir.path());
+    let mut app = App::at_session(context(dir.path(), Lang::Ja), &id, Some("保育")).unwrap();
+    char_key(&mut app, 'C');
+    key(&mut app, KeyCode::Right);
+    for width in [80, 81, 100] {
+        let text = screen_text(&app, width, 24);
+        assert!(text.contains("T1-2"), "{text}");
+        for line in text.lines() {
+            assert!(
+                !line.starts_with(['。', '、', '）', '」']),
+                "{width}:\n{text}"
+            );
+        }
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("\nる。"), "{text}");
+}
