@@ -453,3 +453,52 @@ fn the_workbook_of_every_report_has_a_matrix_sheet_per_checklist() {
     assert!(cells.iter().any(|c| c.contains("T1-1")), "{cells:?}");
     assert!(!cells.iter().any(|c| c == "秘書"), "{cells:?}");
 }
+
+/// A round written by kansa before rounds had several checklists (at fc0713273649: one
+/// checklist, three marks and a note of 保育課 in its journal) is read as it was —
+/// its marks, note and history, its documents — by every command that only reads,
+/// and its file is left byte for byte as it was.
+#[test]
+fn a_round_written_before_several_checklists_is_read_and_left_unchanged() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/before-several-checklists/sessions/20261207-010227.ron");
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir(data.path().join("sessions")).unwrap();
+    let file = data.path().join("sessions/20261207-010227.ron");
+    std::fs::copy(&fixture, &file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let id = "20261207-010227";
+
+    let (ok, list, err) = kansa(data.path(), &["--lang", "ja", "list"]);
+    assert!(ok, "{err}");
+    assert!(
+        list.contains("令和6年度上半期") && list.contains("35/168"),
+        "{list}"
+    );
+    let (ok, show, err) = kansa(data.path(), &["--lang", "ja", "show", id]);
+    assert!(ok, "{err}");
+    let row = (show.lines()).find(|l| l.starts_with("I-2(1)")).unwrap();
+    assert!(row.contains('×'), "{show}");
+    let (ok, history, err) = kansa(data.path(), &["--lang", "ja", "history", id]);
+    assert!(ok, "{err}");
+    assert!(
+        history.contains("デスクトップに名簿のファイルがあった"),
+        "{history}"
+    );
+    let (_, review, _) = kansa(data.path(), &["--lang", "ja", "review", id]);
+    assert!(review.contains("保育"), "{review}");
+    let out = data.path().join("matrix.csv");
+    let out = out.to_str().unwrap();
+    let args = [
+        "export", id, "--report", "matrix", "--format", "csv", "-o", out,
+    ];
+    let (ok, _, err) = kansa(data.path(), &args);
+    assert!(ok, "{err}");
+    let (_, unknown, _) = kansa(data.path(), &["show", id, "--checklist", "tokutei"]);
+    assert!(unknown.is_empty(), "one checklist: {unknown}");
+
+    assert!(
+        std::fs::read(&file).unwrap() == before,
+        "the old file was rewritten by a command that only reads"
+    );
+}
