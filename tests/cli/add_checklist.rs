@@ -7,7 +7,7 @@ use std::path::Path;
 use kansa::session::{Change, qualified};
 use kansa::store::Store;
 
-use crate::common::{kansa_in, run, stderr, stdout};
+use crate::common::{kansa_in, mark_as, run, stderr, stdout};
 
 const TOKUTEI: &str = "checklists/tokutei-kojin-joho.ron";
 const ISMS: &str = "checklists/isms-severity.ron";
@@ -29,17 +29,6 @@ fn seed_round(data: &Path) -> String {
     id.trim().to_string()
 }
 
-fn mark(data: &Path, id: &str, department: &str, item: &str, symbol: &str) {
-    let store = Store::open(data).unwrap();
-    let mut writer = store.open_writer(id, "鈴木 花子").unwrap();
-    let change = writer
-        .session()
-        .set_mark(department, item, Some(symbol))
-        .unwrap();
-    writer.record(change).unwrap();
-    writer.close().unwrap();
-}
-
 #[test]
 fn a_checklist_added_to_an_open_round_is_heard_and_in_its_history() {
     let data = tempfile::tempdir().unwrap();
@@ -55,7 +44,14 @@ fn a_checklist_added_to_an_open_round_is_heard_and_in_its_history() {
     let ids: Vec<&str> = session.checklists().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["ryugasaki-2024-h1", "tokutei-kojin-joho"]);
     assert_eq!(session.cell_count(), 6 * 28 + 3 * 15);
-    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T2-1", "×");
+    mark_as(
+        "鈴木 花子",
+        data.path(),
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T2-1",
+        "×",
+    );
     let (code, shown, err) = kansa(
         data.path(),
         &["show", &id, "--checklist", "tokutei-kojin-joho"],
@@ -98,7 +94,7 @@ fn a_checklist_of_another_scale_added_keeps_its_own_marks() {
     let (_, item) = second.items().next().unwrap();
     let cell = qualified(&second.id, &item.id);
     assert!(session.set_mark("保育", &cell, Some("×")).is_err());
-    mark(data.path(), &id, "保育", &cell, "重");
+    mark_as("鈴木 花子", data.path(), &id, "保育", &cell, "重");
     let view = store.load(&id).unwrap().view(1).unwrap();
     assert_eq!(view.hearing("保育").unwrap().mark(&item.id), Some("重"));
     // And a third: the two added ones each keep their place after the main one.
@@ -215,9 +211,16 @@ fn a_part_that_added_a_checklist_merges_back_into_the_round() {
     assert!(output.status.success(), "{}", stderr(&output));
     let (code, _, err) = kansa(&laptop, &["add-checklist", &id, TOKUTEI]);
     assert_eq!(code, 0, "{err}");
-    mark(&laptop, &id, "保育", "tokutei-kojin-joho::T4-3", "×");
+    mark_as(
+        "鈴木 花子",
+        &laptop,
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T4-3",
+        "×",
+    );
     // Meanwhile the round goes on at the main laptop.
-    mark(&main, &id, "防災", "I-1", "○");
+    mark_as("鈴木 花子", &main, &id, "防災", "I-1", "○");
     let back = root.path().join("back.ron");
     export(&laptop, &id, "", &back);
     let (code, out, err) = kansa(&main, &["merge", &id, back.to_str().unwrap()]);

@@ -4,46 +4,12 @@
 
 use kansa::store::Store;
 
-use crate::common::{kansa_in, run, stderr, stdout};
-
-fn kansa(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let output = run(kansa_in(data).args(args));
-    (output.status.success(), stdout(&output), stderr(&output))
-}
-
-fn two_checklists(data: &std::path::Path, second: &str) -> String {
-    let (ok, id, err) = kansa(
-        data,
-        &[
-            "new",
-            "--title",
-            "上半期",
-            "--checklist",
-            "checklists/ryugasaki-2024-h1.ron",
-            "--checklist",
-            second,
-        ],
-    );
-    assert!(ok, "{err}");
-    id.trim().to_string()
-}
-
-/// Records `symbol` for `item` (qualified for the second checklist) of `department`.
-fn mark(data: &std::path::Path, id: &str, department: &str, item: &str, symbol: &str) {
-    let store = Store::open(data).unwrap();
-    let mut writer = store.open_writer(id, "田中 一郎").unwrap();
-    let change = writer
-        .session()
-        .set_mark(department, item, Some(symbol))
-        .unwrap();
-    writer.record(change).unwrap();
-    writer.close().unwrap();
-}
+use crate::common::{kansa_at, kansa_in, mark_as, round_of_two, run, stderr, stdout};
 
 #[test]
 fn the_tokutei_checklist_is_for_the_departments_handling_it() {
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let id = round_of_two(data.path(), "checklists/tokutei-kojin-joho.ron");
     let session = Store::open(data.path()).unwrap().load(&id).unwrap();
     assert_eq!(session.extra.len(), 1);
     let ids: Vec<&str> = session.checklists().map(|c| c.id.as_str()).collect();
@@ -51,9 +17,16 @@ fn the_tokutei_checklist_is_for_the_departments_handling_it() {
     // 6 departments × 28 items, and 防災, 保育, 障がい (tag mynumber) × 15.
     assert_eq!(session.cell_count(), 6 * 28 + 3 * 15);
 
-    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T2-1", "×");
-    mark(data.path(), &id, "保育", "I-1", "○");
-    let (ok, second, err) = kansa(
+    mark_as(
+        "田中 一郎",
+        data.path(),
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T2-1",
+        "×",
+    );
+    mark_as("田中 一郎", data.path(), &id, "保育", "I-1", "○");
+    let (ok, second, err) = kansa_at(
         data.path(),
         &[
             "--lang",
@@ -74,7 +47,7 @@ fn the_tokutei_checklist_is_for_the_departments_handling_it() {
     assert!(t21.contains('×'), "{t21}");
     assert!(!second.contains("I-1 "), "{second}");
 
-    let (ok, main, _) = kansa(data.path(), &["--lang", "ja", "show", &id]);
+    let (ok, main, _) = kansa_at(data.path(), &["--lang", "ja", "show", &id]);
     assert!(ok);
     assert!(!main.contains("T2-1"), "{main}");
     let i1 = main.lines().find(|l| l.starts_with("I-1 ")).unwrap();
@@ -86,10 +59,10 @@ fn the_tokutei_checklist_is_for_the_departments_handling_it() {
         Some("適正")
     );
 
-    let (ok, _, err) = kansa(data.path(), &["show", &id, "--checklist", "nope"]);
+    let (ok, _, err) = kansa_at(data.path(), &["show", &id, "--checklist", "nope"]);
     assert!(!ok && err.contains("nope"), "{err}");
 
-    let (ok, list, _) = kansa(data.path(), &["list"]);
+    let (ok, list, _) = kansa_at(data.path(), &["list"]);
     assert!(ok);
     let cells = 6 * 28 + 3 * 15;
     assert!(list.contains(&format!("/{cells} ")), "{list}");
@@ -98,7 +71,7 @@ fn the_tokutei_checklist_is_for_the_departments_handling_it() {
 #[test]
 fn two_scales_in_one_round_each_keep_their_marks() {
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/isms-severity.ron");
+    let id = round_of_two(data.path(), "checklists/isms-severity.ron");
     let store = Store::open(data.path()).unwrap();
     let session = store.load(&id).unwrap();
     let second = &session.extra[0];
@@ -108,14 +81,14 @@ fn two_scales_in_one_round_each_keep_their_marks() {
     // The main scale's × is no mark of the second checklist, and the other way round.
     assert!(session.set_mark("保育", &qualified, Some("×")).is_err());
     assert!(session.set_mark("保育", "I-1", Some(&symbol)).is_err());
-    mark(data.path(), &id, "保育", &qualified, &symbol);
+    mark_as("田中 一郎", data.path(), &id, "保育", &qualified, &symbol);
     let view = store.load(&id).unwrap().view(1).unwrap();
     assert_eq!(view.checklist.id, second.id);
     assert_eq!(
         view.hearing("保育").unwrap().mark(&item.id),
         Some(symbol.as_str())
     );
-    let (ok, shown, err) = kansa(data.path(), &["show", &id, "--checklist", &second.title]);
+    let (ok, shown, err) = kansa_at(data.path(), &["show", &id, "--checklist", &second.title]);
     assert!(ok, "{err}");
     assert!(shown.contains(&symbol), "{shown}");
 }
@@ -123,7 +96,7 @@ fn two_scales_in_one_round_each_keep_their_marks() {
 #[test]
 fn a_checklist_given_twice_is_refused() {
     let data = tempfile::tempdir().unwrap();
-    let (ok, _, err) = kansa(
+    let (ok, _, err) = kansa_at(
         data.path(),
         &[
             "--lang",
@@ -144,7 +117,7 @@ fn a_checklist_given_twice_is_refused() {
 #[test]
 fn a_one_checklist_round_is_written_as_before() {
     let data = tempfile::tempdir().unwrap();
-    let (ok, id, _) = kansa(data.path(), &["new", "--title", "t"]);
+    let (ok, id, _) = kansa_at(data.path(), &["new", "--title", "t"]);
     assert!(ok);
     let id = id.trim();
     let file = std::fs::read_dir(data.path())
@@ -195,7 +168,7 @@ fn observe(data: &std::path::Path, id: &str, department: &str, area: &str, text:
 #[test]
 fn the_department_report_has_a_section_per_checklist_and_each_checklist_its_matrix() {
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let id = round_of_two(data.path(), "checklists/tokutei-kojin-joho.ron");
     observe(data.path(), &id, "保育", "I", "画面ロックを確認した。");
     observe(
         data.path(),
@@ -204,7 +177,14 @@ fn the_department_report_has_a_section_per_checklist_and_each_checklist_its_matr
         "tokutei-kojin-joho::T3",
         "保管庫は施錠されていた。",
     );
-    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T3-2", "○");
+    mark_as(
+        "田中 一郎",
+        data.path(),
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T3-2",
+        "○",
+    );
     let out = data.path().join("out");
     std::fs::create_dir(&out).unwrap();
     for format in ["md", "html", "csv", "docx", "xlsx"] {
@@ -303,7 +283,7 @@ fn settle(data: &std::path::Path, id: &str, department: &str) {
 #[test]
 fn review_and_one_sign_off_cover_both_checklists() {
     let data = tempfile::tempdir().unwrap();
-    let (ok, id, err) = kansa(
+    let (ok, id, err) = kansa_at(
         data.path(),
         &[
             "new",
@@ -321,8 +301,8 @@ fn review_and_one_sign_off_cover_both_checklists() {
     );
     assert!(ok, "{err}");
     let id = id.trim().to_string();
-    mark(data.path(), &id, "保育", "I-1", "○");
-    let (ok, lines, _) = kansa(data.path(), &["review", &id]);
+    mark_as("田中 一郎", data.path(), &id, "保育", "I-1", "○");
+    let (ok, lines, _) = kansa_at(data.path(), &["review", &id]);
     assert!(!ok);
     assert!(
         lines.contains("isms-"),
@@ -335,11 +315,11 @@ fn review_and_one_sign_off_cover_both_checklists() {
     let hearing = session.hearing("保育").unwrap();
     assert_eq!(session.answered_in(hearing), 28);
     assert_eq!(session.answered_count(), session.cell_count());
-    let (ok, lines, err) = kansa(data.path(), &["review", &id]);
+    let (ok, lines, err) = kansa_at(data.path(), &["review", &id]);
     assert!(ok, "{lines}{err}");
-    let (ok, digest, err) = kansa(data.path(), &["sign", &id, "--by", "田中 一郎"]);
+    let (ok, digest, err) = kansa_at(data.path(), &["sign", &id, "--by", "田中 一郎"]);
     assert!(ok, "{err}");
-    let (ok, _, err) = kansa(data.path(), &["verify", &id]);
+    let (ok, _, err) = kansa_at(data.path(), &["verify", &id]);
     assert!(ok, "{err}");
     assert!(!digest.trim().is_empty());
     // Sealed: the second checklist's cells refuse a change like the main one's.
@@ -353,8 +333,8 @@ fn review_and_one_sign_off_cover_both_checklists() {
 #[test]
 fn a_round_from_a_round_of_two_checklists_has_both() {
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
-    let (ok, next, err) = kansa(data.path(), &["new", "--from", &id, "--title", "下半期"]);
+    let id = round_of_two(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let (ok, next, err) = kansa_at(data.path(), &["new", "--from", &id, "--title", "下半期"]);
     assert!(ok, "{err}");
     let session = Store::open(data.path()).unwrap().load(next.trim()).unwrap();
     let ids: Vec<&str> = session.checklists().map(|c| c.id.as_str()).collect();
@@ -366,7 +346,7 @@ fn a_round_from_a_round_of_two_checklists_has_both() {
 fn a_part_heard_elsewhere_through_the_second_checklist_merges_back() {
     let root = tempfile::tempdir().unwrap();
     let (main, laptop) = (root.path().join("main"), root.path().join("laptop"));
-    let id = two_checklists(&main, "checklists/tokutei-kojin-joho.ron");
+    let id = round_of_two(&main, "checklists/tokutei-kojin-joho.ron");
     let part = root.path().join("hoiku.ron");
     let output = run(kansa_in(&main)
         .args([
@@ -382,7 +362,14 @@ fn a_part_heard_elsewhere_through_the_second_checklist_merges_back() {
     assert!(output.status.success(), "{}", stderr(&output));
     let output = run(kansa_in(&laptop).args(["import", "session"]).arg(&part));
     assert!(output.status.success(), "{}", stderr(&output));
-    mark(&laptop, &id, "保育", "tokutei-kojin-joho::T4-3", "×");
+    mark_as(
+        "田中 一郎",
+        &laptop,
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T4-3",
+        "×",
+    );
     let back = root.path().join("back.ron");
     let output = run(kansa_in(&laptop)
         .args(["export", &id, "--format", "session", "-o"])
@@ -403,7 +390,7 @@ fn validate_refuses_a_mark_on_the_key_that_switches_checklist() {
         .replace("key: '3'", "key: 'C'");
     let file = data.path().join("c.ron");
     std::fs::write(&file, text).unwrap();
-    let (ok, _, err) = kansa(
+    let (ok, _, err) = kansa_at(
         data.path(),
         &["--lang", "ja", "validate", file.to_str().unwrap()],
     );
@@ -414,15 +401,22 @@ fn validate_refuses_a_mark_on_the_key_that_switches_checklist() {
 #[test]
 fn diff_names_the_second_checklists_cells_too() {
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let id = round_of_two(data.path(), "checklists/tokutei-kojin-joho.ron");
     let file = data.path().join("before.ron");
     let output = run(kansa_in(data.path())
         .args(["export", &id, "--format", "session", "-o"])
         .arg(&file));
     assert!(output.status.success(), "{}", stderr(&output));
-    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T1-1", "○");
-    mark(data.path(), &id, "保育", "I-1", "×");
-    let (ok, lines, err) = kansa(data.path(), &["diff", file.to_str().unwrap(), &id]);
+    mark_as(
+        "田中 一郎",
+        data.path(),
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T1-1",
+        "○",
+    );
+    mark_as("田中 一郎", data.path(), &id, "保育", "I-1", "×");
+    let (ok, lines, err) = kansa_at(data.path(), &["diff", file.to_str().unwrap(), &id]);
     assert!(ok, "{err}");
     assert!(lines.contains("保育\tI-1\t\t×"), "{lines}");
     assert!(
@@ -435,8 +429,15 @@ fn diff_names_the_second_checklists_cells_too() {
 fn the_workbook_of_every_report_has_a_matrix_sheet_per_checklist() {
     use calamine::Reader;
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
-    mark(data.path(), &id, "保育", "tokutei-kojin-joho::T1-1", "○");
+    let id = round_of_two(data.path(), "checklists/tokutei-kojin-joho.ron");
+    mark_as(
+        "田中 一郎",
+        data.path(),
+        &id,
+        "保育",
+        "tokutei-kojin-joho::T1-1",
+        "○",
+    );
     let file = data.path().join("all.xlsx");
     let output = run(kansa_in(data.path())
         .args([
@@ -469,32 +470,32 @@ fn a_round_written_before_several_checklists_is_read_and_left_unchanged() {
     let before = std::fs::read(&file).unwrap();
     let id = "20261207-010227";
 
-    let (ok, list, err) = kansa(data.path(), &["--lang", "ja", "list"]);
+    let (ok, list, err) = kansa_at(data.path(), &["--lang", "ja", "list"]);
     assert!(ok, "{err}");
     assert!(
         list.contains("令和6年度上半期") && list.contains("35/168"),
         "{list}"
     );
-    let (ok, show, err) = kansa(data.path(), &["--lang", "ja", "show", id]);
+    let (ok, show, err) = kansa_at(data.path(), &["--lang", "ja", "show", id]);
     assert!(ok, "{err}");
     let row = (show.lines()).find(|l| l.starts_with("I-2(1)")).unwrap();
     assert!(row.contains('×'), "{show}");
-    let (ok, history, err) = kansa(data.path(), &["--lang", "ja", "history", id]);
+    let (ok, history, err) = kansa_at(data.path(), &["--lang", "ja", "history", id]);
     assert!(ok, "{err}");
     assert!(
         history.contains("デスクトップに名簿のファイルがあった"),
         "{history}"
     );
-    let (_, review, _) = kansa(data.path(), &["--lang", "ja", "review", id]);
+    let (_, review, _) = kansa_at(data.path(), &["--lang", "ja", "review", id]);
     assert!(review.contains("保育"), "{review}");
     let out = data.path().join("matrix.csv");
     let out = out.to_str().unwrap();
     let args = [
         "export", id, "--report", "matrix", "--format", "csv", "-o", out,
     ];
-    let (ok, _, err) = kansa(data.path(), &args);
+    let (ok, _, err) = kansa_at(data.path(), &args);
     assert!(ok, "{err}");
-    let (_, unknown, _) = kansa(data.path(), &["show", id, "--checklist", "tokutei"]);
+    let (_, unknown, _) = kansa_at(data.path(), &["show", id, "--checklist", "tokutei"]);
     assert!(unknown.is_empty(), "one checklist: {unknown}");
 
     assert!(

@@ -5,29 +5,7 @@
 
 use kansa::store::Store;
 
-use crate::common::{kansa_in, run, stderr, stdout};
-
-fn kansa(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let output = run(kansa_in(data).args(args));
-    (output.status.success(), stdout(&output), stderr(&output))
-}
-
-fn two_checklists(data: &std::path::Path, second: &str) -> String {
-    let (ok, id, err) = kansa(
-        data,
-        &[
-            "new",
-            "--title",
-            "上半期",
-            "--checklist",
-            "checklists/ryugasaki-2024-h1.ron",
-            "--checklist",
-            second,
-        ],
-    );
-    assert!(ok, "{err}");
-    id.trim().to_string()
-}
+use crate::common::{kansa_at, kansa_in, round_of_two, run, stderr, stdout};
 
 /// Records `symbol` and `note` for `item` (qualified for another checklist).
 fn answer(data: &std::path::Path, id: &str, department: &str, item: &str, answer: (&str, &str)) {
@@ -47,7 +25,7 @@ fn answer(data: &std::path::Path, id: &str, department: &str, item: &str, answer
 }
 
 fn next_round(data: &std::path::Path, id: &str) -> String {
-    let (ok, next, err) = kansa(data, &["new", "--from", id, "--title", "下半期"]);
+    let (ok, next, err) = kansa_at(data, &["new", "--from", id, "--title", "下半期"]);
     assert!(ok, "{err}");
     next.trim().to_string()
 }
@@ -55,7 +33,7 @@ fn next_round(data: &std::path::Path, id: &str) -> String {
 #[test]
 fn a_round_from_a_round_of_two_checklists_keeps_each_ones_answers_as_previous() {
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/tokutei-kojin-joho.ron");
+    let id = round_of_two(data.path(), "checklists/tokutei-kojin-joho.ron");
     answer(
         data.path(),
         &id,
@@ -121,7 +99,7 @@ fn mark_now(data: &std::path::Path, id: &str, department: &str, item: &str, symb
 #[test]
 fn a_second_checklist_of_another_scale_keeps_its_own_scale_as_previous() {
     let data = tempfile::tempdir().unwrap();
-    let id = two_checklists(data.path(), "checklists/isms-severity.ron");
+    let id = round_of_two(data.path(), "checklists/isms-severity.ron");
     answer(
         data.path(),
         &id,
@@ -148,7 +126,7 @@ fn a_second_checklist_of_another_scale_keeps_its_own_scale_as_previous() {
 
     // diff of the two rounds names the second checklist's cell once it differs.
     mark_now(data.path(), &next, "秘書", "isms-severity::B-1", "○");
-    let (ok, lines, err) = kansa(data.path(), &["diff", &id, &next]);
+    let (ok, lines, err) = kansa_at(data.path(), &["diff", &id, &next]);
     assert!(ok, "{err}");
     assert!(lines.contains("秘書\tisms-severity::B-1\t軽\t○"), "{lines}");
     assert!(!lines.contains("秘書\tB-1"), "{lines}");
@@ -267,7 +245,7 @@ fn a_bad_departments_condition_is_refused_at_its_cell_in_either_language() {
 fn a_part_carries_the_second_checklists_previous_and_its_self_check_merges_back() {
     let root = tempfile::tempdir().unwrap();
     let (main, laptop) = (root.path().join("main"), root.path().join("laptop"));
-    let earlier = two_checklists(&main, "checklists/isms-severity.ron");
+    let earlier = round_of_two(&main, "checklists/isms-severity.ron");
     answer(
         &main,
         &earlier,

@@ -63,3 +63,38 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
 }
+
+/// Runs kansa on the data directory `data`: whether it succeeded, its stdout, its stderr.
+pub fn kansa_at(data: &Path, args: &[&str]) -> (bool, String, String) {
+    let output = run(kansa_in(data).args(args));
+    (output.status.success(), stdout(&output), stderr(&output))
+}
+
+/// A new round of the seed's checklist and the checklist file `second`: its id.
+pub fn round_of_two(data: &Path, second: &str) -> String {
+    let seed = "checklists/ryugasaki-2024-h1.ron";
+    let args = [
+        "new",
+        "--title",
+        "上半期",
+        "--checklist",
+        seed,
+        "--checklist",
+        second,
+    ];
+    let (ok, id, err) = kansa_at(data, &args);
+    assert!(ok, "{err}");
+    id.trim().to_string()
+}
+
+/// Records, as `by`, `symbol` for `item` (qualified for another checklist) of
+/// `department`, through the store as the screens do.
+pub fn mark_as(by: &str, data: &Path, id: &str, department: &str, item: &str, symbol: &str) {
+    let store = kansa::store::Store::open(data).expect("the data folder opens");
+    let mut writer = store.open_writer(id, by).expect("the round opens");
+    let change = (writer.session())
+        .set_mark(department, item, Some(symbol))
+        .expect("the mark is one of the scale's");
+    writer.record(change).expect("the mark is recorded");
+    writer.close().expect("the round closes");
+}
