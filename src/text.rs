@@ -92,11 +92,12 @@ fn split_at_width(text: &str, width: usize) -> (String, String) {
 }
 
 /// A line cut where it may break: runs of ASCII letters and digits (and the marks
-/// inside words) stay together; every other character stands alone.
-fn pieces(line: &str) -> Vec<&str> {
+/// inside words) stay together; every other character stands alone. The screens and
+/// the spreadsheets' row heights (`export::wrap`) cut lines alike.
+pub fn pieces(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None;
-    let in_word = |c: char| c.is_ascii_alphanumeric() || "-_'/.@".contains(c);
+    let in_word = |c: char| c.is_ascii_alphanumeric() || "-_'/.@()".contains(c);
     for (i, c) in line.char_indices() {
         match (start, in_word(c)) {
             (None, true) => start = Some(i),

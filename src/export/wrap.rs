@@ -9,7 +9,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::NO_LINE_START;
+use crate::text::{NO_LINE_START, pieces};
 
 /// The half-ems a column `width` wide (Excel's unit: the width of a digit of the
 /// workbook's Calibri 11, 7 pixels, plus 5 pixels of the column's edges) holds on one
@@ -65,30 +65,6 @@ fn paragraph_lines(line: &str, per_line: usize) -> usize {
         last = width;
     }
     lines
-}
-
-/// A line cut where a spreadsheet may break it: runs of ASCII letters and digits
-/// (and the marks inside words) stay together; every other character stands alone.
-fn pieces(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let in_word = |c: char| c.is_ascii_alphanumeric() || "-_'/.@()".contains(c);
-    for (i, c) in line.char_indices() {
-        match (start, in_word(c)) {
-            (None, true) => start = Some(i),
-            (Some(_), true) => {}
-            (Some(s), false) => {
-                out.push(&line[s..i]);
-                start = None;
-                out.push(&line[i..i + c.len_utf8()]);
-            }
-            (None, false) => out.push(&line[i..i + c.len_utf8()]),
-        }
-    }
-    if let Some(s) = start {
-        out.push(&line[s..]);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -181,16 +181,7 @@ impl Change {
     /// checklist's id (None: the main one) and the change under its own ids. None for
     /// a change of the whole round, which any view records as it is.
     pub fn in_view(mut self) -> Option<(Option<String>, Change)> {
-        let id = match &mut self {
-            Change::Mark { item, .. }
-            | Change::Note { item, .. }
-            | Change::Field { item, .. }
-            | Change::Improvement { item, .. }
-            | Change::Dismissal { item, .. } => item,
-            Change::Observation { area, .. } | Change::Finding { area, .. } => area,
-            Change::Move(cursor) => &mut cursor.item,
-            _ => return None,
-        };
+        let id = self.place_id()?;
         let checklist = unqualified(id).map(|(c, own)| (c.to_string(), own.to_string()));
         let checklist = checklist.map(|(c, own)| {
             *id = own;
@@ -204,20 +195,30 @@ impl Change {
     /// whole round (sign-off, reopen, self-assessment, evidence, follow-up), which is
     /// made on the main checklist only.
     pub fn qualified(mut self, checklist: &str) -> Option<Change> {
-        let id = match &mut self {
+        if let Some(id) = self.place_id() {
+            *id = qualified(checklist, id);
+            return Some(self);
+        }
+        match self {
+            Change::Fact { .. } | Change::DepartmentFact { .. } | Change::AddChecklist { .. } => {
+                Some(self)
+            }
+            _ => None,
+        }
+    }
+
+    /// The item or area a change of one checklist's places is made at; None for a
+    /// change of the whole round.
+    fn place_id(&mut self) -> Option<&mut String> {
+        match self {
             Change::Mark { item, .. }
             | Change::Note { item, .. }
             | Change::Field { item, .. }
             | Change::Improvement { item, .. }
-            | Change::Dismissal { item, .. } => item,
-            Change::Observation { area, .. } | Change::Finding { area, .. } => area,
-            Change::Move(cursor) => &mut cursor.item,
-            Change::Fact { .. } | Change::DepartmentFact { .. } | Change::AddChecklist { .. } => {
-                return Some(self);
-            }
-            _ => return None,
-        };
-        *id = qualified(checklist, id);
-        Some(self)
+            | Change::Dismissal { item, .. } => Some(item),
+            Change::Observation { area, .. } | Change::Finding { area, .. } => Some(area),
+            Change::Move(cursor) => Some(&mut cursor.item),
+            _ => None,
+        }
     }
 }
