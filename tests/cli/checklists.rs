@@ -4,7 +4,7 @@
 
 use kansa::store::Store;
 
-use crate::common::{kansa_at, kansa_in, mark_as, round_of_two, run, stderr, stdout};
+use crate::common::{hand_part, kansa_at, kansa_in, mark_as, round_of_two, run, stderr, stdout};
 
 #[test]
 fn the_tokutei_checklist_is_for_the_departments_handling_it() {
@@ -348,20 +348,7 @@ fn a_part_heard_elsewhere_through_the_second_checklist_merges_back() {
     let (main, laptop) = (root.path().join("main"), root.path().join("laptop"));
     let id = round_of_two(&main, "checklists/tokutei-kojin-joho.ron");
     let part = root.path().join("hoiku.ron");
-    let output = run(kansa_in(&main)
-        .args([
-            "export",
-            &id,
-            "--format",
-            "session",
-            "--departments",
-            "保育",
-            "-o",
-        ])
-        .arg(&part));
-    assert!(output.status.success(), "{}", stderr(&output));
-    let output = run(kansa_in(&laptop).args(["import", "session"]).arg(&part));
-    assert!(output.status.success(), "{}", stderr(&output));
+    hand_part(&main, &laptop, &id, "保育", &part);
     mark_as(
         "田中 一郎",
         &laptop,

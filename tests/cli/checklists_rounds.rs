@@ -5,7 +5,7 @@
 
 use kansa::store::Store;
 
-use crate::common::{kansa_at, kansa_in, round_of_two, run, stderr, stdout};
+use crate::common::{hand_part, kansa_at, kansa_in, round_of_two, run, stderr, stdout};
 
 /// Records `symbol` and `note` for `item` (qualified for another checklist).
 fn answer(data: &std::path::Path, id: &str, department: &str, item: &str, answer: (&str, &str)) {
@@ -255,20 +255,7 @@ fn a_part_carries_the_second_checklists_previous_and_its_self_check_merges_back(
     );
     let id = next_round(&main, &earlier);
     let part = root.path().join("hoiku.ron");
-    let output = run(kansa_in(&main)
-        .args([
-            "export",
-            &id,
-            "--format",
-            "session",
-            "--departments",
-            "保育",
-            "-o",
-        ])
-        .arg(&part));
-    assert!(output.status.success(), "{}", stderr(&output));
-    let output = run(kansa_in(&laptop).args(["import", "session"]).arg(&part));
-    assert!(output.status.success(), "{}", stderr(&output));
+    hand_part(&main, &laptop, &id, "保育", &part);
     // On the laptop, the second checklist's hearing has last round's answer.
     let there = Store::open(&laptop).unwrap().load(&id).unwrap();
     let view = there.view(1).unwrap();

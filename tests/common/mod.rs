@@ -98,3 +98,21 @@ pub fn mark_as(by: &str, data: &Path, id: &str, department: &str, item: &str, sy
     writer.record(change).expect("the mark is recorded");
     writer.close().expect("the round closes");
 }
+
+/// Hands `department`'s part of round `id` from the data folder `from` to `to`, as an
+/// auditor carries it to a laptop: `export --format session`, then `import session`.
+pub fn hand_part(from: &Path, to: &Path, id: &str, department: &str, file: &Path) {
+    let part = [
+        "export",
+        id,
+        "--format",
+        "session",
+        "--departments",
+        department,
+        "-o",
+    ];
+    let output = run(kansa_in(from).args(part).arg(file));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(kansa_in(to).args(["import", "session"]).arg(file));
+    assert!(output.status.success(), "{}", stderr(&output));
+}

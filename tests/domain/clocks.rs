@@ -9,13 +9,12 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::Duration;
-use kansa::checklist::Checklist;
-use kansa::facts::AuditFacts;
 use kansa::merge::{self, identity};
-use kansa::seed;
 use kansa::session::{Change, Event, Session, Timestamp};
 use kansa::store::Store;
 use proptest::prelude::*;
+
+use crate::rounds::{orders, seed_or_isms};
 
 const AUTHORS: [&str; 3] = ["田中 一郎", "佐藤 花子", "鈴木 次郎"];
 const TEXTS: [&str; 3] = ["付箋にID・パスワード。", "施錠管理を確認した。", ""];
@@ -44,29 +43,6 @@ fn step() -> impl Strategy<Value = Step> {
         ),
         1 => (0..3usize, 0..3usize).prop_map(|(writer, other)| Step::Sees { writer, other }),
     ]
-}
-
-/// The seed round, or a round of the ISMS checklist (another scale, other departments).
-fn round(isms: bool) -> Session {
-    if !isms {
-        let mut session = seed::session("r6-1");
-        let change = session.set_mark("保育", "I-3", Some("○")).unwrap();
-        seed::record(&mut session, change).unwrap();
-        return session;
-    }
-    let checklist = Checklist::load(Path::new("checklists/isms-severity.ron")).unwrap();
-    let departments = checklist.departments.clone();
-    let facts = AuditFacts {
-        title: "ISMS 内部監査".into(),
-        ..AuditFacts::default()
-    };
-    Session::new(
-        "isms-1".into(),
-        checklist,
-        departments,
-        facts,
-        seed::epoch(),
-    )
 }
 
 /// The change `kind` asks of `session` in one of a few cells that every writer hears.
@@ -147,21 +123,6 @@ fn hear(base: &Session, writers: usize, skews: &[i64], steps: &[Step]) -> Heard 
     }
 }
 
-fn permutations(n: usize) -> Vec<Vec<usize>> {
-    if n == 2 {
-        vec![vec![0, 1], vec![1, 0]]
-    } else {
-        vec![
-            vec![0, 1, 2],
-            vec![0, 2, 1],
-            vec![1, 0, 2],
-            vec![1, 2, 0],
-            vec![2, 0, 1],
-            vec![2, 1, 0],
-        ]
-    }
-}
-
 /// Every change sorts after those its writer had seen when making it.
 fn causal(history: &[&Event], seen: &[(String, HashSet<String>)]) -> Result<(), TestCaseError> {
     let place: HashMap<String, usize> = history
@@ -183,14 +144,14 @@ fn causal(history: &[&Event], seen: &[(String, HashSet<String>)]) -> Result<(), 
 }
 
 fn check(isms: bool, writers: usize, skews: &[i64], steps: &[Step]) -> Result<(), TestCaseError> {
-    let heard = hear(&round(isms), writers, skews, steps);
+    let heard = hear(&seed_or_isms(isms), writers, skews, steps);
     for copy in &heard.copies {
         causal(&copy.history.iter().collect::<Vec<_>>(), &heard.seen)?;
     }
     // Into the round as it was, one copy after another, in every order; and one copy
     // taking in the others (as `kansa merge` on a laptop would).
     let mut results = Vec::new();
-    for order in permutations(writers) {
+    for order in orders(writers) {
         let into_base = order.iter().fold(heard.base.clone(), |s, &i| {
             merge::merge(&s, &heard.copies[i]).unwrap().session
         });
@@ -246,7 +207,7 @@ proptest! {
 /// taking in another's; it sorts after it, and the time shown is its own clock's.
 #[test]
 fn a_change_made_after_seeing_another_sorts_after_it_on_a_clock_a_day_behind() {
-    let base = round(false);
+    let base = seed_or_isms(false);
     let at = base.last_change();
     let mut ahead = base.clone();
     let change = ahead.set_mark("保育", "I-3", Some("×")).unwrap();

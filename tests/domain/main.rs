@@ -16,6 +16,7 @@ mod meanings;
 mod merge_cost;
 mod paper;
 mod reports;
+mod rounds;
 mod scales;
 mod signoff;
 mod store;

@@ -4,40 +4,15 @@
 //! times — whether the round went on after the part was cut, the part conflicts with
 //! it or the part was merged before.
 
-use std::path::Path;
-
 use chrono::Duration;
-use kansa::checklist::Checklist;
-use kansa::facts::AuditFacts;
 use kansa::merge;
-use kansa::seed;
 use kansa::session::{Change, Session};
 use kansa::store::Store;
 use proptest::prelude::*;
 
-const TEXTS: [&str; 3] = ["付箋にID・パスワード。", "施錠管理を確認した。", ""];
+use crate::rounds::seed_or_isms;
 
-fn round(isms: bool) -> Session {
-    if !isms {
-        let mut session = seed::session("r6-1");
-        let change = session.set_mark("保育", "I-3", Some("○")).unwrap();
-        seed::record(&mut session, change).unwrap();
-        return session;
-    }
-    let checklist = Checklist::load(Path::new("checklists/isms-severity.ron")).unwrap();
-    let departments = checklist.departments.clone();
-    let facts = AuditFacts {
-        title: "ISMS 内部監査".into(),
-        ..AuditFacts::default()
-    };
-    Session::new(
-        "isms-1".into(),
-        checklist,
-        departments,
-        facts,
-        seed::epoch(),
-    )
-}
+const TEXTS: [&str; 3] = ["付箋にID・パスワード。", "施錠管理を確認した。", ""];
 
 /// A change in one of a few cells of the first two departments.
 fn change_of(session: &Session, kind: u8, cell: usize, value: usize) -> Option<Change> {
@@ -91,7 +66,7 @@ fn check(
 ) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let base = round(isms);
+    let base = seed_or_isms(isms);
     store.create(&base).unwrap();
     let names: Vec<String> = base
         .hearings

@@ -17,6 +17,8 @@ use kansa::session::{Change, Event, Session};
 use kansa::store::Store;
 use proptest::prelude::*;
 
+use crate::rounds::orders;
+
 const DEPARTMENTS: [&str; 6] = ["秘書", "防災", "管財", "福祉総務", "保育", "障がい"];
 const ITEMS: [&str; 4] = ["I-1", "I-3", "II-4", "III-6"];
 const MARKS: [&str; 4] = ["○", "△", "×", "-"];
@@ -130,21 +132,6 @@ fn merge_in(order: &[usize], heard: &Heard) -> Session {
     order.iter().fold(heard.base.clone(), |session, &p| {
         merge::merge(&session, &heard.parts[p]).unwrap().session
     })
-}
-
-fn orders(parts: usize) -> Vec<Vec<usize>> {
-    if parts == 2 {
-        vec![vec![0, 1], vec![1, 0]]
-    } else {
-        vec![
-            vec![0, 1, 2],
-            vec![0, 2, 1],
-            vec![1, 0, 2],
-            vec![1, 2, 0],
-            vec![2, 0, 1],
-            vec![2, 1, 0],
-        ]
-    }
 }
 
 fn check_merges(parts: usize, overlap: bool, steps: &[Step]) -> Result<Session, TestCaseError> {
